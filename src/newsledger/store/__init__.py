@@ -1,0 +1,345 @@
+"""The store: SQLite (WAL, FTS5) behind one interface.  No SQL outside this package.
+
+Each document keeps its ``extract`` record (document-level entity ids) plus
+flat tables for filtering (quotes, dates, places, events, claims) that open
+as-is in Datasette and sqlite-utils.  Corpus-level entity resolution is kept in
+``entity_map`` and ``entities`` and rewritten as a whole by
+:meth:`Store.replace_resolution`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import NewsledgerError, StoreError
+from ..model import Entity
+from ..record import Record
+from .migrations import MIGRATIONS
+
+DEFAULT_DB = "newsledger.db"
+
+
+class Store:
+    """An open newsledger database."""
+
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(
+                        f"No database at {self.path}.",
+                        "Run `newsledger ingest FILES --db PATH` first, or pass --db.",
+                    )
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+            else:
+                self._check_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a newsledger database ({exc}).",
+                "Point --db at a file made by `newsledger ingest`, or at a new path.",
+            ) from None
+
+    # ------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations in order; return the names applied."""
+        c = self.conn
+        c.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT "
+            "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"
+        )
+        done = {r[0] for r in c.execute("SELECT name FROM _migrations")}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with c:
+                c.executescript("BEGIN;" + sql + f"INSERT INTO _migrations(name) VALUES ('{name}');COMMIT;")
+            applied.append(name)
+        return applied
+
+    def _check_schema(self) -> None:
+        try:
+            done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
+        except sqlite3.OperationalError:
+            raise StoreError(
+                f"{self.path} is not a newsledger database.", "Check --db."
+            ) from None
+        missing = [n for n, _ in MIGRATIONS if n not in done]
+        if missing:
+            raise StoreError(
+                f"{self.path} needs migrations {', '.join(missing)}.",
+                "Open it once for writing (e.g. `newsledger stats --db PATH --migrate`).",
+            )
+
+    # --------------------------------------------------------------- writes
+    def has_documents(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        q = ",".join("?" * len(ids))
+        return {r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", ids)}
+
+    def put_records(self, records: Sequence[Record], origins: Sequence[str | None] | None = None) -> int:
+        """Store records in one transaction, replacing existing documents with the same id."""
+        c = self.conn
+        n = 0
+        with c:
+            for i, rec in enumerate(records):
+                origin = origins[i] if origins else None
+                c.execute("DELETE FROM documents WHERE id = ?", (rec["id"],))
+                c.execute("DELETE FROM entity_map WHERE doc_id = ?", (rec["id"],))
+                c.execute(
+                    "INSERT INTO documents(id, title, source, published, published_inferred, url,"
+                    " origin, text, words) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        rec["id"],
+                        rec.get("title"),
+                        rec.get("source"),
+                        rec.get("published"),
+                        int(bool(rec.get("published_inferred"))),
+                        rec.get("url"),
+                        origin,
+                        rec["text"],
+                        len(rec["text"].split()),
+                    ),
+                )
+                c.execute(
+                    "INSERT INTO records(doc_id, record) VALUES (?, ?)",
+                    (rec["id"], json.dumps(rec, ensure_ascii=False, sort_keys=True)),
+                )
+                self._put_rows(rec)
+                n += 1
+        return n
+
+    def _put_rows(self, rec: Record) -> None:
+        c, d = self.conn, rec["id"]
+        c.executemany(
+            "INSERT INTO doc_entities VALUES (?,?,?,?,?,?)",
+            [
+                (d, e["id"], e["type"], e["name"], json.dumps(e["aliases"], ensure_ascii=False),
+                 len(e["mentions"]))
+                for e in rec["entities"]
+            ],
+        )
+        c.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    d, i, q["start"], q["end"], q["kind"],
+                    (q["speaker"] or {}).get("entity"), (q["speaker"] or {}).get("name"),
+                    q["text"], q.get("date"),
+                )
+                for i, q in enumerate(rec["quotes"])
+            ],
+        )
+        c.executemany(
+            "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (d, i, x["start"], x["end"], x["text"], x["value"], x["granularity"], x["type"])
+                for i, x in enumerate(rec["dates"])
+            ],
+        )
+        c.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (d, i, p["start"], p["end"], p["name"], p["country"], p["lat"], p["lon"], p["geonameid"])
+                for i, p in enumerate(rec["places"])
+            ],
+        )
+        c.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (d, i, ev["type"], ev["place"], ev["country"], ev["date"], ev["killed"], ev["injured"])
+                for i, ev in enumerate(rec["events"])
+            ],
+        )
+        c.executemany(
+            "INSERT INTO claims VALUES (?,?,?,?,?)",
+            [
+                (d, i, cl["subject"], cl["attribute"], str(cl["value"]))
+                for i, cl in enumerate(rec["claims"])
+            ],
+        )
+
+    def replace_resolution(self, mapping: Iterable[tuple[str, str, str]], entities: Iterable[Entity],
+                           stats: dict[str, tuple[int, int, str | None, str | None]]) -> None:
+        """Replace the corpus-level resolution: (doc, local, global) rows and global entities.
+
+        ``stats`` gives, per global id, (mentions, documents, first seen, last seen).
+        """
+        c = self.conn
+        with c:
+            c.execute("DELETE FROM entity_map")
+            c.execute("DELETE FROM entities")
+            c.executemany("INSERT INTO entity_map VALUES (?,?,?)", mapping)
+            rows = []
+            for e in entities:
+                m, dn, first, last = stats.get(e.id, (0, 0, None, None))
+                rows.append((e.id, e.type, e.name, json.dumps(list(e.aliases), ensure_ascii=False), m, dn, first, last))
+            c.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", rows)
+
+    def add_override(self, kind: str, a: str, b: str | None) -> None:
+        with self.conn:
+            self.conn.execute("INSERT INTO overrides(kind, a, b) VALUES (?,?,?)", (kind, a, b))
+
+    # ---------------------------------------------------------------- reads
+    def overrides(self) -> list[tuple[str, str, str | None]]:
+        return [(r[0], r[1], r[2]) for r in self.conn.execute("SELECT kind, a, b FROM overrides ORDER BY id")]
+
+    def count_documents(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def iter_records(self, ids: Sequence[str] | None = None) -> Iterator[Record]:
+        """Stored records (document-level ids), ordered by document id."""
+        if ids is None:
+            cur = self.conn.execute("SELECT record FROM records ORDER BY doc_id")
+        else:
+            q = ",".join("?" * len(ids))
+            cur = self.conn.execute(
+                f"SELECT record FROM records WHERE doc_id IN ({q}) ORDER BY doc_id", list(ids)
+            )
+        for (r,) in cur:
+            yield json.loads(r)
+
+    def iter_doc_entities(self) -> Iterator[tuple[str, str, str, str, list[str], int, str | None]]:
+        """(doc id, local id, type, name, aliases, mentions, published), by document."""
+        cur = self.conn.execute(
+            "SELECT e.doc_id, e.local_id, e.type, e.name, e.aliases, e.mentions, d.published"
+            " FROM doc_entities e JOIN documents d ON d.id = e.doc_id ORDER BY e.doc_id, e.local_id"
+        )
+        for r in cur:
+            yield (r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6])
+
+    def doc_ids_of_entity(self, entity_id: str) -> list[str]:
+        cur = self.conn.execute(
+            "SELECT DISTINCT doc_id FROM entity_map WHERE entity_id = ? ORDER BY doc_id", (entity_id,)
+        )
+        return [r[0] for r in cur]
+
+    def entity_mapping(self, doc_ids: Sequence[str] | None = None) -> dict[str, dict[str, str]]:
+        """doc id -> {local id -> global id}."""
+        out: dict[str, dict[str, str]] = {}
+        if doc_ids is None:
+            cur = self.conn.execute("SELECT doc_id, local_id, entity_id FROM entity_map")
+        else:
+            q = ",".join("?" * len(doc_ids))
+            cur = self.conn.execute(
+                f"SELECT doc_id, local_id, entity_id FROM entity_map WHERE doc_id IN ({q})", list(doc_ids)
+            )
+        for d, loc, g in cur:
+            out.setdefault(d, {})[loc] = g
+        return out
+
+    def entities(self, ids: Iterable[str] | None = None, query: str | None = None,
+                 etype: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        where, args = [], []  # type: ignore[var-annotated]
+        if ids is not None:
+            idl = list(ids)
+            if not idl:
+                return []
+            where.append(f"id IN ({','.join('?' * len(idl))})")
+            args.extend(idl)
+        if query:
+            where.append("(name LIKE ? OR aliases LIKE ? OR id = ?)")
+            args.extend([f"%{query}%", f"%{query}%", query])
+        if etype:
+            where.append("type = ?")
+            args.append(etype.upper())
+        sql = "SELECT * FROM entities"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY docs DESC, mentions DESC, name LIMIT ? OFFSET ?"
+        args.extend([limit, offset])
+        rows = []
+        for r in self.conn.execute(sql, args):
+            d = dict(r)
+            d["aliases"] = json.loads(d["aliases"])
+            rows.append(d)
+        return rows
+
+    def count_entities(self, query: str | None = None, etype: str | None = None) -> int:
+        where, args = [], []  # type: ignore[var-annotated]
+        if query:
+            where.append("(name LIKE ? OR aliases LIKE ? OR id = ?)")
+            args.extend([f"%{query}%", f"%{query}%", query])
+        if etype:
+            where.append("type = ?")
+            args.append(etype.upper())
+        sql = "SELECT count(*) FROM entities" + (" WHERE " + " AND ".join(where) if where else "")
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def documents(self, limit: int = 50, offset: int = 0, source: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
+        where, args = [], []  # type: ignore[var-annotated]
+        if source:
+            where.append("source = ?")
+            args.append(source)
+        if date_from:
+            where.append("published >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("published <= ?")
+            args.append(date_to)
+        sql = ("SELECT id, title, source, published, published_inferred, url, origin, words, ingested_at"
+               " FROM documents")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY published DESC, id LIMIT ? OFFSET ?"
+        args.extend([limit, offset])
+        return [dict(r) for r in self.conn.execute(sql, args)]
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search with snippets; a malformed FTS query raises a clear error."""
+        try:
+            cur = self.conn.execute(
+                "SELECT d.id, d.title, d.source, d.published,"
+                " snippet(documents_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(documents_fts) AS score"
+                " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+                " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+                (query, limit, offset),
+            )
+            return [dict(r) for r in cur]
+        except sqlite3.OperationalError as exc:
+            raise NewsledgerError(
+                f"Bad search query {query!r} ({exc}).",
+                'Use words, "exact phrases", AND/OR/NOT, or prefix*; quote punctuation.',
+            ) from None
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "entities", "quotes", "dates", "places", "events", "claims"):
+            out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        out["words"] = int(self.conn.execute("SELECT coalesce(sum(words),0) FROM documents").fetchone()[0])
+        return out
+
+    def facet(self, column: str) -> list[tuple[str, int]]:
+        if column not in {"source", "type"}:
+            raise NewsledgerError(f"No facet {column!r}.", "Use source or type.")
+        if column == "source":
+            sql = "SELECT coalesce(source,''), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"
+        else:
+            sql = "SELECT type, count(*) FROM entities GROUP BY 1 ORDER BY 2 DESC"
+        return [(r[0], int(r[1])) for r in self.conn.execute(sql)]
