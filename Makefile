@@ -4,15 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint types unit eval bench clean
+.PHONY: install system-deps demo test lint types unit eval bench clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	@touch $(STAMP)
+
+# Debian packages for the Spark runner (Java 17) and the real-browser tests (Chromium).
+# Tests that need them skip with a reason when they are missing and cannot be installed.
+system-deps:
+	@command -v java >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless) \
+	  || echo "warning: Java 17 not installed; Spark tests will skip"; }
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) \
+	  || echo "warning: chromium not installed; browser tests will skip"; }
 
 demo: install
 	$(BIN)/newsledger demo --db demo.db
@@ -27,7 +37,7 @@ types: install
 unit: install
 	$(BIN)/pytest
 
-test: lint types unit
+test: system-deps lint types unit
 
 eval: install
 	$(BIN)/python eval/run.py

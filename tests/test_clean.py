@@ -28,10 +28,13 @@ def test_furniture_lines_are_dropped_and_kept_text_is_unchanged() -> None:
         "The council of Porto Vell met on Monday.\n\n\u201cWe will rebuild,\u201d said the mayor."
     )
     # every removed span is a whole run of lines of the input
-    for s, e in d.removed:
+    for s, _e in d.removed:
         assert s == 0 or ARTICLE[s - 1] == "\n"
     kept = "".join(
-        ARTICLE[a:b] for a, b in zip([0] + [e for _, e in d.removed], [s for s, _ in d.removed] + [len(ARTICLE)], strict=True)
+        ARTICLE[a:b]
+        for a, b in zip(
+            [0] + [e for _, e in d.removed], [s for s, _ in d.removed] + [len(ARTICLE)], strict=True
+        )
     )
     assert kept.rstrip("\n") == d.text
 
@@ -47,11 +50,16 @@ def test_user_patterns(tmp_path: Path) -> None:
     pats = load_patterns(p)
     assert clean_text("Body.\n\nBuy now!", pats)[0] == "Body."
     p.write_text("bad line without tab\n", encoding="utf-8")
-    with pytest.raises(NewsledgerError, match="extra.tsv:1"):
+    with pytest.raises(NewsledgerError, match=r"extra\.tsv:1"):
         load_patterns(p)
 
 
-@given(st.lists(st.sampled_from(["Body text here.", "", "I subscribe", "Share", "x © y", "Lisbon"]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(["Body text here.", "", "I subscribe", "Share", "x © y", "Lisbon"]),
+        max_size=12,
+    )
+)
 def test_clean_only_removes_whole_lines(lines: list[str]) -> None:
     text = "\n".join(lines)
     out, removed = clean_text(text, default_patterns())

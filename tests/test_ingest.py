@@ -12,7 +12,9 @@ from newsledger.model import Document
 
 def docs_and_errors(paths: list[str], **kw: str) -> tuple[list[Document], list[InputError]]:
     items = list(iter_documents(paths, Defaults(**kw)))
-    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, InputError)]
+    return [i for i in items if isinstance(i, Document)], [
+        i for i in items if isinstance(i, InputError)
+    ]
 
 
 def test_txt_utf8_bom_and_cp1252(tmp_path: Path) -> None:
@@ -45,7 +47,7 @@ def test_jsonl_keeps_id_and_reports_bad_lines(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     docs, errors = docs_and_errors([str(p)], published="2020-01-01")
-    assert [d.id for d in docs][0] == "x1"
+    assert next(d.id for d in docs) == "x1"
     assert docs[0].published == "2024-03-26" and docs[0].title == "T"
     assert docs[1].text == "Third." and docs[1].published == "2020-01-01"
     assert [e.origin for e in errors] == [f"{p}:2", f"{p}:3", f"{p}:4"]

@@ -13,11 +13,29 @@ from newsledger.store import Store
 
 def rec(doc_id: str, text: str, published: str = "2025-01-02") -> dict[str, Any]:
     return {
-        "schema": 1, "id": doc_id, "title": "t", "source": "s", "published": published,
-        "published_inferred": False, "url": None, "text": text,
-        "entities": [{"id": "L1", "type": "PERSON", "name": "Ana Reyes", "aliases": [],
-                      "mentions": [{"start": 0, "end": 9, "text": "Ana Reyes"}]}],
-        "quotes": [], "roles": [], "dates": [], "places": [], "events": [], "claims": [],
+        "schema": 1,
+        "id": doc_id,
+        "title": "t",
+        "source": "s",
+        "published": published,
+        "published_inferred": False,
+        "url": None,
+        "text": text,
+        "entities": [
+            {
+                "id": "L1",
+                "type": "PERSON",
+                "name": "Ana Reyes",
+                "aliases": [],
+                "mentions": [{"start": 0, "end": 9, "text": "Ana Reyes"}],
+            }
+        ],
+        "quotes": [],
+        "roles": [],
+        "dates": [],
+        "places": [],
+        "events": [],
+        "claims": [],
     }
 
 
@@ -28,8 +46,11 @@ def test_migrations_wal_fts_and_replace(tmp_path: Path) -> None:
         s.put_records([rec("d1", "Ana Reyes spoke in Lisbon.")])  # replaced, not duplicated
         assert s.count_documents() == 1
         assert s.search("Lisbon")[0]["id"] == "d1"
-        s.replace_resolution([("d1", "L1", "G1")], [Entity("G1", "PERSON", "Ana Reyes")],
-                             {"G1": (1, 1, "2025-01-02", "2025-01-02")})
+        s.replace_resolution(
+            [("d1", "L1", "G1")],
+            [Entity("G1", "PERSON", "Ana Reyes")],
+            {"G1": (1, 1, "2025-01-02", "2025-01-02")},
+        )
         assert s.entities(query="reyes")[0]["docs"] == 1
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -20,6 +20,8 @@ from .model import Document
 
 MAX_FURNITURE_LINE = 240  # longer lines are article text, never furniture
 
+Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+
 
 def parse_patterns(text: str, origin: str) -> list[tuple[str, re.Pattern[str]]]:
     out: list[tuple[str, re.Pattern[str]]] = []
@@ -41,32 +43,32 @@ def parse_patterns(text: str, origin: str) -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def default_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def default_patterns() -> Patterns:
     text = resources.files("newsledger").joinpath("data/clean_patterns.tsv").read_text("utf-8")
     return tuple(parse_patterns(text, "clean_patterns.tsv"))
 
 
-def load_patterns(extra: Path | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def load_patterns(extra: Path | None = None) -> Patterns:
     pats = default_patterns()
     if extra is None:
         return pats
     try:
         text = extra.read_text("utf-8")
     except OSError as exc:
-        raise NewsledgerError(f"{extra}: cannot be read ({exc.strerror}).", "Check the path.") from None
+        raise NewsledgerError(
+            f"{extra}: cannot be read ({exc.strerror}).", "Check the path."
+        ) from None
     return pats + tuple(parse_patterns(text, str(extra)))
 
 
-def is_furniture(line: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> bool:
+def is_furniture(line: str, patterns: Patterns) -> bool:
     s = line.strip()
     if not s or len(s) > MAX_FURNITURE_LINE:
         return False
     return any(p.fullmatch(s) for _, p in patterns)
 
 
-def furniture_spans(
-    text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]
-) -> list[tuple[int, int]]:
+def furniture_spans(text: str, patterns: Patterns) -> list[tuple[int, int]]:
     """Spans of ``text`` to drop: furniture lines and the blank lines they leave doubled."""
     lines = text.splitlines(keepends=True)
     drop = [is_furniture(ln, patterns) for ln in lines]
@@ -103,7 +105,7 @@ def furniture_spans(
     return spans
 
 
-def clean_text(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
+def clean_text(text: str, patterns: Patterns) -> tuple[str, tuple[tuple[int, int], ...]]:
     spans = furniture_spans(text, patterns)
     if not spans:
         return text, ()
@@ -119,7 +121,7 @@ def clean_text(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> 
     return out, tuple(spans)
 
 
-def clean(doc: Document, patterns: tuple[tuple[str, re.Pattern[str]], ...] | None = None) -> Document:
+def clean(doc: Document, patterns: Patterns | None = None) -> Document:
     """Return the document with its furniture lines dropped (id unchanged)."""
     pats = default_patterns() if patterns is None else patterns
     text, removed = clean_text(doc.text, pats)

@@ -32,8 +32,9 @@ def version_cb(value: bool) -> None:
 
 @app.callback()
 def main_cb(
-    version: bool = typer.Option(False, "--version", callback=version_cb, is_eager=True,
-                                 help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=version_cb, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Turn news articles into an evidence-linked knowledge base."""
 
@@ -41,14 +42,24 @@ def main_cb(
 @app.command()
 @handled
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), directories, or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (.txt, .html, .jsonl), directories, or - for stdin."
+    ),
     db: str = DB_OPTION,
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs without one."),
+    published: str | None = typer.Option(
+        None, help="Publication date YYYY-MM-DD for inputs without one."
+    ),
     source: str | None = typer.Option(None, help="Source name for inputs without one."),
     workers: int = typer.Option(0, help="Worker processes (0 = number of cores)."),
-    no_clean: bool = typer.Option(False, "--no-clean", help="Keep the input text exactly (no furniture removal)."),
-    clean_patterns: Path | None = typer.Option(None, help="Extra page-furniture patterns (kind<TAB>regex)."),
-    aliases: Path | None = typer.Option(None, help="Your own alias file (canonical<TAB>alias<TAB>type<TAB>source)."),
+    no_clean: bool = typer.Option(
+        False, "--no-clean", help="Keep the input text exactly (no furniture removal)."
+    ),
+    clean_patterns: Path | None = typer.Option(
+        None, help="Extra page-furniture patterns (kind<TAB>regex)."
+    ),
+    aliases: Path | None = typer.Option(
+        None, help="Your own alias file (canonical<TAB>alias<TAB>type<TAB>source)."
+    ),
 ) -> None:
     """Analyse articles and store them (already stored articles are skipped).
 
@@ -61,9 +72,14 @@ def ingest(
     with progress_bar(total, "ingest") as bar:
         task = bar.add_task("ingest", total=total)
         report = service.ingest(
-            paths, db, published=published, source=source,
-            workers=workers or default_workers(), do_clean=not no_clean,
-            clean_patterns=clean_patterns, aliases=aliases,
+            paths,
+            db,
+            published=published,
+            source=source,
+            workers=workers or default_workers(),
+            do_clean=not no_clean,
+            clean_patterns=clean_patterns,
+            aliases=aliases,
             on_error=lambda e: bar.console.print(f"[red]skipped[/] {e}", highlight=False),
             progress=lambda n: bar.advance(task, n),
         )
@@ -78,10 +94,16 @@ def ingest(
 @app.command()
 @handled
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), directories, or - for stdin."),
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs without one."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (.txt, .html, .jsonl), directories, or - for stdin."
+    ),
+    published: str | None = typer.Option(
+        None, help="Publication date YYYY-MM-DD for inputs without one."
+    ),
     source: str | None = typer.Option(None, help="Source name for inputs without one."),
-    no_clean: bool = typer.Option(False, "--no-clean", help="Analyse the input text exactly as given."),
+    no_clean: bool = typer.Option(
+        False, "--no-clean", help="Analyse the input text exactly as given."
+    ),
     workers: int = typer.Option(1, help="Worker processes."),
     aliases: Path | None = typer.Option(None, help="Your own alias file."),
 ) -> None:
@@ -97,8 +119,15 @@ def extract(
         errors.append(str(e))
         err.print(f"error: {e}", highlight=False, markup=False)
 
-    recs = service.extract(paths, published=published, source=source, do_clean=not no_clean,
-                           workers=workers, aliases=aliases, on_error=on_error)
+    recs = service.extract(
+        paths,
+        published=published,
+        source=source,
+        do_clean=not no_clean,
+        workers=workers,
+        aliases=aliases,
+        on_error=on_error,
+    )
     for r in recs:
         sys.stdout.write(service.dumps(r) + "\n")
     if errors and not recs:

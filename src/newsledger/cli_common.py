@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from enum import Enum
+from enum import StrEnum
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
@@ -22,11 +22,14 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option(
-    "newsledger.db", "--db", envvar="NEWSLEDGER_DB", help="SQLite database file (env NEWSLEDGER_DB)."
+    "newsledger.db",
+    "--db",
+    envvar="NEWSLEDGER_DB",
+    help="SQLite database file (env NEWSLEDGER_DB).",
 )
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"

@@ -4,7 +4,7 @@ merge/split, demo, serve, and the Spark runner."""
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -14,7 +14,7 @@ from .cli_common import DB_OPTION, Fmt, emit, err, handled, out
 from .errors import NewsledgerError
 
 
-class ExportFmt(str, Enum):
+class ExportFmt(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
@@ -25,9 +25,19 @@ class ExportFmt(str, Enum):
 @app.command()
 @handled
 def export(
-    fmt: ExportFmt = typer.Option(ExportFmt.jsonl, "--format", help="jsonl, csv, parquet, graphml or geojson."),
-    table: str = typer.Option("entities", help="Table for csv/parquet: documents, entities, mentions, quotes, roles, dates, places, events, claims."),
-    output: Path | None = typer.Option(None, "--out", "-o", help="Output file (stdout when omitted; required for parquet and graphml)."),
+    fmt: ExportFmt = typer.Option(
+        ExportFmt.jsonl, "--format", help="jsonl, csv, parquet, graphml or geojson."
+    ),
+    table: str = typer.Option(
+        "entities",
+        help="Table for csv/parquet: documents, entities, mentions, quotes, roles, dates, places, events, claims.",
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Output file (stdout when omitted; required for parquet and graphml).",
+    ),
     db: str = DB_OPTION,
 ) -> None:
     """Export the store: JSONL extract records, a flat table, a graph or a map layer.
@@ -39,7 +49,9 @@ def export(
     from .store import Store
 
     if fmt in (ExportFmt.parquet, ExportFmt.graphml) and output is None:
-        raise NewsledgerError(f"--format {fmt.value} writes a binary or XML file.", "Give --out FILE.")
+        raise NewsledgerError(
+            f"--format {fmt.value} writes a binary or XML file.", "Give --out FILE."
+        )
     with Store(db, readonly=True) as store:
         recs = q.records(store)
         if fmt == ExportFmt.parquet:
@@ -64,7 +76,7 @@ def export(
         err.print(f"wrote {n} item(s) to {output}")
 
 
-class KindOpt(str, Enum):
+class KindOpt(StrEnum):
     direct = "direct"
     mixed = "mixed"
     indirect = "indirect"
@@ -118,7 +130,9 @@ def events(
     etype: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. ASSAULT."),
     place: str | None = typer.Option(None, help="Place name or country code."),
     actor: str | None = typer.Option(None, help="Actor entity (id or name)."),
-    date_from: str | None = typer.Option(None, "--from", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    date_from: str | None = typer.Option(
+        None, "--from", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
     date_to: str | None = typer.Option(None, "--to", help="Latest date."),
     fmt: str = typer.Option("table", "--format", help="table, jsonl, csv or geojson."),
     db: str = DB_OPTION,
@@ -137,19 +151,31 @@ def events(
     with Store(db, readonly=True) as store:
         rows = qm.events(store, etype, place, actor, date_from, date_to)
     if fmt == "geojson":
-        sys.stdout.write(json.dumps(qm.events_geojson(rows), ensure_ascii=False, sort_keys=True) + "\n")
+        sys.stdout.write(
+            json.dumps(qm.events_geojson(rows), ensure_ascii=False, sort_keys=True) + "\n"
+        )
         return
-    emit(rows, Fmt(fmt), ["id", "type", "date", "place", "country", "killed", "injured", "actors",
-                          "sources"], "events")
+    emit(
+        rows,
+        Fmt(fmt),
+        ["id", "type", "date", "place", "country", "killed", "injured", "actors", "sources"],
+        "events",
+    )
 
 
 @app.command()
 @handled
 def timeline(
-    entity: str | None = typer.Argument(None, help="Entity id or name (all entities when omitted)."),
+    entity: str | None = typer.Argument(
+        None, help="Entity id or name (all entities when omitted)."
+    ),
     place: str | None = typer.Option(None, help="Only items at this place (name or country code)."),
-    text: str | None = typer.Option(None, "--query", help="Only items whose evidence contains this."),
-    date_from: str | None = typer.Option(None, "--from", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    text: str | None = typer.Option(
+        None, "--query", help="Only items whose evidence contains this."
+    ),
+    date_from: str | None = typer.Option(
+        None, "--from", help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
     date_to: str | None = typer.Option(None, "--to", help="Latest date."),
     fmt: Fmt = typer.Option(Fmt.table, "--format", help="table, jsonl or csv."),
     db: str = DB_OPTION,
@@ -216,8 +242,10 @@ def conflicts(
         out.rule(f"{c['subject']['name']} · {c['attribute']} · {c.get('kind', 'conflict')}")
         for v in c["values"]:
             for e in v["evidence"]:
-                out.print(f"  [bold]{v['value']}[/]  {e['doc']}:{e['start']}-{e['end']}  {e['text']}",
-                          highlight=False)
+                out.print(
+                    f"  [bold]{v['value']}[/]  {e['doc']}:{e['start']}-{e['end']}  {e['text']}",
+                    highlight=False,
+                )
     if not rows:
         err.print("(no conflicts)")
 
@@ -240,7 +268,9 @@ def merge(
     with Store(db) as store:
         ea, eb = q.find_entity(store, a), q.find_entity(store, b)
         if ea["id"] == eb["id"]:
-            raise NewsledgerError(f"{a!r} and {b!r} are already one entity ({ea['id']}).", "Nothing to do.")
+            raise NewsledgerError(
+                f"{a!r} and {b!r} are already one entity ({ea['id']}).", "Nothing to do."
+            )
         store.add_override("merge", ea["name"], eb["name"])
         corpus.refresh_store(store)
         merged = q.find_entity(store, ea["name"])
@@ -266,7 +296,9 @@ def split(
         ent = q.find_entity(store, entity)
         parts = names or [a for a in ent["aliases"] if a != ent["name"]]
         if not parts:
-            raise NewsledgerError(f"{ent['name']} has no other names to split off.", "Nothing to do.")
+            raise NewsledgerError(
+                f"{ent['name']} has no other names to split off.", "Nothing to do."
+            )
         for n in parts:
             store.add_override("split", ent["name"], n)
         corpus.refresh_store(store)
@@ -286,3 +318,51 @@ def demo(
     from . import demo as demo_mod
 
     demo_mod.run(Path(db), serve_after)
+
+
+@app.command("spark-extract")
+@handled
+def spark_extract_cmd(
+    inputs: list[str] = typer.Argument(..., help="JSONL files, text/HTML files or folders."),
+    output: Path = typer.Option(..., "--out", help="Output folder for the Parquet records."),
+    master: str = typer.Option(
+        "local[*]", help="Spark master: local[*], local[2], spark://host:7077, yarn."
+    ),
+    published: str | None = typer.Option(
+        None, help="Publication date YYYY-MM-DD for inputs without one."
+    ),
+    no_clean: bool = typer.Option(
+        False, "--no-clean", help="Analyse the input text exactly as given."
+    ),
+    partitions: int | None = typer.Option(
+        None, help="Repartition the input into this many partitions."
+    ),
+) -> None:
+    """Run the per-document pipeline on Apache Spark, writing partitioned Parquet.
+
+    Example: newsledger spark-extract news.jsonl --out records/ --master local[2]
+    """
+    from .ingest import check_date
+    from .spark_runner import spark_extract
+
+    pub = check_date(published, "--published") if published else None
+    n, errors = spark_extract(inputs, output, master, pub, not no_clean, partitions)
+    for e in errors:
+        err.print(f"skipped {e}", highlight=False, markup=False)
+    err.print(f"wrote {n} record(s) to {output}; load them with `newsledger load {output}`")
+
+
+@app.command("load")
+@handled
+def load_cmd(
+    folder: Path = typer.Argument(..., help="Folder written by spark-extract."),
+    db: str = DB_OPTION,
+) -> None:
+    """Import spark-extract output into a store and resolve entities across it.
+
+    Example: newsledger load records/ --db news.db
+    """
+    from .spark_runner import load
+
+    n = load(folder, db)
+    err.print(f"loaded {n} document(s) into {db}")

@@ -56,15 +56,22 @@ def run(db: Path, serve_after: bool = False) -> None:
             for c in ("type", "date", "place", "killed", "sources"):
                 t.add_column(c)
             for ev in evs[:8]:
-                t.add_row(ev["type"], ev.get("date") or "", ev.get("place") or "",
-                          "" if ev.get("killed") is None else str(ev["killed"]), str(ev.get("sources")))
+                t.add_row(
+                    ev["type"],
+                    ev.get("date") or "",
+                    ev.get("place") or "",
+                    "" if ev.get("killed") is None else str(ev["killed"]),
+                    str(ev.get("sources")),
+                )
             out.print(t)
-        for c in query.conflicts(store):
-            vals = " vs ".join(str(v["value"]) for v in c["values"])
-            out.print(f"[bold red]conflict[/] {c['subject']['name']} · {c['attribute']}: {vals}",
-                      highlight=False)
+        for cf in query.conflicts(store):
+            vals = " vs ".join(str(v["value"]) for v in cf["values"])
+            out.print(
+                f"[bold red]conflict[/] {cf['subject']['name']} · {cf['attribute']}: {vals}",
+                highlight=False,
+            )
     out.print(
-        f"\nExplore it: .venv/bin/newsledger show \"Marek Dovrin\" --db {db}\n"
+        f'\nExplore it: .venv/bin/newsledger show "Marek Dovrin" --db {db}\n'
         f"            .venv/bin/newsledger serve --db {db}   (then open http://127.0.0.1:8000, Ctrl-C stops it)",
         highlight=False,
     )

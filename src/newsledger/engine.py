@@ -40,19 +40,22 @@ def read_inputs(
     clean_patterns: Path | None = None,
 ) -> Iterator[Document | InputError]:
     """Ingest and clean every input; infer a publication date only when the text pins it."""
-    from .dates import infer_published
-
     pats = clean_mod.load_patterns(clean_patterns) if do_clean else None
     for item in iter_documents(paths, defaults):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        doc = clean_mod.clean(item, pats) if pats is not None else item
-        if doc.published is None:
-            guess = infer_published(doc.text)
-            if guess is not None:
-                doc = replace(doc, published=guess, published_inferred=True)
-        yield doc
+        yield item if isinstance(item, InputError) else prepare(item, pats)
+
+
+def prepare(doc: Document, patterns: clean_mod.Patterns | None) -> Document:
+    """Clean a document (unless ``patterns`` is None) and infer a missing publication date."""
+    from .dates import infer_published
+
+    if patterns is not None:
+        doc = clean_mod.clean(doc, patterns)
+    if doc.published is None:
+        guess = infer_published(doc.text)
+        if guess is not None:
+            doc = replace(doc, published=guess, published_inferred=True)
+    return doc
 
 
 def analyse_batch(docs: list[Document]) -> list[Record]:

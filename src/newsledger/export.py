@@ -16,13 +16,61 @@ TABLES: dict[str, tuple[str, ...]] = {
     "documents": ("doc", "title", "source", "published", "url", "words"),
     "entities": ("entity", "type", "name", "aliases", "doc", "mentions"),
     "mentions": ("doc", "entity", "type", "start", "end", "text"),
-    "quotes": ("doc", "start", "end", "kind", "speaker_entity", "speaker", "cue", "text", "date", "via"),
+    "quotes": (
+        "doc",
+        "start",
+        "end",
+        "kind",
+        "speaker_entity",
+        "speaker",
+        "cue",
+        "text",
+        "date",
+        "via",
+    ),
     "roles": ("doc", "entity", "role", "org", "org_entity", "start", "end"),
     "dates": ("doc", "start", "end", "text", "value", "granularity", "type"),
-    "places": ("doc", "start", "end", "text", "name", "lat", "lon", "country", "geonameid", "entity"),
-    "events": ("doc", "id", "type", "mode", "trigger", "actors", "targets", "place", "country",
-               "lat", "lon", "date", "killed", "injured", "start", "end"),
-    "claims": ("doc", "subject", "attribute", "value", "value_type", "speaker", "start", "end", "text"),
+    "places": (
+        "doc",
+        "start",
+        "end",
+        "text",
+        "name",
+        "lat",
+        "lon",
+        "country",
+        "geonameid",
+        "entity",
+    ),
+    "events": (
+        "doc",
+        "id",
+        "type",
+        "mode",
+        "trigger",
+        "actors",
+        "targets",
+        "place",
+        "country",
+        "lat",
+        "lon",
+        "date",
+        "killed",
+        "injured",
+        "start",
+        "end",
+    ),
+    "claims": (
+        "doc",
+        "subject",
+        "attribute",
+        "value",
+        "value_type",
+        "speaker",
+        "start",
+        "end",
+        "text",
+    ),
 }
 
 
@@ -33,12 +81,24 @@ def table_rows(records: Iterable[Record], table: str) -> Iterator[dict[str, Any]
     for r in records:
         d = r["id"]
         if table == "documents":
-            yield {"doc": d, "title": r.get("title"), "source": r.get("source"),
-                   "published": r.get("published"), "url": r.get("url"), "words": len(r["text"].split())}
+            yield {
+                "doc": d,
+                "title": r.get("title"),
+                "source": r.get("source"),
+                "published": r.get("published"),
+                "url": r.get("url"),
+                "words": len(r["text"].split()),
+            }
         elif table == "entities":
             for e in r["entities"]:
-                yield {"entity": e["id"], "type": e["type"], "name": e["name"],
-                       "aliases": "|".join(e["aliases"]), "doc": d, "mentions": len(e["mentions"])}
+                yield {
+                    "entity": e["id"],
+                    "type": e["type"],
+                    "name": e["name"],
+                    "aliases": "|".join(e["aliases"]),
+                    "doc": d,
+                    "mentions": len(e["mentions"]),
+                }
         elif table == "mentions":
             for e in r["entities"]:
                 for m in e["mentions"]:
@@ -46,10 +106,18 @@ def table_rows(records: Iterable[Record], table: str) -> Iterator[dict[str, Any]
         elif table == "quotes":
             for q in r["quotes"]:
                 sp = q["speaker"] or {}
-                yield {"doc": d, "start": q["start"], "end": q["end"], "kind": q["kind"],
-                       "speaker_entity": sp.get("entity"), "speaker": sp.get("name"),
-                       "cue": (q["cue"] or {}).get("text"), "text": q["text"], "date": q.get("date"),
-                       "via": "|".join(v["name"] for v in q["via"])}
+                yield {
+                    "doc": d,
+                    "start": q["start"],
+                    "end": q["end"],
+                    "kind": q["kind"],
+                    "speaker_entity": sp.get("entity"),
+                    "speaker": sp.get("name"),
+                    "cue": (q["cue"] or {}).get("text"),
+                    "text": q["text"],
+                    "date": q.get("date"),
+                    "via": "|".join(v["name"] for v in q["via"]),
+                }
         elif table == "roles":
             for x in r["roles"]:
                 yield {"doc": d, **{k: x.get(k) for k in TABLES["roles"][1:]}}
@@ -61,18 +129,37 @@ def table_rows(records: Iterable[Record], table: str) -> Iterator[dict[str, Any]
                 yield {"doc": d, **{k: x.get(k) for k in TABLES["places"][1:]}}
         elif table == "events":
             for ev in r["events"]:
-                yield {"doc": d, "id": ev["id"], "type": ev["type"], "mode": ev.get("mode"),
-                       "trigger": ev["trigger"]["text"], "actors": "|".join(ev["actors"]),
-                       "targets": "|".join(ev["targets"]), "place": ev["place"],
-                       "country": ev["country"], "lat": ev.get("lat"), "lon": ev.get("lon"),
-                       "date": ev["date"], "killed": ev["killed"], "injured": ev["injured"],
-                       "start": ev["evidence"]["start"], "end": ev["evidence"]["end"]}
+                yield {
+                    "doc": d,
+                    "id": ev["id"],
+                    "type": ev["type"],
+                    "mode": ev.get("mode"),
+                    "trigger": ev["trigger"]["text"],
+                    "actors": "|".join(ev["actors"]),
+                    "targets": "|".join(ev["targets"]),
+                    "place": ev["place"],
+                    "country": ev["country"],
+                    "lat": ev.get("lat"),
+                    "lon": ev.get("lon"),
+                    "date": ev["date"],
+                    "killed": ev["killed"],
+                    "injured": ev["injured"],
+                    "start": ev["evidence"]["start"],
+                    "end": ev["evidence"]["end"],
+                }
         else:
             for c in r["claims"]:
-                yield {"doc": d, "subject": c["subject"], "attribute": c["attribute"],
-                       "value": str(c["value"]), "value_type": c.get("value_type"),
-                       "speaker": c.get("speaker"), "start": c["start"], "end": c["end"],
-                       "text": r["text"][c["start"]:c["end"]]}
+                yield {
+                    "doc": d,
+                    "subject": c["subject"],
+                    "attribute": c["attribute"],
+                    "value": str(c["value"]),
+                    "value_type": c.get("value_type"),
+                    "speaker": c.get("speaker"),
+                    "start": c["start"],
+                    "end": c["end"],
+                    "text": r["text"][c["start"] : c["end"]],
+                }
 
 
 def write_jsonl(records: Iterable[Record], fh: IO[str]) -> int:

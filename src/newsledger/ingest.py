@@ -165,8 +165,10 @@ def read_stream(fh: IO[bytes], origin: str, defaults: Defaults) -> Iterator[Item
         yield from from_jsonl(text.splitlines(), origin, defaults)
     else:
         try:
-            yield from_html(text, origin, defaults) if kind == "html" else from_text(
-                text, origin, defaults
+            yield (
+                from_html(text, origin, defaults)
+                if kind == "html"
+                else from_text(text, origin, defaults)
             )
         except InputError as err:
             yield err

@@ -35,7 +35,8 @@ def load() -> Language:
             import spacy
         except ImportError as exc:  # pragma: no cover - install problem
             raise NewsledgerError(
-                "spaCy is not installed.", "Run `make install` to create .venv with every dependency."
+                "spaCy is not installed.",
+                "Run `make install` to create .venv with every dependency.",
             ) from exc
         try:
             _NLP = spacy.load(MODEL_NAME)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from . import mentions, nerfix
@@ -16,10 +17,18 @@ def default_stages() -> list[Stage]:
     return stages
 
 
+TIMINGS: dict[str, float] | None = None  # set to {} to profile stages (bench/)
+
+
 def analyse(annotated: Annotated, stages: Sequence[Stage] | None = None) -> Analysis:
     """Run NER fixes and every stage on one annotated document."""
     st = default_stages() if stages is None else stages
-    return run_stages(Analysis(nerfix.fix(annotated)), st)
+    if TIMINGS is None:
+        return run_stages(Analysis(nerfix.fix(annotated)), st)
+    t0 = time.perf_counter()
+    fixed = nerfix.fix(annotated)
+    TIMINGS["nerfix"] = TIMINGS.get("nerfix", 0.0) + time.perf_counter() - t0
+    return run_stages(Analysis(fixed), st, TIMINGS)
 
 
 def process(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
@@ -27,5 +36,12 @@ def process(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis
     from . import nlp
 
     stages = default_stages()
-    for annotated in nlp.annotate(docs, batch_size=batch_size):
+    it = nlp.annotate(docs, batch_size=batch_size)
+    while True:
+        t0 = time.perf_counter()
+        annotated = next(it, None)
+        if TIMINGS is not None:
+            TIMINGS["spacy"] = TIMINGS.get("spacy", 0.0) + time.perf_counter() - t0
+        if annotated is None:
+            return
         yield analyse(annotated, stages)

@@ -55,13 +55,20 @@ def record(store: Store, doc_id: str) -> Record:
     raise NotFoundError(f"No document {doc_id!r}.", "List documents with `newsledger documents`.")
 
 
-def documents(store: Store, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+def documents(
+    store: Store, limit: int = 50, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
     lim, off = page(limit, offset)
     return store.documents(limit=lim, offset=off, **filters)
 
 
-def entities(store: Store, query: str | None = None, etype: str | None = None,
-             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def entities(
+    store: Store,
+    query: str | None = None,
+    etype: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     lim, off = page(limit, offset)
     return store.entities(query=query, etype=etype, limit=lim, offset=off)
 
@@ -115,24 +122,48 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
         ]
         for r in rec["roles"]:
             if r["entity"] == eid:
-                roles.append({"role": r["role"], "org": r["org"], "org_entity": r.get("org_entity"),
-                              "evidence": _ev(rec["id"], r["start"], r["end"], text)})
+                roles.append(
+                    {
+                        "role": r["role"],
+                        "org": r["org"],
+                        "org_entity": r.get("org_entity"),
+                        "evidence": _ev(rec["id"], r["start"], r["end"], text),
+                    }
+                )
         for q in rec["quotes"]:
-            item = {"text": q["text"], "kind": q["kind"], "date": q.get("date"),
-                    "speaker": q["speaker"], "published": rec.get("published"),
-                    "evidence": _ev(rec["id"], q["start"], q["end"], text)}
+            item = {
+                "text": q["text"],
+                "kind": q["kind"],
+                "date": q.get("date"),
+                "speaker": q["speaker"],
+                "published": rec.get("published"),
+                "evidence": _ev(rec["id"], q["start"], q["end"], text),
+            }
             if q["speaker"] and q["speaker"]["entity"] == eid:
                 quotes_by.append(item)
             elif any(s < q["end"] and q["start"] < e for s, e in mention_spans):
                 quotes_about.append(item)
         for ev in rec["events"]:
             if eid in ev["actors"] or eid in ev["targets"]:
-                events.append({**ev, "doc": rec["id"],
-                               "evidence": _ev(rec["id"], ev["evidence"]["start"], ev["evidence"]["end"], text)})
+                events.append(
+                    {
+                        **ev,
+                        "doc": rec["id"],
+                        "evidence": _ev(
+                            rec["id"], ev["evidence"]["start"], ev["evidence"]["end"], text
+                        ),
+                    }
+                )
         for c in rec["claims"]:
             if c["subject"] == eid:
-                claims.append({"attribute": c["attribute"], "value": c["value"], "speaker": c.get("speaker"),
-                               "evidence": _ev(rec["id"], c["start"], c["end"], text)})
+                claims.append(
+                    {
+                        "attribute": c["attribute"],
+                        "value": c["value"],
+                        "speaker": c.get("speaker"),
+                        "evidence": _ev(rec["id"], c["start"], c["end"], text),
+                    }
+                )
     return {
         "id": eid,
         "name": ent["name"],
@@ -159,8 +190,14 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[d
     return store.search(query, lim, off)
 
 
-def quotes(store: Store, speaker: str | None = None, about: str | None = None,
-           kind: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+def quotes(
+    store: Store,
+    speaker: str | None = None,
+    about: str | None = None,
+    kind: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Quotes, optionally by a speaker entity, about an entity, or of one kind."""
     lim, off = page(limit, offset)
     sp = find_entity(store, speaker)["id"] if speaker else None
@@ -170,9 +207,14 @@ def quotes(store: Store, speaker: str | None = None, about: str | None = None,
         ids = sorted(set(store.doc_ids_of_entity(sp or ab or "")))
     out: list[dict[str, Any]] = []
     for rec in records(store, ids):
-        spans = {}
+        spans: set[tuple[int, int]] = set()
         if ab:
-            spans = {(m["start"], m["end"]) for e in rec["entities"] if e["id"] == ab for m in e["mentions"]}
+            spans = {
+                (m["start"], m["end"])
+                for e in rec["entities"]
+                if e["id"] == ab
+                for m in e["mentions"]
+            }
         for q in rec["quotes"]:
             if kind and q["kind"] != kind:
                 continue
@@ -193,20 +235,29 @@ def claim_records(store: Store, entity: str | None = None) -> list[dict[str, Any
         for c in rec["claims"]:
             if entity and c["subject"] != entity:
                 continue
-            out.append({**c, "doc": rec["id"], "published": rec.get("published"),
-                        "subject_name": names.get(c["subject"], c["subject"]),
-                        "text": rec["text"][c["start"]:c["end"]]})
+            out.append(
+                {
+                    **c,
+                    "doc": rec["id"],
+                    "published": rec.get("published"),
+                    "subject_name": names.get(c["subject"], c["subject"]),
+                    "text": rec["text"][c["start"] : c["end"]],
+                }
+            )
     return out
 
 
-def conflicts(store: Store, entity: str | None = None, attribute: str | None = None) -> list[dict[str, Any]]:
+def conflicts(
+    store: Store, entity: str | None = None, attribute: str | None = None
+) -> list[dict[str, Any]]:
     """Conflicting claims across sources (see :mod:`newsledger.conflicts`)."""
     from . import conflicts as conflicts_mod
 
     items = claim_records(store, entity)
     if attribute:
         items = [c for c in items if c["attribute"] == attribute]
-    return conflicts_mod.conflicts_from_dicts(items)
+    found: list[dict[str, Any]] = conflicts_mod.conflicts_from_dicts(items)
+    return found
 
 
 def stats(store: Store) -> dict[str, int]:

@@ -27,8 +27,17 @@ def places(store: Store, country: str | None = None, limit: int = 200) -> list[d
             if country and (p["country"] or "").upper() != country.upper():
                 continue
             key = (p["name"], p["country"])
-            slot = agg.setdefault(key, {"name": p["name"], "country": p["country"], "lat": p["lat"],
-                                        "lon": p["lon"], "geonameid": p["geonameid"], "mentions": 0})
+            slot = agg.setdefault(
+                key,
+                {
+                    "name": p["name"],
+                    "country": p["country"],
+                    "lat": p["lat"],
+                    "lon": p["lon"],
+                    "geonameid": p["geonameid"],
+                    "mentions": 0,
+                },
+            )
             slot["mentions"] += 1
             docs[key].add(rec["id"])
     rows = []
@@ -38,8 +47,14 @@ def places(store: Store, country: str | None = None, limit: int = 200) -> list[d
     return rows[:limit]
 
 
-def events(store: Store, etype: str | None = None, place: str | None = None, actor: str | None = None,
-           date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
+def events(
+    store: Store,
+    etype: str | None = None,
+    place: str | None = None,
+    actor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[dict[str, Any]]:
     """Corpus events: one per real-world event, with every source's evidence."""
     from .event_corpus import merge_event_dicts
 
@@ -55,8 +70,10 @@ def events(store: Store, etype: str | None = None, place: str | None = None, act
     for ev in merged:
         if etype and ev["type"] != etype.upper():
             continue
-        if place and place.casefold() not in {(ev.get("place") or "").casefold(),
-                                              (ev.get("country") or "").casefold()}:
+        if place and place.casefold() not in {
+            (ev.get("place") or "").casefold(),
+            (ev.get("country") or "").casefold(),
+        }:
             continue
         if actor_id and actor_id not in ev["actor_ids"]:
             continue
@@ -72,63 +89,123 @@ def events_geojson(rows: list[dict[str, Any]]) -> dict[str, Any]:
         if ev.get("lat") is None or ev.get("lon") is None:
             continue
         props = {k: v for k, v in ev.items() if k not in ("lat", "lon")}
-        feats.append({"type": "Feature", "geometry": {"type": "Point",
-                                                       "coordinates": [ev["lon"], ev["lat"]]},
-                      "properties": props})
+        feats.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [ev["lon"], ev["lat"]]},
+                "properties": props,
+            }
+        )
     return {"type": "FeatureCollection", "features": feats}
 
 
-def timeline(store: Store, entity: str | None = None, place: str | None = None,
-             text: str | None = None, date_from: str | None = None,
-             date_to: str | None = None) -> list[dict[str, Any]]:
+def timeline(
+    store: Store,
+    entity: str | None = None,
+    place: str | None = None,
+    text: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[dict[str, Any]]:
     """Dated items in order: events, quotes, claims and dated sentences naming the entity."""
     eid = find_entity(store, entity)["id"] if entity else None
     ids = store.doc_ids_of_entity(eid) if eid else None
     items: list[dict[str, Any]] = []
     for rec in records(store, ids):
-        t = rec["text"]
-        spans = [(m["start"], m["end"]) for e in rec["entities"] if eid is None or e["id"] == eid
-                 for m in e["mentions"]]
-        place_spans = [(p["start"], p["end"]) for p in rec["places"]
-                       if place and place.casefold() in {p["name"].casefold(), (p["country"] or "").casefold()}]
-
-        def hits(s: int, e: int, _spans: list[tuple[int, int]] = spans,
-                 _ps: list[tuple[int, int]] = place_spans) -> bool:
-            if eid is not None and not any(a < e and s < b for a, b in _spans):
-                return False
-            if place and not any(a < e and s < b for a, b in _ps):
-                return False
-            return not (text and text.casefold() not in t[s:e].casefold())
-
-        def add(kind: str, value: str | None, gran: str, s: int, e: int, summary: str) -> None:
-            if value and value[:1].isdigit() and _in_range(value, date_from, date_to):
-                items.append({"date": value, "granularity": gran, "kind": kind, "summary": summary,
-                              "doc": rec["id"], "start": s, "end": e, "text": t[s:e]})
-
-        covered: set[tuple[int, int]] = set()
-        for ev in rec["events"]:
-            s, e = ev["evidence"]["start"], ev["evidence"]["end"]
-            ok = hits(s, e) or (eid is not None and (eid in ev["actors"] or eid in ev["targets"]))
-            if ok and (not place or place.casefold() in {(ev.get("place") or "").casefold(),
-                                                         (ev.get("country") or "").casefold()} or hits(s, e)):
-                add("event", ev["date"], _gran(ev["date"]), s, e,
-                    f"{ev['type']} {ev['trigger']['text']}" + (f" at {ev['place']}" if ev["place"] else ""))
-                covered.add((s, e))
-        for q in rec["quotes"]:
-            if q.get("date") and (hits(q["start"], q["end"]) or
-                                  (eid is not None and (q["speaker"] or {}).get("entity") == eid)):
-                who = (q["speaker"] or {}).get("name") or "?"
-                add("quote", q["date"], _gran(q["date"]), q["start"], q["end"], f"{who}: {q['text'][:120]}")
-        for d in rec["dates"]:
-            if d["type"] not in ("DATE", "TIME") or not d["value"]:
-                continue
-            s, e = _sentence(t, d["start"], d["end"])
-            if (s, e) in covered or not hits(s, e):
-                continue
-            covered.add((s, e))
-            add("sentence", d["value"], d["granularity"], s, e, t[s:e][:160])
+        items.extend(_doc_timeline(rec, eid, place, text, date_from, date_to))
     items.sort(key=lambda x: (x["date"], x["doc"], x["start"]))
     return items
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _doc_timeline(
+    rec: dict[str, Any],
+    eid: str | None,
+    place: str | None,
+    text: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> list[dict[str, Any]]:
+    t = rec["text"]
+    spans = [
+        (m["start"], m["end"])
+        for e in rec["entities"]
+        if eid is None or e["id"] == eid
+        for m in e["mentions"]
+    ]
+    pl = place.casefold() if place else None
+    place_spans = [
+        (p["start"], p["end"])
+        for p in rec["places"]
+        if pl in {p["name"].casefold(), (p["country"] or "").casefold()}
+    ]
+    out: list[dict[str, Any]] = []
+
+    def hits(s: int, e: int) -> bool:
+        if eid is not None and not _overlaps(s, e, spans):
+            return False
+        if pl and not _overlaps(s, e, place_spans):
+            return False
+        return not (text and text.casefold() not in t[s:e].casefold())
+
+    def add(kind: str, value: str | None, gran: str, s: int, e: int, summary: str) -> None:
+        if value and value[:1].isdigit() and _in_range(value, date_from, date_to):
+            out.append(
+                {
+                    "date": value,
+                    "granularity": gran,
+                    "kind": kind,
+                    "summary": summary,
+                    "doc": rec["id"],
+                    "start": s,
+                    "end": e,
+                    "text": t[s:e],
+                }
+            )
+
+    covered: set[tuple[int, int]] = set()
+    for ev in rec["events"]:
+        s, e = ev["evidence"]["start"], ev["evidence"]["end"]
+        involved = eid is not None and (eid in ev["actors"] or eid in ev["targets"])
+        at_place = pl is None or pl in {
+            (ev.get("place") or "").casefold(),
+            (ev.get("country") or "").casefold(),
+        }
+        if (hits(s, e) or (involved and at_place)) and (at_place or hits(s, e)):
+            where = f" at {ev['place']}" if ev["place"] else ""
+            add(
+                "event",
+                ev["date"],
+                _gran(ev["date"]),
+                s,
+                e,
+                f"{ev['type']} {ev['trigger']['text']}{where}",
+            )
+            covered.add((s, e))
+    for q in rec["quotes"]:
+        by = eid is not None and (q["speaker"] or {}).get("entity") == eid
+        if q.get("date") and (hits(q["start"], q["end"]) or by):
+            who = (q["speaker"] or {}).get("name") or "?"
+            add(
+                "quote",
+                q["date"],
+                _gran(q["date"]),
+                q["start"],
+                q["end"],
+                f"{who}: {q['text'][:120]}",
+            )
+    for d in rec["dates"]:
+        if d["type"] not in ("DATE", "TIME") or not d["value"]:
+            continue
+        s, e = _sentence(t, d["start"], d["end"])
+        if (s, e) in covered or not hits(s, e):
+            continue
+        covered.add((s, e))
+        add("sentence", d["value"], d["granularity"], s, e, t[s:e][:160])
+    return out
 
 
 def _gran(value: str | None) -> str:

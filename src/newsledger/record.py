@@ -24,7 +24,9 @@ def _quote(q: Quote) -> dict[str, Any]:
         "text": q.text,
         "kind": q.kind,
         "fragments": [[s, e] for s, e in q.fragments] or [[q.start, q.end]],
-        "cue": None if q.cue is None else {"start": q.cue.start, "end": q.cue.end, "text": q.cue.text},
+        "cue": None
+        if q.cue is None
+        else {"start": q.cue.start, "end": q.cue.end, "text": q.cue.text},
         "speaker": None
         if q.speaker is None
         else {
@@ -105,7 +107,11 @@ def to_record(a: Analysis) -> Record:
                 "id": ev.id,
                 "type": ev.type,
                 "mode": ev.mode,
-                "trigger": {"start": ev.trigger.start, "end": ev.trigger.end, "text": ev.trigger.text},
+                "trigger": {
+                    "start": ev.trigger.start,
+                    "end": ev.trigger.end,
+                    "text": ev.trigger.text,
+                },
                 "actors": list(ev.actors),
                 "targets": list(ev.targets),
                 "place": ev.place,

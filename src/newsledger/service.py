@@ -47,7 +47,13 @@ def count_inputs(paths: Iterable[str]) -> int | None:
         if p == "-":
             return None
         path = Path(p)
-        files = [path] if path.is_file() else sorted(f for f in path.rglob("*") if f.suffix.lower() in SUPPORTED) if path.is_dir() else []
+        files = (
+            [path]
+            if path.is_file()
+            else sorted(f for f in path.rglob("*") if f.suffix.lower() in SUPPORTED)
+            if path.is_dir()
+            else []
+        )
         for f in files:
             if f.suffix.lower() in JSONL_SUFFIXES:
                 with f.open("rb") as fh:

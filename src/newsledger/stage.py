@@ -8,6 +8,7 @@ earlier stage (``annotated`` is always available).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -61,7 +62,16 @@ def check_order(stages: Sequence[Stage]) -> None:
         have.update(st.assigns)
 
 
-def run_stages(analysis: Analysis, stages: Sequence[Stage]) -> Analysis:
+def run_stages(
+    analysis: Analysis, stages: Sequence[Stage], timings: dict[str, float] | None = None
+) -> Analysis:
+    """Run the stages in order; add each stage's seconds to ``timings`` when given."""
+    if timings is None:
+        for st in stages:
+            st.run(analysis)
+        return analysis
     for st in stages:
+        t0 = time.perf_counter()
         st.run(analysis)
+        timings[st.name] = timings.get(st.name, 0.0) + time.perf_counter() - t0
     return analysis

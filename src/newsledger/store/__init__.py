@@ -77,7 +77,9 @@ class Store:
             if name in done:
                 continue
             with c:
-                c.executescript("BEGIN;" + sql + f"INSERT INTO _migrations(name) VALUES ('{name}');COMMIT;")
+                c.executescript(
+                    "BEGIN;" + sql + f"INSERT INTO _migrations(name) VALUES ('{name}');COMMIT;"
+                )
             applied.append(name)
         return applied
 
@@ -85,9 +87,7 @@ class Store:
         try:
             done = {r[0] for r in self.conn.execute("SELECT name FROM _migrations")}
         except sqlite3.OperationalError:
-            raise StoreError(
-                f"{self.path} is not a newsledger database.", "Check --db."
-            ) from None
+            raise StoreError(f"{self.path} is not a newsledger database.", "Check --db.") from None
         missing = [n for n, _ in MIGRATIONS if n not in done]
         if missing:
             raise StoreError(
@@ -102,7 +102,9 @@ class Store:
         q = ",".join("?" * len(ids))
         return {r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", ids)}
 
-    def put_records(self, records: Sequence[Record], origins: Sequence[str | None] | None = None) -> int:
+    def put_records(
+        self, records: Sequence[Record], origins: Sequence[str | None] | None = None
+    ) -> int:
         """Store records in one transaction, replacing existing documents with the same id."""
         c = self.conn
         n = 0
@@ -139,8 +141,14 @@ class Store:
         c.executemany(
             "INSERT INTO doc_entities VALUES (?,?,?,?,?,?)",
             [
-                (d, e["id"], e["type"], e["name"], json.dumps(e["aliases"], ensure_ascii=False),
-                 len(e["mentions"]))
+                (
+                    d,
+                    e["id"],
+                    e["type"],
+                    e["name"],
+                    json.dumps(e["aliases"], ensure_ascii=False),
+                    len(e["mentions"]),
+                )
                 for e in rec["entities"]
             ],
         )
@@ -148,9 +156,15 @@ class Store:
             "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    d, i, q["start"], q["end"], q["kind"],
-                    (q["speaker"] or {}).get("entity"), (q["speaker"] or {}).get("name"),
-                    q["text"], q.get("date"),
+                    d,
+                    i,
+                    q["start"],
+                    q["end"],
+                    q["kind"],
+                    (q["speaker"] or {}).get("entity"),
+                    (q["speaker"] or {}).get("name"),
+                    q["text"],
+                    q.get("date"),
                 )
                 for i, q in enumerate(rec["quotes"])
             ],
@@ -165,14 +179,33 @@ class Store:
         c.executemany(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
             [
-                (d, i, p["start"], p["end"], p["name"], p["country"], p["lat"], p["lon"], p["geonameid"])
+                (
+                    d,
+                    i,
+                    p["start"],
+                    p["end"],
+                    p["name"],
+                    p["country"],
+                    p["lat"],
+                    p["lon"],
+                    p["geonameid"],
+                )
                 for i, p in enumerate(rec["places"])
             ],
         )
         c.executemany(
             "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
             [
-                (d, i, ev["type"], ev["place"], ev["country"], ev["date"], ev["killed"], ev["injured"])
+                (
+                    d,
+                    i,
+                    ev["type"],
+                    ev["place"],
+                    ev["country"],
+                    ev["date"],
+                    ev["killed"],
+                    ev["injured"],
+                )
                 for i, ev in enumerate(rec["events"])
             ],
         )
@@ -184,8 +217,12 @@ class Store:
             ],
         )
 
-    def replace_resolution(self, mapping: Iterable[tuple[str, str, str]], entities: Iterable[Entity],
-                           stats: dict[str, tuple[int, int, str | None, str | None]]) -> None:
+    def replace_resolution(
+        self,
+        mapping: Iterable[tuple[str, str, str]],
+        entities: Iterable[Entity],
+        stats: dict[str, tuple[int, int, str | None, str | None]],
+    ) -> None:
         """Replace the corpus-level resolution: (doc, local, global) rows and global entities.
 
         ``stats`` gives, per global id, (mentions, documents, first seen, last seen).
@@ -198,7 +235,18 @@ class Store:
             rows = []
             for e in entities:
                 m, dn, first, last = stats.get(e.id, (0, 0, None, None))
-                rows.append((e.id, e.type, e.name, json.dumps(list(e.aliases), ensure_ascii=False), m, dn, first, last))
+                rows.append(
+                    (
+                        e.id,
+                        e.type,
+                        e.name,
+                        json.dumps(list(e.aliases), ensure_ascii=False),
+                        m,
+                        dn,
+                        first,
+                        last,
+                    )
+                )
             c.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", rows)
 
     def add_override(self, kind: str, a: str, b: str | None) -> None:
@@ -207,7 +255,10 @@ class Store:
 
     # ---------------------------------------------------------------- reads
     def overrides(self) -> list[tuple[str, str, str | None]]:
-        return [(r[0], r[1], r[2]) for r in self.conn.execute("SELECT kind, a, b FROM overrides ORDER BY id")]
+        return [
+            (r[0], r[1], r[2])
+            for r in self.conn.execute("SELECT kind, a, b FROM overrides ORDER BY id")
+        ]
 
     def count_documents(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -235,7 +286,8 @@ class Store:
 
     def doc_ids_of_entity(self, entity_id: str) -> list[str]:
         cur = self.conn.execute(
-            "SELECT DISTINCT doc_id FROM entity_map WHERE entity_id = ? ORDER BY doc_id", (entity_id,)
+            "SELECT DISTINCT doc_id FROM entity_map WHERE entity_id = ? ORDER BY doc_id",
+            (entity_id,),
         )
         return [r[0] for r in cur]
 
@@ -247,15 +299,23 @@ class Store:
         else:
             q = ",".join("?" * len(doc_ids))
             cur = self.conn.execute(
-                f"SELECT doc_id, local_id, entity_id FROM entity_map WHERE doc_id IN ({q})", list(doc_ids)
+                f"SELECT doc_id, local_id, entity_id FROM entity_map WHERE doc_id IN ({q})",
+                list(doc_ids),
             )
         for d, loc, g in cur:
             out.setdefault(d, {})[loc] = g
         return out
 
-    def entities(self, ids: Iterable[str] | None = None, query: str | None = None,
-                 etype: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        where, args = [], []  # type: ignore[var-annotated]
+    def entities(
+        self,
+        ids: Iterable[str] | None = None,
+        query: str | None = None,
+        etype: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where: list[str] = []
+        args: list[Any] = []
         if ids is not None:
             idl = list(ids)
             if not idl:
@@ -281,7 +341,8 @@ class Store:
         return rows
 
     def count_entities(self, query: str | None = None, etype: str | None = None) -> int:
-        where, args = [], []  # type: ignore[var-annotated]
+        where: list[str] = []
+        args: list[Any] = []
         if query:
             where.append("(name LIKE ? OR aliases LIKE ? OR id = ?)")
             args.extend([f"%{query}%", f"%{query}%", query])
@@ -291,9 +352,16 @@ class Store:
         sql = "SELECT count(*) FROM entities" + (" WHERE " + " AND ".join(where) if where else "")
         return int(self.conn.execute(sql, args).fetchone()[0])
 
-    def documents(self, limit: int = 50, offset: int = 0, source: str | None = None,
-                  date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
-        where, args = [], []  # type: ignore[var-annotated]
+    def documents(
+        self,
+        limit: int = 50,
+        offset: int = 0,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[dict[str, Any]]:
+        where: list[str] = []
+        args: list[Any] = []
         if source:
             where.append("source = ?")
             args.append(source)
@@ -303,8 +371,10 @@ class Store:
         if date_to:
             where.append("published <= ?")
             args.append(date_to)
-        sql = ("SELECT id, title, source, published, published_inferred, url, origin, words, ingested_at"
-               " FROM documents")
+        sql = (
+            "SELECT id, title, source, published, published_inferred, url, origin, words, ingested_at"
+            " FROM documents"
+        )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY published DESC, id LIMIT ? OFFSET ?"
@@ -332,7 +402,9 @@ class Store:
         out = {}
         for table in ("documents", "entities", "quotes", "dates", "places", "events", "claims"):
             out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        out["words"] = int(self.conn.execute("SELECT coalesce(sum(words),0) FROM documents").fetchone()[0])
+        out["words"] = int(
+            self.conn.execute("SELECT coalesce(sum(words),0) FROM documents").fetchone()[0]
+        )
         return out
 
     def facet(self, column: str) -> list[tuple[str, int]]:

@@ -1,0 +1,116 @@
+"""Throughput of newsledger against bare spaCy, in the same run, on the BBC corpus.
+
+Measures, on the first N articles of ../shared/corpus/news.jsonl:
+bare ``nlp.pipe`` words/s; full ``ingest`` into SQLite words/s with 1 and 2
+workers; their ratios; per-stage time shares; peak RSS; store size relative to
+input size; and cost as the corpus grows (by repetition with new ids).
+Writes bench/results.json and prints a table.
+
+    .venv/bin/python bench/run.py [--docs 400] [--scale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsledger import nlp, pipeline, service  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+
+
+def load(n: int) -> list[dict[str, str]]:
+    out = []
+    with CORPUS.open(encoding="utf-8") as fh:
+        for line in fh:
+            out.append(json.loads(line))
+            if len(out) >= n:
+                break
+    return out
+
+
+def words(recs: list[dict[str, str]]) -> int:
+    return sum(len(r["text"].split()) for r in recs)
+
+
+def write_jsonl(recs: list[dict[str, str]], path: Path, rep: int = 1) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(rep):
+            for r in recs:
+                fh.write(json.dumps({**r, "id": f"{r['id']}-r{k}"}) + "\n")
+
+
+def timed_ingest(path: Path, workers: int, tmp: Path) -> tuple[float, int]:
+    db = tmp / f"bench-{workers}-{time.monotonic_ns()}.db"
+    t0 = time.perf_counter()
+    rep = service.ingest([str(path)], db, workers=workers, published="2005-01-01")
+    dt = time.perf_counter() - t0
+    size = db.stat().st_size + sum(p.stat().st_size for p in (Path(f"{db}-wal"),) if p.exists())
+    assert rep.added > 0, rep.errors[:3]
+    return dt, size
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--docs", type=int, default=400)
+    ap.add_argument("--scale", action="store_true", help="also measure 1/4..4x corpus sizes")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"{CORPUS} not found: put ../shared beside the repository")
+    recs = load(args.docs)
+    w = words(recs)
+    res: dict[str, object] = {"docs": len(recs), "words": w}
+    with tempfile.TemporaryDirectory() as td:
+        tmp = Path(td)
+        src = tmp / "in.jsonl"
+        write_jsonl(recs, src)
+        nlp.load()
+        list(nlp.bare_pipe(r["text"] for r in recs[:20]))  # warm up
+        t0 = time.perf_counter()
+        for _ in nlp.bare_pipe(r["text"] for r in recs):
+            pass
+        bare = time.perf_counter() - t0
+        pipeline.TIMINGS = {}
+        t1, size = timed_ingest(src, 1, tmp)
+        timings = pipeline.TIMINGS
+        pipeline.TIMINGS = None
+        t2, _ = timed_ingest(src, 2, tmp)
+        res.update(
+            bare_words_per_s=round(w / bare),
+            ingest_1_words_per_s=round(w / t1),
+            ingest_2_words_per_s=round(w / t2),
+            ratio_ingest_vs_bare=round(bare / t1, 3),
+            speedup_2_vs_1=round(t1 / t2, 3),
+            store_bytes_per_input_byte=round(size / src.stat().st_size, 2),
+            stage_share={k: round(v / t1, 4) for k, v in sorted(timings.items())},
+        )
+        if args.scale:
+            base = recs[: max(8, len(recs) // 4)]
+            scale = {}
+            for mult in (0.25, 0.5, 1, 2, 4):
+                part = base[: max(1, int(len(base) * mult))] if mult < 1 else base
+                rep = 1 if mult < 1 else int(mult)
+                p = tmp / f"scale-{mult}.jsonl"
+                write_jsonl(part, p, rep)
+                dt, _ = timed_ingest(p, 1, tmp)
+                scale[str(mult)] = round(words(part) * rep / dt)
+            res["scale_words_per_s"] = scale
+    res["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    res["cpus"] = os.cpu_count()
+    out = ROOT / "bench" / "results.json"
+    out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    for k, v in res.items():
+        print(f"{k:28} {v}")
+
+
+if __name__ == "__main__":
+    main()
