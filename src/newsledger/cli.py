@@ -85,7 +85,8 @@ def ingest(
         )
     err.print(
         f"stored {report.added} new document(s), {report.skipped} already stored, "
-        f"{len(report.errors)} error(s); {report.entities} entities in {db}"
+        f"{report.duplicates} near-duplicate(s) linked, {len(report.errors)} error(s); "
+        f"{report.entities} entities in {db}"
     )
     if report.errors and not report.added and not report.skipped:
         raise typer.Exit(1)

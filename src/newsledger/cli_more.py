@@ -366,3 +366,34 @@ def load_cmd(
 
     n = load(folder, db)
     err.print(f"loaded {n} document(s) into {db}")
+
+
+@app.command()
+@handled
+def duplicates(
+    fmt: Fmt = typer.Option(Fmt.table, "--format", help="table, jsonl or csv."),
+    db: str = DB_OPTION,
+) -> None:
+    """Groups of near-duplicate articles (syndicated or re-published copies).
+
+    Example: newsledger duplicates --format jsonl
+    """
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        groups = store.duplicate_groups()
+    rows = [
+        {
+            "original": g["original"],
+            "title": g["title"],
+            "copies": len(g["copies"]),
+            "ids": [c["id"] for c in g["copies"]],
+        }
+        for g in groups
+    ]
+    emit(
+        rows if fmt != Fmt.jsonl else groups,
+        fmt,
+        ["original", "title", "copies", "ids"],
+        "duplicates",
+    )

@@ -19,11 +19,12 @@ from typing import IO, Any
 from .errors import InputError
 from .model import Document, content_id
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 JSONL_FIELDS = ("text", "id", "title", "published", "source", "url", "author")
+MAX_CHARS = 1_000_000  # the spaCy model's limit for one document
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,12 @@ def decode(data: bytes, origin: str) -> str:
 def from_text(text: str, origin: str, defaults: Defaults, **meta: Any) -> Document:
     if not text.strip():
         raise InputError(origin, "the text is empty.", "Remove the record or give it some text.")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            origin,
+            f"the text has {len(text):,} characters; one article may have at most {MAX_CHARS:,}.",
+            "Split it into articles (e.g. one JSONL record each).",
+        )
     published = meta.get("published") or defaults.published
     return Document(
         id=str(meta.get("id") or content_id(text)),

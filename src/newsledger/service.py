@@ -18,7 +18,7 @@ from . import corpus
 from .engine import analyse_documents, read_inputs
 from .errors import InputError
 from .ingest import Defaults, check_date
-from .model import Document
+from .model import Document, content_id
 from .record import Record
 from .store import Store
 
@@ -32,6 +32,7 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     words: int = 0
     entities: int = 0
+    duplicates: int = 0  # near-duplicates linked to a stored original, not analysed
 
 
 def _defaults(published: str | None, source: str | None) -> Defaults:
@@ -75,12 +76,27 @@ def ingest(
     on_error: Callable[[InputError], None] | None = None,
     progress: ProgressFn | None = None,
     batch_size: int = 64,
+    dedup: bool = True,
 ) -> IngestReport:
-    """Ingest inputs into the store at ``db``; already stored documents are skipped."""
+    """Ingest inputs into the store at ``db``.
+
+    Already stored documents (same id and content) are skipped; a document
+    whose content changed is analysed again and replaces the old one;
+    near-duplicates of stored documents are linked to their original and not
+    analysed.  Each batch is one transaction, so an interrupted run loses at
+    most the batch in flight, and running the command again completes it.
+    """
+    from . import dedup as dd
+
     defaults = _defaults(published, source)
     report = IngestReport()
     with Store(db) as store:
         seen: set[str] = set()
+        index = dd.DuplicateIndex()
+        if dedup:
+            for doc_id, sig in store.iter_signatures():
+                index.add(doc_id, dd.from_bytes(sig))
+        info: dict[str, tuple[str | None, str | None, bytes | None]] = {}
 
         def fresh() -> Iterator[Document]:
             window: list[Document] = []
@@ -88,13 +104,32 @@ def ingest(
             def flush() -> Iterator[Document]:
                 have = store.has_documents([d.id for d in window])
                 for d in window:
-                    if d.id in have or d.id in seen:
+                    digest = content_id(d.text)
+                    if (d.id in have and have[d.id] == digest) or d.id in seen:
                         report.skipped += 1
                         if progress:
                             progress(1)
-                    else:
-                        seen.add(d.id)
-                        yield d
+                        continue
+                    seen.add(d.id)
+                    sig = None
+                    if dedup:
+                        s = dd.signature(d.text)
+                        hit = index.find(s)
+                        if hit is not None and hit[0] != d.id:
+                            store.put_duplicate(
+                                d.id,
+                                hit[0],
+                                hit[1],
+                                (d.title, d.source, d.published, d.origin, digest),
+                            )
+                            report.duplicates += 1
+                            if progress:
+                                progress(1)
+                            continue
+                        index.add(d.id, s)
+                        sig = dd.to_bytes(s)
+                    info[d.id] = (d.origin, digest, sig)
+                    yield d
 
             for item in read_inputs(paths, defaults, do_clean, clean_patterns):
                 if isinstance(item, InputError):
@@ -110,22 +145,26 @@ def ingest(
                     window = []
             yield from flush()
 
+        def write(pending: list[Record]) -> None:
+            report.added += store.put_records(
+                pending, {r["id"]: info.pop(r["id"]) for r in pending}
+            )
+            report.words += sum(len(r["text"].split()) for r in pending)
+            if progress:
+                progress(len(pending))
+
         pending: list[Record] = []
         for rec in analyse_documents(fresh(), workers=workers):
             pending.append(rec)
             if len(pending) >= batch_size:
-                report.added += store.put_records(pending)
-                report.words += sum(len(r["text"].split()) for r in pending)
-                if progress:
-                    progress(len(pending))
+                write(pending)
                 pending = []
         if pending:
-            report.added += store.put_records(pending)
-            report.words += sum(len(r["text"].split()) for r in pending)
-            if progress:
-                progress(len(pending))
-        if report.added or aliases is not None:
+            write(pending)
+        if report.added or aliases is not None or store.resolution_dirty():
             report.entities = corpus.refresh_store(store, aliases)
+        else:
+            report.entities = store.stats()["entities"]
     return report
 
 

@@ -10,6 +10,7 @@ as-is in Datasette and sqlite-utils.  Corpus-level entity resolution is kept in
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -96,45 +97,108 @@ class Store:
             )
 
     # --------------------------------------------------------------- writes
-    def has_documents(self, ids: Sequence[str]) -> set[str]:
+    def has_documents(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """Stored ids among ``ids`` (documents and known duplicates) with their content hash."""
         if not ids:
-            return set()
+            return {}
         q = ",".join("?" * len(ids))
-        return {r[0] for r in self.conn.execute(f"SELECT id FROM documents WHERE id IN ({q})", ids)}
+        out = {
+            r[0]: r[1]
+            for r in self.conn.execute(f"SELECT id, hash FROM documents WHERE id IN ({q})", ids)
+        }
+        for r in self.conn.execute(f"SELECT id, hash FROM duplicates WHERE id IN ({q})", ids):
+            out[r[0]] = r[1]
+        return out
 
     def put_records(
-        self, records: Sequence[Record], origins: Sequence[str | None] | None = None
+        self,
+        records: Sequence[Record],
+        info: dict[str, tuple[str | None, str | None, bytes | None]] | None = None,
     ) -> int:
-        """Store records in one transaction, replacing existing documents with the same id."""
+        """Store records in one transaction, replacing documents with the same id.
+
+        ``info`` gives, per document id, (origin, content hash, MinHash signature).
+        A file whose content changed replaces the document it produced before
+        (same origin, other id).  Either a whole batch is stored or none of it.
+        """
         c = self.conn
         n = 0
-        with c:
-            for i, rec in enumerate(records):
-                origin = origins[i] if origins else None
-                c.execute("DELETE FROM documents WHERE id = ?", (rec["id"],))
-                c.execute("DELETE FROM entity_map WHERE doc_id = ?", (rec["id"],))
-                c.execute(
-                    "INSERT INTO documents(id, title, source, published, published_inferred, url,"
-                    " origin, text, words) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (
-                        rec["id"],
-                        rec.get("title"),
-                        rec.get("source"),
-                        rec.get("published"),
-                        int(bool(rec.get("published_inferred"))),
-                        rec.get("url"),
-                        origin,
-                        rec["text"],
-                        len(rec["text"].split()),
-                    ),
-                )
-                c.execute(
-                    "INSERT INTO records(doc_id, record) VALUES (?, ?)",
-                    (rec["id"], json.dumps(rec, ensure_ascii=False, sort_keys=True)),
-                )
-                self._put_rows(rec)
-                n += 1
+        try:
+            with c:
+                for rec in records:
+                    origin, digest, sig = (info or {}).get(rec["id"], (None, None, None))
+                    c.execute("DELETE FROM documents WHERE id = ?", (rec["id"],))
+                    c.execute("DELETE FROM duplicates WHERE id = ?", (rec["id"],))
+                    c.execute("DELETE FROM entity_map WHERE doc_id = ?", (rec["id"],))
+                    if origin and os.path.isfile(origin):  # a whole file, not a JSONL line
+                        c.execute(
+                            "DELETE FROM documents WHERE origin = ? AND id != ?",
+                            (origin, rec["id"]),
+                        )
+                    c.execute(
+                        "INSERT INTO documents(id, title, source, published, published_inferred, url,"
+                        " origin, text, words, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (
+                            rec["id"],
+                            rec.get("title"),
+                            rec.get("source"),
+                            rec.get("published"),
+                            int(bool(rec.get("published_inferred"))),
+                            rec.get("url"),
+                            origin,
+                            rec["text"],
+                            len(rec["text"].split()),
+                            digest,
+                        ),
+                    )
+                    c.execute(
+                        "INSERT INTO records(doc_id, record) VALUES (?, ?)",
+                        (rec["id"], json.dumps(rec, ensure_ascii=False, sort_keys=True)),
+                    )
+                    if sig is not None:
+                        c.execute("INSERT INTO minhashes VALUES (?, ?)", (rec["id"], sig))
+                    self._put_rows(rec)
+                    n += 1
+                c.execute("INSERT OR REPLACE INTO meta VALUES ('resolution_dirty', '1')")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"Could not write to {self.path} ({exc}); nothing of this batch was stored.",
+                "Check free disk space and that the file is writable, then run the command again.",
+            ) from None
         return n
+
+    def put_duplicate(
+        self,
+        doc_id: str,
+        original_id: str,
+        similarity: float,
+        meta: tuple[str | None, str | None, str | None, str | None, str | None],
+    ) -> None:
+        """Link a near-duplicate to its original (title, source, published, origin, hash)."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO duplicates VALUES (?,?,?,?,?,?,?,?)",
+                (doc_id, original_id, round(similarity, 4), *meta),
+            )
+
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        for r in self.conn.execute("SELECT doc_id, sig FROM minhashes"):
+            yield r[0], r[1]
+
+    def duplicate_groups(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT d.original_id, o.title, d.id, d.similarity, d.origin FROM duplicates d"
+            " JOIN documents o ON o.id = d.original_id ORDER BY d.original_id, d.id"
+        )
+        groups: dict[str, dict[str, Any]] = {}
+        for orig, title, dup, sim, origin in rows:
+            g = groups.setdefault(orig, {"original": orig, "title": title, "copies": []})
+            g["copies"].append({"id": dup, "similarity": sim, "origin": origin})
+        return list(groups.values())
+
+    def resolution_dirty(self) -> bool:
+        r = self.conn.execute("SELECT value FROM meta WHERE key = 'resolution_dirty'").fetchone()
+        return bool(r and r[0] == "1")
 
     def _put_rows(self, rec: Record) -> None:
         c, d = self.conn, rec["id"]
@@ -248,6 +312,7 @@ class Store:
                     )
                 )
             c.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", rows)
+            c.execute("INSERT OR REPLACE INTO meta VALUES ('resolution_dirty', '0')")
 
     def add_override(self, kind: str, a: str, b: str | None) -> None:
         with self.conn:
@@ -400,7 +465,16 @@ class Store:
 
     def stats(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "entities", "quotes", "dates", "places", "events", "claims"):
+        for table in (
+            "documents",
+            "duplicates",
+            "entities",
+            "quotes",
+            "dates",
+            "places",
+            "events",
+            "claims",
+        ):
             out[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         out["words"] = int(
             self.conn.execute("SELECT coalesce(sum(words),0) FROM documents").fetchone()[0]
@@ -415,3 +489,106 @@ class Store:
         else:
             sql = "SELECT type, count(*) FROM entities GROUP BY 1 ORDER BY 2 DESC"
         return [(r[0], int(r[1])) for r in self.conn.execute(sql)]
+
+    # ------------------------------------------------------------------
+    # Web read helpers (issue 10, web UI): filtered full-text search and
+    # facet counts.  Called only through newsledger.query_web.
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _doc_filters(
+        source: str | None, date_from: str | None, date_to: str | None, alias: str = "d"
+    ) -> tuple[list[str], list[Any]]:
+        """WHERE parts on documents; dates compare by prefix (2024 covers 2024-03-26)."""
+        where: list[str] = []
+        args: list[Any] = []
+        if source:
+            where.append(f"{alias}.source = ?")
+            args.append(source)
+        if date_from:
+            where.append(f"substr({alias}.published, 1, length(?)) >= ?")
+            args.extend([date_from, date_from])
+        if date_to:
+            where.append(f"substr({alias}.published, 1, length(?)) <= ?")
+            args.extend([date_to, date_to])
+        return where, args
+
+    def search_filtered(
+        self,
+        query: str,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        marks: tuple[str, str] = ("[", "]"),
+    ) -> list[dict[str, Any]]:
+        """:meth:`search` restricted to a source and a publication date range.
+
+        ``marks`` open and close each matched term in the snippet.
+        """
+        where, args = self._doc_filters(source, date_from, date_to)
+        sql = (
+            "SELECT d.id, d.title, d.source, d.published,"
+            " snippet(documents_fts, 1, ?, ?, ' … ', 16) AS snippet, bm25(documents_fts) AS score"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ?"
+            + "".join(f" AND {w}" for w in where)
+            + " ORDER BY score LIMIT ? OFFSET ?"
+        )
+        try:
+            cur = self.conn.execute(sql, [marks[0], marks[1], query, *args, limit, offset])
+            return [dict(r) for r in cur]
+        except sqlite3.OperationalError as exc:
+            raise NewsledgerError(
+                f"Bad search query {query!r} ({exc}).",
+                'Use words, "exact phrases", AND/OR/NOT, or prefix*; quote punctuation.',
+            ) from None
+
+    def search_facets(
+        self, query: str | None, date_from: str | None = None, date_to: str | None = None
+    ) -> dict[str, Any]:
+        """Counts of matching documents by source and by year (all documents without a query)."""
+        where, args = self._doc_filters(None, date_from, date_to)
+        if query:
+            base = (
+                " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+                " WHERE documents_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+            )
+            args = [query, *args]
+        else:
+            base = " FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+        try:
+            total = int(self.conn.execute("SELECT count(*)" + base, args).fetchone()[0])
+            sources = [
+                (r[0], int(r[1]))
+                for r in self.conn.execute(
+                    "SELECT coalesce(d.source, ''), count(*)"
+                    + base
+                    + " GROUP BY 1 ORDER BY 2 DESC, 1",
+                    args,
+                )
+            ]
+            dated = base + (" AND" if " WHERE " in base else " WHERE") + " d.published IS NOT NULL"
+            years = [
+                (r[0], int(r[1]))
+                for r in self.conn.execute(
+                    "SELECT substr(d.published, 1, 4), count(*)" + dated + " GROUP BY 1 ORDER BY 1",
+                    args,
+                )
+            ]
+        except sqlite3.OperationalError as exc:
+            raise NewsledgerError(
+                f"Bad search query {query!r} ({exc}).",
+                'Use words, "exact phrases", AND/OR/NOT, or prefix*; quote punctuation.',
+            ) from None
+        return {"total": total, "sources": sources, "years": years}
+
+    def entity_type_counts(self, query: str | None = None) -> list[tuple[str, int]]:
+        """Entities by type, optionally only those whose name or alias contains ``query``."""
+        sql = "SELECT type, count(*) FROM entities"
+        args: list[Any] = []
+        if query:
+            sql += " WHERE (name LIKE ? OR aliases LIKE ? OR id = ?)"
+            args = [f"%{query}%", f"%{query}%", query]
+        sql += " GROUP BY 1 ORDER BY 2 DESC, 1"
+        return [(r[0], int(r[1])) for r in self.conn.execute(sql, args)]

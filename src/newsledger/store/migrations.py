@@ -130,3 +130,29 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
+
+MIGRATIONS.append(
+    (
+        "0003_reliability_and_duplicates",
+        """
+        ALTER TABLE documents ADD COLUMN hash TEXT;
+        CREATE INDEX documents_origin ON documents(origin);
+        CREATE TABLE minhashes (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            sig BLOB NOT NULL
+        );
+        CREATE TABLE duplicates (
+            id TEXT PRIMARY KEY,
+            original_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            similarity REAL NOT NULL,
+            title TEXT,
+            source TEXT,
+            published TEXT,
+            origin TEXT,
+            hash TEXT
+        );
+        CREATE INDEX duplicates_original ON duplicates(original_id);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    )
+)

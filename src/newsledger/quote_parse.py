@@ -1,0 +1,319 @@
+"""Dependency-tree helpers and the cue finder of the quote stage.
+
+:class:`Tree` gives children and subtree edges of an :class:`Annotated`
+document's parse (computed lazily, so a document costs one pass over its
+tokens).  :func:`find_cues` finds the attribution cues of the lexicon
+(``data/quote_cues.tsv``) with their speaker phrase and, for reported speech,
+the content the parse gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .errors import NewsledgerError
+from .model import Annotated, Token
+
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
+_EDGE_PUNCT = " \t\r\n\u00a0\u200b,;:-–—"
+_CONTENT_KINDS = frozenset({"clause", "np", "to", "-"})
+_CUE_KINDS = frozenset({"verb", "phrasal", "prep", "noun"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, frozenset[str]]  # lemma -> content kinds
+    phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> particle -> kinds
+    preps: tuple[tuple[str, ...], ...]  # multi-word prepositions, lower-cased words
+    prep_first: frozenset[str]  # their first words
+    person_nouns: frozenset[str]
+    title_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("newsledger") / "data" / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:  # pragma: no cover - install problem
+        raise NewsledgerError(
+            f"Cannot read the data file {name}.", "Reinstall newsledger (`make install`)."
+        ) from exc
+    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+    return rows[1:]  # header
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The cue and noun lexicons, read once per process."""
+    verbs: dict[str, frozenset[str]] = {}
+    phrasal: dict[str, dict[str, frozenset[str]]] = {}
+    preps: list[tuple[str, ...]] = []
+    for n, row in enumerate(_rows("quote_cues.tsv"), 2):
+        if len(row) != 3 or row[1] not in _CUE_KINDS:
+            raise NewsledgerError(
+                f"quote_cues.tsv row {n} is malformed: {row!r}.",
+                "Each row needs cue<TAB>verb|phrasal|prep|noun<TAB>content.",
+            )
+        cue, kind, content = row
+        kinds = frozenset(content.split("|"))
+        if not kinds <= _CONTENT_KINDS:
+            raise NewsledgerError(
+                f"quote_cues.tsv row {n} has unknown content kinds {content!r}.",
+                "Use clause, np, to or - joined by |.",
+            )
+        if kind == "verb":
+            verbs[cue] = kinds
+        elif kind == "phrasal":
+            v, particle = cue.split(" ", 1)
+            phrasal.setdefault(v, {})[particle] = kinds
+        elif kind == "prep":
+            preps.append(tuple(cue.lower().split()))
+    person: set[str] = set()
+    title: set[str] = set()
+    source: set[str] = set()
+    for row in _rows("quote_nouns.tsv"):
+        noun, cls = row[0].lower(), row[1]
+        if cls in ("person", "title"):
+            person.add(noun)
+        if cls == "title":
+            title.add(noun)
+        if cls == "source":
+            source.add(noun)
+    return Lexicon(
+        verbs,
+        phrasal,
+        tuple(preps),
+        frozenset(p[0] for p in preps),
+        frozenset(person),
+        frozenset(title),
+        frozenset(source),
+    )
+
+
+class Tree:
+    """Children and subtree edges of a parsed document (lazy, memoised)."""
+
+    def __init__(self, a: Annotated) -> None:
+        self.tokens = a.tokens
+        n = len(a.tokens)
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for t in a.tokens:
+            if t.head != t.i and 0 <= t.head < n:
+                self.children[t.head].append(t.i)
+        self._edges: dict[int, tuple[int, int]] = {}
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """(leftmost, rightmost) token index of the subtree of token ``i``."""
+        got = self._edges.get(i)
+        if got is not None:
+            return got
+        lo = hi = i
+        stack = list(self.children[i])
+        seen = 0
+        while stack and seen < 2000:
+            seen += 1
+            c = stack.pop()
+            lo = min(lo, c)
+            hi = max(hi, c)
+            stack.extend(self.children[c])
+        self._edges[i] = (lo, hi)
+        return lo, hi
+
+    def dominates(self, anc: int, i: int) -> bool:
+        """Is ``anc`` an ancestor of (or equal to) token ``i``?"""
+        toks = self.tokens
+        for _ in range(64):
+            if i == anc:
+                return True
+            h = toks[i].head
+            if h == i:
+                return False
+            i = h
+        return False
+
+    def child(self, i: int, deps: frozenset[str] | set[str]) -> int | None:
+        for c in self.children[i]:
+            if self.tokens[c].dep in deps:
+                return c
+        return None
+
+
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop spaces and clause punctuation at both edges; a final '.' too when unquoted."""
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1] == "."):
+        e -= 1
+    return s, e
+
+
+@dataclass(slots=True)
+class Cue:
+    """A cue found in the parse, before quotations are attached to it."""
+
+    head: int  # token index of the cue word ("said", "according")
+    start: int  # character span of the cue text
+    end: int
+    kind: str  # verb | phrasal | prep
+    allowed: frozenset[str]  # content kinds the lexicon allows
+    subj: int | None = None  # head token of the speaker phrase
+    inverted: bool = False  # the speaker follows the cue ("said X")
+    content: list[tuple[int, int]] = field(default_factory=list)  # reported content (chars)
+    clause_lo: int = 0  # token span of the cue clause outside its content
+    clause_hi: int = 0
+    anaphoric: bool = False  # no subject of its own: speaker from context
+
+
+def _subject(tree: Tree, v: int) -> tuple[int | None, bool]:
+    """Head token of the speaker phrase of verb ``v`` (and whether it follows the verb)."""
+    toks = tree.tokens
+    cur = v
+    for _ in range(4):
+        passive = False
+        for c in tree.children[cur]:
+            d = toks[c].dep
+            if d == "nsubj" or d == "csubj":
+                return c, c > v
+            if d == "nsubjpass" or d == "auxpass":
+                passive = True
+        if passive:
+            agent = tree.child(cur, {"agent"})
+            if agent is not None:
+                pobj = tree.child(agent, {"pobj"})
+                return pobj, False
+            return None, False
+        t = toks[cur]
+        if t.dep in ("conj", "xcomp", "advcl") and t.head != cur:
+            if t.dep == "advcl" and tree.child(cur, {"mark"}) is not None:
+                return None, False
+            cur = t.head
+            continue
+        if t.dep in ("relcl", "acl") and t.head != cur:
+            return t.head, False
+        return None, False
+    return None, False
+
+
+def _content_right(tree: Tree, v: int, comp: int) -> tuple[int, int]:
+    lo, hi = tree.edges(comp)
+    return lo, hi
+
+
+def find_cues(a: Annotated, tree: Tree, inside: list[int]) -> list[Cue]:
+    """Every cue outside quotation marks (``inside[i] >= 0`` marks quoted tokens)."""
+    lex = lexicon()
+    toks = a.tokens
+    text = a.doc.text
+    out: list[Cue] = []
+    n = len(toks)
+    for t in toks:
+        if inside[t.i] >= 0:
+            continue
+        low = t.lemma.lower()
+        if t.pos in CLAUSE_HEAD_POS and t.dep != "aux":
+            kinds = lex.verbs.get(low)
+            span_end = t.end
+            kind = "verb"
+            parts = lex.phrasal.get(low)
+            if parts:
+                for c in tree.children[t.i]:
+                    w = toks[c].text.lower()
+                    if c > t.i and w in parts and toks[c].dep in ("prt", "prep"):
+                        kinds, kind, span_end = parts[w], "phrasal", toks[c].end
+                        break
+            if kinds is None:
+                continue
+            cue = Cue(t.i, t.start, span_end, kind, kinds)
+            _verb_cue(a, tree, cue)
+            out.append(cue)
+        elif t.text.lower() in lex.prep_first:
+            for words in lex.preps:
+                k = len(words)
+                if t.i + k <= n and all(
+                    toks[t.i + j].text.lower() == words[j] for j in range(k)
+                ):
+                    cue = Cue(t.i, t.start, toks[t.i + k - 1].end, "prep", frozenset({"clause"}))
+                    _prep_cue(a, tree, cue, t.i + k - 1)
+                    out.append(cue)
+                    break
+    for c in out:
+        c.content = [trim_span(text, s, e) for s, e in c.content]
+        c.content = [(s, e) for s, e in c.content if e > s]
+    return out
+
+
+def _verb_cue(a: Annotated, tree: Tree, cue: Cue) -> None:
+    toks = a.tokens
+    v = cue.head
+    subj, inverted = _subject(tree, v)
+    cue.subj, cue.inverted = subj, inverted
+    cue.anaphoric = subj is None
+    comp: int | None = None
+    for c in tree.children[v]:
+        d = toks[c].dep
+        if d == "ccomp" and "clause" in cue.allowed:
+            comp = c
+            break
+        if d == "xcomp" and "to" in cue.allowed and tree.child(c, {"aux"}) is not None:
+            comp = c
+            break
+        if d == "dobj" and "np" in cue.allowed and comp is None:
+            comp = c
+    lo, hi = v, v
+    if subj is not None:
+        slo, shi = tree.edges(subj)
+        lo, hi = min(lo, slo), max(hi, shi)
+    for c in tree.children[v]:
+        if toks[c].dep in ("aux", "neg", "advmod", "auxpass", "npadvmod", "prt") and c < v:
+            lo = min(lo, c)
+    cue.clause_lo, cue.clause_hi = lo, hi
+    if comp is not None:
+        s, e = _content_right(tree, v, comp)
+        cue.content.append((toks[s].start, toks[e].end))
+        return
+    t = toks[v]
+    if "clause" in cue.allowed and t.dep in ("parataxis", "ccomp", "advcl") and t.head < v:
+        # "Prices rose, he said": the content is the head clause before the cue clause
+        h = t.head
+        hlo, _ = tree.edges(h)
+        vlo, _ = tree.edges(v)
+        if tree.child(v, {"mark"}) is None and vlo > hlo:
+            cue.content.append((toks[hlo].start, toks[vlo - 1].end))
+
+
+def _prep_cue(a: Annotated, tree: Tree, cue: Cue, last: int) -> None:
+    """"according to X, content" / "content, according to X"."""
+    toks = a.tokens
+    first = cue.head
+    pobj = tree.child(last, {"pobj"})
+    if pobj is None:
+        pobj = tree.child(first, {"pobj"})
+    if pobj is None and last + 1 < len(toks) and toks[last + 1].pos in ("PROPN", "NOUN", "PRON"):
+        pobj = last + 1
+    cue.subj = pobj
+    plo, phi = first, last
+    if pobj is not None:
+        lo2, hi2 = tree.edges(pobj)
+        plo, phi = min(plo, lo2), max(phi, hi2)
+    cue.clause_lo, cue.clause_hi = plo, phi
+    h = toks[first].head
+    if h == first:
+        return
+    for _ in range(6):  # climb to the clause the phrase modifies
+        th = toks[h]
+        if th.pos in CLAUSE_HEAD_POS or th.head == h:
+            break
+        h = th.head
+    hlo, hhi = tree.edges(h)
+    if hlo < plo:
+        cue.content.append((toks[hlo].start, toks[plo - 1].end))
+    if phi < hhi:
+        cue.content.append((toks[phi + 1].start, toks[hhi].end))
+
+
+def token_is_quote_mark(t: Token) -> bool:
+    return t.pos == "PUNCT" and t.text in {'"', "“", "”", "'", "‘", "’", "«", "»", "„", "``", "''"}
