@@ -24,11 +24,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEV, annotated, read_jsonl  # noqa: E402
-
-from newsledger import gazetteer, mentions, pipeline, places  # noqa: E402
-from newsledger.gazetteer import distance_km  # noqa: E402
-from newsledger.model import Document  # noqa: E402
+from common import DEV, annotated, read_jsonl
+from newsledger import gazetteer, mentions, pipeline, places
+from newsledger.gazetteer import distance_km
+from newsledger.model import Document
 
 NAME = "geo_dev"
 KM = 161.0
@@ -36,18 +35,22 @@ KM = 161.0
 
 def _docs(recs: list[dict[str, Any]]) -> list[Document]:
     return [
-        Document(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published") or None)
+        Document(
+            id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published") or None
+        )
         for r in recs
     ]
 
 
-def evaluate(path: Path | None = None, details: list[dict[str, Any]] | None = None) -> dict[str, float]:
+def evaluate(
+    path: Path | None = None, details: list[dict[str, Any]] | None = None
+) -> dict[str, float]:
     """Score the places stage on a TR-News-style file; ``details`` collects per-toponym rows."""
     recs = read_jsonl(path or DEV / f"{NAME}.jsonl")
     docs = _docs(recs)
     anns = annotated(NAME if path is None else path.stem, docs)
     t0 = time.perf_counter()
-    gz = gazetteer.load()
+    gazetteer.load()
     load_s = time.perf_counter() - t0
     demonym_texts = set(gazetteer.demonyms())
     gold_n = found = right = names_n = names_found = 0
@@ -81,7 +84,9 @@ def evaluate(path: Path | None = None, details: list[dict[str, Any]] | None = No
                 d = distance_km(p.lat or 0.0, p.lon or 0.0, float(g["lat"]), float(g["lon"]))
                 ok = p.lat is not None and d <= KM
                 right += ok
-                row.update(status="right" if ok else "wrong", pred=p.name, pred_cc=p.country, km=round(d))
+                row.update(
+                    status="right" if ok else "wrong", pred=p.name, pred_cc=p.country, km=round(d)
+                )
             if details is not None:
                 details.append(row)
     return {

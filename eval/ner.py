@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from timeit import default_timer as perf_counter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEV, annotated, prf, read_jsonl  # noqa: E402
-
-from newsledger import nerfix  # noqa: E402
-from newsledger.model import Annotated, Document, NamedSpan  # noqa: E402
+from common import DEV, annotated, prf, read_jsonl
+from newsledger import nerfix
+from newsledger.model import Annotated, Document, NamedSpan
 
 DATA = DEV / "ner_dev.jsonl"
 LABELS = ("PER", "LOC", "ORG", "MISC")
@@ -64,16 +63,18 @@ def load() -> tuple[list[Annotated], set[Item]]:
         raise SystemExit(f"{DATA} not found: the dev sets live in ../shared/dev next to the repo.")
     recs = read_jsonl(DATA)
     docs = [Document(id=r["id"], text=r["text"]) for r in recs]
-    gold = {(i, e["start"], e["end"], e["label"]) for i, r in enumerate(recs) for e in r["entities"]}
+    gold = {
+        (i, e["start"], e["end"], e["label"]) for i, r in enumerate(recs) for e in r["entities"]
+    }
     return annotated("ner_dev", docs), gold
 
 
 def run() -> tuple[dict[str, float], list[Annotated], list[Annotated], set[Item]]:
     ann, gold = load()
     nerfix.fix(ann[0])  # load the tables outside the timing
-    t0 = time.perf_counter()
+    t0 = perf_counter()
     fixed = [nerfix.fix(a) for a in ann]
-    ms = (time.perf_counter() - t0) * 1000 / max(1, len(ann))
+    ms = (perf_counter() - t0) * 1000 / max(1, len(ann))
     bare = set().union(*(mapped(i, a.ents) for i, a in enumerate(ann)))
     ours = set().union(*(mapped(i, a.ents) for i, a in enumerate(fixed)))
     out = scores(gold, bare, "bare") | scores(gold, ours, "ours")

@@ -21,7 +21,6 @@ from newsledger.engine import analyse_batch
 from newsledger.errors import StoreError
 from newsledger.model import Document
 from newsledger.store import Store
-
 from test_acceptance_foundation import spans_of
 
 NAMES = ["Lena Ostrova", "Tomas Reyk", "Ana Peral", "Oskar Vell", "Mira Dalton", "Ivo Sander"]
@@ -140,20 +139,19 @@ def test_read_only_database_is_a_clear_error_and_nothing_half_written(tmp_path: 
     try:
         if os.access(db, os.W_OK):
             pytest.skip("running as a user who can write read-only files (root)")
-        with pytest.raises(StoreError, match="nothing of this batch"):
-            with Store(db) as s:
-                rec: dict[str, Any] = {
-                    "id": "x",
-                    "text": "t",
-                    "entities": [],
-                    "quotes": [],
-                    "roles": [],
-                    "dates": [],
-                    "places": [],
-                    "events": [],
-                    "claims": [],
-                }
-                s.put_records([rec])
+        with pytest.raises(StoreError, match="nothing of this batch"), Store(db) as s:
+            rec: dict[str, Any] = {
+                "id": "x",
+                "text": "t",
+                "entities": [],
+                "quotes": [],
+                "roles": [],
+                "dates": [],
+                "places": [],
+                "events": [],
+                "claims": [],
+            }
+            s.put_records([rec])
     finally:
         os.chmod(db, 0o644)
 

@@ -44,7 +44,7 @@ def refresh_store(store: Store, aliases_file: Path | None = None) -> int:
     for doc_id, local, etype, name, aliases, n, pub in store.iter_doc_entities():
         if not docs or docs[-1][0] != doc_id:
             docs.append((doc_id, []))
-        ms = (Mention(0, 0, name, etype, local),)
+        ms = tuple(Mention(0, 0, name, etype, local) for _ in range(max(1, n)))
         docs[-1][1].append(Entity(local, etype, name, tuple(aliases), ms))
         published[doc_id] = pub
         counts[(doc_id, local)] = n

@@ -23,7 +23,9 @@ from .errors import NewsledgerError
 
 POS = frozenset({"VERB", "NOUN", "ADJ", "*"})
 COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj"})
-SUPPORT_KINDS = frozenset({"light", "claim", "attribute", "responsible", "frame"})
+SUPPORT_KINDS = frozenset(
+    {"light", "claim", "attribute", "responsible", "frame", "locative", "state"}
+)
 PLOVER = frozenset(
     {
         "AGREE",
@@ -62,6 +64,7 @@ class TriggerRule:
     mode: str | None
     conds: tuple[Cond, ...]
     aux: bool  # a casualty word: joins a nearby ASSAULT event, never one of its own
+    result: bool = False  # joins a recent ASSAULT event when it names no place or date
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,9 @@ class Lexicon:
     support: dict[str, frozenset[str]]  # lemma -> kinds
     casualties: tuple[CasualtyPattern, ...]
     numbers: dict[str, int]
+    casualty_gate: re.Pattern[str]  # sentences it does not match have no figures
+    number: re.Pattern[str]  # a figure, digits or words
+    place_nouns: dict[str, frozenset[str]]  # "the city" -> place features it may refer to
 
 
 def _rows(name: str) -> list[tuple[int, list[str]]]:
@@ -116,15 +122,21 @@ def load_triggers(name: str = "event_triggers.tsv") -> dict[str, tuple[TriggerRu
                 name, n, f"expected 6 tab-separated columns, found {len(f)}", "Fix the line."
             )
         lemma, pos, etype, mode, cond, kind = (x.strip() for x in f)
-        if pos not in POS or etype not in PLOVER or kind not in ("trigger", "aux"):
+        if pos not in POS or etype not in PLOVER or kind not in ("trigger", "aux", "result"):
             raise _bad(
                 name,
                 n,
                 f"bad pos {pos!r}, type {etype!r} or kind {kind!r}",
-                f"pos is one of {sorted(POS)}, type a PLOVER type, kind trigger or aux.",
+                f"pos is one of {sorted(POS)}, type a PLOVER type, kind trigger, aux or result.",
             )
         rule = TriggerRule(
-            lemma.lower(), pos, etype, mode or None, parse_conds(cond, name, n), kind == "aux"
+            lemma.lower(),
+            pos,
+            etype,
+            mode or None,
+            parse_conds(cond, name, n),
+            kind == "aux",
+            kind == "result",
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return {k: tuple(v) for k, v in rules.items()}
@@ -144,10 +156,22 @@ def load_support(name: str = "event_support.tsv") -> dict[str, frozenset[str]]:
     for n, f in _rows(name):
         if len(f) != 2 or f[1].strip() not in SUPPORT_KINDS:
             raise _bad(
-                name, n, "expected: lemma, kind", f"kind is one of {', '.join(sorted(SUPPORT_KINDS))}."
+                name,
+                n,
+                "expected: lemma, kind",
+                f"kind is one of {', '.join(sorted(SUPPORT_KINDS))}.",
             )
         support.setdefault(f[0].strip().lower(), set()).add(f[1].strip())
     return {k: frozenset(v) for k, v in support.items()}
+
+
+def load_place_nouns(name: str = "event_place_nouns.tsv") -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for n, f in _rows(name):
+        if len(f) != 2 or not f[1].strip():
+            raise _bad(name, n, "expected: noun, features joined by |", "Fix the line.")
+        out[f[0].strip().lower()] = frozenset(x.strip() for x in f[1].split("|"))
+    return out
 
 
 def load_numbers(name: str = "event_numbers.tsv") -> dict[str, int]:
@@ -182,11 +206,16 @@ def number_regex(numbers: dict[str, int]) -> str:
 
 def load_casualties(
     numbers: dict[str, int], name: str = "event_casualties.tsv"
-) -> tuple[CasualtyPattern, ...]:
+) -> tuple[tuple[CasualtyPattern, ...], re.Pattern[str]]:
+    """The casualty patterns and the gate (a quick test sentences must pass)."""
     num = number_regex(numbers)
     np_ = rf"(?:(?!{NP_STOP}\b)[^\W\d][\w'’.-]*,?\s+){{0,5}}?"
     out: list[CasualtyPattern] = []
+    gate: re.Pattern[str] | None = None
     for n, f in _rows(name):
+        if f[0] == "gate" and len(f) == 3:
+            gate = re.compile(f[2].strip(), re.IGNORECASE)
+            continue
         if len(f) != 3 or f[0] not in ("killed", "injured") or f[1] not in ("0", "1"):
             raise _bad(name, n, "expected: killed|injured, 0|1, pattern", "Fix the line.")
         src = (
@@ -204,14 +233,26 @@ def load_casualties(
         if "num" not in rx.groupindex:
             raise _bad(name, n, "the pattern has no {NUM}", "Put {NUM} where the figure is.")
         out.append(CasualtyPattern(f[0], f[1] == "1", rx))
-    return tuple(out)
+    if gate is None:
+        raise _bad(name, 0, "no gate row", "Add a row: gate<TAB>-<TAB>keyword|keyword|...")
+    return tuple(out), gate
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The event lexicons (loaded once per process)."""
     numbers = load_numbers()
-    return Lexicon(load_triggers(), load_modes(), load_support(), load_casualties(numbers), numbers)
+    patterns, gate = load_casualties(numbers)
+    return Lexicon(
+        load_triggers(),
+        load_modes(),
+        load_support(),
+        patterns,
+        numbers,
+        gate,
+        re.compile(number_regex(numbers), re.IGNORECASE),
+        load_place_nouns(),
+    )
 
 
 def parse_number(text: str, numbers: dict[str, int]) -> int | None:

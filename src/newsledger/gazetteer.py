@@ -37,7 +37,7 @@ from typing import Any
 
 from .errors import NewsledgerError
 
-FORMAT = 1
+FORMAT = 3
 CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "1000")  # 500 | 1000 | 5000 | 15000
 ALT_MIN_POP = 15000
 FEATURES = ("continent", "country", "adm1", "region", "capital", "city")
@@ -45,6 +45,7 @@ _FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
 
 _DOTS = re.compile(r"\.")
 _SPACES = re.compile(r"[\s\-‐‑–—_/]+")
+_ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?){1,3}$")  # "Ky.", "B.C.", "N.Y.", "W. Va."
 _LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
 
 
@@ -58,6 +59,11 @@ def key(name: str) -> str:
     if s.startswith("the "):
         s = s[4:]
     return s
+
+
+def exact_key(name: str) -> str:
+    """Key of a dotted abbreviation: the surface itself ("Md." is Maryland, "M.D." is not)."""
+    return "=" + " ".join(name.split())
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -125,7 +131,13 @@ class _Builder:
         return i
 
     def name(self, text: str, i: int, alt: bool = False) -> None:
-        k = key(text)
+        if _ABBREV.match(text):  # "Ky." also as "Ky", never as "KY" or "ky"
+            self._add(exact_key(text), i, alt)
+            self._add(exact_key(text.replace(".", "")), i, alt)
+            return
+        self._add(key(text), i, alt)
+
+    def _add(self, k: str, i: int, alt: bool) -> None:
         if not k:
             return
         v = i * 2 + (1 if alt else 0)
@@ -332,8 +344,11 @@ class Gazetteer:
         )
 
     def lookup(self, name: str) -> list[Hit]:
-        """Every record whose name or alternate name has the key of ``name``."""
-        return self.lookup_key(key(name))
+        """Every record whose name or alternate name has the key of ``name``.
+
+        Dotted abbreviations ("Ky.", "U.S.") match only as written."""
+        hits = self.lookup_key(exact_key(name)) if len(name) <= 12 else []
+        return hits or self.lookup_key(key(name))
 
     def lookup_key(self, k: str) -> list[Hit]:
         v = self._index.get(k)
@@ -403,7 +418,7 @@ def build(use_cache: bool = True) -> Gazetteer:
                 data = pickle.load(fh)
             if isinstance(data, dict) and data.get("format") == FORMAT:
                 return Gazetteer(data)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
             pass  # a damaged cache is rebuilt below
     data = _build()
     if use_cache:
@@ -418,6 +433,9 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.pkl"):
+            if stale != path:  # built for other package versions or data files
+                stale.unlink(missing_ok=True)
     except OSError:
         # read-only home or full disk: work from memory; next process rebuilds
         with contextlib.suppress(OSError, UnboundLocalError):
@@ -442,5 +460,14 @@ def demonyms() -> dict[str, str]:
     """Demonym or country adjective (exact case) -> ISO 3166-1 alpha-2."""
     global _DEMONYMS
     if _DEMONYMS is None:
-        _DEMONYMS = {r["demonym"]: r["country"] for r in _read_tsv("places_demonyms.tsv")}
+        table = {r["demonym"]: r["country"] for r in _read_tsv("places_demonyms.tsv")}
+        # the NER tables' list (code, "|"-separated forms) when present; "-" = no country
+        if _data_path("ner_demonyms.tsv").exists():
+            for r in _read_tsv("ner_demonyms.tsv"):
+                code = (r.get("code") or "").strip()
+                if len(code) == 2 and code.isupper():
+                    for form in (r.get("forms") or "").split("|"):
+                        if form.strip():
+                            table.setdefault(form.strip(), code)
+        _DEMONYMS = table
     return _DEMONYMS

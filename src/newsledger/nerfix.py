@@ -26,10 +26,11 @@ a millisecond for a typical article once the tables are loaded.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .model import Annotated, NamedSpan, Token
+from .nerfix_core import Doc, Span, is_dateline, is_name_word, person_like, place_label
+from .nerfix_sports import clubs, sport_names
 from .nerfix_tables import GazEntry, Tables, tables
 
 NAME_LABELS = frozenset(
@@ -43,51 +44,12 @@ EDGE_PUNCT = frozenset({"'", "’", "‘", '"', "“", "”", "-", "–", "—",
 GROUP_WORDS = frozenset(
     {"group", "fighters", "militants", "jihadists", "commanders", "members", "branch", "leader"}
 )
+PERSON_LIKE_FROM = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # never NORP, GPE
 TITLED = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})  # split at line breaks only
 ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itself
-NUMERIC_SAFE = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC"})
-
-
-@dataclass(slots=True)
-class Span:
-    start: int
-    end: int
-    label: str
-    src: str = "spacy"  # spacy | gaz | rule
-
-
-class Doc:
-    """Per-document views of the token layer used by the rules."""
-
-    def __init__(self, a: Annotated) -> None:
-        self.a = a
-        self.text = a.doc.text
-        self.toks = a.tokens
-        self.starts = [t.start for t in a.tokens]
-        self.by_start = {t.start: t.i for t in a.tokens}
-        self.by_end = {t.end: t.i for t in a.tokens}
-        text = self.text
-        self.line_starts: list[int] = [0]
-        self.line_starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-        self.caps: list[bool] = []
-        self.table: list[bool] = []
-        ends = [*self.line_starts[1:], len(text) + 1]
-        for ls, le in zip(self.line_starts, ends, strict=True):
-            line = text[ls : le - 1]
-            upper = sum(ch.isupper() for ch in line)
-            lower = sum(ch.islower() for ch in line)
-            self.caps.append(upper >= 3 and lower <= upper // 10)
-            words = line.split()
-            nums = sum(w[0].isdigit() for w in words)
-            self.table.append(nums >= 2 and nums * 3 >= len(words))
-
-    def line(self, char: int) -> int:
-        return bisect.bisect_right(self.line_starts, char) - 1
-
-    def tok_range(self, start: int, end: int) -> tuple[int, int]:
-        ts = self.a.token_at(start)
-        te = self.a.token_at(end - 1) + 1 if end > start else ts
-        return ts, te
+DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
+IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
+CALENDAR = frozenset({"DATE", "TIME", "EVENT"})
 
 
 def fix(a: Annotated) -> Annotated:
@@ -103,8 +65,25 @@ def fix(a: Annotated) -> Annotated:
     credits = credit_ranges(d, t)
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
     spans = add_missing(d, t, spans)
-    spans = propagate(d, t, spans)
-    return replace(a, ents=tuple(to_named(d, s) for s in sorted(spans, key=lambda s: s.start)))
+    spans = clubs(d, t, spans)
+    spans = merge_norp(d, propagate(d, t, spans))
+    return replace(a, ents=tuple(to_named(d, s) for s in spans))
+
+
+def merge_norp(d: Doc, spans: list[Span]) -> list[Span]:
+    """Sort spans; join adjacent demonyms ("Iraqi Kurdish") into one NORP."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == s.label == "NORP"
+            and d.text[prev.end : s.start] == " "
+        ):
+            out[-1] = Span(prev.start, s.end, "NORP", "rule")
+            continue
+        out.append(s)
+    return out
 
 
 def to_named(d: Doc, s: Span) -> NamedSpan:
@@ -122,7 +101,10 @@ def is_number(tok: Token) -> bool:
 def clean(d: Doc, t: Tables, s: Span) -> list[Span]:
     """Split a spaCy span at line breaks and separators, then trim its edges."""
     if s.label not in NAME_LABELS:
-        return [s]
+        txt = d.text[s.start : s.end]
+        lead = len(txt) - len(txt.lstrip())
+        end = s.start + len(txt.rstrip())
+        return [Span(s.start + lead, end, s.label)] if end > s.start + lead else []
     ts, te = d.tok_range(s.start, s.end)
     pieces: list[list[int]] = [[]]
     titled = s.label in TITLED
@@ -147,35 +129,52 @@ def clean(d: Doc, t: Tables, s: Span) -> list[Span]:
 def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
     toks = [d.toks[i] for i in idx]
     extra: list[Span] = []
-    while toks and (toks[0].text.lower() == "the" or toks[0].text in EDGE_PUNCT):
+    while toks and (
+        toks[0].text == "the"
+        or (toks[0].text.lower() == "the" and label != "WORK_OF_ART")
+        or toks[0].text in EDGE_PUNCT
+        or (len(toks) > 1 and label not in CALENDAR and toks[0].text.lower() in t.leading_stop)
+    ):
         toks.pop(0)
     while toks:
         last = toks[-1]
-        if last.text in POSSESSIVE or last.text in EDGE_PUNCT:
-            toks.pop()
-        elif len(toks) > 1 and is_number(last) and not (
-            label in NUMERIC_SAFE and last.text.isdigit() and len(last.text) <= 2
+        if (
+            last.text in POSSESSIVE
+            or last.text in EDGE_PUNCT
+            or last.text in {",", ";", ":"}
+            or (
+                len(toks) > 1
+                and label not in TITLED
+                and is_number(last)
+                and not (label in {"ORG", "FAC"} and last.text.isdigit() and len(last.text) <= 2)
+            )
+            or (
+                len(toks) > 1
+                and label not in TITLED
+                and last.text.isalpha()
+                and last.text.islower()
+                and d.text[last.start - 1 : last.start].isspace()
+            )
         ):
-            toks.pop()
-        elif len(toks) > 1 and last.text.isalpha() and last.text.islower():
             toks.pop()
         else:
             break
     if label == "PERSON":
         while len(toks) > 1 and (
-            toks[0].text.lower().rstrip(".") in t.titles or toks[0].text in t.demonyms
+            toks[0].text.lower().rstrip(".") in t.titles or toks[0].text in t.nationalities
         ):
             first = toks.pop(0)
-            if first.text in t.demonyms:
+            if first.text in t.nationalities:
                 extra.append(Span(first.start, first.end, "NORP", "rule"))
-    if not toks:
+    if not toks or (label == "PERSON" and toks[0].text.lower().rstrip(".") in t.titles):
         return extra
+    src = "title" if toks[0].i != idx[0] and label == "PERSON" else "spacy"
     txt = d.text[toks[0].start : toks[-1].end]
     if not any(ch.isupper() or (ch.isdigit() and label in TITLED) for ch in txt):
         return extra
     if txt[:5].lower().startswith(ATTITUDE) and label in RETYPABLE:
         label = "NORP"
-    return [*extra, Span(toks[0].start, toks[-1].end, label)]
+    return [*extra, Span(toks[0].start, toks[-1].end, label, src)]
 
 
 # ----------------------------------------------------------- 2. gazetteer
@@ -192,7 +191,7 @@ def gaz_ok(d: Doc, e: GazEntry, i: int, end: int) -> bool:
     if e.match == "the":
         return i > 0 and d.toks[i - 1].text.lower() == "the"
     if e.match == "group":
-        if d.caps[d.line(start)]:
+        if d.caps_at(start):
             return False
         prev = d.toks[i - 1].text if i > 0 else ""
         nxt = d.toks[i + 1].text if i + 1 < len(d.toks) else ""
@@ -232,7 +231,13 @@ def apply_gazetteer(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     taken: list[Span] = []
     for m in matches:
         over = [s for s in spans if s.start < m.end and m.start < s.end]
-        if any(s.label in NAME_LABELS and s.start <= m.start and m.end <= s.end and (s.end - s.start) > (m.end - m.start) for s in over):
+        if any(
+            s.label in NAME_LABELS
+            and s.start <= m.start
+            and m.end <= s.end
+            and (s.end - s.start) > (m.end - m.start)
+            for s in over
+        ):
             continue
         taken.append(m)
     for s in spans:
@@ -260,25 +265,9 @@ def head_word(words: list[str]) -> str:
     return words[-1]
 
 
-def is_name_word(w: str) -> bool:
-    return w[:1].isupper() and not w.isupper() and any(ch.islower() for ch in w)
-
-
-def person_like(t: Tables, words: list[str]) -> bool:
-    """"Given Surname", "Given M. Surname" or "J. Surname"."""
-    if not 2 <= len(words) <= 3 or not is_name_word(words[-1]):
-        return False
-    first = words[0]
-    if len(first) == 2 and first[0].isupper() and first[1] == ".":
-        return True
-    return first in t.given and all(is_name_word(w) or (len(w) == 2 and w[1] == ".") for w in words[1:])
-
-
-def place_label(d: Doc, t: Tables, txt: str, start: int) -> str | None:
-    got = t.places.get(txt)
-    if got is None and d.caps[d.line(start)]:
-        got = t.places_upper.get(txt)
-    return got
+def prev_word(d: Doc, start: int) -> str:
+    i = d.tok_range(start, start + 1)[0]
+    return d.toks[i - 1].text if i > 0 else ""
 
 
 def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span | None:
@@ -286,6 +275,8 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
     if s.src == "gaz" or s.label not in RETYPABLE:
         return s
     txt = d.text[s.start : s.end]
+    if txt.lower() in sport_names() and not (txt.isupper() and len(txt) <= 4):
+        return None  # "SOCCER - ..." headline slugs, "Baseball": not names
     if s.label == "PERSON":
         if txt in t.not_person:
             lab = t.not_person[txt]
@@ -293,9 +284,12 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         if any(cs <= s.start and s.end <= ce for cs, ce in credits):
             return None
     place = place_label(d, t, txt, s.start)
-    if place is not None:
-        if s.label == "ORG" and d.table[d.line(s.start)] and txt not in t.countries:
-            return s  # a club named after its city, in a results table
+    if place is not None and s.src != "title":
+        if s.label in {"ORG", "PERSON"} and (
+            d.table(d.line(s.start))
+            or (txt not in t.polities and prev_word(d, s.start) not in IN_PLACE)
+        ):
+            return s  # a company, club or person named after a town ("Toyota", "Kennedy")
         return Span(s.start, s.end, place, "rule")
     if txt in t.demonyms:
         return Span(s.start, s.end, "NORP", "rule")
@@ -304,7 +298,7 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         kw = t.keywords.get(head_word(words))
         if kw is not None:
             return Span(s.start, s.end, kw, "rule")
-        if s.label != "PERSON" and person_like(t, words):
+        if s.label in PERSON_LIKE_FROM and person_like(t, words):
             return Span(s.start, s.end, "PERSON", "rule")
     return s
 
@@ -321,20 +315,13 @@ def covered_mask(d: Doc, spans: list[Span]) -> list[bool]:
     return mask
 
 
-def is_dateline(d: Doc, i: int, j: int) -> bool:
-    """Tokens i..j start their line and are followed by a date, "," or "("."""
-    tok = d.toks[i]
-    if d.line_starts[d.line(tok.start)] != tok.start:
-        return False
-    nxt = d.toks[j + 1] if j + 1 < len(d.toks) else None
-    return nxt is not None and (nxt.text[:1].isdigit() or nxt.text in {",", "("})
-
-
 def find_place(d: Doc, t: Tables, i: int, mask: list[bool]) -> Span | None:
     """The longest place or demonym starting at uncovered token ``i``."""
     tok = d.toks[i]
-    caps = d.caps[d.line(tok.start)]
-    if not tok.text[:1].isupper() or (not caps and tok.pos not in {"PROPN", "ADJ", "NOUN"}):
+    if not tok.text[:1].isupper():
+        return None
+    caps = d.caps_at(tok.start)
+    if not caps and tok.pos not in {"PROPN", "ADJ", "NOUN"}:
         return None
     n = len(d.toks)
     for k in range(min(t.max_place_words, n - i), 0, -1):
@@ -379,36 +366,76 @@ def add_missing(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 # -------------------------------------------------------------- 5. propagate
 
 
+def acronyms(d: Doc, t: Tables, spans: list[Span]) -> dict[int, Span]:
+    """ "International Crisis Group (ICG)": the acronym names the organisation too."""
+    out: dict[int, Span] = {}
+    n = len(d.toks)
+    for s in spans:
+        if s.label != "ORG" or len(d.text[s.start : s.end].split()) < 2:
+            continue
+        i = d.tok_range(s.start, s.end)[1]
+        if i + 2 < n and d.toks[i].text == "(" and d.toks[i + 2].text == ")":
+            acr = d.toks[i + 1]
+            if (
+                2 <= len(acr.text) <= 8
+                and acr.text.replace("-", "").isupper()
+                and acr.text not in t.places_upper
+            ):
+                out[i + 1] = Span(acr.start, acr.end, s.label, "rule")
+    return out
+
+
 def propagate(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """Make the document consistent with its own full names."""
-    surnames: dict[str, str] = {}
-    bases: dict[str, str] = {}
+    """Make the document consistent with its own full names and acronyms."""
+    known: dict[str, str] = {}
+    acr = acronyms(d, t, spans)
+    for s in acr.values():
+        known[d.text[s.start : s.end]] = s.label
     for s in spans:
         words = d.text[s.start : s.end].split()
-        if s.label == "PERSON" and len(words) >= 2 and is_name_word(words[-1]):
-            surnames.setdefault(words[-1], "PERSON")
-        if s.label == "LOC" and len(words) >= 2 and t.keywords.get(words[-1]) == "LOC":
-            bases.setdefault(" ".join(words[:-1]), "LOC")
-    if not surnames and not bases:
+        if len(words) < 2:
+            continue
+        if s.label == "PERSON":
+            for w in words:
+                if is_name_word(w) and len(w) > 2 and w not in t.places and w not in t.demonyms:
+                    known.setdefault(w, "PERSON")
+        elif s.label == "LOC" and t.keywords.get(words[-1]) == "LOC":
+            known.setdefault(" ".join(words[:-1]), "LOC")
+    places = {d.text[s.start : s.end] for s in spans if s.label in {"GPE", "LOC"}}
+    places.update(k for k, v in known.items() if v == "LOC")
+    for name in places:
+        if " " not in name:
+            for suffix in DEMONYM_SUFFIXES:  # "Panjshir" -> "Panjshiri": its people
+                known.setdefault(name + suffix, "NORP")
+    if not known:
         return spans
+    acr_starts = {x.start for x in acr.values()}
     out: list[Span] = []
     for s in spans:
-        txt = d.text[s.start : s.end]
-        if s.src != "gaz" and s.label in RETYPABLE:
-            if txt in surnames and s.label != "PERSON":
-                s = Span(s.start, s.end, "PERSON", "rule")
-            elif txt in bases and s.label in {"ORG", "PERSON", "GPE"}:
-                s = Span(s.start, s.end, "LOC", "rule")
+        if s.start in acr_starts:
+            continue
+        label = known.get(d.text[s.start : s.end])
+        if s.src != "gaz" and s.label in RETYPABLE and label is not None and label != s.label:
+            s = Span(s.start, s.end, label, "rule")
         out.append(s)
+    out.extend(acr.values())
     mask = covered_mask(d, out)
     for i, tok in enumerate(d.toks):
-        if mask[i] or tok.pos != "PROPN" or d.caps[d.line(tok.start)]:
+        if mask[i] or not tok.text[:1].isupper():
             continue
-        label = surnames.get(tok.text) or bases.get(tok.text)
-        if label is None:
+        label = known.get(tok.text)
+        if (
+            label is None
+            or d.caps_at(tok.start)
+            or (tok.pos != "PROPN" and tok.text not in acr_text(d, acr))
+        ):
             continue
         nb = [d.toks[k] for k in (i - 1, i + 1) if 0 <= k < len(d.toks)]
         if any(x.pos == "PROPN" and x.text[:1].isupper() for x in nb):
             continue
         out.append(Span(tok.start, tok.end, label, "rule"))
     return out
+
+
+def acr_text(d: Doc, acr: dict[int, Span]) -> set[str]:
+    return {d.text[s.start : s.end] for s in acr.values()}

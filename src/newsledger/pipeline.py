@@ -10,11 +10,26 @@ from .model import Analysis, Annotated, Document
 from .stage import Stage, check_order, run_stages
 
 
+_STAGES: list[Stage] | None = None
+
+
 def default_stages() -> list[Stage]:
-    """The stages in their running order (imported lazily: no spaCy needed here)."""
-    stages = [mentions.STAGE]
-    check_order(stages)
-    return stages
+    """The stages in their running order, checked once."""
+    global _STAGES
+    if _STAGES is None:
+        from . import claims, dates, events, places, quotes
+
+        stages = [
+            mentions.STAGE,
+            dates.STAGE,
+            places.STAGE,
+            quotes.QUOTES_STAGE,
+            events.STAGE,
+            claims.STAGE,
+        ]
+        check_order(stages)
+        _STAGES = stages
+    return _STAGES
 
 
 TIMINGS: dict[str, float] | None = None  # set to {} to profile stages (bench/)

@@ -29,25 +29,29 @@ from collections.abc import Iterable, Sequence
 
 from .gazetteer import Gazetteer, GeoRecord, Hit, distance_km, load
 from .model import Analysis, Place
+from .places_geojson import place_feature, to_geojson
 from .places_recognize import Candidate, demonym_countries, recognize
 from .stage import Stage
+
+__all__ = ["STAGE", "geocode", "place_feature", "resolve", "run", "to_geojson"]
 
 FEATURE_PRIOR = {
     "country": 5.0,
     "continent": 4.5,
-    "capital": 3.5,
+    "capital": 1.5,
     "adm1": 2.5,
     "region": 2.5,
     "city": 0.0,
 }
 POP_WEIGHT = 0.6
 ALT_PENALTY = 1.5
-SHARE_WEIGHT = 2.5
+SHARE_WEIGHT = 3.0
 PRESENT_WEIGHT = 1.0
 ADMIN1_WEIGHT = 2.0
 NEAR_KM, NEAR_BONUS = 100.0, 1.5
 MID_KM, MID_BONUS = 300.0, 0.75
 QUALIFIER_BONUS = 10.0
+CAPITAL_OVER_DIVISION = 2.5  # "Washington" is the capital, not the state, unless qualified
 UNAMBIGUOUS_RATIO = 50.0  # population ratio over the runner-up that counts as unambiguous
 
 
@@ -95,7 +99,8 @@ def _unambiguous(hits: Sequence[Hit]) -> GeoRecord | None:
     a, b = ranked[0].record, ranked[1].record
     if a.feature in ("country", "continent") and b.feature not in ("country", "continent"):
         return a
-    if a.population >= UNAMBIGUOUS_RATIO * max(b.population, 1) and _prior(ranked[0]) > _prior(ranked[1]):
+    much_bigger = a.population >= UNAMBIGUOUS_RATIO * max(b.population, 1)
+    if much_bigger and _prior(ranked[0]) > _prior(ranked[1]):
         return a
     return None
 
@@ -109,15 +114,13 @@ def _build_context(cands: Sequence[Candidate], demonym_cc: Iterable[str]) -> _Co
         r = _unambiguous(c.hits)
         if sure is not None:
             ctx.votes[sure.country] += 1
-            if sure.feature == "adm1":
+            if sure.feature == "adm1" and sure.admin1:
                 ctx.divisions.add((sure.country, sure.admin1))
         if r is None:
             continue
         if r.country:
             ctx.votes[r.country] += 1
-        if r.feature == "adm1":
-            ctx.divisions.add((r.country, r.admin1))
-        elif r.feature in ("city", "capital") and r.admin1:
+        if r.admin1 and r.feature in ("adm1", "city", "capital"):
             ctx.divisions.add((r.country, r.admin1))
         if r.feature in ("city", "capital", "adm1", "region"):
             ctx.anchors.append((c.key, r.lat, r.lon))
@@ -127,13 +130,21 @@ def _build_context(cands: Sequence[Candidate], demonym_cc: Iterable[str]) -> _Co
 def _score(h: Hit, c: Candidate, ctx: _Context) -> float:
     r = h.record
     s = _prior(h) + ctx.country_bonus(r.country)
+    if r.feature == "capital" and any(
+        o.record.feature == "adm1" and o.record.country == r.country and not o.alt for o in c.hits
+    ):
+        s += CAPITAL_OVER_DIVISION
     if r.feature in ("city", "capital") and (r.country, r.admin1) in ctx.divisions:
         s += ADMIN1_WEIGHT
     s += ctx.proximity(c.key, r)
     q = c.qualifier
-    if q is not None and r.index != q.index and r.country == q.country:
-        if q.feature == "country" or r.admin1 == q.admin1:
-            s += QUALIFIER_BONUS
+    if (
+        q is not None
+        and r.index != q.index
+        and r.country == q.country
+        and (q.feature == "country" or r.admin1 == q.admin1)
+    ):
+        s += QUALIFIER_BONUS
     return s
 
 
@@ -221,4 +232,6 @@ def run(a: Analysis) -> None:
     a.places = geocode(a, load())
 
 
-STAGE = Stage("places", requires=("annotated", "mentions", "entities"), assigns=("places",), run=run)
+STAGE = Stage(
+    "places", requires=("annotated", "mentions", "entities"), assigns=("places",), run=run
+)

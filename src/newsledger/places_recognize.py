@@ -27,7 +27,8 @@ from .gazetteer import Gazetteer, GeoRecord, Hit, demonyms, key
 from .model import Analysis
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-MISLABEL_TYPES = frozenset({"ORG", "PERSON"})
+VAGUE_TYPES = frozenset({"DATE", "EVENT"})  # a place only when named as one elsewhere
+NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
 STRONG_FEATURES = frozenset({"country", "adm1", "region", "continent", "capital"})
 STRONG_CITY_POP = 200_000
 MISLABEL_CITY_POP = 100_000
@@ -35,6 +36,7 @@ LOCATIVE = frozenset({"in", "from", "to", "near", "at", "outside", "around", "ac
 _TRIM_WORDS = (
     "northern|southern|eastern|western|central|north|south|east|west|northeast|northwest"
     "|southeast|southwest|north-east|north-west|south-east|south-west|greater|downtown|rural"
+    "|far|upper|lower|city of|the city of"
 )
 _PREFIX = re.compile(rf"^(?:(?:{_TRIM_WORDS})\s+)+", re.IGNORECASE)
 _SUFFIX = re.compile(
@@ -127,22 +129,42 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
         return toks[i].text.lower() if i >= 0 else ""
 
     table = demonyms()
-    for m in a.mentions:
-        if m.type in PLACE_TYPES:
-            if m.text in table:
-                continue
-            rs, re_, hits = _trimmed(gz, m.text)
-            if hits and not overlaps(m.start + rs, m.start + re_):
-                s, e = m.start + rs, m.start + re_
-                add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "ner", m.entity))
-        elif m.type in MISLABEL_TYPES:
-            hits = [h for h in gz.lookup(m.text) if not h.alt]
-            if not hits or overlaps(m.start, m.end):
-                continue
-            locative = prev_word(m.start) in LOCATIVE
-            city_pop = MISLABEL_CITY_POP if m.type == "ORG" else 10**12
-            if locative or _strong(hits, city_pop) and (m.type == "ORG" or _country_or_div(hits)):
-                add(Candidate(m.start, m.end, m.text, key(m.text), hits, "mislabel", m.entity))
+    mention_at = {m.start: m for m in a.mentions}
+    spans: list[tuple[int, int, str, str | None, bool]] = []  # start, end, label, entity, place?
+    for ent in a.annotated.ents:
+        if ent.label in NOT_NAMES or ent.text in table:
+            continue
+        es, ee = _clean(text, ent.start, ent.end)
+        if ee <= es or text[es:ee] in table:
+            continue
+        m = mention_at.get(es)
+        is_place = ent.label in PLACE_TYPES or (m is not None and m.type in PLACE_TYPES)
+        spans.append((es, ee, ent.label, m.entity if m else None, is_place))
+    for es, ee, _, entity, is_place in spans:
+        if is_place:
+            rs, re_, hits = _trimmed(gz, text[es:ee])
+            s, e = es + rs, es + re_
+            if hits and not overlaps(s, e):
+                add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "ner", entity))
+    known = {c.key for c in cands}
+    for es, ee, label, entity, is_place in spans:
+        name = text[es:ee]
+        k = key(name)
+        if is_place or (label in VAGUE_TYPES and k not in known) or not name[:1].isupper():
+            continue
+        hits = [h for h in gz.lookup(name) if not h.alt]
+        if len(name) <= 3 and name.isupper():
+            hits = [h for h in hits if h.record.feature in ("country", "adm1")]
+        if hits:
+            if not overlaps(es, ee) and (
+                k in known or prev_word(es) in LOCATIVE or _mislabel_ok(label, hits)
+            ):
+                add(Candidate(es, ee, name, k, hits, "mislabel", entity))
+            continue
+        for s, e in _parts(text, es, ee, gz):
+            if not overlaps(s, e):
+                hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
+                add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "mislabel"))
 
     # everything spaCy labelled is off limits for the gazetteer scan below
     ent_spans = [(e.start, e.end) for e in a.annotated.ents]
@@ -164,7 +186,8 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
             s, e = t.start, toks[j - 1].end
             hits = gz.lookup(text[s:e])
             based = j + 1 < n and toks[j].text == "-" and toks[j + 1].text.lower() == "based"
-            if hits and (based or _strong(hits, STRONG_CITY_POP)) and not overlaps(s, e):
+            ok = hits and (based or key(text[s:e]) in known or _strong(hits, STRONG_CITY_POP))
+            if ok and not overlaps(s, e):
                 add(
                     Candidate(
                         s, e, text[s:e], key(text[s:e]), hits, "based" if based else "gazetteer"
@@ -176,11 +199,11 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
         if not found:
             i += 1
 
-    for m in _DATELINE.finditer(text):
-        s, e = m.span(1)
-        if overlaps(s, e):
+    for dm in _DATELINE.finditer(text):
+        s, e = dm.span(1)
+        if overlaps(s, e) or len(dm.group(1)) < 3:
             continue
-        hits = gz.lookup(m.group(1))
+        hits = [h for h in gz.lookup(dm.group(1)) if not h.alt]
         if hits:
             add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "dateline"))
 
@@ -188,6 +211,42 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
     _qualifiers(text, cands, gz)
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity span without a leading "the" and a trailing possessive."""
+    if text[start : start + 4].lower() == "the ":
+        start += 4
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+def _mislabel_ok(label: str, hits: list[Hit]) -> bool:
+    """Is a whole non-place entity really a place name? (strict for PERSON names)."""
+    if label == "PERSON":
+        return _country_or_div(hits)
+    return _strong(hits, MISLABEL_CITY_POP)
+
+
+_CONJ = re.compile(r"(.+?)\s+(?:or|and)\s+(.+)")
+_IN = re.compile(r"\sin\s+")
+
+
+def _parts(text: str, start: int, end: int, gz: Gazetteer) -> list[tuple[int, int]]:
+    """Place names inside a non-place entity: both conjuncts of "X or Y" / "X and Y"
+    when both are places, and "X" in "... in X"."""
+    span = text[start:end]
+    m = _CONJ.fullmatch(span)
+    if m:
+        parts = [(start + m.start(1), start + m.end(1)), (start + m.start(2), start + m.end(2))]
+        if all(any(not h.alt for h in gz.lookup(text[s:e])) for s, e in parts):
+            return parts
+    for m2 in _IN.finditer(span):
+        s = start + m2.end()
+        if any(not h.alt for h in gz.lookup(text[s:end])):
+            return [(s, end)]
+    return []
 
 
 def _country_or_div(hits: list[Hit]) -> bool:

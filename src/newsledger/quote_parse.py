@@ -19,7 +19,8 @@ from .model import Annotated, Token
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0\u200b,;:-–—"
-_CONTENT_KINDS = frozenset({"clause", "np", "to", "-"})
+_CONTENT_KINDS = frozenset({"clause", "np", "to", "pp", "-"})
+AGENT = "agent"  # marker in Cue.allowed: the cue needs a person or organisation as subject
 _CUE_KINDS = frozenset({"verb", "phrasal", "prep", "noun"})
 
 
@@ -30,6 +31,7 @@ class Lexicon:
     preps: tuple[tuple[str, ...], ...]  # multi-word prepositions, lower-cased words
     prep_first: frozenset[str]  # their first words
     person_nouns: frozenset[str]
+    group_nouns: frozenset[str]
     title_nouns: frozenset[str]
     source_nouns: frozenset[str]
 
@@ -53,18 +55,20 @@ def lexicon() -> Lexicon:
     phrasal: dict[str, dict[str, frozenset[str]]] = {}
     preps: list[tuple[str, ...]] = []
     for n, row in enumerate(_rows("quote_cues.tsv"), 2):
-        if len(row) != 3 or row[1] not in _CUE_KINDS:
+        if len(row) != 4 or row[1] not in _CUE_KINDS or row[3] not in ("any", "agent"):
             raise NewsledgerError(
                 f"quote_cues.tsv row {n} is malformed: {row!r}.",
-                "Each row needs cue<TAB>verb|phrasal|prep|noun<TAB>content.",
+                "Each row needs cue<TAB>verb|phrasal|prep|noun<TAB>content<TAB>any|agent.",
             )
-        cue, kind, content = row
+        cue, kind, content, subject = row
         kinds = frozenset(content.split("|"))
         if not kinds <= _CONTENT_KINDS:
             raise NewsledgerError(
                 f"quote_cues.tsv row {n} has unknown content kinds {content!r}.",
-                "Use clause, np, to or - joined by |.",
+                "Use clause, np, to, pp or - joined by |.",
             )
+        if subject == "agent":
+            kinds = kinds | {AGENT}
         if kind == "verb":
             verbs[cue] = kinds
         elif kind == "phrasal":
@@ -73,6 +77,7 @@ def lexicon() -> Lexicon:
         elif kind == "prep":
             preps.append(tuple(cue.lower().split()))
     person: set[str] = set()
+    group: set[str] = set()
     title: set[str] = set()
     source: set[str] = set()
     for row in _rows("quote_nouns.tsv"):
@@ -83,12 +88,15 @@ def lexicon() -> Lexicon:
             title.add(noun)
         if cls == "source":
             source.add(noun)
+        if cls == "group":
+            group.add(noun)
     return Lexicon(
         verbs,
         phrasal,
         tuple(preps),
         frozenset(p[0] for p in preps),
         frozenset(person),
+        frozenset(group),
         frozenset(title),
         frozenset(source),
     )
@@ -105,6 +113,23 @@ class Tree:
             if t.head != t.i and 0 <= t.head < n:
                 self.children[t.head].append(t.i)
         self._edges: dict[int, tuple[int, int]] = {}
+        # paragraph (line) of each token, and the character span of each paragraph
+        self.para: list[int] = [0] * n
+        self.para_span: list[tuple[int, int]] = []
+        p, start, end = 0, -1, -1
+        for t in a.tokens:
+            if "\n" in t.text:
+                if start >= 0:
+                    self.para_span.append((start, end))
+                    p += 1
+                    start = -1
+                self.para[t.i] = p
+                continue
+            self.para[t.i] = p
+            if start < 0:
+                start = t.start
+            end = t.end
+        self.para_span.append((max(start, 0), max(end, 0)))
 
     def edges(self, i: int) -> tuple[int, int]:
         """(leftmost, rightmost) token index of the subtree of token ``i``."""
@@ -144,7 +169,7 @@ class Tree:
 
 def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop spaces and clause punctuation at both edges; a final '.' too when unquoted."""
-    while s < e and text[s] in _EDGE_PUNCT:
+    while s < e and (text[s] in _EDGE_PUNCT or text[s] == "."):
         s += 1
     while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1] == "."):
         e -= 1
@@ -159,13 +184,47 @@ class Cue:
     start: int  # character span of the cue text
     end: int
     kind: str  # verb | phrasal | prep
-    allowed: frozenset[str]  # content kinds the lexicon allows
+    allowed: frozenset[str]  # content kinds the lexicon allows (and AGENT)
     subj: int | None = None  # head token of the speaker phrase
     inverted: bool = False  # the speaker follows the cue ("said X")
     content: list[tuple[int, int]] = field(default_factory=list)  # reported content (chars)
     clause_lo: int = 0  # token span of the cue clause outside its content
     clause_hi: int = 0
     anaphoric: bool = False  # no subject of its own: speaker from context
+
+
+def _same_para(tree: Tree, subj: int, v: int) -> int:
+    """The subject's phrase, or its part in the verb's paragraph (a heading line
+    parsed as one sentence with the next paragraph)."""
+    if tree.para[subj] == tree.para[v]:
+        return subj
+    lo, hi = tree.edges(subj)
+    best, depth = subj, 99
+    for i in range(lo, hi + 1):
+        if tree.para[i] != tree.para[v] or tree.tokens[i].pos not in ("PROPN", "NOUN", "PRON"):
+            continue
+        dd, j = 0, i
+        while j != subj and dd < 20:
+            j = tree.tokens[j].head
+            dd += 1
+        if dd < depth:
+            best, depth = i, dd
+    return best
+
+
+def _inverted(tree: Tree, v: int) -> int | None:
+    """`"…," even specified the head of state`: the noun after the verb is its speaker."""
+    toks = tree.tokens
+    j = v - 1
+    while j >= 0 and toks[j].dep in ("advmod", "neg"):
+        j -= 1
+    if j < 0 or toks[j].pos != "PUNCT":
+        return None
+    for c in tree.children[v]:
+        if c > v and toks[c].dep in ("dobj", "attr", "npadvmod", "dative", "appos"):
+            if toks[c].pos in ("NOUN", "PROPN"):
+                return c
+    return None
 
 
 def _subject(tree: Tree, v: int) -> tuple[int | None, bool]:
@@ -177,6 +236,7 @@ def _subject(tree: Tree, v: int) -> tuple[int | None, bool]:
         for c in tree.children[cur]:
             d = toks[c].dep
             if d == "nsubj" or d == "csubj":
+                c = _same_para(tree, c, v)
                 return c, c > v
             if d == "nsubjpass" or d == "auxpass":
                 passive = True
@@ -194,13 +254,9 @@ def _subject(tree: Tree, v: int) -> tuple[int | None, bool]:
             continue
         if t.dep in ("relcl", "acl") and t.head != cur:
             return t.head, False
-        return None, False
-    return None, False
-
-
-def _content_right(tree: Tree, v: int, comp: int) -> tuple[int, int]:
-    lo, hi = tree.edges(comp)
-    return lo, hi
+        break
+    inv = _inverted(tree, v)
+    return inv, inv is not None
 
 
 def find_cues(a: Annotated, tree: Tree, inside: list[int]) -> list[Cue]:
@@ -214,46 +270,74 @@ def find_cues(a: Annotated, tree: Tree, inside: list[int]) -> list[Cue]:
         if inside[t.i] >= 0:
             continue
         low = t.lemma.lower()
-        if t.pos in CLAUSE_HEAD_POS and t.dep != "aux":
+        if t.text.lower() in lex.prep_first and _prep_at(lex, toks, t.i) > 0:
+            k = _prep_at(lex, toks, t.i)
+            cue = Cue(t.i, t.start, toks[t.i + k - 1].end, "prep", frozenset({"clause"}))
+            _prep_cue(a, tree, cue, t.i + k - 1)
+            out.append(cue)
+        elif t.pos in CLAUSE_HEAD_POS and t.dep != "aux":
             kinds = lex.verbs.get(low)
             span_end = t.end
             kind = "verb"
+            particle = -1
             parts = lex.phrasal.get(low)
             if parts:
                 for c in tree.children[t.i]:
                     w = toks[c].text.lower()
                     if c > t.i and w in parts and toks[c].dep in ("prt", "prep"):
                         kinds, kind, span_end = parts[w], "phrasal", toks[c].end
+                        particle = c
                         break
             if kinds is None:
                 continue
             cue = Cue(t.i, t.start, span_end, kind, kinds)
-            _verb_cue(a, tree, cue)
+            _verb_cue(a, tree, cue, particle)
+            if AGENT in kinds and not is_agent(lex, toks, cue.subj):
+                continue
             out.append(cue)
-        elif t.text.lower() in lex.prep_first:
-            for words in lex.preps:
-                k = len(words)
-                if t.i + k <= n and all(
-                    toks[t.i + j].text.lower() == words[j] for j in range(k)
-                ):
-                    cue = Cue(t.i, t.start, toks[t.i + k - 1].end, "prep", frozenset({"clause"}))
-                    _prep_cue(a, tree, cue, t.i + k - 1)
-                    out.append(cue)
-                    break
     for c in out:
-        c.content = [trim_span(text, s, e) for s, e in c.content]
+        ps, pe = tree.para_span[tree.para[c.head]]
+        c.content = [trim_span(text, max(s, ps), min(e, pe)) for s, e in c.content]
         c.content = [(s, e) for s, e in c.content if e > s]
     return out
 
 
-def _verb_cue(a: Annotated, tree: Tree, cue: Cue) -> None:
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who", "whom"})
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def is_agent(lex: Lexicon, toks: tuple[Token, ...], i: int | None) -> bool:
+    """Can token ``i`` head a phrase naming a person or an organisation?"""
+    if i is None:
+        return False
+    t = toks[i]
+    if t.pos == "PRON":
+        return t.text.lower() in _AGENT_PRONOUNS
+    if t.ent_type in _AGENT_ENTS or (t.pos == "PROPN" and not t.ent_type):
+        return True
+    low = t.lemma.lower()
+    return low in lex.person_nouns or low in lex.group_nouns
+
+
+def _prep_at(lex: Lexicon, toks: tuple[Token, ...], i: int) -> int:
+    """Length of the multi-word preposition starting at token ``i`` (0 if none)."""
+    for words in lex.preps:
+        k = len(words)
+        if i + k <= len(toks) and all(toks[i + j].text.lower() == words[j] for j in range(k)):
+            return k
+    return 0
+
+
+def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     toks = a.tokens
     v = cue.head
     subj, inverted = _subject(tree, v)
     cue.subj, cue.inverted = subj, inverted
     cue.anaphoric = subj is None
     comp: int | None = None
-    for c in tree.children[v]:
+    if particle >= 0 and toks[particle].dep == "prep" and "pp" in cue.allowed:
+        comp = tree.child(particle, {"pobj", "pcomp"})
+    for c in tree.children[v] if comp is None else ():
         d = toks[c].dep
         if d == "ccomp" and "clause" in cue.allowed:
             comp = c
@@ -267,22 +351,44 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue) -> None:
     if subj is not None:
         slo, shi = tree.edges(subj)
         lo, hi = min(lo, slo), max(hi, shi)
-    for c in tree.children[v]:
-        if toks[c].dep in ("aux", "neg", "advmod", "auxpass", "npadvmod", "prt") and c < v:
-            lo = min(lo, c)
+    for c in sorted(tree.children[v], reverse=True):
+        if c == lo - 1 and toks[c].dep in ("aux", "neg", "advmod", "auxpass", "npadvmod"):
+            lo = c
     cue.clause_lo, cue.clause_hi = lo, hi
     if comp is not None:
-        s, e = _content_right(tree, v, comp)
-        cue.content.append((toks[s].start, toks[e].end))
+        lo_c, hi_c = tree.edges(comp)
+        if comp > v:  # take in what follows the complement ("…, because …")
+            for c in tree.children[v]:
+                if c <= comp:
+                    continue
+                tc = toks[c]
+                if tc.dep in ("conj", "cc", "parataxis") or _is_cue_word(tc):
+                    break
+                if tc.text.lower() in lexicon().prep_first and _prep_at(lexicon(), toks, c):
+                    break
+                if tc.dep != "punct":
+                    hi_c = max(hi_c, tree.edges(c)[1])
+        cue.content.append((toks[lo_c].start, toks[hi_c].end))
         return
     t = toks[v]
-    if "clause" in cue.allowed and t.dep in ("parataxis", "ccomp", "advcl") and t.head < v:
-        # "Prices rose, he said": the content is the head clause before the cue clause
+    if "clause" in cue.allowed and t.dep in ("parataxis", "ccomp", "advcl") and t.head < v + 50:
+        # "Prices rose, he said" / "The museum, he said, would …": the head clause is the content
         h = t.head
-        hlo, _ = tree.edges(h)
-        vlo, _ = tree.edges(v)
-        if tree.child(v, {"mark"}) is None and vlo > hlo:
+        if h == v or tree.child(v, {"mark"}) is not None:
+            return
+        hlo, hhi = tree.edges(h)
+        vlo, vhi = tree.edges(v)
+        if t.dep != "parataxis" and not (h < v and vhi >= hhi):
+            return
+        if hlo < vlo:
             cue.content.append((toks[hlo].start, toks[vlo - 1].end))
+        if vhi < hhi:
+            cue.content.append((toks[vhi + 1].start, toks[hhi].end))
+
+
+def _is_cue_word(t: Token) -> bool:
+    lex = lexicon()
+    return t.pos == "VERB" and t.lemma.lower() in lex.verbs
 
 
 def _prep_cue(a: Annotated, tree: Tree, cue: Cue, last: int) -> None:

@@ -132,7 +132,9 @@ def parse_aliases(lines: Iterable[str], origin: str) -> list[AliasEntry]:
         where = f"{origin}:{n}"
         hint = "Write canonical<TAB>alias<TAB>type[<TAB>source], e.g. 'Islamic State\tDaesh\tORG'."
         if len(cols) not in (3, 4):
-            raise InputError(where, f"expected 3 or 4 tab-separated columns, found {len(cols)}.", hint)
+            raise InputError(
+                where, f"expected 3 or 4 tab-separated columns, found {len(cols)}.", hint
+            )
         canonical, alias, etype = cols[0], cols[1], cols[2].upper()
         if not canonical or not alias:
             raise InputError(where, "the canonical name and the alias must not be empty.", hint)
@@ -162,11 +164,15 @@ def load_alias_file(path: Path) -> AliasTable:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError(str(path), f"cannot read the alias file ({exc.strerror}).",
-                         "Check the path given to --aliases.") from exc
+        raise InputError(
+            str(path),
+            f"cannot read the alias file ({exc.strerror}).",
+            "Check the path given to --aliases.",
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), "the alias file is not UTF-8 text.",
-                         "Save it as UTF-8 tab-separated values.") from exc
+        raise InputError(
+            str(path), "the alias file is not UTF-8 text.", "Save it as UTF-8 tab-separated values."
+        ) from exc
     return AliasTable(parse_aliases(text.splitlines(), str(path)))
 
 
@@ -185,4 +191,3 @@ def load_aliases(path: Path | None = None) -> AliasTable:
 
 def same_entity(a: AliasEntry | None, b: AliasEntry | None) -> bool:
     return a is not None and b is not None and a.key == b.key
-

@@ -140,6 +140,8 @@ def similar(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < FUZZY_MIN_LEN or skeleton(a) != skeleton(b):
         return False
+    if a.startswith(b) or b.startswith(a):  # a derived form: Panchir / Panchiri
+        return False
     return fuzz.ratio(a, b) >= FUZZY_MIN
 
 
@@ -173,9 +175,11 @@ def title_prefix(tokens: list[str]) -> int:
         if w in lex.titles:
             i += 1
             cut = i
-        elif w in lex.title_connectors and cut == i and i > 0:
-            i += 1
-        elif i + 1 < n - 1 and fold(tokens[i + 1]).rstrip(".") in lex.titles and tokens[i][:1].isupper():
+        elif (w in lex.title_connectors and cut == i and i > 0) or (
+            i + 1 < n - 1
+            and fold(tokens[i + 1]).rstrip(".") in lex.titles
+            and tokens[i][:1].isupper()
+        ):
             i += 1
         else:
             break
@@ -188,6 +192,7 @@ class PersonName:
 
     given: tuple[str, ...]  # full given names, middle initials dropped
     surname: str  # last name without particles ("al-Baghdadi" -> "baghdadi")
+    initials: tuple[str, ...] = ()  # first letters of every given name and initial
 
     @property
     def full(self) -> bool:
@@ -214,17 +219,19 @@ def person_name(name: str) -> PersonName:
     if not folded:
         return PersonName((), "")
     surname = _strip_particles(folded[-1])
-    given = tuple(
-        w for w in folded[:-1] if len(w.replace(".", "")) > 1 and w not in lex.particles
-    )
-    return PersonName(given, surname)
+    before = [w for w in folded[:-1] if w.replace(".", "") and w not in lex.particles]
+    given = tuple(w for w in before if len(w.replace(".", "")) > 1)
+    return PersonName(given, surname, tuple(w[0] for w in before))
+
+
+def initials_fit(bare: PersonName, full: PersonName) -> bool:
+    """A surname with initials ("S. Best") fits a full name only with the same first initial."""
+    return not bare.initials or bare.initials[:1] == full.initials[:1]
 
 
 def surname_match(a: str, b: str) -> bool:
     """Surnames (folded, particles stripped) of one person, allowing transliteration."""
-    return similar(a, b) or (
-        "-" in a + b and a.replace("-", "") == b.replace("-", "")
-    )
+    return similar(a, b) or ("-" in a + b and a.replace("-", "") == b.replace("-", ""))
 
 
 def person_compatible(a: PersonName, b: PersonName) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +33,7 @@ class Rule:
     handler: str
     regex: re.Pattern[str]
     order: int
+    needs: frozenset[str] = frozenset()  # one of these words must be near, or the rule cannot match
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,9 @@ class Hit:
 class Lexicon:
     tables: dict[str, Any]
     rules: tuple[Rule, ...]
-    starts: re.Pattern[str]  # where any rule may begin
+    dispatch: dict[str, tuple[Rule, ...]]  # first word (or "#" digits, "'" apostrophe) -> rules
+    core: frozenset[str]  # words that make a temporal expression likely nearby
+    needed: frozenset[str]  # every word some rule needs
 
 
 # ------------------------------------------------------------------ loading
@@ -91,10 +96,11 @@ def _spell_year(t: dict[str, Any]) -> str:
 
 
 def _number(t: dict[str, Any]) -> str:
-    words = [w for w in t["NUMWORD"] if w not in ("half", "one-and-a-half")]
+    words = [w for w in t["NUMWORD"] if w not in ("half", "one-and-a-half", "a", "an")]
     nw = "(?:" + "|".join(sorted(words, key=lambda s: (-len(s), s))) + ")"
     digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+\d/\d)?"
-    return rf"(?:{digits}|{nw}(?:[\s-](?:and[\s-])?{nw})*(?!\w))"
+    article = r"an?(?:[\s-](?:hundred|thousand|dozen))?"
+    return rf"(?:{digits}|{nw}(?:[\s-](?:and[\s-])?{nw})*(?!\w)|{article}(?!\w))"
 
 
 def _expand(template: str, tables: dict[str, str], rule: str) -> str:
@@ -110,6 +116,187 @@ def _expand(template: str, tables: dict[str, str], rule: str) -> str:
     # literal spaces outside character classes mean "some whitespace"
     spaced = re.sub(r" (?![^\[]*\])", r"\\s+", template)
     return re.sub(r"\{([A-Z_]+)\}", sub, spaced)
+
+
+# ------------------------------------------------------- first words of a rule
+
+CORE_TABLES = (
+    "MONTH", "WEEKDAY", "SEASON", "DAYPART", "UNIT", "DEICTIC_DAY", "REF", "SET_WORD",
+    "DECADEWORD", "SHIFT",
+)  # fmt: skip
+_LETTERS = re.compile(r"[A-Za-z]+")
+_QUANT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+First = tuple[set[str], bool, int]  # first words, can match empty, index after
+
+
+def word_key(word: str) -> str:
+    """Dispatch key of a lower-case word: "#" for numbers, "'" for '90s, else the word."""
+    if word[0].isdigit():
+        return "#"
+    if word[0] in "'’":
+        return "'"
+    return word
+
+
+def _table_firsts(t: dict[str, Any]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for key, val in t.items():
+        if key.isupper() and isinstance(val, dict | list):
+            out[key] = frozenset(word_key(re.split(r"[\s-]+", str(e).lower())[0]) for e in val)
+    out["NUMBER"] = frozenset([*out["NUMWORD"], "#"])
+    out["SPELLYEAR"] = frozenset(["eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                  "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "two"])  # fmt: skip
+    return out
+
+
+def _table_words(t: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Every word (as a dispatch key) that an entry of each table may contain."""
+    out: dict[str, frozenset[str]] = {}
+    for key, val in t.items():
+        if key.isupper() and isinstance(val, dict | list):
+            words = {word_key(w) for e in val for w in re.split(r"[\s-]+", str(e).lower()) if w}
+            out[key] = frozenset(words)
+    out["NUMBER"] = out["NUMWORD"] | {"#"}
+    out["SPELLYEAR"] = (out["NUMWORD"] | {"oh", "and"}) - {"a", "an", "dozen", "half"}
+    return out
+
+
+_GROUP_OPEN = re.compile(r"\(\?(?:P<\w+>|[:=!]|<[=!])")
+
+
+def _needs(template: str, firsts: dict[str, frozenset[str]], words: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The smallest set of words one of which every match contains: the words of
+    one mandatory top-level element ("" set when none qualifies)."""
+    best: frozenset[str] | None = None
+    i = 0
+    while i < len(template) and template[i] not in "|)":
+        _, nullable, j = _first_elem(template, i, firsts)
+        piece = template[i:j]
+        i = j
+        if nullable or "|" in _strip_groups(piece) and piece[0] != "(":
+            continue
+        got = _piece_words(piece, words)
+        if got and (best is None or _weight(got) < _weight(best)):
+            best = got
+    return best or frozenset()
+
+
+def _weight(words: frozenset[str]) -> int:
+    """How often a set of words is likely to turn up: function words count a lot."""
+    common = {"the", "a", "an", "this", "that", "as", "at", "in", "of", "and", "s", "#"}
+    return len(words) + 100 * len(words & common)
+
+
+def _strip_groups(piece: str) -> str:
+    return _GROUP_OPEN.sub("(", piece)
+
+
+def _piece_words(piece: str, words: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """Words a piece of pattern may consist of, or None when it may hold any word."""
+    out: set[str] = set()
+    for name in re.findall(r"\{([A-Z_]+)\}", piece):
+        out |= words[name]
+    rest = re.sub(r"\{[A-Z_]+\}", " ", _strip_groups(piece))
+    rest = rest.replace("\\d", " 0 ")
+    for cls in re.findall(r"\[[^\]]*\]", rest):
+        body = cls.replace("\\s", "")
+        if re.search(r"[A-Za-z]", body):
+            return None
+        if re.search(r"\d", body):
+            out.add("#")
+    rest = re.sub(r"\[[^\]]*\]", " ", rest)
+    rest = re.sub(r"\\[A-Za-z]", " ", rest)
+    if "\\w" in piece:
+        return None
+    for w in re.findall(r"[A-Za-z]+|\d", rest):
+        out.add("#" if w.isdigit() else w.lower())
+    return frozenset(out)
+
+
+def _first_alt(s: str, i: int, firsts: dict[str, frozenset[str]]) -> First:
+    """First words of the alternatives from ``s[i]`` up to the closing parenthesis."""
+    first: set[str] = set()
+    nullable = False
+    while True:
+        f, n, i = _first_seq(s, i, firsts)
+        first |= f
+        nullable = nullable or n
+        if i < len(s) and s[i] == "|":
+            i += 1
+            continue
+        return first, nullable, i
+
+
+def _first_seq(s: str, i: int, firsts: dict[str, frozenset[str]]) -> First:
+    first: set[str] = set()
+    nullable = True
+    while i < len(s) and s[i] not in "|)":
+        f, n, i = _first_elem(s, i, firsts)
+        if nullable:
+            first |= f
+        nullable = nullable and n
+    return first, nullable, i
+
+
+def _first_elem(s: str, i: int, firsts: dict[str, frozenset[str]]) -> First:
+    c = s[i]
+    f: set[str] = set()
+    n = False
+    if c == "(":
+        look = s.startswith(("(?=", "(?!", "(?<=", "(?<!"), i)
+        if s.startswith("(?P<", i):
+            j = s.index(">", i) + 1
+        elif s.startswith("(?<", i):
+            j = i + 4
+        elif s.startswith("(?", i):
+            j = i + 3
+        else:
+            j = i + 1
+        f, n, j = _first_alt(s, j, firsts)
+        j += 1
+        if look:
+            f, n = set(), True
+    elif c == "{" and s[i + 1 : i + 2].isupper():
+        j = s.index("}", i)
+        f = set(firsts[s[i + 1 : j]])
+        j += 1
+    elif c == "\\":
+        e = s[i + 1]
+        j = i + 2
+        f = {"#"} if e == "d" else {"*"} if e == "w" else set()
+        n = e in "bB"
+    elif c == "[":
+        j = s.index("]", i + 2) + 1
+        body = s[i + 1 : j - 1].replace("\\s", "")
+        if re.search(r"\d|\\d", body):
+            f.add("#")
+        if "'" in body or "’" in body:
+            f.add("'")
+        if re.search(r"[A-Za-z]", body.replace("\\d", "")):
+            f.add("*")
+    elif c.isalpha():
+        m = _LETTERS.match(s, i)
+        assert m is not None
+        word, j = m.group().lower(), m.end()
+        f = {word}
+        if j < len(s) and s[j] in "?*":  # the quantifier takes the last letter only
+            f.add(word[:-1])
+            j += 1
+    else:
+        j = i + 1
+        if c in "'’":
+            f = {"'"}
+        elif c.isdigit():
+            f = {"#"}
+    if j < len(s) and s[j] in "?*":
+        n, j = True, j + 1
+    elif j < len(s) and s[j] == "+":
+        j += 1
+    elif (q := _QUANT.match(s, j)) is not None:
+        n, j = n or not int(q.group(1) or 0), q.end()
+    if j < len(s) and s[j] == "?":
+        j += 1
+    return f, n, j
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +320,7 @@ def lexicon() -> Lexicon:
     alts["NUMBER"] = _number(tables)
     alts["SPELLYEAR"] = _spell_year(tables)
     rules: list[Rule] = []
+    templates: list[str] = []
     for n, line in enumerate(_data_text("time_patterns.tsv").splitlines()):
         if not line.strip() or line.startswith("#"):
             continue
@@ -151,9 +339,36 @@ def lexicon() -> Lexicon:
                 "Fix the pattern in data/time_patterns.tsv.",
             ) from exc
         rules.append(Rule(name, typ, handler, rx, len(rules)))
-    anonymous = (re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) for r in rules)
-    starts = re.compile(r"(?<![\w'’])(?=" + "|".join(anonymous) + ")", re.IGNORECASE)
-    return Lexicon(tables, tuple(rules), starts)
+        templates.append(template)
+    firsts = _table_firsts(tables)
+    words = _table_words(tables)
+    rules = [
+        Rule(r.name, r.type, r.handler, r.regex, r.order, _needs(t, firsts, words))
+        for r, t in zip(rules, templates, strict=True)
+    ]
+    dispatch: dict[str, list[Rule]] = {}
+    for rule, template in zip(rules, templates, strict=True):
+        first, nullable, _ = _first_alt(template, 0, firsts)
+        if nullable or "*" in first:
+            raise NewsledgerError(
+                f"Time pattern {rule.name!r} can start with anything.",
+                "Begin it with a word, a {TABLE} or a digit (data/time_patterns.tsv).",
+            )
+        for word in first:
+            dispatch.setdefault(word, []).append(rule)
+    core = {"#", "'"}
+    for key in CORE_TABLES:
+        for entry in tables[key]:
+            core.update(w for w in re.split(r"[\s-]+", entry.lower()) if w)
+    core.update(tables["CORE_EXTRA"])
+    core.difference_update(tables["FUNCTION_WORDS"])
+    return Lexicon(
+        tables,
+        tuple(rules),
+        {w: tuple(rs) for w, rs in dispatch.items()},
+        frozenset(core),
+        frozenset().union(*(r.needs for r in rules)),
+    )
 
 
 def table(name: str) -> Any:
@@ -219,55 +434,99 @@ def parse_spelled_year(s: str) -> int | None:
     return century * 100 + int(rest)
 
 
+
+
 # ------------------------------------------------------------------ scanning
 
 Judge = Callable[[Hit], bool]
+_SPLIT = re.compile(r"([\w'’]+)")
+_POSSESSIVE = ("'s", "’s")
 
 
-def candidates(text: str, pos: int) -> list[Hit]:
-    """Every rule that matches at ``pos``, longest first (rule order on ties)."""
+def rules_for(word: str) -> tuple[Rule, ...]:
+    """Rules that may start at a lower-case word (possessives and "q3" included)."""
+    dispatch = lexicon().dispatch
+    key = word_key(word)
+    rules = dispatch.get(key)
+    if rules is None and key.endswith(_POSSESSIVE):
+        rules = dispatch.get(key[:-2])
+    if rules is None and key[-1].isdigit():
+        rules = dispatch.get(key.rstrip("0123456789"))
+    return rules or ()
+
+
+def candidates(text: str, pos: int, rules: tuple[Rule, ...] | None = None) -> list[Hit]:
+    """Rules matching at ``pos`` (all rules, or the given ones), longest first."""
     out: list[Hit] = []
-    for rule in lexicon().rules:
+    for rule in lexicon().rules if rules is None else rules:
         m = rule.regex.match(text, pos)
         if m is None or m.end() == m.start():
             continue
         start = m.start()
-        try:
-            if m.group("skip") is not None:
-                start = m.end("skip")
-                while start < m.end() and text[start].isspace():
-                    start += 1
-        except IndexError:
-            pass
+        if "skip" in rule.regex.groupindex and m.group("skip") is not None:
+            start = m.end("skip")
+            while start < m.end() and text[start].isspace():
+                start += 1
         end = m.end()
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
             end -= 1
         out.append(Hit(rule, m, start, end))
     out.sort(key=lambda h: (-(h.end - h.start), h.rule.order))
     return out
 
 
-def scan(text: str, judge: Judge) -> Iterator[Hit]:
+def _words(text: str) -> list[tuple[int, str]]:
+    """(offset, lower-case word) of every word."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    parts = _SPLIT.split(low)
+    offs = list(accumulate(map(len, parts)))
+    return list(zip(offs[0::2], parts[1::2], strict=False))
+
+
+def scan(text: str, judge: Judge, before: int = 5, span: int = 10) -> Iterator[Hit]:
     """Yield accepted hits left to right, without overlaps.
 
-    At each place where some rule may start, candidates are offered to ``judge``
-    longest first; the first it accepts is yielded and scanning resumes after it.
+    Rules are tried only at words at most ``before`` words ahead of a core
+    temporal word (a month, a unit, a number...), only the rules that can start
+    with that word, and only when a word the rule needs lies within ``span``
+    words.  Their matches are offered to ``judge`` longest first; the first it
+    accepts is yielded and scanning resumes after it.
     """
-    starts = lexicon().starts
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = starts.search(text, pos)
-        if m is None:
-            return
-        p = m.start()
-        taken: Hit | None = None
-        for hit in candidates(text, p):
-            if judge(hit):
-                taken = hit
-                break
-        if taken is None:
-            pos = p + 1
+    words = _words(text)
+    lex = lexicon()
+    core, needed = lex.core, lex.needed
+    hot: list[int] = []  # indices of core words
+    need_at: list[int] = []  # indices of words some rule needs, and their keys
+    need_key: list[str] = []
+    for k, (_, w) in enumerate(words):
+        if w[0] in "0123456789'’":
+            key = "#" if w[0].isdigit() else "'"
+        elif w.endswith(_POSSESSIVE):
+            key = w[:-2]
+        elif w[-1].isdigit():
+            key = w.rstrip("0123456789")
         else:
-            yield taken
-            pos = max(taken.end, p + 1)
+            key = w
+        if key in core or key == "#" or key == "'":
+            hot.append(k)
+        if key in needed:
+            need_at.append(k)
+            need_key.append(key)
+    pos = 0
+    for k in sorted({k for c in hot for k in range(max(0, c - before), c + 1)}):
+        start, word = words[k]
+        if start < pos:
+            continue
+        rules = rules_for(word)
+        if not rules:
+            continue
+        lo = bisect_left(need_at, k)
+        near = set(need_key[lo : bisect_left(need_at, k + span, lo)])
+        rules = tuple(r for r in rules if not r.needs or not r.needs.isdisjoint(near))
+        for hit in candidates(text, start, rules):
+            if judge(hit):
+                yield hit
+                pos = hit.end
+                break

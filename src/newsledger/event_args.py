@@ -1,0 +1,413 @@
+"""Event arguments: actors, targets, place, date and mode of one trigger mention.
+
+Everything is read off the dependency tree around the trigger:
+
+* **scope**: the trigger's subtree (without subordinate clauses) plus the
+  subtree of a support word it is an argument of ("the attack *took place* on
+  Friday", "the *decision*, taken on Sunday, to raise the alert");
+* **place**: a place in scope that is the object of a locative preposition
+  ("in", "near") or a modifier of the trigger ("the Moscow attack"); the
+  nearest in the tree wins, then the most specific.  Failing that, a place
+  of the same sentence that is not attached to a word governing the trigger
+  (so "Putin said in Moscow that ..." does not place the attack);
+* **date**: the same, for dates from the dates stage;
+* **actors / targets**: agent and patient positions (active and passive
+  voice, "by" agents, "of"/"on"/"against" objects of event nouns,
+  possessives) and support words ("IS *claimed* the attack", "*attributed*
+  the attack *to* X", "X is *responsible for* the attack").
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from .event_detect import Cand, DocIndex, coarse_pos, date_value
+from .model import Span
+
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TARGET_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+NAMED_GROUPS = frozenset({"ORG", "PERSON"})  # name modifiers that make a phrase that entity
+STATE_GROUPS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # ... of a state noun ("Russian forces")
+SPECIFIC = {"city": 0, "capital": 0, "fac": 0, "adm2": 1, "adm1": 2, "region": 2, "country": 3}
+MODIFIER_DEPS = frozenset({"compound", "nmod", "appos", "poss"})  # not amod: "Western cyclists"
+SKIP_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "csubj", "punct", "cc"})
+CAPTURE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+PERSON_TARGET_TYPES = frozenset({"ASSAULT", "SEIZE"})
+DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
+TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a target
+    "CONSULT": frozenset({"with"}),
+    "AGREE": frozenset({"with"}),
+    "COOPERATE": frozenset({"with"}),
+}
+ARG_DEPS = frozenset(
+    {"dobj", "nsubj", "nsubjpass", "xcomp", "acl", "attr", "oprd", "relcl", "advcl", "agent"}
+)
+
+
+def kinds(ix: DocIndex, i: int) -> frozenset[str]:
+    return ix.lex.support.get(ix.lemma(i), frozenset())
+
+
+# ------------------------------------------------------------------- scope
+
+
+def scope(ix: DocIndex, c: Cand) -> dict[int, int]:
+    """Tokens whose places and dates belong to the event, with their tree distance."""
+    roots = [(c.tok, 0)]
+    t, up = c.tok, 0
+    while up < 2:
+        tok = ix.tokens[t]
+        h = tok.head
+        dep = tok.dep
+        if dep == "pobj" and ix.tokens[h].dep == "agent":  # shattered by an explosion
+            h, dep = ix.tokens[h].head, "agent"
+        if h == t or dep not in ARG_DEPS or not kinds(ix, h) & {"light", "frame"}:
+            break
+        up += 1
+        roots.append((h, up))
+        t = h
+    tok = ix.tokens[c.tok]
+    if tok.dep == "conj" and coarse_pos(tok) == "VERB":  # driven to Oklahoma City and detonated
+        roots.extend((ch, 2) for ch in ix.deps(tok.head, "prep", "npadvmod"))
+    out: dict[int, int] = {}
+    for root, off in roots:
+        queue = deque([(root, off)])
+        while queue:
+            i, d = queue.popleft()
+            if i in out and out[i] <= d:
+                continue
+            out[i] = d
+            for ch in ix.children[i]:
+                if ix.tokens[ch].dep not in SKIP_DEPS:
+                    queue.append((ch, d + 1))
+    return out
+
+
+def span_root(ix: DocIndex, i: int, start: int, end: int) -> int:
+    """The token of a span whose head lies outside it."""
+    seen = 0
+    while seen < 20:
+        h = ix.tokens[i].head
+        if h == i or not start <= ix.tokens[h].start < end:
+            return i
+        i, seen = h, seen + 1
+    return i
+
+
+def governor(ix: DocIndex, i: int) -> int:
+    """The content word a phrase attaches to, past prepositions and modifiers."""
+    seen = 0
+    while seen < 10:
+        t = ix.tokens[i]
+        if t.head == i:
+            return i
+        h = ix.tokens[t.head]
+        if t.dep in ("pobj", "prep", "compound", "appos", "nmod", "conj") or h.pos == "ADP":
+            i, seen = t.head, seen + 1
+            continue
+        return t.head
+    return i
+
+
+def locus(ix: DocIndex, n: int, c: Cand, depth: int = 0) -> bool:
+    """Is noun ``n`` where the event happened (a place phrase, the trigger, its object)?"""
+    t = ix.tokens[n]
+    if n == c.tok or ix.is_place(n):
+        return True
+    h = t.head
+    if t.dep == "pobj" and "locative" in kinds(ix, h):
+        return True
+    if t.dep in ("dobj", "nsubjpass") and h == c.tok and c.type == "ASSAULT":
+        return True  # attacked Camp Shorabak in Helmand
+    if t.dep == "pobj" and ix.lemma(h) == "of" and h != ix.tokens[h].head and depth < 2:
+        return locus(ix, ix.tokens[h].head, c, depth + 1)  # the suburbs of Moscow
+    return False
+
+
+def locative(ix: DocIndex, root: int, c: Cand) -> bool:
+    """Does the place phrase headed by ``root`` say where the event happened?"""
+    t = ix.tokens[root]
+    h = t.head
+    if h == root:
+        return False
+    if t.dep == "pobj" and ("locative" in kinds(ix, h) or ix.lemma(h) == "of"):
+        return ix.lemma(h) != "of" or locus(ix, ix.tokens[h].head, c)
+    if t.dep in MODIFIER_DEPS:
+        return locus(ix, h, c)
+    return c.mode in ("capture", "visit") and t.dep in CAPTURE_DEPS  # took Kabul; visited Paris
+
+
+# ------------------------------------------------------------ place, date
+
+
+def _scoped_places(ix: DocIndex, c: Cand, sc: dict[int, int]) -> list[tuple[int, int, int]]:
+    """(distance, specificity, place index) of the places in scope that say where."""
+    out: list[tuple[int, int, int]] = []
+    seen: set[int] = set()
+    for i, d in sc.items():
+        pi = ix.place_at[i]
+        if pi < 0 or pi in seen:
+            continue
+        seen.add(pi)
+        p = ix.places[pi]
+        root = span_root(ix, i, p.start, p.end)
+        if locative(ix, root, c):
+            out.append((sc.get(root, d), SPECIFIC.get(p.feature, 1), pi))
+    return sorted(out)
+
+
+def _sentence_places(ix: DocIndex, c: Cand) -> list[tuple[int, int, int]]:
+    """(token distance, specificity, index) of places elsewhere in the sentence that may say where."""
+    sent = ix.a.annotated.sents[c.sent]
+    out: list[tuple[int, int, int]] = []
+    for pi, p in enumerate(ix.places):
+        if not sent.start <= p.start < sent.end:
+            continue
+        i = ix.a.annotated.token_at(p.start)
+        root = span_root(ix, i, p.start, p.end)
+        if not locative(ix, root, c):
+            continue
+        g = governor(ix, root)
+        if g != c.tok and ix.is_ancestor(g, c.tok):
+            continue
+        out.append((abs(i - c.tok), SPECIFIC.get(p.feature, 1), pi))
+    return sorted(out)
+
+
+def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
+    found = _scoped_places(ix, c, sc)
+    level = 2
+    if not found:
+        found, level = _sentence_places(ix, c), 1
+    if not found:
+        return
+    c.place, c.place_level = ix.places[found[0][2]], level
+    resolved = [ix.places[k[2]] for k in found if ix.places[k[2]].resolved]
+    c.geo = resolved[0] if resolved else None
+
+
+def find_date(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
+    best: tuple[int, int] | None = None
+    for i, d in sc.items():
+        di = ix.date_at[i]
+        if di < 0 or (ix.dates[di].start < c.end and c.start < ix.dates[di].end):
+            continue  # "the fall" is not a season in "the fall of Kabul"
+        if best is None or (d, di) < best:
+            best = (d, di)
+    if best is not None:
+        c.date, c.date_level = ix.dates[best[1]], 2
+    else:
+        sent = ix.a.annotated.sents[c.sent]
+        near: tuple[int, int] | None = None
+        for di, dr in enumerate(ix.dates):
+            if not sent.start <= dr.start < sent.end or (dr.start < c.end and c.start < dr.end):
+                continue
+            i = ix.a.annotated.token_at(dr.start)
+            g = governor(ix, span_root(ix, i, dr.start, dr.end))
+            if g != c.tok and ix.is_ancestor(g, c.tok):
+                continue
+            dist = abs(i - c.tok)
+            if near is None or dist < near[0]:
+                near = (dist, di)
+        if near is not None:
+            c.date, c.date_level = ix.dates[near[1]], 1
+    if c.date is not None:
+        c.date_value = date_value(c.date)
+
+
+# ------------------------------------------------------- actors, targets
+
+
+def np_span(ix: DocIndex, h: int) -> Span:
+    """The noun phrase headed by ``h``, without its post-modifiers."""
+    lo = h
+    stack = [h]
+    while stack:
+        i = stack.pop()
+        for ch in ix.children[i]:
+            if ch < h and ix.tokens[ch].dep not in ("punct", "cc"):
+                lo = min(lo, ch)
+                stack.append(ch)
+    return ix.span(lo, h)
+
+
+def entities_of(ix: DocIndex, h: int, allowed: frozenset[str]) -> list[str]:
+    """Entity ids a noun phrase names: itself, an apposition, a name modifier, "X of Y"."""
+    out: list[str] = []
+    heads = [h, *ix.deps(h, "conj")]
+    for x in heads:
+        e = ix.entity[x]
+        if e is None:
+            for ch in ix.deps(x, "appos"):
+                e = e or ix.entity[ch]
+        if e is None:  # "Taliban gunmen", "the Kiev regime"; not "the Belfast brigade"
+            groups = STATE_GROUPS if "state" in kinds(ix, x) else NAMED_GROUPS
+            for ch in ix.deps(x, "compound", "nmod", "amod"):
+                m = ix.entity[ch]
+                if m is not None and ix.entity_type.get(m) in groups:
+                    e = m
+                    break
+        if e is None and ix.tokens[x].pos == "NOUN":
+            for p in ix.deps(x, "prep"):
+                if ix.lemma(p) == "of":
+                    for o in ix.deps(p, "pobj"):
+                        e = e or ix.entity[o]
+        if e is not None and ix.entity_type.get(e, "") in allowed and e not in out:
+            out.append(e)
+    return out
+
+
+def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
+    if ix.tokens[h].pos in ("PRON", "DET", "NUM") and ix.entity[h] is None:
+        return
+    allowed = ACTOR_ENTS if role == "actor" else TARGET_ENTS
+    ids = entities_of(ix, h, allowed)
+    sp = np_span(ix, h)
+    if role == "actor":
+        c.actors.extend(e for e in ids if e not in c.actors)
+        if sp not in c.actor_spans:
+            c.actor_spans.append(sp)
+    else:
+        c.targets.extend(e for e in ids if e not in c.targets)
+        if sp not in c.target_spans:
+            c.target_spans.append(sp)
+
+
+def _pobjs(ix: DocIndex, i: int, preps: set[str]) -> list[int]:
+    return [
+        o
+        for p in ix.deps(i, "prep", "agent", "dative")
+        if ix.lemma(p) in preps
+        for o in ix.deps(p, "pobj")
+    ]
+
+
+def _relative_head(ix: DocIndex, v: int, subj: int) -> int:
+    """For "X, who was killed", the relative pronoun stands for X."""
+    t = ix.tokens[v]
+    if ix.tokens[subj].tag in ("WP", "WDT") and t.dep == "relcl":
+        return t.head
+    return subj
+
+
+def verb_args(ix: DocIndex, c: Cand) -> None:
+    v = c.tok
+    t = ix.tokens[v]
+    passive = bool(ix.deps(v, "auxpass", "nsubjpass"))
+    subj = ix.deps(v, "nsubj", "nsubjpass")
+    if not subj and t.dep == "conj":
+        h = t.head
+        subj = ix.deps(h, "nsubj", "nsubjpass")
+        passive = passive or bool(ix.deps(h, "auxpass", "nsubjpass"))
+    if not subj and t.dep in ("acl", "relcl") and t.tag == "VBN":
+        subj, passive = [t.head], True
+    for s in subj:
+        add(ix, c, _relative_head(ix, v, s), "target" if passive else "actor")
+    for a in _pobjs(ix, v, {"by"}):
+        if passive:
+            add(ix, c, a, "actor")
+    if not passive:
+        for o in ix.deps(v, "dobj"):
+            add(ix, c, o, "target")
+    for o in _pobjs(ix, v, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS) - {"of", "on"}):
+        if not ix.is_place(o) and not ix.is_date(o):
+            add(ix, c, o, "target")
+
+
+def noun_args(ix: DocIndex, c: Cand) -> None:
+    n = c.tok
+    for p in ix.deps(n, "poss"):
+        add(ix, c, p, "actor")
+    for ch in ix.deps(n, "compound", "amod", "nmod"):
+        e = ix.entity[ch]
+        if e is None or ix.is_place(ch):
+            continue
+        etype = ix.entity_type.get(e, "")
+        role = "target" if etype == "PERSON" and c.type in PERSON_TARGET_TYPES else "actor"
+        add(ix, c, ch, role)
+    for a in _pobjs(ix, n, {"by", "from"}):
+        add(ix, c, a, "actor")
+    for a in _pobjs(ix, n, {"between"}):
+        add(ix, c, a, "actor")
+    for o in _pobjs(ix, n, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS)):
+        if not ix.is_place(o) and not ix.is_date(o):
+            add(ix, c, o, "target")
+
+
+def support_args(ix: DocIndex, c: Cand) -> None:
+    """Actors named through a support word the trigger is an argument of."""
+    t = ix.tokens[c.tok]
+    h = t.head
+    if h == c.tok:
+        return
+    k = kinds(ix, h)
+    hpassive = bool(ix.deps(h, "auxpass", "nsubjpass"))
+    if t.dep in ("dobj", "nsubjpass") and k & {"light", "claim"}:
+        agents = _pobjs(ix, h, {"by"}) if hpassive else ix.deps(h, "nsubj")
+        for a in agents:
+            add(ix, c, a, "actor")
+    if t.dep == "nsubj" and "light" in k:
+        for o in ix.deps(h, "dobj"):
+            add(ix, c, o, "target")
+    if t.dep in ("dobj", "nsubjpass") and "attribute" in k:
+        for a in _pobjs(ix, h, {"to", "on"}):
+            add(ix, c, a, "actor")
+    if t.dep == "pobj" and ix.lemma(h) in ("for", "behind", "of"):
+        g = ix.tokens[h].head
+        gk = kinds(ix, g)
+        if "attribute" in gk and ix.lemma(h) == "for":
+            for o in ix.deps(g, "dobj", "nsubjpass"):
+                add(ix, c, o, "actor")
+        elif "claim" in gk and coarse_pos(ix.tokens[g]) == "NOUN":
+            claimers = _pobjs(ix, g, {"by"}) + ix.deps(g, "poss")
+            gg = ix.tokens[g].head
+            if not claimers and gg != g and "claim" in kinds(ix, gg):
+                claimers = ix.deps(gg, "nsubj")
+            for a in claimers:
+                add(ix, c, a, "actor")
+        elif "responsible" in gk or ix.lemma(h) == "behind":
+            _responsible(ix, c, g)
+
+
+def _responsible(ix: DocIndex, c: Cand, g: int) -> None:
+    """X is responsible for / behind / suspected of the event: climb to X."""
+    i, steps = g, 0
+    while steps < 5:
+        subj = ix.deps(i, "nsubj", "nsubjpass")
+        if subj:
+            for s in subj:
+                add(ix, c, s, "actor")
+            return
+        t = ix.tokens[i]
+        if t.head == i or t.dep not in ("acomp", "pcomp", "prep", "xcomp", "attr", "ccomp", "pobj"):
+            return
+        i, steps = t.head, steps + 1
+
+
+def find_mode(ix: DocIndex, c: Cand) -> None:
+    cues = ix.lex.modes.get(c.type)
+    if not cues:
+        return
+    near = ix.near_lemmas(c.tok) | {ix.lemma(c.tok)}
+    for s in ix.deps(c.tok, "nsubj", "agent"):
+        near |= ix.near_lemmas(s) | {ix.lemma(s)}
+    order = [m for _, m in cues]
+    found = [m for cue, m in cues if cue in near]
+    options = found + ([c.mode] if c.mode else [])
+    if options:
+        c.mode = min(options, key=lambda m: order.index(m) if m in order else len(order))
+
+
+def fill(ix: DocIndex, c: Cand) -> None:
+    """Fill in the arguments of one trigger mention."""
+    sc = scope(ix, c)
+    find_place(ix, c, sc)
+    find_date(ix, c, sc)
+    if c.aux:
+        return
+    if coarse_pos(ix.tokens[c.tok]) == "VERB":
+        verb_args(ix, c)
+    else:
+        noun_args(ix, c)
+    support_args(ix, c)
+    find_mode(ix, c)

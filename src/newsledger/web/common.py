@@ -1,0 +1,136 @@
+"""Shared pieces of the web app: the store per request, paging, the JSON envelope, templates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import jinja2
+from fastapi import Depends, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from ..store import Store
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+MAX_LIMIT = 200  # page size limit of every list (API and pages)
+MAX_OFFSET = 1_000_000
+MAX_QUERY = 500  # characters in a search text or name filter
+DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+NAME_RE = r"^[A-Za-z_]{1,24}$"
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    """A read-only store for one request (closed afterwards)."""
+    store = Store(request.app.state.db, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
+DateFrom = Annotated[str | None, Query(alias="from", pattern=DATE_RE,
+                                       description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+DateTo = Annotated[str | None, Query(alias="to", pattern=DATE_RE,
+                                     description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+
+
+def window(rows: Sequence[Any], limit: int, offset: int) -> tuple[list[Any], bool]:
+    """One page of an already computed list, and whether more follow."""
+    return list(rows[offset : offset + limit]), len(rows) > offset + limit
+
+
+def envelope(data: Any, limit: int | None = None, offset: int | None = None,
+             more: bool | None = None, total: int | None = None) -> JSONResponse:
+    """``{"data": ..., "meta": {...}}``: the one response shape of the API."""
+    meta: dict[str, Any] = {}
+    if limit is not None:
+        meta = {"limit": limit, "offset": offset or 0,
+                "count": len(data) if isinstance(data, list) else 1, "more": bool(more)}
+        if total is not None:
+            meta["total"] = total
+    return JSONResponse({"data": data, "meta": meta})
+
+
+def error_body(message: str, hint: str = "") -> dict[str, Any]:
+    return {"error": {"message": message, "hint": hint}}
+
+
+# ----------------------------------------------------------------- templates
+def entity_url(eid: str | None) -> str:
+    return "/entity/" + quote(eid or "", safe="")
+
+
+def doc_url(doc: str, start: int | None = None, end: int | None = None) -> str:
+    url = "/doc/" + quote(doc, safe="")
+    if start is not None and end is not None:
+        url += f"?hl={int(start)}-{int(end)}#s-{int(start)}-{int(end)}"
+    return url
+
+
+def evidence_url(ev: Mapping[str, Any] | None) -> str:
+    """Link that opens a document with one evidence span highlighted."""
+    if not ev or not ev.get("doc"):
+        return "#"
+    return doc_url(str(ev["doc"]), ev.get("start"), ev.get("end"))
+
+
+def safe_href(url: Any) -> str | None:
+    """The URL when it is plain http(s); anything else (javascript:, data:) is not linked."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def query_string(params: Mapping[str, Any], **changes: Any) -> str:
+    """``?a=1&b=2`` from current parameters with changes; empty values are dropped."""
+    merged = {**params, **changes}
+    items = [(k, str(v)) for k, v in merged.items()
+             if v is not None and v != "" and not (k == "offset" and not v)]
+    return "?" + urlencode(items) if items else "?"
+
+
+def fts_phrase(text: str) -> str:
+    """An FTS5 phrase query matching ``text`` literally."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+_FTS_SYNTAX = re.compile(r'["*()^:]|\b(?:AND|OR|NOT|NEAR)\b')
+
+
+def plain_text(query: str) -> str:
+    """A search text with FTS operators removed, for matching entity names."""
+    return " ".join(_FTS_SYNTAX.sub(" ", query).split())
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # every value is HTML-escaped unless a template says otherwise
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(entity_url=entity_url, doc_url=doc_url, evidence_url=evidence_url,
+                       safe_href=safe_href, query_string=query_string, fts_phrase=fts_phrase)
+    return env
+
+
+ENV = _env()
+
+
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    """Render a template with the request's app settings in the context."""
+    html = ENV.get_template(name).render(
+        request=request, path=request.url.path, writable=request.app.state.allow_write, **ctx
+    )
+    return HTMLResponse(html, status_code=status)

@@ -1,0 +1,191 @@
+"""The events stage on short fictional articles (spaCy parses; dates and places built by hand)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from newsledger import events, mentions, nerfix
+from newsledger.model import Analysis, Annotated, DateRef, Document, Event, Place
+
+PUBLISHED = "2031-05-13"  # a Tuesday
+DATES = {
+    "Friday": "2031-05-09",
+    "Sunday": "2031-05-11",
+    "Monday": "2031-05-12",
+    "Wednesday": "2031-05-07",
+    "March 3": "2031-03-03",
+}
+PLACES = {
+    "Velmora": ("XK", 42.10, 21.00, "city"),
+    "Tarsk": ("XK", 42.60, 20.30, "city"),
+    "Lyon": ("FR", 45.76, 4.84, "city"),
+    "Marseille": ("FR", 43.30, 5.37, "city"),
+    "Paris": ("FR", 48.86, 2.35, "capital"),
+    "Norland": ("XK", 42.50, 20.90, "country"),
+}
+
+BOMBING = (
+    "A car bomb exploded outside a market in Velmora on Friday, killing at least nine civilians "
+    "and wounding 40 others, officials said. The Crimson Front claimed responsibility for the "
+    "attack. On Sunday, the death toll rose to 14."
+)
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Callable[..., Analysis]:
+    """Annotate (once per text) and run mentions + events with hand-built dates and places."""
+    from newsledger import nlp
+
+    cache: dict[str, Annotated] = {}
+
+    def run(text: str, with_places: bool = True) -> Analysis:
+        if text not in cache:
+            cache[text] = next(nlp.annotate([Document(id=f"t{len(cache)}", text=text, published=PUBLISHED)]))
+        a = Analysis(nerfix.fix(cache[text]))
+        mentions.run(a)
+        for surface, value in DATES.items():
+            for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+                a.dates.append(DateRef(m.start(), m.end(), surface, value, "day", "DATE"))
+        if with_places:
+            for name, (cc, lat, lon, feature) in PLACES.items():
+                for m in re.finditer(rf"\b{name}\b", text):
+                    a.places.append(Place(m.start(), m.end(), name, name, lat, lon, cc, None, feature, 0.9))
+        a.dates.sort(key=lambda d: d.start)
+        a.places.sort(key=lambda p: p.start)
+        events.run(a)
+        return a
+
+    return run
+
+
+def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
+    names = {e.id: e.name for e in a.entities}
+    return [names[i] for i in ids]
+
+
+def _of_type(a: Analysis, etype: str) -> list[Event]:
+    return [e for e in a.events if e.type == etype]
+
+
+def test_bombing_one_event_with_place_date_actor_and_latest_toll(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(BOMBING)
+    (e,) = _of_type(a, "ASSAULT")
+    assert e.mode == "explosives"
+    assert (e.place, e.country, e.date) == ("Velmora", "XK", "2031-05-09")
+    assert (e.killed, e.injured) == (14, 40)
+    assert [(k, v) for k, v, _, _ in e.casualty_history] == [("killed", 9), ("injured", 40), ("killed", 14)]
+    assert "Crimson Front" in _names(a, e.actors)
+    assert {"exploded", "attack", "toll"} <= {m.text for m in e.mentions}
+    assert "at least nine civilians" in [s.text for s in e.target_spans]
+    assert e.place_span is not None and e.place_span.text == "Velmora"
+    assert e.date_span is not None and e.date_span.text == "Friday"
+
+
+def test_spans_index_the_text_and_ids_are_stable(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(BOMBING)
+    text = a.text
+    for e in a.events:
+        spans = [e.trigger, e.evidence, *e.mentions, *e.actor_spans, *e.target_spans]
+        spans += [s for s in (e.place_span, e.date_span) if s is not None]
+        for s in spans:
+            assert text[s.start : s.end] == s.text
+        assert e.evidence.start <= e.trigger.start < e.evidence.end
+        for _, _, start, end in e.casualty_history:
+            assert text[start:end].strip()
+    again = analyse(BOMBING)
+    assert [e.id for e in again.events] == [e.id for e in a.events]
+    assert len({e.id for e in a.events}) == len(a.events)
+
+
+def test_arrest_and_protest(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Police arrested two men in Lyon on Monday. Thousands of protesters marched in Marseille "
+        "on Sunday against the new law."
+    )
+    (seize,) = _of_type(a, "SEIZE")
+    assert (seize.mode, seize.place, seize.date) == ("arrest", "Lyon", "2031-05-12")
+    assert [s.text for s in seize.target_spans] == ["two men"]
+    (protest,) = _of_type(a, "PROTEST")
+    assert (protest.place, protest.country, protest.date) == ("Marseille", "FR", "2031-05-11")
+
+
+def test_negated_events_are_not_reported(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Officials said no attack took place. The army did not attack the village.")
+    assert _of_type(a, "ASSAULT") == []
+
+
+def test_different_places_are_different_events(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A bomb exploded in Lyon on Friday and another bomb exploded in Marseille on Sunday.")
+    got = sorted((e.place, e.date) for e in _of_type(a, "ASSAULT"))
+    assert got == [("Lyon", "2031-05-09"), ("Marseille", "2031-05-11")]
+
+
+def test_anaphora_joins_the_event_generic_plurals_do_not(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Gunmen attacked a police station in Tarsk on Friday, killing three officers. "
+        "The mayor of Velmora visited the town on Monday. "
+        "The attack was condemned by the governor. "
+        "Attacks on police have become common in recent years."
+    )
+    assaults = _of_type(a, "ASSAULT")
+    main = next(e for e in assaults if e.place == "Tarsk")
+    assert main.killed == 3
+    assert {"attacked", "killing", "attack"} <= {m.text for m in main.mentions}
+    assert any(m.text == "Attacks" for e in assaults if e is not main for m in e.mentions)
+
+
+def test_consequence_in_next_sentence_joins_the_attack(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Gunmen stormed a hotel in Velmora on Friday, leaving 25 people dead and twelve injured. "
+        "Twenty-five people were killed, the ministry said."
+    )
+    (e,) = _of_type(a, "ASSAULT")
+    assert (e.killed, e.injured, e.place) == (25, 12, "Velmora")
+    assert e.mode == "firearms"
+
+
+def test_fall_of_a_city_is_a_capture(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("After the fall of Tarsk on Friday, thousands of residents fled to Velmora.")
+    (e,) = _of_type(a, "SEIZE")
+    assert (e.mode, e.place, e.date) == ("capture", "Tarsk", "2031-05-09")
+
+
+def test_raising_the_alert_is_mobilize(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Hence the decision, taken on Sunday, to raise the national security plan to its "
+        "highest level in Norland."
+    )
+    (e,) = _of_type(a, "MOBILIZE")
+    assert (e.mode, e.place, e.country, e.date) == ("alert", "Norland", "XK", "2031-05-11")
+
+
+def test_meeting_is_consult_and_what_is_agreed_is_no_event(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "The minister met her counterpart in Paris on Wednesday for talks on trade. "
+        "The two ministers agreed to cooperate on border security."
+    )
+    (consult,) = _of_type(a, "CONSULT")
+    assert (consult.place, consult.date) == ("Paris", "2031-05-07")
+    assert [s.text for s in consult.target_spans] == ["her counterpart"]
+    assert len(_of_type(a, "AGREE")) == 1
+    assert _of_type(a, "COOPERATE") == []
+
+
+def test_assassination_target_and_date(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Crowds gathered at the grave of former senator John Miller, who was assassinated on "
+        "March 3 in Velmora."
+    )
+    (e,) = _of_type(a, "ASSAULT")
+    assert e.mode == "assassinate"
+    assert _names(a, e.targets) == ["John Miller"]
+    assert (e.date, e.place) == ("2031-03-03", "Velmora")
+
+
+def test_without_the_places_stage_the_name_is_kept(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(BOMBING, with_places=False)
+    (e,) = _of_type(a, "ASSAULT")
+    assert (e.place, e.country, e.lat) == ("Velmora", None, None)
