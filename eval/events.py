@@ -37,16 +37,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEV, ROOT, annotated, prf, read_jsonl
 from newsledger import events, mentions, pipeline
-from newsledger.event_lexicon import lexicon
+from newsledger.event_lexicon import PLOVER, lexicon
 from newsledger.model import Analysis, Document, Event
 from newsledger.stage import Stage
 
 NAME = "events_dev"
 MAP_FILE = ROOT / "src" / "newsledger" / "data" / "event_kairos_plover.tsv"
-ROLES = {
-    "attacker": frozenset({"Attacker", "Killer", "Injurer"}),
-    "target": frozenset({"Target", "Victim"}),
-    "place": frozenset({"Place"}),
+ROLES = {  # gold role names (lower case): KAIROS, and PLOVER's own for PLOVER-typed gold
+    "attacker": frozenset({"attacker", "killer", "injurer", "actor", "source"}),
+    "target": frozenset({"target", "victim", "recipient"}),
+    "place": frozenset({"place", "location", "event_loc"}),
 }
 ASSAULT_ROLES = frozenset({"attacker", "target"})
 Spans = list[tuple[int, int]]
@@ -64,7 +64,12 @@ def load_map(path: Path = MAP_FILE) -> dict[str, frozenset[str]]:
 
 
 def plover_types(kairos: str, table: dict[str, frozenset[str]]) -> frozenset[str] | None:
-    """PLOVER types for a KAIROS type (None when no table row covers it)."""
+    """PLOVER types for a KAIROS type (None when no table row covers it).
+
+    Gold typed in PLOVER already (``ASSAULT``) maps to itself.
+    """
+    if kairos.upper() in PLOVER:
+        return frozenset({kairos.upper()})
     best = max((k for k in table if kairos == k or kairos.startswith(k + ".")), key=len, default="")
     return table[best] if best else None
 
@@ -98,8 +103,9 @@ def gold_events(rec: dict[str, Any], table: dict[str, frozenset[str]]) -> tuple[
     """Scored gold events of one document and the triggers of left-out ones."""
     clusters: dict[Any, Spans] = {}
     ent_key: dict[str, Any] = {}
-    for e in rec["entities"]:
-        key = ("c", e["coref_cluster"]) if e["coref_cluster"] is not None else ("e", e["id"])
+    for e in rec.get("entities", []):
+        cluster = e.get("coref_cluster")
+        key = ("c", cluster) if cluster is not None else ("e", e["id"])
         ent_key[e["id"]] = key
         clusters.setdefault(key, []).append((e["start"], e["end"]))
     scored: list[Gold] = []
@@ -111,10 +117,11 @@ def gold_events(rec: dict[str, Any], table: dict[str, frozenset[str]]) -> tuple[
             left_out.append(trig)
             continue
         args: dict[str, list[tuple[Any, Spans]]] = {r: [] for r in ROLES}
-        for a in ev["arguments"]:
+        for a in ev.get("arguments", []):
             for role, names in ROLES.items():
-                if a["role"] in names:
-                    key = ent_key.get(a["entity_id"], ("e", a["entity_id"]))
+                if a["role"].lower() in names:
+                    eid = a.get("entity_id") or f"{a['start']}:{a['end']}"
+                    key = ent_key.get(eid, ("e", eid))
                     args[role].append((key, [(a["start"], a["end"]), *clusters.get(key, [])]))
         scored.append(Gold(types, ev["type"], trig, ev["trigger"]["text"], args))
     return scored, left_out
@@ -140,6 +147,7 @@ class Scorer:
     def __init__(self, matched_only: bool = True) -> None:
         self.matched_only = matched_only
         self.counts: Counter[str] = Counter()
+        self.by_type: Counter[tuple[str, str]] = Counter()
         self.tp_keys: dict[str, set[Any]] = {}
         self.fp_keys: dict[str, set[Any]] = {}
         self.gold_keys: dict[str, set[Any]] = {}
@@ -185,6 +193,10 @@ class Scorer:
             self.counts[f"{tag}pred"] += len(ps)
             self.counts[f"{tag}gold"] += len(gs)
             self.counts[f"{tag}ident"] += ident
+            if not life:
+                self.by_type.update(("gold", "|".join(sorted(g.types))) for g in gs)
+                self.by_type.update(("pred", e.type) for e, _ in ps)
+                self.by_type.update(("tp", ps[k][0].type) for k in used)
             if not life:
                 t = rec["text"]
                 for k, (e, sp) in enumerate(ps):
@@ -265,6 +277,7 @@ class Scorer:
 
 
 def run(path: Path | None = None) -> tuple[dict[str, float], Scorer]:
+    """Score a WikiEvents-style file (the dev set by default; held-out sets the same way)."""
     recs = read_jsonl(path or DEV / f"{NAME}.jsonl")
     docs = [
         Document(id=r["id"], text=r["text"], published=r.get("published") or None) for r in recs
@@ -291,9 +304,9 @@ def run(path: Path | None = None) -> tuple[dict[str, float], Scorer]:
     return out, scorer
 
 
-def evaluate() -> dict[str, float]:
+def evaluate(path: Path | None = None) -> dict[str, float]:
     """Event type F1 and argument F1 on WikiEvents dev (KAIROS mapped to PLOVER)."""
-    return run()[0]
+    return run(path)[0]
 
 
 def _table(out: dict[str, float], rows: Iterable[str]) -> None:
@@ -305,10 +318,11 @@ def _table(out: dict[str, float], rows: Iterable[str]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--errors", type=int, default=0, help="print up to N trigger errors")
+    ap.add_argument("path", nargs="?", type=Path, help="a gold file in the same format")
     args = ap.parse_args()
-    out, scorer = run()
+    out, scorer = run(args.path)
     print(
-        f"Events on {NAME}.jsonl: {out['gold_mentions']:.0f} scored gold mentions; "
+        f"Events on {args.path.name if args.path else NAME + '.jsonl'}: {out['gold_mentions']:.0f} scored gold mentions; "
         f"{out['gold_left_out']:.0f} gold and {out['pred_left_out']:.0f} predicted mentions "
         "left out (KAIROS types with no PLOVER counterpart)"
     )
@@ -318,6 +332,10 @@ def main() -> None:
         f"trigger identification recall {out['ident_r']:.3f}   "
         f"events stage {out['ms_per_500_words']:.2f} ms / 500 words"
     )
+    print(f"{'by type':16}{'gold':>6}{'pred':>6}{'tp':>6}")
+    for t in sorted({k for _, k in scorer.by_type}):
+        g, p, tp = (scorer.by_type[(x, t)] for x in ("gold", "pred", "tp"))
+        print(f"  {t:14}{g:6}{p:6}{tp:6}")
     for line in scorer.errors[: args.errors]:
         print(line)
 

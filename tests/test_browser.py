@@ -16,17 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from conftest import EXAMPLES, ROOT
 from test_web_data import A_TEXT, DOC_A, DOC_X, KRANE, VELKAR, XSS_TEXT, live_server, make_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
-    pytest.skip("Chromium is not installed at /usr/bin/chromium (`make system-deps` installs it)",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api",
-                               reason="playwright is not installed (`pip install playwright`)")
+    pytest.skip(
+        "Chromium is not installed at /usr/bin/chromium (`make system-deps` installs it)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (`pip install playwright`)"
+)
 
-ARTIFACTS = Path(os.environ.get("NEWSLEDGER_ARTIFACTS", ROOT / ".cache" / "test-artifacts")) / "browser"
+ARTIFACTS = (
+    Path(os.environ.get("NEWSLEDGER_ARTIFACTS", ROOT / ".cache" / "test-artifacts")) / "browser"
+)
 
 
 @dataclass
@@ -71,9 +77,12 @@ def examples_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture()
-def tab(browser: sync_api.Browser, request: pytest.FixtureRequest) -> Iterator[tuple[sync_api.Page, Watch]]:
+def tab(
+    browser: sync_api.Browser, request: pytest.FixtureRequest
+) -> Iterator[tuple[sync_api.Page, Watch]]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 860})
     page = ctx.new_page()
+    page.set_default_timeout(10_000)
     watch = Watch()
     page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watch.errors.append(str(e)))
@@ -83,8 +92,14 @@ def tab(browser: sync_api.Browser, request: pytest.FixtureRequest) -> Iterator[t
         d.dismiss()
 
     page.on("dialog", on_dialog)
-    page.on("response", lambda r: watch.failed.append(f"{r.status} {r.url}")
-            if r.status >= 400 and "/static/" in r.url else None)
+    page.on(
+        "response",
+        lambda r: (
+            watch.failed.append(f"{r.status} {r.url}")
+            if r.status >= 400 and "/static/" in r.url
+            else None
+        ),
+    )
     yield page, watch
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)[:120]
@@ -96,8 +111,9 @@ PAGES = ["/", "/?q=Lisbon", "/entities", "/documents", "/timeline", "/map", "/co
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_loads_cleanly_on_the_examples(tab: tuple[sync_api.Page, Watch], examples_base: str,
-                                                  path: str) -> None:
+def test_every_page_loads_cleanly_on_the_examples(
+    tab: tuple[sync_api.Page, Watch], examples_base: str, path: str
+) -> None:
     page, watch = tab
     resp = page.goto(examples_base + path)
     assert resp is not None and resp.status == 200
@@ -106,7 +122,9 @@ def test_every_page_loads_cleanly_on_the_examples(tab: tuple[sync_api.Page, Watc
     assert watch.clean(), watch
 
 
-def test_example_entity_and_document_pages_load(tab: tuple[sync_api.Page, Watch], examples_base: str) -> None:
+def test_example_entity_and_document_pages_load(
+    tab: tuple[sync_api.Page, Watch], examples_base: str
+) -> None:
     page, watch = tab
     page.goto(examples_base + "/entities")
     page.locator("table.grid tbody a").first.click()
@@ -118,8 +136,9 @@ def test_example_entity_and_document_pages_load(tab: tuple[sync_api.Page, Watch]
     assert watch.clean(), watch
 
 
-def test_click_from_search_to_dossier_to_the_highlighted_quote(tab: tuple[sync_api.Page, Watch],
-                                                               base: str) -> None:
+def test_click_from_search_to_dossier_to_the_highlighted_quote(
+    tab: tuple[sync_api.Page, Watch], base: str
+) -> None:
     page, watch = tab
     page.goto(base + "/")
     page.fill("form.search input[name=q]", "Velkar")
@@ -141,7 +160,9 @@ def test_click_from_search_to_dossier_to_the_highlighted_quote(tab: tuple[sync_a
     assert watch.clean(), watch
 
 
-def test_a_fragment_only_evidence_link_is_marked_too(tab: tuple[sync_api.Page, Watch], base: str) -> None:
+def test_a_fragment_only_evidence_link_is_marked_too(
+    tab: tuple[sync_api.Page, Watch], base: str
+) -> None:
     page, watch = tab
     s = A_TEXT.index("A car bomb")
     e = A_TEXT.index(", police said")
@@ -160,10 +181,21 @@ def test_quote_speaker_shows_on_hover(tab: tuple[sync_api.Page, Watch], base: st
     assert "said by Tomas Velkar" in (quote.get_attribute("title") or "")
 
 
-@pytest.mark.parametrize("path", ["/", "/documents", f"/doc/{DOC_X}", f"/entity/{KRANE}", "/timeline",
-                                  "/?q=Krane", "/entities?q=Krane"])
-def test_hostile_article_renders_as_text_and_runs_nothing(tab: tuple[sync_api.Page, Watch], base: str,
-                                                          path: str) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/documents",
+        f"/doc/{DOC_X}",
+        f"/entity/{KRANE}",
+        "/timeline",
+        "/?q=Krane",
+        "/entities?q=Krane",
+    ],
+)
+def test_hostile_article_renders_as_text_and_runs_nothing(
+    tab: tuple[sync_api.Page, Watch], base: str, path: str
+) -> None:
     page, watch = tab
     page.goto(base + path)
     page.wait_for_load_state("networkidle")
@@ -179,7 +211,10 @@ def test_hostile_article_renders_as_text_and_runs_nothing(tab: tuple[sync_api.Pa
 def test_map_renders_offline(tab: tuple[sync_api.Page, Watch], base: str) -> None:
     page, watch = tab
     land: list[int] = []
-    page.on("response", lambda r: land.append(r.status) if r.url.endswith("/static/world-land.svg") else None)
+    page.on(
+        "response",
+        lambda r: land.append(r.status) if r.url.endswith("/static/world-land.svg") else None,
+    )
     page.goto(base + "/map?world=1")
     page.wait_for_load_state("networkidle")
     svg = page.locator("svg#world-map")
@@ -196,7 +231,9 @@ def test_map_renders_offline(tab: tuple[sync_api.Page, Watch], base: str) -> Non
     assert watch.clean(), watch
 
 
-def test_timeline_renders_and_its_dots_open_the_evidence(tab: tuple[sync_api.Page, Watch], base: str) -> None:
+def test_timeline_renders_and_its_dots_open_the_evidence(
+    tab: tuple[sync_api.Page, Watch], base: str
+) -> None:
     page, watch = tab
     page.goto(f"{base}/timeline?entity={VELKAR}")
     dots = page.locator("svg#timeline-chart circle.dot")

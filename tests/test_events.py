@@ -43,7 +43,9 @@ def analyse() -> Callable[..., Analysis]:
 
     def run(text: str, with_places: bool = True) -> Analysis:
         if text not in cache:
-            cache[text] = next(nlp.annotate([Document(id=f"t{len(cache)}", text=text, published=PUBLISHED)]))
+            cache[text] = next(
+                nlp.annotate([Document(id=f"t{len(cache)}", text=text, published=PUBLISHED)])
+            )
         a = Analysis(nerfix.fix(cache[text]))
         mentions.run(a)
         for surface, value in DATES.items():
@@ -52,7 +54,9 @@ def analyse() -> Callable[..., Analysis]:
         if with_places:
             for name, (cc, lat, lon, feature) in PLACES.items():
                 for m in re.finditer(rf"\b{name}\b", text):
-                    a.places.append(Place(m.start(), m.end(), name, name, lat, lon, cc, None, feature, 0.9))
+                    a.places.append(
+                        Place(m.start(), m.end(), name, name, lat, lon, cc, None, feature, 0.9)
+                    )
         a.dates.sort(key=lambda d: d.start)
         a.places.sort(key=lambda p: p.start)
         events.run(a)
@@ -70,13 +74,19 @@ def _of_type(a: Analysis, etype: str) -> list[Event]:
     return [e for e in a.events if e.type == etype]
 
 
-def test_bombing_one_event_with_place_date_actor_and_latest_toll(analyse: Callable[..., Analysis]) -> None:
+def test_bombing_one_event_with_place_date_actor_and_latest_toll(
+    analyse: Callable[..., Analysis],
+) -> None:
     a = analyse(BOMBING)
     (e,) = _of_type(a, "ASSAULT")
     assert e.mode == "explosives"
     assert (e.place, e.country, e.date) == ("Velmora", "XK", "2031-05-09")
     assert (e.killed, e.injured) == (14, 40)
-    assert [(k, v) for k, v, _, _ in e.casualty_history] == [("killed", 9), ("injured", 40), ("killed", 14)]
+    assert [(k, v) for k, v, _, _ in e.casualty_history] == [
+        ("killed", 9),
+        ("injured", 40),
+        ("killed", 14),
+    ]
     assert "Crimson Front" in _names(a, e.actors)
     assert {"exploded", "attack", "toll"} <= {m.text for m in e.mentions}
     assert "at least nine civilians" in [s.text for s in e.target_spans]
@@ -118,7 +128,9 @@ def test_negated_events_are_not_reported(analyse: Callable[..., Analysis]) -> No
 
 
 def test_different_places_are_different_events(analyse: Callable[..., Analysis]) -> None:
-    a = analyse("A bomb exploded in Lyon on Friday and another bomb exploded in Marseille on Sunday.")
+    a = analyse(
+        "A bomb exploded in Lyon on Friday and another bomb exploded in Marseille on Sunday."
+    )
     got = sorted((e.place, e.date) for e in _of_type(a, "ASSAULT"))
     assert got == [("Lyon", "2031-05-09"), ("Marseille", "2031-05-11")]
 
@@ -162,7 +174,9 @@ def test_raising_the_alert_is_mobilize(analyse: Callable[..., Analysis]) -> None
     assert (e.mode, e.place, e.country, e.date) == ("alert", "Norland", "XK", "2031-05-11")
 
 
-def test_meeting_is_consult_and_what_is_agreed_is_no_event(analyse: Callable[..., Analysis]) -> None:
+def test_meeting_is_consult_and_what_is_agreed_is_no_event(
+    analyse: Callable[..., Analysis],
+) -> None:
     a = analyse(
         "The minister met her counterpart in Paris on Wednesday for talks on trade. "
         "The two ministers agreed to cooperate on border security."

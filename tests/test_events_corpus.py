@@ -96,3 +96,47 @@ def test_interval() -> None:
     assert interval("2031", None) == (date(2031, 1, 1), date(2031, 12, 31))
     assert interval(None, "2031-05-09") == (date(2031, 5, 7), date(2031, 5, 9))
     assert interval(None, None) is None
+
+
+TEXT = "Gunmen attacked a market in Velmora, killing people."
+
+
+def _rec(doc: str, published: str, killed: int) -> tuple[dict[str, object], dict[str, object]]:
+    text = TEXT
+    ev = {
+        "id": f"{doc}-e1",
+        "type": "ASSAULT",
+        "mode": "firearms",
+        "trigger": {"start": 7, "end": 15, "text": "attacked"},
+        "actors": [f"{doc}-ent"],
+        "targets": [],
+        "place": "Velmora",
+        "country": "XK",
+        "lat": 42.1,
+        "lon": 21.0,
+        "date": "2031-05-09",
+        "killed": killed,
+        "injured": None,
+        "evidence": {"start": 0, "end": len(text)},
+    }
+    return {"id": doc, "text": text, "published": published, "source": f"Paper {doc}"}, ev
+
+
+def test_merge_event_dicts_for_the_read_path() -> None:
+    from newsledger.event_corpus import merge_event_dicts
+
+    a, ea = _rec("docA", "2031-05-09", 9)
+    b, eb = _rec("docB", "2031-05-11", 12)
+    (row,) = merge_event_dicts([(a, ea, {"docA-ent": "Crimson Front"}), (b, eb, {})])
+    assert (row["type"], row["date"], row["place"], row["country"]) == (
+        "ASSAULT",
+        "2031-05-09",
+        "Velmora",
+        "XK",
+    )
+    assert row["killed"] == 12 and row["killed_range"] == [9, 12]
+    assert row["actors"] == ["Crimson Front", "docB-ent"]
+    assert row["actor_ids"] == ["docA-ent", "docB-ent"]
+    assert [s["name"] for s in row["sources"]] == ["Paper docA", "Paper docB"]
+    assert row["sources"][0]["evidence"] == {"start": 0, "end": len(TEXT)}
+    assert row["sources"][1]["killed"] == 12

@@ -98,8 +98,10 @@ def test_settle_latest_revised_toll_wins_and_keeps_history() -> None:
 
 
 def test_settle_without_update_takes_largest() -> None:
-    killed, injured, history = settle([Figure("killed", 9, 0, 1, False), Figure("killed", 12, 5, 7, False)])
+    figs = [Figure("killed", 9, 0, 1, False), Figure("killed", 12, 5, 7, False)]
+    killed, injured, history = settle(figs)
     assert (killed, injured) == (12, None)
+    assert len(history) == 2
     assert settle([]) == (None, None, ())
 
 

@@ -103,7 +103,7 @@ def test_translated_acronym_and_dateline_agency() -> None:
     text = "KALDOR CITY (AFP) - The Green Valley Farmers Union (UAV) marched. Kaldor City was calm."
     ents = entities(
         text,
-        ("KALDOR CITY", "GPE"),
+        ("KALDOR CITY", "ORG"),
         ("Kaldor City", "GPE"),
         ("Green Valley Farmers Union", "ORG"),
     )

@@ -273,6 +273,16 @@ def test_user_alias_file_loads_and_wins(tmp_path: Path) -> None:
     assert together(res, docs, ("a", "FI"), ("b", "Ferrow Institute"))
 
 
+def test_user_rows_win_over_packaged_ones(tmp_path: Path) -> None:
+    f = tmp_path / "mine.tsv"
+    f.write_text("Iceland\tIS\tGPE\tatlas\n", encoding="utf-8")
+    table = load_aliases(f)
+    hit = table.lookup("IS")
+    assert hit is not None and hit.canonical == "Iceland"
+    parent = table.lookup("ISIS")
+    assert parent is not None and "IS" not in table.surfaces(parent.key)
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [
@@ -345,7 +355,7 @@ def synthetic(n_docs: int, seed: int = 7) -> list[Doc]:
 
 
 def test_candidate_pairs_grow_about_linearly() -> None:
-    small, large = synthetic(150), synthetic(1500)
+    small, large = synthetic(100), synthetic(1000)
     t0 = time.perf_counter()
     r_small = resolve(small)
     t1 = time.perf_counter()
@@ -410,3 +420,33 @@ def test_samples_resolve_together(sample_docs: list[Doc]) -> None:
     assert one("Vladimir Putin") != rahmon
     assert res.entities[rahmon].name == "Emomali Rahmon"
     assert res.entities[rahmon].docs == tuple(sorted(d for d, _ in sample_docs))
+
+
+# --------------------------------------------------------------------- keys
+
+
+def test_name_keys() -> None:
+    from newsledger.resolve_keys import (
+        acronym_matches,
+        person_compatible,
+        person_name,
+        similar,
+        skeleton,
+        title_prefix,
+    )
+
+    assert skeleton("Rakhmon") == skeleton("Rahmon")
+    assert skeleton("Saleh") == skeleton("Salah")
+    assert skeleton("Massoud") == skeleton("Masud")
+    assert similar("rakhmon", "rahmon") and similar("saleh", "salah")
+    assert not similar("hassan", "hussain") and not similar("panchir", "panchiri")
+    assert title_prefix(["Tajik", "President", "Emomali", "Rahmon"]) == 2
+    assert title_prefix(["Secretary", "of", "State", "Lena", "Ots"]) == 3
+    assert title_prefix(["John", "Major"]) == 0
+    assert person_name("Abu Bakr al-Baghdadi").surname == "baghdadi"
+    assert person_name("George W. Bush").given == ("george",)
+    assert person_compatible(person_name("George W. Bush"), person_name("George Bush"))
+    assert not person_compatible(person_name("Ahmad Massoud"), person_name("Ahmad Shah Massoud"))
+    assert acronym_matches("COSAC", "Center for Observation of Central Asian Societies")
+    assert acronym_matches("FNR", "National Resistance Front")
+    assert not acronym_matches("AFP", "Kaldor City")

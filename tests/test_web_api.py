@@ -9,13 +9,22 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_web_data import DOC_A, DOC_B, DOC_X, RIGA, TALLINN, VELKAR, make_store
 
 from newsledger.web.app import create_app
 from newsledger.web.common import MAX_LIMIT
+from test_web_data import DOC_A, DOC_B, DOC_X, RIGA, TALLINN, VELKAR, make_store
 
-LISTS = ["/api/documents", "/api/entities", "/api/quotes", "/api/events", "/api/places",
-         "/api/timeline", "/api/claims", "/api/conflicts", "/api/search?q=Velkar"]
+LISTS = [
+    "/api/documents",
+    "/api/entities",
+    "/api/quotes",
+    "/api/events",
+    "/api/places",
+    "/api/timeline",
+    "/api/claims",
+    "/api/conflicts",
+    "/api/search?q=Velkar",
+]
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +113,12 @@ def test_document_carries_text_and_annotations_with_exact_spans(client: TestClie
 def test_documents_filter_by_source_and_date(client: TestClient) -> None:
     ids = [d["id"] for d in ok(client, "/api/documents")["data"]]
     assert ids == [DOC_X, DOC_B, DOC_A]  # newest first
-    assert [d["id"] for d in ok(client, "/api/documents?source=Northgate%20Herald")["data"]] == [DOC_A]
-    assert [d["id"] for d in ok(client, "/api/documents?from=2024-05-03&to=2024-05-03")["data"]] == [DOC_B]
+    assert [d["id"] for d in ok(client, "/api/documents?source=Northgate%20Herald")["data"]] == [
+        DOC_A
+    ]
+    assert [
+        d["id"] for d in ok(client, "/api/documents?from=2024-05-03&to=2024-05-03")["data"]
+    ] == [DOC_B]
     err(client, "/api/documents?from=May", 400)
 
 
@@ -115,7 +128,9 @@ def test_search_snippets_filters_and_facets(client: TestClient) -> None:
     for h in hits:
         assert "[Velkar]" in h["snippet"]
         assert any(p["hit"] and p["text"] == "Velkar" for p in h["snippet_parts"])
-    assert [h["id"] for h in ok(client, "/api/search?q=Velkar&source=Baltic%20Example%20Post")["data"]] == [DOC_B]
+    assert [
+        h["id"] for h in ok(client, "/api/search?q=Velkar&source=Baltic%20Example%20Post")["data"]
+    ] == [DOC_B]
     assert [h["id"] for h in ok(client, "/api/search?q=Velkar&from=2024-05-03")["data"]] == [DOC_B]
     assert ok(client, '/api/search?q="bus station" AND Riga')["data"][0]["id"] == DOC_B
     f = ok(client, "/api/facets?q=Riga")["data"]
@@ -124,8 +139,24 @@ def test_search_snippets_filters_and_facets(client: TestClient) -> None:
     err(client, "/api/search", 400)  # q is required
 
 
-@pytest.mark.parametrize("q", ['"unterminated', "AND", "Velkar AND", "NEAR(", "(", "*", "a:b",
-                               "^", "Velkar OR OR", '""', "-", "title:", "NOT"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"unterminated',
+        "AND",
+        "Velkar AND",
+        "NEAR(",
+        "(",
+        "*",
+        "a:b",
+        "^",
+        "Velkar OR OR",
+        '""',
+        "-",
+        "title:",
+        "NOT",
+    ],
+)
 def test_malformed_fts_query_is_a_400_with_a_message(client: TestClient, q: str) -> None:
     r = client.get("/api/search", params={"q": q})
     assert r.status_code in (200, 400), (q, r.status_code)
@@ -134,7 +165,9 @@ def test_malformed_fts_query_is_a_400_with_a_message(client: TestClient, q: str)
         assert e["message"] and e["hint"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(min_size=1, max_size=40))
 def test_no_search_text_makes_the_server_fail(client: TestClient, q: str) -> None:
     for url in ("/api/search", "/api/entities", "/api/facets"):
@@ -195,8 +228,15 @@ def test_openapi_and_docs_page_describe_every_api_route(client: TestClient) -> N
         assert url.split("?")[0] in paths
         params = {p["name"] for p in spec["paths"][url.split("?")[0]]["get"]["parameters"]}
         assert {"limit", "offset"} <= params, url
-    assert {"/api/entities/{ref}", "/api/documents/{doc_id}", "/api/facets", "/api/stats",
-            "/api/ingest", "/api/entities/merge", "/api/entities/split"} <= paths
+    assert {
+        "/api/entities/{ref}",
+        "/api/documents/{doc_id}",
+        "/api/facets",
+        "/api/stats",
+        "/api/ingest",
+        "/api/entities/merge",
+        "/api/entities/split",
+    } <= paths
     assert not any(p.startswith(("/doc/", "/entity/")) for p in paths)  # pages stay out of the API
     page = client.get("/docs")
     assert page.status_code == 200

@@ -37,8 +37,12 @@ XSS_TEXT = (
     'A leaflet read "onerror=alert(2) and javascript:alert(3) and <b>bold</b> & more.\n\n'
     "<script>alert(1)</script><img src=x onerror=alert(1)>"
 )
-HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"onerror=alert(2)',
-           "javascript:alert(3)"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"onerror=alert(2)',
+    "javascript:alert(3)",
+]
 
 VELKAR = "P-velkar"
 MARROW = "P-marrow"
@@ -57,7 +61,9 @@ def span(text: str, sub: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(sub)
 
 
-def ent(text: str, local: str, etype: str, name: str, surfaces: list[tuple[str, int]]) -> dict[str, Any]:
+def ent(
+    text: str, local: str, etype: str, name: str, surfaces: list[tuple[str, int]]
+) -> dict[str, Any]:
     ms = []
     for sub, nth in surfaces:
         s, e = span(text, sub, nth)
@@ -66,8 +72,14 @@ def ent(text: str, local: str, etype: str, name: str, surfaces: list[tuple[str, 
     return {"id": local, "type": etype, "name": name, "aliases": aliases, "mentions": ms}
 
 
-def quote(text: str, content: str, cue: str, speaker: tuple[str, str, str, int] | None,
-          kind: str = "direct", date: str | None = None) -> dict[str, Any]:
+def quote(
+    text: str,
+    content: str,
+    cue: str,
+    speaker: tuple[str, str, str, int] | None,
+    kind: str = "direct",
+    date: str | None = None,
+) -> dict[str, Any]:
     s, e = span(text, content)
     cs, ce = span(text, cue)
     sp = None
@@ -75,34 +87,93 @@ def quote(text: str, content: str, cue: str, speaker: tuple[str, str, str, int] 
         local, name, surface, nth = speaker
         ss, se = span(text, surface, nth)
         sp = {"entity": local, "name": name, "start": ss, "end": se}
-    return {"start": s, "end": e, "text": content, "kind": kind, "fragments": [[s, e]],
-            "cue": {"start": cs, "end": ce, "text": cue}, "speaker": sp, "via": [], "date": date}
+    return {
+        "start": s,
+        "end": e,
+        "text": content,
+        "kind": kind,
+        "fragments": [[s, e]],
+        "cue": {"start": cs, "end": ce, "text": cue},
+        "speaker": sp,
+        "via": [],
+        "date": date,
+    }
 
 
 def date(text: str, sub: str, value: str, gran: str, nth: int = 0) -> dict[str, Any]:
     s, e = span(text, sub, nth)
-    return {"start": s, "end": e, "text": sub, "value": value, "granularity": gran, "type": "DATE",
-            "anchored": True}
+    return {
+        "start": s,
+        "end": e,
+        "text": sub,
+        "value": value,
+        "granularity": gran,
+        "type": "DATE",
+        "anchored": True,
+    }
 
 
-def place(text: str, sub: str, nth: int, name: str, country: str, lat: float, lon: float,
-          gid: int, local: str | None) -> dict[str, Any]:
+def place(
+    text: str,
+    sub: str,
+    nth: int,
+    name: str,
+    country: str,
+    lat: float,
+    lon: float,
+    gid: int,
+    local: str | None,
+) -> dict[str, Any]:
     s, e = span(text, sub, nth)
-    return {"start": s, "end": e, "text": sub, "name": name, "lat": lat, "lon": lon,
-            "country": country, "geonameid": gid, "feature": "PPLC", "confidence": 0.9,
-            "entity": local}
+    return {
+        "start": s,
+        "end": e,
+        "text": sub,
+        "name": name,
+        "lat": lat,
+        "lon": lon,
+        "country": country,
+        "geonameid": gid,
+        "feature": "PPLC",
+        "confidence": 0.9,
+        "entity": local,
+    }
 
 
 def claim(text: str, sub: str, subject: str, attribute: str, value: str) -> dict[str, Any]:
     s, e = span(text, sub)
-    return {"subject": subject, "attribute": attribute, "value": value, "value_type": "year",
-            "qualifiers": {}, "speaker": None, "start": s, "end": e, "text": sub}
+    return {
+        "subject": subject,
+        "attribute": attribute,
+        "value": value,
+        "value_type": "year",
+        "qualifiers": {},
+        "speaker": None,
+        "start": s,
+        "end": e,
+        "text": sub,
+    }
 
 
-def record(doc_id: str, text: str, title: str, source: str, published: str,
-           url: str | None = None, **parts: list[dict[str, Any]]) -> Record:
-    rec: Record = {"schema": 1, "id": doc_id, "title": title, "source": source,
-                   "published": published, "published_inferred": False, "url": url, "text": text}
+def record(
+    doc_id: str,
+    text: str,
+    title: str,
+    source: str,
+    published: str,
+    url: str | None = None,
+    **parts: list[dict[str, Any]],
+) -> Record:
+    rec: Record = {
+        "schema": 1,
+        "id": doc_id,
+        "title": title,
+        "source": source,
+        "published": published,
+        "published_inferred": False,
+        "url": url,
+        "text": text,
+    }
     for key in ("entities", "quotes", "roles", "dates", "places", "events", "claims"):
         rec[key] = parts.get(key, [])
     return rec
@@ -112,58 +183,144 @@ def records() -> list[Record]:
     a, b, x = A_TEXT, B_TEXT, XSS_TEXT
     bomb = span(a, "A car bomb killed four people near the Tallinn bus station on April 30")
     rec_a = record(
-        DOC_A, a, "Velkar opens Tallinn ferry line", "Northgate Herald", "2024-05-02",
+        DOC_A,
+        a,
+        "Velkar opens Tallinn ferry line",
+        "Northgate Herald",
+        "2024-05-02",
         url="https://example.org/velkar-ferry",
-        entities=[ent(a, "e1", "PERSON", "Tomas Velkar", [("Tomas Velkar", 0), ("Velkar", 1)]),
-                  ent(a, "e2", "GPE", "Tallinn", [("Tallinn", 0), ("Tallinn", 1)]),
-                  ent(a, "e3", "PERSON", "Ines Marrow", [("Ines Marrow", 0)])],
-        quotes=[quote(a, "The sea has always joined us, never divided us", "told",
-                      ("e1", "Tomas Velkar", "Velkar", 1), date="2024-04-30"),
-                quote(a, "the government had ignored warnings", "said", ("e3", "Ines Marrow", "Ines Marrow", 0),
-                      kind="indirect")],
-        roles=[{"entity": "e1", "role": "President", "org": None, "org_entity": None,
-                "start": span(a, "President Tomas Velkar")[0], "end": span(a, "President Tomas Velkar")[1]}],
-        dates=[date(a, "Tuesday", "2024-04-30", "day"), date(a, "April 30", "2024-04-30", "day"),
-               date(a, "1994", "1994", "year")],
-        places=[place(a, "Tallinn", 0, "Tallinn", "EE", 59.437, 24.754, 588409, "e2"),
-                place(a, "Tallinn", 1, "Tallinn", "EE", 59.437, 24.754, 588409, "e2")],
-        events=[{"id": "ev-a1", "type": "ASSAULT", "mode": "reported",
-                 "trigger": {"start": span(a, "bomb")[0], "end": span(a, "bomb")[1], "text": "bomb"},
-                 "actors": [], "targets": [], "place": "Tallinn", "country": "EE", "lat": 59.437,
-                 "lon": 24.754, "date": "2024-04-30", "killed": 4, "injured": None,
-                 "casualty_history": [], "evidence": {"start": bomb[0], "end": bomb[1]}}],
+        entities=[
+            ent(a, "e1", "PERSON", "Tomas Velkar", [("Tomas Velkar", 0), ("Velkar", 1)]),
+            ent(a, "e2", "GPE", "Tallinn", [("Tallinn", 0), ("Tallinn", 1)]),
+            ent(a, "e3", "PERSON", "Ines Marrow", [("Ines Marrow", 0)]),
+        ],
+        quotes=[
+            quote(
+                a,
+                "The sea has always joined us, never divided us",
+                "told",
+                ("e1", "Tomas Velkar", "Velkar", 1),
+                date="2024-04-30",
+            ),
+            quote(
+                a,
+                "the government had ignored warnings",
+                "said",
+                ("e3", "Ines Marrow", "Ines Marrow", 0),
+                kind="indirect",
+            ),
+        ],
+        roles=[
+            {
+                "entity": "e1",
+                "role": "President",
+                "org": None,
+                "org_entity": None,
+                "start": span(a, "President Tomas Velkar")[0],
+                "end": span(a, "President Tomas Velkar")[1],
+            }
+        ],
+        dates=[
+            date(a, "Tuesday", "2024-04-30", "day"),
+            date(a, "April 30", "2024-04-30", "day"),
+            date(a, "1994", "1994", "year"),
+        ],
+        places=[
+            place(a, "Tallinn", 0, "Tallinn", "EE", 59.437, 24.754, 588409, "e2"),
+            place(a, "Tallinn", 1, "Tallinn", "EE", 59.437, 24.754, 588409, "e2"),
+        ],
+        events=[
+            {
+                "id": "ev-a1",
+                "type": "ASSAULT",
+                "mode": "reported",
+                "trigger": {"start": span(a, "bomb")[0], "end": span(a, "bomb")[1], "text": "bomb"},
+                "actors": [],
+                "targets": [],
+                "place": "Tallinn",
+                "country": "EE",
+                "lat": 59.437,
+                "lon": 24.754,
+                "date": "2024-04-30",
+                "killed": 4,
+                "injured": None,
+                "casualty_history": [],
+                "evidence": {"start": bomb[0], "end": bomb[1]},
+            }
+        ],
         claims=[claim(a, "in power since 1994", "e1", "in_power_since", "1994")],
     )
     rec_b = record(
-        DOC_B, b, "Velkar visits Riga", "Baltic Example Post", "2024-05-03",
-        entities=[ent(b, "e1", "PERSON", "Tomasz Velkar", [("Tomasz Velkar", 0), ("Velkar", 1)]),
-                  ent(b, "e2", "GPE", "Riga", [("Riga", 0), ("Riga", 1)]),
-                  ent(b, "e3", "ORG", "Baltic Example Post", [("Baltic Example Post", 0)])],
-        quotes=[quote(b, "We will rebuild the bus station within a year", "said",
-                      ("e1", "Tomasz Velkar", "Velkar", 1), date="2024-05-01")],
+        DOC_B,
+        b,
+        "Velkar visits Riga",
+        "Baltic Example Post",
+        "2024-05-03",
+        entities=[
+            ent(b, "e1", "PERSON", "Tomasz Velkar", [("Tomasz Velkar", 0), ("Velkar", 1)]),
+            ent(b, "e2", "GPE", "Riga", [("Riga", 0), ("Riga", 1)]),
+            ent(b, "e3", "ORG", "Baltic Example Post", [("Baltic Example Post", 0)]),
+        ],
+        quotes=[
+            quote(
+                b,
+                "We will rebuild the bus station within a year",
+                "said",
+                ("e1", "Tomasz Velkar", "Velkar", 1),
+                date="2024-05-01",
+            )
+        ],
         dates=[date(b, "Wednesday", "2024-05-01", "day"), date(b, "2011", "2011", "year")],
-        places=[place(b, "Riga", 0, "Riga", "LV", 56.946, 24.105, 456172, "e2"),
-                place(b, "Riga", 1, "Riga", "LV", 56.946, 24.105, 456172, "e2")],
+        places=[
+            place(b, "Riga", 0, "Riga", "LV", 56.946, 24.105, 456172, "e2"),
+            place(b, "Riga", 1, "Riga", "LV", 56.946, 24.105, 456172, "e2"),
+        ],
         claims=[claim(b, "ruled since 2011", "e1", "in_power_since", "2011")],
     )
     rec_x = record(
-        DOC_X, x, '<script>alert("title")</script> Krane <img src=x onerror=alert(9)>',
-        "<b>Evil</b> Source", "2024-05-04", url="javascript:alert(8)",
-        entities=[ent(x, "e1", "PERSON", "Ivo Krane<img src=x onerror=alert(6)>",
-                      [("Ivo Krane<img src=x onerror=alert(6)>", 0), ("Krane", 1)]),
-                  ent(x, "e2", "GPE", "Riga", [("Riga", 0)])],
-        quotes=[quote(x, "<script>alert(7)</script> is not a plan", "said",
-                      ("e1", "Ivo Krane<img src=x onerror=alert(6)>", "Krane", 1))],
+        DOC_X,
+        x,
+        '<script>alert("title")</script> Krane <img src=x onerror=alert(9)>',
+        "<b>Evil</b> Source",
+        "2024-05-04",
+        url="javascript:alert(8)",
+        entities=[
+            ent(
+                x,
+                "e1",
+                "PERSON",
+                "Ivo Krane<img src=x onerror=alert(6)>",
+                [("Ivo Krane<img src=x onerror=alert(6)>", 0), ("Krane", 1)],
+            ),
+            ent(x, "e2", "GPE", "Riga", [("Riga", 0)]),
+        ],
+        quotes=[
+            quote(
+                x,
+                "<script>alert(7)</script> is not a plan",
+                "said",
+                ("e1", "Ivo Krane<img src=x onerror=alert(6)>", "Krane", 1),
+            )
+        ],
         dates=[date(x, "Thursday", "2024-05-02", "day")],
         places=[place(x, "Riga", 0, "Riga", "LV", 56.946, 24.105, 456172, "e2")],
     )
     return [rec_a, rec_b, rec_x]
 
 
-def resolution() -> tuple[list[tuple[str, str, str]], list[Entity], dict[str, tuple[int, int, str | None, str | None]]]:
-    mapping = [(DOC_A, "e1", VELKAR), (DOC_A, "e2", TALLINN), (DOC_A, "e3", MARROW),
-               (DOC_B, "e1", VELKAR), (DOC_B, "e2", RIGA), (DOC_B, "e3", POST),
-               (DOC_X, "e1", KRANE), (DOC_X, "e2", RIGA)]
+def resolution() -> tuple[
+    list[tuple[str, str, str]], list[Entity], dict[str, tuple[int, int, str | None, str | None]]
+]:
+    mapping = [
+        (DOC_A, "e1", VELKAR),
+        (DOC_A, "e2", TALLINN),
+        (DOC_A, "e3", MARROW),
+        (DOC_B, "e1", VELKAR),
+        (DOC_B, "e2", RIGA),
+        (DOC_B, "e3", POST),
+        (DOC_X, "e1", KRANE),
+        (DOC_X, "e2", RIGA),
+    ]
     entities = [
         Entity(VELKAR, "PERSON", "Tomas Velkar", ("Tomasz Velkar", "Velkar")),
         Entity(MARROW, "PERSON", "Ines Marrow"),
@@ -172,9 +329,14 @@ def resolution() -> tuple[list[tuple[str, str, str]], list[Entity], dict[str, tu
         Entity(RIGA, "GPE", "Riga"),
         Entity(POST, "ORG", "Baltic Example Post"),
     ]
-    stats = {VELKAR: (4, 2, "2024-05-02", "2024-05-03"), MARROW: (1, 1, "2024-05-02", "2024-05-02"),
-             KRANE: (2, 1, "2024-05-04", "2024-05-04"), TALLINN: (2, 1, "2024-05-02", "2024-05-02"),
-             RIGA: (3, 2, "2024-05-03", "2024-05-04"), POST: (1, 1, "2024-05-03", "2024-05-03")}
+    stats = {
+        VELKAR: (4, 2, "2024-05-02", "2024-05-03"),
+        MARROW: (1, 1, "2024-05-02", "2024-05-02"),
+        KRANE: (2, 1, "2024-05-04", "2024-05-04"),
+        TALLINN: (2, 1, "2024-05-02", "2024-05-02"),
+        RIGA: (3, 2, "2024-05-03", "2024-05-04"),
+        POST: (1, 1, "2024-05-03", "2024-05-03"),
+    }
     return mapping, entities, stats
 
 
@@ -186,8 +348,21 @@ def make_store(path: Path) -> Path:
 
 
 # ------------------------------------------------------------------ HTML reading
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class Html(HTMLParser):

@@ -8,17 +8,17 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import EXAMPLES
 from fastapi.testclient import TestClient
-from test_web_data import text_of
 
+from conftest import EXAMPLES
 from newsledger import query, service
 from newsledger.store import Store
 from newsledger.web.app import create_app
+from test_web_data import text_of
 
 TOKEN = "ingest-token-0123456789abcdef"
 UPLOAD = (
-    "Harbour master Olen Brisk said on Monday that \"the new quay in Gdansk will open in June\".\n\n"
+    'Harbour master Olen Brisk said on Monday that "the new quay in Gdansk will open in June".\n\n'
     "Brisk added that the port authority had hired 40 workers."
 )
 
@@ -37,10 +37,14 @@ def client(examples_db: Path) -> TestClient:
 
 
 def evidence_links(html: str) -> list[str]:
-    return [unquote(h).replace("&amp;", "&") for h in re.findall(r'class="ev" href="([^"]+)"', html)]
+    return [
+        unquote(h).replace("&amp;", "&") for h in re.findall(r'class="ev" href="([^"]+)"', html)
+    ]
 
 
-def assert_links_mark_exact_spans(client: TestClient, links: list[str], texts: dict[str, str]) -> int:
+def assert_links_mark_exact_spans(
+    client: TestClient, links: list[str], texts: dict[str, str]
+) -> int:
     checked = 0
     for link in links:
         parts = urlsplit(link)
@@ -54,7 +58,9 @@ def assert_links_mark_exact_spans(client: TestClient, links: list[str], texts: d
     return checked
 
 
-def test_every_example_document_renders_its_exact_text(client: TestClient, examples_db: Path) -> None:
+def test_every_example_document_renders_its_exact_text(
+    client: TestClient, examples_db: Path
+) -> None:
     with Store(examples_db, readonly=True) as store:
         recs = list(query.records(store))
     for rec in recs:
@@ -63,8 +69,9 @@ def test_every_example_document_renders_its_exact_text(client: TestClient, examp
         assert text_of(r.text, "id", "text") == rec["text"]
 
 
-def test_dossiers_of_the_examples_link_every_quote_to_its_span(client: TestClient,
-                                                                examples_db: Path) -> None:
+def test_dossiers_of_the_examples_link_every_quote_to_its_span(
+    client: TestClient, examples_db: Path
+) -> None:
     with Store(examples_db, readonly=True) as store:
         texts = {r["id"]: r["text"] for r in query.records(store)}
         people = query.entities(store, etype="PERSON", limit=10)
@@ -85,17 +92,24 @@ def test_pages_over_the_examples_answer(client: TestClient) -> None:
     assert "Lisbon" in {p["name"] for p in places}
 
 
-def test_upload_ingests_with_the_token_and_keeps_names_harmless(examples_db: Path,
-                                                                 tmp_path: Path) -> None:
+def test_upload_ingests_with_the_token_and_keeps_names_harmless(
+    examples_db: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "up.db"
     shutil.copy(examples_db, db)
-    c = TestClient(create_app(str(db), allow_write=True, token=TOKEN), raise_server_exceptions=False)
+    c = TestClient(
+        create_app(str(db), allow_write=True, token=TOKEN), raise_server_exceptions=False
+    )
     auth = {"Authorization": f"Bearer {TOKEN}"}
     assert c.post("/api/ingest", files={"files": ("a.txt", UPLOAD.encode())}).status_code == 401
     bad = c.post("/api/ingest", files={"files": ("a.exe", b"MZ")}, headers=auth)
     assert bad.status_code == 400 and "unsupported" in bad.json()["error"]["message"]
-    r = c.post("/api/ingest", files={"files": ("../../escape.txt", UPLOAD.encode())},
-               data={"published": "2025-07-01", "source": "Upload Test"}, headers=auth)
+    r = c.post(
+        "/api/ingest",
+        files={"files": ("../../escape.txt", UPLOAD.encode())},
+        data={"published": "2025-07-01", "source": "Upload Test"},
+        headers=auth,
+    )
     assert r.status_code == 200, r.text
     assert r.json()["data"]["added"] == 1
     assert not (tmp_path.parent / "escape.txt").exists()
@@ -128,14 +142,20 @@ def test_rahmon_is_one_entity_with_both_spellings(samples_client: TestClient) ->
 
 
 def test_rahmon_quotes_from_both_articles_with_dates_link_to_their_spans(
-        samples_client: TestClient) -> None:
+    samples_client: TestClient,
+) -> None:
     ent = samples_client.get("/api/entities?q=rahmon").json()["data"][0]
     d = samples_client.get(f"/api/entities/{ent['id']}").json()["data"]
     quotes = d["quotes_by"]
-    assert {q["evidence"]["doc"] for q in quotes} == {"000_12d3de687a75bb58", "004_97df1cbacbb72619"}
+    assert {q["evidence"]["doc"] for q in quotes} == {
+        "000_12d3de687a75bb58",
+        "004_97df1cbacbb72619",
+    }
     assert all(q["date"] or q["published"] for q in quotes)
-    texts = {doc["id"]: samples_client.get(f"/api/documents/{doc['id']}").json()["data"]["text"]
-             for doc in d["documents"]}
+    texts = {
+        doc["id"]: samples_client.get(f"/api/documents/{doc['id']}").json()["data"]["text"]
+        for doc in d["documents"]
+    }
     html = samples_client.get(f"/entity/{ent['id']}").text
     block = re.search(r'<section id="quotes-by">(.*?)</section>', html, re.S)
     assert block
@@ -149,8 +169,10 @@ def test_rahmon_in_power_conflict_is_shown(samples_client: TestClient) -> None:
     d = samples_client.get(f"/api/entities/{ent['id']}").json()["data"]
     claimed = {str(c["value"])[:4] for c in d["claims"] if c["attribute"] == "in_power_since"}
     if not {"1992", "2012"} <= claimed:
-        pytest.skip(f"the claims stage extracts in_power_since {sorted(claimed)} about Rahmon, "
-                    "not both 1992 and 2012 yet")
+        pytest.skip(
+            f"the claims stage extracts in_power_since {sorted(claimed)} about Rahmon, "
+            "not both 1992 and 2012 yet"
+        )
     values = {str(v["value"])[:4] for c in d["conflicts"] for v in c["values"]}
     assert {"1992", "2012"} <= values, d["conflicts"]
     html = samples_client.get(f"/entity/{ent['id']}").text

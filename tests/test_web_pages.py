@@ -7,6 +7,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
+
+from newsledger.web.app import create_app
 from test_web_data import (
     A_TEXT,
     DOC_A,
@@ -19,10 +21,20 @@ from test_web_data import (
     text_of,
 )
 
-from newsledger.web.app import create_app
-
-PAGES = ["/", "/?q=Velkar", "/entities", "/documents", f"/entity/{VELKAR}", f"/doc/{DOC_A}",
-         "/timeline", f"/timeline?entity={VELKAR}", "/map", "/map?world=1", "/conflicts", "/docs"]
+PAGES = [
+    "/",
+    "/?q=Velkar",
+    "/entities",
+    "/documents",
+    f"/entity/{VELKAR}",
+    f"/doc/{DOC_A}",
+    "/timeline",
+    f"/timeline?entity={VELKAR}",
+    "/map",
+    "/map?world=1",
+    "/conflicts",
+    "/docs",
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +54,11 @@ def page(client: TestClient, url: str, status: int = 200) -> str:
 def test_every_page_renders_with_local_assets_only(client: TestClient, url: str) -> None:
     html = page(client, url)
     tags = parse(html).tags
-    srcs = [a.get("src") or a.get("href") or "" for t, a in tags if t in ("script", "link", "img", "image")]
+    srcs = [
+        a.get("src") or a.get("href") or ""
+        for t, a in tags
+        if t in ("script", "link", "img", "image")
+    ]
     assert all(s.startswith("/") and not s.startswith("//") for s in srcs), srcs
     assert ("link", {"rel": "stylesheet", "href": "/static/style.css"}) in tags
     assert not any("style" in a for _, a in tags), "inline styles break the CSP"
@@ -87,10 +103,15 @@ def test_dossier_shows_names_quotes_dates_conflict_and_links(client: TestClient)
 def _evidence_links(html: str, section: str) -> list[str]:
     block = re.search(rf'<section id="{section}">(.*?)</section>', html, re.S)
     assert block, section
-    return [unquote(h).replace("&amp;", "&") for h in re.findall(r'class="ev" href="([^"]+)"', block.group(1))]
+    return [
+        unquote(h).replace("&amp;", "&")
+        for h in re.findall(r'class="ev" href="([^"]+)"', block.group(1))
+    ]
 
 
-def test_each_quote_link_opens_its_document_with_exactly_that_quote_marked(client: TestClient) -> None:
+def test_each_quote_link_opens_its_document_with_exactly_that_quote_marked(
+    client: TestClient,
+) -> None:
     html = page(client, f"/entity/{VELKAR}")
     links = _evidence_links(html, "quotes-by")
     assert len(links) == 2
@@ -103,8 +124,10 @@ def test_each_quote_link_opens_its_document_with_exactly_that_quote_marked(clien
         s, e = int(m[1]), int(m[2])
         target = page(client, f"{parts.path}?{parts.query}")
         assert text_of(target, "id", parts.fragment) == texts[doc][s:e]
-        assert texts[doc][s:e] in {"The sea has always joined us, never divided us",
-                                   "We will rebuild the bus station within a year"}
+        assert texts[doc][s:e] in {
+            "The sea has always joined us, never divided us",
+            "We will rebuild the bus station within a year",
+        }
 
 
 def test_document_text_is_kept_exactly_with_annotations_highlighted(client: TestClient) -> None:
@@ -114,10 +137,14 @@ def test_document_text_is_kept_exactly_with_annotations_highlighted(client: Test
     classes = [set((a.get("class") or "").split()) for _, a in tags]
     for kind in ("ent", "quote", "cue", "date", "place"):
         assert any(kind in c for c in classes), kind
-    quote_titles = [a.get("title") or "" for _, a in tags if "quote" in (a.get("class") or "").split()]
+    quote_titles = [
+        a.get("title") or "" for _, a in tags if "quote" in (a.get("class") or "").split()
+    ]
     assert any("said by Tomas Velkar" in t for t in quote_titles)  # speaker on hover
     assert any("said by Ines Marrow" in t for t in quote_titles)
-    entity_links = {a.get("href") for t, a in tags if t == "a" and "ent" in (a.get("class") or "").split()}
+    entity_links = {
+        a.get("href") for t, a in tags if t == "a" and "ent" in (a.get("class") or "").split()
+    }
     assert f"/entity/{VELKAR}" in entity_links
 
 
@@ -182,3 +209,26 @@ def test_missing_things_are_html_404s(client: TestClient) -> None:
         html = page(client, url, 404)
         assert text_of(html, "class", "message")
     assert DOC_X  # the hostile document is covered by test_web_security
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?q=&from=&to=",
+        "/?q=Velkar&from=&to=",
+        "/entities?q=&type=",
+        "/documents?source=&from=&to=",
+        "/timeline?entity=&place=&q=&from=&to=",
+        "/map?country=&type=",
+        "/conflicts?entity=&attribute=",
+    ],
+)
+def test_forms_submitted_with_empty_fields_work(client: TestClient, url: str) -> None:
+    page(client, url)
+
+
+def test_empty_api_filters_mean_no_filter(client: TestClient) -> None:
+    full = client.get("/api/documents").json()["data"]
+    assert client.get("/api/documents?source=&from=&to=").json()["data"] == full
+    assert client.get("/api/places?country=").status_code == 200
+    assert client.get("/api/entities?type=&q=").json()["meta"]["total"] == 6

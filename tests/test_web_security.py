@@ -10,19 +10,42 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_web_data import DOC_X, HOSTILE, KRANE, live_server, make_store, parse, raw_get, text_of, XSS_TEXT
 
 from newsledger.errors import NewsledgerError
 from newsledger.web import app as web_app
 from newsledger.web.app import create_app
 from newsledger.web.security import bearer, token_ok
+from test_web_data import (
+    DOC_X,
+    HOSTILE,
+    KRANE,
+    XSS_TEXT,
+    live_server,
+    make_store,
+    parse,
+    raw_get,
+    text_of,
+)
 
 TOKEN = "test-token-0123456789abcdef"
-HOSTILE_PAGES = ["/", "/?q=Krane", "/?q=onerror", "/?source=%3Cb%3EEvil%3C%2Fb%3E+Source", "/entities",
-                 "/entities?q=%3Cimg", "/documents", f"/doc/{DOC_X}", f"/doc/{DOC_X}?hl=0-40",
-                 f"/entity/{KRANE}", "/timeline", f"/timeline?entity={KRANE}", "/map",
-                 "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/entity/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-                 "/doc/%3Cimg%20src=x%20onerror=alert(1)%3E"]
+HOSTILE_PAGES = [
+    "/",
+    "/?q=Krane",
+    "/?q=onerror",
+    "/?source=%3Cb%3EEvil%3C%2Fb%3E+Source",
+    "/entities",
+    "/entities?q=%3Cimg",
+    "/documents",
+    f"/doc/{DOC_X}",
+    f"/doc/{DOC_X}?hl=0-40",
+    f"/entity/{KRANE}",
+    "/timeline",
+    f"/timeline?entity={KRANE}",
+    "/map",
+    "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "/entity/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "/doc/%3Cimg%20src=x%20onerror=alert(1)%3E",
+]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +62,9 @@ def client(db: Path) -> TestClient:
 def writable(db: Path, tmp_path: Path) -> Iterator[TestClient]:
     copy = tmp_path / "rw.db"
     shutil.copy(db, copy)
-    yield TestClient(create_app(str(copy), allow_write=True, token=TOKEN), raise_server_exceptions=False)
+    yield TestClient(
+        create_app(str(copy), allow_write=True, token=TOKEN), raise_server_exceptions=False
+    )
 
 
 @pytest.mark.parametrize("url", HOSTILE_PAGES)
@@ -76,8 +101,19 @@ def test_api_returns_hostile_text_as_json_data(client: TestClient) -> None:
     assert r.json()["data"]["text"] == XSS_TEXT
 
 
-@pytest.mark.parametrize("url", ["/", "/api/stats", "/static/style.css", "/nope", "/api/nope",
-                                 f"/doc/{DOC_X}", "/docs", "/openapi.json"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/api/stats",
+        "/static/style.css",
+        "/nope",
+        "/api/nope",
+        f"/doc/{DOC_X}",
+        "/docs",
+        "/openapi.json",
+    ],
+)
 def test_security_headers_on_every_response(client: TestClient, url: str) -> None:
     h = client.get(url).headers
     csp = h["content-security-policy"]
@@ -101,8 +137,10 @@ def test_reads_use_a_read_only_connection(db: Path) -> None:
 
 
 def test_write_routes_refuse_on_a_read_only_server(client: TestClient) -> None:
-    for url, body in (("/api/entities/merge", {"a": "Riga", "b": "Tallinn"}),
-                      ("/api/entities/split", {"entity": "Riga"})):
+    for url, body in (
+        ("/api/entities/merge", {"a": "Riga", "b": "Tallinn"}),
+        ("/api/entities/split", {"entity": "Riga"}),
+    ):
         for headers in ({}, {"Authorization": f"Bearer {TOKEN}"}):
             r = client.post(url, json=body, headers=headers)
             assert r.status_code == 403, r.text
@@ -111,24 +149,43 @@ def test_write_routes_refuse_on_a_read_only_server(client: TestClient) -> None:
     assert r.status_code == 403
 
 
-@pytest.mark.parametrize("auth", [None, "", "Bearer", "Bearer wrong-token-0123456789abc",
-                                  f"Basic {TOKEN}", f"Bearer {TOKEN}x", f"bearer {TOKEN[:-1]}"])
+@pytest.mark.parametrize(
+    "auth",
+    [
+        None,
+        "",
+        "Bearer",
+        "Bearer wrong-token-0123456789abc",
+        f"Basic {TOKEN}",
+        f"Bearer {TOKEN}x",
+        f"bearer {TOKEN[:-1]}",
+    ],
+)
 def test_write_routes_need_the_exact_token(writable: TestClient, auth: str | None) -> None:
     headers = {} if auth is None else {"Authorization": auth}
-    r = writable.post("/api/entities/merge", json={"a": "Ines Marrow", "b": "Krane"}, headers=headers)
+    r = writable.post(
+        "/api/entities/merge", json={"a": "Ines Marrow", "b": "Krane"}, headers=headers
+    )
     assert r.status_code == 401, r.text
     assert r.headers["www-authenticate"] == "Bearer"
     # refused before the body is even looked at
-    assert writable.post("/api/entities/merge", content=b"{not json", headers=headers).status_code == 401
+    assert (
+        writable.post("/api/entities/merge", content=b"{not json", headers=headers).status_code
+        == 401
+    )
 
 
 def test_merge_and_split_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    r = writable.post("/api/entities/merge", json={"a": "Ines Marrow", "b": "Tomas Velkar"}, headers=auth)
+    r = writable.post(
+        "/api/entities/merge", json={"a": "Ines Marrow", "b": "Tomas Velkar"}, headers=auth
+    )
     assert r.status_code == 200, r.text
     one = writable.get("/api/entities/Ines%20Marrow").json()["data"]["id"]
     assert writable.get("/api/entities/Tomas%20Velkar").json()["data"]["id"] == one
-    r = writable.post("/api/entities/split", json={"entity": one, "names": ["Ines Marrow"]}, headers=auth)
+    r = writable.post(
+        "/api/entities/split", json={"entity": one, "names": ["Ines Marrow"]}, headers=auth
+    )
     assert r.status_code == 200, r.text
     a = writable.get("/api/entities/Ines%20Marrow").json()["data"]["id"]
     b = writable.get("/api/entities/Tomasz%20Velkar").json()["data"]["id"]
@@ -160,8 +217,10 @@ def test_a_missing_store_fails_at_start_with_a_hint(tmp_path: Path) -> None:
 def test_request_bodies_are_limited(db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "small.db"
     shutil.copy(db, copy)
-    c = TestClient(create_app(str(copy), allow_write=True, token=TOKEN, max_body=2000),
-                   raise_server_exceptions=False)
+    c = TestClient(
+        create_app(str(copy), allow_write=True, token=TOKEN, max_body=2000),
+        raise_server_exceptions=False,
+    )
     auth = {"Authorization": f"Bearer {TOKEN}"}
     r = c.post("/api/ingest", files={"files": ("a.txt", b"x" * 5000)}, headers=auth)
     assert r.status_code == 413 and "larger than 2000" in r.json()["error"]["message"]
@@ -170,11 +229,17 @@ def test_request_bodies_are_limited(db: Path, tmp_path: Path) -> None:
         for _ in range(10):
             yield b"y" * 500
 
-    r = c.post("/api/entities/merge", content=chunks(), headers={**auth, "content-type": "application/json"})
+    r = c.post(
+        "/api/entities/merge",
+        content=chunks(),
+        headers={**auth, "content-type": "application/json"},
+    )
     assert r.status_code == 413
 
 
-def test_internal_errors_answer_without_a_stack_trace(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_errors_answer_without_a_stack_trace(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newsledger import query
 
     def boom(store: object) -> None:
@@ -184,12 +249,16 @@ def test_internal_errors_answer_without_a_stack_trace(db: Path, monkeypatch: pyt
     c = TestClient(create_app(str(db)), raise_server_exceptions=False)
     r = c.get("/api/stats")
     assert r.status_code == 500
-    assert r.json() == {"error": {"message": "Internal error.", "hint": "The server log has the details."}}
+    assert r.json() == {
+        "error": {"message": "Internal error.", "hint": "The server log has the details."}
+    }
     assert "secret" not in r.text
 
 
 def test_host_header_is_checked_when_serving_on_localhost(db: Path) -> None:
-    c = TestClient(create_app(str(db), allowed_hosts=web_app.LOOPBACK_NAMES), base_url="http://127.0.0.1")
+    c = TestClient(
+        create_app(str(db), allowed_hosts=web_app.LOOPBACK_NAMES), base_url="http://127.0.0.1"
+    )
     assert c.get("/api/stats").status_code == 200
     assert c.get("/api/stats", headers={"host": "evil.example"}).status_code == 400
 
@@ -216,16 +285,30 @@ def test_serve_refuses_a_missing_store_and_writes_without_token(tmp_path: Path) 
     res = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 1 and "newsledger ingest" in res.output
     db = make_store(tmp_path / "w.db")
-    res = CliRunner().invoke(app, ["serve", "--db", str(db), "--allow-write"], env={"NEWSLEDGER_TOKEN": ""})
+    res = CliRunner().invoke(
+        app, ["serve", "--db", str(db), "--allow-write"], env={"NEWSLEDGER_TOKEN": ""}
+    )
     assert res.exit_code == 1 and "token" in res.output
 
 
-TRAVERSALS = ["/static/../app.py", "/static/..%2fapp.py", "/static/%2e%2e/app.py",
-              "/static/%2e%2e%2fapp.py", "/static/..%5capp.py", "/static/....//app.py",
-              "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/../../../../../../etc/passwd",
-              "/static/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd", "/doc/..%2f..%2fetc%2fpasswd",
-              "/entity/..%2f..%2fetc%2fpasswd", "/../../etc/passwd", "/static/%252e%252e/app.py",
-              "/static/world-land.svg/../../app.py", "/api/documents/..%2f..%2fapp.py"]
+TRAVERSALS = [
+    "/static/../app.py",
+    "/static/..%2fapp.py",
+    "/static/%2e%2e/app.py",
+    "/static/%2e%2e%2fapp.py",
+    "/static/..%5capp.py",
+    "/static/....//app.py",
+    "/static//etc/passwd",
+    "/static/%2fetc%2fpasswd",
+    "/static/../../../../../../etc/passwd",
+    "/static/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/doc/..%2f..%2fetc%2fpasswd",
+    "/entity/..%2f..%2fetc%2fpasswd",
+    "/../../etc/passwd",
+    "/static/%252e%252e/app.py",
+    "/static/world-land.svg/../../app.py",
+    "/api/documents/..%2f..%2fapp.py",
+]
 
 
 def test_no_path_traversal_through_any_route(db: Path) -> None:

@@ -18,7 +18,8 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 TENSE_WEIGHTS = {
     "": (1.0, 1.5),
     "present": (1.0, 1.5),
-    "past": (1.0, 4.0),
+    "past": (1.0, 20.0),
+    "perfect": (1.0, 4.0),
     "future": (4.0, 1.0),
     "ahead": (1.5, 1.0),
 }
@@ -254,7 +255,11 @@ def bounds(value: str) -> tuple[date, date] | None:
         end = monday + timedelta(days=6)
         return (monday + timedelta(days=5), end) if value.endswith("-WE") else (monday, end)
     if m.group("h"):
-        return (date(y, 1, 1), date(y, 6, 30)) if m.group("h") == "1" else (date(y, 7, 1), date(y, 12, 31))
+        return (
+            (date(y, 1, 1), date(y, 6, 30))
+            if m.group("h") == "1"
+            else (date(y, 7, 1), date(y, 12, 31))
+        )
     if m.group("s"):
         start = SEASON_START[m.group("s")]
         first = date(y, start, 1)
@@ -277,7 +282,12 @@ def season_year(dct: date, code: str, off: int) -> int:
     (winter months January and February belong to the winter begun the year before)."""
     start = SEASON_START[code]
     idx = dct.year * 12 + dct.month - 1
-    cur = max(y * 12 + m - 1 for y in (dct.year - 1, dct.year) for m in SEASON_START.values() if y * 12 + m - 1 <= idx)
+    cur = max(
+        y * 12 + m - 1
+        for y in (dct.year - 1, dct.year)
+        for m in SEASON_START.values()
+        if y * 12 + m - 1 <= idx
+    )
     if off < 0:
         y = dct.year
         while y * 12 + start - 1 >= cur:
@@ -305,6 +315,9 @@ def truncate(value: str, unit: str) -> str | None:
     if unit == "W" and m.group("d"):
         d = safe_date(int(value[:4]), int(m.group("m")), int(m.group("d")))
         return week(d) if d else None
-    if unit in ("D", "W", "M", "Q") and granularity(value) == {"D": "day", "W": "week", "M": "month", "Q": "quarter"}[unit]:
+    if (
+        unit in ("D", "W", "M", "Q")
+        and granularity(value) == {"D": "day", "W": "week", "M": "month", "Q": "quarter"}[unit]
+    ):
         return value
     return None

@@ -18,6 +18,7 @@ from collections import Counter
 from datetime import date
 
 from .claim_values import lexicon, parse_date
+from .mentions import normalize
 from .model import Analysis, Entity, Token
 
 NAME_TYPES = frozenset(
@@ -30,9 +31,7 @@ _STOP_TAGS = frozenset({"WDT", "WP"})
 _SKIP_LEFT_POS = frozenset({"DET", "ADJ", "ADV"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _VERB_UP = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
-_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-_FUTURE_MARKS = frozenset({"after", "when", "before", "until", "once", "as soon as"})
-_AS_OF = re.compile(r"^\W{0,3}(?:in|by|as\s+of|at\s+the\s+end\s+of)\s+((?:1[0-9]|20)\d\d)\b", re.I)
+_COUNTRY_WORDS = frozenset({"country", "nation", "republic", "kingdom", "state"})
 _LOOKBACK = 1500  # characters searched back for a pronoun or description
 
 
@@ -55,10 +54,15 @@ class DocContext:
             for t in range(t0, min(t1 + 1, len(self.tokens))):
                 self.tok_m[t] = k
         self.surnames: dict[str, str] = {}
+        heads: dict[str, set[str]] = {}
         for e in a.entities:
             words = e.name.split()
             if e.type == "PERSON" and len(words) >= 2:
                 self.surnames.setdefault(words[-1].casefold(), e.id)
+            elif e.type == "ORG" and len(words) >= 2:
+                heads.setdefault(words[-1].casefold(), set()).add(e.id)
+        # "the Bloc" after "the Citizens' Bloc": a short name, when only one name ends so
+        self.short_names = {w: next(iter(ids)) for w, ids in heads.items() if len(ids) == 1}
         self._children: list[list[int]] | None = None
         self._match_start = 0
         self._main: dict[str, str | None] = {}
@@ -70,12 +74,15 @@ class DocContext:
     # ------------------------------------------------------------ entities
 
     def entity_of(self, k: int) -> str:
-        """Entity id of mention ``k``; a lone surname mis-typed by NER maps to the person."""
+        """Entity id of mention ``k``; a lone surname mis-typed by NER maps to the person,
+        a lone last word of an organisation's name ("the Bloc") to the organisation."""
         m = self.mentions[k]
-        if m.type != "PERSON" and " " not in m.text:
-            pid = self.surnames.get(m.text.casefold())
-            if pid:
-                return pid
+        if " " not in m.text:
+            key = m.text.casefold()
+            if m.type != "PERSON" and key in self.surnames:
+                return self.surnames[key]
+            if m.type != "PERSON" and key in self.short_names:
+                return self.short_names[key]
         return m.entity
 
     def etype(self, eid: str) -> str:
@@ -170,7 +177,8 @@ class DocContext:
                 continue
             if _common_prefix(low, name.lower()) >= max(4, len(name) - 2):
                 return name
-        for suffix, repl in lexicon()["demonym_suffixes"]:
+        suffixes: list[list[str]] = lexicon()["demonym_suffixes"]
+        for suffix, repl in suffixes:
             if low.endswith(suffix) and len(low) > len(suffix) + 3:
                 return demonym[: len(demonym) - len(suffix)] + repl
         return None
@@ -189,7 +197,11 @@ class DocContext:
             return False
         tok = self.tokens[last]
         head = self.tokens[tok.head]
-        return tok.dep in ("amod", "compound", "nmod") and head.start >= m.end and self.tok_m[head.i] < 0
+        return (
+            tok.dep in ("amod", "compound", "nmod")
+            and head.start >= m.end
+            and self.tok_m[head.i] < 0
+        )
 
     def _nearest_before(
         self, char: int, types: frozenset[str] | set[str], word: str | None = None
@@ -272,8 +284,9 @@ class DocContext:
 
     def _definite(self, t: int) -> bool:
         return any(
-            self.tokens[c].dep in ("det", "poss") and self.tokens[c].text.lower() in ("the", "this", "that", "its", "their")
-            for c in self._children_of(t)
+            self.tokens[c].dep in ("det", "poss")
+            and self.tokens[c].text.lower() in ("the", "this", "that", "its", "their")
+            for c in self.children_of(t)
         )
 
     def resolve_description(self, char: int, word: str, types: frozenset[str]) -> str | None:
@@ -288,7 +301,25 @@ class DocContext:
             main = self.main_entity("GPE")
             if main and self.etype(main) in allowed:
                 return main
+            if word in _COUNTRY_WORDS:
+                found = self.demonym_country()
+                if found:
+                    return found
         return self._nearest_before(char, allowed, word if cls == "org" else None)
+
+    def demonym_country(self) -> str | None:
+        """The named country the document's demonyms point to most ("Sarnian" → Sarnia)."""
+        if "demonym" not in self._main:
+            by_name = {normalize(e.name): e.id for e in self.entities.values()}
+            counts: Counter[str] = Counter()
+            for m in self.mentions:
+                if m.type == "NORP":
+                    country = self.country_of(m.text)
+                    eid = by_name.get(normalize(country)) if country else None
+                    if eid:
+                        counts[eid] += 1
+            self._main["demonym"] = counts.most_common(1)[0][0] if counts else None
+        return self._main["demonym"]
 
     def main_entity(self, etype: str) -> str | None:
         """The entity of ``etype`` mentioned most, when clearly ahead of the next one."""
@@ -303,7 +334,7 @@ class DocContext:
 
     # ------------------------------------------------------------ strategies
 
-    def _children_of(self, t: int) -> list[int]:
+    def children_of(self, t: int) -> list[int]:
         if self._children is None:
             ch: list[list[int]] = [[] for _ in self.tokens]
             for tok in self.tokens:
@@ -317,7 +348,7 @@ class DocContext:
         k = self.tok_m[t]
         if k >= 0:
             return self._ok(self.entity_of(k), types)
-        for c in self._children_of(t):
+        for c in self.children_of(t):
             if self.tokens[c].dep == "appos" and self.tok_m[c] >= 0:
                 return self._ok(self.entity_of(self.tok_m[c]), types)
         tok = self.tokens[t]
@@ -327,7 +358,9 @@ class DocContext:
         if w in self.pronouns:
             return self.resolve_pronoun(tok.start, w, types)
         if w in self.descriptions or tok.lemma.lower() in self.descriptions:
-            return self.resolve_description(tok.start, w if w in self.descriptions else tok.lemma.lower(), types)
+            return self.resolve_description(
+                tok.start, w if w in self.descriptions else tok.lemma.lower(), types
+            )
         return None
 
     def auto_subject(
@@ -360,7 +393,7 @@ class DocContext:
             inside = skip is not None and skip[0] <= tok.start < skip[1]
             if not inside and self.tok_m[t] >= 0:
                 return self._ok(self.entity_of(self.tok_m[t]), types)
-            for c in self._children_of(t):
+            for c in self.children_of(t):
                 ctok = self.tokens[c]
                 if ctok.dep in _SUBJ_DEPS and not (skip and skip[0] <= ctok.start < skip[1]):
                     found = self._np(c, types)
@@ -368,7 +401,7 @@ class DocContext:
                         return found
             in_match = self._match_start <= tok.start < end
             if tok.pos in ("NOUN", "PROPN", "PRON") and not inside:
-                for c in self._children_of(t):
+                for c in self.children_of(t):
                     if self.tokens[c].dep == "poss":
                         found = self._np(c, types)
                         if found != _CONTINUE:
@@ -398,7 +431,12 @@ class DocContext:
             return None
         sent = self.tokens[i + 1].sent if i + 1 < len(self.tokens) else self.tokens[i].sent
         skipped = 0
-        while i >= 0 and skipped < 2 and self.tokens[i].pos in _SKIP_LEFT_POS and self.tokens[i].text.islower():
+        while (
+            i >= 0
+            and skipped < 2
+            and self.tokens[i].pos in _SKIP_LEFT_POS
+            and self.tokens[i].text.islower()
+        ):
             i -= 1
             skipped += 1
         if i < 1 or self.tokens[i].text not in (",", "–", "—") or self.tokens[i].sent != sent:
@@ -424,7 +462,8 @@ class DocContext:
         if si < 0:
             return None
         sent = ann.sents[si]
-        if self.text[sent.start : s].strip(" \t\n\"'“‘(") != "":
+        line = self.text.rfind("\n", sent.start, s) + 1  # a heading glued on by the splitter
+        if self.text[max(sent.start, line) : s].strip(" \t\"'“‘(") != "":
             return None
         i = ann.token_at(e)
         while i < sent.token_end and self.tokens[i].text != ",":
@@ -469,89 +508,6 @@ class DocContext:
                 best = key
         return best[2] if best else None
 
-    # ------------------------------------------------------------ context
-
-    def hypothetical(self, s: int, e: int) -> bool:
-        """The match sits in a conditional or future clause ("if he became king",
-        "will become", "after Charles becomes king"): not an assertion."""
-        ann = self.a.annotated
-        for t in range(ann.token_at(s), min(ann.token_at(e), len(self.tokens))):
-            tok = self.tokens[t]
-            if tok.pos not in ("VERB", "AUX"):
-                continue
-            verb = tok if tok.dep not in ("aux", "auxpass") else self.tokens[tok.head]
-            for c in self._children_of(verb.i):
-                ctok = self.tokens[c]
-                w = ctok.text.lower()
-                if ctok.dep in ("aux", "auxpass") and ctok.tag == "MD":
-                    return True
-                if ctok.dep == "mark" and w in _HYPOTHETICAL_MARKS:
-                    return True
-                if ctok.dep in ("mark", "advmod") and w in _FUTURE_MARKS and verb.tag in ("VBZ", "VBP", "VB"):
-                    return True
-            return False
-        return False
-
-    def head_noun_at(self, e: int) -> bool:
-        """The match ends on a noun that heads its phrase ("a Tajik national", not
-        "the English national stadium")."""
-        ann = self.a.annotated
-        t = ann.token_at(e - 1)
-        if t >= len(self.tokens):
-            return False
-        tok = self.tokens[t]
-        return tok.pos != "ADJ" and tok.dep not in ("amod", "compound")
-
-    def trim(self, s: int, e: int) -> tuple[int, int]:
-        while s < e and self.text[s] in " \t\n,;:":
-            s += 1
-        while e > s and self.text[e - 1] in " \t\n,;:":
-            e -= 1
-        return s, e
-
-    def speaker_at(self, char: int) -> str | None:
-        for q in self.a.quotes:
-            if q.start <= char < q.end and q.speaker is not None:
-                return q.speaker.entity
-        return None
-
-    def as_of(self, char: int) -> str | None:
-        """The year a sentence opens with ("In 2017, …"), or the sentence's date."""
-        ann = self.a.annotated
-        si = ann.sentence_of(char)
-        if si < 0:
-            return None
-        dated = self.a.sentence_dates.get(si)
-        if dated and re.match(r"^\d{4}", dated):
-            return dated[:4]
-        sent = ann.sents[si]
-        m = _AS_OF.match(self.text[sent.start : sent.end])
-        return m.group(1) if m else None
-
-    def places_in(self, s: int, e: int) -> list[str]:
-        names = {self.entity_name(self.entity_of(k)) for k in self.mentions_in(s, e)}
-        return [n for n in names if n]
-
-    def event_in_sentence(self, char: int) -> str | None:
-        ann = self.a.annotated
-        si = ann.sentence_of(char)
-        if si < 0:
-            return None
-        nouns: dict[str, str] = lexicon()["event_nouns"]
-        sent = ann.sents[si]
-        for t in range(sent.token_start, sent.token_end):
-            cls = nouns.get(self.tokens[t].text.lower())
-            if cls:
-                return cls
-        return None
-
-    def event_date(self, char: int) -> str | None:
-        si = self.a.annotated.sentence_of(char)
-        for ev in self.a.events:
-            if ev.date and ev.evidence.start <= char < ev.evidence.end:
-                return ev.date
-        return self.a.sentence_dates.get(si) if si >= 0 else None
-
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
@@ -560,4 +516,3 @@ def _common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
-

@@ -70,7 +70,9 @@ def _number_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     vague = alternation(list(lex["vague_quantities"]))
     prefix = re.compile(rf"^(?:{approx})\b\s*")
     vague_re = re.compile(rf"^(?:{vague})$")
-    rng = re.compile(r"^(?:between\s+(.+?)\s+and\s+(.+)|from\s+(.+?)\s+to\s+(.+)|(.+?)\s*(?:\bto\b|-|–|—)\s*(.+))$")
+    rng = re.compile(
+        r"^(?:between\s+(.+?)\s+and\s+(.+)|from\s+(.+?)\s+to\s+(.+)|(.+?)\s*(?:\bto\b|-|–|—)\s*(.+))$"
+    )
     return prefix, vague_re, rng
 
 
@@ -115,7 +117,7 @@ def parse_number(text: str) -> float | None:
 
 
 def _int_text(n: float) -> str:
-    return str(int(round(n)))
+    return str(round(n))
 
 
 def read_quantity(text: str) -> Value | None:
@@ -224,11 +226,17 @@ def read_when(text: str, published: date | None = None) -> Value | None:
     return None
 
 
-def _relative(kind: str, g: tuple[str | Any, ...], pub: date, months: dict[str, int]) -> Value | None:
+def _relative(
+    kind: str, g: tuple[str | Any, ...], pub: date, months: dict[str, int]
+) -> Value | None:
     if kind in ("dm", "md"):
         day, mon = (int(g[0]), months[g[1]]) if kind == "dm" else (int(g[1]), months[g[0]])
         year = pub.year if (mon, day) <= (pub.month, pub.day) else pub.year - 1
-        return Value(f"{year:04d}-{mon:02d}-{day:02d}", "date", "day") if _valid(year, mon, day) else None
+        return (
+            Value(f"{year:04d}-{mon:02d}-{day:02d}", "date", "day")
+            if _valid(year, mon, day)
+            else None
+        )
     if kind == "m":
         mon = months[g[0]]
         year = pub.year if mon <= pub.month else pub.year - 1
@@ -249,7 +257,9 @@ def _relative(kind: str, g: tuple[str | Any, ...], pub: date, months: dict[str, 
     return None
 
 
-_DURATION = re.compile(r"^(?:(?P<mark>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<n>.+?)\s+(?P<unit>years?|decades?)$")
+_DURATION = re.compile(
+    r"^(?:(?P<mark>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<n>.+?)\s+(?P<unit>years?|decades?)$"
+)
 
 
 def read_duration_start(text: str, published: date | None) -> Value | None:
@@ -269,7 +279,7 @@ def read_duration_start(text: str, published: date | None) -> Value | None:
     if n is None or n <= 0:
         return None
     years = n * (10 if m.group("unit").startswith("decade") else 1)
-    start = int(round(published.year - years))
+    start = round(published.year - years)
     if mark in (">", ">="):
         return Value(f"<={start}", "year", "year")
     if mark in ("<", "<="):
@@ -310,7 +320,8 @@ def _rounding(n: int) -> float:
     if n == 0:
         return 0.5
     tz = len(str(n)) - len(str(n).rstrip("0"))
-    return min(10**tz / 2, ROUNDING_CAP * n)
+    half_unit: float = 10.0**tz / 2
+    return min(half_unit, ROUNDING_CAP * n)
 
 
 def quantity_interval(value: str) -> Interval | None:

@@ -17,167 +17,120 @@ Values are typed and normalised by :mod:`newsledger.claim_values`.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
+from .claim_patterns import AttributeSpec, Pattern, attributes, demonyms, patterns, windows
 from .claim_subjects import DocContext
 from .claim_values import (
     Value,
-    alternation,
     lexicon,
     read_age,
     read_duration_start,
     read_quantity,
     read_when,
 )
-from .errors import NewsledgerError
 from .model import Analysis, Claim
 from .stage import Stage
 
-SUBJECT_STRATEGIES = frozenset({"auto", "group", "place", "right", "passive", "orgref"})
-VALUE_KINDS = frozenset({"when", "duration", "quantity", "age", "entity", "role", "demonym"})
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_FUTURE_MARKS = frozenset({"after", "when", "before", "until", "once"})
+_AS_OF = re.compile(r"^\W{0,3}(?:in|by|as\s+of|at\s+the\s+end\s+of)\s+((?:1[0-9]|20)\d\d)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class AttributeSpec:
-    """One attribute of ``claim_attributes.json``."""
-
-    name: str
-    value: str
-    compare: str
-    subject_types: frozenset[str]
-    value_types: frozenset[str]
-    key_qualifiers: tuple[str, ...] = ()
-    change: str = "conflict"
-    window_days: int = 0
-    drift_per_year: float = 0.0
-    inverse: str | None = None
+# ------------------------------------------------------------------ sentence context
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    attribute: str  # or "@unit"
-    subject: str
-    value: str
-    require: str
-    regex: re.Pattern[str]
-    line: int
-
-
-def _data(name: str) -> str:
-    return (resources.files("newsledger") / "data" / name).read_text(encoding="utf-8")
-
-
-@cache
-def attributes() -> dict[str, AttributeSpec]:
-    """The attribute definitions, loaded once."""
-    raw: dict[str, Any] = json.loads(_data("claim_attributes.json"))
-    out: dict[str, AttributeSpec] = {}
-    for name, d in raw.items():
-        if name.startswith("_"):
+def _hypothetical(ctx: DocContext, s: int, e: int) -> bool:
+    """The match sits in a conditional or future clause ("if he became king",
+    "will become", "after Charles becomes king"): not an assertion."""
+    ann = ctx.a.annotated
+    for t in range(ann.token_at(s), min(ann.token_at(e), len(ctx.tokens))):
+        tok = ctx.tokens[t]
+        if tok.pos not in ("VERB", "AUX"):
             continue
-        out[name] = AttributeSpec(
-            name=name,
-            value=d["value"],
-            compare=d["compare"],
-            subject_types=frozenset(d["subject_types"]),
-            value_types=frozenset(d.get("value_types", [])),
-            key_qualifiers=tuple(d.get("key_qualifiers", ())),
-            change=d.get("change", "conflict"),
-            window_days=int(d.get("window_days", 0)),
-            drift_per_year=float(d.get("drift_per_year", 0.0)),
-            inverse=d.get("inverse"),
-        )
-    return out
+        verb = tok if tok.dep not in ("aux", "auxpass") else ctx.tokens[tok.head]
+        for c in ctx.children_of(verb.i):
+            ctok = ctx.tokens[c]
+            w = ctok.text.lower()
+            if ctok.dep in ("aux", "auxpass") and ctok.tag == "MD":
+                return True
+            if ctok.dep == "mark" and w in _HYPOTHETICAL_MARKS:
+                return True
+            if (
+                ctok.dep in ("mark", "advmod")
+                and w in _FUTURE_MARKS
+                and verb.tag in ("VBZ", "VBP", "VB")
+            ):
+                return True
+        return False
+    return False
 
 
-@cache
-def demonyms() -> dict[str, str]:
-    """Lower-case demonym → country name (``data/claim_demonyms.tsv``)."""
-    out: dict[str, str] = {}
-    for row in csv.reader(_data("claim_demonyms.tsv").splitlines(), delimiter="\t"):
-        if row and not row[0].startswith("#") and len(row) >= 2:
-            out[row[0].lower()] = row[1]
-    return out
+def _head_noun_at(ctx: DocContext, e: int) -> bool:
+    """The match ends on a noun that heads its phrase ("a Tajik national", not
+    "the English national stadium")."""
+    ann = ctx.a.annotated
+    t = ann.token_at(e - 1)
+    if t >= len(ctx.tokens):
+        return False
+    tok = ctx.tokens[t]
+    return tok.pos != "ADJ" and tok.dep not in ("amod", "compound")
 
 
-def _lexicon_macros() -> dict[str, str]:
-    lex = lexicon()
-    units = lex["member_units"]
-    raw = {
-        "TITLE": alternation(lex["titles"], hyphen=True),
-        "STATUS": alternation(list(lex["status_words"])),
-        "LEADER": alternation(lex["leader_nouns"]),
-        "UNIT": alternation(list(units)),
-        "NATNOUN": alternation(lex["nationality_nouns"]),
-        "PLACENOUN": alternation(lex["place_nouns"]),
-        "CASUALTY": alternation(lex["casualty_nouns"]),
-        "MONTH": alternation(list(lex["months"])),
-        "WEEKDAY": alternation(list(lex["weekdays"])),
-        "APPROX": alternation(list(lex["approximators"])),
-        "VAGUE": alternation(list(lex["vague_quantities"])),
-        "NUMWORD": alternation([w for w in lex["number_words"] if w != "a"]),
-        "SCALE": alternation(list(lex["scales"])),
-        "DEMONYM_KNOWN": "(?-i:" + alternation([d.title() for d in demonyms()], lower=False) + ")",
-    }
-    return {k: f"(?:{v})" for k, v in raw.items()}
+def _trim(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
+    while s < e and ctx.text[s] in " \t\n,;:":
+        s += 1
+    while e > s and ctx.text[e - 1] in " \t\n,;:":
+        e -= 1
+    return s, e
 
 
-_MACRO_REF = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+def _speaker_at(ctx: DocContext, char: int) -> str | None:
+    for q in ctx.a.quotes:
+        if q.start <= char < q.end and q.speaker is not None:
+            return q.speaker.entity
+    return None
 
 
-def _expand(text: str, macros: dict[str, str], where: str) -> str:
-    def sub(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name not in macros:
-            raise NewsledgerError(
-                f"{where}: unknown macro {{{name}}}.",
-                "Define it earlier in data/claim_macros.tsv or fix the name.",
-            )
-        return macros[name]
+def _as_of(ctx: DocContext, char: int) -> str | None:
+    """The year a sentence opens with ("In 2017, …"), or the sentence's date."""
+    ann = ctx.a.annotated
+    si = ann.sentence_of(char)
+    if si < 0:
+        return None
+    dated = ctx.a.sentence_dates.get(si)
+    if dated and re.match(r"^\d{4}", dated):
+        return dated[:4]
+    sent = ann.sents[si]
+    m = _AS_OF.match(ctx.text[sent.start : sent.end])
+    return m.group(1) if m else None
 
-    return _MACRO_REF.sub(sub, text)
+
+def _places_in(ctx: DocContext, s: int, e: int) -> list[str]:
+    names = {ctx.entity_name(ctx.entity_of(k)) for k in ctx.mentions_in(s, e)}
+    return [n for n in names if n]
 
 
-@cache
-def patterns() -> tuple[Pattern, ...]:
-    """The claim patterns with macros expanded and compiled, loaded once."""
-    macros = _lexicon_macros()
-    for n, line in enumerate(_data("claim_macros.tsv").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            name, _, rx = line.partition("\t")
-            macros[name] = "(?:" + _expand(rx, macros, f"claim_macros.tsv line {n}") + ")"
-    attrs = attributes()
-    out: list[Pattern] = []
-    for n, line in enumerate(_data("claim_patterns.tsv").splitlines(), 1):
-        if not line.strip() or line.startswith(("#", "attribute\t")):
-            continue
-        where = f"claim_patterns.tsv line {n}"
-        parts = line.split("\t")
-        if len(parts) != 5:
-            raise NewsledgerError(
-                f"{where}: expected 5 tab-separated columns, got {len(parts)}.",
-                "Columns: attribute, subject, value, require, pattern.",
-            )
-        attr, subj, kind, req, rx = parts
-        if (attr != "@unit" and attr not in attrs) or subj not in SUBJECT_STRATEGIES:
-            raise NewsledgerError(
-                f"{where}: unknown attribute {attr!r} or subject strategy {subj!r}.",
-                "Use an attribute of claim_attributes.json and a strategy listed in the header.",
-            )
-        if kind not in VALUE_KINDS:
-            raise NewsledgerError(f"{where}: unknown value kind {kind!r}.", "See the file header.")
-        try:
-            regex = re.compile(_expand(rx, macros, where), re.IGNORECASE)
-        except re.error as exc:
-            raise NewsledgerError(f"{where}: bad regular expression ({exc}).", "Fix it.") from exc
-        out.append(Pattern(attr, subj, kind, req, regex, n))
-    return tuple(out)
+def _event_in_sentence(ctx: DocContext, char: int) -> str | None:
+    ann = ctx.a.annotated
+    si = ann.sentence_of(char)
+    if si < 0:
+        return None
+    nouns: dict[str, str] = lexicon()["event_nouns"]
+    sent = ann.sents[si]
+    for t in range(sent.token_start, sent.token_end):
+        cls = nouns.get(ctx.tokens[t].text.lower())
+        if cls:
+            return cls
+    return None
+
+
+def _event_date(ctx: DocContext, char: int) -> str | None:
+    si = ctx.a.annotated.sentence_of(char)
+    for ev in ctx.a.events:
+        if ev.date and ev.evidence.start <= char < ev.evidence.end:
+            return ev.date
+    return ctx.a.sentence_dates.get(si) if si >= 0 else None
 
 
 # ------------------------------------------------------------------ reading
@@ -201,7 +154,7 @@ def _group(m: re.Match[str], name: str) -> tuple[int, int] | None:
 def _status(ctx: DocContext, m: re.Match[str]) -> str | None:
     words: dict[str, str] = lexicon()["status_words"]
     if (g := _group(m, "status")) is not None:
-        return words.get(ctx.text[g[0] : g[1]].lower().rstrip("-"), None)
+        return words.get(ctx.text[g[0] : g[1]].lower().rstrip("-"))
     if (g := _group(m, "verb")) is not None:
         verb = " ".join(ctx.text[g[0] : g[1]].lower().split())
         if verb in lexicon()["former_verbs"]:
@@ -232,7 +185,11 @@ def _role(ctx: DocContext, m: re.Match[str], quals: list[tuple[str, str]]) -> st
 
 
 def _value(
-    ctx: DocContext, pat: Pattern, m: re.Match[str], vtypes: frozenset[str], quals: list[tuple[str, str]]
+    ctx: DocContext,
+    pat: Pattern,
+    m: re.Match[str],
+    vtypes: frozenset[str],
+    quals: list[tuple[str, str]],
 ) -> Value | None:
     kind = pat.value
     if kind == "role":
@@ -261,14 +218,16 @@ def _value(
     if found is None:
         return None
     name, eid = found
+    if eid and ctx.etype(eid) == "NORP":
+        country = ctx.country_of(name)  # "Sarnian leader X": the country
+        if country:
+            return Value(country, "entity")
     if eid:
         quals.append(("entity", eid))
     return Value(name, "entity")
 
 
-def _subject(
-    ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpec
-) -> str | None:
+def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpec) -> str | None:
     types = frozenset() if pat.require == "anytype" else spec.subject_types
     s = _group(m, "s")
     v = _group(m, "v")
@@ -322,9 +281,9 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         return None
     if pat.require == "institution" and not ctx.is_institution(subject):
         return None
-    if pat.require == "headnoun" and not ctx.head_noun_at(m.end()):
+    if pat.require == "headnoun" and not _head_noun_at(ctx, m.end()):
         return None
-    if ctx.hypothetical(m.start(), m.end()):
+    if _hypothetical(ctx, m.start(), m.end()):
         return None
     if value.granularity:
         quals.append(("granularity", value.granularity))
@@ -332,7 +291,7 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
     if status:
         quals.append(("status", status))
     _context_qualifiers(ctx, pat, m, attr, quals)
-    start, end = ctx.trim(m.start(), m.end())
+    start, end = _trim(ctx, m.start(), m.end())
     return Claim(
         subject=subject,
         attribute=attr,
@@ -341,7 +300,7 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         end=end,
         value_type=value.value_type,
         qualifiers=tuple(quals),
-        speaker=ctx.speaker_at(start),
+        speaker=_speaker_at(ctx, start),
     )
 
 
@@ -350,18 +309,18 @@ def _context_qualifiers(
 ) -> None:
     spec = attributes()[attr]
     if spec.value == "quantity":
-        as_of = ctx.as_of(m.start())
+        as_of = _as_of(ctx, m.start())
         if as_of:
             quals.append(("as_of", as_of))
     if (o := _group(m, "origin")) is not None:
-        places = ctx.places_in(o[0], o[1])
+        places = _places_in(ctx, o[0], o[1])
         if places:
             quals.append(("origin", "; ".join(sorted(places))))
     if attr in ("killed", "injured"):
-        event = ctx.event_in_sentence(m.start())
+        event = _event_in_sentence(ctx, m.start())
         if event:
             quals.append(("event", event))
-        when = ctx.event_date(m.start())
+        when = _event_date(ctx, m.start())
         if when:
             quals.append(("event_date", when))
     if attr == "in_power_since" and (o := _group(m, "org")) is not None:
@@ -376,17 +335,28 @@ def _context_qualifiers(
 
 def extract(a: Analysis) -> list[Claim]:
     """Every claim the patterns find in one analysed document (deduplicated, in text order)."""
+    ps = patterns()
+    sents = a.annotated.sents
+    text = a.text
+    matches: list[tuple[Pattern, re.Match[str]]] = []
+    for i, where in sorted(windows(a, ps).items()):
+        pat = ps.patterns[i]
+        for si in sorted(where):
+            if si >= 0:
+                matches.extend(
+                    (pat, m) for m in pat.regex.finditer(text, sents[si].start, sents[si].end)
+                )
+    if not matches:
+        return []
     ctx = DocContext(a, demonyms())
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    for pat in patterns():
-        for m in pat.regex.finditer(ctx.text):
-            c = _read(ctx, pat, m)
-            if c is None:
-                continue
-            key = (c.subject, c.attribute, c.value)
-            if key in seen:
-                continue
+    for pat, m in matches:
+        c = _read(ctx, pat, m)
+        if c is None:
+            continue
+        key = (c.subject, c.attribute, c.value)
+        if key not in seen:
             seen.add(key)
             claims.append(c)
     claims.sort(key=lambda c: (c.start, c.end, c.attribute))
@@ -397,4 +367,6 @@ def run(a: Analysis) -> None:
     a.claims = extract(a)
 
 
-STAGE = Stage("claims", requires=("annotated", "mentions", "entities"), assigns=("claims",), run=run)
+STAGE = Stage(
+    "claims", requires=("annotated", "mentions", "entities"), assigns=("claims",), run=run
+)

@@ -12,13 +12,19 @@ from .cli_common import DB_OPTION, err, handled
 @handled
 def serve(
     db: str = DB_OPTION,
-    host: str = typer.Option("127.0.0.1", help="Address to listen on (only this machine by default)."),
+    host: str = typer.Option(
+        "127.0.0.1", help="Address to listen on (only this machine by default)."
+    ),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
-    allow_write: bool = typer.Option(False, "--allow-write",
-                                     help="Enable upload, merge and split (needs --token)."),
-    token: str | None = typer.Option(None, envvar="NEWSLEDGER_TOKEN",
-                                     help="Secret for write routes, sent as `Authorization: Bearer TOKEN` "
-                                     "(env NEWSLEDGER_TOKEN; at least 16 characters)."),
+    allow_write: bool = typer.Option(
+        False, "--allow-write", help="Enable upload, merge and split (needs --token)."
+    ),
+    token: str | None = typer.Option(
+        None,
+        envvar="NEWSLEDGER_TOKEN",
+        help="Secret for write routes, sent as `Authorization: Bearer TOKEN` "
+        "(env NEWSLEDGER_TOKEN; at least 16 characters).",
+    ),
 ) -> None:
     """Serve the web UI and JSON API (read-only unless --allow-write). Ctrl-C stops it.
 
@@ -31,6 +37,9 @@ def serve(
         err.print(f"[yellow]warning:[/] listening on {host}: other machines can read this store.")
     if token and not allow_write:
         err.print("[yellow]note:[/] --token has no effect without --allow-write.")
-    err.print(f"newsledger: serving {db} on http://{host}:{port} "
-              f"({'writable with token' if allow_write else 'read-only'}); Ctrl-C stops it", highlight=False)
+    err.print(
+        f"newsledger: serving {db} on http://{host}:{port} "
+        f"({'writable with token' if allow_write else 'read-only'}); Ctrl-C stops it",
+        highlight=False,
+    )
     run(db, host=host, port=port, allow_write=allow_write, token=token)

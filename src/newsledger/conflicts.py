@@ -33,12 +33,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from .claim_patterns import AttributeSpec, attributes, demonyms
 from .claim_values import (
     Interval,
     birth_interval,
@@ -48,7 +49,6 @@ from .claim_values import (
     quantity_point,
     when_interval,
 )
-from .claims import AttributeSpec, attributes, demonyms
 from .mentions import normalize
 from .model import Analysis, stable_id
 
@@ -327,7 +327,10 @@ def _build(
         ConflictValue(
             value=groups[v][0].subject_name if holder else groups[v][0].value,
             value_type="entity" if holder else groups[v][0].value_type,
-            evidence=tuple(_evidence(r) for r in sorted(groups[v], key=lambda r: (r.published or "", r.doc, r.start))),
+            evidence=tuple(
+                _evidence(r)
+                for r in sorted(groups[v], key=lambda r: (r.published or "", r.doc, r.start))
+            ),
             entity=groups[v][0].subject if holder else None,
         )
         for v in sorted(involved, key=first_seen)
@@ -343,7 +346,11 @@ def _held_by(records: list[ClaimRecord], cross_document: bool) -> list[Conflict]
     by_role: dict[str, list[ClaimRecord]] = {}
     for r in records:
         title, status = r.qualifier("title"), r.qualifier("status")
-        if r.attribute != "holds_role" or not r.qualifier("org") or status in ("former", "acting", "claimed"):
+        if (
+            r.attribute != "holds_role"
+            or not r.qualifier("org")
+            or status in ("former", "acting", "claimed")
+        ):
             continue
         if title and title.casefold() in exclusive:
             by_role.setdefault(_fold(r.value), []).append(r)
@@ -362,7 +369,15 @@ def _held_by(records: list[ClaimRecord], cross_document: bool) -> list[Conflict]
             return "conflict" if apart <= spec.window_days else "update"
 
         role = rs[0].value
-        c = _build(stable_id("role", key), role, spec.inverse or "held_by", holders, relation, cross_document, holder=True)
+        c = _build(
+            stable_id("role", key),
+            role,
+            spec.inverse or "held_by",
+            holders,
+            relation,
+            cross_document,
+            holder=True,
+        )
         if c:
             out.append(c)
     return out
@@ -386,7 +401,14 @@ def find_conflicts(claims: Iterable[ClaimRecord], cross_document: bool = True) -
             groups.setdefault(_fold(r.value), []).append(r)
         if len(groups) < 2:
             continue
-        c = _build(subject, rs[0].subject_name, attribute, groups, lambda a, b, s=spec: compare(s, a, b), cross_document)
+        c = _build(
+            subject,
+            rs[0].subject_name,
+            attribute,
+            groups,
+            partial(compare, spec),
+            cross_document,
+        )
         if c:
             out.append(c)
     out.extend(_held_by(records, cross_document))

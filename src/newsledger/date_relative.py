@@ -13,35 +13,10 @@ from datetime import timedelta
 from . import calendar_math as cal
 from .date_rules import Norm, _capitalised, _g, _lookup, _unanchored
 from .timectx import TimeContext
-from .timex import Hit, Number, parse_number
+from .timex import Hit, Number, parse_number, table, wordset
 
-ANCHOR_RELATIVE = frozenset(
-    {
-        "following",
-        "the following",
-        "previous",
-        "the previous",
-        "preceding",
-        "the preceding",
-        "the same",
-        "prior",
-        "the prior",
-    }
-)
-REL_UNIT = {
-    "week": "W",
-    "month": "M",
-    "year": "Y",
-    "fiscal year": "Y",
-    "quarter": "Q",
-    "decade": "E",
-    "century": "C",
-    "weekend": "WE",
-    "day": "D",
-}
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60)}
 _SMALLER.update({"TM": ("TS", 60), "E": ("Y", 10), "C": ("Y", 100), "Q": ("M", 3)})
-_NUMERIC_BEFORE = ("%", "percent", "cents", "dollars", "euros", "pounds", "yen", "times")
 
 
 def _normal(word: str) -> str:
@@ -77,9 +52,11 @@ def weekday(hit: Hit, ctx: TimeContext) -> Norm | None:
     rel = _normal(_g(hit, "rel"))
     off = _lookup("RELATIVE", rel) if rel else None
     base = ctx.dct
-    if rel in ANCHOR_RELATIVE:  # "the previous Friday": before the day just named
+    if rel in wordset("ANCHOR_RELATIVE"):  # "the previous Friday": before the day just named
         anchor = ctx.anchor(hit.start, ("day",), within=2)
-        anchored_day = cal.safe_date(int(anchor[:4]), int(anchor[5:7]), int(anchor[8:10])) if anchor else None
+        anchored_day = (
+            cal.safe_date(int(anchor[:4]), int(anchor[5:7]), int(anchor[8:10])) if anchor else None
+        )
         base = anchored_day or ctx.dct
     if off == -1:
         direction = -2
@@ -87,7 +64,7 @@ def weekday(hit: Hit, ctx: TimeContext) -> Norm | None:
         direction = 2
     else:
         tense = ctx.tense(hit.start, hit.end)
-        direction = {"past": -1, "future": 1, "ahead": 1, "present": 0}.get(tense, -1)
+        direction = {"future": 1, "ahead": 1, "present": 0}.get(tense, -1)
     d = cal.weekday_near(base, wd, direction)
     if part:
         return Norm(f"{d.isoformat()}T{part}", "time", "TIME")
@@ -208,7 +185,7 @@ def shift(hit: Hit, ctx: TimeContext) -> Norm | None:
 def yearago(hit: Hit, ctx: TimeContext) -> Norm | None:
     what = _g(hit, "what").lower()
     unit = _g(hit, "unit").lower()
-    q_words = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+    q_words: dict[str, int] = table("QUARTER_ORDINAL")
     if what in q_words and unit not in ("quarter", "period", ""):
         return None
     anchor = _quarter_context(hit, ctx, 2)
@@ -230,13 +207,15 @@ def yearago(hit: Hit, ctx: TimeContext) -> Norm | None:
 
 def rel_unit(hit: Hit, ctx: TimeContext) -> Norm | None:
     rel = _normal(_g(hit, "rel"))
-    unit = REL_UNIT.get(_normal(_g(hit, "unit")))
+    unit = table("REL_UNIT").get(_normal(_g(hit, "unit")))
     off = _lookup("RELATIVE", rel)
     if unit is None or not isinstance(off, int):
         return None
-    if rel in ANCHOR_RELATIVE or unit == "D":
+    if rel in wordset("ANCHOR_RELATIVE") or unit == "D":
         anchor = ctx.anchor(hit.start, within=3)
-        moved = cal.shift_value(anchor.split("T")[0], off, unit) if anchor and unit != "WE" else None
+        moved = (
+            cal.shift_value(anchor.split("T")[0], off, unit) if anchor and unit != "WE" else None
+        )
         moved = cal.truncate(moved, unit) if moved else None
         if moved:
             return Norm(moved, cal.granularity(moved), derived=True)
@@ -259,7 +238,7 @@ def anaphor(hit: Hit, ctx: TimeContext) -> Norm | None:
     unit = _normal(_g(hit, "unit"))
     if det in ("that", "the same"):
         anchor = ctx.anchor(hit.start, within=5, given=False)
-        letter = REL_UNIT.get(unit)
+        letter = table("REL_UNIT").get(unit)
         v = cal.truncate(anchor.split("T")[0], letter) if anchor and letter else None
         return Norm(v, cal.granularity(v), derived=True) if v else None
     if unit in ("quarter", "period"):
@@ -293,7 +272,7 @@ def anaphor(hit: Hit, ctx: TimeContext) -> Norm | None:
 
 
 def year_period(hit: Hit, ctx: TimeContext) -> Norm | None:
-    """"the 1988 quarter", "the 1989 period": that year's quarter under discussion."""
+    """ "the 1988 quarter", "the 1989 period": that year's quarter under discussion."""
     y = int(_g(hit, "yearpre"))
     unit = _normal(_g(hit, "unit"))
     if unit in ("year", "fiscal year"):
@@ -308,7 +287,7 @@ def year_period(hit: Hit, ctx: TimeContext) -> Norm | None:
 
 
 def year_end(hit: Hit, ctx: TimeContext) -> Norm | None:
-    """"year-end", "year's end": the end of the publication year."""
+    """ "year-end", "year's end": the end of the publication year."""
     if ctx.dct is None:
         return _unanchored("year")
     return Norm(cal.year(ctx.dct.year), "year")
@@ -368,11 +347,15 @@ def duration(hit: Hit, ctx: TimeContext) -> Norm | None:
     if nxt == "old" or hit.match.group(0).lower().endswith("-old"):
         return None  # an age
     if num in ("a", "an") and (
-        ctx.prev_word(hit.start).endswith(_NUMERIC_BEFORE + tuple("0123456789"))
+        ctx.prev_word(hit.start).endswith((*wordset("NUMERIC_BEFORE"), *"0123456789"))
         or ctx.tag_before(hit.start) in ("CD", "NNS")
     ):
         value = _duration_value(1.0, unit)
         return Norm(value, "set", "SET") if value else None  # "$5 a day", "four flights a week"
+    if num == "one" and unit == "D" and ctx.tag_after(hit.end)[:2] in ("VB", "MD"):
+        # "he will one day return": some day, not a duration
+        past = ctx.tense(hit.start, hit.end) == "past"
+        return Norm("PAST_REF" if past else "FUTURE_REF", "ref", "DATE")
     value = _duration_value(n, unit)
     return Norm(value, "duration", "DURATION") if value else None
 
@@ -408,7 +391,11 @@ def set_word(hit: Hit, ctx: TimeContext) -> Norm | None:
     value = _lookup("SET_WORD", word)
     if not isinstance(value, str):
         return None
-    if " " not in word and ctx.tag_at(hit.start).startswith("JJ") and ctx.tag_after(hit.end)[:2] in ("NN", "JJ"):
+    if (
+        " " not in word
+        and ctx.tag_at(hit.start).startswith("JJ")
+        and ctx.tag_after(hit.end)[:2] in ("NN", "JJ")
+    ):
         return None  # "a daily newspaper", "quarterly results"
     return Norm(value, "set", "SET")
 
@@ -431,6 +418,6 @@ def ref(hit: Hit, ctx: TimeContext) -> Norm | None:
         return None
     if phrase == "future" and prev != "in":
         return None
-    if phrase == "current" and nxt in ("account", "accounts", "affairs", "events", "issue", "issues"):
+    if phrase == "current" and nxt in wordset("NOT_CURRENT"):
         return None
     return Norm(value, "ref")

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import lru_cache
 
 from . import calendar_math as cal
 from .timectx import TimeContext
-from .timex import Hit, parse_number, parse_spelled_year, table
+from .timex import Hit, parse_spelled_year, table, wordset
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +28,6 @@ class Norm:
     derived: bool = False  # computed from another date of the text, not given
 
 
-UNANCHORED = "unanchored"
 Handler = Callable[[Hit, TimeContext], Norm | None]
 
 
@@ -142,15 +140,19 @@ def mdy(hit: Hit, ctx: TimeContext) -> Norm | None:
         return None
     if not _capitalised(mword) and mword.lower().rstrip(".") in _sets()["ambiguous"]:
         return None
-    if hit.rule.name == "dmy" and not _g(hit, "year") and not _g(hit, "day").isdigit():
-        # "the first May" is rarely a date; "the first of May" is
-        if " of " not in hit.match.group(0).lower():
-            return None
+    spelled_day = not _g(hit, "day").isdigit()
+    bare_ordinal = " of " not in hit.match.group(0).lower()
+    if hit.rule.name == "dmy" and spelled_day and bare_ordinal and not _g(hit, "year"):
+        return None  # "the first May" is rarely a date; "the first of May" is
     wd_raw = _g(hit, "wd")
     wd = _lookup("WEEKDAY", wd_raw) if wd_raw else None
     y = _year(hit, ctx, "year")
     if y is not None:
         dd = cal.safe_date(y, m, d)
+        return Norm(dd.isoformat(), "day") if dd else None
+    year_here = ctx.anchor(hit.start, ("year",), within=0)
+    if year_here is not None and not isinstance(wd, int):  # "In 2019, on May 3, ..."
+        dd = cal.safe_date(int(year_here), m, d)
         return Norm(dd.isoformat(), "day") if dd else None
     if ctx.dct is None:
         return _unanchored("day")
@@ -208,6 +210,9 @@ def month(hit: Hit, ctx: TimeContext) -> Norm | None:
             y = ctx.dct.year if m > cur else ctx.dct.year + 1
         else:
             y = ctx.dct.year
+    if y is None and rule == "month_alone":
+        year_here = ctx.anchor(hit.start, ("year",), within=0)
+        y = int(year_here) if year_here else None  # "In 2019, in May, ..."
     if y is None:
         if ctx.dct is None:
             return _unanchored("month")
@@ -238,12 +243,12 @@ def year(hit: Hit, ctx: TimeContext) -> Norm | None:
             return None  # CARDINAL, MONEY, QUANTITY ...
         if not ent and not _cued(hit, ctx):
             return None
-        if ctx.prev_word(hit.start) in ("$", "#", "no.", "number", "flight", "route", "page"):
+        if ctx.prev_word(hit.start) in wordset("NOT_YEAR_AFTER"):
             return None
-        nxt = ctx.tag_after(hit.end)
-        if not ent and nxt in ("NNS",) and ctx.prev_word(hit.start) not in ("the", "'s", "’s"):
-            return None
-        if ctx.next_word(hit.end) in ("percent", "%", "per", "times"):
+        prev = ctx.prev_word(hit.start)
+        if ctx.tag_after(hit.end) == "NNS" and prev not in wordset("YEAR_BEFORE_NOUN"):
+            return None  # "rose to 1990 pence", "sent 2000 troops"
+        if ctx.next_word(hit.end) in wordset("NOT_YEAR_BEFORE") | wordset("TIMEZONE"):
             return None
     return Norm(cal.year(y), "year")
 
@@ -265,14 +270,8 @@ def decade(hit: Hit, ctx: TimeContext) -> Norm | None:
     if not isinstance(tens_val, int):
         return None
     text = hit.match.group(0).lower()
-    if not text.startswith(("the", "early", "late", "mid")) or ctx.prev_word(hit.start) in (
-        "his",
-        "her",
-        "their",
-        "its",
-        "my",
-        "your",
-        "our",
+    if not text.startswith(("the", "early", "late", "mid")) or (
+        ctx.prev_word(hit.start) in wordset("POSSESSIVES")
     ):
         return None  # "in her twenties" is an age
     if ctx.dct is None:
@@ -293,9 +292,8 @@ def century(hit: Hit, ctx: TimeContext) -> Norm | None:
 
 def quarter(hit: Hit, ctx: TimeContext) -> Norm | None:
     raw = (_g(hit, "q") or _g(hit, "qn")).lower()
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}.get(raw)
-    if q is None:
-        q = int(raw[0]) if raw[:1].isdigit() else None
+    qv = _lookup("QUARTER_ORDINAL", raw) if not raw.isdigit() else int(raw)
+    q = qv if isinstance(qv, int) else None
     if q is None or not 1 <= q <= 4:
         return None
     if _g(hit, "plural"):
@@ -324,7 +322,8 @@ def half(hit: Hit, ctx: TimeContext) -> Norm | None:
     y = _year(hit, ctx, "year")
     if y is None and _g(hit, "yrel"):
         y = _rel_year(_g(hit, "yrel"), ctx)
-    if y is None:
+    if y is None and ctx.anchor(hit.start, ("quarter", "half"), within=5) is None:
+        return None  # "the second half" of a match, unless the text reports periods
         if ctx.dct is None:
             return _unanchored("half")
         y = ctx.dct.year
@@ -340,10 +339,12 @@ def season(hit: Hit, ctx: TimeContext) -> Norm | None:
     rel = _g(hit, "rel")
     if y is None and not rel and not _g(hit, "det") and not _g(hit, "mod"):
         cue = ctx.prev_word(hit.start)
-        if word.lower() == "fall" or cue not in ("in", "this", "during", "by", "until", "since", "over"):
+        if word.lower() == "fall" or cue not in wordset("SEASON_CUES"):
             return None
     if ctx.ent(hit.start, hit.end) in ("PERSON", "ORG", "GPE"):
         return None
+    if y is None and ctx.next_word(hit.end) == "of":
+        return None  # "the fall of Kabul"
     if y is not None:
         return Norm(f"{y:04d}-{code}", "season")
     if ctx.dct is None:
@@ -353,3 +354,30 @@ def season(hit: Hit, ctx: TimeContext) -> Norm | None:
     if off is None:
         off = -1 if tense == "past" else 1 if tense == "future" else 0
     return Norm(f"{cal.season_year(ctx.dct, code, off):04d}-{code}", "season")
+
+
+def holiday(hit: Hit, ctx: TimeContext) -> Norm | None:
+    """ "Christmas", "last Christmas", "New Year's Day 2020": a fixed day of the year."""
+    raw = _g(hit, "hol")
+    md = _lookup("HOLIDAY", raw.replace("’", "'"))
+    if not isinstance(md, str) or not _capitalised(raw):
+        return None
+    m, d = int(md[:2]), int(md[3:])
+    y = _year(hit, ctx, "year")
+    if y is None:
+        if ctx.dct is None:
+            return _unanchored("day")
+        rel = _g(hit, "rel").lower()
+        this_year = cal.safe_date(ctx.dct.year, m, d)
+        if this_year is None:
+            return None
+        if rel == "last":
+            y = ctx.dct.year if this_year < ctx.dct else ctx.dct.year - 1
+        elif rel == "next":
+            y = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
+        elif rel == "this":
+            y = ctx.dct.year
+        else:
+            y = cal.nearest_year(ctx.dct, (m, d), ctx.tense(hit.start, hit.end))
+    dd = cal.safe_date(y, m, d) if y else None
+    return Norm(dd.isoformat(), "day") if dd else None

@@ -48,10 +48,26 @@ HANDLERS: dict[str, Handler] = {
     "setword": rel.set_word,
     "ref": rel.ref,
     "yearend": rel.year_end,
+    "holiday": absolute.holiday,
     "yearperiod": rel.year_period,
 }
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "GPE", "LOC"})
+
+TITLE_WORDS = frozenset({"rel_unit", "anaphor", "ref", "deictic", "daypart"})
+
+
+def _title_in_sentence(text: str, start: int, end: int, single: bool) -> bool:
+    """Capitalised words inside a sentence ("This Week With Anna Berg", with
+    ``single`` also "Radio 4's Today programme"): a title, not a date."""
+    words = text[start:end].split()
+    if len(words) < (1 if single else 2) or not all(w[:1].isupper() for w in words):
+        return False
+    j = start - 1
+    while j >= 0 and text[j] in " \t\"“‘'`(":
+        j -= 1
+    return j >= 0 and text[j] not in ".!?\n:;"
+
 
 # how precise a sentence's date is: the finest wins (then the first)
 _RANK = {"day": 0, "time": 0, "weekend": 1, "week": 1, "month": 2, "quarter": 3, "season": 3}
@@ -59,6 +75,7 @@ _RANK.update({"half": 3, "year": 4, "decade": 5, "century": 6})
 _CONCRETE = re.compile(r"^\d{2,4}(?:-(?:\d{2}|Q[1-4]|W\d{2}|H[12]|SP|SU|FA|WI))*(?:-WE)?(?:T|$)")
 _GLUE_TIME_DATE = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
 _GLUE_DATE_TIME = re.compile(r"\s*,?\s*")
+_CLOCK = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)T\d{2}:\d{2}$")
 
 
 def parse_published(published: str | None) -> date | None:
@@ -71,37 +88,35 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def _merge_time(refs: list[DateRef], text: str) -> list[DateRef]:
-    """Join a clock time and the day next to it: "10 p.m. Wednesday"."""
+def _joined(prev: DateRef, r: DateRef, text: str) -> DateRef | None:
+    """One expression for two neighbours naming one moment ("10 p.m. Wednesday",
+    "this coming Sunday, March 8"), or None."""
+    if not prev.value or not r.value:
+        return None
+    gap = text[prev.end : r.start]
+    span = (prev.start, r.end, text[prev.start : r.end])
+    anchored = prev.anchored and r.anchored
+    if prev.granularity == r.granularity == "day" and prev.value == r.value:
+        if _GLUE_DATE_TIME.fullmatch(gap):
+            return DateRef(*span, r.value, "day", prev.type, anchored)
+        return None
+    clock, day = (prev, r) if prev.granularity == "time" else (r, prev)
+    glue = _GLUE_TIME_DATE if clock is prev else _GLUE_DATE_TIME
+    if day.granularity != "day" or clock.granularity != "time" or not glue.fullmatch(gap):
+        return None
+    if clock.value is None or day.value is None or not _CLOCK.match(clock.value):
+        return None
+    return DateRef(*span, day.value + clock.value[10:], "time", "TIME", anchored)
+
+
+def _merge(refs: list[DateRef], text: str) -> list[DateRef]:
     out: list[DateRef] = []
     for r in refs:
-        prev = out[-1] if out else None
-        if prev is not None and prev.value and r.value:
-            gap = text[prev.end : r.start]
-            clock, day = None, None
-            if prev.granularity == "time" and r.granularity == "day":
-                if _GLUE_TIME_DATE.fullmatch(gap) and "T" in prev.value and prev.value[10:11] == "T":
-                    clock, day = prev, r
-            elif prev.granularity == "day" and r.granularity == "time":
-                if _GLUE_DATE_TIME.fullmatch(gap) and r.value[10:11] == "T" and ":" in r.value:
-                    clock, day = r, prev
-            if (
-                prev.granularity == "day"
-                and r.granularity == "day"
-                and prev.value == r.value
-                and _GLUE_DATE_TIME.fullmatch(gap)
-            ):  # "this coming Sunday, March 8"
-                out[-1] = DateRef(prev.start, r.end, text[prev.start : r.end], r.value, "day",
-                                  prev.type, prev.anchored and r.anchored)  # fmt: skip
-                continue
-            if clock is not None and day is not None and clock.value and day.value:
-                value = day.value + clock.value[10:]
-                out[-1] = DateRef(
-                    prev.start, r.end, text[prev.start : r.end], value, "time", "TIME",
-                    day.anchored and clock.anchored,
-                )  # fmt: skip
-                continue
-        out.append(r)
+        both = _joined(out[-1], r, text) if out else None
+        if both is not None:
+            out[-1] = both
+        else:
+            out.append(r)
     return out
 
 
@@ -120,7 +135,10 @@ def find_dates(
         if hit.end + 1 < len(text) and text[hit.end] == "-" and text[hit.end + 1].isalpha():
             return False  # part of a longer compound: "quarter-to-quarter"
         if ctx.ent(hit.start, hit.end) in NAME_LABELS:
-            return False  # "This Week" (a programme), "April Ryan"
+            return False  # "April Ryan"
+        single = hit.rule.handler in ("deictic", "ref")
+        if hit.rule.handler in TITLE_WORDS and _title_in_sentence(text, hit.start, hit.end, single):
+            return False  # "This Week With Anna Berg" (a programme)
         norm = HANDLERS[hit.rule.handler](hit, ctx)
         if norm is None:
             return False
@@ -142,7 +160,7 @@ def find_dates(
                 norm.anchored,
             )
         )
-    return _merge_time(refs, text)
+    return _merge(refs, text)
 
 
 def _best(refs: list[DateRef]) -> str | None:
@@ -197,30 +215,29 @@ STAGE = Stage("dates", requires=("annotated",), assigns=("dates", "sentence_date
 # ------------------------------------------------------- publication date
 
 
-def infer_published(text: str, not_after: date | None = None) -> str | None:
+def infer_published(
+    text: str, not_after: date | None = None, not_before: date | None = None
+) -> str | None:
     """A publication date the text pins, as ``YYYY-MM-DD``, or None.
 
-    A weekday with a full date ("Monday, March 25, 2024") pins a day.  A weekday
-    with a day and month but no year ("Monday March 25") pins one when exactly
-    one year fits it between the latest year the text names and ``not_after``
-    (or, when the text names no year, within the year before ``not_after``).
-    The article was written on or after the latest pinned day, which is returned.
-    Nothing else is guessed: no weekday, no date.
+    A weekday with a full date ("Monday, March 25, 2024") pins that day.  A
+    weekday with a day and month but no year ("Monday March 25") pins one when
+    exactly one year fits it between a lower bound (the latest year the text
+    names, or ``not_before``) and ``not_after`` (default: today).  Without any
+    lower bound nothing is pinned.  The article was written on or after the
+    latest pinned day, which is returned; nothing else is guessed.
     """
+    limit = not_after or date.today()
     ctx = TimeContext(text, None, None)
     pinned: list[date] = []
     floating: list[tuple[int, int, int]] = []
     years: list[int] = []
 
     def judge(hit: Hit) -> bool:
-        if hit.end + 1 < len(text) and text[hit.end] == "-" and text[hit.end + 1].isalpha():
-            return False  # part of a longer compound: "quarter-to-quarter"
-        if ctx.ent(hit.start, hit.end) in NAME_LABELS:
-            return False  # "This Week" (a programme), "April Ryan"
         norm = HANDLERS[hit.rule.handler](hit, ctx)
         if norm is None:
             return False
-        if norm.value and norm.granularity in ("day", "month", "year") and norm.anchored:
+        if norm.value and norm.anchored and norm.granularity in ("day", "month", "year", "time"):
             years.append(int(norm.value[:4]))
         if hit.rule.handler == "mdy" and hit.group("wd"):
             wd = absolute._lookup("WEEKDAY", hit.group("wd") or "")
@@ -229,7 +246,7 @@ def infer_published(text: str, not_after: date | None = None) -> str | None:
             if isinstance(wd, int) and m:
                 if norm.value and norm.anchored:
                     got = cal.safe_date(int(norm.value[:4]), m, d)
-                    if got is not None and got.isoweekday() == wd:
+                    if got is not None and got.isoweekday() == wd and got <= limit:
                         pinned.append(got)
                 else:
                     floating.append((wd, m, d))
@@ -239,22 +256,17 @@ def infer_published(text: str, not_after: date | None = None) -> str | None:
         pass
     if pinned:
         return max(pinned).isoformat()
-    if not floating:
+    bounds = [y for y in years if y <= limit.year]
+    if not_before is not None:
+        bounds.append(not_before.year)
+    if not floating or not bounds:
         return None
-    limit = not_after.year if not_after else None
-    past_years = [y for y in years if limit is None or y <= limit]
-    if past_years:
-        lo = max(past_years)
-        hi = limit if limit is not None else lo + 1
-    elif limit is not None:
-        lo, hi = limit - 1, limit
-    else:
-        return None
-    fits = []
-    for y in range(lo, hi + 1):
-        days = [cal.safe_date(y, m, d) for wd, m, d in floating]
-        if all(dd is not None and dd.isoweekday() == wd for dd, (wd, _, _) in zip(days, floating, strict=True)):
-            ok = [dd for dd in days if dd is not None and (not_after is None or dd <= not_after)]
-            if len(ok) == len(days):
-                fits.append(max(ok))
+    fits: list[date] = []
+    for y in range(max(bounds), limit.year + 1):
+        days = [cal.safe_date(y, m, d) for _, m, d in floating]
+        if all(
+            dd is not None and dd.isoweekday() == wd and dd <= limit
+            for dd, (wd, _, _) in zip(days, floating, strict=True)
+        ):
+            fits.append(max(dd for dd in days if dd is not None))
     return fits[0].isoformat() if len(fits) == 1 else None

@@ -20,6 +20,7 @@ Everything is read off the dependency tree around the trigger:
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Set as AbstractSet
 
 from .event_detect import Cand, DocIndex, coarse_pos, date_value
 from .model import Span
@@ -273,7 +274,7 @@ def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
             c.target_spans.append(sp)
 
 
-def _pobjs(ix: DocIndex, i: int, preps: set[str]) -> list[int]:
+def _pobjs(ix: DocIndex, i: int, preps: AbstractSet[str]) -> list[int]:
     return [
         o
         for p in ix.deps(i, "prep", "agent", "dative")

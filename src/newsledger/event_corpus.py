@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from .event_coref import same_place
 from .event_detect import PlaceRef
@@ -214,3 +215,88 @@ def _latest(sources: Sequence[Source], kind: str) -> int | None:
         return None
     last = max(p for p, _ in given)
     return max(v for p, v in given if p == last)
+
+
+# ---------------------------------------------------------------- records
+
+
+def event_from_record(rec: dict[str, Any], ev: dict[str, Any]) -> Event:
+    """An :class:`Event` back from its ``extract`` record form (``rec`` holds the text)."""
+    text: str = rec.get("text") or ""
+    t, e = ev["trigger"], ev["evidence"]
+    return Event(
+        type=ev["type"],
+        trigger=Span(t["start"], t["end"], t.get("text") or text[t["start"] : t["end"]]),
+        evidence=Span(e["start"], e["end"], text[e["start"] : e["end"]]),
+        actors=tuple(ev.get("actors") or ()),
+        targets=tuple(ev.get("targets") or ()),
+        place=ev.get("place"),
+        country=ev.get("country"),
+        lat=ev.get("lat"),
+        lon=ev.get("lon"),
+        date=ev.get("date"),
+        killed=ev.get("killed"),
+        injured=ev.get("injured"),
+        mode=ev.get("mode"),
+        id=ev.get("id") or "",
+    )
+
+
+def merge_event_dicts(
+    items: Iterable[tuple[dict[str, Any], dict[str, Any], dict[str, str]]], days: int = DAYS
+) -> list[dict[str, Any]]:
+    """Corpus events as plain dicts from ``(record, event record, entity names)`` triples.
+
+    Each row carries the corpus fields, actor and target names (``actors``,
+    ``targets``) and ids (``actor_ids``, ``target_ids``), the range of the
+    sources' figures, and ``sources``: one dict per reporting article with its
+    ``doc``, ``name`` (source or title), ``published``, ``event`` id,
+    ``trigger``, ``evidence`` span, and its own ``date``, ``place``, ``killed``
+    and ``injured``.
+    """
+    names: dict[str, str] = {}
+    recs: dict[str, dict[str, Any]] = {}
+    triples: list[tuple[str, str | None, Event]] = []
+    for rec, ev, nm in items:
+        names.update(nm)
+        recs[rec["id"]] = rec
+        triples.append((rec["id"], rec.get("published"), event_from_record(rec, ev)))
+    rows: list[dict[str, Any]] = []
+    for ce in merge_events(triples, days):
+        rows.append(
+            {
+                "id": ce.id,
+                "type": ce.type,
+                "mode": ce.mode,
+                "date": ce.date,
+                "place": ce.place,
+                "country": ce.country,
+                "lat": ce.lat,
+                "lon": ce.lon,
+                "killed": ce.killed,
+                "injured": ce.injured,
+                "killed_range": list(ce.killed_range) if ce.killed_range else None,
+                "injured_range": list(ce.injured_range) if ce.injured_range else None,
+                "actors": [names.get(a, a) for a in ce.actors],
+                "actor_ids": list(ce.actors),
+                "targets": [names.get(t, t) for t in ce.targets],
+                "target_ids": list(ce.targets),
+                "sources": [_source_dict(src, recs[src.doc]) for src in ce.sources],
+            }
+        )
+    return rows
+
+
+def _source_dict(src: Source, rec: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "doc": src.doc,
+        "name": rec.get("source") or rec.get("title") or src.doc,
+        "published": src.published,
+        "event": src.event,
+        "trigger": {"start": src.trigger.start, "end": src.trigger.end, "text": src.trigger.text},
+        "evidence": {"start": src.evidence.start, "end": src.evidence.end},
+        "date": src.date,
+        "place": src.place,
+        "killed": src.killed,
+        "injured": src.injured,
+    }

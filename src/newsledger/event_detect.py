@@ -244,9 +244,11 @@ def cond_holds(ix: DocIndex, i: int, c: Cond) -> bool:
     if c.op == "nochild":
         return not ix.near_lemmas(i) & v
     if c.op == "obj":
-        return any(ix.lemma(o) in v for o in _objects(ix, i))
+        return any(ix.lemma(o) in v or ("place" in v and ix.is_place(o)) for o in _objects(ix, i))
     if c.op == "noobj":
         return not any(ix.lemma(o) in v for o in _objects(ix, i))
+    if c.op == "tag":
+        return ix.tokens[i].tag in v
     if c.op == "prep":
         return bool(_preps(ix, i) & v)
     if c.op == "head":
@@ -295,8 +297,8 @@ def detect(ix: DocIndex) -> list[Cand]:
         rules = triggers.get(t.lemma)
         if rules is None and t.lemma[:1].isupper():
             rules = triggers.get(t.lemma.lower())
-        if not rules or ix.ent_label[t.i] not in OPEN_ENTS:
-            continue
+        if not rules or ix.ent_label[t.i] not in OPEN_ENTS or t.dep == "amod":
+            continue  # "a banned substance", "exploding barrels" are no events
         rule = match_rule(ix, t.i, rules)
         if rule is None or negated(ix, t.i):
             continue

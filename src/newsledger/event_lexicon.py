@@ -22,7 +22,7 @@ from importlib import resources
 from .errors import NewsledgerError
 
 POS = frozenset({"VERB", "NOUN", "ADJ", "*"})
-COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj"})
+COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag"})
 SUPPORT_KINDS = frozenset(
     {"light", "claim", "attribute", "responsible", "frame", "locative", "state"}
 )
@@ -110,7 +110,8 @@ def parse_conds(text: str, name: str, n: int) -> tuple[Cond, ...]:
                 f"bad condition {part!r}",
                 f"Write op:value|value with op one of {', '.join(sorted(COND_OPS))}.",
             )
-        conds.append(Cond(op, frozenset(v.strip().lower() for v in vals.split("|"))))
+        keep = str if op == "tag" else str.lower
+        conds.append(Cond(op, frozenset(keep(v.strip()) for v in vals.split("|"))))
     return tuple(conds)
 
 

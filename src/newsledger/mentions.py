@@ -195,7 +195,11 @@ def _acronyms(
         acr_entry = table.lookup(acr)
         ok = acronym_matches(acr, long_form) or _alias_consistent(acr_entry, long_form, table)
         if not ok and not extended:
-            ok = sp.label in _LENIENT_ACRONYM_LABELS and len(content_tokens(long_form)) >= 2
+            ok = (
+                sp.label in _LENIENT_ACRONYM_LABELS
+                and len(content_tokens(long_form)) >= 2
+                and not long_form.isupper()  # "NEW YORK (AP)" is a dateline
+            )
         if not ok:
             continue
         if extended:

@@ -228,9 +228,10 @@ class Event:
     mode: str | None = None
     casualty_history: tuple[tuple[str, int, int, int], ...] = ()  # (kind, value, start, end)
     id: str = ""
-    # evidence spans (added by the events stage): every trigger mention folded
-    # into this event (coreference), where the place and date are named, and
-    # the noun phrases the text uses for actors and targets (named or not)
+    # evidence spans (added by the events stage): every trigger and casualty
+    # word folded into this event (coreference), where the place and date are
+    # named, and the noun phrases the text uses for actors and targets (named
+    # or not)
     mentions: tuple[Span, ...] = ()
     place_span: Span | None = None
     date_span: Span | None = None

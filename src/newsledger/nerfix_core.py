@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .model import Annotated
 from .nerfix_tables import Tables
 
+CAPS_PREFIX = 120  # a line's case is judged on its start: headlines and tables are short
 NEWLINE = re.compile(r"\n")
 UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
 LOWER = re.compile(r"[a-zß-ÿ]")
@@ -31,6 +32,7 @@ class Doc:
         self.toks = a.tokens
         self.by_start = {t.start: t.i for t in a.tokens}
         self.by_end = {t.end: t.i for t in a.tokens}
+        self.capitalised = [t.i for t in a.tokens if t.text[:1].isupper()]
         self.line_starts: list[int] = [0]
         self.line_starts.extend(m.end() for m in NEWLINE.finditer(self.text))
         self._caps: dict[int, bool] = {}
@@ -47,7 +49,7 @@ class Doc:
         """Is line ``ln`` written in capitals (a headline, a dateline, a table header)?"""
         got = self._caps.get(ln)
         if got is None:
-            line = self.line_text(ln)
+            line = self.line_text(ln)[:CAPS_PREFIX]
             upper = len(UPPER.findall(line))
             got = upper >= 3 and len(LOWER.findall(line)) <= upper // 10
             self._caps[ln] = got
@@ -96,8 +98,9 @@ def person_like(t: Tables, words: list[str]) -> bool:
 
 
 def place_label(d: Doc, t: Tables, txt: str, start: int) -> str | None:
+    """GPE/LOC when ``txt`` names a place (upper-case forms only in all-caps lines)."""
     got = t.places.get(txt)
-    if got is None and d.caps_at(start):
+    if got is None and txt.isupper() and d.caps_at(start):
         got = t.places_upper.get(txt)
     return got
 

@@ -18,6 +18,7 @@ from .nerfix_tables import Tables, rows
 MIN_SPORTS_WORDS = 4
 SPORTS_WORD_SHARE = 0.01
 BOWLING = re.compile(r"^\d+(?:\.\d)? ?- ?\d+ ?- ?\d+ ?- ?\d+")  # bowling figures: a player
+WORD = re.compile(r"[a-z][a-z-]*")
 SCORE = re.compile(r"^\d+(?:[-./:]\d+)*$")
 DATE = re.compile(r"^(?:1[89]|20)\d\d-\d\d-\d\d$")
 CONNECTORS = frozenset({"de", "del", "van", "der", "von", "la", "le", "&"})
@@ -40,7 +41,7 @@ def vocabulary() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
         else:
             stop.add(r["term"])
     alt = "|".join(sorted((re.escape(s) for s in sports), key=len, reverse=True))
-    slug = re.compile(rf"^\s*(?:{alt})\b[^\n]{{0,20}}?\s*[-:]", re.I)
+    slug = re.compile(rf"^\s*(?:{alt})(?:\s+(?:{alt}))*\s*[-:]", re.I)
     return slug, frozenset(words), frozenset(stop)
 
 
@@ -55,7 +56,7 @@ def is_sports(d: Doc) -> bool:
     slug, words, _ = vocabulary()
     if slug.match(d.text):
         return True
-    alpha = [tok.text.lower() for tok in d.toks if tok.text[:1].isalpha()]
+    alpha = WORD.findall(d.text.lower())
     hits = sum(w in words for w in alpha)
     return hits >= MIN_SPORTS_WORDS and hits >= SPORTS_WORD_SHARE * len(alpha)
 

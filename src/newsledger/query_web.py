@@ -34,8 +34,15 @@ def snippet_parts(snippet: str) -> list[dict[str, Any]]:
     return parts
 
 
-def search(store: Store, query: str, source: str | None = None, date_from: str | None = None,
-           date_to: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+def search(
+    store: Store,
+    query: str,
+    source: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Full-text search like :func:`newsledger.query.search`, with filters.
 
     Each hit has ``snippet`` (matches in ``[...]`` as in the CLI) and
@@ -50,8 +57,9 @@ def search(store: Store, query: str, source: str | None = None, date_from: str |
     return rows
 
 
-def facets(store: Store, query: str | None = None, date_from: str | None = None,
-           date_to: str | None = None) -> dict[str, Any]:
+def facets(
+    store: Store, query: str | None = None, date_from: str | None = None, date_to: str | None = None
+) -> dict[str, Any]:
     """Facet counts for the search page: documents by source and year, entities by type."""
     docs = store.search_facets(query or None, date_from, date_to)
     return {

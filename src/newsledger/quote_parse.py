@@ -17,6 +17,7 @@ from .errors import NewsledgerError
 from .model import Annotated, Token
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0\u200b,;:-–—"
 _CONTENT_KINDS = frozenset({"clause", "np", "to", "pp", "-"})
@@ -28,6 +29,7 @@ _CUE_KINDS = frozenset({"verb", "phrasal", "prep", "noun"})
 class Lexicon:
     verbs: dict[str, frozenset[str]]  # lemma -> content kinds
     phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> particle -> kinds
+    nouns: dict[str, frozenset[str]]  # noun lemma -> content kinds
     preps: tuple[tuple[str, ...], ...]  # multi-word prepositions, lower-cased words
     prep_first: frozenset[str]  # their first words
     person_nouns: frozenset[str]
@@ -53,6 +55,7 @@ def lexicon() -> Lexicon:
     """The cue and noun lexicons, read once per process."""
     verbs: dict[str, frozenset[str]] = {}
     phrasal: dict[str, dict[str, frozenset[str]]] = {}
+    nouns: dict[str, frozenset[str]] = {}
     preps: list[tuple[str, ...]] = []
     for n, row in enumerate(_rows("quote_cues.tsv"), 2):
         if len(row) != 4 or row[1] not in _CUE_KINDS or row[3] not in ("any", "agent"):
@@ -74,6 +77,8 @@ def lexicon() -> Lexicon:
         elif kind == "phrasal":
             v, particle = cue.split(" ", 1)
             phrasal.setdefault(v, {})[particle] = kinds
+        elif kind == "noun":
+            nouns[cue] = kinds
         elif kind == "prep":
             preps.append(tuple(cue.lower().split()))
     person: set[str] = set()
@@ -93,6 +98,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs,
         phrasal,
+        nouns,
         tuple(preps),
         frozenset(p[0] for p in preps),
         frozenset(person),
@@ -191,6 +197,7 @@ class Cue:
     clause_lo: int = 0  # token span of the cue clause outside its content
     clause_hi: int = 0
     anaphoric: bool = False  # no subject of its own: speaker from context
+    ccomp: int | None = None  # the clause the cue governs, if any (inside quotes or not)
 
 
 def _same_para(tree: Tree, subj: int, v: int) -> int:
@@ -275,6 +282,11 @@ def find_cues(a: Annotated, tree: Tree, inside: list[int]) -> list[Cue]:
             cue = Cue(t.i, t.start, toks[t.i + k - 1].end, "prep", frozenset({"clause"}))
             _prep_cue(a, tree, cue, t.i + k - 1)
             out.append(cue)
+        elif t.pos == "NOUN" and low in lex.nouns:
+            cue = Cue(t.i, t.start, t.end, "noun", lex.nouns[low])
+            _noun_cue(tree, cue)
+            if cue.content:
+                out.append(cue)
         elif t.pos in CLAUSE_HEAD_POS and t.dep != "aux":
             kinds = lex.verbs.get(low)
             span_end = t.end
@@ -334,6 +346,7 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     subj, inverted = _subject(tree, v)
     cue.subj, cue.inverted = subj, inverted
     cue.anaphoric = subj is None
+    cue.ccomp = tree.child(v, {"ccomp"})
     comp: int | None = None
     if particle >= 0 and toks[particle].dep == "prep" and "pp" in cue.allowed:
         comp = tree.child(particle, {"pobj", "pcomp"})
@@ -357,16 +370,21 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     cue.clause_lo, cue.clause_hi = lo, hi
     if comp is not None:
         lo_c, hi_c = tree.edges(comp)
+        if toks[comp].dep == "ccomp" and tree.child(comp, _CLAUSE_SUBJ) is None:
+            # "think the outreach … was phony": the parser took the subject as object
+            obj = tree.child(v, {"dobj"})
+            if obj is not None and v < obj < comp:
+                lo_c = min(lo_c, tree.edges(obj)[0])
         if comp > v:  # take in what follows the complement ("…, because …")
             for c in tree.children[v]:
                 if c <= comp:
                     continue
                 tc = toks[c]
-                if tc.dep in ("conj", "cc", "parataxis") or _is_cue_word(tc):
+                if tc.dep in ("cc", "parataxis") or _is_cue_word(tc):
                     break
                 if tc.text.lower() in lexicon().prep_first and _prep_at(lexicon(), toks, c):
                     break
-                if tc.dep != "punct":
+                if _extends(tree, c):
                     hi_c = max(hi_c, tree.edges(c)[1])
         cue.content.append((toks[lo_c].start, toks[hi_c].end))
         return
@@ -382,13 +400,82 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
             return
         if hlo < vlo:
             cue.content.append((toks[hlo].start, toks[vlo - 1].end))
-        if vhi < hhi:
-            cue.content.append((toks[vhi + 1].start, toks[hhi].end))
+        # after the cue clause: the rest of the head clause and what the cue governs
+        after = cue.clause_hi + 1
+        while after <= max(hhi, vhi) and toks[after].pos in ("PUNCT", "SPACE"):
+            after += 1
+        if after <= max(hhi, vhi) and max(hhi, vhi) > vhi or (vhi < hhi):
+            cue.content.append((toks[after].start, toks[max(hhi, vhi)].end))
+
+
+_NOT_CONTENT_PREPS = frozenset(
+    {"in", "at", "during", "after", "before", "since", "on", "from", "by", "through",
+     "throughout", "amid", "near", "outside", "inside", "while", "via", "under", "following"}
+)
+
+
+def _extends(tree: Tree, c: int) -> bool:
+    """Does child ``c`` of a cue verb, after its complement, belong to the content?
+
+    Reasons and conditions do ("…, because …", "… to 'radical Islamists'"); time,
+    place and manner phrases ("during the debate", "in an interview") and
+    participle asides ("…, implicitly putting …") are the writer's.
+    """
+    t = tree.tokens[c]
+    if t.dep == "punct":
+        return False
+    if t.dep == "prep":
+        return t.text.lower() not in _NOT_CONTENT_PREPS
+    if t.dep == "advcl":
+        return tree.child(c, {"mark"}) is not None and t.tag not in ("VBG", "VBN")
+    if t.dep == "conj":
+        return t.pos == tree.tokens[t.head].pos and t.pos != "VERB"
+    return t.dep not in ("npadvmod", "advmod")
 
 
 def _is_cue_word(t: Token) -> bool:
     lex = lexicon()
     return t.pos == "VERB" and t.lemma.lower() in lex.verbs
+
+
+_NOUN_PREPS = frozenset({"about", "on", "of", "over", "against", "for", "regarding"})
+_SOURCE_PREPS = frozenset({"from", "by"})
+
+
+def _noun_cue(tree: Tree, cue: Cue) -> None:
+    """"his claim that …", "calls for …", "warnings from X that …"."""
+    toks = tree.tokens
+    n = cue.head
+    comp: int | None = None
+    subj: int | None = None
+    for c in tree.children[n]:
+        tc = toks[c]
+        if c < n:
+            if tc.dep == "poss":
+                subj = c
+            continue
+        if tc.dep == "prep" and tc.text.lower() in _SOURCE_PREPS and subj is None:
+            subj = tree.child(c, {"pobj"})
+            continue
+        if comp is not None:
+            continue
+        if tc.dep in ("acl", "ccomp", "appos") and tc.pos in CLAUSE_HEAD_POS:
+            aux = tree.child(c, {"aux"})
+            is_to = aux is not None and toks[aux].text.lower() == "to"
+            if is_to and "to" in cue.allowed:
+                comp = c
+            elif not is_to and "clause" in cue.allowed and tree.child(c, {"mark"}) is not None:
+                comp = c
+        elif tc.dep == "prep" and "pp" in cue.allowed and tc.text.lower() in _NOUN_PREPS:
+            comp = tree.child(c, {"pobj", "pcomp"})
+    if comp is None:
+        return
+    if subj is None and toks[n].dep in ("dobj", "attr") and toks[n].head != n:
+        subj, _ = _subject(tree, toks[n].head)
+    cue.subj = subj
+    cue.clause_lo = cue.clause_hi = n
+    lo, hi = tree.edges(comp)
+    cue.content.append((toks[lo].start, toks[hi].end))
 
 
 def _prep_cue(a: Annotated, tree: Tree, cue: Cue, last: int) -> None:

@@ -35,12 +35,15 @@ from .stage import Stage
 _SPEECH_END = frozenset(",!?—–-…")
 _DASH_RE = re.compile(r"[ \u00a0]*[―—–]+[ \u00a0]*")
 _BOUNDARY_RE = re.compile(r"[\s\"”’)]*[.!?]")
+_NEXT_RE = re.compile(r"[\s,.;:!?]*")
+_QUOTE_CHARS = frozenset("\"'“”‘’«»„`")
 _GAP_RE = re.compile(r"[\s,.;:!?—–\-]*")
 _SPACE_RE = re.compile(r"\s*")
 _ALNUM_RE = re.compile(r"\w")
 _MIN_CONTINUATION_WORDS = 4
 _MIN_INLINE_WORDS = 6
 _MAX_INNER_CLAUSE = 8
+_MAX_LEFT_CUES = 6  # cues looked at before a quotation
 
 
 @dataclass(slots=True)
@@ -129,7 +132,7 @@ def _right_cue(d: _Doc, k: int, cues: list[Cue], by_tok: dict[int, Cue]) -> Cue 
     if d.text[m.end - 1] not in _SPEECH_END and d.last_char_after(m.outer_end) not in _SPEECH_END:
         return None  # `as "The Wall Street Journal" wrote`: a name, not speech
     for c in cues:
-        if c.head <= hi or c.kind == "prep":
+        if c.head <= hi or c.kind in ("prep", "noun"):
             continue
         if d.para_of(d.toks[c.head].start) != para:
             return None
@@ -190,12 +193,18 @@ def _left_cue(d: _Doc, k: int, cues: list[Cue]) -> Cue | None:
     if before not in (":", ","):
         return None
     para = d.para_of(m.outer_start)
-    colon_sent = d.toks[max(0, lo - 1)].sent
+    prev = lo - 1
+    while prev > 0 and d.toks[prev].pos == "SPACE":
+        prev -= 1
+    if before == ":" and d.para_of(d.toks[max(prev, 0)].start) == para - 1:
+        para -= 1  # `He said:` ending the paragraph before a quoted one
+    colon_sent = d.toks[max(0, prev)].sent
     best: Cue | None = None
-    for c in cues:
+    heads = [c.head for c in cues]
+    for c in cues[max(0, bisect.bisect_left(heads, lo) - _MAX_LEFT_CUES) :]:
         if c.head >= lo:
             break
-        if d.para_of(d.toks[c.head].start) != para:
+        if d.para_of(d.toks[c.head].start) != para or c.kind == "noun":
             continue
         between = range(c.head + 1, lo)
         if all(
@@ -251,6 +260,9 @@ def _inner_cues(d: _Doc) -> list[tuple[int, Cue, int, int]]:
             continue
         if not (after in (",", ".", ";", "!", "?") or at_end):
             continue
+        nxt = _NEXT_RE.match(d.text, ce)
+        if nxt is not None and nxt.end() < len(d.text) and d.text[nxt.end()] in _QUOTE_CHARS:
+            continue  # `he said, 'Our approach …'`: speech reported inside the quotation
         cue = Cue(t.i, t.start, t.end, "verb", lex.verbs[t.lemma.lower()], subj, inverted)
         cue.clause_lo, cue.clause_hi = lo, hi
         out.append((k, cue, cs, ce))
@@ -288,6 +300,13 @@ def _direct(d: _Doc, cues: list[Cue]) -> list[Attr]:
             att.marks.append(k)
         d.claimed[k] = att
 
+    by_tok = {c.head: c for c in cues}
+    for k in range(len(d.marks)):
+        if k in d.claimed:
+            continue
+        cue = _right_cue(d, k, cues, by_tok) or _left_cue(d, k, cues) or _dash_cue(d, k)
+        if cue is not None:
+            claim(k, cue)
     for k, cue, cs, ce in _inner_cues(d):
         if k in d.claimed:
             continue
@@ -298,13 +317,6 @@ def _direct(d: _Doc, cues: list[Cue]) -> list[Attr]:
             if d.gap_is_punct(prev.outer_end, m.outer_start):
                 claim(k - 1, cue)
         claim(k, cue, pieces)
-    by_tok = {c.head: c for c in cues}
-    for k in range(len(d.marks)):
-        if k in d.claimed:
-            continue
-        cue = _right_cue(d, k, cues, by_tok) or _left_cue(d, k, cues) or _dash_cue(d, k)
-        if cue is not None:
-            claim(k, cue)
     # a quotation right after an attributed one goes on with it: `"A," X said. "B."`
     heads = sorted(c.head for c in cues)
     for att in list(out):
@@ -327,8 +339,31 @@ def _direct(d: _Doc, cues: list[Cue]) -> list[Attr]:
             last += 1
     for att in out:
         att.frags.sort()
+        _lead_in(d, att)
     return out
 
+
+def _lead_in(d: _Doc, att: Attr) -> None:
+    """`The country "has made …," McConnell said`: words of the quoted clause
+    before the marks make the quotation mixed, its content the whole clause."""
+    c = att.cue
+    if c is None or c.ccomp is None or not att.marks:
+        return
+    first = d.marks[min(att.marks)]
+    if d.inside[c.ccomp] != min(att.marks):
+        return
+    lo, _ = d.tree.edges(c.ccomp)
+    while lo < len(d.toks) and d.toks[lo].pos in ("PUNCT", "SPACE"):
+        lo += 1
+    start = d.toks[lo].start
+    if start >= first.outer_start or d.para_of(start) != d.para_of(first.outer_start):
+        return
+    if c.head < lo or c.head > d.inside.index(min(att.marks)):
+        # the words sit between the cue and the marks (`said that, "…"`) or before both
+        if not _ALNUM_RE.search(d.text, start, first.outer_start):
+            return
+        att.frags[0] = (start, att.frags[0][1])
+        att.direct = False
 
 def _indirect(d: _Doc, cues: list[Cue], direct: list[Attr]) -> list[Attr]:
     """Reported speech from the parse; quoted words inside make it mixed."""
@@ -522,8 +557,13 @@ def run(a: Analysis) -> None:
                 a.sentence_dates.get(sent),
             )
         )
-    quotes.sort(key=lambda q: (q.start, q.end))
-    a.quotes = quotes
+    quotes.sort(key=lambda q: (q.start, q.end, q.cue is None))
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    a.quotes = []
+    for q in quotes:  # one quote per content, the first found (with its cue) kept
+        if q.fragments not in seen:
+            seen.add(q.fragments)
+            a.quotes.append(q)
 
 
 def _via(att: Attr, attrs: list[Attr]) -> tuple[Via, ...]:

@@ -11,18 +11,23 @@ How entities are joined, strongest evidence first:
 2. the same name in the same type class (a country tagged GPE in one article
    and NORP in another is one entity; a person never joins a non-person);
 3. the same entity in the alias data (IS / ISIS / Daesh);
-4. candidate pairs from blocking keys — the consonant skeleton of a surname or
-   name (Rakhmon/Rahmon), the rarest content words of a name — scored by
-   rule and rapidfuzz: full names with the same given names and a surname
-   spelled alike; organisation names with the same content words;
+4. candidate pairs from blocking keys (:func:`newsledger.resolve_cluster.block_keys`:
+   consonant skeletons of surname and given names, so Rakhmon/Rahmon share a
+   block; the set and the skeletons of an organisation's content words),
+   scored by rule and rapidfuzz: full names with the same given names and a
+   surname spelled alike; organisation names with the same content words, or
+   longer names spelled alike word by word when a co-occurring name is shared;
 5. weak evidence, only when unambiguous and backed by a shared co-occurring
-   name: a bare surname joins the one full name it fits; an acronym joins the
-   one long form that lists it (or whose initials spell it).
+   name: a bare surname (or "S. Best") joins the one full name it fits; an
+   acronym joins the one long form that lists it (or whose initials spell it);
+   a one-word "person" no document names in full joins a place or body of
+   that name seen in two documents or more (a tagging error: "Everton").
 
 Guard rails hold for every join except manual merges: different given names
 are different people; entities the alias data tells apart (a branch and its
 parent) stay apart; a bare surname that fits two people joins neither.  Cost
-grows about linearly: oversized blocks are paired by sorted neighbourhood.
+grows about linearly: blocks are narrow, oversized ones are paired by sorted
+neighbourhood, and weak candidates are looked up by key, never all-pairs.
 
 Global ids are :func:`newsledger.mentions.entity_id` of type and canonical
 name, so they do not change when unrelated documents are added.
@@ -144,8 +149,8 @@ def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
         count[it.name] += it.surfaces[it.name]
 
     def rank_name(n: str) -> tuple[bool, bool, int, int, int, str]:
-        multi = etype == "PERSON" and len(n.split()) > 1
-        return (not is_acronym(n), multi, len(docs[n]), count[n], len(n), n)
+        full = etype == "PERSON" and person_name(n).full  # "Jonathan Thomas", not "J Thomas"
+        return (not is_acronym(n), full, len(docs[n]), count[n], len(n), n)
 
     return etype, max(docs, key=rank_name)
 

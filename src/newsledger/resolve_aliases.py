@@ -57,21 +57,20 @@ class AliasTable:
 
     def __init__(self, entries: Iterable[AliasEntry] = ()) -> None:
         self.entries: tuple[AliasEntry, ...] = tuple(entries)
-        self._by_key: dict[str, AliasEntry] = {}
+        named: dict[str, tuple[AliasEntry, str]] = {}  # key -> (row, surface); later rows win
+        self._by_content: dict[str, AliasEntry] = {}
+        for e in self.entries:
+            for surface in (e.canonical, e.alias):
+                named[alias_key(surface)] = (e, surface)
+                ck = _content_key(surface)
+                if ck is not None and not is_acronym(surface):
+                    self._by_content[ck] = e
+        self._by_key = {k: e for k, (e, _) in named.items()}
         self._surfaces: dict[str, list[str]] = {}
-        content: dict[str, AliasEntry | None] = {}
-        for e in self.entries:  # later rows win
-            canon = AliasEntry(e.canonical, e.canonical, e.type, e.source, e.origin)
-            for row in (canon, e):
-                self._by_key[alias_key(row.alias)] = e
-                ck = _content_key(row.alias)
-                if ck is not None and not is_acronym(row.alias):
-                    prev = content.get(ck)
-                    content[ck] = e if prev is None or prev.key == e.key else None
-                surf = self._surfaces.setdefault(e.key, [])
-                if row.alias not in surf:
-                    surf.append(row.alias)
-        self._by_content = {k: v for k, v in content.items() if v is not None}
+        for e, surface in named.values():
+            surf = self._surfaces.setdefault(e.key, [])
+            if surface not in surf:
+                surf.append(surface)
         self._scan: dict[str, re.Pattern[str] | None] = {}
 
     def __len__(self) -> int:

@@ -21,7 +21,6 @@ from .resolve_keys import (
     acronym_letters,
     content_tokens,
     initials,
-    initials_fit,
     is_acronym,
     person_compatible,
     similar,
@@ -30,7 +29,6 @@ from .resolve_keys import (
 
 MAX_BLOCK = 20  # larger blocks are paired by sorted neighbourhood
 WINDOW = 6  # neighbours each member is paired with in an oversized block
-RARE_TOKENS = 2  # content words of a name used as blocking keys
 COMMON_CONTEXT = 0.05  # names in more than this share of documents are no evidence
 MIN_COMMON = 10  # ... unless they are in at most this many documents
 
@@ -181,27 +179,35 @@ def _pairs_of(members: list[int], items: list[Item], out: set[tuple[int, int]]) 
             out.add((min(i, j), max(i, j)))
 
 
+def block_keys(it: Item) -> list[str]:
+    """Blocking keys of an item: two items can join on their own evidence only if they
+    share a key, so a pair outside every block is never scored.
+
+    A person: the consonant skeletons of surname and given names (names that
+    :func:`person_compatible` accepts have equal skeletons).  Other names: the
+    set of content words, and the skeletons of the content words in order.
+    """
+    if it.person is not None:
+        if not it.person.full:
+            return []
+        sk = ".".join(skeleton(g) for g in it.person.given)
+        return [f"p:{skeleton(it.person.surname)}:{sk}"]
+    if it.acronym:
+        return []
+    ct = content_tokens(it.name)
+    if not ct:
+        return []
+    keys = [f"c:{it.tclass}:" + " ".join(sorted(set(ct)))]
+    if len(ct) > 1:
+        keys.append(f"k:{it.tclass}:" + " ".join(skeleton(t) for t in ct))
+    return keys
+
+
 def _candidate_pairs(items: list[Item], reps: list[int]) -> set[tuple[int, int]]:
     blocks: dict[str, list[int]] = {}
-    df: Counter[str] = Counter()
-    tokens: dict[int, tuple[str, ...]] = {}
     for i in reps:
-        it = items[i]
-        if it.tclass != "PERSON":
-            tokens[i] = content_tokens(it.name)
-            df.update(set(tokens[i]))
-    for i in reps:
-        it = items[i]
-        if it.person is not None:
-            sk = skeleton(it.person.surname)
-            if sk:
-                blocks.setdefault("p:" + sk, []).append(i)
-            continue
-        sk = skeleton(it.key.replace(" ", ""))
-        if len(sk) >= 2:
-            blocks.setdefault(f"s:{it.tclass}:{sk}", []).append(i)
-        for t in sorted(set(tokens[i]), key=lambda t: (df[t], t))[:RARE_TOKENS]:
-            blocks.setdefault(f"t:{it.tclass}:{t}", []).append(i)
+        for k in block_keys(items[i]):
+            blocks.setdefault(k, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > 1:
@@ -236,7 +242,7 @@ def cluster(
             cl.join(by_canon.setdefault(it.entry.key, i), i)
     reps = [i for k, i in node_of.items() if k[0] != "bare"]
     pairs = _candidate_pairs(items, reps)
-    stats["candidate_pairs"] += len(pairs)
+    stats["pairs_blocked"] += len(pairs)
     scored = []
     for i, j in pairs:
         s = _strong(items[i], items[j])
@@ -250,6 +256,7 @@ def cluster(
             continue
         stats["joined" if cl.join(i, j) else "refused"] += 1
     _weak(items, ctx, cl, [i for k, i in node_of.items() if k[0] == "bare"], reps, stats)
+    stats["candidate_pairs"] = sum(v for k, v in stats.items() if k.startswith("pairs_"))
     return cl
 
 
@@ -261,7 +268,7 @@ def _weak(
     reps: list[int],
     stats: Counter[str],
 ) -> None:
-    full_by_sk: dict[str, list[int]] = {}
+    full_by_surname: dict[str, list[int]] = {}
     acr_alias: dict[str, list[int]] = {}
     acr_init: dict[str, list[int]] = {}
     named: dict[str, int] = {}  # place and organisation names
@@ -270,7 +277,7 @@ def _weak(
         if it.tclass == "PLACE_ORG":
             named.setdefault(it.key, i)
         if it.person is not None:
-            full_by_sk.setdefault(skeleton(it.person.surname), []).append(i)
+            full_by_surname.setdefault(it.person.surname, []).append(i)
         elif not it.acronym:
             for s in it.surfaces:
                 if is_acronym(s):
@@ -279,39 +286,34 @@ def _weak(
             if len(content) >= 2:
                 acr_init.setdefault(content, []).append(i)
     # a bare surname joins the one full name it fits, given shared context
-    unplaced: dict[str, list[int]] = {}
+    by_fit: dict[tuple[str, str], list[int]] = {}
     for b in bares:
-        sn = _surname(items[b])
-        pb = items[b].person
-        cands = [
-            c
-            for c in full_by_sk.get(skeleton(sn), [])
-            if sn == _surname(items[c])
-            and pb is not None
-            and (pc := items[c].person) is not None
-            and initials_fit(pb, pc)
-        ]
-        stats["candidate_pairs"] += len(cands)
+        by_fit.setdefault((_surname(items[b]), _initial(items[b])), []).append(b)
+    unplaced: dict[str, list[int]] = {}
+    for (sn, first), group in by_fit.items():
+        cands = [c for c in full_by_surname.get(sn, []) if first in ("", _initial(items[c]))]
+        stats["pairs_bare"] += len(cands) + len(group)
         roots = {cl.find(c) for c in cands}
-        if len(roots) == 1:
-            r = roots.pop()
-            if ctx.shared(b, r) >= 1 and cl.join(b, r):
-                stats["joined_weak"] += 1
-        elif not roots:
-            place = named.get(items[b].key)
-            # no such person anywhere, but a place or body of that name: a tagging error
-            if (
-                place is not None
-                and len(cl.docs[cl.find(place)]) >= 2
-                and cl.join(b, place, any_class=True)
-            ):
-                stats["joined_weak"] += 1
-                continue
-            unplaced.setdefault(items[b].key, []).append(b)
+        for b in group:
+            if len(roots) == 1:
+                r = cl.find(next(iter(roots)))
+                if ctx.shared(b, r) >= 1 and cl.join(b, r):
+                    stats["joined_weak"] += 1
+            elif not roots:
+                place = named.get(items[b].key)
+                # no such person anywhere, but a place or body of that name: a tagging error
+                if (
+                    place is not None
+                    and len(cl.docs[cl.find(place)]) >= 2
+                    and cl.join(b, place, any_class=True)
+                ):
+                    stats["joined_weak"] += 1
+                    continue
+                unplaced.setdefault(items[b].key, []).append(b)
     for group in unplaced.values():
         for k, b in enumerate(group):
             for c in group[max(0, k - WINDOW) : k]:
-                stats["candidate_pairs"] += 1
+                stats["pairs_bare_bare"] += 1
                 if ctx.shared(b, c) >= 1 and cl.join(b, c):
                     stats["joined_weak"] += 1
     # an acronym joins the one long form that lists it, or whose initials spell it
@@ -323,7 +325,7 @@ def _weak(
         own = cl.find(a)
         listed = acr_alias.get(letters, [])
         spelled = acr_init.get(letters, [])
-        stats["candidate_pairs"] += len(listed) + len(spelled)
+        stats["pairs_acronym"] += len(listed) + len(spelled)
         roots = {cl.find(i) for i in listed if items[i].tclass == it.tclass} - {own}
         if not roots:
             roots = {cl.find(i) for i in spelled if items[i].tclass == it.tclass} - {own}
@@ -331,6 +333,10 @@ def _weak(
                 continue
         if len(roots) == 1 and cl.join(a, roots.pop()):
             stats["joined_weak"] += 1
+
+
+def _initial(it: Item) -> str:
+    return it.person.initials[0] if it.person is not None and it.person.initials else ""
 
 
 def _surname(it: Item) -> str:

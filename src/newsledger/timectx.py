@@ -17,13 +17,12 @@ from datetime import date
 from functools import lru_cache
 
 from .model import Annotated
-from .timex import table
+from .timex import table, wordset
 
 _PREV_WORD = re.compile(r"([\w'’.%$]+)[^\w'’.%$]*$")
 _NEXT_WORD = re.compile(r"[^\w'’%$]*([\w'’%$]+)")
 _CONCRETE = re.compile(r"^\d{2,4}")
-_DEADLINES = frozenset({"until", "till", "til", "through", "by"})
-_ENDPOINTS = frozenset({"to", "from", "before", "after"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +50,7 @@ class TimeContext:
         ents = sorted(annotated.ents, key=lambda e: e.start) if annotated else []
         self._ent_starts = [e.start for e in ents]
         self._ents = ents
+        self._starts: list[int] | None = None  # sentence starts when there is no spaCy output
 
     # ------------------------------------------------------------ neighbours
 
@@ -107,13 +107,18 @@ class TimeContext:
         return self.ann.tokens[i].tag if i >= 0 else ""
 
     def sentence(self, pos: int) -> int:
-        return self.ann.sentence_of(pos) if self.ann else -1
+        """Index of the sentence holding ``pos`` (spaCy's, or a punctuation split)."""
+        if self.ann is not None:
+            return self.ann.sentence_of(pos)
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        return bisect_right(self._starts, pos) - 1
 
     # ------------------------------------------------------------------ tense
 
     def tense(self, start: int, end: int) -> str:
-        """"past", "future", "present", "ahead" (a deadline: "until", "by") or ""
-        for the verb governing the span."""
+        """ "past", "perfect", "future", "present", "ahead" (a deadline: "until",
+        "by") or "" for the verb governing the span."""
         if self.ann is None:
             return ""
         toks = self.ann.tokens
@@ -134,10 +139,12 @@ class TimeContext:
             if t.head == h or t.pos not in ("ADP", "ADV", "PART", "SCONJ"):
                 return ""  # attached to a noun ("payable Dec. 15"): no tense
             word = t.text.lower()
-            if word in _DEADLINES:  # "until Nov. 9", "by August": ahead unless told otherwise
+            if word in wordset(
+                "DEADLINE_PREPS"
+            ):  # "until Nov. 9", "by August": ahead unless told otherwise
                 outer = self._verb_tense(t.head) if toks[t.head].pos in ("VERB", "AUX") else ""
-                return "" if outer == "past" else "ahead"
-            if word in _ENDPOINTS:
+                return "" if outer in ("past", "perfect") else "ahead"
+            if word in wordset("ENDPOINT_PREPS"):
                 return ""
             h = t.head
         return ""
@@ -169,12 +176,12 @@ class TimeContext:
             )
             outer = self._verb_tense(outer_at) if finite and outer_at != v else ""
             if gov.lemma.lower() in governors or gov.text.lower() in governors:
-                return "" if outer == "past" else "future"  # "was due to expire Friday"
-            return "" if outer == "past" else outer
+                return "" if outer in ("past", "perfect") else "future"  # "was due to expire"
+            return "" if outer in ("past", "perfect") else outer
         if verb.tag == "VBD" or any(a.tag == "VBD" for a in aux):
             return "past"
         if verb.tag == "VBN" and perfect:
-            return "past"
+            return "perfect"  # "has set Nov. 10 as the deadline": mostly past
         if verb.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in aux):
             return "present"
         if verb.tag == "VBN" and verb.dep in ("acl", "amod"):

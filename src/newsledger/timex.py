@@ -14,14 +14,15 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from .errors import NewsledgerError
+from .time_grammar import CORE_TABLES, first_alt, needs, table_firsts, table_words, word_key
 
 Number = float | str  # a number, or "X" when the text gives none ("a few")
 
@@ -100,7 +101,8 @@ def _number(t: dict[str, Any]) -> str:
     nw = "(?:" + "|".join(sorted(words, key=lambda s: (-len(s), s))) + ")"
     digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+\d/\d)?"
     article = r"an?(?:[\s-](?:hundred|thousand|dozen))?"
-    return rf"(?:{digits}|{nw}(?:[\s-](?:and[\s-])?{nw})*(?!\w)|{article}(?!\w))"
+    half = r"(?:[\s-]and[\s-]a[\s-]half(?!\w))?"
+    return rf"(?:(?:{digits}|{nw}(?:[\s-](?:and[\s-])?{nw})*(?!\w)){half}|{article}(?!\w))"
 
 
 def _expand(template: str, tables: dict[str, str], rule: str) -> str:
@@ -118,187 +120,6 @@ def _expand(template: str, tables: dict[str, str], rule: str) -> str:
     return re.sub(r"\{([A-Z_]+)\}", sub, spaced)
 
 
-# ------------------------------------------------------- first words of a rule
-
-CORE_TABLES = (
-    "MONTH", "WEEKDAY", "SEASON", "DAYPART", "UNIT", "DEICTIC_DAY", "REF", "SET_WORD",
-    "DECADEWORD", "SHIFT",
-)  # fmt: skip
-_LETTERS = re.compile(r"[A-Za-z]+")
-_QUANT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
-First = tuple[set[str], bool, int]  # first words, can match empty, index after
-
-
-def word_key(word: str) -> str:
-    """Dispatch key of a lower-case word: "#" for numbers, "'" for '90s, else the word."""
-    if word[0].isdigit():
-        return "#"
-    if word[0] in "'’":
-        return "'"
-    return word
-
-
-def _table_firsts(t: dict[str, Any]) -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for key, val in t.items():
-        if key.isupper() and isinstance(val, dict | list):
-            out[key] = frozenset(word_key(re.split(r"[\s-]+", str(e).lower())[0]) for e in val)
-    out["NUMBER"] = frozenset([*out["NUMWORD"], "#"])
-    out["SPELLYEAR"] = frozenset(["eleven", "twelve", "thirteen", "fourteen", "fifteen",
-                                  "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "two"])  # fmt: skip
-    return out
-
-
-def _table_words(t: dict[str, Any]) -> dict[str, frozenset[str]]:
-    """Every word (as a dispatch key) that an entry of each table may contain."""
-    out: dict[str, frozenset[str]] = {}
-    for key, val in t.items():
-        if key.isupper() and isinstance(val, dict | list):
-            words = {word_key(w) for e in val for w in re.split(r"[\s-]+", str(e).lower()) if w}
-            out[key] = frozenset(words)
-    out["NUMBER"] = out["NUMWORD"] | {"#"}
-    out["SPELLYEAR"] = (out["NUMWORD"] | {"oh", "and"}) - {"a", "an", "dozen", "half"}
-    return out
-
-
-_GROUP_OPEN = re.compile(r"\(\?(?:P<\w+>|[:=!]|<[=!])")
-
-
-def _needs(template: str, firsts: dict[str, frozenset[str]], words: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The smallest set of words one of which every match contains: the words of
-    one mandatory top-level element ("" set when none qualifies)."""
-    best: frozenset[str] | None = None
-    i = 0
-    while i < len(template) and template[i] not in "|)":
-        _, nullable, j = _first_elem(template, i, firsts)
-        piece = template[i:j]
-        i = j
-        if nullable or "|" in _strip_groups(piece) and piece[0] != "(":
-            continue
-        got = _piece_words(piece, words)
-        if got and (best is None or _weight(got) < _weight(best)):
-            best = got
-    return best or frozenset()
-
-
-def _weight(words: frozenset[str]) -> int:
-    """How often a set of words is likely to turn up: function words count a lot."""
-    common = {"the", "a", "an", "this", "that", "as", "at", "in", "of", "and", "s", "#"}
-    return len(words) + 100 * len(words & common)
-
-
-def _strip_groups(piece: str) -> str:
-    return _GROUP_OPEN.sub("(", piece)
-
-
-def _piece_words(piece: str, words: dict[str, frozenset[str]]) -> frozenset[str] | None:
-    """Words a piece of pattern may consist of, or None when it may hold any word."""
-    out: set[str] = set()
-    for name in re.findall(r"\{([A-Z_]+)\}", piece):
-        out |= words[name]
-    rest = re.sub(r"\{[A-Z_]+\}", " ", _strip_groups(piece))
-    rest = rest.replace("\\d", " 0 ")
-    for cls in re.findall(r"\[[^\]]*\]", rest):
-        body = cls.replace("\\s", "")
-        if re.search(r"[A-Za-z]", body):
-            return None
-        if re.search(r"\d", body):
-            out.add("#")
-    rest = re.sub(r"\[[^\]]*\]", " ", rest)
-    rest = re.sub(r"\\[A-Za-z]", " ", rest)
-    if "\\w" in piece:
-        return None
-    for w in re.findall(r"[A-Za-z]+|\d", rest):
-        out.add("#" if w.isdigit() else w.lower())
-    return frozenset(out)
-
-
-def _first_alt(s: str, i: int, firsts: dict[str, frozenset[str]]) -> First:
-    """First words of the alternatives from ``s[i]`` up to the closing parenthesis."""
-    first: set[str] = set()
-    nullable = False
-    while True:
-        f, n, i = _first_seq(s, i, firsts)
-        first |= f
-        nullable = nullable or n
-        if i < len(s) and s[i] == "|":
-            i += 1
-            continue
-        return first, nullable, i
-
-
-def _first_seq(s: str, i: int, firsts: dict[str, frozenset[str]]) -> First:
-    first: set[str] = set()
-    nullable = True
-    while i < len(s) and s[i] not in "|)":
-        f, n, i = _first_elem(s, i, firsts)
-        if nullable:
-            first |= f
-        nullable = nullable and n
-    return first, nullable, i
-
-
-def _first_elem(s: str, i: int, firsts: dict[str, frozenset[str]]) -> First:
-    c = s[i]
-    f: set[str] = set()
-    n = False
-    if c == "(":
-        look = s.startswith(("(?=", "(?!", "(?<=", "(?<!"), i)
-        if s.startswith("(?P<", i):
-            j = s.index(">", i) + 1
-        elif s.startswith("(?<", i):
-            j = i + 4
-        elif s.startswith("(?", i):
-            j = i + 3
-        else:
-            j = i + 1
-        f, n, j = _first_alt(s, j, firsts)
-        j += 1
-        if look:
-            f, n = set(), True
-    elif c == "{" and s[i + 1 : i + 2].isupper():
-        j = s.index("}", i)
-        f = set(firsts[s[i + 1 : j]])
-        j += 1
-    elif c == "\\":
-        e = s[i + 1]
-        j = i + 2
-        f = {"#"} if e == "d" else {"*"} if e == "w" else set()
-        n = e in "bB"
-    elif c == "[":
-        j = s.index("]", i + 2) + 1
-        body = s[i + 1 : j - 1].replace("\\s", "")
-        if re.search(r"\d|\\d", body):
-            f.add("#")
-        if "'" in body or "’" in body:
-            f.add("'")
-        if re.search(r"[A-Za-z]", body.replace("\\d", "")):
-            f.add("*")
-    elif c.isalpha():
-        m = _LETTERS.match(s, i)
-        assert m is not None
-        word, j = m.group().lower(), m.end()
-        f = {word}
-        if j < len(s) and s[j] in "?*":  # the quantifier takes the last letter only
-            f.add(word[:-1])
-            j += 1
-    else:
-        j = i + 1
-        if c in "'’":
-            f = {"'"}
-        elif c.isdigit():
-            f = {"#"}
-    if j < len(s) and s[j] in "?*":
-        n, j = True, j + 1
-    elif j < len(s) and s[j] == "+":
-        j += 1
-    elif (q := _QUANT.match(s, j)) is not None:
-        n, j = n or not int(q.group(1) or 0), q.end()
-    if j < len(s) and s[j] == "?":
-        j += 1
-    return f, n, j
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load and compile the lexicon and patterns once per process."""
@@ -308,15 +129,15 @@ def lexicon() -> Lexicon:
         if key.startswith("_") or not key.isupper():
             continue
         if isinstance(val, dict | list):
-            words = list(val)
+            entries = [str(e) for e in val]
             if key in ("MONTH", "WEEKDAY"):
-                full = [w for w in words if len(w) > 4 or w in ("may", "june", "july")]
-                abbrev = "|".join(w for w in words if w not in full)
+                full = [w for w in entries if len(w) > 4 or w in ("may", "june", "july")]
+                abbrev = "|".join(w for w in entries if w not in full)
                 # abbreviated weekdays need their full stop ("Wed." not "wed")
                 tail = r"\." if key == "WEEKDAY" else r"(?:\.|(?!\w))"
                 alts[key] = f"(?:{_alternation(full)}|(?:{abbrev}){tail})"
             else:
-                alts[key] = _alternation(words)
+                alts[key] = _alternation(entries)
     alts["NUMBER"] = _number(tables)
     alts["SPELLYEAR"] = _spell_year(tables)
     rules: list[Rule] = []
@@ -340,15 +161,15 @@ def lexicon() -> Lexicon:
             ) from exc
         rules.append(Rule(name, typ, handler, rx, len(rules)))
         templates.append(template)
-    firsts = _table_firsts(tables)
-    words = _table_words(tables)
+    firsts = table_firsts(tables)
+    words = table_words(tables)
     rules = [
-        Rule(r.name, r.type, r.handler, r.regex, r.order, _needs(t, firsts, words))
+        Rule(r.name, r.type, r.handler, r.regex, r.order, needs(t, firsts, words))
         for r, t in zip(rules, templates, strict=True)
     ]
     dispatch: dict[str, list[Rule]] = {}
     for rule, template in zip(rules, templates, strict=True):
-        first, nullable, _ = _first_alt(template, 0, firsts)
+        first, nullable, _ = first_alt(template, 0, firsts)
         if nullable or "*" in first:
             raise NewsledgerError(
                 f"Time pattern {rule.name!r} can start with anything.",
@@ -376,6 +197,12 @@ def table(name: str) -> Any:
     return lexicon().tables[name]
 
 
+@lru_cache(maxsize=64)
+def wordset(name: str) -> frozenset[str]:
+    """The words of a lexicon table, as a set."""
+    return frozenset(lexicon().tables[name])
+
+
 # ------------------------------------------------------------------ numbers
 
 
@@ -385,6 +212,9 @@ def parse_number(s: str) -> Number | None:
     vague: dict[str, Number] = table("VAGUE")
     if low in vague:
         return vague[low]
+    if low.endswith(" and a half"):
+        whole = parse_number(low[: -len(" and a half")])
+        return whole + 0.5 if isinstance(whole, float) else None
     low = low.replace(",", "")
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", low)
     if m:
@@ -432,8 +262,6 @@ def parse_spelled_year(s: str) -> int | None:
     if not isinstance(rest, float | int) or rest >= 100:
         return None
     return century * 100 + int(rest)
-
-
 
 
 # ------------------------------------------------------------------ scanning
@@ -496,10 +324,11 @@ def scan(text: str, judge: Judge, before: int = 5, span: int = 10) -> Iterator[H
     """
     words = _words(text)
     lex = lexicon()
-    core, needed = lex.core, lex.needed
+    core, needed, dispatch = lex.core, lex.needed, lex.dispatch
     hot: list[int] = []  # indices of core words
     need_at: list[int] = []  # indices of words some rule needs, and their keys
     need_key: list[str] = []
+    starters: dict[int, tuple[Rule, ...]] = {}  # index -> rules that may start there
     for k, (_, w) in enumerate(words):
         if w[0] in "0123456789'’":
             key = "#" if w[0].isdigit() else "'"
@@ -509,22 +338,25 @@ def scan(text: str, judge: Judge, before: int = 5, span: int = 10) -> Iterator[H
             key = w.rstrip("0123456789")
         else:
             key = w
+        rules = dispatch.get(key)
+        if rules is not None:
+            starters[k] = rules
         if key in core or key == "#" or key == "'":
             hot.append(k)
         if key in needed:
             need_at.append(k)
             need_key.append(key)
+    tries = sorted({k for c in hot for k in range(max(0, c - before), c + 1) if k in starters})
     pos = 0
-    for k in sorted({k for c in hot for k in range(max(0, c - before), c + 1)}):
-        start, word = words[k]
+    for k in tries:
+        start = words[k][0]
         if start < pos:
-            continue
-        rules = rules_for(word)
-        if not rules:
             continue
         lo = bisect_left(need_at, k)
         near = set(need_key[lo : bisect_left(need_at, k + span, lo)])
-        rules = tuple(r for r in rules if not r.needs or not r.needs.isdisjoint(near))
+        rules = tuple(r for r in starters[k] if not r.needs or not r.needs.isdisjoint(near))
+        if not rules:
+            continue
         for hit in candidates(text, start, rules):
             if judge(hit):
                 yield hit

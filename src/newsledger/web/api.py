@@ -12,6 +12,7 @@ from .. import query as q
 from .. import query_more as qm
 from .. import query_web as qw
 from .common import (
+    COUNTRY_RE,
     MAX_LIMIT,
     MAX_QUERY,
     NAME_RE,
@@ -59,9 +60,10 @@ router = APIRouter(prefix="/api", responses=DOCS)
 
 DocId = Annotated[str, Path(max_length=200, description="Document id.")]
 EntityRef = Annotated[str, Path(max_length=MAX_QUERY, description="Entity id or name.")]
-EntType = Annotated[str | None, Query(alias="type", pattern=NAME_RE,
-                                      description="PERSON, ORG, GPE, LOC, NORP, ...")]
-Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2.")]
+EntType = Annotated[
+    str | None, Query(alias="type", pattern=NAME_RE, description="PERSON, ORG, GPE, LOC, NORP, ...")
+]
+Country = Annotated[str | None, Query(pattern=COUNTRY_RE, description="ISO 3166-1 alpha-2.")]
 
 
 def _entity_id(store: StoreDep, ref: str | None) -> str | None:
@@ -74,96 +76,161 @@ def stats(store: StoreDep) -> JSONResponse:
 
 
 @router.get("/documents", tags=["documents"], summary="Stored documents, newest first")
-def documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-              source: Text = None, date_from: DateFrom = None, date_to: DateTo = None) -> JSONResponse:
-    rows = q.documents(store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to)
+def documents(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    source: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> JSONResponse:
+    rows = q.documents(
+        store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to
+    )
     return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
 
-@router.get("/documents/{doc_id}", tags=["documents"],
-            summary="One document: text and every annotation (the extract record)")
+@router.get(
+    "/documents/{doc_id}",
+    tags=["documents"],
+    summary="One document: text and every annotation (the extract record)",
+)
 def document(store: StoreDep, doc_id: DocId) -> JSONResponse:
     return envelope(q.record(store, doc_id))
 
 
-@router.get("/entities", tags=["entities"], summary="Entities by name or alias, most documents first")
-def entities(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-             query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY,
-                                                description="Part of a name or alias.")] = None,
-             etype: EntType = None) -> JSONResponse:
+@router.get(
+    "/entities", tags=["entities"], summary="Entities by name or alias, most documents first"
+)
+def entities(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    query: Annotated[
+        str | None, Query(alias="q", max_length=MAX_QUERY, description="Part of a name or alias.")
+    ] = None,
+    etype: EntType = None,
+) -> JSONResponse:
     rows = q.entities(store, query or None, etype, limit + 1, offset)
     total = qw.count_entities(store, query or None, etype)
     return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
-@router.get("/entities/{ref}", tags=["entities"],
-            summary="An entity's dossier: aliases, roles, quotes, co-occurring entities, events, "
-            "claims, conflicts")
+@router.get(
+    "/entities/{ref}",
+    tags=["entities"],
+    summary="An entity's dossier: aliases, roles, quotes, co-occurring entities, events, "
+    "claims, conflicts",
+)
 def dossier(store: StoreDep, ref: EntityRef) -> JSONResponse:
     return envelope(q.dossier(store, ref))
 
 
 @router.get("/quotes", tags=["quotes"], summary="Who said what, with speaker, cue and evidence")
-def quotes(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-           speaker: Annotated[str | None, Query(max_length=MAX_QUERY,
-                                                description="Speaker entity id or name.")] = None,
-           about: Annotated[str | None, Query(max_length=MAX_QUERY,
-                                              description="Entity the quote mentions.")] = None,
-           kind: Literal["direct", "mixed", "indirect"] | None = None) -> JSONResponse:
+def quotes(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    speaker: Annotated[
+        str | None, Query(max_length=MAX_QUERY, description="Speaker entity id or name.")
+    ] = None,
+    about: Annotated[
+        str | None, Query(max_length=MAX_QUERY, description="Entity the quote mentions.")
+    ] = None,
+    kind: Literal["direct", "mixed", "indirect"] | None = None,
+) -> JSONResponse:
     rows = q.quotes(store, speaker, about, kind, limit + 1, offset)
     return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
 
-def _events(store: StoreDep, etype: str | None, place: str | None, actor: str | None,
-            date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+def _events(
+    store: StoreDep,
+    etype: str | None,
+    place: str | None,
+    actor: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> list[dict[str, Any]]:
     return qm.events(store, etype, place, actor, date_from, date_to)
 
 
 @router.get("/events", tags=["events"], summary="Events merged across sources (PLOVER types)")
-def events(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-           etype: Annotated[str | None, Query(alias="type", pattern=NAME_RE,
-                                              description="PLOVER type, e.g. ASSAULT.")] = None,
-           place: Text = None, actor: Text = None,
-           date_from: DateFrom = None, date_to: DateTo = None) -> JSONResponse:
+def events(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    etype: Annotated[
+        str | None, Query(alias="type", pattern=NAME_RE, description="PLOVER type, e.g. ASSAULT.")
+    ] = None,
+    place: Text = None,
+    actor: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> JSONResponse:
     page, more = window(_events(store, etype, place, actor, date_from, date_to), limit, offset)
     return envelope(page, limit, offset, more)
 
 
-@router.get("/events.geojson", tags=["events"],
-            summary="Events with coordinates as a GeoJSON FeatureCollection (one page)")
-def events_geojson(store: StoreDep, limit: Limit = MAX_LIMIT, offset: Offset = 0,
-                   etype: Annotated[str | None, Query(alias="type", pattern=NAME_RE)] = None,
-                   place: Text = None, actor: Text = None,
-                   date_from: DateFrom = None, date_to: DateTo = None) -> JSONResponse:
+@router.get(
+    "/events.geojson",
+    tags=["events"],
+    summary="Events with coordinates as a GeoJSON FeatureCollection (one page)",
+)
+def events_geojson(
+    store: StoreDep,
+    limit: Limit = MAX_LIMIT,
+    offset: Offset = 0,
+    etype: Annotated[str | None, Query(alias="type", pattern=NAME_RE)] = None,
+    place: Text = None,
+    actor: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> JSONResponse:
     page, more = window(_events(store, etype, place, actor, date_from, date_to), limit, offset)
     return envelope(qm.events_geojson(page), limit, offset, more)
 
 
 @router.get("/places", tags=["places"], summary="Places named in the articles, with coordinates")
-def places(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-           country: Country = None) -> JSONResponse:
+def places(
+    store: StoreDep, limit: Limit = 50, offset: Offset = 0, country: Country = None
+) -> JSONResponse:
     page, more = window(qm.places(store, country, offset + limit + 1), limit, offset)
     return envelope(page, limit, offset, more)
 
 
-@router.get("/timeline", tags=["timeline"],
-            summary="Dated items (events, quotes, dated sentences) in time order")
-def timeline(store: StoreDep, limit: Limit = 100, offset: Offset = 0,
-             entity: Text = None, place: Text = None,
-             text: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY,
-                                               description="Only items whose evidence holds this.")]
-             = None,
-             date_from: DateFrom = None, date_to: DateTo = None) -> JSONResponse:
+@router.get(
+    "/timeline",
+    tags=["timeline"],
+    summary="Dated items (events, quotes, dated sentences) in time order",
+)
+def timeline(
+    store: StoreDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    entity: Text = None,
+    place: Text = None,
+    text: Annotated[
+        str | None,
+        Query(alias="q", max_length=MAX_QUERY, description="Only items whose evidence holds this."),
+    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> JSONResponse:
     rows = qm.timeline(store, entity, place, text, date_from, date_to)
     page, more = window(rows, limit, offset)
     return envelope(page, limit, offset, more, len(rows))
 
 
 @router.get("/claims", tags=["claims"], summary="Claims (in power since, role, ...) with evidence")
-def claims(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-           entity: Annotated[str | None, Query(max_length=MAX_QUERY,
-                                               description="Subject entity id or name.")] = None,
-           attribute: Annotated[str | None, Query(max_length=100)] = None) -> JSONResponse:
+def claims(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    entity: Annotated[
+        str | None, Query(max_length=MAX_QUERY, description="Subject entity id or name.")
+    ] = None,
+    attribute: Annotated[str | None, Query(max_length=100)] = None,
+) -> JSONResponse:
     rows = q.claim_records(store, _entity_id(store, entity))
     if attribute:
         rows = [c for c in rows if c["attribute"] == attribute]
@@ -171,29 +238,54 @@ def claims(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
     return envelope(page, limit, offset, more, len(rows))
 
 
-@router.get("/conflicts", tags=["claims"],
-            summary="Where sources disagree: conflicting values with their evidence")
-def conflicts(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-              entity: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
-              attribute: Annotated[str | None, Query(max_length=100)] = None) -> JSONResponse:
+@router.get(
+    "/conflicts",
+    tags=["claims"],
+    summary="Where sources disagree: conflicting values with their evidence",
+)
+def conflicts(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    entity: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
+    attribute: Annotated[str | None, Query(max_length=100)] = None,
+) -> JSONResponse:
     rows = q.conflicts(store, _entity_id(store, entity), attribute)
     page, more = window(rows, limit, offset)
     return envelope(page, limit, offset, more, len(rows))
 
 
 @router.get("/search", tags=["search"], summary="Full-text search (FTS5 syntax) with snippets")
-def search(store: StoreDep,
-           query: Annotated[str, Query(alias="q", min_length=1, max_length=MAX_QUERY,
-                                       description='Words, "phrases", AND/OR/NOT, prefix*.')],
-           limit: Limit = 20, offset: Offset = 0, source: Text = None,
-           date_from: DateFrom = None, date_to: DateTo = None) -> JSONResponse:
+def search(
+    store: StoreDep,
+    query: Annotated[
+        str,
+        Query(
+            alias="q",
+            min_length=1,
+            max_length=MAX_QUERY,
+            description='Words, "phrases", AND/OR/NOT, prefix*.',
+        ),
+    ],
+    limit: Limit = 20,
+    offset: Offset = 0,
+    source: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> JSONResponse:
     rows = qw.search(store, query, source, date_from, date_to, limit + 1, offset)
     return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
 
-@router.get("/facets", tags=["search"],
-            summary="Facet counts: documents by source and year, entities by type")
-def facets(store: StoreDep,
-           query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
-           date_from: DateFrom = None, date_to: DateTo = None) -> JSONResponse:
+@router.get(
+    "/facets",
+    tags=["search"],
+    summary="Facet counts: documents by source and year, entities by type",
+)
+def facets(
+    store: StoreDep,
+    query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> JSONResponse:
     return envelope(qw.facets(store, query, date_from, date_to))

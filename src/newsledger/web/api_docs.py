@@ -32,15 +32,30 @@ def endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
             params = []
             for p in op.get("parameters", []):
                 sch = p.get("schema", {})
-                params.append({"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                               "type": _schema_type(sch),
-                               "default": sch.get("default"),
-                               "description": p.get("description") or sch.get("description", "")})
+                params.append(
+                    {
+                        "name": p["name"],
+                        "in": p["in"],
+                        "required": p.get("required", False),
+                        "type": _schema_type(sch),
+                        "default": sch.get("default"),
+                        "description": p.get("description") or sch.get("description", ""),
+                    }
+                )
             body = op.get("requestBody", {}).get("content", {})
-            out.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "tag": (op.get("tags") or ["other"])[0], "params": params,
-                        "body": ", ".join(body), "try": method == "get" and "{" not in path
-                        and not any(p["required"] for p in params)})
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "tag": (op.get("tags") or ["other"])[0],
+                    "params": params,
+                    "body": ", ".join(body),
+                    "try": method == "get"
+                    and "{" not in path
+                    and not any(p["required"] for p in params),
+                }
+            )
     return out
 
 

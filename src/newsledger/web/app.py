@@ -40,11 +40,18 @@ def _is_api(request: Request) -> bool:
     return p.startswith("/api/") or p == "/api" or p == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str, hint: str = "",
-           headers: dict[str, str] | None = None) -> Response:
+def _error(
+    request: Request,
+    status: int,
+    message: str,
+    hint: str = "",
+    headers: dict[str, str] | None = None,
+) -> Response:
     if _is_api(request):
         return JSONResponse(error_body(message, hint), status_code=status, headers=headers)
-    resp = render(request, "error.html", status=status, status_code=status, message=message, hint=hint)
+    resp = render(
+        request, "error.html", status=status, status_code=status, message=message, hint=hint
+    )
     if headers:
         resp.headers.update(headers)
     return resp
@@ -73,8 +80,9 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        return _error(request, 400, _validation_message(exc),
-                      "See /docs for each parameter's type and range.")
+        return _error(
+            request, 400, _validation_message(exc), "See /docs for each parameter's type and range."
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -92,9 +100,13 @@ def _install_handlers(app: FastAPI) -> None:
         return _error(request, 500, "Internal error.", "The server log has the details.")
 
 
-def create_app(db: str, allow_write: bool = False, token: str | None = None,
-               allowed_hosts: Sequence[str] | None = None,
-               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(
+    db: str,
+    allow_write: bool = False,
+    token: str | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+    max_body: int = DEFAULT_MAX_BODY,
+) -> FastAPI:
     """The FastAPI app serving the store at ``db``.
 
     ``allow_write`` enables the write routes, which then need ``token`` (at
@@ -115,7 +127,7 @@ def create_app(db: str, allow_write: bool = False, token: str | None = None,
         title="newsledger",
         version=__version__,
         description="Evidence-linked knowledge base of news articles. Every list is paged "
-        f"(limit ≤ {api.MAX_LIMIT}, offset); every answer is `{{\"data\": …, \"meta\": …}}` "
+        f'(limit ≤ {api.MAX_LIMIT}, offset); every answer is `{{"data": …, "meta": …}}` '
         'and every error `{"error": {"message": …, "hint": …}}`.',
         docs_url=None,
         redoc_url=None,
@@ -153,15 +165,21 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_write: bool = False,
-          token: str | None = None) -> None:
+def serve(
+    db: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allow_write: bool = False,
+    token: str | None = None,
+) -> None:
     """Run the app with uvicorn until Ctrl-C (binds to localhost unless told otherwise)."""
     import uvicorn
 
     hosts = LOOPBACK_NAMES if is_loopback(host) else None
     app = create_app(db, allow_write=allow_write, token=token, allowed_hosts=hosts)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                proxy_headers=False)
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False
+    )
 
 
 __all__ = ["HTMLResponse", "create_app", "is_loopback", "serve"]

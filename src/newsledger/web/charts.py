@@ -17,7 +17,12 @@ from .worldgrid import VIEWBOX
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 KIND_ORDER = ("event", "quote", "claim", "sentence")
-KIND_LABEL = {"event": "events", "quote": "quotes", "claim": "claims", "sentence": "dated sentences"}
+KIND_LABEL = {
+    "event": "events",
+    "quote": "quotes",
+    "claim": "claims",
+    "sentence": "dated sentences",
+}
 
 
 def year_of(value: str | None) -> float | None:
@@ -100,23 +105,51 @@ def timeline_chart(items: list[dict[str, Any]], width: float = 1000.0) -> dict[s
     for k in kinds:
         levels = min(max_level[k], 7) + 1
         h = max(36.0, levels * 2 * r + 16)
-        lanes.append({"kind": k, "label": KIND_LABEL.get(k, k), "y": top, "height": h,
-                      "mid": top + h / 2, "count": sum(1 for kk, *_ in placed if kk == k)})
+        lanes.append(
+            {
+                "kind": k,
+                "label": KIND_LABEL.get(k, k),
+                "y": top,
+                "height": h,
+                "mid": top + h / 2,
+                "count": sum(1 for kk, *_ in placed if kk == k),
+            }
+        )
         lane_y[k] = top + h - 8 - r
         top += h
     dots = []
     for k, x, level, it in placed:
         lv = min(level, 7)
         title = f"{it['date']} · {it['kind']} · {it.get('summary') or it.get('text') or ''}"
-        dots.append(Dot(round(x, 1), round(lane_y[k] - lv * 2 * r, 1), r, k, title[:300],
-                        evidence_url({"doc": it["doc"], "start": it["start"], "end": it["end"]})))
+        dots.append(
+            Dot(
+                round(x, 1),
+                round(lane_y[k] - lv * 2 * r, 1),
+                r,
+                k,
+                title[:300],
+                evidence_url({"doc": it["doc"], "start": it["start"], "end": it["end"]}),
+            )
+        )
     ticks = [{"x": round(xpos(v), 1), "label": lab} for v, lab in _ticks(lo, hi)]
-    return {"width": width, "height": top + 28, "axis_y": top + 4, "dots": dots, "lanes": lanes,
-            "ticks": ticks, "left": left, "right": width - right}
+    return {
+        "width": width,
+        "height": top + 28,
+        "axis_y": top + 4,
+        "dots": dots,
+        "lanes": lanes,
+        "ticks": ticks,
+        "left": left,
+        "right": width - right,
+    }
 
 
-def map_layers(places: list[dict[str, Any]], events: list[dict[str, Any]],
-               labels: int = 12, world: bool = False) -> dict[str, Any]:
+def map_layers(
+    places: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    labels: int = 12,
+    world: bool = False,
+) -> dict[str, Any]:
     """Place and event markers in map units (x = longitude, y = -latitude).
 
     The view box fits the markers (zoomed in when they are close together)
@@ -128,12 +161,18 @@ def map_layers(places: list[dict[str, Any]], events: list[dict[str, Any]],
         if p.get("lat") is None or p.get("lon") is None:
             continue
         docs = int(p.get("docs") or 1)
-        pmarks.append({
-            "x": round(float(p["lon"]), 3), "y": round(-float(p["lat"]), 3),
-            "r": round(min(1.0 + 0.7 * math.sqrt(docs), 4.5), 2),
-            "name": p["name"], "country": p.get("country"), "docs": docs,
-            "mentions": p.get("mentions"), "label": i < labels,
-        })
+        pmarks.append(
+            {
+                "x": round(float(p["lon"]), 3),
+                "y": round(-float(p["lat"]), 3),
+                "r": round(min(1.0 + 0.7 * math.sqrt(docs), 4.5), 2),
+                "name": p["name"],
+                "country": p.get("country"),
+                "docs": docs,
+                "mentions": p.get("mentions"),
+                "label": i < labels,
+            }
+        )
     emarks = []
     for ev in events:
         if ev.get("lat") is None or ev.get("lon") is None:
@@ -142,23 +181,38 @@ def map_layers(places: list[dict[str, Any]], events: list[dict[str, Any]],
         ev_ref = ev.get("evidence")
         if isinstance(ev_ref, list):
             ev_ref = ev_ref[0] if ev_ref else None
-        emarks.append({
-            "x": round(float(ev["lon"]), 3), "y": round(-float(ev["lat"]), 3),
-            "r": round(1.2 + 0.6 * math.log1p(int(killed or 0)), 2),
-            "type": ev.get("type"), "date": ev.get("date"), "place": ev.get("place"),
-            "killed": killed, "href": evidence_url(evidence_of(ev)),
-        })
+        emarks.append(
+            {
+                "x": round(float(ev["lon"]), 3),
+                "y": round(-float(ev["lat"]), 3),
+                "r": round(1.2 + 0.6 * math.log1p(int(killed or 0)), 2),
+                "type": ev.get("type"),
+                "date": ev.get("date"),
+                "place": ev.get("place"),
+                "killed": killed,
+                "href": evidence_url(evidence_of(ev)),
+            }
+        )
     vb = (x0, y0, w, h) if world else fit_view([(m["x"], m["y"]) for m in pmarks + emarks])
     k = vb[2] / w  # marker and label sizes follow the zoom
     for m in pmarks + emarks:
         m["r"] = round(m["r"] * max(k, 0.4), 3)
-    return {"viewbox": " ".join(f"{v:g}" for v in vb), "x0": x0, "y0": y0, "w": w, "h": h,
-            "font": round(3 * max(k, 0.4), 3), "zoomed": vb != (x0, y0, w, h),
-            "places": pmarks, "events": emarks}
+    return {
+        "viewbox": " ".join(f"{v:g}" for v in vb),
+        "x0": x0,
+        "y0": y0,
+        "w": w,
+        "h": h,
+        "font": round(3 * max(k, 0.4), 3),
+        "zoomed": vb != (x0, y0, w, h),
+        "places": pmarks,
+        "events": emarks,
+    }
 
 
-def fit_view(points: list[tuple[float, float]], pad: float = 12.0,
-             min_width: float = 110.0) -> tuple[float, float, float, float]:
+def fit_view(
+    points: list[tuple[float, float]], pad: float = 12.0, min_width: float = 110.0
+) -> tuple[float, float, float, float]:
     """A view box around ``points`` (map units) with the world's aspect ratio, inside the world."""
     x0, y0, w, h = VIEWBOX
     if not points:
@@ -176,18 +230,31 @@ def fit_view(points: list[tuple[float, float]], pad: float = 12.0,
     return round(left, 2), round(top, 2), round(vw, 2), round(vh, 2)
 
 
-def evidence_of(ev: dict[str, Any]) -> dict[str, Any] | None:
-    """The first evidence span of an event, whatever shape the event carries it in."""
-    for key in ("evidence", "sources", "mentions"):
+def event_evidence(ev: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every source's evidence span of an event: ``[{"doc", "start", "end", ...}]``.
+
+    Accepts a corpus event (``sources`` with their own ``evidence``, or an
+    ``evidence`` list) as well as a document event (``evidence`` span + ``doc``).
+    """
+    out: list[dict[str, Any]] = []
+    for key in ("sources", "evidence"):
         val = ev.get(key)
         if isinstance(val, list):
             for v in val:
-                if isinstance(v, dict) and v.get("doc") and v.get("start") is not None:
-                    return v
-                if isinstance(v, dict) and isinstance(v.get("evidence"), dict):
-                    return {"doc": v.get("doc"), **v["evidence"]}
-        elif isinstance(val, dict) and val.get("start") is not None:
-            return {"doc": ev.get("doc"), **val}
-    return None
+                if not isinstance(v, dict):
+                    continue
+                if isinstance(v.get("evidence"), dict):
+                    out.append({**v, "doc": v.get("doc"), **v["evidence"]})
+                elif v.get("doc") and v.get("start") is not None:
+                    out.append(v)
+        elif isinstance(val, dict) and val.get("start") is not None and ev.get("doc"):
+            out.append({"doc": ev["doc"], **val})
+        if out:
+            break
+    return out
 
 
+def evidence_of(ev: dict[str, Any]) -> dict[str, Any] | None:
+    """The first evidence span of an event (None when it carries none)."""
+    spans = event_evidence(ev)
+    return spans[0] if spans else None

@@ -21,8 +21,10 @@ STATIC = HERE / "static"
 MAX_LIMIT = 200  # page size limit of every list (API and pages)
 MAX_OFFSET = 1_000_000
 MAX_QUERY = 500  # characters in a search text or name filter
-DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-NAME_RE = r"^[A-Za-z_]{1,24}$"
+# Patterns accept "" too: an empty form field means "no filter" (the query functions agree).
+DATE_RE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+NAME_RE = r"^([A-Za-z_]{1,24})?$"
+COUNTRY_RE = r"^([A-Za-z]{2})?$"
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -38,10 +40,14 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
-DateFrom = Annotated[str | None, Query(alias="from", pattern=DATE_RE,
-                                       description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")]
-DateTo = Annotated[str | None, Query(alias="to", pattern=DATE_RE,
-                                     description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+DateFrom = Annotated[
+    str | None,
+    Query(alias="from", pattern=DATE_RE, description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+DateTo = Annotated[
+    str | None,
+    Query(alias="to", pattern=DATE_RE, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD."),
+]
 
 
 def window(rows: Sequence[Any], limit: int, offset: int) -> tuple[list[Any], bool]:
@@ -49,13 +55,22 @@ def window(rows: Sequence[Any], limit: int, offset: int) -> tuple[list[Any], boo
     return list(rows[offset : offset + limit]), len(rows) > offset + limit
 
 
-def envelope(data: Any, limit: int | None = None, offset: int | None = None,
-             more: bool | None = None, total: int | None = None) -> JSONResponse:
+def envelope(
+    data: Any,
+    limit: int | None = None,
+    offset: int | None = None,
+    more: bool | None = None,
+    total: int | None = None,
+) -> JSONResponse:
     """``{"data": ..., "meta": {...}}``: the one response shape of the API."""
     meta: dict[str, Any] = {}
     if limit is not None:
-        meta = {"limit": limit, "offset": offset or 0,
-                "count": len(data) if isinstance(data, list) else 1, "more": bool(more)}
+        meta = {
+            "limit": limit,
+            "offset": offset or 0,
+            "count": len(data) if isinstance(data, list) else 1,
+            "more": bool(more),
+        }
         if total is not None:
             meta["total"] = total
     return JSONResponse({"data": data, "meta": meta})
@@ -95,8 +110,11 @@ def safe_href(url: Any) -> str | None:
 def query_string(params: Mapping[str, Any], **changes: Any) -> str:
     """``?a=1&b=2`` from current parameters with changes; empty values are dropped."""
     merged = {**params, **changes}
-    items = [(k, str(v)) for k, v in merged.items()
-             if v is not None and v != "" and not (k == "offset" and not v)]
+    items = [
+        (k, str(v))
+        for k, v in merged.items()
+        if v is not None and v != "" and not (k == "offset" and not v)
+    ]
     return "?" + urlencode(items) if items else "?"
 
 
@@ -120,8 +138,14 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(entity_url=entity_url, doc_url=doc_url, evidence_url=evidence_url,
-                       safe_href=safe_href, query_string=query_string, fts_phrase=fts_phrase)
+    env.globals.update(
+        entity_url=entity_url,
+        doc_url=doc_url,
+        evidence_url=evidence_url,
+        safe_href=safe_href,
+        query_string=query_string,
+        fts_phrase=fts_phrase,
+    )
     return env
 
 

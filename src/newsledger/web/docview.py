@@ -72,8 +72,16 @@ def spans_of(rec: Record) -> list[Ann]:
     out: list[Ann] = []
     for e in rec.get("entities", []):
         for m in e.get("mentions", []):
-            out.append(Ann(m["start"], m["end"], "ent", ("ent", f"ent-{e['type']}"),
-                           f"{e['name']} ({e['type']})", e["id"]))
+            out.append(
+                Ann(
+                    m["start"],
+                    m["end"],
+                    "ent",
+                    ("ent", f"ent-{e['type']}"),
+                    f"{e['name']} ({e['type']})",
+                    e["id"],
+                )
+            )
     for q in rec.get("quotes", []):
         title = f"{q['kind']} quote · said by {_speaker(q)}"
         if q.get("via"):
@@ -83,11 +91,20 @@ def spans_of(rec: Record) -> list[Ann]:
             out.append(Ann(s, e, "quote", ("quote", f"quote-{q['kind']}"), title))
         cue = q.get("cue")
         if cue:
-            out.append(Ann(cue["start"], cue["end"], "cue", ("cue",), f"attribution cue · {_speaker(q)}"))
+            out.append(
+                Ann(cue["start"], cue["end"], "cue", ("cue",), f"attribution cue · {_speaker(q)}")
+            )
     for d in rec.get("dates", []):
         val = d.get("value") or "?"
-        out.append(Ann(d["start"], d["end"], "date", ("date",),
-                       f"{d.get('type') or 'DATE'} {val} ({d.get('granularity') or '?'})"))
+        out.append(
+            Ann(
+                d["start"],
+                d["end"],
+                "date",
+                ("date",),
+                f"{d.get('type') or 'DATE'} {val} ({d.get('granularity') or '?'})",
+            )
+        )
     for p in rec.get("places", []):
         where = ", ".join(x for x in (p.get("name"), p.get("country")) if x)
         if p.get("lat") is not None and p.get("lon") is not None:
@@ -136,8 +153,15 @@ def side_lists(rec: Record) -> dict[str, Any]:
     """The document's annotations as lists for the side panel, each with its span."""
     ents = sorted(rec.get("entities", []), key=lambda e: (-len(e.get("mentions", [])), e["name"]))
     return {
-        "entities": [{"id": e["id"], "name": e["name"], "type": e["type"],
-                      "count": len(e.get("mentions", []))} for e in ents],
+        "entities": [
+            {
+                "id": e["id"],
+                "name": e["name"],
+                "type": e["type"],
+                "count": len(e.get("mentions", [])),
+            }
+            for e in ents
+        ],
         "quotes": rec.get("quotes", []),
         "dates": rec.get("dates", []),
         "places": rec.get("places", []),

@@ -31,10 +31,17 @@ EntType = Annotated[str | None, Query(alias="type", pattern=NAME_RE)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, store: StoreDep,
-                query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
-                etype: EntType = None, source: Text = None, date_from: DateFrom = None,
-                date_to: DateTo = None, offset: Offset = 0, limit: PageLimit = PAGE) -> HTMLResponse:
+def search_page(
+    request: Request,
+    store: StoreDep,
+    query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
+    etype: EntType = None,
+    source: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    offset: Offset = 0,
+    limit: PageLimit = PAGE,
+) -> HTMLResponse:
     """Search: documents (full text) and entities, with type, source and date facets."""
     text = (query or "").strip()
     params = {"q": text, "type": etype, "source": source, "from": date_from, "to": date_to}
@@ -47,45 +54,88 @@ def search_page(request: Request, store: StoreDep,
         if text:
             hits = qw.search(store, text, source, date_from, date_to, limit + 1, offset)
         else:
-            hits = q.documents(store, limit + 1, offset, source=source, date_from=date_from,
-                               date_to=date_to)
+            hits = q.documents(
+                store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to
+            )
     except NewsledgerError as exc:
         error = exc
         facets["types"] = [{"value": v, "count": n} for v, n in store.entity_type_counts(name_q)]
     more = len(hits) > limit
     ents = q.entities(store, name_q or None, etype, 12) if (name_q or etype or not text) else []
-    return render(request, "search.html", status=400 if error else 200, q=text, params=params,
-                  etype=etype, source=source, date_from=date_from, date_to=date_to,
-                  hits=hits[:limit], more=more, offset=offset, limit=limit, facets=facets,
-                  entities=ents, error=error, n_entities=qw.count_entities(store, name_q, etype))
+    return render(
+        request,
+        "search.html",
+        status=400 if error else 200,
+        q=text,
+        params=params,
+        etype=etype,
+        source=source,
+        date_from=date_from,
+        date_to=date_to,
+        hits=hits[:limit],
+        more=more,
+        offset=offset,
+        limit=limit,
+        facets=facets,
+        entities=ents,
+        error=error,
+        n_entities=qw.count_entities(store, name_q, etype),
+    )
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities_page(request: Request, store: StoreDep,
-                  query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
-                  etype: EntType = None, offset: Offset = 0,
-                  limit: Annotated[int, Query(ge=1, le=200)] = 50) -> HTMLResponse:
+def entities_page(
+    request: Request,
+    store: StoreDep,
+    query: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
+    etype: EntType = None,
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> HTMLResponse:
     rows = q.entities(store, query or None, etype, limit + 1, offset)
-    return render(request, "entities.html", rows=rows[:limit], more=len(rows) > limit,
-                  offset=offset, limit=limit, q=query or "", etype=etype,
-                  params={"q": query, "type": etype},
-                  total=qw.count_entities(store, query or None, etype),
-                  types=store.entity_type_counts(query or None))
+    return render(
+        request,
+        "entities.html",
+        rows=rows[:limit],
+        more=len(rows) > limit,
+        offset=offset,
+        limit=limit,
+        q=query or "",
+        etype=etype,
+        params={"q": query, "type": etype},
+        total=qw.count_entities(store, query or None, etype),
+        types=store.entity_type_counts(query or None),
+    )
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, store: StoreDep, source: Text = None,
-                   date_from: DateFrom = None, date_to: DateTo = None, offset: Offset = 0,
-                   limit: Annotated[int, Query(ge=1, le=200)] = 50) -> HTMLResponse:
-    rows = q.documents(store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to)
-    return render(request, "documents.html", rows=rows[:limit], more=len(rows) > limit,
-                  offset=offset, limit=limit,
-                  params={"source": source, "from": date_from, "to": date_to})
+def documents_page(
+    request: Request,
+    store: StoreDep,
+    source: Text = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    offset: Offset = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> HTMLResponse:
+    rows = q.documents(
+        store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to
+    )
+    return render(
+        request,
+        "documents.html",
+        rows=rows[:limit],
+        more=len(rows) > limit,
+        offset=offset,
+        limit=limit,
+        params={"source": source, "from": date_from, "to": date_to},
+    )
 
 
 @router.get("/entity/{ref}", response_class=HTMLResponse)
-def entity_page(request: Request, store: StoreDep,
-                ref: Annotated[str, Path(max_length=MAX_QUERY)]) -> HTMLResponse:
+def entity_page(
+    request: Request, store: StoreDep, ref: Annotated[str, Path(max_length=MAX_QUERY)]
+) -> HTMLResponse:
     """An entity's dossier, every item linked to its evidence span."""
     d = q.dossier(store, ref)
     titles = {doc["id"]: doc.get("title") or doc["id"] for doc in d["documents"]}
@@ -93,12 +143,22 @@ def entity_page(request: Request, store: StoreDep,
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, store: StoreDep,
-                  doc_id: Annotated[str, Path(max_length=200)],
-                  hl: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
+def document_page(
+    request: Request,
+    store: StoreDep,
+    doc_id: Annotated[str, Path(max_length=200)],
+    hl: Annotated[str | None, Query(max_length=40)] = None,
+) -> HTMLResponse:
     """The text with entities, quotes, dates and places highlighted; ``hl`` marks one span."""
     rec = q.record(store, doc_id)
     span = docview.parse_hl(hl, len(rec["text"]))
     run_list = docview.runs(rec["text"], docview.spans_of(rec), span)
-    return render(request, "document.html", rec=rec, runs=run_list, span=span,
-                  bad_hl=bool(hl) and span is None, side=docview.side_lists(rec))
+    return render(
+        request,
+        "document.html",
+        rec=rec,
+        runs=run_list,
+        span=span,
+        bad_hl=bool(hl) and span is None,
+        side=docview.side_lists(rec),
+    )

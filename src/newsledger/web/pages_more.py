@@ -9,8 +9,8 @@ from fastapi.responses import HTMLResponse
 
 from .. import query as q
 from .. import query_more as qm
-from .charts import evidence_of, map_layers, timeline_chart
-from .common import MAX_QUERY, NAME_RE, DateFrom, DateTo, StoreDep, Text, render
+from .charts import event_evidence, map_layers, timeline_chart
+from .common import COUNTRY_RE, MAX_QUERY, NAME_RE, DateFrom, DateTo, StoreDep, Text, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -19,41 +19,74 @@ MAX_MAP_PLACES = 300
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, store: StoreDep, entity: Text = None, place: Text = None,
-                  text: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
-                  date_from: DateFrom = None, date_to: DateTo = None,
-                  offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+def timeline_page(
+    request: Request,
+    store: StoreDep,
+    entity: Text = None,
+    place: Text = None,
+    text: Annotated[str | None, Query(alias="q", max_length=MAX_QUERY)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
     """Dated items as an SVG chart (lanes by kind) and a list, each linked to its evidence."""
     ent = q.find_entity(store, entity) if entity else None
-    items = qm.timeline(store, ent["id"] if ent else None, place or None, text or None,
-                        date_from, date_to)
+    items = qm.timeline(
+        store, ent["id"] if ent else None, place or None, text or None, date_from, date_to
+    )
     shown = items[offset : offset + MAX_TIMELINE]
-    return render(request, "timeline.html", items=shown, total=len(items), offset=offset,
-                  page=MAX_TIMELINE, more=len(items) > offset + MAX_TIMELINE,
-                  chart=timeline_chart(shown), entity=ent,
-                  params={"entity": entity, "place": place, "q": text, "from": date_from,
-                          "to": date_to})
+    return render(
+        request,
+        "timeline.html",
+        items=shown,
+        total=len(items),
+        offset=offset,
+        page=MAX_TIMELINE,
+        more=len(items) > offset + MAX_TIMELINE,
+        chart=timeline_chart(shown),
+        entity=ent,
+        params={"entity": entity, "place": place, "q": text, "from": date_from, "to": date_to},
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, store: StoreDep,
-             country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
-             etype: Annotated[str | None, Query(alias="type", pattern=NAME_RE)] = None,
-             date_from: DateFrom = None, date_to: DateTo = None,
-             world: Annotated[int, Query(ge=0, le=1)] = 0) -> HTMLResponse:
+def map_page(
+    request: Request,
+    store: StoreDep,
+    country: Annotated[str | None, Query(pattern=COUNTRY_RE)] = None,
+    etype: Annotated[str | None, Query(alias="type", pattern=NAME_RE)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    world: Annotated[int, Query(ge=0, le=1)] = 0,
+) -> HTMLResponse:
     """Places (by documents naming them) and events on a world map drawn from local data."""
     places = qm.places(store, country, MAX_MAP_PLACES)
     events = qm.events(store, etype, country, None, date_from, date_to)
     layers = map_layers(places, events, world=bool(world))
-    ev_rows: list[dict[str, Any]] = [{**ev, "link": evidence_of(ev)} for ev in events]
-    return render(request, "map.html", layers=layers, places=places, events=ev_rows,
-                  params={"country": country, "type": etype, "from": date_from, "to": date_to,
-                          "world": world or None})
+    ev_rows: list[dict[str, Any]] = [{**ev, "links": event_evidence(ev)} for ev in events]
+    return render(
+        request,
+        "map.html",
+        layers=layers,
+        places=places,
+        events=ev_rows,
+        params={
+            "country": country,
+            "type": etype,
+            "from": date_from,
+            "to": date_to,
+            "world": world or None,
+        },
+    )
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, store: StoreDep, entity: Text = None,
-                   attribute: Annotated[str | None, Query(max_length=100)] = None) -> HTMLResponse:
+def conflicts_page(
+    request: Request,
+    store: StoreDep,
+    entity: Text = None,
+    attribute: Annotated[str | None, Query(max_length=100)] = None,
+) -> HTMLResponse:
     """Conflicting claims: the values side by side, each with its sources' evidence."""
     ent = q.find_entity(store, entity) if entity else None
     rows = q.conflicts(store, ent["id"] if ent else None, attribute or None)

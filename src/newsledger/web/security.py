@@ -56,9 +56,16 @@ class SecurityHeaders:
 
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
     data = json.dumps(body).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(data)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(data)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": data})
 
 
@@ -73,8 +80,12 @@ class BodyLimit:
         self.max_bytes = max_bytes
 
     def _error(self) -> dict[str, Any]:
-        return {"error": {"message": f"Request body is larger than {self.max_bytes} bytes.",
-                          "hint": "Send smaller files, or several requests."}}
+        return {
+            "error": {
+                "message": f"Request body is larger than {self.max_bytes} bytes.",
+                "hint": "Send smaller files, or several requests.",
+            }
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -103,7 +114,9 @@ class BodyLimit:
             chunks.append(body)
             if not message.get("more_body", False):
                 break
-        pending: list[Message] = [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
+        pending: list[Message] = [
+            {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        ]
 
         async def replay() -> Message:
             if pending:

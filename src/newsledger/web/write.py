@@ -45,8 +45,11 @@ def require_token(request: Request, authorization: Auth = None) -> None:
         )
 
 
-router = APIRouter(prefix="/api", tags=["write (needs --allow-write and a token)"],
-                   dependencies=[Depends(require_token)])
+router = APIRouter(
+    prefix="/api",
+    tags=["write (needs --allow-write and a token)"],
+    dependencies=[Depends(require_token)],
+)
 
 
 class MergeBody(BaseModel):
@@ -56,8 +59,11 @@ class MergeBody(BaseModel):
 
 class SplitBody(BaseModel):
     entity: str = Field(min_length=1, max_length=MAX_QUERY, description="Entity (id or name).")
-    names: list[str] = Field(default_factory=list, max_length=100,
-                             description="Names to split off; all other names when empty.")
+    names: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Names to split off; all other names when empty.",
+    )
 
 
 def _safe_name(i: int, filename: str | None) -> str:
@@ -89,15 +95,26 @@ async def ingest(
     return envelope(report)
 
 
-def _ingest_locked(request: Request, folder: str, published: str | None,
-                   source: str | None) -> dict[str, Any]:
+def _ingest_locked(
+    request: Request, folder: str, published: str | None, source: str | None
+) -> dict[str, Any]:
     from .. import service
 
     with request.app.state.write_lock:
-        rep = service.ingest([folder], request.app.state.db, published=published or None,
-                             source=source or None, workers=1)
-    return {"added": rep.added, "skipped": rep.skipped, "errors": rep.errors,
-            "words": rep.words, "entities": rep.entities}
+        rep = service.ingest(
+            [folder],
+            request.app.state.db,
+            published=published or None,
+            source=source or None,
+            workers=1,
+        )
+    return {
+        "added": rep.added,
+        "skipped": rep.skipped,
+        "errors": rep.errors,
+        "words": rep.words,
+        "entities": rep.entities,
+    }
 
 
 @router.post("/entities/merge", summary="Merge two entities (the decision survives re-ingest)")
@@ -105,8 +122,9 @@ def merge(request: Request, body: MergeBody) -> JSONResponse:
     with request.app.state.write_lock, Store(request.app.state.db) as store:
         ea, eb = q.find_entity(store, body.a), q.find_entity(store, body.b)
         if ea["id"] == eb["id"]:
-            raise NewsledgerError(f"{body.a!r} and {body.b!r} are already one entity ({ea['id']}).",
-                                  "Nothing to do.")
+            raise NewsledgerError(
+                f"{body.a!r} and {body.b!r} are already one entity ({ea['id']}).", "Nothing to do."
+            )
         store.add_override("merge", ea["name"], eb["name"])
         corpus.refresh_store(store)
         merged = q.find_entity(store, ea["name"])
@@ -119,7 +137,9 @@ def split(request: Request, body: SplitBody) -> JSONResponse:
         ent = q.find_entity(store, body.entity)
         parts = body.names or [a for a in ent["aliases"] if a != ent["name"]]
         if not parts:
-            raise NewsledgerError(f"{ent['name']} has no other names to split off.", "Nothing to do.")
+            raise NewsledgerError(
+                f"{ent['name']} has no other names to split off.", "Nothing to do."
+            )
         for n in parts:
             store.add_override("split", ent["name"], n)
         corpus.refresh_store(store)
