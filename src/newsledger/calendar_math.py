@@ -164,7 +164,10 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
     if m.group("w"):
         if unit != "W" and not years:
             return None
-        monday = date.fromisocalendar(y, int(m.group("w")), 1)
+        try:
+            monday = date.fromisocalendar(y, int(m.group("w")), 1)
+        except ValueError:
+            return None
         moved = monday + timedelta(weeks=n) if unit == "W" else shift_date(monday, n, unit)
         return (week(moved) + (m.group("we") or "")) if moved else None
     if m.group("h") or m.group("s"):
@@ -321,3 +324,12 @@ def truncate(value: str, unit: str) -> str | None:
     ):
         return value
     return None
+
+
+def within(value: str | None, lo: date | None, hi: date | None) -> bool:
+    """Does a date value overlap ``[lo, hi]`` (open ends when None)?  Values
+    without bounds (durations, references) never do."""
+    b = bounds(value) if value else None
+    if b is None:
+        return False
+    return (lo is None or b[1] >= lo) and (hi is None or b[0] <= hi)

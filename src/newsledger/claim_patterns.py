@@ -27,11 +27,12 @@ from typing import Any
 
 from .claim_values import alternation, lexicon
 from .errors import NewsledgerError
-from .model import Analysis
+from .model import Analysis, Annotated
 
 SUBJECT_STRATEGIES = frozenset({"auto", "group", "place", "right", "passive", "orgref"})
 VALUE_KINDS = frozenset({"when", "duration", "quantity", "age", "entity", "role", "demonym"})
 REQUIREMENTS = frozenset({"-", "institution", "headnoun", "anytype"})
+REACH = 40  # tokens tried either side of a trigger word
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,10 +224,11 @@ def patterns() -> PatternSet:
     )
 
 
-def windows(a: Analysis, ps: PatternSet) -> dict[int, set[int]]:
-    """Pattern index → sentences where one of its trigger words occurs (one pass over tokens)."""
+def windows(a: Analysis, ps: PatternSet) -> dict[int, list[tuple[int, int]]]:
+    """Pattern index → text windows to try it in: the sentence around each trigger
+    word, cut to ``REACH`` tokens either side; one pass over the tokens."""
     ann = a.annotated
-    found: dict[int, set[int]] = {}
+    hits: dict[int, list[int]] = {}
     by_word = ps.by_word
     for tok in ann.tokens:
         t = tok.text
@@ -235,13 +237,29 @@ def windows(a: Analysis, ps: PatternSet) -> dict[int, set[int]]:
             ids = by_word.get(t.lower())
         if ids:
             for i in ids:
-                found.setdefault(i, set()).add(tok.sent)
+                hits.setdefault(i, []).append(tok.i)
     for rx, ids in ps.by_regex:
         for m in rx.finditer(a.text):
-            si = ann.sentence_of(m.start())
+            k = min(ann.token_at(m.start()), len(ann.tokens) - 1)
             for i in ids:
-                found.setdefault(i, set()).add(si)
-    return found
+                hits.setdefault(i, []).append(k)
+    return {i: _merge(ann, sorted(ts)) for i, ts in hits.items()}
+
+
+def _merge(ann: Annotated, token_ids: list[int]) -> list[tuple[int, int]]:
+    tokens, sents = ann.tokens, ann.sents
+    out: list[tuple[int, int]] = []
+    last_hi = -1
+    for t in token_ids:
+        sent = sents[tokens[t].sent]
+        lo = max(sent.token_start, t - REACH)
+        hi = min(sent.token_end, t + REACH + 1)
+        if out and lo < last_hi:
+            out[-1] = (out[-1][0], tokens[hi - 1].end)
+        else:
+            out.append((tokens[lo].start, tokens[hi - 1].end))
+        last_hi = hi
+    return out
 
 
 # ------------------------------------------------------------------ reading

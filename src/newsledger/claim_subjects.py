@@ -60,7 +60,8 @@ class DocContext:
             if e.type == "PERSON" and len(words) >= 2:
                 self.surnames.setdefault(words[-1].casefold(), e.id)
             elif e.type == "ORG" and len(words) >= 2:
-                heads.setdefault(words[-1].casefold(), set()).add(e.id)
+                head = e.name.split(" of ")[0].split()[-1]  # "Tourism Authority of Thailand"
+                heads.setdefault(head.casefold(), set()).add(e.id)
         # "the Bloc" after "the Citizens' Bloc": a short name, when only one name ends so
         self.short_names = {w: next(iter(ids)) for w, ids in heads.items() if len(ids) == 1}
         self._children: list[list[int]] | None = None
@@ -81,7 +82,7 @@ class DocContext:
             key = m.text.casefold()
             if m.type != "PERSON" and key in self.surnames:
                 return self.surnames[key]
-            if m.type != "PERSON" and key in self.short_names:
+            if m.type not in ("PERSON", "GPE", "NORP") and key in self.short_names:
                 return self.short_names[key]
         return m.entity
 

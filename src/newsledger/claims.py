@@ -178,6 +178,8 @@ def _role(ctx: DocContext, m: re.Match[str], quals: list[tuple[str, str]]) -> st
     for name in ("org", "org2"):
         if org is None and (o := _group(m, name)) is not None:
             org = ctx.name_at(o[0], o[1], frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"}))
+    if org and org.lower() in demonyms():
+        org = demonyms()[org.lower()]  # "Kyrgyz President, Askar Akaev"
     if org:
         quals.append(("org", org))
         return f"{title} of {org}"
@@ -227,6 +229,18 @@ def _value(
     return Value(name, "entity")
 
 
+def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
+    """A name in a pattern's subject slot fits: its type is one the attribute takes; for a
+    person, a name of several words NER may have mistyped, but never a country or city."""
+    eid = ctx.entity_of(k)
+    etype = ctx.etype(eid)
+    if not types or etype in types or "PERSON" not in types:
+        return True
+    if etype in ("GPE", "NORP"):
+        return False  # "president of Vodafone KK, Japan"
+    return len(ctx.entity_name(eid).split()) >= 2
+
+
 def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpec) -> str | None:
     types = frozenset() if pat.require == "anytype" else spec.subject_types
     s = _group(m, "s")
@@ -236,11 +250,14 @@ def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpe
             return None
         ks = ctx.mentions_in(s[0], s[1])
         if ks:
-            ms = ctx.mentions[ctx.pick(ks, types)]
-            for name in ("v", "org", "org2", "dem"):
+            k = ctx.pick(ks, types)
+            ms = ctx.mentions[k]
+            for name in ("v", "org", "org2", "dem", "title"):
                 g = _group(m, name)
                 if g is not None and ms.start < g[1] and g[0] < ms.end:
                     return None  # the subject slot took part of the value's name
+            if not _plausible(ctx, k, types):
+                return None
         return ctx.group_subject(s[0], s[1], types)
     if pat.subject == "place":
         return ctx.place_subject(m.start(), m.end())
@@ -336,16 +353,12 @@ def _context_qualifiers(
 def extract(a: Analysis) -> list[Claim]:
     """Every claim the patterns find in one analysed document (deduplicated, in text order)."""
     ps = patterns()
-    sents = a.annotated.sents
     text = a.text
     matches: list[tuple[Pattern, re.Match[str]]] = []
-    for i, where in sorted(windows(a, ps).items()):
+    for i, spans in sorted(windows(a, ps).items()):
         pat = ps.patterns[i]
-        for si in sorted(where):
-            if si >= 0:
-                matches.extend(
-                    (pat, m) for m in pat.regex.finditer(text, sents[si].start, sents[si].end)
-                )
+        for lo, hi in spans:
+            matches.extend((pat, m) for m in pat.regex.finditer(text, lo, hi))
     if not matches:
         return []
     ctx = DocContext(a, demonyms())

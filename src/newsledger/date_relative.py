@@ -8,7 +8,7 @@ Weekdays and shifts count from the publication date; "a year earlier",
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from . import calendar_math as cal
 from .date_rules import Norm, _capitalised, _g, _lookup, _unanchored
@@ -26,6 +26,11 @@ def _normal(word: str) -> str:
 def _unit(word: str) -> str | None:
     val = _lookup("UNIT", word)
     return val if isinstance(val, str) else None
+
+
+def _unit_granularity(unit: str) -> str:
+    got = cal.at_granularity(date(2000, 1, 1), unit)
+    return got[1] if got else "unknown"
 
 
 def _daypart(word: str) -> str | None:
@@ -165,18 +170,20 @@ def shift(hit: Hit, ctx: TimeContext) -> Norm | None:
             return None
         unit, n = small[0], round(n * small[1])
     k = sign * int(n)
-    if unit == "Y":
-        q = _quarter_context(hit, ctx, 2)
-        if q and abs(k) == 1:  # "profit rose from $5 million a year earlier": that quarter
-            return Norm(cal.shift_value(q, k, "Y"), "quarter", derived=True)
-    elif base == "anchor":
-        grans = ("day", "time") if unit == "D" else ("day", "time", "week", "month")
+    q = _quarter_context(hit, ctx, 2) if unit == "Y" and abs(k) == 1 else None
+    if q:  # "profit rose from $5 million a year earlier": that quarter a year before
+        return Norm(cal.shift_value(q, k, "Y"), "quarter", derived=True)
+    if base == "anchor":  # "two years later": after the date just named
+        grans = {"D": ("day", "time"), "Y": ("day", "time", "month", "year")}.get(
+            unit, ("day", "time", "week", "month")
+        )
         anchor = ctx.anchor(hit.start, grans, within=2)
         moved = cal.shift_value(anchor.split("T")[0], k, unit) if anchor else None
+        moved = cal.truncate(moved, unit) if moved and unit == "Y" else moved
         if moved:
             return Norm(moved, cal.granularity(moved), derived=True)
     if ctx.dct is None:
-        return _unanchored("unknown")
+        return _unanchored(_unit_granularity(unit))
     d = cal.shift_date(ctx.dct, k, unit)
     got = cal.at_granularity(d, unit) if d else None
     return Norm(got[0], got[1], derived=True) if got else None
@@ -222,7 +229,7 @@ def rel_unit(hit: Hit, ctx: TimeContext) -> Norm | None:
         if unit == "D":
             return None
     if ctx.dct is None:
-        return _unanchored("unknown")
+        return _unanchored(_unit_granularity(unit))
     if unit == "WE":
         sat = cal.weekday_near(ctx.dct, 6, -1 if off < 0 else 1 if off > 0 else 0)
         if off < 0 and ctx.dct.isoweekday() in (6, 7):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import calendar_math as cal
 from .timectx import TimeContext
@@ -29,15 +28,6 @@ class Norm:
 
 
 Handler = Callable[[Hit, TimeContext], Norm | None]
-
-
-@lru_cache(maxsize=1)
-def _sets() -> dict[str, frozenset[str]]:
-    return {
-        "cues": frozenset(table("DATE_CUES")),
-        "ambiguous": frozenset(table("MONTH_AMBIGUOUS")),
-        "weak": frozenset(table("REF_WEAK")),
-    }
 
 
 def _g(hit: Hit, name: str) -> str:
@@ -65,7 +55,9 @@ def _year(hit: Hit, ctx: TimeContext, *names: str) -> int | None:
             return int(raw)
         digits = raw.lstrip("'’")
         if digits.isdigit() and len(digits) == 2:
-            base = ctx.dct.year if ctx.dct else 2000
+            if ctx.dct is None:
+                return None  # "'98": the century needs the publication date
+            base = ctx.dct.year
             cands = [c * 100 + int(digits) for c in (base // 100 - 1, base // 100)]
             return min(cands, key=lambda y: (y > base + 10, abs(y - base)))
         spelled = parse_spelled_year(raw)
@@ -93,7 +85,7 @@ def _cued(hit: Hit, ctx: TimeContext, start: int | None = None) -> bool:
     """Is there a word before the expression that makes it a date?"""
     if _g(hit, "mod"):
         return True
-    return ctx.prev_word(hit.start if start is None else start) in _sets()["cues"]
+    return ctx.prev_word(hit.start if start is None else start) in wordset("DATE_CUES")
 
 
 def _is_date_ent(hit: Hit, ctx: TimeContext) -> bool | None:
@@ -138,7 +130,7 @@ def mdy(hit: Hit, ctx: TimeContext) -> Norm | None:
     d = _day_number(_g(hit, "day"))
     if not m or not 1 <= d <= 31:
         return None
-    if not _capitalised(mword) and mword.lower().rstrip(".") in _sets()["ambiguous"]:
+    if not _capitalised(mword) and mword.lower().rstrip(".") in wordset("MONTH_AMBIGUOUS"):
         return None
     spelled_day = not _g(hit, "day").isdigit()
     bare_ordinal = " of " not in hit.match.group(0).lower()
@@ -188,7 +180,7 @@ def month(hit: Hit, ctx: TimeContext) -> Norm | None:
         ent = ctx.ent(hit.start, hit.end)
         if ent in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "GPE"):
             return None
-        if low in _sets()["ambiguous"] and not (ent in ("DATE", "TIME") or _cued(hit, ctx)):
+        if low in wordset("MONTH_AMBIGUOUS") and not (ent in ("DATE", "TIME") or _cued(hit, ctx)):
             return None
         if low == "may" and ctx.tag_at(hit.start + (len(hit.match.group(0)) - len(mword))) == "MD":
             return None
@@ -236,6 +228,9 @@ def year(hit: Hit, ctx: TimeContext) -> Norm | None:
         return None
     rule = hit.rule.name
     text = hit.match.group(0).lower()
+    short = _g(hit, "year").isdigit() and len(_g(hit, "year")) == 2
+    if rule == "fiscal_year" and short and "f" not in _g(hit, "fy").lower():
+        return None  # "year 12 of the war"; "fiscal 90" and "FY90" are years
     bare = rule == "year" or (rule == "syear" and "year" not in text and "nineteen" not in text)
     if bare and not _g(hit, "mod"):
         ent = _is_date_ent(hit, ctx)

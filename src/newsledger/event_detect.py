@@ -80,12 +80,17 @@ class Cand:
     figures: list[Figure] = field(default_factory=list)
 
 
+def calendar_part(value: str) -> str | None:
+    """The calendar part (YYYY, YYYY-MM or YYYY-MM-DD) of a TIMEX value, if any."""
+    m = DATE_VALUE.match(value)
+    return m.group(0) if m else None
+
+
 def date_value(d: DateRef) -> str | None:
-    """The calendar part (YYYY, YYYY-MM or YYYY-MM-DD) of a DATE/TIME value, if any."""
+    """The calendar part of a DATE/TIME expression's value (None for durations, sets, refs)."""
     if d.type not in ("DATE", "TIME") or not d.value:
         return None
-    m = DATE_VALUE.match(d.value)
-    return m.group(0) if m else None
+    return calendar_part(d.value)
 
 
 class DocIndex:

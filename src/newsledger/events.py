@@ -8,8 +8,9 @@ tree (:mod:`newsledger.event_args`), casualty figures
 event the article reports, with every mention folded into it as evidence.
 
 Places and dates come from the places and dates stages when they ran before
-this one (``analysis.places``, ``analysis.dates``); without them the event's
-place is the bare GPE/LOC/FAC name and it has no date.
+this one (``analysis.places``, ``analysis.dates``, and as a last resort the
+date of the main mention's sentence, ``analysis.sentence_dates``); without
+them the event's place is the bare GPE/LOC/FAC name and it has no date.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from .casualties import assign, settle
 from .event_args import fill
 from .event_coref import Cluster, cluster
-from .event_detect import Cand, DocIndex, detect
+from .event_detect import Cand, DocIndex, calendar_part, detect
 from .event_lexicon import lexicon
 from .model import Analysis, Event, Span, stable_id
 from .stage import Stage
@@ -58,6 +59,23 @@ def _date(cands: list[Cand]) -> Cand | None:
     return best
 
 
+def _when(ix: DocIndex, dc: Cand | None, main: Cand) -> tuple[str | None, Span | None]:
+    """The event's date and where the text gives it.
+
+    A mention's own date first; failing that, the date the dates stage gives
+    the main mention's sentence ("On Sunday, X said in a telephone
+    conversation ..." dates the conversation).
+    """
+    if dc is not None and dc.date is not None:
+        return dc.date_value, Span(dc.date.start, dc.date.end, dc.date.text)
+    value = ix.a.sentence_dates.get(main.sent)
+    if not value or not calendar_part(value):
+        return None, None
+    sent = ix.a.annotated.sents[main.sent]
+    ref = next((d for d in ix.dates if sent.start <= d.start < sent.end and d.value == value), None)
+    return calendar_part(value), Span(ref.start, ref.end, ref.text) if ref else None
+
+
 def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -74,6 +92,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         geo = next((c.geo for c in cl.cands if c.geo is not None), None)
     killed, injured, history = settle(f for c in cl.cands for f in c.figures)
     mode = main.mode or next((c.mode for c in real if c.mode), None)
+    when, when_span = _when(ix, dc, main)
     trig = Span(main.start, main.end, main.text)
     return Event(
         type=cl.type,
@@ -85,7 +104,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         country=geo.country if geo else None,
         lat=geo.lat if geo else None,
         lon=geo.lon if geo else None,
-        date=dc.date_value if dc else None,
+        date=when,
         killed=killed,
         injured=injured,
         mode=mode,
@@ -93,9 +112,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         id=stable_id(ix.a.doc.id, "event", cl.type, str(trig.start)),
         mentions=tuple(Span(c.start, c.end, c.text) for c in cl.cands),
         place_span=Span(place.start, place.end, place.text) if place else None,
-        date_span=(
-            Span(dc.date.start, dc.date.end, dc.date.text) if dc and dc.date is not None else None
-        ),
+        date_span=when_span,
         actor_spans=tuple(dict.fromkeys(s for c in real for s in c.actor_spans)),
         target_spans=tuple(dict.fromkeys(s for c in real for s in c.target_spans)),
     )

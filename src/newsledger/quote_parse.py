@@ -17,6 +17,7 @@ from .errors import NewsledgerError
 from .model import Annotated, Token
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_ADJACENT = 4  # tokens between a cue and a clause it governs that still count as next to it
 _CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0\u200b,;:-–—"
@@ -309,12 +310,36 @@ def find_cues(a: Annotated, tree: Tree, inside: list[int]) -> list[Cue]:
             out.append(cue)
     for c in out:
         ps, pe = tree.para_span[tree.para[c.head]]
-        c.content = [trim_span(text, max(s, ps), min(e, pe)) for s, e in c.content]
+        spans = [_drop_aside(a, tree, max(s, ps), min(e, pe)) for s, e in c.content]
+        c.content = [trim_span(text, s, e) for s, e in spans]
         c.content = [(s, e) for s, e in c.content if e > s]
     return out
 
 
-_AGENT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who", "whom"})
+_ASIDE_DEPS = frozenset({"relcl", "appos"})
+
+
+def _drop_aside(a: Annotated, tree: Tree, s: int, e: int) -> tuple[int, int]:
+    """Content without a closing aside set off by a comma (", which …", ", the alliance …"):
+    the writer's gloss, not what the source said."""
+    toks = a.tokens
+    i = a.token_at(s)
+    last = a.token_at(e) - 1
+    while i <= last and i < len(toks):
+        t = toks[i]
+        if t.dep in _ASIDE_DEPS and i > 0:
+            lo, hi = tree.edges(i)
+            if hi >= last and lo > 0 and toks[lo - 1].text == "," and toks[lo - 1].start > s:
+                return s, toks[lo - 1].start
+        i += 1
+    return s, e
+
+
+_AGENT_PRONOUNS = frozenset(
+    {"he", "she", "they", "i", "we", "you", "who", "whom", "all", "both", "each", "some",
+     "many", "most", "others", "several", "few", "everyone", "everybody", "someone",
+     "somebody", "nobody", "none", "one"}
+)
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
@@ -350,7 +375,11 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     comp: int | None = None
     if particle >= 0 and toks[particle].dep == "prep" and "pp" in cue.allowed:
         comp = tree.child(particle, {"pobj", "pcomp"})
-    for c in tree.children[v] if comp is None else ():
+    kids = tree.children[v]
+    right = [c for c in kids if c > v and toks[c].dep == "ccomp"]
+    if right and tree.edges(right[0])[0] <= v + _ADJACENT:
+        kids = [right[0]] + kids  # "X said Y" before "Z: X said"
+    for c in kids if comp is None else ():
         d = toks[c].dep
         if d == "ccomp" and "clause" in cue.allowed:
             comp = c

@@ -344,60 +344,29 @@ def _direct(d: _Doc, cues: list[Cue]) -> list[Attr]:
 
 
 def _lead_in(d: _Doc, att: Attr) -> None:
-    """`The country "has made …," McConnell said`: words of the quoted clause
-    before the marks make the quotation mixed, its content the whole clause."""
+    """Words of the quoted clause outside the marks make the quotation mixed:
+    `The country "has made …," McConnell said`, `tweeted that, "…"`,
+    `said she has the quality: "Steadiness …"`; the content is the whole clause."""
     c = att.cue
     if c is None or c.ccomp is None or not att.marks:
         return
-    first = d.marks[min(att.marks)]
-    if d.inside[c.ccomp] != min(att.marks):
-        return
-    lo, _ = d.tree.edges(c.ccomp)
-    while lo < len(d.toks) and d.toks[lo].pos in ("PUNCT", "SPACE"):
+    k = min(att.marks)
+    first = d.marks[k]
+    lo, hi = d.tree.edges(c.ccomp)
+    while lo < hi and d.toks[lo].pos in ("PUNCT", "SPACE"):
         lo += 1
     start = d.toks[lo].start
-    if start >= first.outer_start or d.para_of(start) != d.para_of(first.outer_start):
+    cue_pos = d.toks[c.head].start
+    if start >= first.outer_start or start < cue_pos < first.outer_start:
         return
-    if c.head < lo or c.head > d.inside.index(min(att.marks)):
-        # the words sit between the cue and the marks (`said that, "…"`) or before both
-        if not _ALNUM_RE.search(d.text, start, first.outer_start):
-            return
-        att.frags[0] = (start, att.frags[0][1])
-        att.direct = False
-
-def _indirect(d: _Doc, cues: list[Cue], direct: list[Attr]) -> list[Attr]:
-    """Reported speech from the parse; quoted words inside make it mixed."""
-    used = {id(att.cue) for att in direct if att.cue is not None}
-    claimed_spans = sorted((d.marks[k].outer_start, d.marks[k].outer_end) for k in d.claimed)
-    out: list[Attr] = []
-    for c in cues:
-        if not c.content:
-            continue
-        frags: list[tuple[int, int]] = []
-        for s, e in c.content:
-            for cs, ce in claimed_spans:  # stop at a quotation attributed as direct speech
-                if s < cs < e:
-                    e = cs
-                elif cs <= s < ce:
-                    s = min(e, ce)
-            s, e = trim_span(d.text, s, e)
-            if e > s and _ALNUM_RE.search(d.text, s, e):
-                frags.append((s, e))
-        if not frags:
-            continue
-        if id(c) in used and (
-            sum(len(d.text[s:e].split()) for s, e in frags) < 3
-            or any(_touches(d, s, e, c.start < s) for s, e in frags)
-        ):
-            continue
-        k = _whole_mark(d, frags)
-        if k is not None:  # `attacked "the hateful ideology …"`: the content is the quotation
-            att = Attr(c, list(d.marks[k].fragments), True, d.toks[c.head].start, [k])
-            d.claimed[k] = att
-            out.append(att)
-            continue
-        out.append(Attr(c, frags, False, d.toks[c.head].start))
-    return out
+    if d.para_of(start) != d.para_of(first.outer_start):
+        return
+    if not _ALNUM_RE.search(d.text, start, first.outer_start):
+        return
+    if d.inside[c.ccomp] != k and d.toks[hi].end < first.end:
+        return  # the clause does not hold the quotation
+    att.frags[0] = (start, att.frags[0][1])
+    att.direct = False
 
 
 def _whole_mark(d: _Doc, frags: list[tuple[int, int]]) -> int | None:
@@ -432,6 +401,41 @@ def _touches(d: _Doc, s: int, e: int, cue_first: bool) -> bool:
         if m.outer_end <= s and d.gap_is_punct(m.outer_end, s):
             return True
     return False
+
+
+def _indirect(d: _Doc, cues: list[Cue], direct: list[Attr]) -> list[Attr]:
+    """Reported speech from the parse; quoted words inside make it mixed."""
+    used = {id(att.cue) for att in direct if att.cue is not None}
+    claimed_spans = sorted((d.marks[k].outer_start, d.marks[k].outer_end) for k in d.claimed)
+    out: list[Attr] = []
+    for c in cues:
+        if not c.content:
+            continue
+        frags: list[tuple[int, int]] = []
+        for s, e in c.content:
+            for cs, ce in claimed_spans:  # stop at a quotation attributed as direct speech
+                if s < cs < e:
+                    e = cs
+                elif cs <= s < ce:
+                    s = min(e, ce)
+            s, e = trim_span(d.text, s, e)
+            if e > s and _ALNUM_RE.search(d.text, s, e):
+                frags.append((s, e))
+        if not frags:
+            continue
+        if id(c) in used and (
+            sum(len(d.text[s:e].split()) for s, e in frags) < 3
+            or any(_touches(d, s, e, c.start < s) for s, e in frags)
+        ):
+            continue
+        k = _whole_mark(d, frags)
+        if k is not None:  # `attacked "the hateful ideology …"`: the content is the quotation
+            att = Attr(c, list(d.marks[k].fragments), True, d.toks[c.head].start, [k])
+            d.claimed[k] = att
+            out.append(att)
+            continue
+        out.append(Attr(c, frags, False, d.toks[c.head].start))
+    return out
 
 
 def _continuations(d: _Doc, attrs: list[Attr], cues: list[Cue]) -> list[Attr]:

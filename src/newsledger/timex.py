@@ -2,11 +2,13 @@
 
 The words live in ``data/time_lexicon.json`` and the patterns in
 ``data/time_patterns.tsv`` (one regular expression per rule, in priority order,
-with ``{TABLE}`` placeholders for the lexicon tables).  :func:`scan` walks the
-text once with a combined regular expression to find where some rule can start,
-tries every rule there, and hands the candidates, longest first, to a judge (the
-normaliser in :mod:`newsledger.date_rules`), which may refuse one.  Nothing here
-knows about publication dates; this module is pure text work and needs no spaCy.
+with ``{TABLE}`` placeholders for the lexicon tables).  :func:`scan` splits the
+text into words once, and only near a core temporal word (a month, a unit, a
+number...) tries the rules that can start with the word at hand and whose key
+words are nearby (see :mod:`newsledger.time_grammar`); it hands their matches,
+longest first, to a judge (the normalisers of :mod:`newsledger.date_rules` and
+:mod:`newsledger.date_relative`), which may refuse one.  Nothing here knows
+about publication dates; this module is pure text work and needs no spaCy.
 """
 
 from __future__ import annotations

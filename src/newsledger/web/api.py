@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from .. import query as q
 from .. import query_more as qm
 from .. import query_web as qw
+from ..store import Store
 from .common import (
     COUNTRY_RE,
     MAX_LIMIT,
@@ -66,7 +67,7 @@ EntType = Annotated[
 Country = Annotated[str | None, Query(pattern=COUNTRY_RE, description="ISO 3166-1 alpha-2.")]
 
 
-def _entity_id(store: StoreDep, ref: str | None) -> str | None:
+def _entity_id(store: Store, ref: str | None) -> str | None:
     return q.find_entity(store, ref)["id"] if ref else None
 
 
@@ -144,7 +145,7 @@ def quotes(
 
 
 def _events(
-    store: StoreDep,
+    store: Store,
     etype: str | None,
     place: str | None,
     actor: str | None,

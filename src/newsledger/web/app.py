@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
@@ -182,4 +182,4 @@ def serve(
     )
 
 
-__all__ = ["HTMLResponse", "create_app", "is_loopback", "serve"]
+__all__ = ["create_app", "is_loopback", "serve"]

@@ -40,8 +40,12 @@ def _timed(fetch: Callable[[str], int], urls: list[str], n: int) -> dict[str, fl
         if status != 200:
             raise SystemExit(f"{urls[i % len(urls)]} answered {status}")
     times.sort()
-    return {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
-            "max": times[-1], "n": float(len(times))}
+    return {
+        "p50": statistics.median(times),
+        "p95": times[int(0.95 * (len(times) - 1))],
+        "max": times[-1],
+        "n": float(len(times)),
+    }
 
 
 def run(db: str, requests: int = 200, entities: int = 50) -> dict[str, dict[str, float]]:
@@ -55,8 +59,9 @@ def run(db: str, requests: int = 200, entities: int = 50) -> dict[str, dict[str,
     if not ents:
         raise SystemExit(f"{db} holds no entities: ingest something first.")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -87,10 +92,14 @@ def run(db: str, requests: int = 200, entities: int = 50) -> dict[str, dict[str,
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--db", required=True)
     ap.add_argument("--requests", type=int, default=200)
-    ap.add_argument("--entities", type=int, default=50, help="Most documented entities to ask about.")
+    ap.add_argument(
+        "--entities", type=int, default=50, help="Most documented entities to ask about."
+    )
     ap.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
     args = ap.parse_args()
     res: dict[str, Any] = run(args.db, args.requests, args.entities)

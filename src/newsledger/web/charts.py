@@ -16,6 +16,7 @@ from .common import evidence_url
 from .worldgrid import VIEWBOX
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")
 KIND_ORDER = ("event", "quote", "claim", "sentence")
 KIND_LABEL = {
     "event": "events",
@@ -27,6 +28,9 @@ KIND_LABEL = {
 
 def year_of(value: str | None) -> float | None:
     """A date value (YYYY, YYYY-MM, YYYY-MM-DD, ...) as a fractional year, mid-period."""
+    w = WEEK_RE.match(value or "")
+    if w:
+        return int(w.group(1)) + (min(max(int(w.group(2)), 1), 53) - 0.5) * 7 / 365
     m = DATE_RE.match(value or "")
     if not m:
         return None
@@ -132,7 +136,11 @@ def timeline_chart(items: list[dict[str, Any]], width: float = 1000.0) -> dict[s
             )
         )
     ticks = [{"x": round(xpos(v), 1), "label": lab} for v, lab in _ticks(lo, hi)]
+    last = max(y for y, _ in pts)
+    recent = sum(1 for y, _ in pts if y >= int(last) - 1)
+    zoom = str(int(last) - 1) if hi - lo > 4 and recent > len(pts) / 2 else None
     return {
+        "zoom_from": zoom,
         "width": width,
         "height": top + 28,
         "axis_y": top + 4,

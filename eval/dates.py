@@ -10,7 +10,7 @@ overlap first).  Reported:
   predicted and the gold counts (the TempEval-3 "value F1" style figure);
 * type accuracy over matches, and the stage's time per document.
 
-Run: ``.venv/bin/python eval/time.py`` (``--errors N`` prints N sample errors,
+Run: ``.venv/bin/python eval/dates.py`` (``--errors N`` prints N sample errors,
 ``--kind missed|spurious|value`` picks which).
 """
 
