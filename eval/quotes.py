@@ -24,10 +24,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEV, annotated, prf, read_jsonl  # noqa: E402
-
-from newsledger import mentions, nerfix, quotes  # noqa: E402
-from newsledger.model import Analysis, Document, Quote  # noqa: E402
+from common import DEV, annotated, prf, read_jsonl
+from newsledger import mentions, nerfix, quotes
+from newsledger.model import Analysis, Document, Quote
 
 DATA = DEV / "quotes_dev.jsonl"
 _STRIP = " \t\r\n\u00a0\u200b\"'“”‘’«»„`.,;:!?-–—…"

@@ -85,3 +85,20 @@ def test_the_contradiction_is_listed_with_both_spans_and_nothing_else(
         assert ev["text"].lower().endswith(f"since {value}")
         docs.add(ev["doc"])
     assert len(docs) == 2
+
+
+def test_with_cross_document_resolution(analyses: list[Analysis]) -> None:
+    resolve = pytest.importorskip("newsledger.resolve")
+    res = resolve.resolve([(an.doc.id, an.entities) for an in analyses])
+    records: list[ClaimRecord] = []
+    for an in analyses:
+
+        def to_global(eid: str, doc: str = an.doc.id) -> tuple[str, str]:
+            gid: str = res.global_id(doc, eid)
+            return gid, res.entities[gid].name
+
+        records += records_from_analysis(an, to_global)
+    conflicts = [conflict_to_json(c) for c in find_conflicts(records)]
+    assert [(c["kind"], c["attribute"]) for c in conflicts] == [("conflict", "in_power_since")]
+    assert {v["value"] for v in conflicts[0]["values"]} == {"1992", "2012"}
+    assert _key(conflicts[0]["subject"]["name"]) == _key("Emomali Rahmon")

@@ -177,6 +177,8 @@ def test_write_routes_need_the_exact_token(writable: TestClient, auth: str | Non
 
 def test_merge_and_split_with_the_token(writable: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
+    before = writable.get("/api/entities/Ines%20Marrow").json()["data"]  # now remembered
+    assert before["id"] != writable.get("/api/entities/Tomas%20Velkar").json()["data"]["id"]
     r = writable.post(
         "/api/entities/merge", json={"a": "Ines Marrow", "b": "Tomas Velkar"}, headers=auth
     )

@@ -479,36 +479,6 @@ class DocContext:
         found = self._np(i, types)
         return None if found == _CONTINUE else found
 
-    def right_subject(self, e: int, types: frozenset[str]) -> str | None:
-        """A name within a few words after the match ("the 54-year-old Voss")."""
-        ann = self.a.annotated
-        i = ann.token_at(e)
-        for t in range(i, min(i + 4, len(self.tokens))):
-            tok = self.tokens[t]
-            if self.tok_m[t] >= 0:
-                return self._ok(self.entity_of(self.tok_m[t]), types)
-            if tok.pos in ("PUNCT", "VERB", "AUX", "ADP") and tok.text != "-":
-                return None
-        return None
-
-    def place_subject(self, s: int, e: int) -> str | None:
-        """The place named in the sentence nearest to the match (a facility first)."""
-        ann = self.a.annotated
-        si = ann.sentence_of(s)
-        if si < 0:
-            return None
-        sent = ann.sents[si]
-        best: tuple[int, int, str] | None = None
-        for k in self.mentions_in(sent.start, sent.end):
-            m = self.mentions[k]
-            if m.type not in PLACE_TYPES:
-                continue
-            dist = s - m.end if m.end <= s else m.start - e
-            key = (0 if m.type == "FAC" else 1, max(dist, 0), m.entity)
-            if best is None or key < best:
-                best = key
-        return best[2] if best else None
-
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .claim_patterns import AttributeSpec, Pattern, attributes, demonyms, patterns, windows
-from .claim_subjects import DocContext
+from .claim_subjects import PLACE_TYPES, DocContext
 from .claim_values import (
     Value,
     lexicon,
@@ -229,6 +229,38 @@ def _value(
     return Value(name, "entity")
 
 
+def _right_subject(ctx: DocContext, e: int, types: frozenset[str]) -> str | None:
+    """A name within a few words after the match ("the 54-year-old Voss")."""
+    ann = ctx.a.annotated
+    i = ann.token_at(e)
+    for t in range(i, min(i + 4, len(ctx.tokens))):
+        tok = ctx.tokens[t]
+        if ctx.tok_m[t] >= 0:
+            return ctx._ok(ctx.entity_of(ctx.tok_m[t]), types)
+        if tok.pos in ("PUNCT", "VERB", "AUX", "ADP") and tok.text != "-":
+            return None
+    return None
+
+
+def _place_subject(ctx: DocContext, s: int, e: int) -> str | None:
+    """The place named in the sentence nearest to the match (a facility first)."""
+    ann = ctx.a.annotated
+    si = ann.sentence_of(s)
+    if si < 0:
+        return None
+    sent = ann.sents[si]
+    best: tuple[int, int, str] | None = None
+    for k in ctx.mentions_in(sent.start, sent.end):
+        m = ctx.mentions[k]
+        if m.type not in PLACE_TYPES:
+            continue
+        dist = s - m.end if m.end <= s else m.start - e
+        key = (0 if m.type == "FAC" else 1, max(dist, 0), m.entity)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
 def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
     """A name in a pattern's subject slot fits: its type is one the attribute takes; for a
     person, a name of several words NER may have mistyped, but never a country or city."""
@@ -260,9 +292,9 @@ def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpe
                 return None
         return ctx.group_subject(s[0], s[1], types)
     if pat.subject == "place":
-        return ctx.place_subject(m.start(), m.end())
+        return _place_subject(ctx, m.start(), m.end())
     if pat.subject == "right":
-        found = ctx.right_subject(m.end(), types)
+        found = _right_subject(ctx, m.end(), types)
         if found:
             return found
     return ctx.auto_subject(m.start(), m.end(), types, v)

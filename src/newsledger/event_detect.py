@@ -20,7 +20,6 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "DEMAND", "THREATEN", "REJECT"})
 SPECIFIC_PREPS = frozenset({"of", "by", "on", "against", "between", "with", "targeting"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj", "csubj"})
 DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 

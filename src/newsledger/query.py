@@ -241,6 +241,7 @@ def claim_records(store: Store, entity: str | None = None) -> list[dict[str, Any
                     "doc": rec["id"],
                     "published": rec.get("published"),
                     "subject_name": names.get(c["subject"], c["subject"]),
+                    "speaker_name": names.get(c["speaker"]) if c.get("speaker") else None,
                     "text": rec["text"][c["start"] : c["end"]],
                 }
             )
@@ -250,14 +251,31 @@ def claim_records(store: Store, entity: str | None = None) -> list[dict[str, Any
 def conflicts(
     store: Store, entity: str | None = None, attribute: str | None = None
 ) -> list[dict[str, Any]]:
-    """Conflicting claims across sources (see :mod:`newsledger.conflicts`)."""
-    from . import conflicts as conflicts_mod
+    """Conflicting claims across sources (see :mod:`newsledger.conflicts`), as JSON records."""
+    from .conflicts import ClaimRecord, conflict_to_json, find_conflicts
 
     items = claim_records(store, entity)
     if attribute:
         items = [c for c in items if c["attribute"] == attribute]
-    found: list[dict[str, Any]] = conflicts_mod.conflicts_from_dicts(items)
-    return found
+    recs = [
+        ClaimRecord(
+            subject=c["subject"],
+            subject_name=c["subject_name"],
+            attribute=c["attribute"],
+            value=str(c["value"]),
+            value_type=c.get("value_type") or "text",
+            doc=c["doc"],
+            published=c["published"],
+            speaker=c.get("speaker"),
+            start=c["start"],
+            end=c["end"],
+            text=c["text"],
+            qualifiers=tuple(sorted((c.get("qualifiers") or {}).items())),
+            speaker_name=c.get("speaker_name"),
+        )
+        for c in items
+    ]
+    return [conflict_to_json(x) for x in find_conflicts(recs)]
 
 
 def stats(store: Store) -> dict[str, int]:

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
+from .errors import NewsledgerError
 from .query import find_entity, records
 from .store import Store
 
 
 def _in_range(value: str | None, date_from: str | None, date_to: str | None) -> bool:
-    """Compare TIMEX-like values by prefix: 2024 is inside --from 2024-03 .. --to 2024-12."""
-    if value is None or not value[:1].isdigit():
-        return date_from is None and date_to is None
-    if date_from and value[: len(date_from)] < date_from[: len(value)]:
+    """Does a TIMEX date value overlap [--from, --to]?  ``2024`` overlaps ``--from 2024-03``."""
+    from .calendar_math import bounds, within
+
+    if value is None or bounds(value) is None:
         return False
-    return not (date_to and value[: len(date_to)] > date_to[: len(value)])
+    lo = _bound(date_from, 0)
+    hi = _bound(date_to, 1)
+    return within(value, lo, hi)
+
+
+def _bound(value: str | None, side: int) -> date | None:
+    from .calendar_math import bounds
+
+    if value is None:
+        return None
+    b = bounds(value)
+    if b is None:
+        raise NewsledgerError(
+            f"{value!r} is not a date.", "Give --from/--to as YYYY, YYYY-MM or YYYY-MM-DD."
+        )
+    return b[side]
 
 
 def places(store: Store, country: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
@@ -77,7 +94,7 @@ def events(
             continue
         if actor_id and actor_id not in ev["actor_ids"]:
             continue
-        if not _in_range(ev.get("date"), date_from, date_to):
+        if (date_from or date_to) and not _in_range(ev.get("date"), date_from, date_to):
             continue
         out.append(ev)
     return out
@@ -113,7 +130,9 @@ def timeline(
     items: list[dict[str, Any]] = []
     for rec in records(store, ids):
         items.extend(_doc_timeline(rec, eid, place, text, date_from, date_to))
-    items.sort(key=lambda x: (x["date"], x["doc"], x["start"]))
+    from .calendar_math import sort_key
+
+    items.sort(key=lambda x: (sort_key(x["date"]), x["doc"], x["start"]))
     return items
 
 
@@ -152,7 +171,7 @@ def _doc_timeline(
         return not (text and text.casefold() not in t[s:e].casefold())
 
     def add(kind: str, value: str | None, gran: str, s: int, e: int, summary: str) -> None:
-        if value and value[:1].isdigit() and _in_range(value, date_from, date_to):
+        if value and _in_range(value, date_from, date_to):
             out.append(
                 {
                     "date": value,
@@ -209,10 +228,9 @@ def _doc_timeline(
 
 
 def _gran(value: str | None) -> str:
-    if not value:
-        return "unknown"
-    n = len(value)
-    return {4: "year", 7: "month", 10: "day"}.get(n, "time" if "T" in value else "unknown")
+    from .calendar_math import granularity
+
+    return granularity(value) if value else "unknown"
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -10,103 +10,15 @@ the content the parse gives.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-from .errors import NewsledgerError
 from .model import Annotated, Token
+from .quote_lexicon import AGENT, Lexicon, is_agent, lexicon, prep_length
 
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _ADJACENT = 4  # tokens between a cue and a clause it governs that still count as next to it
 _CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 _EDGE_PUNCT = " \t\r\n\u00a0\u200b,;:-–—"
-_CONTENT_KINDS = frozenset({"clause", "np", "to", "pp", "-"})
-AGENT = "agent"  # marker in Cue.allowed: the cue needs a person or organisation as subject
-_CUE_KINDS = frozenset({"verb", "phrasal", "prep", "noun"})
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    verbs: dict[str, frozenset[str]]  # lemma -> content kinds
-    phrasal: dict[str, dict[str, frozenset[str]]]  # verb lemma -> particle -> kinds
-    nouns: dict[str, frozenset[str]]  # noun lemma -> content kinds
-    preps: tuple[tuple[str, ...], ...]  # multi-word prepositions, lower-cased words
-    prep_first: frozenset[str]  # their first words
-    person_nouns: frozenset[str]
-    group_nouns: frozenset[str]
-    title_nouns: frozenset[str]
-    source_nouns: frozenset[str]
-
-
-def _rows(name: str) -> list[list[str]]:
-    path = resources.files("newsledger") / "data" / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:  # pragma: no cover - install problem
-        raise NewsledgerError(
-            f"Cannot read the data file {name}.", "Reinstall newsledger (`make install`)."
-        ) from exc
-    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
-    return rows[1:]  # header
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The cue and noun lexicons, read once per process."""
-    verbs: dict[str, frozenset[str]] = {}
-    phrasal: dict[str, dict[str, frozenset[str]]] = {}
-    nouns: dict[str, frozenset[str]] = {}
-    preps: list[tuple[str, ...]] = []
-    for n, row in enumerate(_rows("quote_cues.tsv"), 2):
-        if len(row) != 4 or row[1] not in _CUE_KINDS or row[3] not in ("any", "agent"):
-            raise NewsledgerError(
-                f"quote_cues.tsv row {n} is malformed: {row!r}.",
-                "Each row needs cue<TAB>verb|phrasal|prep|noun<TAB>content<TAB>any|agent.",
-            )
-        cue, kind, content, subject = row
-        kinds = frozenset(content.split("|"))
-        if not kinds <= _CONTENT_KINDS:
-            raise NewsledgerError(
-                f"quote_cues.tsv row {n} has unknown content kinds {content!r}.",
-                "Use clause, np, to, pp or - joined by |.",
-            )
-        if subject == "agent":
-            kinds = kinds | {AGENT}
-        if kind == "verb":
-            verbs[cue] = kinds
-        elif kind == "phrasal":
-            v, particle = cue.split(" ", 1)
-            phrasal.setdefault(v, {})[particle] = kinds
-        elif kind == "noun":
-            nouns[cue] = kinds
-        elif kind == "prep":
-            preps.append(tuple(cue.lower().split()))
-    person: set[str] = set()
-    group: set[str] = set()
-    title: set[str] = set()
-    source: set[str] = set()
-    for row in _rows("quote_nouns.tsv"):
-        noun, cls = row[0].lower(), row[1]
-        if cls in ("person", "title"):
-            person.add(noun)
-        if cls == "title":
-            title.add(noun)
-        if cls == "source":
-            source.add(noun)
-        if cls == "group":
-            group.add(noun)
-    return Lexicon(
-        verbs,
-        phrasal,
-        nouns,
-        tuple(preps),
-        frozenset(p[0] for p in preps),
-        frozenset(person),
-        frozenset(group),
-        frozenset(title),
-        frozenset(source),
-    )
 
 
 class Tree:
@@ -229,9 +141,9 @@ def _inverted(tree: Tree, v: int) -> int | None:
     if j < 0 or toks[j].pos != "PUNCT":
         return None
     for c in tree.children[v]:
-        if c > v and toks[c].dep in ("dobj", "attr", "npadvmod", "dative", "appos"):
-            if toks[c].pos in ("NOUN", "PROPN"):
-                return c
+        dep_ok = toks[c].dep in ("dobj", "attr", "npadvmod", "dative", "appos")
+        if c > v and dep_ok and toks[c].pos in ("NOUN", "PROPN"):
+            return c
     return None
 
 
@@ -271,49 +183,54 @@ def find_cues(a: Annotated, tree: Tree, inside: list[int]) -> list[Cue]:
     """Every cue outside quotation marks (``inside[i] >= 0`` marks quoted tokens)."""
     lex = lexicon()
     toks = a.tokens
-    text = a.doc.text
     out: list[Cue] = []
-    n = len(toks)
     for t in toks:
         if inside[t.i] >= 0:
             continue
-        low = t.lemma.lower()
-        if t.text.lower() in lex.prep_first and _prep_at(lex, toks, t.i) > 0:
-            k = _prep_at(lex, toks, t.i)
+        cue = _cue_at(a, tree, lex, t)
+        if cue is None:
+            continue
+        ps, pe = tree.para_span[tree.para[cue.head]]
+        spans = [_drop_aside(a, tree, max(s, ps), min(e, pe)) for s, e in cue.content]
+        trimmed = [trim_span(a.doc.text, s, e) for s, e in spans]
+        cue.content = [(s, e) for s, e in trimmed if e > s]
+        out.append(cue)
+    return out
+
+
+def _cue_at(a: Annotated, tree: Tree, lex: Lexicon, t: Token) -> Cue | None:
+    """The cue token ``t`` starts, if it is one (with speaker and content found)."""
+    toks = a.tokens
+    low = t.lemma.lower()
+    if t.text.lower() in lex.prep_first:
+        k = prep_length(lex, toks, t.i)
+        if k > 0:
             cue = Cue(t.i, t.start, toks[t.i + k - 1].end, "prep", frozenset({"clause"}))
             _prep_cue(a, tree, cue, t.i + k - 1)
-            out.append(cue)
-        elif t.pos == "NOUN" and low in lex.nouns:
-            cue = Cue(t.i, t.start, t.end, "noun", lex.nouns[low])
-            _noun_cue(tree, cue)
-            if cue.content:
-                out.append(cue)
-        elif t.pos in CLAUSE_HEAD_POS and t.dep != "aux":
-            kinds = lex.verbs.get(low)
-            span_end = t.end
-            kind = "verb"
-            particle = -1
-            parts = lex.phrasal.get(low)
-            if parts:
-                for c in tree.children[t.i]:
-                    w = toks[c].text.lower()
-                    if c > t.i and w in parts and toks[c].dep in ("prt", "prep"):
-                        kinds, kind, span_end = parts[w], "phrasal", toks[c].end
-                        particle = c
-                        break
-            if kinds is None:
-                continue
-            cue = Cue(t.i, t.start, span_end, kind, kinds)
-            _verb_cue(a, tree, cue, particle)
-            if AGENT in kinds and not is_agent(lex, toks, cue.subj):
-                continue
-            out.append(cue)
-    for c in out:
-        ps, pe = tree.para_span[tree.para[c.head]]
-        spans = [_drop_aside(a, tree, max(s, ps), min(e, pe)) for s, e in c.content]
-        c.content = [trim_span(text, s, e) for s, e in spans]
-        c.content = [(s, e) for s, e in c.content if e > s]
-    return out
+            return cue
+    if t.pos == "NOUN" and low in lex.nouns:
+        cue = Cue(t.i, t.start, t.end, "noun", lex.nouns[low])
+        _noun_cue(tree, cue)
+        return cue if cue.content else None
+    if t.pos not in CLAUSE_HEAD_POS or t.dep == "aux":
+        return None
+    kinds = lex.verbs.get(low)
+    span_end, kind, particle = t.end, "verb", -1
+    parts = lex.phrasal.get(low)
+    if parts:
+        for c in tree.children[t.i]:
+            w = toks[c].text.lower()
+            near = c == t.i + 1 or (c == t.i + 2 and toks[t.i + 1].pos == "ADV")
+            if near and w in parts and toks[c].dep in ("prt", "prep"):
+                kinds, kind, span_end, particle = parts[w], "phrasal", toks[c].end, c
+                break
+    if kinds is None:
+        return None
+    cue = Cue(t.i, t.start, span_end, kind, kinds)
+    _verb_cue(a, tree, cue, particle)
+    if AGENT in kinds and not is_agent(lex, toks, cue.subj):
+        return None
+    return cue
 
 
 _ASIDE_DEPS = frozenset({"relcl", "appos"})
@@ -335,36 +252,6 @@ def _drop_aside(a: Annotated, tree: Tree, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_AGENT_PRONOUNS = frozenset(
-    {"he", "she", "they", "i", "we", "you", "who", "whom", "all", "both", "each", "some",
-     "many", "most", "others", "several", "few", "everyone", "everybody", "someone",
-     "somebody", "nobody", "none", "one"}
-)
-_AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def is_agent(lex: Lexicon, toks: tuple[Token, ...], i: int | None) -> bool:
-    """Can token ``i`` head a phrase naming a person or an organisation?"""
-    if i is None:
-        return False
-    t = toks[i]
-    if t.pos == "PRON":
-        return t.text.lower() in _AGENT_PRONOUNS
-    if t.ent_type in _AGENT_ENTS or (t.pos == "PROPN" and not t.ent_type):
-        return True
-    low = t.lemma.lower()
-    return low in lex.person_nouns or low in lex.group_nouns
-
-
-def _prep_at(lex: Lexicon, toks: tuple[Token, ...], i: int) -> int:
-    """Length of the multi-word preposition starting at token ``i`` (0 if none)."""
-    for words in lex.preps:
-        k = len(words)
-        if i + k <= len(toks) and all(toks[i + j].text.lower() == words[j] for j in range(k)):
-            return k
-    return 0
-
-
 def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     toks = a.tokens
     v = cue.head
@@ -378,7 +265,7 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     kids = tree.children[v]
     right = [c for c in kids if c > v and toks[c].dep == "ccomp"]
     if right and tree.edges(right[0])[0] <= v + _ADJACENT:
-        kids = [right[0]] + kids  # "X said Y" before "Z: X said"
+        kids = [right[0], *kids]  # "X said Y" before "Z: X said"
     for c in kids if comp is None else ():
         d = toks[c].dep
         if d == "ccomp" and "clause" in cue.allowed:
@@ -411,7 +298,7 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
                 tc = toks[c]
                 if tc.dep in ("cc", "parataxis") or _is_cue_word(tc):
                     break
-                if tc.text.lower() in lexicon().prep_first and _prep_at(lexicon(), toks, c):
+                if tc.text.lower() in lexicon().prep_first and prep_length(lexicon(), toks, c):
                     break
                 if _extends(tree, c):
                     hi_c = max(hi_c, tree.edges(c)[1])
@@ -433,13 +320,32 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
         after = cue.clause_hi + 1
         while after <= max(hhi, vhi) and toks[after].pos in ("PUNCT", "SPACE"):
             after += 1
-        if after <= max(hhi, vhi) and max(hhi, vhi) > vhi or (vhi < hhi):
+        if (after <= max(hhi, vhi) and max(hhi, vhi) > vhi) or (vhi < hhi):
             cue.content.append((toks[after].start, toks[max(hhi, vhi)].end))
 
 
 _NOT_CONTENT_PREPS = frozenset(
-    {"in", "at", "during", "after", "before", "since", "on", "from", "by", "through",
-     "throughout", "amid", "near", "outside", "inside", "while", "via", "under", "following"}
+    {
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "since",
+        "on",
+        "from",
+        "by",
+        "through",
+        "throughout",
+        "amid",
+        "near",
+        "outside",
+        "inside",
+        "while",
+        "via",
+        "under",
+        "following",
+    }
 )
 
 
@@ -472,7 +378,7 @@ _SOURCE_PREPS = frozenset({"from", "by"})
 
 
 def _noun_cue(tree: Tree, cue: Cue) -> None:
-    """"his claim that …", "calls for …", "warnings from X that …"."""
+    """ "his claim that …", "calls for …", "warnings from X that …"."""
     toks = tree.tokens
     n = cue.head
     comp: int | None = None
@@ -491,9 +397,9 @@ def _noun_cue(tree: Tree, cue: Cue) -> None:
         if tc.dep in ("acl", "ccomp", "appos") and tc.pos in CLAUSE_HEAD_POS:
             aux = tree.child(c, {"aux"})
             is_to = aux is not None and toks[aux].text.lower() == "to"
-            if is_to and "to" in cue.allowed:
-                comp = c
-            elif not is_to and "clause" in cue.allowed and tree.child(c, {"mark"}) is not None:
+            if (is_to and "to" in cue.allowed) or (
+                not is_to and "clause" in cue.allowed and tree.child(c, {"mark"}) is not None
+            ):
                 comp = c
         elif tc.dep == "prep" and "pp" in cue.allowed and tc.text.lower() in _NOUN_PREPS:
             comp = tree.child(c, {"pobj", "pcomp"})
@@ -508,7 +414,7 @@ def _noun_cue(tree: Tree, cue: Cue) -> None:
 
 
 def _prep_cue(a: Annotated, tree: Tree, cue: Cue, last: int) -> None:
-    """"according to X, content" / "content, according to X"."""
+    """ "according to X, content" / "content, according to X"."""
     toks = a.tokens
     first = cue.head
     pobj = tree.child(last, {"pobj"})
@@ -535,7 +441,3 @@ def _prep_cue(a: Annotated, tree: Tree, cue: Cue, last: int) -> None:
         cue.content.append((toks[hlo].start, toks[plo - 1].end))
     if phi < hhi:
         cue.content.append((toks[phi + 1].start, toks[hhi].end))
-
-
-def token_is_quote_mark(t: Token) -> bool:
-    return t.pos == "PUNCT" and t.text in {'"', "“", "”", "'", "‘", "’", "«", "»", "„", "``", "''"}

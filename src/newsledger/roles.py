@@ -16,7 +16,8 @@ Title words come from ``data/quote_nouns.tsv``; organisations are the ORG
 from __future__ import annotations
 
 from .model import Analysis, Mention, Role
-from .quote_parse import Lexicon, Tree, lexicon
+from .quote_lexicon import Lexicon, lexicon
+from .quote_parse import Tree
 from .speakers import MentionIndex
 
 _DETS = frozenset({"a", "an", "the"})
@@ -62,9 +63,7 @@ class _Finder:
     def org_name(self, m: Mention) -> str:
         return self.index.names.get(m.entity, m.text)
 
-    def add(
-        self, person: Mention, role: str, org: Mention | None, start: int, end: int
-    ) -> None:
+    def add(self, person: Mention, role: str, org: Mention | None, start: int, end: int) -> None:
         role = role.strip(" ,;:-–—")
         words = role.split()
         while words and words[0].lower() in _DETS:

@@ -21,7 +21,8 @@ import bisect
 from dataclasses import dataclass
 
 from .model import Analysis, Mention, Role, SpeakerRef
-from .quote_parse import Lexicon, Tree, lexicon
+from .quote_lexicon import Lexicon, lexicon
+from .quote_parse import Tree
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -116,9 +117,9 @@ class Resolver:
 
     def _last_speaker(self, pos: int, types: tuple[str, ...]) -> Said | None:
         for said in reversed(self.history):
-            if said.pos < pos and pos - said.pos < _LOOKBACK and said.type in types:
-                if said.ref.entity is not None:
-                    return said
+            near = said.pos < pos and pos - said.pos < _LOOKBACK
+            if near and said.type in types and said.ref.entity is not None:
+                return said
         return None
 
     def remember(self, pos: int, ref: SpeakerRef | None) -> None:

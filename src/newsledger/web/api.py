@@ -12,6 +12,7 @@ from .. import query as q
 from .. import query_more as qm
 from .. import query_web as qw
 from ..store import Store
+from .cache import memo
 from .common import (
     COUNTRY_RE,
     MAX_LIMIT,
@@ -28,6 +29,8 @@ from .common import (
 )
 
 __all__ = ["MAX_LIMIT", "router"]
+
+ALL = 1_000_000  # places(): every row, paged here
 
 
 class Meta(BaseModel):
@@ -86,7 +89,12 @@ def documents(
     date_to: DateTo = None,
 ) -> JSONResponse:
     rows = q.documents(
-        store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to
+        store,
+        limit + 1,
+        offset,
+        source=source,
+        date_from=date_from or None,
+        date_to=date_to or None,
     )
     return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
@@ -124,7 +132,7 @@ def entities(
     "claims, conflicts",
 )
 def dossier(store: StoreDep, ref: EntityRef) -> JSONResponse:
-    return envelope(q.dossier(store, ref))
+    return envelope(memo(store, q.dossier, ref))
 
 
 @router.get("/quotes", tags=["quotes"], summary="Who said what, with speaker, cue and evidence")
@@ -140,7 +148,7 @@ def quotes(
     ] = None,
     kind: Literal["direct", "mixed", "indirect"] | None = None,
 ) -> JSONResponse:
-    rows = q.quotes(store, speaker, about, kind, limit + 1, offset)
+    rows = memo(store, q.quotes, speaker, about, kind, limit + 1, offset)
     return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
 
@@ -152,7 +160,7 @@ def _events(
     date_from: str | None,
     date_to: str | None,
 ) -> list[dict[str, Any]]:
-    return qm.events(store, etype, place, actor, date_from, date_to)
+    return memo(store, qm.events, etype, place, actor, date_from or None, date_to or None)
 
 
 @router.get("/events", tags=["events"], summary="Events merged across sources (PLOVER types)")
@@ -168,7 +176,9 @@ def events(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    page, more = window(_events(store, etype, place, actor, date_from, date_to), limit, offset)
+    page, more = window(
+        _events(store, etype, place, actor, date_from or None, date_to or None), limit, offset
+    )
     return envelope(page, limit, offset, more)
 
 
@@ -187,7 +197,9 @@ def events_geojson(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    page, more = window(_events(store, etype, place, actor, date_from, date_to), limit, offset)
+    page, more = window(
+        _events(store, etype, place, actor, date_from or None, date_to or None), limit, offset
+    )
     return envelope(qm.events_geojson(page), limit, offset, more)
 
 
@@ -195,7 +207,7 @@ def events_geojson(
 def places(
     store: StoreDep, limit: Limit = 50, offset: Offset = 0, country: Country = None
 ) -> JSONResponse:
-    page, more = window(qm.places(store, country, offset + limit + 1), limit, offset)
+    page, more = window(memo(store, qm.places, country, ALL), limit, offset)
     return envelope(page, limit, offset, more)
 
 
@@ -217,7 +229,7 @@ def timeline(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    rows = qm.timeline(store, entity, place, text, date_from, date_to)
+    rows = memo(store, qm.timeline, entity, place, text, date_from or None, date_to or None)
     page, more = window(rows, limit, offset)
     return envelope(page, limit, offset, more, len(rows))
 
@@ -232,7 +244,7 @@ def claims(
     ] = None,
     attribute: Annotated[str | None, Query(max_length=100)] = None,
 ) -> JSONResponse:
-    rows = q.claim_records(store, _entity_id(store, entity))
+    rows = memo(store, q.claim_records, _entity_id(store, entity))
     if attribute:
         rows = [c for c in rows if c["attribute"] == attribute]
     page, more = window(rows, limit, offset)
@@ -251,7 +263,7 @@ def conflicts(
     entity: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
     attribute: Annotated[str | None, Query(max_length=100)] = None,
 ) -> JSONResponse:
-    rows = q.conflicts(store, _entity_id(store, entity), attribute)
+    rows = memo(store, q.conflicts, _entity_id(store, entity), attribute)
     page, more = window(rows, limit, offset)
     return envelope(page, limit, offset, more, len(rows))
 
@@ -274,7 +286,7 @@ def search(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    rows = qw.search(store, query, source, date_from, date_to, limit + 1, offset)
+    rows = qw.search(store, query, source, date_from or None, date_to or None, limit + 1, offset)
     return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
 
@@ -289,4 +301,4 @@ def facets(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    return envelope(qw.facets(store, query, date_from, date_to))
+    return envelope(qw.facets(store, query, date_from or None, date_to or None))

@@ -11,6 +11,7 @@ from .. import query as q
 from .. import query_web as qw
 from ..errors import NewsledgerError
 from . import docview
+from .cache import memo
 from .common import (
     MAX_QUERY,
     NAME_RE,
@@ -50,12 +51,19 @@ def search_page(
     facets: dict[str, Any] = {"documents": 0, "sources": [], "years": [], "types": []}
     name_q = plain_text(text) if text else None
     try:
-        facets = qw.facets(store, text or None, date_from, date_to)
+        facets = qw.facets(store, text or None, date_from or None, date_to or None)
         if text:
-            hits = qw.search(store, text, source, date_from, date_to, limit + 1, offset)
+            hits = qw.search(
+                store, text, source, date_from or None, date_to or None, limit + 1, offset
+            )
         else:
             hits = q.documents(
-                store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to
+                store,
+                limit + 1,
+                offset,
+                source=source,
+                date_from=date_from or None,
+                date_to=date_to or None,
             )
     except NewsledgerError as exc:
         error = exc
@@ -70,8 +78,8 @@ def search_page(
         params=params,
         etype=etype,
         source=source,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=date_from or None,
+        date_to=date_to or None,
         hits=hits[:limit],
         more=more,
         offset=offset,
@@ -119,7 +127,12 @@ def documents_page(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> HTMLResponse:
     rows = q.documents(
-        store, limit + 1, offset, source=source, date_from=date_from, date_to=date_to
+        store,
+        limit + 1,
+        offset,
+        source=source,
+        date_from=date_from or None,
+        date_to=date_to or None,
     )
     return render(
         request,
@@ -137,7 +150,7 @@ def entity_page(
     request: Request, store: StoreDep, ref: Annotated[str, Path(max_length=MAX_QUERY)]
 ) -> HTMLResponse:
     """An entity's dossier, every item linked to its evidence span."""
-    d = q.dossier(store, ref)
+    d = memo(store, q.dossier, ref)
     titles = {doc["id"]: doc.get("title") or doc["id"] for doc in d["documents"]}
     return render(request, "entity.html", d=d, titles=titles)
 

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from .. import query as q
 from .. import query_more as qm
+from .cache import memo
 from .charts import event_evidence, map_layers, timeline_chart
 from .common import COUNTRY_RE, MAX_QUERY, NAME_RE, DateFrom, DateTo, StoreDep, Text, render
 
@@ -31,8 +32,14 @@ def timeline_page(
 ) -> HTMLResponse:
     """Dated items as an SVG chart (lanes by kind) and a list, each linked to its evidence."""
     ent = q.find_entity(store, entity) if entity else None
-    items = qm.timeline(
-        store, ent["id"] if ent else None, place or None, text or None, date_from, date_to
+    items = memo(
+        store,
+        qm.timeline,
+        ent["id"] if ent else None,
+        place or None,
+        text or None,
+        date_from or None,
+        date_to or None,
     )
     shown = items[offset : offset + MAX_TIMELINE]
     return render(
@@ -60,8 +67,8 @@ def map_page(
     world: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> HTMLResponse:
     """Places (by documents naming them) and events on a world map drawn from local data."""
-    places = qm.places(store, country, MAX_MAP_PLACES)
-    events = qm.events(store, etype, country, None, date_from, date_to)
+    places = memo(store, qm.places, country, MAX_MAP_PLACES)
+    events = memo(store, qm.events, etype, country, None, date_from or None, date_to or None)
     layers = map_layers(places, events, world=bool(world))
     ev_rows: list[dict[str, Any]] = [{**ev, "links": event_evidence(ev)} for ev in events]
     return render(
@@ -73,8 +80,8 @@ def map_page(
         params={
             "country": country,
             "type": etype,
-            "from": date_from,
-            "to": date_to,
+            "from": date_from or None,
+            "to": date_to or None,
             "world": world or None,
         },
     )
@@ -89,5 +96,5 @@ def conflicts_page(
 ) -> HTMLResponse:
     """Conflicting claims: the values side by side, each with its sources' evidence."""
     ent = q.find_entity(store, entity) if entity else None
-    rows = q.conflicts(store, ent["id"] if ent else None, attribute or None)
+    rows = memo(store, q.conflicts, ent["id"] if ent else None, attribute or None)
     return render(request, "conflicts.html", rows=rows, entity=ent, attribute=attribute or "")
