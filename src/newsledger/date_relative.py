@@ -161,7 +161,9 @@ def shift(hit: Hit, ctx: TimeContext) -> Norm | None:
     sign, base = int(sign_base[0]), str(sign_base[1])
     if n == "X":
         return Norm("PAST_REF" if sign < 0 else "FUTURE_REF", "ref")
-    assert isinstance(n, float)
+    if not isinstance(n, int | float):
+        return None
+    n = float(n)
     if unit.startswith("T"):
         unit, n = "D", 0.0  # "two hours ago": the publication day
     if n != int(n):

@@ -317,8 +317,9 @@ def half(hit: Hit, ctx: TimeContext) -> Norm | None:
     y = _year(hit, ctx, "year")
     if y is None and _g(hit, "yrel"):
         y = _rel_year(_g(hit, "yrel"), ctx)
-    if y is None and ctx.anchor(hit.start, ("quarter", "half"), within=5) is None:
-        return None  # "the second half" of a match, unless the text reports periods
+    if y is None:
+        if ctx.anchor(hit.start, ("quarter", "half"), within=5) is None:
+            return None  # "the second half" of a match, unless the text reports periods
         if ctx.dct is None:
             return _unanchored("half")
         y = ctx.dct.year

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from .model import Analysis, SpeakerRef
 from .quote_lexicon import lexicon
 from .quote_marks import Marked, find_marked, paragraphs
-from .quote_parse import Cue, Tree, trim_span
+from .quote_parse import Cue, Tree
 from .speakers import FIRST_PERSON, MentionIndex
 
+_PIECE_EDGE = " \t\r\n\u00a0,;:—–-"
 _SPEECH_END = frozenset(",!?—–-…")
 _DASH_RE = re.compile(r"[ \u00a0]*[―—–]+[ \u00a0]*")
 BOUNDARY_RE = re.compile(r"[\s\"”’)]*[.!?]")
@@ -271,7 +272,10 @@ def _split(
             out.append((s, e))
             continue
         for a, b in ((s, cs), (ce, e)):
-            a, b = trim_span(text, a, b)
+            while a < b and text[a] in _PIECE_EDGE + ".":
+                a += 1
+            while b > a and text[b - 1] in _PIECE_EDGE:
+                b -= 1  # the speaker's own . ? ! stay
             if b > a and ALNUM_RE.search(text, a, b):
                 out.append((a, b))
     return out

@@ -32,6 +32,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     title_nouns: frozenset[str]
     source_nouns: frozenset[str]
+    org_heads: frozenset[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
     group: set[str] = set()
     title: set[str] = set()
     source: set[str] = set()
+    org_heads: set[str] = set()
     for row in _rows("quote_nouns.tsv"):
         noun, cls = row[0].lower(), row[1]
         if cls in ("person", "title"):
@@ -89,6 +91,8 @@ def lexicon() -> Lexicon:
             title.add(noun)
         if cls == "source":
             source.add(noun)
+        if cls == "orghead":
+            org_heads.add(noun)
         if cls == "group":
             group.add(noun)
     return Lexicon(
@@ -101,6 +105,7 @@ def lexicon() -> Lexicon:
         frozenset(group),
         frozenset(title),
         frozenset(source),
+        frozenset(org_heads),
     )
 
 

@@ -80,7 +80,7 @@ class _Finder:
                 self.org_name(org) if org is not None else None,
                 start,
                 end,
-                org.entity if org is not None else None,
+                org.entity if org is not None and org.entity else None,
             )
         )
 
@@ -135,9 +135,9 @@ class _Finder:
                     self.piece(m, p, org)
             elif d == "prep" and _key(toks[c].text) in _AFFIL_PREPS:
                 lo2, hi2 = tree.edges(c)
-                orgs = self.index.within(lo2, hi2, _ORG_TYPES)
-                if orgs and orgs[0].start - toks[c].end <= 6:
-                    self.add(m, "", orgs[0], toks[c].start, orgs[0].end)
+                org = self._org(list(range(lo2, hi2 + 1)), gpe=False)
+                if org is not None and org.start - toks[c].end <= 6:
+                    self.add(m, "", org, toks[c].start, org.end)
 
     def piece(
         self, m: Mention, r: int, shared: Mention | None = None, start: int = -1
@@ -187,8 +187,9 @@ class _Finder:
         self.add(m, role, org, toks[lo].start, toks[keep[-1]].end)
         return org
 
-    def _org(self, keep: list[int]) -> Mention | None:
-        """The organisation of a role: the last ORG mention, not an acronym in brackets."""
+    def _org(self, keep: list[int], gpe: bool = True) -> Mention | None:
+        """The organisation of a role: the last ORG mention, not an acronym in brackets;
+        else a proper name ending in an organisation word ("Westfield University")."""
         toks = self.toks
         found: list[Mention] = []
         for i in keep:
@@ -198,12 +199,21 @@ class _Finder:
             first = self.a.annotated.token_at(mm.start)
             if first > 0 and toks[first - 1].text == "(" and found:
                 continue
-            if mm.type in _ORG_TYPES or (
-                mm.type == "GPE" and first > 0 and toks[first - 1].text.lower() == "of"
-            ):
+            after_of = first > 0 and toks[first - 1].text.lower() == "of"
+            if mm.type in _ORG_TYPES or (gpe and mm.type == "GPE" and after_of):
                 found.append(mm)
         orgs = [x for x in found if x.type in _ORG_TYPES] or found
-        return orgs[-1] if orgs else None
+        if orgs:
+            return orgs[-1]
+        for i in keep:  # no ORG mention: a proper name headed by an organisation word
+            t = toks[i]
+            if t.pos == "PROPN" and t.text.lower() in self.lex.org_heads:
+                lo, _ = self.tree.edges(i)
+                while lo < i and toks[lo].pos not in ("PROPN", "NOUN"):
+                    lo += 1
+                if lo < i:
+                    return Mention(toks[lo].start, t.end, self.text[toks[lo].start : t.end], "ORG", "")
+        return None
 
 
 def find_roles(a: Analysis, tree: Tree, index: MentionIndex) -> list[Role]:
