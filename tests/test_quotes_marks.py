@@ -10,7 +10,7 @@ def contents(text: str) -> list[list[str]]:
 
 
 def test_curly_straight_and_guillemets() -> None:
-    text = "He said “yes” and then \"no\", then « peut-être » and „vielleicht“."
+    text = 'He said “yes” and then "no", then « peut-être » and „vielleicht“.'
     assert contents(text) == [["yes"], ["no"], ["peut-être"], ["vielleicht"]]
 
 
@@ -73,7 +73,7 @@ def test_mark_typed_the_wrong_way_round() -> None:
 def test_trailing_closing_mark_after_a_space() -> None:
     text = '"One," adds Ana Ruiz. They also have boats ".'
     marked = find_marked(text)
-    assert [text[m.start : m.end] for m in marked][0] == "One,"
+    assert next(text[m.start : m.end] for m in marked) == "One,"
     assert text[marked[-1].start : marked[-1].end].endswith("They also have boats")
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from newsledger import service
 from newsledger.engine import analyse_batch
-from newsledger.errors import StoreError
+from newsledger.errors import InputError, StoreError
 from newsledger.model import Document
 from newsledger.store import Store
 from test_acceptance_foundation import spans_of
@@ -181,6 +181,7 @@ def test_random_text_never_crashes_and_spans_are_valid(text: str) -> None:
     if not text.strip():
         return
     rec = analyse_batch([Document("h", text, published="2024-03-26")])[0]
+    assert not isinstance(rec, InputError), str(rec)  # a stage failed on this text
     for s, e, t in spans_of(rec):
         assert 0 <= s <= e <= len(text)
         if t is not None:

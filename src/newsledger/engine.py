@@ -58,11 +58,11 @@ def prepare(doc: Document, patterns: clean_mod.Patterns | None) -> Document:
     return doc
 
 
-def analyse_batch(docs: list[Document]) -> list[Record]:
-    """Annotate and analyse one batch in this process; return its records."""
+def analyse_batch(docs: list[Document]) -> list[Record | InputError]:
+    """Annotate and analyse one batch in this process; return its records (or errors)."""
     from .pipeline import process
 
-    return [to_record(a) for a in process(docs)]
+    return [a if isinstance(a, InputError) else to_record(a) for a in process(docs)]
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -76,7 +76,7 @@ def analyse_documents(
     workers: int = 1,
     batch_size: int = BATCH,
     on_batch: Callable[[list[Document]], None] | None = None,
-) -> Iterator[Record]:
+) -> Iterator[Record | InputError]:
     """Records for ``docs`` in input order; ``workers`` processes (1 = this process)."""
     if workers <= 1:
         for batch in _batches(docs, batch_size):
@@ -85,7 +85,7 @@ def analyse_documents(
             yield from analyse_batch(batch)
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    window: deque[AsyncResult[list[Record]]] = deque()
+    window: deque[AsyncResult[list[Record | InputError]]] = deque()
     with ctx.Pool(workers) as pool:
         for batch in _batches(docs, batch_size):
             if on_batch:

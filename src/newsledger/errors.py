@@ -23,6 +23,10 @@ class InputError(NewsledgerError):
         self.origin = origin
 
 
+class AnalysisError(InputError):
+    """A stage failed on one document (a bug): reported, and the batch goes on."""
+
+
 class StoreError(NewsledgerError):
     """The database could not be opened or written."""
 

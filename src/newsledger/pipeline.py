@@ -6,9 +6,9 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from . import mentions, nerfix
+from .errors import AnalysisError
 from .model import Analysis, Annotated, Document
 from .stage import Stage, check_order, run_stages
-
 
 _STAGES: list[Stage] | None = None
 
@@ -46,8 +46,12 @@ def analyse(annotated: Annotated, stages: Sequence[Stage] | None = None) -> Anal
     return run_stages(Analysis(fixed), st, TIMINGS)
 
 
-def process(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
-    """Annotate and analyse documents in order, lazily (one process)."""
+def process(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis | AnalysisError]:
+    """Annotate and analyse documents in order, lazily (one process).
+
+    A document that a stage fails on yields an :class:`AnalysisError` naming
+    it; the other documents of the batch go on.
+    """
     from . import nlp
 
     stages = default_stages()
@@ -59,4 +63,11 @@ def process(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis
             TIMINGS["spacy"] = TIMINGS.get("spacy", 0.0) + time.perf_counter() - t0
         if annotated is None:
             return
-        yield analyse(annotated, stages)
+        try:
+            yield analyse(annotated, stages)
+        except Exception as exc:  # a bug in a stage must not sink the batch: report it
+            yield AnalysisError(
+                annotated.doc.origin or annotated.doc.id,
+                f"could not be analysed ({type(exc).__name__}: {exc}).",
+                "This is a bug in newsledger; please report it with the document.",
+            )

@@ -212,7 +212,9 @@ class _Finder:
                 while lo < i and toks[lo].pos not in ("PROPN", "NOUN"):
                     lo += 1
                 if lo < i:
-                    return Mention(toks[lo].start, t.end, self.text[toks[lo].start : t.end], "ORG", "")
+                    return Mention(
+                        toks[lo].start, t.end, self.text[toks[lo].start : t.end], "ORG", ""
+                    )
         return None
 
 

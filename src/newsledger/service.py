@@ -155,6 +155,13 @@ def ingest(
 
         pending: list[Record] = []
         for rec in analyse_documents(fresh(), workers=workers):
+            if isinstance(rec, InputError):
+                report.errors.append(str(rec))
+                if on_error:
+                    on_error(rec)
+                if progress:
+                    progress(1)
+                continue
             pending.append(rec)
             if len(pending) >= batch_size:
                 write(pending)
@@ -191,7 +198,13 @@ def extract(
                 seen.add(item.id)
                 yield item
 
-    recs = list(analyse_documents(docs(), workers=workers))
+    recs: list[Record] = []
+    for rec in analyse_documents(docs(), workers=workers):
+        if isinstance(rec, InputError):
+            if on_error:
+                on_error(rec)
+        else:
+            recs.append(rec)
     return corpus.resolve_records(recs, aliases)
 
 

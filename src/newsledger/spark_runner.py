@@ -52,6 +52,9 @@ def _records_from_lines(
         except InputError as exc:
             errors.append(str(exc))
     for rec in analyse_batch(docs) if docs else []:
+        if isinstance(rec, InputError):
+            errors.append(str(rec))
+            continue
         month = (rec.get("published") or "unknown")[:7]
         yield rec["id"], month, json.dumps(rec, ensure_ascii=False, sort_keys=True), ""
     for e in errors:
