@@ -238,7 +238,7 @@ def stats(db: str = DB_OPTION) -> None:
 
 
 def main() -> None:
-    from . import cli_more  # noqa: F401  (registers the remaining commands)
+    from . import cli_more, cli_web  # noqa: F401  (register the remaining commands)
 
     app()
 

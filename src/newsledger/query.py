@@ -108,6 +108,7 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
     cooc: Counter[str] = Counter()
     docs, roles, quotes_by, quotes_about, events, claims = [], [], [], [], [], []
     names: dict[str, str] = {}
+    claim_items: list[dict[str, Any]] = []
     for rec in records(store, doc_ids):
         text = rec["text"]
         docs.append({"id": rec["id"], "title": rec.get("title"), "published": rec.get("published")})
@@ -154,6 +155,7 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
                         ),
                     }
                 )
+        claim_items.extend(_claim_items(rec, eid))
         for c in rec["claims"]:
             if c["subject"] == eid:
                 claims.append(
@@ -181,7 +183,7 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
         ],
         "events": events,
         "claims": claims,
-        "conflicts": conflicts(store, entity=eid),
+        "conflicts": conflicts_among(claim_items),
     }
 
 
@@ -226,37 +228,41 @@ def quotes(
     return out[off : off + lim]
 
 
+def _claim_items(rec: Record, entity: str | None) -> list[dict[str, Any]]:
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    return [
+        {
+            **c,
+            "doc": rec["id"],
+            "published": rec.get("published"),
+            "subject_name": names.get(c["subject"], c["subject"]),
+            "speaker_name": names.get(c["speaker"]) if c.get("speaker") else None,
+            "text": rec["text"][c["start"] : c["end"]],
+        }
+        for c in rec["claims"]
+        if entity is None or c["subject"] == entity
+    ]
+
+
 def claim_records(store: Store, entity: str | None = None) -> list[dict[str, Any]]:
     """Every stored claim with global subject, document, date and evidence text."""
     ids = store.doc_ids_of_entity(entity) if entity else None
-    out = []
-    for rec in records(store, ids):
-        names = {e["id"]: e["name"] for e in rec["entities"]}
-        for c in rec["claims"]:
-            if entity and c["subject"] != entity:
-                continue
-            out.append(
-                {
-                    **c,
-                    "doc": rec["id"],
-                    "published": rec.get("published"),
-                    "subject_name": names.get(c["subject"], c["subject"]),
-                    "speaker_name": names.get(c["speaker"]) if c.get("speaker") else None,
-                    "text": rec["text"][c["start"] : c["end"]],
-                }
-            )
-    return out
+    return [c for rec in records(store, ids) for c in _claim_items(rec, entity)]
 
 
 def conflicts(
     store: Store, entity: str | None = None, attribute: str | None = None
 ) -> list[dict[str, Any]]:
     """Conflicting claims across sources (see :mod:`newsledger.conflicts`), as JSON records."""
+    return conflicts_among(claim_records(store, entity), attribute)
+
+
+def conflicts_among(
+    items: list[dict[str, Any]], attribute: str | None = None
+) -> list[dict[str, Any]]:
+    """Conflicts among claim items (as :func:`claim_records` returns them)."""
     from .conflicts import ClaimRecord, conflict_to_json, find_conflicts
 
-    items = claim_records(store, entity)
-    if attribute:
-        items = [c for c in items if c["attribute"] == attribute]
     recs = [
         ClaimRecord(
             subject=c["subject"],
@@ -274,6 +280,7 @@ def conflicts(
             speaker_name=c.get("speaker_name"),
         )
         for c in items
+        if attribute is None or c["attribute"] == attribute
     ]
     return [conflict_to_json(x) for x in find_conflicts(recs)]
 

@@ -65,13 +65,12 @@ class QuoteDoc:
         self.index = MentionIndex(a)
         self.marks: list[Marked] = find_marked(self.text)
         self.paras = paragraphs(self.text)
-        self.para_starts = [s for s, _ in self.paras]
         self.inside = self._token_marks()
         self.claimed: dict[int, Attr] = {}  # mark index -> attribution
 
     def _token_marks(self) -> list[int]:
+        """Index of the quotation holding each token (marks included), -1 outside."""
         inside = [-1] * len(self.toks)
-        i = 0
         for k, m in enumerate(self.marks):
             i = self.a.annotated.token_at(m.outer_start)
             while i < len(self.toks) and self.toks[i].start < m.outer_end:
@@ -81,6 +80,7 @@ class QuoteDoc:
         return inside
 
     def para_of(self, char: int) -> int:
+        """Index of the paragraph (line) holding ``char`` (the next one in a blank line)."""
         lo, hi = 0, len(self.paras) - 1
         while lo <= hi:
             mid = (lo + hi) // 2
@@ -102,7 +102,7 @@ class QuoteDoc:
     def gap_is_punct(self, s: int, e: int) -> bool:
         return s <= e and _GAP_RE.fullmatch(self.text, s, e) is not None
 
-    def last_char_after(self, pos: int) -> str:
+    def next_char(self, pos: int) -> str:
         m = SPACE_RE.match(self.text, pos)
         k = m.end() if m is not None else pos
         return self.text[k] if k < len(self.text) else ""
@@ -117,17 +117,17 @@ class QuoteDoc:
 # ------------------------------------------------------------- attachment
 
 
-def _right_cue(d: QuoteDoc, k: int, cues: list[Cue], by_tok: dict[int, Cue]) -> Cue | None:
+def _right_cue(d: QuoteDoc, k: int, cues: list[Cue], heads: list[int]) -> Cue | None:
     """`"…," X said` / `"…," said X`: a cue clause right after mark ``k``."""
     m = d.marks[k]
     _, hi = d.mark_tokens(k)
     para = d.para_of(m.outer_end - 1)
     if d.text[m.end - 1] == "." or "." in d.text[m.outer_end : m.outer_end + 2]:
         return None  # `"… end." She said …` starts a new sentence
-    if d.text[m.end - 1] not in _SPEECH_END and d.last_char_after(m.outer_end) not in _SPEECH_END:
+    if d.text[m.end - 1] not in _SPEECH_END and d.next_char(m.outer_end) not in _SPEECH_END:
         return None  # `as "The Wall Street Journal" wrote`: a name, not speech
-    for c in cues:
-        if c.head <= hi or c.kind in ("prep", "noun"):
+    for c in cues[bisect.bisect_right(heads, hi) :]:
+        if c.kind in ("prep", "noun"):
             continue
         if d.para_of(d.toks[c.head].start) != para:
             return None
@@ -180,7 +180,7 @@ def _unquoted_words(d: QuoteDoc, s: int, e: int) -> bool:
     return pos < e and ALNUM_RE.search(d.text, pos, e) is not None
 
 
-def _left_cue(d: QuoteDoc, k: int, cues: list[Cue]) -> Cue | None:
+def _left_cue(d: QuoteDoc, k: int, cues: list[Cue], heads: list[int]) -> Cue | None:
     """`X said: "…"` / `X told the FT on Wednesday: "…"` / `According to X, …: "…"`."""
     m = d.marks[k]
     lo, _ = d.mark_tokens(k)
@@ -195,7 +195,6 @@ def _left_cue(d: QuoteDoc, k: int, cues: list[Cue]) -> Cue | None:
         para -= 1  # `He said:` ending the paragraph before a quoted one
     colon_sent = d.toks[max(0, prev)].sent
     best: Cue | None = None
-    heads = [c.head for c in cues]
     for c in cues[max(0, bisect.bisect_left(heads, lo) - _MAX_LEFT_CUES) :]:
         if c.head >= lo:
             break
@@ -281,64 +280,78 @@ def _split(
     return out
 
 
-def attach_direct(d: QuoteDoc, cues: list[Cue]) -> list[Attr]:
-    """Attach quotations to cues; returns the direct attributions."""
-    by_cue: dict[int, Attr] = {}
-    out: list[Attr] = []
+class _Claims:
+    """Direct attributions being built, one per cue."""
 
-    def claim(k: int, cue: Cue, frags: list[tuple[int, int]] | None = None) -> None:
-        att = by_cue.get(id(cue))
+    def __init__(self, d: QuoteDoc) -> None:
+        self.d = d
+        self.by_cue: dict[int, Attr] = {}
+        self.out: list[Attr] = []
+
+    def claim(self, k: int, cue: Cue, frags: list[tuple[int, int]] | None = None) -> None:
+        d = self.d
+        att = self.by_cue.get(id(cue))
         pieces = list(frags if frags is not None else d.marks[k].fragments)
         if att is None:
             att = Attr(cue, pieces, True, d.toks[cue.head].start, [k])
-            by_cue[id(cue)] = att
-            out.append(att)
+            self.by_cue[id(cue)] = att
+            self.out.append(att)
         else:
             att.frags.extend(pieces)
             att.marks.append(k)
         d.claimed[k] = att
 
-    by_tok = {c.head: c for c in cues}
+
+def attach_direct(d: QuoteDoc, cues: list[Cue]) -> list[Attr]:
+    """Attach quotations to cues; returns the direct attributions."""
+    heads = [c.head for c in cues]  # cues come in token order
+    claims = _Claims(d)
     for k in range(len(d.marks)):
-        if k in d.claimed:
-            continue
-        cue = _right_cue(d, k, cues, by_tok) or _left_cue(d, k, cues) or _dash_cue(d, k)
+        cue = _right_cue(d, k, cues, heads) or _left_cue(d, k, cues, heads) or _dash_cue(d, k)
         if cue is not None:
-            claim(k, cue)
+            claims.claim(k, cue)
     for k, cue, cs, ce in _inner_cues(d):
         if k in d.claimed:
             continue
         m = d.marks[k]
         pieces = _split(m.fragments, cs, ce, d.text)
         if d.gap_is_punct(m.start, cs) and k > 0 and k - 1 not in d.claimed:
-            prev = d.marks[k - 1]
+            prev = d.marks[k - 1]  # `"…," explains X. More …"`: the clause opens this stretch
             if d.gap_is_punct(prev.outer_end, m.outer_start):
-                claim(k - 1, cue)
-        claim(k, cue, pieces)
-    # a quotation right after an attributed one goes on with it: `"A," X said. "B."`
-    heads = sorted(c.head for c in cues)
-    for att in list(out):
-        last = max(att.marks)
-        while last + 1 < len(d.marks) and last + 1 not in d.claimed and att.cue is not None:
-            prev, nxt = d.marks[last], d.marks[last + 1]
-            if d.para_of(nxt.outer_start) != d.para_of(prev.outer_start):
-                break
-            gap_lo = d.a.annotated.token_at(prev.outer_end)
-            gap_hi = d.a.annotated.token_at(nxt.outer_start)
-            others = [h for h in heads[bisect.bisect_left(heads, gap_lo) :] if h < gap_hi]
-            if any(h != att.cue.head and not d.tree.dominates(att.cue.head, h) for h in others):
-                break
-            if att.cue.head not in others:
-                if SPACE_RE.fullmatch(d.text, prev.outer_end, nxt.outer_start) is None:
-                    break
-            elif d.last_char_before(nxt.outer_start) not in (".", "!", "?", ":"):
-                break
-            claim(last + 1, att.cue)
-            last += 1
-    for att in out:
+                claims.claim(k - 1, cue)
+        if pieces or id(cue) in claims.by_cue:
+            claims.claim(k, cue, pieces)
+    for att in list(claims.out):
+        _go_on(d, att, heads, claims)
+    for att in claims.out:
         att.frags.sort()
         _lead_in(d, att)
-    return out
+    return claims.out
+
+
+def _go_on(d: QuoteDoc, att: Attr, heads: list[int], claims: _Claims) -> None:
+    """A quotation right after an attributed one goes on with it: `"A," X said. "B."`
+    (the cue sentence may say more about X, but hold no other cue)."""
+    cue = att.cue
+    if cue is None:
+        return
+    last = max(att.marks)
+    while last + 1 < len(d.marks) and last + 1 not in d.claimed:
+        prev, nxt = d.marks[last], d.marks[last + 1]
+        if d.para_of(nxt.outer_start) != d.para_of(prev.outer_start):
+            return
+        gap_lo = d.a.annotated.token_at(prev.outer_end)
+        gap_hi = d.a.annotated.token_at(nxt.outer_start)
+        others = heads[bisect.bisect_left(heads, gap_lo) : bisect.bisect_left(heads, gap_hi)]
+        if any(h != cue.head and not d.tree.dominates(cue.head, h) for h in others):
+            return
+        if cue.head not in others:
+            if SPACE_RE.fullmatch(d.text, prev.outer_end, nxt.outer_start) is None:
+                return
+        elif d.last_char_before(nxt.outer_start) not in (".", "!", "?", ":"):
+            return
+        claims.claim(last + 1, cue)
+        last += 1
 
 
 def _lead_in(d: QuoteDoc, att: Attr) -> None:
@@ -350,6 +363,8 @@ def _lead_in(d: QuoteDoc, att: Attr) -> None:
         return
     k = min(att.marks)
     first = d.marks[k]
+    if d.inside[c.ccomp] == k and not _core_lead(d, c.ccomp, first.outer_start):
+        return
     lo, hi = d.tree.edges(c.ccomp)
     while lo < hi and d.toks[lo].pos in ("PUNCT", "SPACE"):
         lo += 1
@@ -365,3 +380,15 @@ def _lead_in(d: QuoteDoc, att: Attr) -> None:
         return  # the clause does not hold the quotation
     att.frags[0] = (start, att.frags[0][1])
     att.direct = False
+
+
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "mark"})
+
+
+def _core_lead(d: QuoteDoc, head: int, mark_start: int) -> bool:
+    """Do the quoted clause's words before the marks include its subject or "that"?
+    (An opening phrase such as "As for complexity," stays the writer's.)"""
+    for ch in d.tree.children[head]:
+        if d.toks[ch].start < mark_start and d.toks[ch].dep in _CORE_DEPS:
+            return True
+    return False

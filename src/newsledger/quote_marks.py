@@ -71,6 +71,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _balanced_after(marks: list[tuple[int, str]], j: int, need: int) -> bool:
+    """Are there ``need`` closing-only marks after mark ``j`` (before the paragraph ends)?"""
+    opens = closes = 0
+    for _, tok in marks[j + 1 :]:
+        if tok in _CLOSE_ONLY:
+            closes += 1
+        elif tok in _OPEN_ONLY:
+            opens += 1
+    return closes - opens >= need - 1 and closes >= need
+
+
 def _close_like(text: str, pos: int, length: int, lo: int, hi: int) -> bool:
     before = text[pos - 1] if pos > lo else " "
     after = text[pos + length] if pos + length < hi else " "
@@ -152,18 +163,25 @@ def find_marked(text: str) -> list[Marked]:
         seg_start = lo  # where an orphan closing mark's content would start
         if inside:
             content_start = lo
-        for pos, tok in marks:
+        depth = 0  # same-style marks nested inside a quotation: “… he calls “hell” …”
+        for j, (pos, tok) in enumerate(marks):
             amb = tok in _AMBIGUOUS
             if amb:
                 n_amb_left -= 1
             end = pos + len(tok)
             if inside:
                 if tok in _OPEN_ONLY and not (open_tok == "„" and tok == "“"):
+                    if _balanced_after(marks, j, depth + 2):
+                        depth += 1
+                        continue
                     # the previous quotation was never closed: close it here, open anew
                     b.piece(content_start, pos)
                     b.finish(pos, closed=False)
                     b.begin(pos)
                     open_tok, content_start = tok, end
+                    continue
+                if depth > 0 and tok in _CLOSE_ONLY:
+                    depth -= 1
                     continue
                 b.piece(content_start, pos)
                 b.finish(end, closed=True)

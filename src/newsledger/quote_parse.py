@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from .model import Annotated, Token
 from .quote_lexicon import AGENT, Lexicon, is_agent, lexicon, prep_length
 
-SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _ADJACENT = 4  # tokens between a cue and a clause it governs that still count as next to it
 _CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
@@ -87,7 +86,7 @@ class Tree:
 
 
 def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop spaces and clause punctuation at both edges; a final '.' too when unquoted."""
+    """Drop spaces, clause punctuation and full stops at both edges of reported content."""
     while s < e and (text[s] in _EDGE_PUNCT or text[s] == "."):
         s += 1
     while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1] == "."):
@@ -102,7 +101,7 @@ class Cue:
     head: int  # token index of the cue word ("said", "according")
     start: int  # character span of the cue text
     end: int
-    kind: str  # verb | phrasal | prep
+    kind: str  # verb | phrasal | prep | noun | byline
     allowed: frozenset[str]  # content kinds the lexicon allows (and AGENT)
     subj: int | None = None  # head token of the speaker phrase
     inverted: bool = False  # the speaker follows the cue ("said X")
@@ -175,6 +174,9 @@ def _subject(tree: Tree, v: int) -> tuple[int | None, bool]:
         if t.dep in ("relcl", "acl") and t.head != cur:
             return t.head, False
         break
+    prev = v - 1  # "the researcher points to …" parsed with the noun as a compound
+    if prev >= 0 and toks[prev].head == v and toks[prev].pos in ("NOUN", "PROPN", "PRON"):
+        return prev, False
     inv = _inverted(tree, v)
     return inv, inv is not None
 
@@ -193,9 +195,17 @@ def find_cues(a: Annotated, tree: Tree, inside: list[int]) -> list[Cue]:
         ps, pe = tree.para_span[tree.para[cue.head]]
         spans = [_drop_aside(a, tree, max(s, ps), min(e, pe)) for s, e in cue.content]
         trimmed = [trim_span(a.doc.text, s, e) for s, e in spans]
-        cue.content = [(s, e) for s, e in trimmed if e > s]
+        cue.content = [(s, e) for s, e in trimmed if e > s and not _bare_pronoun(a, s, e)]
         out.append(cue)
     return out
+
+
+_RELATIVE = frozenset({"what", "that", "which", "who", "whom", "it", "this", "them"})
+
+
+def _bare_pronoun(a: Annotated, s: int, e: int) -> bool:
+    """Content that is only a relative or personal pronoun ("condemned what he called …")."""
+    return a.doc.text[s:e].lower() in _RELATIVE
 
 
 def _cue_at(a: Annotated, tree: Tree, lex: Lexicon, t: Token) -> Cue | None:
@@ -257,24 +267,31 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     v = cue.head
     subj, inverted = _subject(tree, v)
     cue.subj, cue.inverted = subj, inverted
-    cue.anaphoric = subj is None
+    # "And to conclude: …", "adding …": no subject of its own, the speaker goes on;
+    # a passive with no agent ("it was reported that …") has no speaker at all
+    passive = tree.child(v, {"auxpass", "nsubjpass"}) is not None
+    cue.anaphoric = subj is None and not passive and toks[v].tag in ("VB", "VBG")
     cue.ccomp = tree.child(v, {"ccomp"})
     comp: int | None = None
-    if particle >= 0 and toks[particle].dep == "prep" and "pp" in cue.allowed:
-        comp = tree.child(particle, {"pobj", "pcomp"})
+    allowed = cue.allowed
+    if particle >= 0 and "pp" in allowed:
+        if toks[particle].dep == "prep":
+            comp = tree.child(particle, {"pobj", "pcomp"})
+        else:  # "called on the administration to …" parsed with a particle
+            allowed = allowed | {"np"}
     kids = tree.children[v]
     right = [c for c in kids if c > v and toks[c].dep == "ccomp"]
     if right and tree.edges(right[0])[0] <= v + _ADJACENT:
         kids = [right[0], *kids]  # "X said Y" before "Z: X said"
     for c in kids if comp is None else ():
         d = toks[c].dep
-        if d == "ccomp" and "clause" in cue.allowed:
+        if d == "ccomp" and "clause" in allowed:
             comp = c
             break
-        if d == "xcomp" and "to" in cue.allowed and tree.child(c, {"aux"}) is not None:
+        if d == "xcomp" and "to" in allowed and tree.child(c, {"aux"}) is not None:
             comp = c
             break
-        if d == "dobj" and "np" in cue.allowed and comp is None:
+        if d == "dobj" and "np" in allowed and comp is None:
             comp = c
     lo, hi = v, v
     if subj is not None:
@@ -316,12 +333,12 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
             return
         if hlo < vlo:
             cue.content.append((toks[hlo].start, toks[vlo - 1].end))
-        # after the cue clause: the rest of the head clause and what the cue governs
-        after = cue.clause_hi + 1
-        while after <= max(hhi, vhi) and toks[after].pos in ("PUNCT", "SPACE"):
-            after += 1
-        if (after <= max(hhi, vhi) and max(hhi, vhi) > vhi) or (vhi < hhi):
-            cue.content.append((toks[after].start, toks[max(hhi, vhi)].end))
+        if hhi > vhi:  # the head clause goes on after the cue clause ("…, he said, would …")
+            after = cue.clause_hi + 1
+            while after <= hhi and toks[after].pos in ("PUNCT", "SPACE"):
+                after += 1
+            if after <= hhi:
+                cue.content.append((toks[after].start, toks[hhi].end))
 
 
 _NOT_CONTENT_PREPS = frozenset(

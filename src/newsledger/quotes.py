@@ -166,7 +166,7 @@ def _starts_sentence(d: QuoteDoc, m: Marked) -> bool:
 
 
 def _attr_end(d: QuoteDoc, att: Attr) -> int:
-    end = max(e for _, e in att.frags)
+    end = max((e for _, e in att.frags), default=att.anchor)
     if att.marks:
         end = max(end, max(d.marks[k].outer_end for k in att.marks))
     if att.cue is not None:

@@ -97,6 +97,24 @@ def ingest(
             for doc_id, sig in store.iter_signatures():
                 index.add(doc_id, dd.from_bytes(sig))
         info: dict[str, tuple[str | None, str | None, bytes | None]] = {}
+        Meta = tuple[str | None, str | None, str | None, str | None, str | None]
+        dups: list[tuple[str, str, float, Meta]] = []
+
+        def link_duplicates(final: bool) -> None:
+            stored = store.has_documents(sorted({o for _, o, _, _ in dups}))
+            keep = []
+            for dup in dups:
+                if dup[1] in stored:
+                    store.put_duplicate(*dup)
+                    report.duplicates += 1
+                elif final:
+                    where = dup[3][3] or dup[0]
+                    report.errors.append(
+                        f"{where}: near-duplicate of {dup[1]}, which was not stored."
+                    )
+                else:
+                    keep.append(dup)
+            dups[:] = keep
 
         def fresh() -> Iterator[Document]:
             window: list[Document] = []
@@ -116,13 +134,9 @@ def ingest(
                         s = dd.signature(d.text)
                         hit = index.find(s)
                         if hit is not None and hit[0] != d.id:
-                            store.put_duplicate(
-                                d.id,
-                                hit[0],
-                                hit[1],
-                                (d.title, d.source, d.published, d.origin, digest),
-                            )
-                            report.duplicates += 1
+                            # linked once its original is stored (it may be in flight)
+                            meta = (d.title, d.source, d.published, d.origin, digest)
+                            dups.append((d.id, hit[0], hit[1], meta))
                             if progress:
                                 progress(1)
                             continue
@@ -152,6 +166,8 @@ def ingest(
             report.words += sum(len(r["text"].split()) for r in pending)
             if progress:
                 progress(len(pending))
+            if dups:
+                link_duplicates(final=False)
 
         pending: list[Record] = []
         for rec in analyse_documents(fresh(), workers=workers):
@@ -168,6 +184,7 @@ def ingest(
                 pending = []
         if pending:
             write(pending)
+        link_duplicates(final=True)
         if report.added or aliases is not None or store.resolution_dirty():
             report.entities = corpus.refresh_store(store, aliases)
         else:

@@ -96,6 +96,9 @@ def spark_extract(
         sc = spark.sparkContext
         rdds = []
         for p in inputs:
+            if "://" in p:  # a cluster URI (hdfs://, s3a://, file://): JSON Lines
+                rdds.append(sc.textFile(p).map(_pair_with(p + ".jsonl")))
+                continue
             path = Path(p)
             files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
             if not files or not all(f.exists() for f in files):

@@ -182,6 +182,8 @@ class Resolver:
             if nxt not in self.lex.person_nouns:
                 return False
         det = self.tree.child(head, {"det"})
+        if det is None and head > 0 and toks[head - 1].pos == "DET":
+            det = head - 1  # "the researcher points": the parser hung "the" elsewhere
         return det is not None and toks[det].text.lower() in _DESCRIPTION_DETS
 
     def _pronoun(self, start: int, end: int, low: str) -> SpeakerRef | None:

@@ -71,6 +71,9 @@ def map_page(
     events = memo(store, qm.events, etype, country, None, date_from or None, date_to or None)
     layers = map_layers(places, events, world=bool(world))
     ev_rows: list[dict[str, Any]] = [{**ev, "links": event_evidence(ev)} for ev in events]
+    # newest first; events placed on the map before those without a place or date
+    ev_rows.sort(key=lambda e: e.get("date") or "", reverse=True)
+    ev_rows.sort(key=lambda e: (e.get("lat") is None, not e.get("date")))
     return render(
         request,
         "map.html",
