@@ -31,6 +31,7 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _LOOKBACK = 3000  # characters searched back for an antecedent
 _DESCRIPTION_DETS = frozenset({"the", "this", "that"})
+_RELATIVE = frozenset({"who", "which", "that"})
 
 
 class MentionIndex:
@@ -143,6 +144,13 @@ class Resolver:
         if m is not None and m.type in NAME_TYPES:
             return self._ref(m, m.start, m.end)
         low = t.text.lower()
+        if low in _RELATIVE and toks[t.head].dep == "relcl":
+            # "Republicans, who have questioned …": the noun the clause hangs on
+            owner = self.index.at(toks[t.head].head)
+            if owner is not None and owner.type in NAME_TYPES:
+                return SpeakerRef(
+                    owner.entity, self.index.names.get(owner.entity, owner.text), t.start, t.end
+                )
         if t.pos == "PRON":
             return self._pronoun(t.start, t.end, low)
         lo, _ = self.tree.edges(head)
