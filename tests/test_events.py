@@ -167,8 +167,8 @@ def test_fall_of_a_city_is_a_capture(analyse: Callable[..., Analysis]) -> None:
 
 def test_raising_the_alert_is_mobilize(analyse: Callable[..., Analysis]) -> None:
     a = analyse(
-        "Hence the decision, taken on Sunday, to raise the national security plan to its "
-        "highest level in Norland."
+        "The cabinet's decision, made on Sunday, to raise the security alert to its "
+        "top level in Norland surprised nobody."
     )
     (e,) = _of_type(a, "MOBILIZE")
     assert (e.mode, e.place, e.country, e.date) == ("alert", "Norland", "XK", "2031-05-11")

@@ -13,7 +13,7 @@ TEXT = """Jonas Berg, associate researcher at the Nordic Policy Institute and pr
 
 "The sea does not wait," said Maria Lopez of Westfield University.
 
-Anna Kim, a member of the Washington-based think tank Ridgeway Institute, disagreed.
+Anna Kim, a member of the Lisbon-based policy group Ridgeway Institute, disagreed.
 
 Canadian Prime Minister John Smith did not comment.
 

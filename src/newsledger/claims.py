@@ -9,7 +9,7 @@ regular expression each, in ``data/claim_patterns.tsv`` (macros in
 A pattern finds the value; the subject is then resolved with
 :mod:`newsledger.claim_subjects`: a name in a slot of the pattern, the name
 the phrase is in apposition to ("Emomali Rakhmon, in power since 2012"), the
-subject of a fronted phrase ("In power since 1992, Emomali Rahmon is …"), the
+subject of a fronted phrase ("In power since 2009, Marek Dovrin is …"), the
 subject the dependency parse leads to, "the country" (the document's main
 country when clear), or a pronoun (the nearest compatible name before it).
 Values are typed and normalised by :mod:`newsledger.claim_values`.

@@ -4,7 +4,7 @@ Everything is read off the dependency tree around the trigger:
 
 * **scope**: the trigger's subtree (without subordinate clauses) plus the
   subtree of a support word it is an argument of ("the attack *took place* on
-  Friday", "the *decision*, taken on Sunday, to raise the alert");
+  Friday", "the *decision*, made on Sunday, to raise the plan");
 * **place**: a place in scope that is the object of a locative preposition
   ("in", "near") or a modifier of the trigger ("the Moscow attack"); the
   nearest in the tree wins, then the most specific.  Failing that, a place

@@ -7,10 +7,10 @@ Within one document these mentions become one entity:
 * a title-prefixed name and the bare name ("President Rahmon" -> "Rahmon"):
   titles are trimmed from PERSON spans;
 * spellings of one full name ("Emomali Rakhmon" / "Emomali Rahmon") and a
-  surname after a full name ("Felbab-Brown" after "Vanda Felbab-Brown", "Salah"
-  after "Amrullah Saleh"), tied to the nearest full name before it;
-* an acronym defined in the text, "Center for Observation of Central Asian
-  Societies (COSAC)", and its later uses; a long form is extended to the
+  surname after a full name ("Ortelle" after "Sabine Ortelle", "Dovryn"
+  after "Marek Dovrin"), tied to the nearest full name before it;
+* an acronym defined in the text, "Institute for Study of Coastal
+  Societies (ISCS)", and its later uses; a long form is extended to the
   parenthesis when the alias data says so ("Islamic State group in Khorasan
   (EI-K)" is the Khorasan branch, not "Islamic State");
 * names the alias data gives one entity (IS / ISIS / Daesh), and the

@@ -7,7 +7,7 @@ A quotation (:mod:`newsledger.quote_marks`) takes the cue next to it:
   X, …: "…"`, also across a paragraph break after a colon;
 * a byline: `"…" ― Jane Doe`;
 * inside it, a cue clause between commas or stops splits it into fragments:
-  `"…, he recalls. …"`, `"…, estimates David Gaüzère. …"` (common in
+  `"…, he recalls. …"`, `"…, estimates Marta Quintal. …"` (common in
   translated text); speech reported inside the quotation (`he said, 'Our …'`)
   is not such a clause.
 
@@ -227,7 +227,7 @@ def _inner_cues(d: QuoteDoc) -> list[tuple[int, Cue, int, int]]:
             slo, shi = tree.edges(subj)
             lo, hi = min(slo, t.i), max(shi, t.i)
             inverted = subj > t.i
-        else:  # "estimates David Gaüzère."
+        else:  # "estimates Marta Quintal."
             j = t.i + 1
             while j < len(toks) and toks[j].pos == "PROPN" and d.inside[j] == k:
                 j += 1

@@ -71,7 +71,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-"
 
 @lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
-    """Case- and accent-insensitive form: ``Gaüzère`` -> ``gauzere``."""
+    """Case- and accent-insensitive form: ``Gaüzet`` -> ``gauzet``."""
     s = unicodedata.normalize("NFKD", s.translate(_QUOTES))
     return "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
 

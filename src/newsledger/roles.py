@@ -1,13 +1,12 @@
 """Roles and affiliations of people, from titles and appositives.
 
-* a title in front of a name: "Tajik President Emomali Rakhmon" (role
-  "President", organisation "Tajik"), "NCP chief Abdul Latif Pedram";
-* an appositive after it: "David Gaüzère, associate researcher at the French
-  Intelligence Research Center and president of COSAC" (two roles), "Vanda
-  Felbab-Brown, a member of the Washington-based think tank Brookings
-  Institution";
-* an affiliation with "of"/"at": "Christine Fair of Georgetown University",
-  "Michael Kugelman, of the Wilson Center" (role "", organisation given).
+* a title in front of a name: "Velorian President Marek Dovrin" (role
+  "President", organisation "Velorian"), "GRP chief Sabine Ortelle";
+* an appositive after it: "Marta Quintal, senior fellow at the Harbour
+  Institute and president of the Atlantic Policy Institute (API)" (two roles),
+  "Ana Peral, a member of the Lisbon-based think tank Coastal Forum";
+* an affiliation with "of"/"at": "Ivo Sander of Porto Vell University",
+  "Mira Dalton, of the Delta Center" (role "", organisation given).
 
 Title words come from ``data/quote_nouns.tsv``; organisations are the ORG
 (or, after a title, NORP/GPE) mentions of the mentions stage.
