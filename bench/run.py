@@ -6,7 +6,8 @@ workers; their ratios; per-stage time shares; peak RSS; store size relative to
 input size; and cost as the corpus grows (by repetition with new ids).
 Writes bench/results.json and prints a table.
 
-    .venv/bin/python bench/run.py [--docs 400] [--scale]
+    .venv/bin/python bench/run.py [--docs 2225]      # throughput, the whole corpus by default
+    .venv/bin/python bench/run.py --scale 200         # time per document at 1/4..4x of 200
 """
 
 from __future__ import annotations
@@ -51,21 +52,57 @@ def write_jsonl(recs: list[dict[str, str]], path: Path, rep: int = 1) -> None:
                 fh.write(json.dumps({**r, "id": f"{r['id']}-r{k}"}) + "\n")
 
 
-def timed_ingest(path: Path, workers: int, tmp: Path) -> tuple[float, int]:
+def timed_ingest(path: Path, workers: int, tmp: Path, dedup: bool = True) -> tuple[float, int]:
     db = tmp / f"bench-{workers}-{time.monotonic_ns()}.db"
     t0 = time.perf_counter()
-    rep = service.ingest([str(path)], db, workers=workers, published="2005-01-01")
+    rep = service.ingest([str(path)], db, workers=workers, published="2005-01-01", dedup=dedup)
     dt = time.perf_counter() - t0
     size = db.stat().st_size + sum(p.stat().st_size for p in (Path(f"{db}-wal"),) if p.exists())
     assert rep.added > 0, rep.errors[:3]
     return dt, size
 
 
+def scale_only(base_n: int) -> None:
+    """Seconds per document as the input grows from 1/4 to 4 times a base set."""
+    base = load(base_n)
+    out = ROOT / "bench" / "results.json"
+    res = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    with tempfile.TemporaryDirectory() as td:
+        tmp = Path(td)
+        nlp.load()
+        analyse_batch([Document(r["id"], r["text"], published="2005-01-01") for r in base[:5]])
+        per_doc = {}
+        for mult in (0.25, 0.5, 1, 2, 4):
+            part = base[: max(1, int(len(base) * mult))] if mult < 1 else base
+            rep = 1 if mult < 1 else int(mult)
+            p = tmp / f"scale-{mult}.jsonl"
+            write_jsonl(part, p, rep)
+            dt, _ = timed_ingest(p, 1, tmp, dedup=False)
+            per_doc[str(mult)] = round(1000 * dt / (len(part) * rep), 2)
+            print(f"{mult:>5}x  {len(part) * rep:6} docs  {per_doc[str(mult)]:8.2f} ms/doc")
+    vals = list(per_doc.values())
+    res["scale_base_docs"] = base_n
+    res["scale_ms_per_doc"] = per_doc
+    res["scale_max_over_min"] = round(max(vals) / min(vals), 3)
+    out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    print(f"max/min time per document: {res['scale_max_over_min']}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--docs", type=int, default=400)
-    ap.add_argument("--scale", action="store_true", help="also measure 1/4..4x corpus sizes")
+    ap.add_argument("--docs", type=int, default=2225)
+    ap.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only measure cost per document at 1/4..4x a base of N articles (repeated "
+        "with new ids, near-duplicate detection off) and add it to results.json",
+    )
     args = ap.parse_args()
+    if args.scale:
+        scale_only(args.scale)
+        return
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} not found: put ../shared beside the repository")
     recs = load(args.docs)
@@ -97,17 +134,6 @@ def main() -> None:
             store_bytes_per_input_byte=round(size / src.stat().st_size, 2),
             stage_share={k: round(v / t1, 4) for k, v in sorted(timings.items())},
         )
-        if args.scale:
-            base = recs[: max(8, len(recs) // 4)]
-            scale = {}
-            for mult in (0.25, 0.5, 1, 2, 4):
-                part = base[: max(1, int(len(base) * mult))] if mult < 1 else base
-                rep = 1 if mult < 1 else int(mult)
-                p = tmp / f"scale-{mult}.jsonl"
-                write_jsonl(part, p, rep)
-                dt, _ = timed_ingest(p, 1, tmp)
-                scale[str(mult)] = round(words(part) * rep / dt)
-            res["scale_words_per_s"] = scale
     res["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     res["cpus"] = os.cpu_count()
     out = ROOT / "bench" / "results.json"
