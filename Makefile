@@ -44,7 +44,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/run.py
-	$(BIN)/python bench/run.py --scale 200
+	$(BIN)/python bench/run.py --scale 800
 
 clean:
 	rm -rf $(VENV) .cache demo.db demo.db-wal demo.db-shm .mypy_cache .ruff_cache .pytest_cache
