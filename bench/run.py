@@ -135,7 +135,9 @@ def main() -> None:
             stage_share={k: round(v / t1, 4) for k, v in sorted(timings.items())},
         )
     res["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    res["peak_rss_worker_mib"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    res["peak_rss_worker_mib"] = round(
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    )
     res["cpus"] = os.cpu_count()
     out = ROOT / "bench" / "results.json"
     out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")

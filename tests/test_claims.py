@@ -26,6 +26,12 @@ TEXTS = {
     "The group was founded in 2009.",
     "not_claims": "If Anton Weiss became president again, the treaty would collapse. "
     "About 3,000 police officers were deployed in Brelford on Sunday.",
+    "readings": "Sarnian midfielder Teo Brack left Marsk United this week. Their president, "
+    "Ilse Korr, said the club would miss him. Brack's 40-year-old stadium is closing. "
+    "By the time he was 30, Teo Brack had won every title. The returning Velonian Labour Front "
+    "returned to power in 1987.",
+    "tense": "Velonian Prime Minister Ada Voss has promised tax cuts. The then prime minister "
+    "of Velonia, Tomas Ferrin, signed the deal.",
     "quoted": "\u201cPresident Anton Weiss has been in power since 2001,\u201d said Rosa Imre, "
     "who leads the Green Dawn Party.",
 }
@@ -151,3 +157,28 @@ def _fresh_cache() -> Iterator[None]:
 
 def test_patterns_recompile_from_the_files(_fresh_cache: None) -> None:
     assert len(claim_patterns.patterns().patterns) > 40
+
+
+def test_readings_of_roles_ages_and_stints(annotated: dict[str, Annotated]) -> None:
+    an = _analyse(annotated["readings"])
+    got = {(_name(an, c.subject), c.attribute, c.value, c.qualifiers) for c in an.claims}
+    roles = [(s, v) for s, a, v, _ in got if a == "holds_role"]
+    assert ("Ilse Korr", "President of Sarnia") not in roles  # a club's president
+    assert not [g for g in got if g[1] == "age"]  # the stadium's age; an age in the past
+    stints = [q for s, a, v, q in got if a == "in_power_since"]
+    assert all(("stint", "return") in q for q in stints)
+
+
+def test_present_tense_roles_are_marked(annotated: dict[str, Annotated]) -> None:
+    an = _analyse(annotated["tense"])
+    tense = {
+        _name(an, c.subject): dict(c.qualifiers).get("tense")
+        for c in an.claims
+        if c.attribute == "holds_role"
+    }
+    assert tense.get("Ada Voss") == "present"
+    assert tense.get("Tomas Ferrin") is None
+
+
+def _name(an: Analysis, eid: str) -> str:
+    return next((e.name for e in an.entities if e.id == eid), eid)

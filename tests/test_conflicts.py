@@ -174,10 +174,14 @@ def test_demonym_values_are_spelled_as_the_country_another_claim_gives() -> None
     assert find_conflicts(records) == []
 
 
-def _role(holder: str, doc: str, published: str, status: str | None = None) -> ClaimRecord:
+def _role(
+    holder: str, doc: str, published: str, status: str | None = None, present: bool = True
+) -> ClaimRecord:
     quals = [("title", "prime minister"), ("org", "Velonia")]
     if status:
         quals.append(("status", status))
+    if present:
+        quals.append(("tense", "present"))
     return rec(
         holder, "holds_role", "Prime Minister of Velonia", doc, published, "text", tuple(quals)
     )
@@ -192,6 +196,12 @@ def test_an_office_held_at_different_times_is_a_succession_not_a_conflict() -> N
     assert [v.value for v in cs[0].values] == ["Ada Voss", "Tomas Ferrin"]
     same_time = [_role("ada voss", "a", "2023-11-20"), _role("tomas ferrin", "b", "2023-11-02")]
     assert [c.kind for c in find_conflicts(same_time)] == ["conflict"]
+    # a title before a name may be the one held at the time of the story told
+    untensed = [
+        _role("ada voss", "a", "2005-01-01", present=False),
+        _role("tomas ferrin", "b", "2005-01-01"),
+    ]
+    assert find_conflicts(untensed) == []
     former = [
         _role("ada voss", "a", "2023-11-20", "former"),
         _role("tomas ferrin", "b", "2023-11-02"),
@@ -220,3 +230,25 @@ def test_conflict_json_shape() -> None:
     assert (ev["doc"], ev["text"]) == ("b", "t2012")
     assert ev["speaker"] == {"entity": "s1", "name": "S1"}
     assert j["values"][0]["evidence"][0]["speaker"] is None
+
+
+def test_ages_one_apart_conflict_only_when_the_report_dates_rule_it_out() -> None:
+    same_day = [rec("k", "age", "29", "a", "2005-01-01"), rec("k", "age", "30", "b", "2005-01-01")]
+    assert find_conflicts(same_day) == []  # one article may be written before a birthday
+    younger_later = [
+        rec("k", "age", "30", "a", "2020-01-10"),
+        rec("k", "age", "29", "b", "2021-06-10"),
+    ]
+    assert [c.kind for c in find_conflicts(younger_later)] == ["conflict"]
+    far = [rec("k", "age", "29", "a", "2005-01-01"), rec("k", "age", "32", "b", "2005-01-01")]
+    assert [c.kind for c in find_conflicts(far)] == ["conflict"]
+
+
+def test_a_return_to_power_is_one_stint_and_not_compared() -> None:
+    records = [
+        rec("lab", "in_power_since", "1964", "a", quals=(("stint", "return"),)),
+        rec("lab", "in_power_since", "1997", "b"),
+    ]
+    assert find_conflicts(records) == []
+    records.append(rec("lab", "in_power_since", "1992", "c"))
+    assert [c.kind for c in find_conflicts(records)] == ["conflict"]

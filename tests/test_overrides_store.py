@@ -6,8 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsledger import cli_more, cli_web  # noqa: F401  (registers every command)
-from newsledger import query, service
+from newsledger import cli_more, cli_web, query, service  # noqa: F401  (registers every command)
 from newsledger.cli import app
 from newsledger.store import Store
 

@@ -31,7 +31,7 @@ from .model import Analysis, Annotated
 
 SUBJECT_STRATEGIES = frozenset({"auto", "group", "place", "right", "passive", "orgref"})
 VALUE_KINDS = frozenset({"when", "duration", "quantity", "age", "entity", "role", "demonym"})
-REQUIREMENTS = frozenset({"-", "institution", "headnoun", "anytype"})
+REQUIREMENTS = frozenset({"-", "institution", "headnoun", "anytype", "ownhead"})
 REACH = 40  # tokens tried either side of a trigger word
 
 
@@ -107,6 +107,23 @@ def demonyms() -> dict[str, str]:
         if row and not row[0].startswith("#") and len(row) >= 2:
             out[row[0].lower()] = row[1]
     return out
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Case-folded names of countries (the demonym table's and pycountry's)."""
+    names = {c.casefold() for c in demonyms().values()}
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            names.add(c.name.casefold())
+            common = getattr(c, "common_name", None)
+            if common:
+                names.add(common.casefold())
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        pass
+    return frozenset(names)
 
 
 def _lexicon_macros() -> dict[str, str]:

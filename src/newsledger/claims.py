@@ -19,7 +19,15 @@ from __future__ import annotations
 
 import re
 
-from .claim_patterns import AttributeSpec, Pattern, attributes, demonyms, patterns, windows
+from . import claim_reading as rd
+from .claim_patterns import (
+    AttributeSpec,
+    Pattern,
+    attributes,
+    demonyms,
+    patterns,
+    windows,
+)
 from .claim_subjects import PLACE_TYPES, DocContext
 from .claim_values import (
     Value,
@@ -64,17 +72,6 @@ def _hypothetical(ctx: DocContext, s: int, e: int) -> bool:
                 return True
         return False
     return False
-
-
-def _head_noun_at(ctx: DocContext, e: int) -> bool:
-    """The match ends on a noun that heads its phrase ("a Tajik national", not
-    "the English national stadium")."""
-    ann = ctx.a.annotated
-    t = ann.token_at(e - 1)
-    if t >= len(ctx.tokens):
-        return False
-    tok = ctx.tokens[t]
-    return tok.pos != "ADJ" and tok.dep not in ("amod", "compound")
 
 
 def _trim(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
@@ -136,56 +133,6 @@ def _event_date(ctx: DocContext, char: int) -> str | None:
 # ------------------------------------------------------------------ reading
 
 
-def _title(text: str) -> str:
-    words = " ".join(text.replace("\n", " ").split())
-    small = {"of", "the", "and", "for"}
-    return " ".join(
-        "-".join(p.capitalize() for p in w.split("-")) if w.lower() not in small else w.lower()
-        for w in words.split(" ")
-    )
-
-
-def _group(m: re.Match[str], name: str) -> tuple[int, int] | None:
-    if name not in m.re.groupindex or m.group(name) is None:
-        return None
-    return m.span(name)
-
-
-def _status(ctx: DocContext, m: re.Match[str]) -> str | None:
-    words: dict[str, str] = lexicon()["status_words"]
-    if (g := _group(m, "status")) is not None:
-        return words.get(ctx.text[g[0] : g[1]].lower().rstrip("-"))
-    if (g := _group(m, "verb")) is not None:
-        verb = " ".join(ctx.text[g[0] : g[1]].lower().split())
-        if verb in lexicon()["former_verbs"]:
-            return "former"
-    return None
-
-
-def _role(ctx: DocContext, m: re.Match[str], quals: list[tuple[str, str]]) -> str | None:
-    g = _group(m, "title")
-    if g is None:
-        return None
-    title = _title(ctx.text[g[0] : g[1]])
-    quals.append(("title", title.lower()))
-    org: str | None = None
-    if (d := _group(m, "dem")) is not None:
-        dem = ctx.text[d[0] : d[1]]
-        org = ctx.country_of(dem)
-        quals.append(("demonym", dem))
-        if org is None:
-            return f"{dem} {title}"
-    for name in ("org", "org2"):
-        if org is None and (o := _group(m, name)) is not None:
-            org = ctx.name_at(o[0], o[1], frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"}))
-    if org and org.lower() in demonyms():
-        org = demonyms()[org.lower()]  # "Kyrgyz President, Askar Akaev"
-    if org:
-        quals.append(("org", org))
-        return f"{title} of {org}"
-    return title
-
-
 def _value(
     ctx: DocContext,
     pat: Pattern,
@@ -195,16 +142,16 @@ def _value(
 ) -> Value | None:
     kind = pat.value
     if kind == "role":
-        role = _role(ctx, m, quals)
+        role = rd.role(ctx, m, quals)
         return Value(role, "text") if role else None
     if kind == "demonym":
-        d = _group(m, "dem")
+        d = rd.group(m, "dem")
         if d is None:
             return None
         dem = ctx.text[d[0] : d[1]]
         quals.append(("demonym", dem))
         return Value(ctx.country_of(dem) or dem, "entity")
-    v = _group(m, "v")
+    v = rd.group(m, "v")
     if v is None:
         return None
     surface = ctx.text[v[0] : v[1]]
@@ -275,8 +222,8 @@ def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
 
 def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpec) -> str | None:
     types = frozenset() if pat.require == "anytype" else spec.subject_types
-    s = _group(m, "s")
-    v = _group(m, "v")
+    s = rd.group(m, "s")
+    v = rd.group(m, "v")
     if pat.subject in ("group", "passive", "orgref"):
         if s is None:
             return None
@@ -285,7 +232,7 @@ def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpe
             k = ctx.pick(ks, types)
             ms = ctx.mentions[k]
             for name in ("v", "org", "org2", "dem", "title"):
-                g = _group(m, name)
+                g = rd.group(m, name)
                 if g is not None and ms.start < g[1] and g[0] < ms.end:
                     return None  # the subject slot took part of the value's name
             if not _plausible(ctx, k, types):
@@ -311,12 +258,12 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
     spec = attrs[attr]
     quals: list[tuple[str, str]] = []
     if pat.subject == "passive":
-        eid = ctx.auto_subject(m.start(), m.end(), spec.value_types, _group(m, "s"))
+        eid = ctx.auto_subject(m.start(), m.end(), spec.value_types, rd.group(m, "s"))
         value = Value(ctx.entity_name(eid), "entity") if eid else None
         if eid:
             quals.append(("entity", eid))
     elif pat.subject == "orgref":
-        o = _group(m, "org")
+        o = rd.group(m, "org")
         eid = ctx.ref_entity(o[0], o[1], spec.value_types) if o else None
         value = Value(ctx.entity_name(eid), "entity") if eid else None
         if eid:
@@ -330,15 +277,21 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         return None
     if pat.require == "institution" and not ctx.is_institution(subject):
         return None
-    if pat.require == "headnoun" and not _head_noun_at(ctx, m.end()):
+    if pat.require == "headnoun" and not rd.head_noun_at(ctx, m.end()):
+        return None
+    if pat.require == "ownhead" and not rd.own_head(ctx, m.end(), subject):
         return None
     if _hypothetical(ctx, m.start(), m.end()):
         return None
+    if attr == "age" and rd.past_age(ctx, m):
+        return None
     if value.granularity:
         quals.append(("granularity", value.granularity))
-    status = _status(ctx, m)
+    status = rd.status(ctx, m, pat.value == "role")
     if status:
         quals.append(("status", status))
+    if pat.value == "role" and rd.present(ctx, m, status):
+        quals.append(("tense", "present"))
     _context_qualifiers(ctx, pat, m, attr, quals)
     start, end = _trim(ctx, m.start(), m.end())
     return Claim(
@@ -361,7 +314,7 @@ def _context_qualifiers(
         as_of = _as_of(ctx, m.start())
         if as_of:
             quals.append(("as_of", as_of))
-    if (o := _group(m, "origin")) is not None:
+    if (o := rd.group(m, "origin")) is not None:
         places = _places_in(ctx, o[0], o[1])
         if places:
             quals.append(("origin", "; ".join(sorted(places))))
@@ -372,12 +325,14 @@ def _context_qualifiers(
         when = _event_date(ctx, m.start())
         if when:
             quals.append(("event_date", when))
-    if attr == "in_power_since" and (o := _group(m, "org")) is not None:
+    if rd.group(m, "stint") is not None:
+        quals.append(("stint", "return"))  # "returned to power in 1964": one stint of several
+    if attr == "in_power_since" and (o := rd.group(m, "org")) is not None:
         org = ctx.name_at(o[0], o[1], frozenset({"ORG", "GPE", "NORP", "LOC"}))
         if org:
             quals.append(("org", org))
     if attr == "in_office_since":
-        role = _role(ctx, m, [])
+        role = rd.role(ctx, m, [])
         if role:
             quals.append(("role", role))
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Set as AbstractSet
 
-from .event_detect import Cand, DocIndex, coarse_pos, date_value
+from .event_detect import Cand, DocIndex, PlaceRef, coarse_pos, date_value
 from .model import Span
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -40,6 +40,9 @@ TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a t
     "AGREE": frozenset({"with"}),
     "COOPERATE": frozenset({"with"}),
 }
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+SITE_PATH_DEPS = frozenset({"pobj", "prep", "compound", "appos", "conj"})
+PHRASE_DEPS = frozenset({"prep", "pobj", "appos", "compound"})  # a site's own place phrase
 ARG_DEPS = frozenset(
     {"dobj", "nsubj", "nsubjpass", "xcomp", "acl", "attr", "oprd", "relcl", "advcl", "agent"}
 )
@@ -175,14 +178,82 @@ def _sentence_places(ix: DocIndex, c: Cand) -> list[tuple[int, int, int]]:
     return sorted(out)
 
 
+def is_site(ix: DocIndex, i: int) -> bool:
+    """A common noun that names where something happened ("a checkpoint", "the market")."""
+    t = ix.tokens[i]
+    return (
+        t.tag in ("NN", "NNS")
+        and ix.entity[i] is None
+        and ix.place_at[i] < 0
+        and ix.lemma(i) in ix.lex.site_nouns
+    )
+
+
+def _nearest_site(ix: DocIndex, c: Cand, sc: dict[int, int]) -> tuple[int, int] | None:
+    """(distance, token) of the nearest site noun in scope that says where."""
+    best: tuple[int, int] | None = None
+    for i, d in sc.items():
+        if (
+            i != c.tok
+            and (best is None or (d, i) < best)
+            and is_site(ix, i)
+            and locative(ix, i, c)
+            and not _destination(ix, i)
+        ):
+            best = (d, i)
+    return best
+
+
+def _destination(ix: DocIndex, i: int) -> bool:
+    """Where someone went, not where it happened: "took to the streets", "taken to hospital"."""
+    t = ix.tokens[i]
+    return t.dep == "pobj" and ix.lemma(t.head) in DESTINATION_PREPS
+
+
+def _site_around(ix: DocIndex, p: PlaceRef) -> Span:
+    """A named place's span, or the site phrase it names: "their posts in Anderstown"."""
+    i = span_root(ix, ix.a.annotated.token_at(p.start), p.start, p.end)
+    for _ in range(4):
+        t = ix.tokens[i]
+        if t.head == i or t.dep not in SITE_PATH_DEPS:
+            break
+        i = t.head
+        if is_site(ix, i):
+            return site_span(ix, i)
+    return Span(p.start, p.end, p.text)
+
+
+def site_span(ix: DocIndex, s: int) -> Span:
+    """A site's noun phrase, through a place named inside it: "a market in Velmora"."""
+    np = np_span(ix, s)
+    end = np.end
+    queue = deque([(s, 0)])
+    while queue:
+        i, d = queue.popleft()
+        pi = ix.place_at[i]
+        if i != s and pi >= 0:
+            end = max(end, ix.places[pi].end)
+            break
+        if d < 4:
+            queue.extend(
+                (ch, d + 1) for ch in ix.children[i] if ch > s and ix.tokens[ch].dep in PHRASE_DEPS
+            )
+    return Span(np.start, end, ix.text[np.start : end])
+
+
 def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
     found = _scoped_places(ix, c, sc)
     level = 2
+    site = _nearest_site(ix, c, sc)
+    if site is not None and (not found or site[0] < found[0][0]):
+        c.where, c.where_level = site_span(ix, site[1]), 2
     if not found:
         found, level = _sentence_places(ix, c), 1
     if not found:
         return
     c.place, c.place_level = ix.places[found[0][2]], level
+    if c.where is None:
+        c.where, c.where_level = _site_around(ix, c.place), level
     resolved = [ix.places[k[2]] for k in found if ix.places[k[2]].resolved]
     c.geo = resolved[0] if resolved else None
 

@@ -73,6 +73,8 @@ class Cand:
     place: PlaceRef | None = None
     place_level: int = 0  # 2 syntactic, 1 same sentence, 0 none
     geo: PlaceRef | None = None  # the place itself when resolved, else a resolved one around it
+    where: Span | None = None  # the place phrase nearest the trigger, named or not ("a market")
+    where_level: int = 0  # as place_level
     date: DateRef | None = None
     date_value: str | None = None
     date_level: int = 0
@@ -149,6 +151,7 @@ class DocIndex:
     def _place_anaphora(self, places: list[PlaceRef]) -> list[PlaceRef]:
         """Add "the city", "the country" as the latest earlier place of that kind."""
         nouns = self.lex.place_nouns
+        taken = [(p.start, p.end) for p in places]
         extra: list[PlaceRef] = []
         starts = [p.start for p in places]
         for t in self.tokens:
@@ -160,12 +163,26 @@ class DocIndex:
                 k.dep in ("compound", "amod") for k in kids
             ):
                 continue
+            if self._names_place(t.i, taken):
+                continue  # "the city of Lyon" names its place, it does not refer back
             k = bisect_left(starts, t.start) - 1
             while k >= 0 and not (places[k].resolved and places[k].feature in feats):
                 k -= 1
             if k >= 0:
                 extra.append(replace(places[k], start=t.start, end=t.end, text=t.text))
         return sorted(places + extra, key=lambda p: p.start) if extra else places
+
+    def _names_place(self, i: int, taken: list[tuple[int, int]]) -> bool:
+        """Does noun ``i`` have an "of" complement that is a place ("the city of Lyon")?"""
+        for p in self.children[i]:
+            if self.tokens[p].dep == "prep" and self.lemma(p) == "of":
+                for o in self.children[p]:
+                    t = self.tokens[o]
+                    if t.dep == "pobj" and (
+                        self.ent_label[o] in PLACE_TYPES or _overlaps(taken, t.start, t.end)
+                    ):
+                        return True
+        return False
 
     # ------------------------------------------------------------ tree helpers
 

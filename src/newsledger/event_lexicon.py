@@ -6,6 +6,9 @@
 * ``event_modes.tsv``: words near a trigger that give the mode (``suicide``).
 * ``event_support.tsv``: words that link an event noun to its arguments
   (``carried out``, ``claimed``, ``attributed to``).
+* ``event_place_nouns.tsv`` and ``event_site_nouns.tsv``: nouns that refer
+  back to a named place ("the city") and nouns that name where an event
+  happened ("a checkpoint").
 * ``event_casualties.tsv`` and ``event_numbers.tsv``: casualty figure patterns
   and number words.
 
@@ -84,6 +87,7 @@ class Lexicon:
     casualty_gate: re.Pattern[str]  # sentences it does not match have no figures
     number: re.Pattern[str]  # a figure, digits or words
     place_nouns: dict[str, frozenset[str]]  # "the city" -> place features it may refer to
+    site_nouns: frozenset[str] = frozenset()  # "a checkpoint", "the market": nominal places
 
 
 def _rows(name: str) -> list[tuple[int, list[str]]]:
@@ -175,6 +179,15 @@ def load_place_nouns(name: str = "event_place_nouns.tsv") -> dict[str, frozenset
     return out
 
 
+def load_site_nouns(name: str = "event_site_nouns.tsv") -> frozenset[str]:
+    out: set[str] = set()
+    for n, f in _rows(name):
+        if len(f) != 1 or not f[0].strip() or " " in f[0].strip():
+            raise _bad(name, n, "expected one lemma a line", "Write a single word, no tabs.")
+        out.add(f[0].strip().lower())
+    return frozenset(out)
+
+
 def load_numbers(name: str = "event_numbers.tsv") -> dict[str, int]:
     out: dict[str, int] = {}
     for n, f in _rows(name):
@@ -253,6 +266,7 @@ def lexicon() -> Lexicon:
         gate,
         re.compile(number_regex(numbers), re.IGNORECASE),
         load_place_nouns(),
+        load_site_nouns(),
     )
 
 

@@ -85,6 +85,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
     real = [c for c in cl.cands if not c.aux] or cl.cands
     main = max(real, key=_info)
     pc = _best(cl.cands, "place_level")
+    wc = _best(cl.cands, "where_level")
     dc = _date(cl.cands)
     place = pc.place if pc is not None else None
     geo = pc.geo if pc is not None else None
@@ -111,7 +112,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         casualty_history=history,
         id=stable_id(ix.a.doc.id, "event", cl.type, str(trig.start)),
         mentions=tuple(Span(c.start, c.end, c.text) for c in cl.cands),
-        place_span=Span(place.start, place.end, place.text) if place else None,
+        place_span=wc.where if wc is not None else None,
         date_span=when_span,
         actor_spans=tuple(dict.fromkeys(s for c in real for s in c.actor_spans)),
         target_spans=tuple(dict.fromkeys(s for c in real for s in c.target_spans)),
