@@ -30,8 +30,8 @@ TEXTS = {
     "Ilse Korr, said the club would miss him. Brack's 40-year-old stadium is closing. "
     "By the time he was 30, Teo Brack had won every title. The returning Velonian Labour Front "
     "returned to power in 1987.",
-    "tense": "Velonian Prime Minister Ada Voss has promised tax cuts. The then prime minister "
-    "of Velonia, Tomas Ferrin, signed the deal.",
+    "tense": "Velonian Prime Minister Ada Voss has promised tax cuts. Tomas Ferrin, the then "
+    "prime minister of Velonia, signed the deal in 2004.",
     "quoted": "\u201cPresident Anton Weiss has been in power since 2001,\u201d said Rosa Imre, "
     "who leads the Green Dawn Party.",
 }
@@ -171,13 +171,12 @@ def test_readings_of_roles_ages_and_stints(annotated: dict[str, Annotated]) -> N
 
 def test_present_tense_roles_are_marked(annotated: dict[str, Annotated]) -> None:
     an = _analyse(annotated["tense"])
-    tense = {
-        _name(an, c.subject): dict(c.qualifiers).get("tense")
-        for c in an.claims
-        if c.attribute == "holds_role"
+    quals = {
+        _name(an, c.subject): dict(c.qualifiers) for c in an.claims if c.attribute == "holds_role"
     }
-    assert tense.get("Ada Voss") == "present"
-    assert tense.get("Tomas Ferrin") is None
+    assert quals["Ada Voss"].get("tense") == "present"
+    assert quals["Tomas Ferrin"].get("status") == "former"
+    assert "tense" not in quals["Tomas Ferrin"]
 
 
 def _name(an: Analysis, eid: str) -> str:

@@ -90,7 +90,8 @@ def test_bombing_one_event_with_place_date_actor_and_latest_toll(
     assert "Crimson Front" in _names(a, e.actors)
     assert {"exploded", "attack", "toll"} <= {m.text for m in e.mentions}
     assert "at least nine civilians" in [s.text for s in e.target_spans]
-    assert e.place_span is not None and e.place_span.text == "Velmora"
+    # the place phrase: the site the text names, through the named place inside it
+    assert e.place_span is not None and e.place_span.text == "a market in Velmora"
     assert e.date_span is not None and e.date_span.text == "Friday"
 
 
@@ -203,3 +204,33 @@ def test_without_the_places_stage_the_name_is_kept(analyse: Callable[..., Analys
     a = analyse(BOMBING, with_places=False)
     (e,) = _of_type(a, "ASSAULT")
     assert (e.place, e.country, e.lat) == ("Velmora", None, None)
+
+
+def _place_span(e: Event) -> str | None:
+    return e.place_span.text if e.place_span else None
+
+
+def test_a_nominal_place_is_the_place_span(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Three soldiers were killed in an ambush at a checkpoint on Friday.")
+    (e,) = _of_type(a, "ASSAULT")
+    assert _place_span(e) == "a checkpoint"
+    assert e.place is None and e.date == "2031-05-09"
+
+
+def test_a_site_with_a_named_place_gives_both(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A bomb exploded near a school in the city of Tarsk, wounding six children.")
+    (e,) = _of_type(a, "ASSAULT")
+    assert (e.place, e.country) == ("Tarsk", "XK")
+    assert _place_span(e) == "a school in the city of Tarsk"
+
+
+def test_where_people_went_is_not_where_it_happened(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Two men were shot dead in Velmora on Friday. The wounded were taken to hospital.")
+    (e,) = _of_type(a, "ASSAULT")
+    assert _place_span(e) == "Velmora"
+
+
+def test_a_request_is_not_placed_where_its_content_is(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("The opposition asked supporters to march through Velmora on Sunday.")
+    (e,) = _of_type(a, "REQUEST")
+    assert e.place is None and e.place_span is None

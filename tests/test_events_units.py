@@ -20,6 +20,7 @@ def test_lexicon_loads_and_uses_plover_types() -> None:
     assert all(r.aux for r in lex.triggers["dead"])
     assert "locative" in lex.support["in"]
     assert lex.place_nouns["city"] >= {"city"}
+    assert {"checkpoint", "market", "station"} <= lex.site_nouns
 
 
 def test_bad_condition_says_how_to_fix() -> None:

@@ -9,7 +9,9 @@ Everything is read off the dependency tree around the trigger:
   ("in", "near") or a modifier of the trigger ("the Moscow attack"); the
   nearest in the tree wins, then the most specific.  Failing that, a place
   of the same sentence that is not attached to a word governing the trigger
-  (so "Putin said in Moscow that ..." does not place the attack);
+  (so "Putin said in Moscow that ..." does not place the attack).  The place
+  *span* may be a site noun nearer the trigger ("killed at a checkpoint",
+  "their posts in Anderstown"); a speech act is placed by its own clause only;
 * **date**: the same, for dates from the dates stage;
 * **actors / targets**: agent and patient positions (active and passive
   voice, "by" agents, "of"/"on"/"against" objects of event nouns,
@@ -40,6 +42,9 @@ TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a t
     "AGREE": frozenset({"with"}),
     "COOPERATE": frozenset({"with"}),
 }
+SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "DEMAND", "THREATEN", "REJECT"})
+CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "dative", "attr", "oprd"})
+PHYSICAL_TYPES = frozenset({"ASSAULT", "SEIZE", "PROTEST", "MOBILIZE", "COERCE", "RETREAT"})
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 SITE_PATH_DEPS = frozenset({"pobj", "prep", "compound", "appos", "conj"})
 PHRASE_DEPS = frozenset({"prep", "pobj", "appos", "compound"})  # a site's own place phrase
@@ -65,7 +70,11 @@ def scope(ix: DocIndex, c: Cand) -> dict[int, int]:
         dep = tok.dep
         if dep == "pobj" and ix.tokens[h].dep == "agent":  # shattered by an explosion
             h, dep = ix.tokens[h].head, "agent"
-        if h == t or dep not in ARG_DEPS or not kinds(ix, h) & {"light", "frame"}:
+        elif dep == "pobj" and ix.lemma(h) == "of" and "frame" in kinds(ix, ix.tokens[h].head):
+            h, dep = ix.tokens[h].head, "of"  # a wave of shootings (broke out in the north)
+        if h == t:
+            break
+        if dep != "of" and (dep not in ARG_DEPS or not kinds(ix, h) & {"light", "frame"}):
             break
         up += 1
         roots.append((h, up))
@@ -178,17 +187,6 @@ def _sentence_places(ix: DocIndex, c: Cand) -> list[tuple[int, int, int]]:
     return sorted(out)
 
 
-def is_site(ix: DocIndex, i: int) -> bool:
-    """A common noun that names where something happened ("a checkpoint", "the market")."""
-    t = ix.tokens[i]
-    return (
-        t.tag in ("NN", "NNS")
-        and ix.entity[i] is None
-        and ix.place_at[i] < 0
-        and ix.lemma(i) in ix.lex.site_nouns
-    )
-
-
 def _nearest_site(ix: DocIndex, c: Cand, sc: dict[int, int]) -> tuple[int, int] | None:
     """(distance, token) of the nearest site noun in scope that says where."""
     best: tuple[int, int] | None = None
@@ -196,18 +194,19 @@ def _nearest_site(ix: DocIndex, c: Cand, sc: dict[int, int]) -> tuple[int, int] 
         if (
             i != c.tok
             and (best is None or (d, i) < best)
-            and is_site(ix, i)
+            and ix.is_site(i)
             and locative(ix, i, c)
-            and not _destination(ix, i)
+            and not _destination(ix, i, c.type)
         ):
             best = (d, i)
     return best
 
 
-def _destination(ix: DocIndex, i: int) -> bool:
-    """Where someone went, not where it happened: "took to the streets", "taken to hospital"."""
+def _destination(ix: DocIndex, i: int, etype: str) -> bool:
+    """Not where it happened: "took to the streets", "taken to hospital", "sanctions on a bank"."""
     t = ix.tokens[i]
-    return t.dep == "pobj" and ix.lemma(t.head) in DESTINATION_PREPS
+    prep = ix.lemma(t.head) if t.dep == "pobj" else ""
+    return prep in DESTINATION_PREPS or (prep == "on" and etype not in PHYSICAL_TYPES)
 
 
 def _site_around(ix: DocIndex, p: PlaceRef) -> Span:
@@ -218,7 +217,7 @@ def _site_around(ix: DocIndex, p: PlaceRef) -> Span:
         if t.head == i or t.dep not in SITE_PATH_DEPS:
             break
         i = t.head
-        if is_site(ix, i):
+        if ix.is_site(i):
             return site_span(ix, i)
     return Span(p.start, p.end, p.text)
 
@@ -241,13 +240,28 @@ def site_span(ix: DocIndex, s: int) -> Span:
     return Span(np.start, end, ix.text[np.start : end])
 
 
+def _without_content(ix: DocIndex, c: Cand, sc: dict[int, int]) -> dict[int, int]:
+    """A speech act's scope without what is said or asked: "asked citizens to march in X"."""
+    if c.type not in SPEECH_TYPES or coarse_pos(ix.tokens[c.tok]) != "VERB":
+        return sc
+    out: dict[int, int] = {}
+    for i, d in sc.items():
+        j, steps = i, 0
+        while steps < d and ix.tokens[j].head != c.tok and ix.tokens[j].head != j:
+            j, steps = ix.tokens[j].head, steps + 1
+        if j == c.tok or ix.tokens[j].head != c.tok or ix.tokens[j].dep not in CONTENT_DEPS:
+            out[i] = d
+    return out
+
+
 def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
+    sc = _without_content(ix, c, sc)
     found = _scoped_places(ix, c, sc)
     level = 2
     site = _nearest_site(ix, c, sc)
     if site is not None and (not found or site[0] < found[0][0]):
         c.where, c.where_level = site_span(ix, site[1]), 2
-    if not found:
+    if not found and c.type not in SPEECH_TYPES:  # where a thing was said is in its clause
         found, level = _sentence_places(ix, c), 1
     if not found:
         return

@@ -212,6 +212,16 @@ class DocIndex:
     def is_place(self, i: int) -> bool:
         return self.place_at[i] >= 0 or self.ent_label[i] in PLACE_TYPES
 
+    def is_site(self, i: int) -> bool:
+        """A common noun that can say where something happened ("a checkpoint", "the market")."""
+        t = self.tokens[i]
+        return (
+            t.tag in ("NN", "NNS")
+            and self.entity[i] is None
+            and self.place_at[i] < 0
+            and self.lemma(i) in self.lex.site_nouns
+        )
+
     def is_date(self, i: int) -> bool:
         return self.date_at[i] >= 0 or self.ent_label[i] in ("DATE", "TIME")
 

@@ -8,7 +8,9 @@ Built from packages and our own tables, with no search server:
   alternate names only for cities of :data:`ALT_MIN_POP` and more, and only in
   Latin script (codes such as "YEA" are left out);
 * first-order divisions, regions, valleys, continents and country aliases from
-  ``data/places_regions.tsv`` (pycountry subdivisions carry no coordinates).
+  ``data/places_regions.tsv`` and ``data/places_divisions.tsv`` (pycountry
+  subdivisions carry no coordinates);
+* unambiguous landmarks and major airports from ``data/places_landmarks.tsv``.
 
 Building takes a few seconds, so the compact result (parallel columns plus a
 name index) is pickled under the user cache directory and reloaded in a fraction
@@ -27,6 +29,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 import unicodedata
 from array import array
 from collections.abc import Iterator
@@ -37,10 +40,12 @@ from typing import Any
 
 from .errors import NewsledgerError
 
-FORMAT = 3
+FORMAT = 4
 CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "1000")  # 500 | 1000 | 5000 | 15000
 ALT_MIN_POP = 15000
-FEATURES = ("continent", "country", "adm1", "region", "capital", "city")
+STALE_S = 86400.0  # other caches are removed once this old
+FEATURES = ("continent", "country", "adm1", "region", "capital", "city", "landmark")
+TABLES = ("places_regions.tsv", "places_divisions.tsv", "places_landmarks.tsv")
 _FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
 
 _DOTS = re.compile(r"\.")
@@ -202,7 +207,7 @@ def _build() -> dict[str, Any]:
     for c in cities.values():
         cc = c["countrycode"]
         info = countries.get(cc)
-        if info and info.get("capital") and c["name"] == info["capital"]:
+        if info and info.get("capital") and key(c["name"]) == key(info["capital"]):
             prev = capital_of.get(cc)
             if prev is None or cities[str(prev)]["population"] < c["population"]:
                 capital_of[cc] = int(c["geonameid"])
@@ -237,7 +242,7 @@ def _build() -> dict[str, Any]:
 
     us_gid = {code: int(s["geonameid"]) for code, s in us_states.items()}
     cont_gid = {c["name"]: int(c["geonameId"]) for c in continents.values()}
-    for r in _read_tsv("places_regions.tsv"):
+    for r in (row for table in TABLES for row in _read_tsv(table)):
         feature, cc = r["feature"], r["country"]
         variants = [v for v in r["variants"].split("|") if v]
         if feature == "country":
@@ -400,7 +405,7 @@ def fingerprint() -> str:
             parts.append(metadata.version(pkg))
         except metadata.PackageNotFoundError:
             parts.append("-")
-    for name in ("places_countries.tsv", "places_regions.tsv"):
+    for name in ("places_countries.tsv", *TABLES):
         parts.append(hashlib.sha1(_data_path(name).read_bytes()).hexdigest())
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
@@ -434,7 +439,9 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         for stale in path.parent.glob("gazetteer-*.pkl"):
-            if stale != path:  # built for other package versions or data files
+            # built for other package versions or data files, and unused for a day
+            # (another checkout on the same machine may still be using a newer one)
+            if stale != path and time.time() - stale.stat().st_mtime > STALE_S:
                 stale.unlink(missing_ok=True)
     except OSError:
         # read-only home or full disk: work from memory; next process rebuilds
@@ -471,3 +478,18 @@ def demonyms() -> dict[str, str]:
                             table.setdefault(form.strip(), code)
         _DEMONYMS = table
     return _DEMONYMS
+
+
+_CUES: dict[str, frozenset[str]] | None = None
+
+
+def cues() -> dict[str, frozenset[str]]:
+    """Toponym cue words by role (``data/places_bodies.tsv``): after, of, not_place,
+    after_lower, settlement, place_noun, hyphen."""
+    global _CUES
+    if _CUES is None:
+        table: dict[str, set[str]] = {}
+        for r in _read_tsv("places_bodies.tsv"):
+            table.setdefault(r["role"], set()).add(r["word"])
+        _CUES = {role: frozenset(words) for role, words in table.items()}
+    return _CUES

@@ -7,10 +7,14 @@ Sources, in order of trust:
    "Panjshir");
 2. ORG/PERSON mentions that are only a place name spaCy mislabelled
    ("Edmonton" as ORG): kept when the name is a country, division, region or a
-   large city, or when a locative preposition precedes it ("in Cairns");
-   names inside longer organisation names ("Georgetown University") are not places;
+   large city, or when a cue marks it as a place ("in Cairns", "the town of
+   Karak", "Karak district", "Tabriz and Ahar");
+   names inside longer organisation names ("Georgetown University") are not places,
+   except the jurisdiction of a public body ("Kentucky State Police", "Government
+   of Alberta", "Beaconsfield Mayor", "Danbury police"; cue words in
+   ``data/places_bodies.tsv``);
 3. place names spaCy missed: capitalised proper-noun runs naming a country,
-   division, region, capital or large city; "Washington-based"; all-caps
+   division, region, capital or large city; "Washington-based", "U.S.-led"; all-caps
    datelines ("BERLIN —"); and qualifiers after a comma ("Winnipeg, Man.").
 
 Demonyms and country adjectives ("Tajik", "Afghan forces") only feed the
@@ -21,27 +25,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer, GeoRecord, Hit, demonyms, key
-from .model import Analysis
+from .gazetteer import Gazetteer, GeoRecord, Hit, cues, demonyms, key
+from .model import Analysis, Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 VAGUE_TYPES = frozenset({"DATE", "EVENT"})  # a place only when named as one elsewhere
 NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
-STRONG_FEATURES = frozenset({"country", "adm1", "region", "continent", "capital"})
+STRONG_FEATURES = frozenset({"country", "adm1", "region", "continent", "capital", "landmark"})
 STRONG_CITY_POP = 200_000
 MISLABEL_CITY_POP = 100_000
 LOCATIVE = frozenset({"in", "from", "to", "near", "at", "outside", "around", "across", "into"})
+CONJ = frozenset({"and", "or", ","})
+PASS = frozenset({"&", "-", "'s", "’s"})  # may stand between a place and its body word
+BODY_GAP = 4  # at most this many words between "Kentucky" and "Police"
 _TRIM_WORDS = (
     "northern|southern|eastern|western|central|north|south|east|west|northeast|northwest"
     "|southeast|southwest|north-east|north-west|south-east|south-west|greater|downtown|rural"
-    "|far|upper|lower|city of|the city of"
+    "|far|upper|lower|city of|the city of|county of|town of|state of|province of|district of"
 )
 _PREFIX = re.compile(rf"^(?:(?:{_TRIM_WORDS})\s+)+", re.IGNORECASE)
 _SUFFIX = re.compile(
     r"\s+(?:province|provinces|region|valley|district|governorate|state|oblast|prefecture"
-    r"|city|municipality|territory|area)$",
+    r"|city|municipality|territory|area|east|west|north|south)$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=,|\s+[—–-]|\s*\()")
@@ -124,10 +132,10 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
         cands.append(c)
         taken.append((c.start, c.end))
 
-    def prev_word(start: int) -> str:
-        i = bisect_right(tok_starts, start - 1) - 1
-        return toks[i].text.lower() if i >= 0 else ""
+    def tok_at(pos: int) -> int:
+        return bisect_right(tok_starts, pos) - 1
 
+    cue = cues()
     table = demonyms()
     mention_at = {m.start: m for m in a.mentions}
     spans: list[tuple[int, int, str, str | None, bool]] = []  # start, end, label, entity, place?
@@ -152,12 +160,21 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
         k = key(name)
         if is_place or (label in VAGUE_TYPES and k not in known) or not name[:1].isupper():
             continue
-        hits = [h for h in gz.lookup(name) if not h.alt]
+        every = gz.lookup(name)
+        hits = [h for h in every if not h.alt]
         if len(name) <= 3 and name.isupper():
             hits = [h for h in hits if h.record.feature in ("country", "adm1")]
+        i, j = tok_at(es), tok_at(ee - 1) + 1
+        strong_cue = _place_cue(toks, i, j, cue)
+        if not hits and strong_cue and not (len(name) <= 3 and name.isupper()):
+            hits = every  # "the town of Karak": alternate names too
         if hits:
             if not overlaps(es, ee) and (
-                k in known or prev_word(es) in LOCATIVE or _mislabel_ok(label, hits)
+                k in known
+                or strong_cue
+                or _word(toks, i - 1) in LOCATIVE
+                or _after_place(toks, i, taken)
+                or _mislabel_ok(label, hits)
             ):
                 add(Candidate(es, ee, name, k, hits, "mislabel", entity))
             continue
@@ -165,6 +182,8 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
             if not overlaps(s, e):
                 hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
                 add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "mislabel"))
+
+    _bodies(text, toks, gz, cue, table, overlaps, add)
 
     # everything spaCy labelled is off limits for the gazetteer scan below
     ent_spans = [(e.start, e.end) for e in a.annotated.ents]
@@ -184,9 +203,15 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
             ):
                 continue
             s, e = t.start, toks[j - 1].end
-            hits = gz.lookup(text[s:e])
+            hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
             based = j + 1 < n and toks[j].text == "-" and toks[j + 1].text.lower() == "based"
-            ok = hits and (based or key(text[s:e]) in known or _strong(hits, STRONG_CITY_POP))
+            ok = hits and (
+                based
+                or key(text[s:e]) in known
+                or _strong(hits, STRONG_CITY_POP)
+                or _place_cue(toks, i, j, cue)
+                or _after_place(toks, i, taken)
+            )
             if ok and not overlaps(s, e):
                 add(
                     Candidate(
@@ -198,6 +223,16 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
                 break
         if not found:
             i += 1
+
+    for hm in _hyphen_re(cue).finditer(text):
+        words = hm.group(1).split(" ")
+        for w in range(len(words)):
+            name = " ".join(words[w:])
+            s = hm.end(1) - len(name)
+            hits = [h for h in gz.lookup(name) if not h.alt]
+            if hits and name not in table and not overlaps(s, hm.end(1)):
+                add(Candidate(s, hm.end(1), name, key(name), hits, "based"))
+                break
 
     for dm in _DATELINE.finditer(text):
         s, e = dm.span(1)
@@ -211,6 +246,94 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
     _qualifiers(text, cands, gz)
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _word(toks: Sequence[Token], i: int) -> str:
+    return toks[i].text.lower() if 0 <= i < len(toks) else ""
+
+
+def _place_cue(toks: Sequence[Token], i: int, j: int, cue: dict[str, frozenset[str]]) -> bool:
+    """Is tokens[i:j] marked as a place: "the town of X", "X district"?"""
+    if _word(toks, i - 1) == "of" and _word(toks, i - 2) in cue.get("settlement", ()):
+        return True
+    return j < len(toks) and toks[j].text in cue.get("place_noun", ())
+
+
+def _after_place(toks: Sequence[Token], i: int, taken: list[tuple[int, int]]) -> bool:
+    """Is tokens[i] coordinated with a place already found ("Tabriz and Ahar")?"""
+    if _word(toks, i - 1) not in CONJ or i < 2:
+        return False
+    end = toks[i - 2].end
+    return any(te == end for _, te in taken)
+
+
+_HYPHEN: re.Pattern[str] | None = None
+
+
+def _hyphen_re(cue: dict[str, frozenset[str]]) -> re.Pattern[str]:
+    """ "U.S.-led", "New York-based": a place name glued to a participle."""
+    global _HYPHEN
+    if _HYPHEN is None:
+        words = "|".join(sorted(cue.get("hyphen", ()), key=len, reverse=True)) or "based"
+        _HYPHEN = re.compile(
+            rf"(?<![\w.'’-])([A-Z][\w.'’]*(?: [A-Z][\w.'’]*){{0,2}})-(?:{words})\b"
+        )
+    return _HYPHEN
+
+
+def _bodies(
+    text: str,
+    toks: Sequence[Token],
+    gz: Gazetteer,
+    cue: dict[str, frozenset[str]],
+    table: dict[str, str],
+    overlaps: Callable[[int, int], bool],
+    add: Callable[[Candidate], None],
+) -> None:
+    """Places that are the jurisdiction of a public body or office, whatever the entity
+    label: "Kentucky State Police", "Government of Alberta", "Danbury police"."""
+    after, of, lower = cue.get("after", ()), cue.get("of", ()), cue.get("after_lower", ())
+    not_place = cue.get("not_place", frozenset())
+    ends: set[int] = set()  # token index just past a possible place name
+    starts: set[int] = set()  # first token of the place in "Government of X"
+    for k, t in enumerate(toks):
+        w = t.text
+        if w in lower:
+            ends.add(k)
+        elif w in after:
+            for j in range(k, max(k - BODY_GAP, 0), -1):
+                ends.add(j)
+                pw = toks[j - 1].text
+                if not (pw[:1].isupper() or pw in PASS):
+                    break
+        elif w == "of" and k and toks[k - 1].text in of:
+            starts.add(k + 1)
+    spans: list[tuple[int, int, bool]] = []
+    for j in sorted(ends):
+        for width in (3, 2, 1):
+            if j - width >= 0:
+                spans.append((j - width, j, False))
+    for i in sorted(starts):
+        for width in (3, 2, 1):
+            if i + width <= len(toks):
+                spans.append((i, i + width, True))
+    spans.sort(key=lambda x: (x[0], -x[1]))
+    for i, j, of_cue in spans:
+        prev = toks[i - 1] if i else None
+        glued = prev is not None and (
+            prev.text == "-" or (prev.text[:1].isupper() and prev.pos == "PROPN")
+        )
+        if (glued and not of_cue) or any(
+            not toks[k].text[:1].isupper() or toks[k].text in not_place for k in range(i, j)
+        ):
+            continue
+        s, e = toks[i].start, toks[j - 1].end
+        name = text[s:e]
+        if name in table or overlaps(s, e):
+            continue
+        hits = [h for h in gz.lookup(name) if not h.alt]
+        if hits:
+            add(Candidate(s, e, name, key(name), hits, "body"))
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
