@@ -175,10 +175,16 @@ def _best(refs: list[DateRef]) -> str | None:
     return value
 
 
+_BOUNDARY = re.compile(r"\b(?:since|until|till|ever\s+since)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def sentence_dates(dates: list[DateRef], annotated: Annotated) -> dict[int, str]:
     """Sentence index -> the date value the sentence gives (its finest; the first on ties)."""
     by_sent: dict[int, list[DateRef]] = {}
+    text = annotated.doc.text
     for r in dates:
+        if _BOUNDARY.search(text[max(0, r.start - 12) : r.start]):
+            continue  # "in power since 2011" bounds a state; it is not when the sentence happens
         s = annotated.sentence_of(r.start)
         if s >= 0:
             by_sent.setdefault(s, []).append(r)

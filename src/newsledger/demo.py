@@ -61,13 +61,16 @@ def run(db: Path, serve_after: bool = False) -> None:
                     ev.get("date") or "",
                     ev.get("place") or "",
                     "" if ev.get("killed") is None else str(ev["killed"]),
-                    str(ev.get("sources")),
+                    ", ".join(sorted({x.get("name") or x["doc"] for x in ev.get("sources", [])})),
                 )
             out.print(t)
         for cf in query.conflicts(store):
-            vals = " vs ".join(str(v["value"]) for v in cf["values"])
+            kind = cf.get("kind", "conflict")
+            sep = " → " if kind == "update" else " vs "
+            vals = sep.join(str(v["value"]) for v in cf["values"])
+            colour = "yellow" if kind == "update" else "bold red"
             out.print(
-                f"[bold red]conflict[/] {cf['subject']['name']} · {cf['attribute']}: {vals}",
+                f"[{colour}]{kind}[/] {cf['subject']['name']} · {cf['attribute']}: {vals}",
                 highlight=False,
             )
     out.print(

@@ -42,6 +42,7 @@ FEATURE_PRIOR = {
     "adm1": 2.5,
     "region": 2.5,
     "city": 0.0,
+    "landmark": 3.0,  # "Heathrow" is the airport, not Heathrow, Florida
 }
 POP_WEIGHT = 0.6
 ALT_PENALTY = 1.5

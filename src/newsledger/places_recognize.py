@@ -34,12 +34,12 @@ from .model import Analysis, Token
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 VAGUE_TYPES = frozenset({"DATE", "EVENT"})  # a place only when named as one elsewhere
 NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
-STRONG_FEATURES = frozenset({"country", "adm1", "region", "continent", "capital", "landmark"})
+STRONG_FEATURES = frozenset({"country", "adm1", "region", "continent", "capital"})
 STRONG_CITY_POP = 200_000
 MISLABEL_CITY_POP = 100_000
 LOCATIVE = frozenset({"in", "from", "to", "near", "at", "outside", "around", "across", "into"})
 CONJ = frozenset({"and", "or", ","})
-PASS = frozenset({"&", "-", "'s", "’s"})  # may stand between a place and its body word
+PASS = frozenset({"&", "'s", "’s"})  # may stand between a place and its body word
 BODY_GAP = 4  # at most this many words between "Kentucky" and "Police"
 _TRIM_WORDS = (
     "northern|southern|eastern|western|central|north|south|east|west|northeast|northwest"
@@ -294,6 +294,7 @@ def _bodies(
     label: "Kentucky State Police", "Government of Alberta", "Danbury police"."""
     after, of, lower = cue.get("after", ()), cue.get("of", ()), cue.get("after_lower", ())
     not_place = cue.get("not_place", frozenset())
+    division = cue.get("division", frozenset())
     ends: set[int] = set()  # token index just past a possible place name
     starts: set[int] = set()  # first token of the place in "Government of X"
     for k, t in enumerate(toks):
@@ -332,6 +333,9 @@ def _bodies(
         if name in table or overlaps(s, e):
             continue
         hits = [h for h in gz.lookup(name) if not h.alt]
+        if j < len(toks) and toks[j].text in division:
+            # "Metcalfe County Sheriff's Office": the county, not a town named Metcalfe
+            hits = [h for h in hits if h.record.feature not in ("city", "capital")]
         if hits:
             add(Candidate(s, e, name, key(name), hits, "body"))
 
