@@ -44,6 +44,11 @@ def test_distance_km() -> None:
         ("Burma", "MM", "country"),
         ("Alberta", "CA", "adm1"),
         ("Europe", "", "continent"),
+        ("Fars Province", "IR", "adm1"),
+        ("Eastern Cape", "ZA", "adm1"),
+        ("Rheinland-Pfalz", "DE", "adm1"),
+        ("New Caledonia", "NC", "country"),
+        ("Gatwick", "GB", "landmark"),
     ],
 )
 def test_lookup_finds_the_expected_entry(
@@ -136,3 +141,11 @@ def test_unwritable_cache_dir_still_works(tmp_path: Path, monkeypatch: pytest.Mo
     blocker.write_text("x")
     monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(blocker / "sub"))
     assert gazetteer.build().lookup("Kabul")
+
+
+def test_added_divisions_link_their_cities(gz: Gazetteer) -> None:
+    fars = gz.admin1("IR", gz.lookup("Fars")[0].record.admin1)
+    assert fars is not None and fars.name == "Fars"
+    shiraz = [h.record for h in gz.lookup("Shiraz") if h.record.country == "IR"]
+    assert any(r.admin1 == fars.admin1 for r in shiraz)
+    assert distance_km(fars.lat, fars.lon, 29.6, 52.5) < 300

@@ -139,6 +139,46 @@ def test_based_and_missed_names() -> None:
     assert got["Aleppo"].country == "SY"
 
 
+def test_jurisdiction_of_a_public_body_is_a_place() -> None:
+    text = "Ohio State Police and the Government of Alberta spoke; Georgetown University did not."
+    a = doc(
+        text,
+        [
+            ("Ohio State Police", "ORG"),
+            ("the Government of Alberta", "ORG"),
+            ("Georgetown University", "ORG"),
+        ],
+    )
+    got = by_text(a)
+    assert set(got) == {"Ohio", "Alberta"}
+    assert got["Ohio"].feature == "adm1" and got["Alberta"].country == "CA"
+
+
+def test_county_body_is_not_a_town_of_that_name() -> None:
+    text = "The Lancaster County Sheriff's Office said Tulsa police helped."
+    a = doc(text, [("The Lancaster County Sheriff's Office", "ORG"), ("Tulsa", "ORG")])
+    got = by_text(a)
+    assert "Lancaster" not in got  # the county, not the city of Lancaster
+    assert got["Tulsa"].country == "US"
+
+
+def test_hyphenated_and_cued_names() -> None:
+    text = "The U.S.-led coalition shelled the town of Raqqa and Homs."
+    a = doc(text, [("U.S.-led", "ORG"), ("Raqqa", "PERSON"), ("Homs", "PERSON")])
+    got = by_text(a)
+    assert got["U.S."].country == "US"
+    assert got["Raqqa"].country == "SY"  # "the town of" marks a place
+    assert got["Homs"].country == "SY"  # coordinated with a place
+
+
+def test_landmark_named_as_a_place_but_not_as_an_actor() -> None:
+    a = doc("Reporters waited at the White House.", [("White House", "FAC")])
+    assert by_text(a)["White House"].feature == "landmark"
+    assert near(by_text(a)["White House"], 38.9, -77.04, 5)
+    b = doc("The White House said it would reply.", [("White House", "ORG")])
+    assert b.places == []
+
+
 def test_dateline() -> None:
     a = doc("BEIRUT — Shelling resumed overnight.", [])
     assert by_text(a)["BEIRUT"].country == "LB"

@@ -172,7 +172,7 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
             if not overlaps(es, ee) and (
                 k in known
                 or strong_cue
-                or _word(toks, i - 1) in LOCATIVE
+                or _locative(toks, i)
                 or _after_place(toks, i, taken)
                 or _mislabel_ok(label, hits)
             ):
@@ -226,6 +226,8 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
 
     for hm in _hyphen_re(cue).finditer(text):
         words = hm.group(1).split(" ")
+        if words[0] in ("The", "A", "An"):
+            words = words[1:]
         for w in range(len(words)):
             name = " ".join(words[w:])
             s = hm.end(1) - len(name)
@@ -250,6 +252,12 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
 
 def _word(toks: Sequence[Token], i: int) -> str:
     return toks[i].text.lower() if 0 <= i < len(toks) else ""
+
+
+def _locative(toks: Sequence[Token], i: int) -> bool:
+    """Does a locative preposition precede tokens[i] ("in Cairns", "at the White House")?"""
+    w = _word(toks, i - 1)
+    return w in LOCATIVE or (w == "the" and _word(toks, i - 2) in LOCATIVE)
 
 
 def _place_cue(toks: Sequence[Token], i: int, j: int, cue: dict[str, frozenset[str]]) -> bool:
@@ -295,6 +303,7 @@ def _bodies(
     after, of, lower = cue.get("after", ()), cue.get("of", ()), cue.get("after_lower", ())
     not_place = cue.get("not_place", frozenset())
     division = cue.get("division", frozenset())
+    not_last = division | cue.get("not_last", frozenset())
     ends: set[int] = set()  # token index just past a possible place name
     starts: set[int] = set()  # first token of the place in "Government of X"
     for k, t in enumerate(toks):
@@ -324,8 +333,11 @@ def _bodies(
         glued = prev is not None and (
             prev.text == "-" or (prev.text[:1].isupper() and prev.pos == "PROPN")
         )
-        if (glued and not of_cue) or any(
-            not toks[k].text[:1].isupper() or toks[k].text in not_place for k in range(i, j)
+        if (
+            (glued and not of_cue)
+            or toks[i].text in not_place
+            or toks[j - 1].text in not_last
+            or any(not toks[k].text[:1].isupper() for k in range(i, j))
         ):
             continue
         s, e = toks[i].start, toks[j - 1].end
