@@ -45,6 +45,7 @@ eval: install
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/run.py --scale 800
+	@echo "web latency: ingest the corpus, then $(BIN)/python bench/web_latency.py --db news.db --requests 200"
 
 clean:
 	rm -rf $(VENV) .cache demo.db demo.db-wal demo.db-shm .mypy_cache .ruff_cache .pytest_cache

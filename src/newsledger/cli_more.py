@@ -397,3 +397,22 @@ def duplicates(
         ["original", "title", "copies", "ids"],
         "duplicates",
     )
+
+
+@app.command()
+@handled
+def migrate(db: str = DB_OPTION) -> None:
+    """Bring a store made by an older newsledger up to date (nothing stored is lost).
+
+    Example: newsledger migrate --db news.db
+    """
+    from pathlib import Path as _Path
+
+    from .errors import StoreError
+    from .store import Store
+
+    if not _Path(db).exists():
+        raise StoreError(f"No database at {db}.", "Check --db; `newsledger ingest` creates one.")
+    with Store(db) as store:
+        n = store.count_documents()
+    err.print(f"{db} is up to date ({n} document(s)).")

@@ -95,92 +95,129 @@ def find_entity(store: Store, ref: str) -> dict[str, Any]:
     raise NotFoundError(f"{ref!r} matches several entities: {names}.", "Give the entity id.")
 
 
-def _ev(doc: str, start: int, end: int, text: str) -> dict[str, Any]:
-    return {"doc": doc, "start": start, "end": end, "text": text[start:end]}
+def _resolver(
+    rows: list[tuple[str, str, str | None, str | None]],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(local id -> corpus id, corpus id -> name) of one document, as
+    :func:`~newsledger.record.apply_resolution` rewrites its record."""
+    mapping = {loc: g for loc, _, g, _ in rows if g is not None}
+    names: dict[str, str] = {}
+    for loc, lname, _, gname in rows:
+        names.setdefault(mapping.get(loc, loc), lname if gname is None else gname)
+    return mapping, names
+
+
+def _gid(mapping: dict[str, str], local: str | None) -> str | None:
+    return None if local is None else mapping.get(local, local)
 
 
 def dossier(store: Store, ref: str) -> dict[str, Any]:
-    """Everything known about one entity, each item with its evidence."""
+    """Everything known about one entity, each item with its evidence.
+
+    Reads the flat dossier rows of the store (never whole records), so an
+    entity seen in hundreds of documents answers in milliseconds.
+    """
     ent = find_entity(store, ref)
     eid = ent["id"]
-    doc_ids = store.doc_ids_of_entity(eid)
     alias_counts: Counter[str] = Counter()
-    cooc: Counter[str] = Counter()
-    docs, roles, quotes_by, quotes_about, events, claims = [], [], [], [], [], []
-    names: dict[str, str] = {}
-    claim_items: list[dict[str, Any]] = []
-    for rec in records(store, doc_ids):
-        text = rec["text"]
-        docs.append({"id": rec["id"], "title": rec.get("title"), "published": rec.get("published")})
-        for e in rec["entities"]:
-            names[e["id"]] = e["name"]
-            if e["id"] == eid:
-                alias_counts.update(m["text"] for m in e["mentions"])
-            else:
-                cooc[e["id"]] += 1
-        mention_spans = [
-            (m["start"], m["end"]) for e in rec["entities"] if e["id"] == eid for m in e["mentions"]
-        ]
-        for r in rec["roles"]:
-            if r["entity"] == eid:
-                roles.append(
-                    {
-                        "role": r["role"],
-                        "org": r["org"],
-                        "org_entity": r.get("org_entity"),
-                        "evidence": _ev(rec["id"], r["start"], r["end"], text),
-                    }
-                )
-        for q in rec["quotes"]:
-            item = {
-                "text": q["text"],
-                "kind": q["kind"],
-                "date": q.get("date"),
-                "speaker": q["speaker"],
-                "published": rec.get("published"),
-                "evidence": _ev(rec["id"], q["start"], q["end"], text),
+    for text, n, _, _, _ in store.entity_texts(eid):
+        alias_counts[text] += n
+    cooc = store.entity_cooccurring(eid, 25)
+    names = store.entity_names([g for g, _ in cooc])
+    roles = [
+        {
+            "role": r["role"],
+            "org": r["org"],
+            "org_entity": r["org_entity"],
+            "evidence": {"doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"]},
+        }
+        for r in store.entity_roles(eid)
+    ]
+    quotes_by: list[dict[str, Any]] = []
+    quotes_about: list[dict[str, Any]] = []
+    for q in store.entity_quotes(eid):
+        speaker = None
+        if q["speaker_start"] is not None:
+            speaker = {
+                "entity": q["speaker"],
+                "name": q["speaker_name"],
+                "start": q["speaker_start"],
+                "end": q["speaker_end"],
             }
-            if q["speaker"] and q["speaker"]["entity"] == eid:
-                quotes_by.append(item)
-            elif any(s < q["end"] and q["start"] < e for s, e in mention_spans):
-                quotes_about.append(item)
-        for ev in rec["events"]:
-            if eid in ev["actors"] or eid in ev["targets"]:
-                events.append(
-                    {
-                        **ev,
-                        "doc": rec["id"],
-                        "evidence": _ev(
-                            rec["id"], ev["evidence"]["start"], ev["evidence"]["end"], text
-                        ),
-                    }
-                )
-        claim_items.extend(_claim_items(rec, eid))
-        for c in rec["claims"]:
-            if c["subject"] == eid:
-                claims.append(
-                    {
-                        "attribute": c["attribute"],
-                        "value": c["value"],
-                        "speaker": c.get("speaker"),
-                        "evidence": _ev(rec["id"], c["start"], c["end"], text),
-                    }
-                )
+        item = {
+            "text": q["text"],
+            "kind": q["kind"],
+            "date": q["date"],
+            "speaker": speaker,
+            "published": q["published"],
+            "evidence": {
+                "doc": q["doc"],
+                "start": q["start"],
+                "end": q["end"],
+                "text": q["evidence"],
+            },
+        }
+        (quotes_by if speaker and speaker["entity"] == eid else quotes_about).append(item)
+    found_events = store.entity_events(eid)
+    found_claims = store.entity_claims(eid)
+    res = store.doc_resolution([d for d, _, _ in found_events] + [d for d, _, _, _ in found_claims])
+    events: list[dict[str, Any]] = []
+    for doc, ev, text in found_events:
+        mapping = _resolver(res[doc])[0]
+        events.append(
+            {
+                **ev,
+                "actors": [_gid(mapping, x) for x in ev["actors"]],
+                "targets": [_gid(mapping, x) for x in ev["targets"]],
+                "doc": doc,
+                "evidence": {
+                    "doc": doc,
+                    "start": ev["evidence"]["start"],
+                    "end": ev["evidence"]["end"],
+                    "text": text,
+                },
+            }
+        )
+    claims: list[dict[str, Any]] = []
+    claim_items: list[dict[str, Any]] = []
+    for doc, published, c, text in found_claims:
+        mapping, doc_names = _resolver(res[doc])
+        by = _gid(mapping, c.get("speaker"))
+        claims.append(
+            {
+                "attribute": c["attribute"],
+                "value": c["value"],
+                "speaker": by,
+                "evidence": {"doc": doc, "start": c["start"], "end": c["end"], "text": text},
+            }
+        )
+        claim_items.append(
+            {
+                **c,
+                "subject": eid,
+                "speaker": by,
+                "doc": doc,
+                "published": published,
+                "subject_name": doc_names.get(eid, eid),
+                "speaker_name": doc_names.get(by) if by else None,
+                "text": text,
+            }
+        )
     return {
         "id": eid,
         "name": ent["name"],
         "type": ent["type"],
         "aliases": [{"text": a, "count": n} for a, n in alias_counts.most_common()],
-        "documents": docs,
+        "documents": [
+            {"id": d, "title": t, "published": p} for d, t, p in store.entity_documents(eid)
+        ],
         "first_seen": ent["first_seen"],
         "last_seen": ent["last_seen"],
         "mentions": ent["mentions"],
         "roles": roles,
         "quotes_by": quotes_by,
         "quotes_about": quotes_about,
-        "cooccurring": [
-            {"id": g, "name": names.get(g, g), "count": n} for g, n in cooc.most_common(25)
-        ],
+        "cooccurring": [{"id": g, "name": names.get(g, g), "count": n} for g, n in cooc],
         "events": events,
         "claims": claims,
         "conflicts": conflicts_among(claim_items),

@@ -19,13 +19,14 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Entity
 from ..record import Record
+from .dossier import DossierMixin, first_start, put_dossier_rows
 from .migrations import MIGRATIONS
 from .search import SearchMixin
 
 DEFAULT_DB = "newsledger.db"
 
 
-class Store(SearchMixin):
+class Store(SearchMixin, DossierMixin):
     """An open newsledger database."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
@@ -94,7 +95,7 @@ class Store(SearchMixin):
         if missing:
             raise StoreError(
                 f"{self.path} needs migrations {', '.join(missing)}.",
-                "Open it once for writing (e.g. `newsledger stats --db PATH --migrate`).",
+                "Apply them with `newsledger migrate --db PATH` (nothing stored is lost).",
             )
 
     # --------------------------------------------------------------- writes
@@ -204,7 +205,8 @@ class Store(SearchMixin):
     def _put_rows(self, rec: Record) -> None:
         c, d = self.conn, rec["id"]
         c.executemany(
-            "INSERT INTO doc_entities VALUES (?,?,?,?,?,?)",
+            "INSERT INTO doc_entities(doc_id, local_id, type, name, aliases, mentions,"
+            " first_start) VALUES (?,?,?,?,?,?,?)",
             [
                 (
                     d,
@@ -213,12 +215,14 @@ class Store(SearchMixin):
                     e["name"],
                     json.dumps(e["aliases"], ensure_ascii=False),
                     len(e["mentions"]),
+                    first_start(e),
                 )
                 for e in rec["entities"]
             ],
         )
         c.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+            'INSERT INTO quotes(doc_id, idx, start, "end", kind, speaker_local, speaker_name,'
+            " text, date, speaker_start, speaker_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     d,
@@ -230,6 +234,8 @@ class Store(SearchMixin):
                     (q["speaker"] or {}).get("name"),
                     q["text"],
                     q.get("date"),
+                    (q["speaker"] or {}).get("start"),
+                    (q["speaker"] or {}).get("end"),
                 )
                 for i, q in enumerate(rec["quotes"])
             ],
@@ -259,7 +265,8 @@ class Store(SearchMixin):
             ],
         )
         c.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO events(doc_id, idx, type, place, country, date, killed, injured,"
+            " record) VALUES (?,?,?,?,?,?,?,?,?)",
             [
                 (
                     d,
@@ -270,17 +277,27 @@ class Store(SearchMixin):
                     ev["date"],
                     ev["killed"],
                     ev["injured"],
+                    json.dumps(ev, ensure_ascii=False),
                 )
                 for i, ev in enumerate(rec["events"])
             ],
         )
         c.executemany(
-            "INSERT INTO claims VALUES (?,?,?,?,?)",
+            "INSERT INTO claims(doc_id, idx, subject_local, attribute, value, record)"
+            " VALUES (?,?,?,?,?,?)",
             [
-                (d, i, cl["subject"], cl["attribute"], str(cl["value"]))
+                (
+                    d,
+                    i,
+                    cl["subject"],
+                    cl["attribute"],
+                    str(cl["value"]),
+                    json.dumps(cl, ensure_ascii=False),
+                )
                 for i, cl in enumerate(rec["claims"])
             ],
         )
+        put_dossier_rows(c, rec)
 
     def replace_resolution(
         self,
