@@ -183,3 +183,61 @@ def test_random_text_never_crashes_and_spans_are_valid(text: str) -> None:
         assert 0 <= s <= e <= len(text)
         if t is not None:
             assert text[s:e] == t
+
+
+def test_readers_work_during_an_ingest(tmp_path: Path) -> None:
+    """WAL: read-only commands answer while another process ingests (no 'database is locked')."""
+    from newsledger import query
+
+    src = tmp_path / "in.jsonl"
+    fictional_corpus(src, 200)
+    db = tmp_path / "t.db"
+    first = tmp_path / "first.jsonl"
+    fictional_corpus(first, 3)
+    service.ingest([str(first)], db)  # the store exists before the long ingest starts
+    proc = subprocess.Popen(
+        cli("ingest", str(src), "--db", str(db), "--workers", "1"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    reads = 0
+    seen = set()
+    try:
+        while proc.poll() is None:
+            with Store(db, readonly=True) as s:
+                n = s.count_documents()
+                query.entities(s, limit=5)
+                query.search(s, "talks")
+                seen.add(n)
+            reads += 1
+            time.sleep(0.05)
+    finally:
+        _, errors = proc.communicate(timeout=300)
+    assert proc.returncode == 0, errors
+    assert "locked" not in errors
+    assert reads > 10 and len(seen) > 1  # the readers saw the store grow while it was written
+
+
+def test_full_disk_is_a_clear_error_and_nothing_half_written(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    with Store(db) as s:
+        s.put_records([])
+        pages = s.conn.execute("PRAGMA page_count").fetchone()[0]
+        s.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk is nearly full
+        big: dict[str, Any] = {
+            "id": "big",
+            "text": "word " * 200_000,
+            "entities": [],
+            "quotes": [],
+            "roles": [],
+            "dates": [],
+            "places": [],
+            "events": [],
+            "claims": [],
+        }
+        with pytest.raises(StoreError, match="nothing of this batch"):
+            s.put_records([big])
+        assert s.count_documents() == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
