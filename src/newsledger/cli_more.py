@@ -261,20 +261,12 @@ def merge(
 
     Example: newsledger merge "Amrullah Saleh" "Salah"
     """
-    from . import corpus
-    from . import query as q
+    from . import service
     from .store import Store
 
     with Store(db) as store:
-        ea, eb = q.find_entity(store, a), q.find_entity(store, b)
-        if ea["id"] == eb["id"]:
-            raise NewsledgerError(
-                f"{a!r} and {b!r} are already one entity ({ea['id']}).", "Nothing to do."
-            )
-        store.add_override("merge", ea["name"], eb["name"])
-        corpus.refresh_store(store)
-        merged = q.find_entity(store, ea["name"])
-    err.print(f"merged {ea['name']} and {eb['name']} into {merged['name']} ({merged['id']})")
+        name_a, name_b, merged = service.merge_entities(store, a, b)
+    err.print(f"merged {name_a} and {name_b} into {merged['name']} ({merged['id']})")
 
 
 @app.command()
@@ -288,21 +280,12 @@ def split(
 
     Example: newsledger split "Ahmad Massoud" "Ahmad Shah Massoud"
     """
-    from . import corpus
-    from . import query as q
+    from . import service
     from .store import Store
 
     with Store(db) as store:
-        ent = q.find_entity(store, entity)
-        parts = names or [a for a in ent["aliases"] if a != ent["name"]]
-        if not parts:
-            raise NewsledgerError(
-                f"{ent['name']} has no other names to split off.", "Nothing to do."
-            )
-        for n in parts:
-            store.add_override("split", ent["name"], n)
-        corpus.refresh_store(store)
-    err.print(f"split {', '.join(parts)} off {ent['name']}")
+        name, parts = service.split_entity(store, entity, names or ())
+    err.print(f"split {', '.join(parts)} off {name}")
 
 
 @app.command()

@@ -10,13 +10,14 @@ These are the Python API::
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import corpus
 from .engine import analyse_documents, read_inputs
-from .errors import InputError
+from .errors import InputError, NewsledgerError
 from .ingest import Defaults, check_date
 from .model import Document, content_id
 from .record import Record
@@ -228,3 +229,37 @@ def extract(
 def dumps(rec: Record) -> str:
     """One JSON line, deterministic (sorted keys)."""
     return json.dumps(rec, ensure_ascii=False, sort_keys=True)
+
+
+def merge_entities(store: Store, a: str, b: str) -> tuple[str, str, dict[str, Any]]:
+    """Merge two entities (ids or names); the decision is stored and survives re-ingest.
+
+    Returns the two names merged and the resulting entity.
+    """
+    from . import query
+
+    ea, eb = query.find_entity(store, a), query.find_entity(store, b)
+    if ea["id"] == eb["id"]:
+        raise NewsledgerError(
+            f"{a!r} and {b!r} are already one entity ({ea['id']}).", "Nothing to do."
+        )
+    store.add_override("merge", ea["name"], eb["name"])
+    corpus.refresh_store(store)
+    return ea["name"], eb["name"], query.find_entity(store, ea["name"])
+
+
+def split_entity(store: Store, entity: str, names: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """Split names (all other names when none are given) off an entity; stored like merges.
+
+    Returns the entity's name and the names split off.
+    """
+    from . import query
+
+    ent = query.find_entity(store, entity)
+    parts = list(names) or [a for a in ent["aliases"] if a != ent["name"]]
+    if not parts:
+        raise NewsledgerError(f"{ent['name']} has no other names to split off.", "Nothing to do.")
+    for n in parts:
+        store.add_override("split", ent["name"], n)
+    corpus.refresh_store(store)
+    return ent["name"], parts

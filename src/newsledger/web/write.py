@@ -15,8 +15,7 @@ from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Reque
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from .. import corpus
-from .. import query as q
+from .. import service
 from ..errors import NewsledgerError
 from ..store import Store
 from .common import DATE_RE, MAX_QUERY, envelope
@@ -98,8 +97,6 @@ async def ingest(
 def _ingest_locked(
     request: Request, folder: str, published: str | None, source: str | None
 ) -> dict[str, Any]:
-    from .. import service
-
     with request.app.state.write_lock:
         rep = service.ingest(
             [folder],
@@ -120,27 +117,12 @@ def _ingest_locked(
 @router.post("/entities/merge", summary="Merge two entities (the decision survives re-ingest)")
 def merge(request: Request, body: MergeBody) -> JSONResponse:
     with request.app.state.write_lock, Store(request.app.state.db) as store:
-        ea, eb = q.find_entity(store, body.a), q.find_entity(store, body.b)
-        if ea["id"] == eb["id"]:
-            raise NewsledgerError(
-                f"{body.a!r} and {body.b!r} are already one entity ({ea['id']}).", "Nothing to do."
-            )
-        store.add_override("merge", ea["name"], eb["name"])
-        corpus.refresh_store(store)
-        merged = q.find_entity(store, ea["name"])
-    return envelope({"merged": [ea["name"], eb["name"]], "entity": merged})
+        name_a, name_b, merged = service.merge_entities(store, body.a, body.b)
+    return envelope({"merged": [name_a, name_b], "entity": merged})
 
 
 @router.post("/entities/split", summary="Split names off an entity that wrongly merges several")
 def split(request: Request, body: SplitBody) -> JSONResponse:
     with request.app.state.write_lock, Store(request.app.state.db) as store:
-        ent = q.find_entity(store, body.entity)
-        parts = body.names or [a for a in ent["aliases"] if a != ent["name"]]
-        if not parts:
-            raise NewsledgerError(
-                f"{ent['name']} has no other names to split off.", "Nothing to do."
-            )
-        for n in parts:
-            store.add_override("split", ent["name"], n)
-        corpus.refresh_store(store)
-    return envelope({"entity": ent["name"], "split": parts})
+        name, parts = service.split_entity(store, body.entity, body.names or ())
+    return envelope({"entity": name, "split": parts})
