@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import NotFoundError
 from .model import Entity
-from .record import Record, apply_resolution
+from .record import Record, apply_resolution, global_id
 from .store import Store
 
 MAX_PAGE = 500
@@ -107,10 +107,6 @@ def _resolver(
     return mapping, names
 
 
-def _gid(mapping: dict[str, str], local: str | None) -> str | None:
-    return None if local is None else mapping.get(local, local)
-
-
 def dossier(store: Store, ref: str) -> dict[str, Any]:
     """Everything known about one entity, each item with its evidence.
 
@@ -167,8 +163,8 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
         events.append(
             {
                 **ev,
-                "actors": [_gid(mapping, x) for x in ev["actors"]],
-                "targets": [_gid(mapping, x) for x in ev["targets"]],
+                "actors": [global_id(mapping, x) for x in ev["actors"]],
+                "targets": [global_id(mapping, x) for x in ev["targets"]],
                 "doc": doc,
                 "evidence": {
                     "doc": doc,
@@ -182,7 +178,7 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
     claim_items: list[dict[str, Any]] = []
     for doc, published, c, text in found_claims:
         mapping, doc_names = _resolver(res[doc])
-        by = _gid(mapping, c.get("speaker"))
+        by = global_id(mapping, c.get("speaker"))
         claims.append(
             {
                 "attribute": c["attribute"],

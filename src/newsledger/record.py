@@ -157,6 +157,11 @@ def record_entities(rec: Record) -> list[Entity]:
     return out
 
 
+def global_id(mapping: Mapping[str, str], local: str | None) -> str | None:
+    """The corpus-level id of a document-level entity id (unchanged when not resolved)."""
+    return None if local is None else mapping.get(local, local)
+
+
 def apply_resolution(
     rec: Record, mapping: Mapping[str, str], globals_: Mapping[str, Entity]
 ) -> Record:
@@ -168,7 +173,7 @@ def apply_resolution(
     """
 
     def gid(local: str | None) -> str | None:
-        return None if local is None else mapping.get(local, local)
+        return global_id(mapping, local)
 
     out = dict(rec)
     merged: dict[str, dict[str, Any]] = {}
