@@ -146,7 +146,7 @@ def _inverted(tree: Tree, v: int) -> int | None:
     return None
 
 
-def _subject(tree: Tree, v: int) -> tuple[int | None, bool]:
+def subject_of(tree: Tree, v: int) -> tuple[int | None, bool]:
     """Head token of the speaker phrase of verb ``v`` (and whether it follows the verb)."""
     toks = tree.tokens
     cur = v
@@ -265,7 +265,7 @@ def _drop_aside(a: Annotated, tree: Tree, s: int, e: int) -> tuple[int, int]:
 def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     toks = a.tokens
     v = cue.head
-    subj, inverted = _subject(tree, v)
+    subj, inverted = subject_of(tree, v)
     cue.subj, cue.inverted = subj, inverted
     # "And to conclude: …", "adding …": no subject of its own, the speaker goes on;
     # a passive with no agent ("it was reported that …") has no speaker at all
@@ -423,7 +423,7 @@ def _noun_cue(tree: Tree, cue: Cue) -> None:
     if comp is None:
         return
     if subj is None and toks[n].dep in ("dobj", "attr") and toks[n].head != n:
-        subj, _ = _subject(tree, toks[n].head)
+        subj, _ = subject_of(tree, toks[n].head)
     cue.subj = subj
     cue.clause_lo = cue.clause_hi = n
     lo, hi = tree.edges(comp)

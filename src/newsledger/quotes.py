@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import bisect
 
+from . import quote_model
 from .model import Analysis, Quote, Span, Via
 from .quote_attach import ALNUM_RE, BOUNDARY_RE, Attr, QuoteDoc, attach_direct
 from .quote_marks import Marked
+from .quote_model import QuoteModel
 from .quote_parse import Cue, find_cues, trim_span
 from .roles import find_roles
 from .speakers import Resolver
@@ -197,12 +199,25 @@ def _kind(d: QuoteDoc, att: Attr) -> str:
 # ------------------------------------------------------------------ stage
 
 
-def run(a: Analysis) -> None:
+def rule_attributions(a: Analysis) -> tuple[QuoteDoc, list[Cue], list[Attr]]:
+    """The lexicon rules' attributions (direct, mixed and reported), before the model."""
     d = QuoteDoc(a)
-    a.roles = find_roles(a, d.tree, d.index)
     cues = find_cues(a.annotated, d.tree, d.inside)
     direct = attach_direct(d, cues)
-    attrs = direct + _indirect(d, cues, direct)
+    return d, cues, direct + _indirect(d, cues, direct)
+
+
+def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
+    """Find the quotes and roles of ``a``.
+
+    ``model`` is the attribution model to apply (:mod:`newsledger.quote_model`):
+    True for the shipped one, False or None for the lexicon rules alone.
+    """
+    d, cues, attrs = rule_attributions(a)
+    a.roles = find_roles(a, d.tree, d.index)
+    qm = quote_model.load() if model is True else model or None
+    if qm is not None:
+        attrs = quote_model.apply(d, attrs, qm)
     attrs += _continuations(d, attrs, cues)
     attrs.sort(key=lambda x: x.anchor)
     res = Resolver(a, d.tree, d.index, a.roles, [(m.outer_start, m.outer_end) for m in d.marks])
