@@ -32,7 +32,7 @@ from newsledger.quote_model import QuoteModel
 
 OUT = ROOT / "src" / "newsledger" / "data" / quote_model.MODEL_FILE
 FOLDS = 5
-C_GRID = (0.1, 0.3, 1.0)
+C_GRID = (0.03, 0.1, 0.3)
 KEEP_GRID = (0.0, 0.2, 0.3, 0.4)
 ADD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 

@@ -15,9 +15,11 @@ lexicon's reported-speech attributions so that weak ones can be dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .quote_lexicon import lexicon
-from .quote_parse import CLAUSE_HEAD_POS, Cue, Tree, subject_of, trim_span
+from .errors import NewsledgerError
+from .quote_lexicon import data_rows, lexicon
+from .quote_parse import CLAUSE_HEAD_POS, Cue, Tree, extends, subject_of, trim_span
 from .speakers import MentionIndex
 
 COMP_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative"})
@@ -116,58 +118,154 @@ def _verb_feats(tree: Tree, v: int, skind: str) -> list[str]:
     return feats
 
 
+@lru_cache(maxsize=1)
+def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(lemma, VERB|NOUN) -> attribution classes, from ``data/quote_verb_classes.tsv``."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for n, row in enumerate(data_rows("quote_verb_classes.tsv"), 2):
+        if len(row) != 3 or row[2] not in ("VERB", "NOUN"):
+            raise NewsledgerError(
+                f"quote_verb_classes.tsv row {n} is malformed: {row!r}.",
+                "Each row is lemma<TAB>class<TAB>VERB|NOUN.",
+            )
+        out.setdefault((row[0], row[2]), []).append(row[1])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _class_feats(lemma: str, pos: str, dep: str, agent: bool) -> list[str]:
+    classes = word_classes().get((lemma, pos), ("none",))
+    return [f for c in classes for f in (f"VC={c}", f"VCD={c}|{dep}", f"VCS={c}|{agent}")]
+
+
+_AGENT_KINDS = frozenset({"pron-person", "ent-PERSON", "ent-ORG", "person-noun", "group-noun"})
+
+
+def _readings(tree: Tree, v: int, comps: list[int]) -> list[tuple[int, int, str]]:
+    """(first token, last token, complement type) of each content the parse offers for ``v``."""
+    toks = tree.tokens
+    out: list[tuple[int, int, str]] = []
+    for c in comps:
+        dep = toks[c].dep
+        n = tree.child(c, {"pobj", "pcomp"}) if dep == "prep" else c
+        if n is None:
+            continue
+        if dep == "prep":
+            dep = "prep:" + toks[c].text.lower()
+        lo, hi = tree.edges(n)
+        out.append((lo, hi, dep))
+        if toks[c].dep in _SECOND_LEVEL:  # "critical of X", "the idea of X", "a plan to X"
+            for g in tree.children[n]:
+                tg = toks[g]
+                if g < n or tg.dep not in ("prep", "acl", "ccomp", "xcomp", "relcl"):
+                    continue
+                m = tree.child(g, {"pobj", "pcomp"}) if tg.dep == "prep" else g
+                if m is None:
+                    continue
+                sub = "prep:" + tg.text.lower() if tg.dep == "prep" else tg.dep
+                glo, ghi = tree.edges(m)
+                out.append((glo, ghi, f"{dep}>{sub}"))
+    if toks[v].pos in CLAUSE_HEAD_POS:
+        sp = tree.child(v, {"nsubjpass"})
+        if sp is not None:  # "a curfew was announced", "his views were echoed"
+            lo, hi = tree.edges(sp)
+            out.append((lo, hi, "subjpass"))
+    return out
+
+
+def _extension(tree: Tree, v: int, hi: int) -> int:
+    """Last token of the content when what follows the complement in the clause of ``v``
+    belongs to it ("…, because …"), as :func:`newsledger.quote_parse.extends` judges."""
+    toks = tree.tokens
+    end = hi
+    for c in tree.children[v]:
+        if c <= hi:
+            continue
+        if toks[c].dep in ("cc", "parataxis") or not extends(tree, c):
+            break
+        end = max(end, tree.edges(c)[1])
+    return end
+
+
+def _aside_start(tree: Tree, lo: int, hi: int) -> int | None:
+    """The comma before a closing aside of tokens [lo, hi] (", which …", ", a …"), if any."""
+    toks = tree.tokens
+    for i in range(lo + 1, hi + 1):
+        t = toks[i]
+        if t.dep in ("relcl", "appos", "advcl", "acl") and tree.edges(i)[1] >= hi:
+            a = tree.edges(i)[0]
+            if a - 1 > lo and toks[a - 1].text == ",":
+                return a - 1
+    return None
+
+
 def candidates(
-    tree: Tree, index: MentionIndex, inside: list[int], text: str, skip: set[int]
+    tree: Tree,
+    index: MentionIndex,
+    inside: list[int],
+    text: str,
+    skip: set[int],
+    speakers: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Every (verb, complement) reading outside quotation marks; verbs in ``skip`` left out."""
+    """Every (verb or noun, content) reading outside quotation marks; heads in ``skip`` left out.
+
+    ``speakers`` are entity ids already quoted in the document: a subject among
+    them is a likelier source.
+    """
     toks = tree.tokens
     out: list[Candidate] = []
     for t in toks:
         v = t.i
-        if inside[v] >= 0 or v in skip or t.lemma.lower() in _SKIP_LEMMAS:
+        if inside[v] >= 0 or v in skip:
             continue
+        lem = t.lemma.lower()
         if t.pos == "NOUN":
             comps = [c for c in tree.children[v] if c > v and _noun_comp(tree, c)]
             if not comps:
                 continue
             subj = _noun_subject(tree, v)
             skind = subject_kind(tree, index, subj)
-            base = ["noun", f"NL={t.lemma.lower()}", f"S={skind}", f"ND={t.dep}"]
+            base = ["noun", f"NL={lem}", f"S={skind}", f"ND={t.dep}"]
+            pos = "NOUN"
         elif t.pos in CLAUSE_HEAD_POS and t.dep not in ("aux", "auxpass"):
             comps = [c for c in tree.children[v] if c > v and toks[c].dep in COMP_DEPS]
-            if not comps:
+            if lem in _SKIP_LEMMAS:
+                comps = [c for c in comps if toks[c].dep in _SECOND_LEVEL]
+            if not comps and tree.child(v, {"nsubjpass"}) is None:
                 continue
             subj, _ = subject_of(tree, v)
             skind = subject_kind(tree, index, subj)
             base = _verb_feats(tree, v, skind)
+            pos = "VERB"
         else:
             continue
-        vhi = tree.edges(v)[1]
-        for c in comps:
-            dep = toks[c].dep
-            n = tree.child(c, {"pobj", "pcomp"}) if dep == "prep" else c
-            if n is None:
-                continue
-            if dep == "prep":
-                dep = "prep:" + toks[c].text.lower()
-            lo, hi = tree.edges(n)
+        if subj is not None:
+            m = index.at(subj)
+            if m is not None and m.entity in speakers:
+                base.append("spk-known")
+        agent = skind in _AGENT_KINDS
+        for lo, hi, dep in _readings(tree, v, comps):
             if hi - lo > _MAX_TOKENS:
                 continue
-            lem = t.lemma.lower()
             common = [*base, f"D={dep}", f"LD={lem}|{dep}", f"SD={skind}|{dep}"]
-            for ext in (False, True):
-                end = vhi if ext else hi
-                if ext and end <= hi:
-                    continue
+            common += _class_feats(lem, pos, dep, agent)
+            ends = {("core", hi)}
+            ext = _extension(tree, v, hi) if dep != "subjpass" else hi
+            if ext > hi:
+                ends.add(("ext", ext))
+            cut = _aside_start(tree, lo, hi)
+            if cut is not None:
+                ends.add(("trim", cut - 1))
+            for variant, end in ends:
                 s, e = trim_span(text, toks[lo].start, toks[end].end)
                 if e <= s:
                     continue
-                feats = [*common, f"X={ext}", *_content_feats(tree, lo, end, "C")]
-                feats.append(f"XD={ext}|{dep}")
+                feats = [*common, f"X={variant}", f"XD={variant}|{dep}"]
+                feats += _content_feats(tree, lo, end, "C")
                 out.append(Candidate(v, (s, e), subj, feats))
     return out
 
 
+_SECOND_LEVEL = frozenset({"dobj", "attr", "acomp", "oprd"})
 _NOUN_PREPS = frozenset({"of", "about", "on", "for", "over", "against", "that", "to"})
 
 

@@ -35,7 +35,7 @@ class Lexicon:
     org_heads: frozenset[str]
 
 
-def _rows(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
     path = resources.files("newsledger") / "data" / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -54,7 +54,7 @@ def lexicon() -> Lexicon:
     phrasal: dict[str, dict[str, frozenset[str]]] = {}
     nouns: dict[str, frozenset[str]] = {}
     preps: list[tuple[str, ...]] = []
-    for n, row in enumerate(_rows("quote_cues.tsv"), 2):
+    for n, row in enumerate(data_rows("quote_cues.tsv"), 2):
         if len(row) != 4 or row[1] not in _CUE_KINDS or row[3] not in ("any", "agent"):
             raise NewsledgerError(
                 f"quote_cues.tsv row {n} is malformed: {row!r}.",
@@ -83,7 +83,7 @@ def lexicon() -> Lexicon:
     title: set[str] = set()
     source: set[str] = set()
     org_heads: set[str] = set()
-    for row in _rows("quote_nouns.tsv"):
+    for row in data_rows("quote_nouns.tsv"):
         noun, cls = row[0].lower(), row[1]
         if cls in ("person", "title"):
             person.add(noun)

@@ -115,7 +115,13 @@ def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]
 def candidate_examples(d: QuoteDoc, attrs: list[Attr]) -> list[Candidate]:
     """Readings of verbs from the parse, but for cues of direct quotations."""
     skip = {att.cue.head for att in attrs if att.cue is not None and att.direct}
-    return candidates(d.tree, d.index, d.inside, d.text, skip)
+    speakers = set()
+    for att in attrs:
+        if att.cue is not None and att.cue.subj is not None:
+            m = d.index.at(att.cue.subj)
+            if m is not None:
+                speakers.add(m.entity)
+    return candidates(d.tree, d.index, d.inside, d.text, skip, frozenset(speakers))
 
 
 # ------------------------------------------------------------ decisions
@@ -185,6 +191,9 @@ def _attr_of(d: QuoteDoc, cand: Candidate) -> Attr:
     toks = d.toks
     v = cand.head
     cue = Cue(v, toks[v].start, toks[v].end, "model", frozenset(), subj=cand.subj)
+    # "…, criticizing X for …": no subject of its own, the speaker goes on
+    passive = d.tree.child(v, {"auxpass", "nsubjpass"}) is not None
+    cue.anaphoric = cand.subj is None and not passive and toks[v].tag in ("VB", "VBG")
     lo = hi = v
     if cand.subj is not None:
         slo, shi = d.tree.edges(cand.subj)

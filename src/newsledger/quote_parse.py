@@ -317,7 +317,7 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
                     break
                 if tc.text.lower() in lexicon().prep_first and prep_length(lexicon(), toks, c):
                     break
-                if _extends(tree, c):
+                if extends(tree, c):
                     hi_c = max(hi_c, tree.edges(c)[1])
         cue.content.append((toks[lo_c].start, toks[hi_c].end))
         return
@@ -366,7 +366,7 @@ _NOT_CONTENT_PREPS = frozenset(
 )
 
 
-def _extends(tree: Tree, c: int) -> bool:
+def extends(tree: Tree, c: int) -> bool:
     """Does child ``c`` of a cue verb, after its complement, belong to the content?
 
     Reasons and conditions do ("…, because …", "… to 'radical Islamists'"); time,

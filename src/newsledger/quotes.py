@@ -26,6 +26,7 @@ import bisect
 from . import quote_model
 from .model import Analysis, Quote, Span, Via
 from .quote_attach import ALNUM_RE, BOUNDARY_RE, Attr, QuoteDoc, attach_direct
+from .quote_headline import headline_attributions
 from .quote_marks import Marked
 from .quote_model import QuoteModel
 from .quote_parse import Cue, find_cues, trim_span
@@ -204,7 +205,8 @@ def rule_attributions(a: Analysis) -> tuple[QuoteDoc, list[Cue], list[Attr]]:
     d = QuoteDoc(a)
     cues = find_cues(a.annotated, d.tree, d.inside)
     direct = attach_direct(d, cues)
-    return d, cues, direct + _indirect(d, cues, direct)
+    attrs = direct + _indirect(d, cues, direct)
+    return d, cues, attrs + headline_attributions(d, attrs)
 
 
 def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
@@ -240,7 +242,7 @@ def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
         cue = None
         if att.cue is not None:
             cue = Span(att.cue.start, att.cue.end, text[att.cue.start : att.cue.end])
-        via = _via(att, attrs)
+        via = _via(att, attrs) + _outlet(d, att)
         sent = a.annotated.sentence_of(att.cue.start if att.cue is not None else start)
         quotes.append(
             Quote(
@@ -279,6 +281,39 @@ def _via(att: Attr, attrs: list[Attr]) -> tuple[Via, ...]:
     ]
     outer.sort(key=lambda o: -(o.frags[-1][1] - o.frags[0][0]))
     return tuple(Via(o.speaker.entity, o.speaker.name) for o in outer if o.speaker is not None)
+
+
+_OUTLET_TYPES = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT"})  # outlets are often mistyped
+_TELL = frozenset({"tell", "say", "speak", "talk", "write"})
+
+
+def _outlet(d: QuoteDoc, att: Attr) -> tuple[Via, ...]:
+    """`X told the Financial Times …` / `said in an interview with the BBC`: the outlet
+    the words were given to (an organisation), as the report's ``via``."""
+    c = att.cue
+    if c is None or c.kind not in ("verb", "phrasal", "model"):
+        return ()
+    toks = d.toks
+    if toks[c.head].lemma.lower() not in _TELL:
+        return ()
+    objs = []
+    for k in d.tree.children[c.head]:
+        dep = toks[k].dep
+        if dep in ("dobj", "dative") and toks[k].lemma.lower() != "that":
+            objs.append(k)
+        elif dep == "prep" and toks[k].text.lower() in ("to", "with"):
+            objs.extend(x for x in d.tree.children[k] if toks[x].dep == "pobj")
+        elif dep == "prep" and toks[k].text.lower() == "in":  # "in an interview with X"
+            for x in d.tree.children[k]:
+                for y in d.tree.children[x]:
+                    if toks[y].dep == "prep" and toks[y].text.lower() == "with":
+                        objs.extend(z for z in d.tree.children[y] if toks[z].dep == "pobj")
+    out = []
+    for k in objs:
+        m = d.index.at(k)
+        if m is not None and m.type in _OUTLET_TYPES:
+            out.append(Via(m.entity, d.index.names.get(m.entity, m.text)))
+    return tuple(out)
 
 
 QUOTES_STAGE = Stage(

@@ -1,0 +1,166 @@
+"""The attribution model of the quote stage: readings, scoring, decisions, headlines."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from newsledger import mentions, quote_model, quotes
+from newsledger.errors import NewsledgerError
+from newsledger.model import Analysis, Annotated, Document
+from newsledger.pipeline import analyse
+from newsledger.quote_candidates import word_classes
+from newsledger.quote_model import QuoteModel, from_json
+
+TEXT = """The senator wants to raise taxes on banks next year.
+
+"We have waited long enough," the mayor said.
+
+According to the Harbor Gazette, council officials said the vote was delayed.
+"""
+
+HEADLINES = {
+    "says": "Bridge will open in May, Mayor Okafor Says\n\nThe mayor spoke on Monday.\n",
+    "colon": "Mayor Okafor: 'We will rebuild the bridge'\n\nThe mayor spoke on Monday.\n",
+    "label": "UPDATE: Bridge closed after storm\n\nThe bridge was closed on Monday.\n",
+    "long": (
+        "Officials: " + " ".join(["word"] * 30) + "\n\nThe bridge was closed on Monday.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, Annotated]:
+    from newsledger import nlp
+
+    texts = {"main": TEXT, **HEADLINES}
+    ds = [Document(id=k, text=v, published="2031-05-04") for k, v in texts.items()]
+    return {a.doc.id: a for a in nlp.annotate(ds)}
+
+
+def base(ann: Annotated) -> Analysis:
+    return analyse(ann, [mentions.STAGE])
+
+
+def test_score_is_the_logistic_of_the_summed_weights() -> None:
+    m = QuoteModel({"a": 1.0, "b": -0.5}, bias=0.25)
+    assert m.score(["a", "b", "unknown"]) == pytest.approx(1 / (1 + math.exp(-0.75)))
+    assert m.score([]) == pytest.approx(1 / (1 + math.exp(-0.25)))
+    assert QuoteModel({"x": -100.0}).score(["x"]) == 0.0
+
+
+def test_model_round_trips_through_json() -> None:
+    m = QuoteModel({"a": 1.5}, 0.1, 0.2, 0.3, {"C": 0.3})
+    again = from_json(json.loads(json.dumps(m.to_json())))
+    assert again == m
+
+
+@pytest.mark.parametrize("bad", [{}, {"weights": {"a": "x"}, "bias": 0}, {"weights": []}])
+def test_malformed_model_says_how_to_fix(bad: dict[str, object]) -> None:
+    with pytest.raises(NewsledgerError) as err:
+        from_json(bad)
+    assert "train_quotes.py" in str(err.value)
+
+
+def test_shipped_model_records_where_it_comes_from() -> None:
+    m = quote_model.load()
+    assert m is not None
+    assert "PolNeAR" in m.meta["trained_on"]
+    assert 0 < m.meta["cv_scores"]["content_f1"] < 1
+    assert 0.0 <= m.keep_rule < 1 and 0.0 < m.add_new < 1
+    assert len(m.weights) > 100
+
+
+def test_word_classes_cover_reporting_stance_and_intent() -> None:
+    wc = word_classes()
+    assert "speech" in wc[("say", "VERB")]
+    assert "intent" in wc[("want", "VERB")]
+    assert "judgement" in wc[("criticism", "NOUN")]
+
+
+def test_a_verb_outside_the_lexicon_gets_readings(docs: dict[str, Annotated]) -> None:
+    a = base(docs["main"])
+    d, _, attrs = quotes.rule_attributions(a)
+    cands = quote_model.candidate_examples(d, attrs)
+    wants = [c for c in cands if a.annotated.tokens[c.head].text == "wants"]
+    spans = {a.text[c.span[0] : c.span[1]] for c in wants}
+    assert any(s.startswith("to raise taxes") for s in spans), spans
+    feats = set(wants[0].feats)
+    assert "L=want" in feats and "VC=intent" in feats
+    # readings never start inside quotation marks
+    quoted = TEXT.index("We have")
+    assert all(not (quoted <= a.annotated.tokens[c.head].start < quoted + 30) for c in cands)
+
+
+def test_a_model_that_accepts_adds_the_reading(docs: dict[str, Annotated]) -> None:
+    a = base(docs["main"])
+    quotes.run(a, model=QuoteModel({"L=want": 10.0}, bias=-5.0, keep_rule=0.0, add_new=0.5))
+    got = [q for q in a.quotes if q.cue is not None and q.cue.text == "wants"]
+    assert got and got[0].text.startswith("to raise taxes")
+    assert got[0].speaker is not None and "senator" in got[0].speaker.name
+
+
+def test_a_model_that_rejects_keeps_direct_quotes_only(docs: dict[str, Annotated]) -> None:
+    a = base(docs["main"])
+    quotes.run(a, model=QuoteModel({}, bias=-10.0, keep_rule=0.5, add_new=0.5))
+    assert [q.kind for q in a.quotes] == ["direct"]
+    quotes.run(a, model=False)
+    assert {q.kind for q in a.quotes} == {"direct", "indirect"}
+
+
+def test_nested_reports_survive_the_model(docs: dict[str, Annotated]) -> None:
+    a = base(docs["main"])
+    quotes.run(a, model=QuoteModel({}, bias=5.0, keep_rule=0.0, add_new=0.99))
+    inner = [q for q in a.quotes if q.text == "the vote was delayed"]
+    outer = [q for q in a.quotes if q.cue is not None and q.cue.text == "According to"]
+    assert inner and outer
+    assert [v.name for v in inner[0].via] == ["Harbor Gazette"]
+
+
+def test_headline_says(docs: dict[str, Annotated]) -> None:
+    a = base(docs["says"])
+    quotes.run(a, model=False)
+    q = a.quotes[0]
+    assert q.text == "Bridge will open in May" and q.kind == "indirect"
+    assert q.cue is not None and q.cue.text == "Says"
+    assert q.speaker is not None and "Okafor" in q.speaker.name
+
+
+def test_headline_colon_with_a_quotation_is_direct(docs: dict[str, Annotated]) -> None:
+    a = base(docs["colon"])
+    quotes.run(a, model=False)
+    q = a.quotes[0]
+    assert q.kind == "direct" and q.text == "We will rebuild the bridge"
+    assert q.speaker is not None and "Okafor" in q.speaker.name
+
+
+@pytest.mark.parametrize("name", ["label", "long"])
+def test_labels_and_long_lines_are_not_headline_sources(
+    docs: dict[str, Annotated], name: str
+) -> None:
+    a = base(docs[name])
+    quotes.run(a, model=False)
+    assert not [q for q in a.quotes if q.cue is not None and q.cue.text == ":"]
+
+
+OUTLETS = """Mayor Lena Okafor told the Harbor Gazette that the bridge would open in May.
+
+"We will not wait," Okafor said in an interview with the Coastal Broadcasting Corporation.
+
+Okafor told her neighbours that the works were noisy.
+"""
+
+
+def test_the_outlet_told_is_the_via() -> None:
+    from newsledger import nlp
+
+    ann = next(iter(nlp.annotate([Document(id="o", text=OUTLETS, published="2031-05-04")])))
+    a = base(ann)
+    quotes.run(a)
+    by_text = {q.text: q for q in a.quotes}
+    q1 = by_text["that the bridge would open in May"]
+    assert [v.name for v in q1.via] == ["Harbor Gazette"]
+    q3 = by_text["that the works were noisy"]
+    assert q3.via == ()
