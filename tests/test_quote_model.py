@@ -25,9 +25,7 @@ HEADLINES = {
     "says": "Bridge will open in May, Mayor Okafor Says\n\nThe mayor spoke on Monday.\n",
     "colon": "Mayor Okafor: 'We will rebuild the bridge'\n\nThe mayor spoke on Monday.\n",
     "label": "UPDATE: Bridge closed after storm\n\nThe bridge was closed on Monday.\n",
-    "long": (
-        "Officials: " + " ".join(["word"] * 30) + "\n\nThe bridge was closed on Monday.\n"
-    ),
+    "long": ("Officials: " + " ".join(["word"] * 30) + "\n\nThe bridge was closed on Monday.\n"),
 }
 
 
