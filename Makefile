@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint types unit eval bench clean
+.PHONY: install system-deps demo test lint types unit eval train-quotes bench clean
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ test: system-deps lint types unit
 
 eval: install
 	$(BIN)/python eval/run.py
+
+# retrain the quote stage's attribution model on PolNeAR dev (prints the cross-validated table)
+train-quotes: install
+	$(BIN)/python eval/train_quotes.py --write
 
 bench: install
 	$(BIN)/python bench/run.py

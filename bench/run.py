@@ -140,6 +140,9 @@ def main() -> None:
     )
     res["cpus"] = os.cpu_count()
     out = ROOT / "bench" / "results.json"
+    if out.exists():  # keep the scale figures of `--scale`
+        old = json.loads(out.read_text(encoding="utf-8"))
+        res.update({k: v for k, v in old.items() if k.startswith("scale_")})
     out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     for k, v in res.items():
         print(f"{k:28} {v}")

@@ -3,13 +3,16 @@
 News reports far more than speech: stances, plans, demands and findings
 ("X wants to …", "X backed Y", "the report found …", "X called for …").  A
 fixed list of reporting verbs misses most of them, and taking every verb would
-drown the real ones.  This module proposes, for every verb outside quotation
-marks that is not already a lexicon cue, the complements the parse gives it
-(clause, to-infinitive, object, prepositional object, with or without what
-follows in the verb's clause) and describes each one with a few sparse
-features (verb lemma, complement type, what the subject is, tense, length…).
-:mod:`newsledger.quote_model` scores them; the same features describe the
-lexicon's reported-speech attributions so that weak ones can be dropped.
+drown the real ones.  This module proposes, for every verb and noun outside
+quotation marks (but for cues of direct quotations), the readings of its
+content the parse offers: each complement (clause, to-infinitive, object,
+prepositional object, "critical of X" / "a plan to X" one level down, the
+subject of a passive), alone, with what follows it in the clause, or without
+a closing aside.  Each reading gets a few sparse features (lemma and its
+attribution class from ``data/quote_verb_classes.tsv``, complement type, what
+the subject is, tense, length…).  :mod:`newsledger.quote_model` scores them;
+the same kind of features describe the lexicon's reported-speech
+attributions so that weak ones can be dropped.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ _MAX_TOKENS = 120
 class Candidate:
     """A verb and one reading of its content, with the features describing it."""
 
-    head: int  # token index of the verb
+    head: int  # token index of the verb or noun
     span: tuple[int, int]  # content (characters)
     subj: int | None
     feats: list[str]
