@@ -162,3 +162,15 @@ def test_the_outlet_told_is_the_via() -> None:
     assert [v.name for v in q1.via] == ["Harbor Gazette"]
     q3 = by_text["that the works were noisy"]
     assert q3.via == ()
+
+
+def test_unknown_words_outside_every_class_are_not_added() -> None:
+    from newsledger import nlp
+
+    text = "Oil prices surged to a record high on Monday.\n"
+    ann = next(iter(nlp.annotate([Document(id="s", text=text, published="2031-05-04")])))
+    a = base(ann)
+    quotes.run(a, model=QuoteModel({}, bias=10.0, keep_rule=0.0, add_new=0.5))
+    assert not [q for q in a.quotes if q.cue is not None and q.cue.text == "surged"]
+    quotes.run(a, model=QuoteModel({"L=surge": 0.1}, bias=10.0, keep_rule=0.0, add_new=0.5))
+    assert [q for q in a.quotes if q.cue is not None and q.cue.text == "surged"]

@@ -141,6 +141,8 @@ def apply(d: QuoteDoc, attrs: list[Attr], model: QuoteModel) -> list[Attr]:
         if p >= model.keep_rule:
             options.append((p, att.cue.head if att.cue is not None else -1, att))
     for cand in candidate_examples(d, attrs):
+        if not _known_word(cand.feats, model):
+            continue
         p = model.score(cand.feats)
         if p >= model.add_new:
             options.append((p, cand.head, cand))
@@ -185,6 +187,16 @@ def _repeats(item: Taken, taken: list[Taken]) -> bool:
             continue
         return True
     return False
+
+
+def _known_word(feats: list[str], model: QuoteModel) -> bool:
+    """Is the reading's word one the model learned about, or in an attribution class?
+
+    A word seen in neither ("prices surged …", "shares touched a peak") is judged
+    by its context alone, which is not enough to call it a report.
+    """
+    w = model.weights
+    return "VC=none" not in feats or any(f in w for f in feats if f[:2] in ("L=", "NL"))
 
 
 def _attr_of(d: QuoteDoc, cand: Candidate) -> Attr:
