@@ -59,7 +59,7 @@ def test_model_round_trips_through_json() -> None:
 def test_malformed_model_says_how_to_fix(bad: dict[str, object]) -> None:
     with pytest.raises(NewsledgerError) as err:
         from_json(bad)
-    assert "train_quotes.py" in str(err.value)
+    assert "make train-quotes" in str(err.value)
 
 
 def test_shipped_model_records_where_it_comes_from() -> None:
@@ -148,6 +148,8 @@ OUTLETS = """Mayor Lena Okafor told the Harbor Gazette that the bridge would ope
 "We will not wait," Okafor said in an interview with the Coastal Broadcasting Corporation.
 
 Okafor told her neighbours that the works were noisy.
+
+Okafor said the Harbor Gazette was wrong about the costs.
 """
 
 
@@ -160,8 +162,12 @@ def test_the_outlet_told_is_the_via() -> None:
     by_text = {q.text: q for q in a.quotes}
     q1 = by_text["that the bridge would open in May"]
     assert [v.name for v in q1.via] == ["Harbor Gazette"]
+    q2 = [q for q in a.quotes if q.text.startswith("We will not wait")]
+    assert q2 and [v.name for v in q2[0].via] == ["Coastal Broadcasting Corporation"]
     q3 = by_text["that the works were noisy"]
     assert q3.via == ()
+    q4 = [q for q in a.quotes if q.text.endswith("was wrong about the costs")]
+    assert q4 and q4[0].via == ()  # the outlet is what was said about, not the channel
 
 
 def test_unknown_words_outside_every_class_are_not_added() -> None:

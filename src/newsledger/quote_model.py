@@ -5,9 +5,10 @@ lexicon cannot:
 
 * it drops reported-speech attributions of the rules that look wrong for
   their cue, subject and content (:func:`newsledger.quote_candidates.rule_features`);
-* it adds attributions from verbs outside the lexicon when their lemma,
-  complement and subject make a report, stance or finding likely
-  (:func:`newsledger.quote_candidates.candidates`), one reading per verb.
+* it reads the content of every other verb and noun as the parse allows
+  (:func:`newsledger.quote_candidates.candidates`) and keeps, per word, the
+  likeliest reading when its lemma, complement and subject make a report,
+  stance or finding likely, or a better one than the rules' for a lexicon cue.
 
 The weights live in ``data/quote_model.json`` (feature name -> weight, plus
 the two thresholds); ``eval/train_quotes.py`` writes them, from logistic
@@ -71,8 +72,7 @@ def from_json(data: dict[str, Any]) -> QuoteModel:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise NewsledgerError(
             f"{MODEL_FILE} is malformed ({exc!r}).",
-            "Reinstall newsledger (`make install`) or retrain it with "
-            "`.venv/bin/python eval/train_quotes.py`.",
+            "Reinstall newsledger (`make install`) or retrain it with `make train-quotes`.",
         ) from exc
 
 
@@ -113,7 +113,7 @@ def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]
 
 
 def candidate_examples(d: QuoteDoc, attrs: list[Attr]) -> list[Candidate]:
-    """Readings of verbs from the parse, but for cues of direct quotations."""
+    """Readings of verbs and nouns from the parse, but for cues of direct quotations."""
     skip = {att.cue.head for att in attrs if att.cue is not None and att.direct}
     speakers = set()
     for att in attrs:

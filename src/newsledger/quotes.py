@@ -294,12 +294,13 @@ def _outlet(d: QuoteDoc, att: Attr) -> tuple[Via, ...]:
     if c is None or c.kind not in ("verb", "phrasal", "model"):
         return ()
     toks = d.toks
-    if toks[c.head].lemma.lower() not in _TELL:
+    lemma = toks[c.head].lemma.lower()
+    if lemma not in _TELL:
         return ()
     objs = []
     for k in d.tree.children[c.head]:
         dep = toks[k].dep
-        if dep in ("dobj", "dative") and toks[k].lemma.lower() != "that":
+        if dep in ("dobj", "dative") and lemma == "tell":  # "said the BBC was …" is content
             objs.append(k)
         elif dep == "prep" and toks[k].text.lower() in ("to", "with"):
             objs.extend(x for x in d.tree.children[k] if toks[x].dep == "pobj")
@@ -311,7 +312,8 @@ def _outlet(d: QuoteDoc, att: Attr) -> tuple[Via, ...]:
     out = []
     for k in objs:
         m = d.index.at(k)
-        if m is not None and m.type in _OUTLET_TYPES:
+        inside = any(s <= toks[k].start < e for s, e in att.frags)
+        if m is not None and m.type in _OUTLET_TYPES and not inside:
             out.append(Via(m.entity, d.index.names.get(m.entity, m.text)))
     return tuple(out)
 
