@@ -21,6 +21,8 @@ CASES = [
     ("Officials extended the deadline until April 12.", "April 12", "2024-04-12"),
     ("The mayor invited him to visit the city for talks on April 13.", "April 13", "2024-04-13"),
     ("Investors expect losses in the fourth quarter.", "the fourth quarter", "2023-Q4"),
+    ("Ana Berg attacked the mayor ahead of the vote in September.", "September", "2024-09"),
+    ("The mayor attacked the upcoming budget for 2025 on radio.", "2025", "2025"),
 ]
 NOT_DATES = [
     "The share price rose to 1990 pence.",

@@ -234,3 +234,31 @@ def test_a_request_is_not_placed_where_its_content_is(analyse: Callable[..., Ana
     a = analyse("The opposition asked supporters to march through Velmora on Sunday.")
     (e,) = _of_type(a, "REQUEST")
     assert e.place is None and e.place_span is None
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "why"),
+    [
+        (
+            "Ruler Ivo Marsk, who has been in power since 2019, rejected the accusation.",
+            "REJECT",
+            "2019 is when his rule began",
+        ),
+        (
+            "Lena Vost accused Ivo Marsk of silencing critics ahead of the vote in September.",
+            "ACCUSE",
+            "September is the vote, still to come",
+        ),
+    ],
+)
+def test_dates_of_participants_and_later_dates_are_not_the_event_date(
+    text: str, etype: str, why: str
+) -> None:
+    from newsledger import nlp
+    from newsledger.pipeline import analyse as full
+
+    ann = next(nlp.annotate([Document(id="d", text=text, published=PUBLISHED)]))
+    a = full(ann)
+    assert a.dates, "the dates stage should find the date"
+    (e,) = _of_type(a, etype)
+    assert e.date is None, why

@@ -272,12 +272,46 @@ def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
     c.geo = resolved[0] if resolved else None
 
 
+_ASIDE_DEPS = frozenset({"relcl", "appos"})
+_STATE_PREPS = frozenset({"since", "until", "till"})
+
+
+def _not_event_time(ix: DocIndex, i: int, trigger: int, value: str | None = None) -> bool:
+    """Is the date at token ``i`` (calendar ``value``) about something else than the event?
+
+    A date in a clause describing a participant (`Dovryn, who has been in power
+    since 2011, rejected …`), one that starts or ends a state (`since
+    January`), or one after publication for an event told in the past
+    (`accused him … ahead of the election in September`) is not when the event
+    happened.
+    """
+    toks = ix.tokens
+    published = ix.a.doc.published
+    told_in_past = toks[trigger].tag in ("VBD", "VBN")
+    if value and published and told_in_past and value > published[: len(value)]:
+        return True
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    if toks[i].text.lower() in _STATE_PREPS or before in _STATE_PREPS:
+        return True
+    j = i
+    for _ in range(20):
+        if j == trigger or toks[j].head == j:
+            return False
+        if toks[j].dep in _ASIDE_DEPS and not ix.is_ancestor(j, trigger):
+            return True
+        j = toks[j].head
+    return False
+
+
 def find_date(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
     best: tuple[int, int] | None = None
     for i, d in sc.items():
         di = ix.date_at[i]
         if di < 0 or (ix.dates[di].start < c.end and c.start < ix.dates[di].end):
             continue  # "the fall" is not a season in "the fall of Kabul"
+        dr = ix.dates[di]
+        if _not_event_time(ix, ix.a.annotated.token_at(dr.start), c.tok, date_value(dr)):
+            continue
         if best is None or (d, di) < best:
             best = (d, di)
     if best is not None:
@@ -289,6 +323,8 @@ def find_date(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
             if not sent.start <= dr.start < sent.end or (dr.start < c.end and c.start < dr.end):
                 continue
             i = ix.a.annotated.token_at(dr.start)
+            if _not_event_time(ix, i, c.tok, date_value(dr)):
+                continue
             g = governor(ix, span_root(ix, i, dr.start, dr.end))
             if g != c.tok and ix.is_ancestor(g, c.tok):
                 continue

@@ -69,11 +69,15 @@ def _when(ix: DocIndex, dc: Cand | None, main: Cand) -> tuple[str | None, Span |
     if dc is not None and dc.date is not None:
         return dc.date_value, Span(dc.date.start, dc.date.end, dc.date.text)
     value = ix.a.sentence_dates.get(main.sent)
-    if not value or not calendar_part(value):
+    cal = calendar_part(value) if value else None
+    published = ix.a.doc.published
+    if not cal:
         return None, None
+    if published and ix.tokens[main.tok].tag in ("VBD", "VBN") and cal > published[: len(cal)]:
+        return None, None  # told in the past, so not the later date of its sentence
     sent = ix.a.annotated.sents[main.sent]
     ref = next((d for d in ix.dates if sent.start <= d.start < sent.end and d.value == value), None)
-    return calendar_part(value), Span(ref.start, ref.end, ref.text) if ref else None
+    return cal, Span(ref.start, ref.end, ref.text) if ref else None
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

@@ -126,6 +126,8 @@ class TimeContext:
         hi = max(lo, self._token(end) - 1)
         if lo >= len(toks):
             return ""
+        if self._ahead_of(lo):
+            return "future"
         head = lo
         for k in range(lo, min(hi + 1, len(toks))):  # the span's syntactic head
             if not lo <= toks[k].head <= hi:
@@ -136,6 +138,8 @@ class TimeContext:
             t = toks[h]
             if t.pos in ("VERB", "AUX") or t.tag == "MD":
                 return self._verb_tense(h)
+            if t.pos in ("NOUN", "PROPN") and self._upcoming(h):
+                return "future"  # "ahead of the election in September"
             if t.head == h or t.pos not in ("ADP", "ADV", "PART", "SCONJ"):
                 return ""  # attached to a noun ("payable Dec. 15"): no tense
             word = t.text.lower()
@@ -148,6 +152,34 @@ class TimeContext:
                 return ""
             h = t.head
         return ""
+
+    def _ahead_of(self, lo: int) -> bool:
+        """`ahead of the election in September`: the date of something still to come
+        (however the parser attached it)."""
+        assert self.ann is not None
+        toks = self.ann.tokens
+        sent = toks[lo].sent
+        for k in range(max(0, lo - 6), lo - 1):
+            if toks[k].sent != sent or toks[k].pos in ("VERB", "AUX"):
+                continue
+            if toks[k].text.lower() == "ahead" and toks[k + 1].text.lower() == "of":
+                return not any(toks[j].pos in ("VERB", "AUX") for j in range(k + 2, lo))
+        return False
+
+    def _upcoming(self, n: int) -> bool:
+        """Is noun ``n`` something still to come ("the upcoming vote", "ahead of the
+        election")?"""
+        assert self.ann is not None
+        toks = self.ann.tokens
+        upcoming = wordset("UPCOMING_MODIFIERS")
+        for k in range(max(0, n - 4), n):
+            if toks[k].head == n and toks[k].lemma.lower() in upcoming:
+                return True
+        t = toks[n]
+        if t.dep != "pobj" or t.head == n:
+            return False
+        prep = toks[t.head]  # "ahead of" / "in the run-up to"
+        return prep.text.lower() == "of" and toks[prep.head].text.lower() == "ahead"
 
     def _verb_tense(self, v: int) -> str:
         assert self.ann is not None
