@@ -17,6 +17,8 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from .nerfix_tables import rows
+
 NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
@@ -48,8 +50,11 @@ def lexicon() -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in d[key])
 
+    titles = fs("title_extras") | frozenset(
+        fold(r["title"].rstrip(".")) for r in rows("ner_titles.tsv")
+    )
     return Lexicon(
-        fs("titles"),
+        titles,
         fs("title_connectors"),
         fs("name_particles"),
         fs("name_suffixes"),
