@@ -22,10 +22,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .deptree import Tree
 from .model import Analysis, SpeakerRef
 from .quote_lexicon import lexicon
 from .quote_marks import Marked, find_marked, paragraphs
-from .quote_parse import Cue, Tree
+from .quote_parse import Cue
 from .speakers import FIRST_PERSON, MentionIndex
 
 _PIECE_EDGE = " \t\r\n\u00a0,;:—–-"

@@ -20,9 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .deptree import Tree, trim_span
 from .errors import NewsledgerError
 from .quote_lexicon import data_rows, lexicon
-from .quote_parse import CLAUSE_HEAD_POS, Cue, Tree, extends, subject_of, trim_span
+from .quote_parse import CLAUSE_HEAD_POS, Cue, extends, subject_of
 from .speakers import MentionIndex
 
 COMP_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative"})

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from .deptree import trim_span
 from .quote_attach import ALNUM_RE, Attr, QuoteDoc
-from .quote_parse import Cue, trim_span
+from .quote_parse import Cue
 
 MAX_WORDS = 25
 _MAX_SOURCE_WORDS = 5

@@ -1,8 +1,6 @@
-"""Dependency-tree helpers and the cue finder of the quote stage.
+"""The cue finder of the quote stage.
 
-:class:`Tree` gives children and subtree edges of an :class:`Annotated`
-document's parse (computed lazily, so a document costs one pass over its
-tokens).  :func:`find_cues` finds the attribution cues of the lexicon
+:func:`find_cues` finds the attribution cues of the lexicon
 (``data/quote_cues.tsv``) with their speaker phrase and, for reported speech,
 the content the parse gives.
 """
@@ -11,87 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .deptree import Tree, trim_span
 from .model import Annotated, Token
 from .quote_lexicon import AGENT, Lexicon, is_agent, lexicon, prep_length
 
 _ADJACENT = 4  # tokens between a cue and a clause it governs that still count as next to it
 _CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
-_EDGE_PUNCT = " \t\r\n\u00a0\u200b,;:-–—"
-
-
-class Tree:
-    """Children and subtree edges of a parsed document (lazy, memoised)."""
-
-    def __init__(self, a: Annotated) -> None:
-        self.tokens = a.tokens
-        n = len(a.tokens)
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for t in a.tokens:
-            if t.head != t.i and 0 <= t.head < n:
-                self.children[t.head].append(t.i)
-        self._edges: dict[int, tuple[int, int]] = {}
-        # paragraph (line) of each token, and the character span of each paragraph
-        self.para: list[int] = [0] * n
-        self.para_span: list[tuple[int, int]] = []
-        p, start, end = 0, -1, -1
-        for t in a.tokens:
-            if "\n" in t.text:
-                if start >= 0:
-                    self.para_span.append((start, end))
-                    p += 1
-                    start = -1
-                self.para[t.i] = p
-                continue
-            self.para[t.i] = p
-            if start < 0:
-                start = t.start
-            end = t.end
-        self.para_span.append((max(start, 0), max(end, 0)))
-
-    def edges(self, i: int) -> tuple[int, int]:
-        """(leftmost, rightmost) token index of the subtree of token ``i``."""
-        got = self._edges.get(i)
-        if got is not None:
-            return got
-        lo = hi = i
-        stack = list(self.children[i])
-        seen = 0
-        while stack and seen < 2000:
-            seen += 1
-            c = stack.pop()
-            lo = min(lo, c)
-            hi = max(hi, c)
-            stack.extend(self.children[c])
-        self._edges[i] = (lo, hi)
-        return lo, hi
-
-    def dominates(self, anc: int, i: int) -> bool:
-        """Is ``anc`` an ancestor of (or equal to) token ``i``?"""
-        toks = self.tokens
-        for _ in range(64):
-            if i == anc:
-                return True
-            h = toks[i].head
-            if h == i:
-                return False
-            i = h
-        return False
-
-    def child(self, i: int, deps: frozenset[str] | set[str]) -> int | None:
-        for c in self.children[i]:
-            if self.tokens[c].dep in deps:
-                return c
-        return None
-
-
-def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop spaces, clause punctuation and full stops at both edges of reported content."""
-    while s < e and (text[s] in _EDGE_PUNCT or text[s] == "."):
-        s += 1
-    while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1] == "."):
-        e -= 1
-    return s, e
 
 
 @dataclass(slots=True)
@@ -320,6 +244,10 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
                 if extends(tree, c):
                     hi_c = max(hi_c, tree.edges(c)[1])
         cue.content.append((toks[lo_c].start, toks[hi_c].end))
+        if comp < v:  # "Lenox was a giant, he said, until it went bankrupt"
+            rest = _resumed(tree, cue)
+            if rest is not None:
+                cue.content.append((toks[rest[0]].start, toks[rest[1]].end))
         return
     t = toks[v]
     if "clause" in cue.allowed and t.dep in ("parataxis", "ccomp", "advcl") and t.head < v + 50:
@@ -327,18 +255,73 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
         h = t.head
         if h == v or tree.child(v, {"mark"}) is not None:
             return
+        # "The difference now, he told me, is that …": hung on the subject of the clause
+        on_subject = toks[h].pos not in CLAUSE_HEAD_POS and toks[h].dep in _CLAUSE_SUBJ
+        if t.dep == "parataxis" and on_subject and toks[h].head > v:
+            h = toks[h].head
         hlo, hhi = tree.edges(h)
         vlo, vhi = tree.edges(v)
         if t.dep != "parataxis" and not (h < v and vhi >= hhi):
             return
-        if hlo < vlo:
-            cue.content.append((toks[hlo].start, toks[vlo - 1].end))
+        # what of the cue's own subtree lies before its subject ("If …, X argues, …")
+        vlo = min(cue.clause_lo, v) if vlo < cue.clause_lo and hlo == vlo else vlo
+        before = vlo - 1
+        while before >= hlo and toks[before].pos in ("PUNCT", "SPACE"):
+            before -= 1
+        if hlo <= before:
+            cue.content.append((toks[hlo].start, toks[before].end))
         if hhi > vhi:  # the head clause goes on after the cue clause ("…, he said, would …")
-            after = cue.clause_hi + 1
+            after = vhi + 1
             while after <= hhi and toks[after].pos in ("PUNCT", "SPACE"):
                 after += 1
             if after <= hhi:
-                cue.content.append((toks[after].start, toks[hhi].end))
+                cue.content.append((toks[after].start, toks[_aside_cut(tree, after, hhi)].end))
+
+
+def _resumed(tree: Tree, cue: Cue) -> tuple[int, int] | None:
+    """Tokens of the content resumed after a cue set in commas in mid-sentence.
+
+    In "Lenox was a giant, he said, until it went bankrupt" the parse hangs
+    "until …" on "said"; it belongs to the content before the cue.
+    """
+    toks = tree.tokens
+    v = cue.head
+    first = last = -1
+    for c in tree.children[v]:
+        if c <= max(v, cue.clause_hi):
+            continue
+        tc = toks[c]
+        if tc.dep in ("cc", "parataxis") or _is_cue_word(tc):
+            break
+        if tc.dep == "punct" or not extends(tree, c) or tc.dep not in ("advcl", "prep"):
+            continue
+        lo, hi = tree.edges(c)
+        if first < 0:
+            if lo == 0 or toks[lo - 1].text != ",":
+                return None
+            first = lo
+        last = max(last, hi)
+    return (first, last) if first >= 0 else None
+
+
+def _aside_cut(tree: Tree, lo: int, hi: int) -> int:
+    """Last token of tokens [lo, hi] before a closing ", although …" aside."""
+    toks = tree.tokens
+    while hi > lo and toks[hi].pos in ("PUNCT", "SPACE"):
+        hi -= 1
+    for i in range(lo + 1, hi + 1):
+        t = toks[i]
+        if t.dep != "advcl" or tree.edges(i)[1] < hi:
+            continue
+        a = tree.edges(i)[0]
+        mark = tree.child(i, {"mark"})
+        conceding = mark is not None and toks[mark].text.lower() in _ASIDE_MARKS
+        if a - 1 > lo and toks[a - 1].text == "," and conceding:
+            return a - 2
+    return hi
+
+
+_ASIDE_MARKS = frozenset({"although", "though", "while", "whereas", "as"})
 
 
 _NOT_CONTENT_PREPS = frozenset(

@@ -24,12 +24,13 @@ from __future__ import annotations
 import bisect
 
 from . import quote_model
+from .deptree import trim_span
 from .model import Analysis, Quote, Span, Via
 from .quote_attach import ALNUM_RE, BOUNDARY_RE, Attr, QuoteDoc, attach_direct
 from .quote_headline import headline_attributions
 from .quote_marks import Marked
 from .quote_model import QuoteModel
-from .quote_parse import Cue, find_cues, trim_span
+from .quote_parse import Cue, find_cues
 from .roles import find_roles
 from .speakers import Resolver
 from .stage import Stage

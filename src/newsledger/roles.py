@@ -14,9 +14,9 @@ Title words come from ``data/quote_nouns.tsv``; organisations are the ORG
 
 from __future__ import annotations
 
+from .deptree import Tree
 from .model import Analysis, Mention, Role
 from .quote_lexicon import Lexicon, lexicon
-from .quote_parse import Tree
 from .speakers import MentionIndex
 
 _DETS = frozenset({"a", "an", "the"})

@@ -20,9 +20,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from .deptree import Tree
 from .model import Analysis, Mention, Role, SpeakerRef
 from .quote_lexicon import Lexicon, lexicon
-from .quote_parse import Tree
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
