@@ -18,6 +18,10 @@ PARENTHETICAL = """The difference now, she told me on Friday, is that the port f
 If the talks fail, Ms. Okoro argues, there are other options on the table.
 
 The new ferry, the council said, was its fastest yet, although trials will take weeks.
+
+The mayor said on Tuesday that fares would fall next year, as protesters gathered outside.
+
+The treasurer warned that fares would rise next year because fuel was dearer.
 """
 
 
@@ -32,9 +36,9 @@ def rules_only() -> Analysis:
     return a
 
 
-def by_cue(a: Analysis, cue: str) -> Quote:
+def by_cue(a: Analysis, cue: str, words: str = "") -> Quote:
     for q in a.quotes:
-        if q.cue is not None and q.cue.text == cue:
+        if q.cue is not None and q.cue.text == cue and words in q.text:
             return q
     raise AssertionError(f"no quote with cue {cue!r}: {[q.text for q in a.quotes]}")
 
@@ -54,9 +58,18 @@ def test_condition_before_the_cue_is_content(rules_only: Analysis) -> None:
 
 
 def test_closing_although_aside_is_the_writers(rules_only: Analysis) -> None:
-    q = by_cue(rules_only, "said")
+    q = by_cue(rules_only, "said", "ferry")
     assert q.text.startswith("The new ferry")
     assert q.text.endswith("its fastest yet")
+
+
+def test_as_aside_inside_the_content_is_the_writers(rules_only: Analysis) -> None:
+    assert by_cue(rules_only, "said", "fares").text == ("that fares would fall next year")
+
+
+def test_because_clause_stays_in_the_content(rules_only: Analysis) -> None:
+    q = by_cue(rules_only, "warned", "fares")
+    assert q.text.endswith("because fuel was dearer")
 
 
 # "The mill was a giant, Mr. Lind said, until it closed in 1999." parsed with

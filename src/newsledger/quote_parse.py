@@ -176,14 +176,24 @@ def _drop_aside(a: Annotated, tree: Tree, s: int, e: int) -> tuple[int, int]:
     toks = a.tokens
     i = a.token_at(s)
     last = a.token_at(e) - 1
+    while last > i and toks[last].pos in ("PUNCT", "SPACE"):
+        last -= 1
     while i <= last and i < len(toks):
         t = toks[i]
-        if t.dep in _ASIDE_DEPS and i > 0:
+        if (t.dep in _ASIDE_DEPS or _conceding(tree, i)) and i > 0:
             lo, hi = tree.edges(i)
             if hi >= last and lo > 0 and toks[lo - 1].text == "," and toks[lo - 1].start > s:
                 return s, toks[lo - 1].start
         i += 1
     return s, e
+
+
+def _conceding(tree: Tree, i: int) -> bool:
+    """Is token ``i`` an ", although …" / ", as …" clause (the writer's aside)?"""
+    if tree.tokens[i].dep != "advcl":
+        return False
+    mark = tree.child(i, {"mark"})
+    return mark is not None and tree.tokens[mark].text.lower() in _ASIDE_MARKS
 
 
 def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
@@ -275,7 +285,7 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
             while after <= hhi and toks[after].pos in ("PUNCT", "SPACE"):
                 after += 1
             if after <= hhi:
-                cue.content.append((toks[after].start, toks[_aside_cut(tree, after, hhi)].end))
+                cue.content.append((toks[after].start, toks[hhi].end))
 
 
 def _resumed(tree: Tree, cue: Cue) -> tuple[int, int] | None:
@@ -302,23 +312,6 @@ def _resumed(tree: Tree, cue: Cue) -> tuple[int, int] | None:
             first = lo
         last = max(last, hi)
     return (first, last) if first >= 0 else None
-
-
-def _aside_cut(tree: Tree, lo: int, hi: int) -> int:
-    """Last token of tokens [lo, hi] before a closing ", although …" aside."""
-    toks = tree.tokens
-    while hi > lo and toks[hi].pos in ("PUNCT", "SPACE"):
-        hi -= 1
-    for i in range(lo + 1, hi + 1):
-        t = toks[i]
-        if t.dep != "advcl" or tree.edges(i)[1] < hi:
-            continue
-        a = tree.edges(i)[0]
-        mark = tree.child(i, {"mark"})
-        conceding = mark is not None and toks[mark].text.lower() in _ASIDE_MARKS
-        if a - 1 > lo and toks[a - 1].text == "," and conceding:
-            return a - 2
-    return hi
 
 
 _ASIDE_MARKS = frozenset({"although", "though", "while", "whereas", "as"})
@@ -362,7 +355,10 @@ def extends(tree: Tree, c: int) -> bool:
     if t.dep == "prep":
         return t.text.lower() not in _NOT_CONTENT_PREPS
     if t.dep == "advcl":
-        return tree.child(c, {"mark"}) is not None and t.tag not in ("VBG", "VBN")
+        mark = tree.child(c, {"mark"})
+        if mark is None or tree.tokens[mark].text.lower() in _ASIDE_MARKS:
+            return False  # ", as they bristled at …", ", although …"
+        return t.tag not in ("VBG", "VBN")
     if t.dep == "conj":
         return t.pos == tree.tokens[t.head].pos and t.pos != "VERB"
     return t.dep not in ("npadvmod", "advmod")
