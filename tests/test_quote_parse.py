@@ -13,7 +13,9 @@ import pytest
 from newsledger import mentions, quotes
 from newsledger.model import Analysis, Annotated, Document, NamedSpan, Quote, Sentence, Token
 
-PARENTHETICAL = """The difference now, she told me on Friday, is that the port finally has money.
+PARENTHETICAL = """The catch, he told me later, is that the port has debts.
+
+The main worry now, she told me on Monday, is that the harbour has no money.
 
 If the talks fail, Ms. Okoro argues, there are other options on the table.
 
@@ -44,10 +46,18 @@ def by_cue(a: Analysis, cue: str, words: str = "") -> Quote:
 
 
 def test_cue_hung_on_the_subject_takes_the_whole_sentence(rules_only: Analysis) -> None:
-    q = by_cue(rules_only, "told")
-    assert q.text.startswith("The difference now")
-    assert q.text.endswith("finally has money")
-    assert all("she told" not in rules_only.text[s:e] for s, e in q.fragments)
+    q = by_cue(rules_only, "told", "port")
+    assert q.text.startswith("The catch")
+    assert q.text.endswith("the port has debts")
+    assert all("he told" not in rules_only.text[s:e] for s, e in q.fragments)
+
+
+def test_subject_hung_on_the_cue_is_content_and_the_addressee_is_not(
+    rules_only: Analysis,
+) -> None:
+    q = by_cue(rules_only, "told", "harbour")
+    pieces = [rules_only.text[s:e] for s, e in q.fragments]
+    assert pieces == ["The main worry now", "is that the harbour has no money"]
 
 
 def test_condition_before_the_cue_is_content(rules_only: Analysis) -> None:

@@ -237,11 +237,18 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
     cue.clause_lo, cue.clause_hi = lo, hi
     if comp is not None:
         lo_c, hi_c = tree.edges(comp)
+        fronted = None
         if toks[comp].dep == "ccomp" and tree.child(comp, _CLAUSE_SUBJ) is None:
             # "think the outreach … was phony": the parser took the subject as object
             obj = tree.child(v, {"dobj"})
-            if obj is not None and v < obj < comp:
+            # (not "told me …": an object pronoun is the addressee)
+            if (
+                obj is not None
+                and v < obj < comp
+                and toks[obj].text.lower() not in _OBJECT_PRONOUNS
+            ):
                 lo_c = min(lo_c, tree.edges(obj)[0])
+            fronted = _fronted_subject(tree, cue, comp)
         if comp > v:  # take in what follows the complement ("…, because …")
             for c in tree.children[v]:
                 if c <= comp:
@@ -253,8 +260,10 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
                     break
                 if extends(tree, c):
                     hi_c = max(hi_c, tree.edges(c)[1])
+        if fronted is not None:  # "The problem, she told me, is that …"
+            cue.content.append((toks[fronted[0]].start, toks[fronted[1]].end))
         cue.content.append((toks[lo_c].start, toks[hi_c].end))
-        if comp < v:  # "Lenox was a giant, he said, until it went bankrupt"
+        if comp < v:  # "The mill was a giant, he said, until it closed"
             rest = _resumed(tree, cue)
             if rest is not None:
                 cue.content.append((toks[rest[0]].start, toks[rest[1]].end))
@@ -265,7 +274,7 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
         h = t.head
         if h == v or tree.child(v, {"mark"}) is not None:
             return
-        # "The difference now, he told me, is that …": hung on the subject of the clause
+        # "The real problem, she told me, is that …": hung on the subject of the clause
         on_subject = toks[h].pos not in CLAUSE_HEAD_POS and toks[h].dep in _CLAUSE_SUBJ
         if t.dep == "parataxis" and on_subject and toks[h].head > v:
             h = toks[h].head
@@ -288,10 +297,30 @@ def _verb_cue(a: Annotated, tree: Tree, cue: Cue, particle: int) -> None:
                 cue.content.append((toks[after].start, toks[hhi].end))
 
 
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+
+
+def _fronted_subject(tree: Tree, cue: Cue, comp: int) -> tuple[int, int] | None:
+    """Tokens of a subject the parse hung on the cue, before it and set off by a comma,
+    when the cue's clause after it has none ("The problem, she told me, is that …")."""
+    toks = tree.tokens
+    v = cue.head
+    if comp < v:
+        return None
+    for c in tree.children[v]:
+        if c >= min(cue.clause_lo, v):
+            break
+        if toks[c].dep in ("dep", "nsubj", "npadvmod") and toks[c].pos in ("NOUN", "PROPN"):
+            lo, hi = tree.edges(c)
+            if hi + 1 < v and toks[hi + 1].text == ",":
+                return lo, hi
+    return None
+
+
 def _resumed(tree: Tree, cue: Cue) -> tuple[int, int] | None:
     """Tokens of the content resumed after a cue set in commas in mid-sentence.
 
-    In "Lenox was a giant, he said, until it went bankrupt" the parse hangs
+    In "The mill was a giant, he said, until it closed" the parse may hang
     "until …" on "said"; it belongs to the content before the cue.
     """
     toks = tree.tokens
