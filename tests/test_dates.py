@@ -274,3 +274,15 @@ def test_span_date() -> None:
     refs = find_dates(text, PUB)
     assert span_date(refs, 9, text.index('"', 10)) == "2024-03-30"
     assert span_date(refs, 0, 5) is None
+
+
+@pytest.mark.parametrize("published", [None, PUB])
+def test_clock_joined_to_a_full_date_is_anchored_without_a_publication_date(
+    published: str | None,
+) -> None:
+    # found by hypothesis (tests/test_dates_props.py): the clock alone needs the
+    # publication day, but "12/31/2020 10 p.m." does not
+    (r,) = find_dates("12/31/2020 10 p.m.", published)
+    assert (r.value, r.anchored) == ("2020-12-31T22:00", True)
+    for r in find_dates("10 p.m. Friday", published):  # a weekday needs the publication day
+        assert r.anchored == (published is not None)

@@ -106,7 +106,8 @@ def _joined(prev: DateRef, r: DateRef, text: str) -> DateRef | None:
         return None
     if clock.value is None or day.value is None or not _CLOCK.match(clock.value):
         return None
-    return DateRef(*span, day.value + clock.value[10:], "time", "TIME", anchored)
+    # the clock lacked only a day: the moment is as anchored as the day it is joined to
+    return DateRef(*span, day.value + clock.value[10:], "time", "TIME", day.anchored)
 
 
 def _merge(refs: list[DateRef], text: str) -> list[DateRef]:
