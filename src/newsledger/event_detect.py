@@ -368,3 +368,8 @@ def _without_content(ix: DocIndex, cands: list[Cand]) -> list[Cand]:
             continue
         out.append(c)
     return out
+
+
+def kinds(ix: DocIndex, i: int) -> frozenset[str]:
+    """Support-word kinds of token ``i`` ("light", "frame", "claim", …) from the lexicon."""
+    return ix.lex.support.get(ix.lemma(i), frozenset())
