@@ -168,6 +168,7 @@ def _cue_at(a: Annotated, tree: Tree, lex: Lexicon, t: Token) -> Cue | None:
 
 
 _ASIDE_DEPS = frozenset({"relcl", "appos"})
+_ASIDE_MARKS = frozenset({"although", "though", "while", "whereas", "as"})
 
 
 def _drop_aside(a: Annotated, tree: Tree, s: int, e: int) -> tuple[int, int]:
@@ -332,7 +333,7 @@ def _resumed(tree: Tree, cue: Cue) -> tuple[int, int] | None:
         tc = toks[c]
         if tc.dep in ("cc", "parataxis") or _is_cue_word(tc):
             break
-        if tc.dep == "punct" or not extends(tree, c) or tc.dep not in ("advcl", "prep"):
+        if tc.dep not in ("advcl", "prep") or not extends(tree, c):
             continue
         lo, hi = tree.edges(c)
         if first < 0:
@@ -341,9 +342,6 @@ def _resumed(tree: Tree, cue: Cue) -> tuple[int, int] | None:
             first = lo
         last = max(last, hi)
     return (first, last) if first >= 0 else None
-
-
-_ASIDE_MARKS = frozenset({"although", "though", "while", "whereas", "as"})
 
 
 _NOT_CONTENT_PREPS = frozenset(
@@ -383,11 +381,9 @@ def extends(tree: Tree, c: int) -> bool:
         return False
     if t.dep == "prep":
         return t.text.lower() not in _NOT_CONTENT_PREPS
-    if t.dep == "advcl":
-        mark = tree.child(c, {"mark"})
-        if mark is None or tree.tokens[mark].text.lower() in _ASIDE_MARKS:
-            return False  # ", as they bristled at …", ", although …"
-        return t.tag not in ("VBG", "VBN")
+    if t.dep == "advcl":  # not ", as they bristled at …", ", although …"
+        has_mark = tree.child(c, {"mark"}) is not None
+        return has_mark and not _conceding(tree, c) and t.tag not in ("VBG", "VBN")
     if t.dep == "conj":
         return t.pos == tree.tokens[t.head].pos and t.pos != "VERB"
     return t.dep not in ("npadvmod", "advmod")
