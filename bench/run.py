@@ -24,9 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsledger import nlp, pipeline, service  # noqa: E402
-from newsledger.engine import analyse_batch  # noqa: E402
-from newsledger.model import Document  # noqa: E402
+from newsledger import pipeline, service  # noqa: E402
+from newsledger.core.model import Document  # noqa: E402
+from newsledger.ingest.engine import analyse_batch  # noqa: E402
+from newsledger.nlp import spacy_adapter as nlp  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 

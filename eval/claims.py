@@ -33,10 +33,11 @@ from timeit import default_timer as clock
 from typing import Any
 
 from common import ROOT, SHARED, annotated, prf, read_jsonl
-from newsledger import mentions, pipeline
-from newsledger.claims import STAGE
-from newsledger.conflicts import ClaimRecord, Conflict, find_conflicts, records_from_analysis
-from newsledger.model import Analysis, Document
+from newsledger import pipeline
+from newsledger.components.claims.stage import STAGE
+from newsledger.components.mentions import stage as mentions
+from newsledger.core.model import Analysis, Document
+from newsledger.corpus.conflicts import ClaimRecord, Conflict, find_conflicts, records_from_analysis
 
 GOLD = ROOT / "eval" / "claims_gold.jsonl"
 SPLITS = ("dev", "heldout")

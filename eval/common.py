@@ -17,8 +17,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsledger import nlp  # noqa: E402
-from newsledger.model import Annotated, Document  # noqa: E402
+from newsledger.core.model import Annotated, Document  # noqa: E402
+from newsledger.nlp import spacy_adapter as nlp  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "dev"

@@ -26,8 +26,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEV, annotated, prf, read_jsonl
-from newsledger import dates, nerfix
-from newsledger.model import Analysis, DateRef, Document
+from newsledger.components.dates import stage as dates
+from newsledger.components.ner import stage as nerfix
+from newsledger.core.model import Analysis, DateRef, Document
 
 DATA = DEV / "time_dev.jsonl"
 

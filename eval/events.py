@@ -40,10 +40,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEV, ROOT, annotated, prf, read_jsonl
-from newsledger import events, mentions, pipeline
-from newsledger.event_lexicon import PLOVER, lexicon
-from newsledger.model import Analysis, Document, Event
-from newsledger.stage import Stage
+from newsledger import pipeline
+from newsledger.components.events import stage as events
+from newsledger.components.events.lexicon import PLOVER, lexicon
+from newsledger.core.model import Analysis, Document, Event
+from newsledger.core.stage import Stage
 
 NAME = "events_dev"
 MAP_FILE = ROOT / "src" / "newsledger" / "data" / "event_kairos_plover.tsv"
@@ -79,15 +80,13 @@ def plover_types(kairos: str, table: dict[str, frozenset[str]]) -> frozenset[str
 
 
 def stages() -> list[Stage]:
-    """mentions, then the dates and places stages when they exist, then events."""
-    out = [mentions.STAGE]
-    for name in ("dates", "places"):
-        try:
-            mod = __import__(f"newsledger.{name}", fromlist=["STAGE"])
-        except ImportError:
-            continue
-        out.append(mod.STAGE)
-    return [*out, events.STAGE]
+    """The shipped pipeline's stages up to and including events (what events may read)."""
+    out = []
+    for st in pipeline.default_stages():
+        out.append(st)
+        if st.name == events.STAGE.name:
+            return out
+    raise SystemExit("the shipped pipeline has no events stage")
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -25,9 +25,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEV, annotated, read_jsonl
-from newsledger import gazetteer, mentions, pipeline, places
-from newsledger.gazetteer import distance_km
-from newsledger.model import Document
+from newsledger import pipeline
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.places import gazetteer
+from newsledger.components.places import stage as places
+from newsledger.components.places.gazetteer import distance_km
+from newsledger.core.model import Document
 
 NAME = "geo_dev"
 KM = 161.0

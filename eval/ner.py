@@ -1,4 +1,4 @@
-"""Score NER on the CoNLL-2003 dev split: bare spaCy vs spaCy + :mod:`newsledger.nerfix`.
+"""Score NER on the CoNLL-2003 dev split: bare spaCy vs spaCy + :mod:`newsledger.components.ner.stage`.
 
 Both systems are scored in the same run on the same cached spaCy output
 (``eval/common.py``), with exact-span micro F1 over mapped labels
@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEV, annotated, prf, read_jsonl
-from newsledger import nerfix
-from newsledger.model import Annotated, Document, NamedSpan
+from newsledger.components.ner import stage as nerfix
+from newsledger.core.model import Annotated, Document, NamedSpan
 
 DATA = DEV / "ner_dev.jsonl"
 LABELS = ("PER", "LOC", "ORG", "MISC")

@@ -25,9 +25,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DEV, annotated, prf, read_jsonl
-from newsledger import mentions, nerfix, quote_model, quotes
-from newsledger.model import Analysis, Document, Quote
-from newsledger.quote_model import QuoteModel
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.ner import stage as nerfix
+from newsledger.components.quotes import learned as quote_model
+from newsledger.components.quotes import stage as quotes
+from newsledger.components.quotes.learned import QuoteModel
+from newsledger.core.model import Analysis, Document, Quote
 
 DATA = DEV / "quotes_dev.jsonl"
 # the issue's targets (issue 4); the enforced floors are in eval/baseline.json

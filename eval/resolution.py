@@ -30,10 +30,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import annotated, prf, read_jsonl
-from newsledger import mentions, nerfix
-from newsledger.model import Analysis, Document
-from newsledger.resolve import resolve
-from newsledger.stage import run_stages
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.ner import stage as nerfix
+from newsledger.core.model import Analysis, Document
+from newsledger.core.stage import run_stages
+from newsledger.corpus.resolve import resolve
 
 GOLD = Path(__file__).resolve().parent / "resolution_gold.jsonl"
 

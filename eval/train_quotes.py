@@ -1,7 +1,7 @@
 """Train the quote stage's attribution model (``src/newsledger/data/quote_model.json``).
 
 Logistic regression (scikit-learn, a development dependency only) over the
-sparse features of :mod:`newsledger.quote_candidates`, learned from PolNeAR
+sparse features of :mod:`newsledger.components.quotes.candidates`, learned from PolNeAR
 dev (``../shared/dev/quotes_dev.jsonl``).  Because the model is fitted on the
 set it is scored on, its score there is optimistic; the honest figure is the
 **5-fold cross-validation by article**: for each fold the model is trained on
@@ -26,9 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import quotes as Q
 from common import ROOT, annotated, read_jsonl
-from newsledger import mentions, nerfix, quote_model, quotes
-from newsledger.model import Analysis, Document
-from newsledger.quote_model import QuoteModel
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.ner import stage as nerfix
+from newsledger.components.quotes import learned as quote_model
+from newsledger.components.quotes import stage as quotes
+from newsledger.components.quotes.learned import QuoteModel
+from newsledger.core.model import Analysis, Document
 
 OUT = ROOT / "src" / "newsledger" / "data" / quote_model.MODEL_FILE
 FOLDS = 5
@@ -182,7 +185,7 @@ def main() -> None:
         w, b = fit([e for ex in exs for e in ex], c)
         meta = {
             "trained_on": "PolNeAR v1.0.0 dev split (84 articles; research use, no stated licence)",
-            "method": "logistic regression (lbfgs, L2), features of newsledger.quote_candidates",
+            "method": "logistic regression (lbfgs, L2), features of newsledger.components.quotes.candidates",
             "C": c,
             "cv": f"{FOLDS}-fold by article, whole quote stage run on held-out articles",
             "cv_scores": {k: round(v, 4) for k, v in best.items()},

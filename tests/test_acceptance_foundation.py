@@ -8,7 +8,6 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from newsledger import cli_more, cli_web  # noqa: F401  (registers every command)
 from newsledger.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import nerfix
-from newsledger.model import Annotated, Document
+from newsledger.components.ner import stage as nerfix
+from newsledger.core.model import Annotated, Document
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES = {"000_12d3de687a75bb58": "2024-03-26", "004_97df1cbacbb72619": "2021-10-01"}
@@ -65,7 +65,7 @@ MAX_MISSES = 2
 def fixed() -> list[Annotated]:
     if not (SHARED / "samples").is_dir():
         pytest.skip(f"{SHARED / 'samples'} not found: the shared data sits beside the repository")
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [
         Document(

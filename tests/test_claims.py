@@ -7,12 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsledger import claim_patterns, mentions, nlp, pipeline
-from newsledger.claim_values import lexicon
-from newsledger.claims import STAGE, extract
-from newsledger.errors import NewsledgerError
-from newsledger.model import Analysis, Annotated, Document, Quote, Span, SpeakerRef
-from newsledger.stage import check_order
+from newsledger import pipeline
+from newsledger.components.claims import patterns as claim_patterns
+from newsledger.components.claims.stage import STAGE, extract
+from newsledger.components.claims.values import lexicon
+from newsledger.components.mentions import stage as mentions
+from newsledger.core.errors import NewsledgerError
+from newsledger.core.model import Analysis, Annotated, Document, Quote, Span, SpeakerRef
+from newsledger.core.stage import check_order
+from newsledger.nlp import spacy_adapter as nlp
 
 PUB = "2022-05-02"
 TEXTS = {

@@ -14,15 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import mentions, nlp, pipeline
-from newsledger.claims import STAGE
-from newsledger.conflicts import (
+from newsledger import pipeline
+from newsledger.components.claims.stage import STAGE
+from newsledger.components.mentions import stage as mentions
+from newsledger.core.model import Analysis, Document
+from newsledger.corpus.conflicts import (
     ClaimRecord,
     conflict_to_json,
     find_conflicts,
     records_from_analysis,
 )
-from newsledger.model import Analysis, Document
+from newsledger.nlp import spacy_adapter as nlp
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 PUBLISHED = {"000": "2024-03-26", "004": "2021-10-01"}
@@ -88,7 +90,7 @@ def test_the_contradiction_is_listed_with_both_spans_and_nothing_else(
 
 
 def test_with_cross_document_resolution(analyses: list[Analysis]) -> None:
-    resolve = pytest.importorskip("newsledger.resolve")
+    resolve = pytest.importorskip("newsledger.corpus.resolve")
     res = resolve.resolve([(an.doc.id, an.entities) for an in analyses])
     records: list[ClaimRecord] = []
     for an in analyses:

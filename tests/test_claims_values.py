@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsledger.claim_values import (
+from newsledger.components.claims.values import (
     birth_interval,
     parse_number,
     quantity_interval,

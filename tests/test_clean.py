@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsledger.clean import clean, clean_text, default_patterns, load_patterns
-from newsledger.errors import NewsledgerError
-from newsledger.model import Document
+from newsledger.core.errors import NewsledgerError
+from newsledger.core.model import Document
+from newsledger.ingest.clean import clean, clean_text, default_patterns, load_patterns
 
 ARTICLE = (
     "The council of Porto Vell met on Monday.\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import count
 
-from newsledger.conflicts import ClaimRecord, conflict_to_json, find_conflicts
+from newsledger.corpus.conflicts import ClaimRecord, conflict_to_json, find_conflicts
 
 _pos = count()
 

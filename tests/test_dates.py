@@ -1,7 +1,7 @@
 """Temporal expressions: one test group per rule family, without spaCy.
 
 The publication date is Tuesday 2024-03-26 unless a test says otherwise.  These
-tests call :func:`newsledger.dates.find_dates` on the text alone, so the tense
+tests call :func:`newsledger.components.dates.stage.find_dates` on the text alone, so the tense
 of the governing verb is unknown (spaCy-dependent cases: test_dates_spacy.py).
 """
 
@@ -11,8 +11,8 @@ import itertools
 
 import pytest
 
-from newsledger.dates import find_dates, sentence_dates, span_date
-from newsledger.model import Annotated, DateRef, Document, Sentence
+from newsledger.components.dates.stage import find_dates, sentence_dates, span_date
+from newsledger.core.model import Annotated, DateRef, Document, Sentence
 
 PUB = "2024-03-26"  # a Tuesday
 

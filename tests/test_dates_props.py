@@ -8,9 +8,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger import calendar_math as cal
-from newsledger import timex
-from newsledger.dates import find_dates, infer_published
+from newsledger.components.dates import calendar as cal
+from newsledger.components.dates import timex
+from newsledger.components.dates.stage import find_dates, infer_published
 
 # ------------------------------------------------------------- calendar math
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SAMPLE_DATES, SAMPLES, need_shared
-from newsledger.model import Analysis, Document
+from newsledger.core.model import Analysis, Document
 
 PUB = "2024-03-26"  # a Tuesday
 
@@ -32,7 +32,8 @@ NOT_DATES = [
 
 @pytest.fixture(scope="module")
 def analyses() -> dict[str, Analysis]:
-    from newsledger import dates, nlp
+    from newsledger.components.dates import stage as dates
+    from newsledger.nlp import spacy_adapter as nlp
 
     texts = [c[0] for c in CASES] + NOT_DATES
     docs = [Document(id=str(i), text=t, published=PUB) for i, t in enumerate(texts)]
@@ -85,7 +86,8 @@ ACCEPTANCE = {
 @pytest.fixture(scope="module")
 def sample_analyses() -> dict[str, Analysis]:
     need_shared()
-    from newsledger import dates, nlp
+    from newsledger.components.dates import stage as dates
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [
         Document(stem, (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8"), published=pub)

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from newsledger import query
-from newsledger.errors import StoreError
-from newsledger.model import Entity
+from newsledger.core.errors import StoreError
+from newsledger.core.model import Entity
+from newsledger.query import facts as query
 from newsledger.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

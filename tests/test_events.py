@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from newsledger import events, mentions, nerfix
-from newsledger.model import Analysis, Annotated, DateRef, Document, Event, Place
+from newsledger.components.events import stage as events
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.ner import stage as nerfix
+from newsledger.core.model import Analysis, Annotated, DateRef, Document, Event, Place
 
 PUBLISHED = "2031-05-13"  # a Tuesday
 DATES = {
@@ -37,7 +39,7 @@ BOMBING = (
 @pytest.fixture(scope="module")
 def analyse() -> Callable[..., Analysis]:
     """Annotate (once per text) and run mentions + events with hand-built dates and places."""
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     cache: dict[str, Annotated] = {}
 
@@ -254,7 +256,7 @@ def test_a_request_is_not_placed_where_its_content_is(analyse: Callable[..., Ana
 def test_dates_of_participants_and_later_dates_are_not_the_event_date(
     text: str, etype: str, why: str
 ) -> None:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
     from newsledger.pipeline import analyse as full
 
     ann = next(nlp.annotate([Document(id="d", text=text, published=PUBLISHED)]))

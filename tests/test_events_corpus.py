@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsledger.event_corpus import interval, merge_events
-from newsledger.model import Event, Span
+from newsledger.core.model import Event, Span
+from newsledger.corpus.events import interval, merge_events
 
 
 def _ev(
@@ -123,7 +123,7 @@ def _rec(doc: str, published: str, killed: int) -> tuple[dict[str, object], dict
 
 
 def test_merge_event_dicts_for_the_read_path() -> None:
-    from newsledger.event_corpus import merge_event_dicts
+    from newsledger.corpus.events import merge_event_dicts
 
     a, ea = _rec("docA", "2031-05-09", 9)
     b, eb = _rec("docB", "2031-05-11", 12)

@@ -15,17 +15,22 @@ from collections.abc import Callable
 import pytest
 
 from conftest import SAMPLE_DATES, SAMPLES, need_shared
-from newsledger.model import Analysis, Document, Event
+from newsledger.core.model import Analysis, Document, Event
 
 
 @pytest.fixture(scope="module")
 def samples() -> dict[str, Analysis]:
     need_shared()
     try:
-        from newsledger import dates, places
+        from newsledger.components.dates import stage as dates
+        from newsledger.components.places import stage as places
     except ImportError as exc:  # pragma: no cover - until the time and places issues land
         pytest.skip(f"the dates or places stage is not importable yet ({exc})")
-    from newsledger import clean, events, mentions, nlp, pipeline
+    from newsledger import pipeline
+    from newsledger.components.events import stage as events
+    from newsledger.components.mentions import stage as mentions
+    from newsledger.ingest import clean
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = []
     for stem, published in SAMPLE_DATES.items():

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.casualties import figures_in, settle
-from newsledger.errors import NewsledgerError
-from newsledger.event_coref import same_date, same_place
-from newsledger.event_detect import Figure, PlaceRef
-from newsledger.event_lexicon import PLOVER, lexicon, parse_conds, parse_number
+from newsledger.components.events.casualties import figures_in, settle
+from newsledger.components.events.coref import same_date, same_place
+from newsledger.components.events.detect import Figure, PlaceRef
+from newsledger.components.events.lexicon import PLOVER, lexicon, parse_conds, parse_number
+from newsledger.core.errors import NewsledgerError
 
 
 def test_lexicon_loads_and_uses_plover_types() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from newsledger import gazetteer
-from newsledger.gazetteer import Gazetteer, distance_km, key
+from newsledger.components.places import gazetteer
+from newsledger.components.places.gazetteer import Gazetteer, distance_km, key
 
 
 @pytest.fixture(scope="module")

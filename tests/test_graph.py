@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from newsledger.graph import build_graph
+from newsledger.export.graph import build_graph
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -128,9 +128,12 @@ def test_empty_input_writes_an_empty_graph() -> None:
 def sample_records() -> list[dict[str, Any]]:
     if not SAMPLES.exists():
         pytest.skip("../shared/samples is not beside the repository")
-    from newsledger import mentions, nlp, pipeline, record
-    from newsledger.model import Document
-    from newsledger.resolve import resolve
+    from newsledger import pipeline
+    from newsledger.components.mentions import stage as mentions
+    from newsledger.core import record
+    from newsledger.core.model import Document
+    from newsledger.corpus.resolve import resolve
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     analyses = [pipeline.analyse(a, [mentions.STAGE]) for a in nlp.annotate(docs)]

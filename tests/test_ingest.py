@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.errors import InputError
-from newsledger.ingest import Defaults, check_date, decode, iter_documents
-from newsledger.model import Document
+from newsledger.core.errors import InputError
+from newsledger.core.model import Document
+from newsledger.ingest.read import Defaults, check_date, decode, iter_documents
 
 
 def docs_and_errors(paths: list[str], **kw: str) -> tuple[list[Document], list[InputError]]:

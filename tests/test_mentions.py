@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import mentions
-from newsledger.model import Analysis, Annotated, Document, Entity, NamedSpan
-from newsledger.resolve_aliases import AliasEntry, AliasTable
+from newsledger.components.mentions import stage as mentions
+from newsledger.core.model import Analysis, Annotated, Document, Entity, NamedSpan
+from newsledger.corpus.aliases import AliasEntry, AliasTable
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -182,7 +182,8 @@ def test_make_stage_uses_a_user_alias_table() -> None:
 def sample_entities() -> Iterator[dict[str, list[Entity]]]:
     if not SAMPLES.exists():
         pytest.skip("../shared/samples is not beside the repository")
-    from newsledger import nlp, pipeline
+    from newsledger import pipeline
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     out = {}

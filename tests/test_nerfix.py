@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger import nerfix
-from newsledger.model import Annotated, Document, NamedSpan, Sentence, Token
-from newsledger.nerfix_tables import DATA, rows, tables
+from newsledger.components.ner import stage as nerfix
+from newsledger.components.ner.tables import DATA, rows, tables
+from newsledger.core.model import Annotated, Document, NamedSpan, Sentence, Token
 
 TOKEN = re.compile(
     r"\n+|(?:[A-Z]\.)+|[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|['’]s\b|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]"

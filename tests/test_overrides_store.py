@@ -6,8 +6,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsledger import cli_more, cli_web, query, service  # noqa: F401  (registers every command)
+from newsledger import service
 from newsledger.cli import app
+from newsledger.query import facts as query
 from newsledger.store import Store
 
 runner = CliRunner()

@@ -7,11 +7,12 @@ import re
 
 import pytest
 
-from newsledger import mentions, places
-from newsledger.gazetteer import distance_km
-from newsledger.model import Analysis, Annotated, Document, NamedSpan, Place, Sentence, Token
-from newsledger.places_geojson import to_geojson
-from newsledger.stage import check_order
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.places import stage as places
+from newsledger.components.places.gazetteer import distance_km
+from newsledger.components.places.geojson import to_geojson
+from newsledger.core.model import Analysis, Annotated, Document, NamedSpan, Place, Sentence, Token
+from newsledger.core.stage import check_order
 
 _TOKEN = re.compile(r"[A-Z][a-z]?\.(?:[A-Z]\.)*|\w+|[^\w\s]")
 

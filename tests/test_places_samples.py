@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.gazetteer import distance_km
-from newsledger.model import Analysis, Document
+from newsledger.components.places.gazetteer import distance_km
+from newsledger.core.model import Analysis, Document
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -27,7 +27,10 @@ EXPECTED = {
 def analyses() -> list[Analysis]:
     if not SAMPLES.exists():
         pytest.skip("../shared/samples is not beside the repository")
-    from newsledger import mentions, nlp, pipeline, places
+    from newsledger import pipeline
+    from newsledger.components.mentions import stage as mentions
+    from newsledger.components.places import stage as places
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     return [pipeline.analyse(a, [mentions.STAGE, places.STAGE]) for a in nlp.annotate(docs)]

@@ -7,12 +7,14 @@ import math
 
 import pytest
 
-from newsledger import mentions, quote_model, quotes
-from newsledger.errors import NewsledgerError
-from newsledger.model import Analysis, Annotated, Document
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.quotes import learned as quote_model
+from newsledger.components.quotes import stage as quotes
+from newsledger.components.quotes.candidates import word_classes
+from newsledger.components.quotes.learned import QuoteModel, from_json
+from newsledger.core.errors import NewsledgerError
+from newsledger.core.model import Analysis, Annotated, Document
 from newsledger.pipeline import analyse
-from newsledger.quote_candidates import word_classes
-from newsledger.quote_model import QuoteModel, from_json
 
 TEXT = """The senator wants to raise taxes on banks next year.
 
@@ -31,7 +33,7 @@ HEADLINES = {
 
 @pytest.fixture(scope="module")
 def docs() -> dict[str, Annotated]:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     texts = {"main": TEXT, **HEADLINES}
     ds = [Document(id=k, text=v, published="2031-05-04") for k, v in texts.items()]
@@ -154,7 +156,7 @@ Okafor said the Harbor Gazette was wrong about the costs.
 
 
 def test_the_outlet_told_is_the_via() -> None:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     ann = next(iter(nlp.annotate([Document(id="o", text=OUTLETS, published="2031-05-04")])))
     a = base(ann)
@@ -171,7 +173,7 @@ def test_the_outlet_told_is_the_via() -> None:
 
 
 def test_unknown_words_outside_every_class_are_not_added() -> None:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     text = "Oil prices surged to a record high on Monday.\n"
     ann = next(iter(nlp.annotate([Document(id="s", text=text, published="2031-05-04")])))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger import mentions, quotes
-from newsledger.model import Analysis, Annotated, Document, NamedSpan, Quote, Sentence, Token
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.quotes import stage as quotes
+from newsledger.core.model import Analysis, Annotated, Document, NamedSpan, Quote, Sentence, Token
 
 PARENTHETICAL = """The catch, he told me later, is that the port has debts.
 
@@ -29,7 +30,7 @@ The treasurer warned that fares would rise next year because fuel was dearer.
 
 @pytest.fixture(scope="module")
 def rules_only() -> Analysis:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     ann = next(iter(nlp.annotate([Document(id="p", text=PARENTHETICAL, published="2031-05-04")])))
     a = Analysis(ann)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger import mentions
-from newsledger.model import Analysis, Annotated, Document, Quote
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.quotes.stage import QUOTES_STAGE
+from newsledger.core.model import Analysis, Annotated, Document, Quote
 from newsledger.pipeline import analyse
-from newsledger.quotes import QUOTES_STAGE
 
 BRIDGE = """Mayor Lena Okafor of Brightwater said on Monday that the new bridge would open in May.
 
@@ -40,7 +40,7 @@ TEXTS = {"bridge": BRIDGE, "dunes": DUNES}
 
 @pytest.fixture(scope="module")
 def annotated() -> dict[str, Annotated]:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [Document(id=k, text=v, published="2031-05-04") for k, v in TEXTS.items()]
     return {a.doc.id: a for a in nlp.annotate(docs)}
@@ -185,7 +185,7 @@ def test_stage_speed(annotated: dict[str, Annotated]) -> None:
     """The stage costs well under the 3 ms budget per 500-word article (2x slack for CI)."""
     import time
 
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     text = "\n\n".join([BRIDGE, DUNES] * 3)
     ann = next(nlp.annotate([Document(id="speed", text=text)]))

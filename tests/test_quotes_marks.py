@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.quote_marks import find_marked
+from newsledger.components.quotes.marks import find_marked
 
 
 def contents(text: str) -> list[list[str]]:

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger import mentions
-from newsledger.model import Analysis, Annotated, Document, NamedSpan, Sentence, Token
-from newsledger.quote_marks import find_marked
-from newsledger.quotes import QUOTES_STAGE
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.quotes.marks import find_marked
+from newsledger.components.quotes.stage import QUOTES_STAGE
+from newsledger.core.model import Analysis, Annotated, Document, NamedSpan, Sentence, Token
 
 MARKS = ['"', "“", "”", "‘", "’", "'", "«", "»", "„", "``", "''", "―"]
 WORDS = [
@@ -118,7 +118,7 @@ def test_stage_never_crashes_on_any_parse(ann: Annotated) -> None:
 
 @pytest.fixture(scope="module")
 def nlp_pipe() -> object:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     return nlp
 
@@ -128,7 +128,7 @@ def nlp_pipe() -> object:
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 def test_stage_never_crashes_on_real_parses(nlp_pipe: object, text: str) -> None:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     ann = next(nlp.annotate([Document(id="p", text=text)]))
     a = Analysis(ann)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import mentions
-from newsledger.model import Analysis, Document
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.quotes.stage import QUOTES_STAGE
+from newsledger.core.model import Analysis, Document
 from newsledger.pipeline import analyse
-from newsledger.quotes import QUOTES_STAGE
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 FILES = {
@@ -92,7 +92,7 @@ GOLD_AFFILIATIONS: list[tuple[str, str, tuple[str, ...]]] = [
 def analyses() -> dict[str, Analysis]:
     if not all((SAMPLES / f).exists() for f in FILES):
         pytest.skip(f"sample articles not found in {SAMPLES} (they live in ../shared/samples)")
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [
         Document(id=f, text=(SAMPLES / f).read_text(encoding="utf-8"), published=p)

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsledger import service
-from newsledger.engine import analyse_batch
-from newsledger.errors import InputError, StoreError
-from newsledger.model import Document
+from newsledger.core.errors import InputError, StoreError
+from newsledger.core.model import Document
+from newsledger.ingest.engine import analyse_batch
 from newsledger.store import Store
 from test_acceptance_foundation import spans_of
 
@@ -187,7 +187,7 @@ def test_random_text_never_crashes_and_spans_are_valid(text: str) -> None:
 
 def test_readers_work_during_an_ingest(tmp_path: Path) -> None:
     """WAL: read-only commands answer while another process ingests (no 'database is locked')."""
-    from newsledger import query
+    from newsledger.query import facts as query
 
     src = tmp_path / "in.jsonl"
     fictional_corpus(src, 200)

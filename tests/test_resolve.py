@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import mentions
-from newsledger.errors import InputError, NewsledgerError
-from newsledger.model import Document, Entity, Mention
-from newsledger.resolve import Override, Overrides, Resolution, load_aliases, resolve
-from newsledger.resolve_aliases import default_aliases, load_alias_file
+from newsledger.components.mentions import stage as mentions
+from newsledger.core.errors import InputError, NewsledgerError
+from newsledger.core.model import Document, Entity, Mention
+from newsledger.corpus.aliases import default_aliases, load_alias_file
+from newsledger.corpus.resolve import Override, Overrides, Resolution, load_aliases, resolve
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -378,7 +378,8 @@ def test_candidate_pairs_grow_about_linearly() -> None:
 def sample_docs() -> Iterator[list[Doc]]:
     if not SAMPLES.exists():
         pytest.skip("../shared/samples is not beside the repository")
-    from newsledger import nlp, pipeline
+    from newsledger import pipeline
+    from newsledger.nlp import spacy_adapter as nlp
 
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     yield [
@@ -426,7 +427,7 @@ def test_samples_resolve_together(sample_docs: list[Doc]) -> None:
 
 
 def test_name_keys() -> None:
-    from newsledger.resolve_keys import (
+    from newsledger.corpus.keys import (
         acronym_matches,
         person_compatible,
         person_name,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger import mentions
-from newsledger.model import Analysis, Document, Role
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.quotes.stage import QUOTES_STAGE
+from newsledger.core.model import Analysis, Document, Role
 from newsledger.pipeline import analyse
-from newsledger.quotes import QUOTES_STAGE
 
 TEXT = """Jonas Berg, associate researcher at the Nordic Policy Institute and president of the Society for Coastal Studies (SCS), says the dunes are shrinking.
 
@@ -23,7 +23,7 @@ Harbor union chief Dana Wright said nothing.
 
 @pytest.fixture(scope="module")
 def analysis() -> Analysis:
-    from newsledger import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     ann = next(nlp.annotate([Document(id="roles", text=TEXT)]))
     return analyse(ann, [mentions.STAGE, QUOTES_STAGE])

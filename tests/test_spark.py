@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import corpus, service
-from newsledger.spark_runner import load, read_records
+from newsledger import service
+from newsledger.corpus import update as corpus
+from newsledger.scale.spark import load, read_records
 from newsledger.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +24,7 @@ def _need_spark() -> None:
 
 def test_spark_extract_equals_extract_and_loads(tmp_path: Path) -> None:
     _need_spark()
-    from newsledger.spark_runner import spark_extract
+    from newsledger.scale.spark import spark_extract
 
     out = tmp_path / "records"
     n, errors = spark_extract([str(EXAMPLES)], out, master="local[2]", partitions=2)

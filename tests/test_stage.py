@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.errors import PipelineError
-from newsledger.model import Analysis
+from newsledger.core.errors import PipelineError
+from newsledger.core.model import Analysis
+from newsledger.core.stage import Stage, check_order
 from newsledger.pipeline import default_stages
-from newsledger.stage import Stage, check_order
 
 
 def noop(a: Analysis) -> None:

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from newsledger.errors import NewsledgerError, StoreError
-from newsledger.model import Entity
+from newsledger.core.errors import NewsledgerError, StoreError
+from newsledger.core.model import Entity
 from newsledger.store import Store
 
 

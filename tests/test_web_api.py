@@ -251,7 +251,6 @@ def test_the_api_reads_what_the_cli_reads(client: TestClient, tmp_path: Path) ->
 
     from typer.testing import CliRunner
 
-    from newsledger import cli_more  # noqa: F401
     from newsledger.cli import app
 
     db = make_store(tmp_path / "cli.db")

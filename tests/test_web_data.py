@@ -15,8 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from newsledger.model import Entity
-from newsledger.record import Record
+from newsledger.core.model import Entity
+from newsledger.core.record import Record
 from newsledger.store import Store
 
 A_TEXT = (
@@ -476,7 +476,7 @@ def test_every_fixture_span_is_its_text() -> None:
 
 
 def test_fixture_store_reads_back(tmp_path: Path) -> None:
-    from newsledger import query
+    from newsledger.query import facts as query
 
     with Store(make_store(tmp_path / "w.db"), readonly=True) as store:
         assert store.count_documents() == 3

@@ -11,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import EXAMPLES
-from newsledger import query, service
+from newsledger import service
+from newsledger.query import facts as query
 from newsledger.store import Store
 from newsledger.web.app import create_app
 from test_web_data import text_of

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsledger.errors import NewsledgerError
+from newsledger.core.errors import NewsledgerError
 from newsledger.web import app as web_app
 from newsledger.web.app import create_app
 from newsledger.web.security import bearer, token_ok
@@ -242,7 +242,7 @@ def test_request_bodies_are_limited(db: Path, tmp_path: Path) -> None:
 def test_internal_errors_answer_without_a_stack_trace(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsledger import query
+    from newsledger.query import facts as query
 
     def boom(store: object) -> None:
         raise RuntimeError("secret internals /etc/passwd")
@@ -269,7 +269,6 @@ def test_server_binds_to_localhost_unless_told() -> None:
     assert inspect.signature(web_app.serve).parameters["host"].default == "127.0.0.1"
     from typer.testing import CliRunner
 
-    from newsledger import cli_more, cli_web  # noqa: F401
     from newsledger.cli import app
 
     res = CliRunner().invoke(app, ["serve", "--help"])
@@ -281,7 +280,6 @@ def test_server_binds_to_localhost_unless_told() -> None:
 def test_serve_refuses_a_missing_store_and_writes_without_token(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from newsledger import cli_web  # noqa: F401
     from newsledger.cli import app
 
     res = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.query_web import snippet_parts
+from newsledger.query.search import snippet_parts
 from newsledger.web import charts, docview, worldgrid
 from newsledger.web.common import (
     doc_url,

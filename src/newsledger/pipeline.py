@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 
-from . import mentions, nerfix
-from .errors import AnalysisError
-from .model import Analysis, Annotated, Document
-from .stage import Stage, check_order, run_stages
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.ner import stage as nerfix
+from newsledger.core.errors import AnalysisError
+from newsledger.core.model import Analysis, Annotated, Document
+from newsledger.core.stage import Stage, check_order, run_stages
 
 _STAGES: list[Stage] | None = None
 
@@ -17,7 +18,11 @@ def default_stages() -> list[Stage]:
     """The stages in their running order, checked once."""
     global _STAGES
     if _STAGES is None:
-        from . import claims, dates, events, places, quotes
+        from newsledger.components.claims import stage as claims
+        from newsledger.components.dates import stage as dates
+        from newsledger.components.events import stage as events
+        from newsledger.components.places import stage as places
+        from newsledger.components.quotes import stage as quotes
 
         stages = [
             mentions.STAGE,
@@ -52,7 +57,7 @@ def process(docs: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis
     A document that a stage fails on yields an :class:`AnalysisError` naming
     it; the other documents of the batch go on.
     """
-    from . import nlp
+    from newsledger.nlp import spacy_adapter as nlp
 
     stages = default_stages()
     it = nlp.annotate(docs, batch_size=batch_size)

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import corpus
-from .engine import analyse_documents, read_inputs
-from .errors import InputError, NewsledgerError
-from .ingest import Defaults, check_date
-from .model import Document, content_id
-from .record import Record
-from .store import Store
+from newsledger.core.errors import InputError, NewsledgerError
+from newsledger.core.model import Document, content_id
+from newsledger.core.record import Record
+from newsledger.corpus import update as corpus
+from newsledger.ingest.engine import analyse_documents, read_inputs
+from newsledger.ingest.read import Defaults, check_date
+from newsledger.store import Store
 
 ProgressFn = Callable[[int], None]
 
@@ -42,7 +42,7 @@ def _defaults(published: str | None, source: str | None) -> Defaults:
 
 def count_inputs(paths: Iterable[str]) -> int | None:
     """How many documents the inputs hold, cheaply (None when unknown, e.g. stdin)."""
-    from .ingest import JSONL_SUFFIXES, SUPPORTED
+    from newsledger.ingest.read import JSONL_SUFFIXES, SUPPORTED
 
     n = 0
     for p in paths:
@@ -87,7 +87,7 @@ def ingest(
     analysed.  Each batch is one transaction, so an interrupted run loses at
     most the batch in flight, and running the command again completes it.
     """
-    from . import dedup as dd
+    from newsledger.corpus import dedup as dd
 
     defaults = _defaults(published, source)
     report = IngestReport()
@@ -236,7 +236,7 @@ def merge_entities(store: Store, a: str, b: str) -> tuple[str, str, dict[str, An
 
     Returns the two names merged and the resulting entity.
     """
-    from . import query
+    from newsledger.query import facts as query
 
     ea, eb = query.find_entity(store, a), query.find_entity(store, b)
     if ea["id"] == eb["id"]:
@@ -253,7 +253,7 @@ def split_entity(store: Store, entity: str, names: Sequence[str] = ()) -> tuple[
 
     Returns the entity's name and the names split off.
     """
-    from . import query
+    from newsledger.query import facts as query
 
     ent = query.find_entity(store, entity)
     parts = list(names) or [a for a in ent["aliases"] if a != ent["name"]]

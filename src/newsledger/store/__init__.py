@@ -16,12 +16,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
-from ..model import Entity
-from ..record import Record
-from .dossier import DossierMixin, first_start, put_dossier_rows
-from .migrations import MIGRATIONS
-from .search import SearchMixin
+from newsledger.core.errors import StoreError
+from newsledger.core.model import Entity
+from newsledger.core.record import Record
+from newsledger.store.dossier import DossierMixin, first_start, put_dossier_rows
+from newsledger.store.migrations import MIGRATIONS
+from newsledger.store.search import SearchMixin
 
 DEFAULT_DB = "newsledger.db"
 

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..record import Record
+from newsledger.core.record import Record
 
 # the documents of a corpus-level entity (bound twice: entity id)
 _DOCS = "SELECT DISTINCT doc_id FROM entity_map WHERE entity_id = ?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..errors import NewsledgerError
+from newsledger.core.errors import NewsledgerError
 
 
 class SearchMixin:
@@ -32,7 +32,7 @@ class SearchMixin:
 
     # ------------------------------------------------------------------
     # Web read helpers (issue 10, web UI): filtered full-text search and
-    # facet counts.  Called only through newsledger.query_web.
+    # facet counts.  Called only through newsledger.query.search.
     # ------------------------------------------------------------------
     @staticmethod
     def _doc_filters(

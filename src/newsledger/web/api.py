@@ -1,4 +1,4 @@
-"""The JSON API under /api/: the read path of :mod:`newsledger.query` with paging and one envelope."""
+"""The JSON API under /api/: the read path of :mod:`newsledger.query.facts` with paging and one envelope."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from .. import query as q
-from .. import query_more as qm
-from .. import query_web as qw
-from ..store import Store
-from .cache import memo
-from .common import (
+from newsledger.query import facts as q
+from newsledger.query import search as qw
+from newsledger.query import spacetime as qm
+from newsledger.store import Store
+from newsledger.web.cache import memo
+from newsledger.web.common import (
     COUNTRY_RE,
     MAX_LIMIT,
     MAX_QUERY,

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from .common import render
+from newsledger.web.common import render
 
 router = APIRouter(include_in_schema=False)
 

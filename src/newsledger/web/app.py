@@ -4,7 +4,7 @@
     app = create_app("news.db")                       # read-only
     app = create_app("news.db", allow_write=True, token="a-long-secret-token")
 
-Every page and endpoint reads through :mod:`newsledger.query` (the same read
+Every page and endpoint reads through :mod:`newsledger.query.facts` (the same read
 path as the CLI), on a read-only connection.  Write routes (upload, merge,
 split) answer only when the app is built with ``allow_write`` and a token.
 """
@@ -23,11 +23,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
 
-from .. import __version__
-from ..errors import NewsledgerError, NotFoundError, StoreError
-from ..store import Store
-from .common import STATIC, error_body, render
-from .security import MIN_TOKEN, BodyLimit, SecurityHeaders
+from newsledger import __version__
+from newsledger.core.errors import NewsledgerError, NotFoundError, StoreError
+from newsledger.store import Store
+from newsledger.web.common import STATIC, error_body, render
+from newsledger.web.security import MIN_TOKEN, BodyLimit, SecurityHeaders
 
 log = logging.getLogger("newsledger.web")
 
@@ -121,7 +121,8 @@ def create_app(
         )
     Store(db, readonly=True).close()  # fail now, with a clear message, if there is no store
 
-    from . import api, api_docs, pages, pages_more, write
+    from newsledger.web import api, api_docs, pages, write
+    from newsledger.web import corpus_pages as pages_more
 
     app = FastAPI(
         title="newsledger",

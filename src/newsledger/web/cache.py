@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..store import Store
+from newsledger.store import Store
 
 T = TypeVar("T")
 MAX_ENTRIES = 64

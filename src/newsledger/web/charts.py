@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .common import evidence_url
-from .worldgrid import VIEWBOX
+from newsledger.web.common import evidence_url
+from newsledger.web.worldgrid import VIEWBOX
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})")

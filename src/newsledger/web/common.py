@@ -12,7 +12,7 @@ import jinja2
 from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from ..store import Store
+from newsledger.store import Store
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"

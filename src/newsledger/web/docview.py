@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ..record import Record
+from newsledger.core.record import Record
 
 HL_RE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 

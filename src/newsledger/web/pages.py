@@ -7,12 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
-from .. import query as q
-from .. import query_web as qw
-from ..errors import NewsledgerError
-from . import docview
-from .cache import memo
-from .common import (
+from newsledger.core.errors import NewsledgerError
+from newsledger.query import facts as q
+from newsledger.query import search as qw
+from newsledger.web import docview
+from newsledger.web.cache import memo
+from newsledger.web.common import (
     MAX_QUERY,
     NAME_RE,
     DateFrom,

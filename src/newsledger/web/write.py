@@ -15,11 +15,11 @@ from fastapi import APIRouter, Depends, File, Form, Header, HTTPException, Reque
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from .. import service
-from ..errors import NewsledgerError
-from ..store import Store
-from .common import DATE_RE, MAX_QUERY, envelope
-from .security import bearer, token_ok
+from newsledger import service
+from newsledger.core.errors import NewsledgerError
+from newsledger.store import Store
+from newsledger.web.common import DATE_RE, MAX_QUERY, envelope
+from newsledger.web.security import bearer, token_ok
 
 UPLOAD_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".ndjson"}
 MAX_FILES = 50

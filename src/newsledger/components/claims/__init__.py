@@ -1,0 +1,1 @@
+"""Claims: attribute values stated about entities (in power since, age, birthplace ...)."""

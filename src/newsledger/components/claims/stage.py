@@ -1,0 +1,372 @@
+"""Claims stage: what an article asserts about a named subject, with its evidence span.
+
+A claim is (subject entity, attribute, value, qualifiers, evidence span, and the
+speaker when it sits inside a quote).  Attributes and their value types are
+defined in ``data/claim_attributes.json``; the patterns that find them, one
+regular expression each, in ``data/claim_patterns.tsv`` (macros in
+``data/claim_macros.tsv``, word lists in ``data/claim_lexicon.json``).
+
+A pattern finds the value; the subject is then resolved with
+:mod:`newsledger.components.claims.subjects`: a name in a slot of the pattern, the name
+the phrase is in apposition to ("Emomali Rakhmon, in power since 2012"), the
+subject of a fronted phrase ("In power since 2009, Marek Dovrin is …"), the
+subject the dependency parse leads to, "the country" (the document's main
+country when clear), or a pronoun (the nearest compatible name before it).
+Values are typed and normalised by :mod:`newsledger.components.claims.values`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.components.claims import reading as rd
+from newsledger.components.claims.patterns import (
+    AttributeSpec,
+    Pattern,
+    attributes,
+    demonyms,
+    patterns,
+    windows,
+)
+from newsledger.components.claims.subjects import PLACE_TYPES, DocContext
+from newsledger.components.claims.values import (
+    Value,
+    lexicon,
+    read_age,
+    read_duration_start,
+    read_quantity,
+    read_when,
+)
+from newsledger.core.model import Analysis, Claim
+from newsledger.core.stage import Stage
+
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_FUTURE_MARKS = frozenset({"after", "when", "before", "until", "once"})
+_AS_OF = re.compile(r"^\W{0,3}(?:in|by|as\s+of|at\s+the\s+end\s+of)\s+((?:1[0-9]|20)\d\d)\b", re.I)
+
+
+# ------------------------------------------------------------------ sentence context
+
+
+def _hypothetical(ctx: DocContext, s: int, e: int) -> bool:
+    """The match sits in a conditional or future clause ("if he became king",
+    "will become", "after Charles becomes king"): not an assertion."""
+    ann = ctx.a.annotated
+    for t in range(ann.token_at(s), min(ann.token_at(e), len(ctx.tokens))):
+        tok = ctx.tokens[t]
+        if tok.pos not in ("VERB", "AUX"):
+            continue
+        verb = tok if tok.dep not in ("aux", "auxpass") else ctx.tokens[tok.head]
+        for c in ctx.children_of(verb.i):
+            ctok = ctx.tokens[c]
+            w = ctok.text.lower()
+            if ctok.dep in ("aux", "auxpass") and ctok.tag == "MD":
+                return True
+            if ctok.dep == "mark" and w in _HYPOTHETICAL_MARKS:
+                return True
+            if (
+                ctok.dep in ("mark", "advmod")
+                and w in _FUTURE_MARKS
+                and verb.tag in ("VBZ", "VBP", "VB")
+            ):
+                return True
+        return False
+    return False
+
+
+def _trim(ctx: DocContext, s: int, e: int) -> tuple[int, int]:
+    while s < e and ctx.text[s] in " \t\n,;:":
+        s += 1
+    while e > s and ctx.text[e - 1] in " \t\n,;:":
+        e -= 1
+    return s, e
+
+
+def _speaker_at(ctx: DocContext, char: int) -> str | None:
+    for q in ctx.a.quotes:
+        if q.start <= char < q.end and q.speaker is not None:
+            return q.speaker.entity
+    return None
+
+
+def _as_of(ctx: DocContext, char: int) -> str | None:
+    """The year a sentence opens with ("In 2017, …"), or the sentence's date."""
+    ann = ctx.a.annotated
+    si = ann.sentence_of(char)
+    if si < 0:
+        return None
+    dated = ctx.a.sentence_dates.get(si)
+    if dated and re.match(r"^\d{4}", dated):
+        return dated[:4]
+    sent = ann.sents[si]
+    m = _AS_OF.match(ctx.text[sent.start : sent.end])
+    return m.group(1) if m else None
+
+
+def _places_in(ctx: DocContext, s: int, e: int) -> list[str]:
+    names = {ctx.entity_name(ctx.entity_of(k)) for k in ctx.mentions_in(s, e)}
+    return [n for n in names if n]
+
+
+def _event_in_sentence(ctx: DocContext, char: int) -> str | None:
+    ann = ctx.a.annotated
+    si = ann.sentence_of(char)
+    if si < 0:
+        return None
+    nouns: dict[str, str] = lexicon()["event_nouns"]
+    sent = ann.sents[si]
+    for t in range(sent.token_start, sent.token_end):
+        cls = nouns.get(ctx.tokens[t].text.lower())
+        if cls:
+            return cls
+    return None
+
+
+def _event_date(ctx: DocContext, char: int) -> str | None:
+    si = ctx.a.annotated.sentence_of(char)
+    for ev in ctx.a.events:
+        if ev.date and ev.evidence.start <= char < ev.evidence.end:
+            return ev.date
+    return ctx.a.sentence_dates.get(si) if si >= 0 else None
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _value(
+    ctx: DocContext,
+    pat: Pattern,
+    m: re.Match[str],
+    vtypes: frozenset[str],
+    quals: list[tuple[str, str]],
+) -> Value | None:
+    kind = pat.value
+    if kind == "role":
+        role = rd.role(ctx, m, quals)
+        return Value(role, "text") if role else None
+    if kind == "demonym":
+        d = rd.group(m, "dem")
+        if d is None:
+            return None
+        dem = ctx.text[d[0] : d[1]]
+        quals.append(("demonym", dem))
+        return Value(ctx.country_of(dem) or dem, "entity")
+    v = rd.group(m, "v")
+    if v is None:
+        return None
+    surface = ctx.text[v[0] : v[1]]
+    if kind == "when":
+        return read_when(surface, ctx.pub)
+    if kind == "duration":
+        return read_duration_start(surface, ctx.pub)
+    if kind == "quantity":
+        return read_quantity(surface)
+    if kind == "age":
+        return read_age(surface)
+    found = ctx.value_entity(v[0], v[1], vtypes)
+    if found is None:
+        return None
+    name, eid = found
+    if eid and ctx.etype(eid) == "NORP":
+        country = ctx.country_of(name)  # "Sarnian leader X": the country
+        if country:
+            return Value(country, "entity")
+    if eid:
+        quals.append(("entity", eid))
+    return Value(name, "entity")
+
+
+def _right_subject(ctx: DocContext, e: int, types: frozenset[str]) -> str | None:
+    """A name within a few words after the match ("the 54-year-old Voss")."""
+    ann = ctx.a.annotated
+    i = ann.token_at(e)
+    for t in range(i, min(i + 4, len(ctx.tokens))):
+        tok = ctx.tokens[t]
+        if ctx.tok_m[t] >= 0:
+            return ctx._ok(ctx.entity_of(ctx.tok_m[t]), types)
+        if tok.pos in ("PUNCT", "VERB", "AUX", "ADP") and tok.text != "-":
+            return None
+    return None
+
+
+def _place_subject(ctx: DocContext, s: int, e: int) -> str | None:
+    """The place named in the sentence nearest to the match (a facility first)."""
+    ann = ctx.a.annotated
+    si = ann.sentence_of(s)
+    if si < 0:
+        return None
+    sent = ann.sents[si]
+    best: tuple[int, int, str] | None = None
+    for k in ctx.mentions_in(sent.start, sent.end):
+        m = ctx.mentions[k]
+        if m.type not in PLACE_TYPES:
+            continue
+        dist = s - m.end if m.end <= s else m.start - e
+        key = (0 if m.type == "FAC" else 1, max(dist, 0), m.entity)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
+    """A name in a pattern's subject slot fits: its type is one the attribute takes; for a
+    person, a name of several words NER may have mistyped, but never a country or city."""
+    eid = ctx.entity_of(k)
+    etype = ctx.etype(eid)
+    if not types or etype in types or "PERSON" not in types:
+        return True
+    if etype in ("GPE", "NORP"):
+        return False  # "president of Vodafone KK, Japan"
+    return len(ctx.entity_name(eid).split()) >= 2
+
+
+def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpec) -> str | None:
+    types = frozenset() if pat.require == "anytype" else spec.subject_types
+    s = rd.group(m, "s")
+    v = rd.group(m, "v")
+    if pat.subject in ("group", "passive", "orgref"):
+        if s is None:
+            return None
+        ks = ctx.mentions_in(s[0], s[1])
+        if ks:
+            k = ctx.pick(ks, types)
+            ms = ctx.mentions[k]
+            for name in ("v", "org", "org2", "dem", "title"):
+                g = rd.group(m, name)
+                if g is not None and ms.start < g[1] and g[0] < ms.end:
+                    return None  # the subject slot took part of the value's name
+            if not _plausible(ctx, k, types):
+                return None
+        return ctx.group_subject(s[0], s[1], types)
+    if pat.subject == "place":
+        return _place_subject(ctx, m.start(), m.end())
+    if pat.subject == "right":
+        found = _right_subject(ctx, m.end(), types)
+        if found:
+            return found
+    return ctx.auto_subject(m.start(), m.end(), types, v)
+
+
+def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
+    attrs = attributes()
+    attr = pat.attribute
+    if attr == "@unit":
+        unit = " ".join(m.group("unit").lower().split())
+        attr = lexicon()["member_units"].get(unit, "")
+        if attr not in attrs:
+            return None
+    spec = attrs[attr]
+    quals: list[tuple[str, str]] = []
+    if pat.subject == "passive":
+        eid = ctx.auto_subject(m.start(), m.end(), spec.value_types, rd.group(m, "s"))
+        value = Value(ctx.entity_name(eid), "entity") if eid else None
+        if eid:
+            quals.append(("entity", eid))
+    elif pat.subject == "orgref":
+        o = rd.group(m, "org")
+        eid = ctx.ref_entity(o[0], o[1], spec.value_types) if o else None
+        value = Value(ctx.entity_name(eid), "entity") if eid else None
+        if eid:
+            quals.append(("entity", eid))
+    else:
+        value = _value(ctx, pat, m, spec.value_types, quals)
+    if value is None or not value.text:
+        return None
+    subject = _subject(ctx, pat, m, spec)
+    if subject is None or ("entity", subject) in quals:
+        return None
+    if pat.require == "institution" and not ctx.is_institution(subject):
+        return None
+    if pat.require == "headnoun" and not rd.head_noun_at(ctx, m.end()):
+        return None
+    if pat.require == "ownhead" and not rd.own_head(ctx, m.end(), subject):
+        return None
+    if _hypothetical(ctx, m.start(), m.end()):
+        return None
+    if attr == "age" and rd.past_age(ctx, m):
+        return None
+    if value.granularity:
+        quals.append(("granularity", value.granularity))
+    status = rd.status(ctx, m, pat.value == "role")
+    if status:
+        quals.append(("status", status))
+    if pat.value == "role" and rd.present(ctx, m, status):
+        quals.append(("tense", "present"))
+    _context_qualifiers(ctx, pat, m, attr, quals)
+    start, end = _trim(ctx, m.start(), m.end())
+    return Claim(
+        subject=subject,
+        attribute=attr,
+        value=value.text,
+        start=start,
+        end=end,
+        value_type=value.value_type,
+        qualifiers=tuple(quals),
+        speaker=_speaker_at(ctx, start),
+    )
+
+
+def _context_qualifiers(
+    ctx: DocContext, pat: Pattern, m: re.Match[str], attr: str, quals: list[tuple[str, str]]
+) -> None:
+    spec = attributes()[attr]
+    if spec.value == "quantity":
+        as_of = _as_of(ctx, m.start())
+        if as_of:
+            quals.append(("as_of", as_of))
+    if (o := rd.group(m, "origin")) is not None:
+        places = _places_in(ctx, o[0], o[1])
+        if places:
+            quals.append(("origin", "; ".join(sorted(places))))
+    if attr in ("killed", "injured"):
+        event = _event_in_sentence(ctx, m.start())
+        if event:
+            quals.append(("event", event))
+        when = _event_date(ctx, m.start())
+        if when:
+            quals.append(("event_date", when))
+    if rd.group(m, "stint") is not None:
+        quals.append(("stint", "return"))  # "returned to power in 1964": one stint of several
+    if attr == "in_power_since" and (o := rd.group(m, "org")) is not None:
+        org = ctx.name_at(o[0], o[1], frozenset({"ORG", "GPE", "NORP", "LOC"}))
+        if org:
+            quals.append(("org", org))
+    if attr == "in_office_since":
+        role = rd.role(ctx, m, [])
+        if role:
+            quals.append(("role", role))
+
+
+def extract(a: Analysis) -> list[Claim]:
+    """Every claim the patterns find in one analysed document (deduplicated, in text order)."""
+    ps = patterns()
+    text = a.text
+    matches: list[tuple[Pattern, re.Match[str]]] = []
+    for i, spans in sorted(windows(a, ps).items()):
+        pat = ps.patterns[i]
+        for lo, hi in spans:
+            matches.extend((pat, m) for m in pat.regex.finditer(text, lo, hi))
+    if not matches:
+        return []
+    ctx = DocContext(a, demonyms())
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str]] = set()
+    for pat, m in matches:
+        c = _read(ctx, pat, m)
+        if c is None:
+            continue
+        key = (c.subject, c.attribute, c.value)
+        if key not in seen:
+            seen.add(key)
+            claims.append(c)
+    claims.sort(key=lambda c: (c.start, c.end, c.attribute))
+    return claims
+
+
+def run(a: Analysis) -> None:
+    a.claims = extract(a)
+
+
+STAGE = Stage(
+    "claims", requires=("annotated", "mentions", "entities"), assigns=("claims",), run=run
+)

@@ -1,0 +1,489 @@
+"""Who a claim is about: subject resolution for the claims stage.
+
+:class:`DocContext` indexes one analysed document (mentions by token, the
+dependency tree, quotes) and answers the questions the claim patterns ask:
+which entity a span names, which entity an appositive or fronted phrase is
+about, where the dependency parse leads from a phrase to its subject, what
+"the country" or "its" refers to, and who speaks when a claim sits in a quote.
+
+Resolution is conservative: when the parse leads to a subject that is not a
+name (for example "the attackers"), no claim is made rather than guessing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from datetime import date
+
+from newsledger.components.claims.values import lexicon, parse_date
+from newsledger.components.mentions.stage import normalize
+from newsledger.core.model import Analysis, Entity, Token
+
+NAME_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_CONTINUE = "\x00continue"  # a relative pronoun: the subject is the noun it attaches to
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_STOP_TAGS = frozenset({"WDT", "WP"})
+_SKIP_LEFT_POS = frozenset({"DET", "ADJ", "ADV"})
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_VERB_UP = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
+_COUNTRY_WORDS = frozenset({"country", "nation", "republic", "kingdom", "state"})
+_LOOKBACK = 1500  # characters searched back for a pronoun or description
+
+
+class DocContext:
+    """One document's indexes for subject resolution (built once per document)."""
+
+    def __init__(self, a: Analysis, demonyms: dict[str, str]) -> None:
+        self.a = a
+        self.text = a.text
+        self.tokens: tuple[Token, ...] = a.annotated.tokens
+        self.pub: date | None = parse_date(a.doc.published)
+        self.demonyms = demonyms
+        self.entities: dict[str, Entity] = {e.id: e for e in a.entities}
+        self.mentions = sorted(a.mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.tok_m = [-1] * len(self.tokens)
+        ann = a.annotated
+        for k, m in enumerate(self.mentions):
+            t0, t1 = ann.token_at(m.start), ann.token_at(m.end - 1)
+            for t in range(t0, min(t1 + 1, len(self.tokens))):
+                self.tok_m[t] = k
+        self.surnames: dict[str, str] = {}
+        heads: dict[str, set[str]] = {}
+        for e in a.entities:
+            words = e.name.split()
+            if e.type == "PERSON" and len(words) >= 2:
+                self.surnames.setdefault(words[-1].casefold(), e.id)
+            elif e.type == "ORG" and len(words) >= 2:
+                head = e.name.split(" of ")[0].split()[-1]  # "Tourism Authority of Thailand"
+                heads.setdefault(head.casefold(), set()).add(e.id)
+        # "the Bloc" after "the Citizens' Bloc": a short name, when only one name ends so
+        self.short_names = {w: next(iter(ids)) for w, ids in heads.items() if len(ids) == 1}
+        self._children: list[list[int]] | None = None
+        self._match_start = 0
+        self._main: dict[str, str | None] = {}
+        lex = lexicon()
+        self.pronouns: dict[str, list[str]] = lex["pronouns"]
+        self.descriptions: dict[str, str] = lex["descriptions"]
+        self.desc_types: dict[str, list[str]] = lex["description_types"]
+
+    # ------------------------------------------------------------ entities
+
+    def entity_of(self, k: int) -> str:
+        """Entity id of mention ``k``; a lone surname mis-typed by NER maps to the person,
+        a lone last word of an organisation's name ("the Bloc") to the organisation."""
+        m = self.mentions[k]
+        if " " not in m.text:
+            key = m.text.casefold()
+            if m.type != "PERSON" and key in self.surnames:
+                return self.surnames[key]
+            if m.type not in ("PERSON", "GPE", "NORP") and key in self.short_names:
+                return self.short_names[key]
+        return m.entity
+
+    def etype(self, eid: str) -> str:
+        e = self.entities.get(eid)
+        return e.type if e else ""
+
+    def entity_name(self, eid: str) -> str:
+        e = self.entities.get(eid)
+        return e.name if e else ""
+
+    def _ok(self, eid: str, types: frozenset[str]) -> str | None:
+        return eid if not types or self.etype(eid) in types else None
+
+    def mentions_in(self, s: int, e: int) -> list[int]:
+        i = bisect.bisect_left(self.starts, s)
+        while i > 0 and self.mentions[i - 1].end > s:
+            i -= 1
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            if self.mentions[i].end > s:
+                out.append(i)
+            i += 1
+        return out
+
+    def pick(self, ks: list[int], types: frozenset[str]) -> int:
+        """Of the names in a slot, the first of a fitting type (else the first)."""
+        for k in ks:
+            if self.etype(self.entity_of(k)) in types:
+                return k
+        return ks[0]
+
+    def group_subject(self, s: int, e: int, types: frozenset[str]) -> str | None:
+        """The entity a pattern's subject slot names, or what it refers to ("its")."""
+        ks = self.mentions_in(s, e)
+        if ks:
+            return self.entity_of(self.pick(ks, types))
+        return self.ref_entity(s, e, types)
+
+    def ref_entity(self, s: int, e: int, types: frozenset[str]) -> str | None:
+        """A name, pronoun ("its") or description ("the group's") in ``text[s:e]``."""
+        ks = self.mentions_in(s, e)
+        if ks:
+            return self.entity_of(ks[-1])
+        words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", self.text[s:e].lower()))
+        if not words:
+            return None
+        last = words[-1]
+        if last in self.pronouns:
+            return self.resolve_pronoun(s, last, types)
+        if last in self.descriptions:
+            return self.resolve_description(s, last, types)
+        return None
+
+    def name_at(self, s: int, e: int, types: frozenset[str]) -> str | None:
+        """The canonical name of what ``text[s:e]`` names (or its text when no entity)."""
+        eid = self.ref_entity(s, e, types)
+        if eid:
+            return self.entity_name(eid)
+        surface = self.text[s:e].strip()
+        if surface.lower() in self.pronouns:
+            return None
+        return surface[4:] if surface.lower().startswith("the ") else surface
+
+    def value_entity(self, s: int, e: int, types: frozenset[str]) -> tuple[str, str | None] | None:
+        """An entity value: the name mentioned at ``[s, e)`` (two adjacent names make one,
+        "Liberal Democrat"), or a multi-word capitalised name."""
+        ks = self.mentions_in(s, e)
+        if len(ks) >= 2:
+            first, last = self.mentions[ks[0]], self.mentions[ks[-1]]
+            if not self.text[first.end : last.start].strip(" -"):
+                return self.text[first.start : last.end], None
+        if ks:
+            eid = self.entity_of(ks[0])
+            if types and self.etype(eid) not in types:
+                return None
+            return self.entity_name(eid), eid
+        surface = self.text[s:e].strip()
+        if surface.lower().startswith("the "):
+            surface = surface[4:]
+        return (surface, None) if len(surface.split()) >= 2 else None
+
+    def country_of(self, demonym: str) -> str | None:
+        """Country of a demonym: the table, a name in the document it derives from,
+        else the regular English derivation ("-ian" → "-ia", "-an" → "-a")."""
+        low = demonym.lower()
+        known = self.demonyms.get(low)
+        if known:
+            return known
+        for e in self.entities.values():
+            name = e.name
+            if " " in name or e.type == "NORP" or name.lower() == low:
+                continue
+            if _common_prefix(low, name.lower()) >= max(4, len(name) - 2):
+                return name
+        suffixes: list[list[str]] = lexicon()["demonym_suffixes"]
+        for suffix, repl in suffixes:
+            if low.endswith(suffix) and len(low) > len(suffix) + 3:
+                return demonym[: len(demonym) - len(suffix)] + repl
+        return None
+
+    def is_institution(self, eid: str) -> bool:
+        words = self.entity_name(eid).lower().split()
+        return bool(words) and words[-1] in lexicon()["institution_heads"]
+
+    # ------------------------------------------------------------ references
+
+    def _modifier(self, k: int) -> bool:
+        """Mention ``k`` only modifies a common noun ("Western officials", "Velonian army")."""
+        m = self.mentions[k]
+        last = self.a.annotated.token_at(m.end - 1)
+        if last >= len(self.tokens):
+            return False
+        tok = self.tokens[last]
+        head = self.tokens[tok.head]
+        return (
+            tok.dep in ("amod", "compound", "nmod")
+            and head.start >= m.end
+            and self.tok_m[head.i] < 0
+        )
+
+    def _nearest_before(
+        self, char: int, types: frozenset[str] | set[str], word: str | None = None
+    ) -> str | None:
+        i = bisect.bisect_left(self.starts, char) - 1
+        fallback: str | None = None
+        while i >= 0 and self.mentions[i].start >= char - _LOOKBACK:
+            eid = self.entity_of(i)
+            if self.etype(eid) in types:
+                if word is not None and word in self.entity_name(eid).lower():
+                    return eid
+                if not self._modifier(i):
+                    if word is None:
+                        return eid
+                    fallback = fallback or eid
+            i -= 1
+        return fallback
+
+    def resolve_pronoun(
+        self, char: int, word: str, types: frozenset[str], depth: int = 0
+    ) -> str | None:
+        """What a pronoun refers to: in its own and the previous sentence, a grammatical
+        subject first (a pronoun subject of the same kind is followed back), else the
+        nearest compatible name or definite description ("the party"); further back,
+        the nearest one."""
+        allowed = set(self.pronouns.get(word, ()))
+        if types:
+            allowed &= types
+        if not allowed:
+            return None
+        ann = self.a.annotated
+        first_sent = ann.sentence_of(char) - 1
+        t = ann.token_at(char) - 1
+        nearest: str | None = None
+        while t >= 0 and self.tokens[t].end >= char - _LOOKBACK:
+            tok = self.tokens[t]
+            w = tok.text.lower()
+            if (
+                depth < 4
+                and tok.pos == "PRON"
+                and tok.dep in _SUBJ_DEPS
+                and self.pronouns.get(w) == self.pronouns.get(word)
+                and tok.sent >= first_sent
+            ):
+                return nearest or self.resolve_pronoun(tok.start, w, types, depth + 1)
+            cand, subj, nxt = self._candidate(t, allowed)
+            if cand is not None:
+                if self.tokens[t].sent < first_sent:
+                    return nearest or cand
+                if subj:
+                    return cand
+                nearest = nearest or cand
+            t = nxt
+        return nearest
+
+    def _candidate(self, t: int, allowed: set[str]) -> tuple[str | None, bool, int]:
+        """(entity, is a subject, next token to look at) for an antecedent ending at ``t``."""
+        k = self.tok_m[t]
+        if k >= 0:
+            nxt = self.a.annotated.token_at(self.mentions[k].start) - 1
+            eid = self.entity_of(k)
+            if self.etype(eid) in allowed and not self._modifier(k):
+                return eid, self._is_subject(k), nxt
+            return None, False, nxt
+        tok = self.tokens[t]
+        w = tok.text.lower()
+        if tok.pos == "NOUN" and w in self.descriptions and self._definite(t):
+            cls = self.descriptions[w]
+            if allowed & set(self.desc_types.get(cls, ())):
+                found = self.resolve_description(tok.start, w, frozenset(allowed))
+                return found, tok.dep in _SUBJ_DEPS, t - 1
+        return None, False, t - 1
+
+    def _is_subject(self, k: int) -> bool:
+        m = self.mentions[k]
+        tok = self.tokens[min(self.a.annotated.token_at(m.end - 1), len(self.tokens) - 1)]
+        if tok.dep == "appos":
+            tok = self.tokens[tok.head]
+        return tok.dep in _SUBJ_DEPS
+
+    def _definite(self, t: int) -> bool:
+        return any(
+            self.tokens[c].dep in ("det", "poss")
+            and self.tokens[c].text.lower() in ("the", "this", "that", "its", "their")
+            for c in self.children_of(t)
+        )
+
+    def resolve_description(self, char: int, word: str, types: frozenset[str]) -> str | None:
+        """ "the country" → the main country when clear; "the party" → the nearest party."""
+        cls = self.descriptions.get(word, "")
+        allowed = set(self.desc_types.get(cls, ()))
+        if types:
+            allowed &= types
+        if not allowed:
+            return None
+        if cls == "place":
+            main = self.main_entity("GPE")
+            if main and self.etype(main) in allowed:
+                return main
+            if word in _COUNTRY_WORDS:
+                found = self.demonym_country()
+                if found:
+                    return found
+        return self._nearest_before(char, allowed, word if cls == "org" else None)
+
+    def demonym_country(self) -> str | None:
+        """The named country the document's demonyms point to most ("Sarnian" → Sarnia)."""
+        if "demonym" not in self._main:
+            by_name = {normalize(e.name): e.id for e in self.entities.values()}
+            counts: Counter[str] = Counter()
+            for m in self.mentions:
+                if m.type == "NORP":
+                    country = self.country_of(m.text)
+                    eid = by_name.get(normalize(country)) if country else None
+                    if eid:
+                        counts[eid] += 1
+            self._main["demonym"] = counts.most_common(1)[0][0] if counts else None
+        return self._main["demonym"]
+
+    def main_entity(self, etype: str) -> str | None:
+        """The entity of ``etype`` mentioned most, when clearly ahead of the next one."""
+        if etype not in self._main:
+            counts = Counter(self.entity_of(k) for k in range(len(self.mentions)))
+            ranked = [(n, eid) for eid, n in counts.most_common() if self.etype(eid) == etype]
+            best = None
+            if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                best = ranked[0][1]
+            self._main[etype] = best
+        return self._main[etype]
+
+    # ------------------------------------------------------------ strategies
+
+    def children_of(self, t: int) -> list[int]:
+        if self._children is None:
+            ch: list[list[int]] = [[] for _ in self.tokens]
+            for tok in self.tokens:
+                if tok.head != tok.i:
+                    ch[tok.head].append(tok.i)
+            self._children = ch
+        return self._children[t]
+
+    def _np(self, t: int, types: frozenset[str]) -> str | None:
+        """The entity a subject noun phrase headed by token ``t`` refers to."""
+        k = self.tok_m[t]
+        if k >= 0:
+            return self._ok(self.entity_of(k), types)
+        for c in self.children_of(t):
+            if self.tokens[c].dep == "appos" and self.tok_m[c] >= 0:
+                return self._ok(self.entity_of(self.tok_m[c]), types)
+        tok = self.tokens[t]
+        w = tok.text.lower()
+        if tok.tag in _STOP_TAGS or w in ("who", "which", "that"):
+            return _CONTINUE
+        if w in self.pronouns:
+            return self.resolve_pronoun(tok.start, w, types)
+        if w in self.descriptions or tok.lemma.lower() in self.descriptions:
+            return self.resolve_description(
+                tok.start, w if w in self.descriptions else tok.lemma.lower(), types
+            )
+        return None
+
+    def auto_subject(
+        self, s: int, e: int, types: frozenset[str], skip: tuple[int, int] | None
+    ) -> str | None:
+        """Apposition, then a fronted phrase, then the dependency parse."""
+        for how in (self._left, self._fronted):
+            found = how(s, e, types)
+            if found is not None:
+                return None if found == _CONTINUE else found
+        ann = self.a.annotated
+        t = ann.token_at(s)
+        while skip and t < len(self.tokens) and skip[0] <= self.tokens[t].start < skip[1]:
+            t += 1
+        if t >= len(self.tokens):
+            return None
+        self._match_start = s
+        return self._walk(t, types, skip, e)
+
+    def _walk(
+        self, t: int, types: frozenset[str], skip: tuple[int, int] | None, end: int
+    ) -> str | None:
+        """Up the dependency tree from the match to the name it is about.
+
+        Inside the match any token is passed; outside it, a common noun is passed
+        only when it is in apposition or a copula complement ("Tajikistan, a
+        republic with …"); a verb leads to its subject."""
+        for _ in range(12):
+            tok = self.tokens[t]
+            inside = skip is not None and skip[0] <= tok.start < skip[1]
+            if not inside and self.tok_m[t] >= 0:
+                return self._ok(self.entity_of(self.tok_m[t]), types)
+            for c in self.children_of(t):
+                ctok = self.tokens[c]
+                if ctok.dep in _SUBJ_DEPS and not (skip and skip[0] <= ctok.start < skip[1]):
+                    found = self._np(c, types)
+                    if found != _CONTINUE:
+                        return found
+            in_match = self._match_start <= tok.start < end
+            if tok.pos in ("NOUN", "PROPN", "PRON") and not inside:
+                for c in self.children_of(t):
+                    if self.tokens[c].dep == "poss":
+                        found = self._np(c, types)
+                        if found != _CONTINUE:
+                            return found
+                w = tok.text.lower()
+                is_desc = w in self.descriptions or tok.lemma.lower() in self.descriptions
+                if tok.dep != "appos" and is_desc:
+                    found = self._np(t, types)
+                    return None if found == _CONTINUE else found
+                if not in_match and tok.dep not in ("appos", "attr"):
+                    return None
+            elif tok.pos in ("VERB", "AUX") and not in_match and tok.dep not in _VERB_UP:
+                return None
+            if tok.head == t:
+                return None
+            t = tok.head
+        return None
+
+    def _left(self, s: int, e: int, types: frozenset[str]) -> str | None:
+        """ "NAME, <phrase>": the name the phrase is in apposition to."""
+        ann = self.a.annotated
+        first = ann.token_at(s)
+        if first < len(self.tokens) and self.tokens[first].tag in _FINITE:
+            return None  # "…, Kaldra, claims to have": the comma closes an apposition
+        i = first - 1
+        if i < 0:
+            return None
+        sent = self.tokens[i + 1].sent if i + 1 < len(self.tokens) else self.tokens[i].sent
+        skipped = 0
+        while (
+            i >= 0
+            and skipped < 2
+            and self.tokens[i].pos in _SKIP_LEFT_POS
+            and self.tokens[i].text.islower()
+        ):
+            i -= 1
+            skipped += 1
+        if i < 1 or self.tokens[i].text not in (",", "–", "—") or self.tokens[i].sent != sent:
+            return None
+        i -= 1
+        if self.tokens[i].text == ")":
+            while i > 0 and self.tokens[i].text != "(":
+                i -= 1
+            i -= 1
+        if i < 0 or self.tokens[i].sent != sent:
+            return None
+        if self.tok_m[i] >= 0:
+            return self._ok(self.entity_of(self.tok_m[i]), types)
+        w = self.tokens[i].text.lower()
+        if w in self.descriptions:
+            return self.resolve_description(self.tokens[i].start, w, types)
+        return None
+
+    def _fronted(self, s: int, e: int, types: frozenset[str]) -> str | None:
+        """ "<phrase>, NAME …" at the start of a sentence: the sentence's subject."""
+        ann = self.a.annotated
+        si = ann.sentence_of(s)
+        if si < 0:
+            return None
+        sent = ann.sents[si]
+        line = self.text.rfind("\n", sent.start, s) + 1  # a heading glued on by the splitter
+        if self.text[max(sent.start, line) : s].strip(" \t\"'“‘(") != "":
+            return None
+        i = ann.token_at(e)
+        while i < sent.token_end and self.tokens[i].text != ",":
+            if self.tokens[i].pos in ("VERB", "AUX") and self.tokens[i].tag not in ("VBN", "VBG"):
+                return None
+            i += 1
+        i += 1
+        while i < sent.token_end and self.tokens[i].pos == "DET":
+            i += 1
+        if i >= sent.token_end:
+            return None
+        found = self._np(i, types)
+        return None if found == _CONTINUE else found
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -1,0 +1,1 @@
+"""Dates and times: TIMEX3-style detection and normalisation against the publication date."""

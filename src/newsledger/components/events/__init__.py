@@ -1,0 +1,1 @@
+"""Events: PLOVER-typed acts with actors, targets, place, date and casualties."""

@@ -1,0 +1,192 @@
+"""Event actors and targets, as entity ids, from the dependency tree around a trigger.
+
+Agent and patient positions (active and passive voice, "by" agents,
+"of"/"on"/"against" objects of event nouns, possessives) and support words
+("IS *claimed* the attack", "*attributed* the attack *to* X", "X is
+*responsible for* the attack").  Called by :func:`newsledger.components.events.arguments.fill`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from newsledger.components.events.detect import Cand, DocIndex, coarse_pos, kinds
+from newsledger.core.model import Span
+
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TARGET_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+NAMED_GROUPS = frozenset({"ORG", "PERSON"})  # name modifiers that make a phrase that entity
+STATE_GROUPS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # ... of a state noun ("Russian forces")
+PERSON_TARGET_TYPES = frozenset({"ASSAULT", "SEIZE"})
+DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
+TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a target
+    "CONSULT": frozenset({"with"}),
+    "AGREE": frozenset({"with"}),
+    "COOPERATE": frozenset({"with"}),
+}
+
+
+def np_span(ix: DocIndex, h: int) -> Span:
+    """The noun phrase headed by ``h``, without its post-modifiers."""
+    lo = h
+    stack = [h]
+    while stack:
+        i = stack.pop()
+        for ch in ix.children[i]:
+            if ch < h and ix.tokens[ch].dep not in ("punct", "cc"):
+                lo = min(lo, ch)
+                stack.append(ch)
+    return ix.span(lo, h)
+
+
+def entities_of(ix: DocIndex, h: int, allowed: frozenset[str]) -> list[str]:
+    """Entity ids a noun phrase names: itself, an apposition, a name modifier, "X of Y"."""
+    out: list[str] = []
+    heads = [h, *ix.deps(h, "conj")]
+    for x in heads:
+        e = ix.entity[x]
+        if e is None:
+            for ch in ix.deps(x, "appos"):
+                e = e or ix.entity[ch]
+        if e is None:  # "Taliban gunmen", "the Kiev regime"; not "the Belfast brigade"
+            groups = STATE_GROUPS if "state" in kinds(ix, x) else NAMED_GROUPS
+            for ch in ix.deps(x, "compound", "nmod", "amod"):
+                m = ix.entity[ch]
+                if m is not None and ix.entity_type.get(m) in groups:
+                    e = m
+                    break
+        if e is None and ix.tokens[x].pos == "NOUN":
+            for p in ix.deps(x, "prep"):
+                if ix.lemma(p) == "of":
+                    for o in ix.deps(p, "pobj"):
+                        e = e or ix.entity[o]
+        if e is not None and ix.entity_type.get(e, "") in allowed and e not in out:
+            out.append(e)
+    return out
+
+
+def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
+    if ix.tokens[h].pos in ("PRON", "DET", "NUM") and ix.entity[h] is None:
+        return
+    allowed = ACTOR_ENTS if role == "actor" else TARGET_ENTS
+    ids = entities_of(ix, h, allowed)
+    sp = np_span(ix, h)
+    if role == "actor":
+        c.actors.extend(e for e in ids if e not in c.actors)
+        if sp not in c.actor_spans:
+            c.actor_spans.append(sp)
+    else:
+        c.targets.extend(e for e in ids if e not in c.targets)
+        if sp not in c.target_spans:
+            c.target_spans.append(sp)
+
+
+def _pobjs(ix: DocIndex, i: int, preps: AbstractSet[str]) -> list[int]:
+    return [
+        o
+        for p in ix.deps(i, "prep", "agent", "dative")
+        if ix.lemma(p) in preps
+        for o in ix.deps(p, "pobj")
+    ]
+
+
+def _relative_head(ix: DocIndex, v: int, subj: int) -> int:
+    """For "X, who was killed", the relative pronoun stands for X."""
+    t = ix.tokens[v]
+    if ix.tokens[subj].tag in ("WP", "WDT") and t.dep == "relcl":
+        return t.head
+    return subj
+
+
+def verb_args(ix: DocIndex, c: Cand) -> None:
+    v = c.tok
+    t = ix.tokens[v]
+    passive = bool(ix.deps(v, "auxpass", "nsubjpass"))
+    subj = ix.deps(v, "nsubj", "nsubjpass")
+    if not subj and t.dep == "conj":
+        h = t.head
+        subj = ix.deps(h, "nsubj", "nsubjpass")
+        passive = passive or bool(ix.deps(h, "auxpass", "nsubjpass"))
+    if not subj and t.dep in ("acl", "relcl") and t.tag == "VBN":
+        subj, passive = [t.head], True
+    for s in subj:
+        add(ix, c, _relative_head(ix, v, s), "target" if passive else "actor")
+    for a in _pobjs(ix, v, {"by"}):
+        if passive:
+            add(ix, c, a, "actor")
+    if not passive:
+        for o in ix.deps(v, "dobj"):
+            add(ix, c, o, "target")
+    for o in _pobjs(ix, v, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS) - {"of", "on"}):
+        if not ix.is_place(o) and not ix.is_date(o):
+            add(ix, c, o, "target")
+
+
+def noun_args(ix: DocIndex, c: Cand) -> None:
+    n = c.tok
+    for p in ix.deps(n, "poss"):
+        add(ix, c, p, "actor")
+    for ch in ix.deps(n, "compound", "amod", "nmod"):
+        e = ix.entity[ch]
+        if e is None or ix.is_place(ch):
+            continue
+        etype = ix.entity_type.get(e, "")
+        role = "target" if etype == "PERSON" and c.type in PERSON_TARGET_TYPES else "actor"
+        add(ix, c, ch, role)
+    for a in _pobjs(ix, n, {"by", "from"}):
+        add(ix, c, a, "actor")
+    for a in _pobjs(ix, n, {"between"}):
+        add(ix, c, a, "actor")
+    for o in _pobjs(ix, n, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS)):
+        if not ix.is_place(o) and not ix.is_date(o):
+            add(ix, c, o, "target")
+
+
+def support_args(ix: DocIndex, c: Cand) -> None:
+    """Actors named through a support word the trigger is an argument of."""
+    t = ix.tokens[c.tok]
+    h = t.head
+    if h == c.tok:
+        return
+    k = kinds(ix, h)
+    hpassive = bool(ix.deps(h, "auxpass", "nsubjpass"))
+    if t.dep in ("dobj", "nsubjpass") and k & {"light", "claim"}:
+        agents = _pobjs(ix, h, {"by"}) if hpassive else ix.deps(h, "nsubj")
+        for a in agents:
+            add(ix, c, a, "actor")
+    if t.dep == "nsubj" and "light" in k:
+        for o in ix.deps(h, "dobj"):
+            add(ix, c, o, "target")
+    if t.dep in ("dobj", "nsubjpass") and "attribute" in k:
+        for a in _pobjs(ix, h, {"to", "on"}):
+            add(ix, c, a, "actor")
+    if t.dep == "pobj" and ix.lemma(h) in ("for", "behind", "of"):
+        g = ix.tokens[h].head
+        gk = kinds(ix, g)
+        if "attribute" in gk and ix.lemma(h) == "for":
+            for o in ix.deps(g, "dobj", "nsubjpass"):
+                add(ix, c, o, "actor")
+        elif "claim" in gk and coarse_pos(ix.tokens[g]) == "NOUN":
+            claimers = _pobjs(ix, g, {"by"}) + ix.deps(g, "poss")
+            gg = ix.tokens[g].head
+            if not claimers and gg != g and "claim" in kinds(ix, gg):
+                claimers = ix.deps(gg, "nsubj")
+            for a in claimers:
+                add(ix, c, a, "actor")
+        elif "responsible" in gk or ix.lemma(h) == "behind":
+            _responsible(ix, c, g)
+
+
+def _responsible(ix: DocIndex, c: Cand, g: int) -> None:
+    """X is responsible for / behind / suspected of the event: climb to X."""
+    i, steps = g, 0
+    while steps < 5:
+        subj = ix.deps(i, "nsubj", "nsubjpass")
+        if subj:
+            for s in subj:
+                add(ix, c, s, "actor")
+            return
+        t = ix.tokens[i]
+        if t.head == i or t.dep not in ("acomp", "pcomp", "prep", "xcomp", "attr", "ccomp", "pobj"):
+            return
+        i, steps = t.head, steps + 1

@@ -1,0 +1,296 @@
+"""Event lexicons, loaded once from the ``data/event_*.tsv`` files.
+
+* ``event_triggers.tsv``: trigger lemma → PLOVER type and mode, with conditions
+  on the trigger's dependency context (``strike`` is ASSAULT with ``air`` as a
+  dependent, PROTEST with ``general``).
+* ``event_modes.tsv``: words near a trigger that give the mode (``suicide``).
+* ``event_support.tsv``: words that link an event noun to its arguments
+  (``carried out``, ``claimed``, ``attributed to``).
+* ``event_place_nouns.tsv`` and ``event_site_nouns.tsv``: nouns that refer
+  back to a named place ("the city") and nouns that name where an event
+  happened ("a checkpoint").
+* ``event_casualties.tsv`` and ``event_numbers.tsv``: casualty figure patterns
+  and number words.
+
+Every loader reports a malformed line with its file and line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsledger.core.errors import NewsledgerError
+
+POS = frozenset({"VERB", "NOUN", "ADJ", "*"})
+COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag"})
+SUPPORT_KINDS = frozenset(
+    {"light", "claim", "attribute", "responsible", "frame", "locative", "state"}
+)
+PLOVER = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "DEMAND",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+        "SEIZE",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cond:
+    op: str
+    values: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    conds: tuple[Cond, ...]
+    aux: bool  # a casualty word: joins a nearby ASSAULT event, never one of its own
+    result: bool = False  # joins a recent ASSAULT event when it names no place or date
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyPattern:
+    kind: str  # killed | injured
+    update: bool
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: dict[str, tuple[TriggerRule, ...]]
+    modes: dict[str, tuple[tuple[str, str], ...]]  # type -> ((cue lemma, mode), ...)
+    support: dict[str, frozenset[str]]  # lemma -> kinds
+    casualties: tuple[CasualtyPattern, ...]
+    numbers: dict[str, int]
+    casualty_gate: re.Pattern[str]  # sentences it does not match have no figures
+    number: re.Pattern[str]  # a figure, digits or words
+    place_nouns: dict[str, frozenset[str]]  # "the city" -> place features it may refer to
+    site_nouns: frozenset[str] = frozenset()  # "a checkpoint", "the market": nominal places
+
+
+def _rows(name: str) -> list[tuple[int, list[str]]]:
+    text = resources.files("newsledger").joinpath(f"data/{name}").read_text("utf-8")
+    out: list[tuple[int, list[str]]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append((n, line.split("\t")))
+    return out
+
+
+def _bad(name: str, n: int, what: str, fix: str) -> NewsledgerError:
+    return NewsledgerError(f"data/{name}:{n}: {what}.", fix)
+
+
+def parse_conds(text: str, name: str, n: int) -> tuple[Cond, ...]:
+    conds: list[Cond] = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        op, sep, vals = part.partition(":")
+        if not sep or op not in COND_OPS or not vals:
+            raise _bad(
+                name,
+                n,
+                f"bad condition {part!r}",
+                f"Write op:value|value with op one of {', '.join(sorted(COND_OPS))}.",
+            )
+        keep = str if op == "tag" else str.lower
+        conds.append(Cond(op, frozenset(keep(v.strip()) for v in vals.split("|"))))
+    return tuple(conds)
+
+
+def load_triggers(name: str = "event_triggers.tsv") -> dict[str, tuple[TriggerRule, ...]]:
+    rules: dict[str, list[TriggerRule]] = {}
+    for n, f in _rows(name):
+        if len(f) != 6:
+            raise _bad(
+                name, n, f"expected 6 tab-separated columns, found {len(f)}", "Fix the line."
+            )
+        lemma, pos, etype, mode, cond, kind = (x.strip() for x in f)
+        if pos not in POS or etype not in PLOVER or kind not in ("trigger", "aux", "result"):
+            raise _bad(
+                name,
+                n,
+                f"bad pos {pos!r}, type {etype!r} or kind {kind!r}",
+                f"pos is one of {sorted(POS)}, type a PLOVER type, kind trigger, aux or result.",
+            )
+        rule = TriggerRule(
+            lemma.lower(),
+            pos,
+            etype,
+            mode or None,
+            parse_conds(cond, name, n),
+            kind == "aux",
+            kind == "result",
+        )
+        rules.setdefault(rule.lemma, []).append(rule)
+    return {k: tuple(v) for k, v in rules.items()}
+
+
+def load_modes(name: str = "event_modes.tsv") -> dict[str, tuple[tuple[str, str], ...]]:
+    modes: dict[str, list[tuple[str, str]]] = {}
+    for n, f in _rows(name):
+        if len(f) != 3 or f[0].strip() not in PLOVER:
+            raise _bad(name, n, "expected: PLOVER type, cue lemma, mode", "Fix the line.")
+        modes.setdefault(f[0].strip(), []).append((f[1].strip().lower(), f[2].strip()))
+    return {k: tuple(v) for k, v in modes.items()}
+
+
+def load_support(name: str = "event_support.tsv") -> dict[str, frozenset[str]]:
+    support: dict[str, set[str]] = {}
+    for n, f in _rows(name):
+        if len(f) != 2 or f[1].strip() not in SUPPORT_KINDS:
+            raise _bad(
+                name,
+                n,
+                "expected: lemma, kind",
+                f"kind is one of {', '.join(sorted(SUPPORT_KINDS))}.",
+            )
+        support.setdefault(f[0].strip().lower(), set()).add(f[1].strip())
+    return {k: frozenset(v) for k, v in support.items()}
+
+
+def load_place_nouns(name: str = "event_place_nouns.tsv") -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for n, f in _rows(name):
+        if len(f) != 2 or not f[1].strip():
+            raise _bad(name, n, "expected: noun, features joined by |", "Fix the line.")
+        out[f[0].strip().lower()] = frozenset(x.strip() for x in f[1].split("|"))
+    return out
+
+
+def load_site_nouns(name: str = "event_site_nouns.tsv") -> frozenset[str]:
+    out: set[str] = set()
+    for n, f in _rows(name):
+        if len(f) != 1 or not f[0].strip() or " " in f[0].strip():
+            raise _bad(name, n, "expected one lemma a line", "Write a single word, no tabs.")
+        out.add(f[0].strip().lower())
+    return frozenset(out)
+
+
+def load_numbers(name: str = "event_numbers.tsv") -> dict[str, int]:
+    out: dict[str, int] = {}
+    for n, f in _rows(name):
+        if len(f) != 2 or not f[1].strip().isdigit():
+            raise _bad(name, n, "expected: word, integer value", "Fix the line.")
+        out[f[0].strip().lower()] = int(f[1])
+    return out
+
+
+QUALIFIER = (
+    r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as"
+    r"|an\s+estimated|roughly|approximately|at\s+most|fewer\s+than|less\s+than)\s+)?"
+)
+NP_STOP = (
+    r"(?:were|was|is|are|and|or|but|killed|dead|died|wounded|injured|hurt|who|which|that|in|on"
+    r"|at|by|after|before|when|while|as|including|with|from|to|for|said|says|had|have|has"
+    r"|been|being|left|leaving)"
+)
+AUX = r"(?:(?:were|was|are|is|been|being|be|have|has|had|got|get|also|all|reportedly|later)\s+){0,4}(?:\w+ly\s+)?"
+
+
+def number_regex(numbers: dict[str, int]) -> str:
+    words = sorted((w for w in numbers if w not in ("a", "an")), key=len, reverse=True)
+    w = "(?:" + "|".join(map(re.escape, words)) + ")"
+    return (
+        r"(?<![\w,.])(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,.]\d)"
+        rf"|an?\s+(?:dozen|hundred|thousand)(?:[\s-]+(?:and\s+)?{w})*|{w}(?:[\s-]+(?:and\s+)?{w})*)"
+    )
+
+
+def load_casualties(
+    numbers: dict[str, int], name: str = "event_casualties.tsv"
+) -> tuple[tuple[CasualtyPattern, ...], re.Pattern[str]]:
+    """The casualty patterns and the gate (a quick test sentences must pass)."""
+    num = number_regex(numbers)
+    np_ = rf"(?:(?!{NP_STOP}\b)[^\W\d][\w'’.-]*,?\s+){{0,5}}?"
+    out: list[CasualtyPattern] = []
+    gate: re.Pattern[str] | None = None
+    for n, f in _rows(name):
+        if f[0] == "gate" and len(f) == 3:
+            gate = re.compile(f[2].strip(), re.IGNORECASE)
+            continue
+        if len(f) != 3 or f[0] not in ("killed", "injured") or f[1] not in ("0", "1"):
+            raise _bad(name, n, "expected: killed|injured, 0|1, pattern", "Fix the line.")
+        src = (
+            f[2]
+            .strip()
+            .replace("{NUM}", num)
+            .replace("{Q}", QUALIFIER)
+            .replace("{NP}", np_)
+            .replace("{AUX}", AUX)
+        )
+        try:
+            rx = re.compile(src, re.IGNORECASE)
+        except re.error as exc:
+            raise _bad(name, n, f"bad regular expression ({exc})", "Fix the pattern.") from None
+        if "num" not in rx.groupindex:
+            raise _bad(name, n, "the pattern has no {NUM}", "Put {NUM} where the figure is.")
+        out.append(CasualtyPattern(f[0], f[1] == "1", rx))
+    if gate is None:
+        raise _bad(name, 0, "no gate row", "Add a row: gate<TAB>-<TAB>keyword|keyword|...")
+    return tuple(out), gate
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The event lexicons (loaded once per process)."""
+    numbers = load_numbers()
+    patterns, gate = load_casualties(numbers)
+    return Lexicon(
+        load_triggers(),
+        load_modes(),
+        load_support(),
+        patterns,
+        numbers,
+        gate,
+        re.compile(number_regex(numbers), re.IGNORECASE),
+        load_place_nouns(),
+        load_site_nouns(),
+    )
+
+
+def parse_number(text: str, numbers: dict[str, int]) -> int | None:
+    """Value of a figure such as ``137``, ``1,200``, ``nine``, ``twenty-five``, ``a dozen``."""
+    t = text.replace(",", "").strip().lower()
+    if t.isdigit():
+        return int(t)
+    total = current = 0
+    seen = False
+    for w in re.split(r"[\s-]+", t):
+        if w == "and":
+            continue
+        v = numbers.get(w)
+        if v is None:
+            return None
+        seen = True
+        if w in ("a", "an"):
+            current = max(current, 1)
+        elif v in (12, 100) and w in ("dozen", "hundred"):
+            current = max(current, 1) * v
+        elif v >= 1000:
+            total += max(current, 1) * v
+            current = 0
+        else:
+            current += v
+    return total + current if seen else None

@@ -1,0 +1,1 @@
+"""Mentions: named spans turned into per-document entities with their mentions."""

@@ -1,0 +1,451 @@
+"""Mentions stage: named-entity spans grouped into document-level entities.
+
+Within one document these mentions become one entity:
+
+* the same name, whatever type spaCy gave each occurrence ("Christine Fair"
+  tagged once PERSON, once ORG): one sense per document, the type by vote;
+* a title-prefixed name and the bare name ("President Rahmon" -> "Rahmon"):
+  titles are trimmed from PERSON spans;
+* spellings of one full name ("Emomali Rakhmon" / "Emomali Rahmon") and a
+  surname after a full name ("Ortelle" after "Sabine Ortelle", "Dovryn"
+  after "Marek Dovrin"), tied to the nearest full name before it;
+* an acronym defined in the text, "Institute for Study of Coastal
+  Societies (ISCS)", and its later uses; a long form is extended to the
+  parenthesis when the alias data says so ("Islamic State group in Khorasan
+  (EI-K)" is the Khorasan branch, not "Islamic State");
+* names the alias data gives one entity (IS / ISIS / Daesh), and the
+  unlabelled one-word aliases of such an entity elsewhere in the text.
+
+Full names with different given names stay apart ("Ahmad Massoud" is not
+"Ahmad Shah Massoud").  Each entity keeps its type, a canonical name (the
+longest full form in the text) and its other surface forms as aliases.  Ids
+are :func:`entity_id` of type and canonical name, so the same name in two
+documents shares an id before :mod:`newsledger.corpus.resolve` merges variants.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, stable_id
+from newsledger.core.stage import Stage
+from newsledger.corpus.aliases import AliasEntry, AliasTable, default_aliases
+from newsledger.corpus.keys import (
+    NAME_TYPES,
+    TYPE_PRIORITY,
+    PersonName,
+    acronym_matches,
+    content_tokens,
+    fold,
+    is_acronym,
+    lexicon,
+    name_key,
+    person_compatible,
+    person_name,
+    surname_match,
+    title_prefix,
+)
+
+__all__ = ["NAME_TYPES", "STAGE", "entity_id", "group", "make_stage", "normalize"]
+
+# Labels whose long form may define an acronym that does not spell its words
+# (translated names: "National Resistance Front (FNR)").
+_LENIENT_ACRONYM_LABELS = frozenset({"ORG", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
+# Labels a bare surname may carry when spaCy mislabels it ("Massoud" as GPE).
+_SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
+
+
+def normalize(name: str) -> str:
+    """Key used to compare names: case-folded, leading article and possessive dropped."""
+    n = " ".join(name.split())
+    low = n.lower()
+    if low.startswith("the "):
+        n = n[4:]
+    if n.endswith(("'s", "’s")):
+        n = n[:-2]
+    return n.casefold()
+
+
+def entity_id(etype: str, canonical: str) -> str:
+    return stable_id(etype, normalize(canonical))
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    label: str
+    linked: bool = False  # a bare surname tied to one full name
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        p = self.parent
+        while p[i] != i:
+            p[i] = p[p[i]]
+            i = p[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# ----------------------------------------------------------------- spans
+
+_LEAD = frozenset(" \t\r\n\"'“”‘’«»([{-–—*•")
+_TRAIL = frozenset(" \t\r\n\"'“”‘’«»)]},;:!?-–—*•")
+_WS_TOKEN = re.compile(r"\S+")
+
+
+def clean_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+    """Offsets of the name inside an entity span: no quotes, "the", "'s", trailing
+    "(ACR" fragment, or leading titles for people."""
+    while s < e and text[s] in _LEAD:
+        s += 1
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    k = text.find("(", s, e)
+    if k > s and text.find(")", k, e) < 0:
+        e = k
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    if e - s > 4 and text[s : s + 4].lower() == "the ":
+        s += 4
+    if e - s > 2 and text[e - 2 : e] in ("'s", "’s"):
+        e -= 2
+    if e > s and text[e - 1] == "." and not is_acronym(text[s:e]):
+        e -= 1
+    if label == "PERSON" and e > s:
+        toks = [(s + m.start(), s + m.end()) for m in _WS_TOKEN.finditer(text, s, e)]
+        cut = title_prefix([text[a:b] for a, b in toks])
+        if cut:
+            s = toks[cut][0]
+    return s, e
+
+
+def _initial_spans(text: str, ents: Sequence[NamedSpan]) -> list[_Span]:
+    out: list[_Span] = []
+    for ent in ents:
+        if ent.label not in NAME_TYPES:
+            continue
+        s, e = clean_span(text, ent.start, ent.end, ent.label)
+        if e > s and any(ch.isalpha() for ch in text[s:e]):
+            out.append(_Span(s, e, ent.label))
+    out.sort(key=lambda sp: (sp.start, sp.end))
+    return out
+
+
+# -------------------------------------------------------------- acronyms
+
+_ACR = r"\(\s*([A-Z][A-Za-z0-9&./\-]{0,11}?)\s*\)"
+_ACR_AFTER = re.compile(r"[ \t]*" + _ACR)
+_EXTENSION = re.compile(r"((?:[ \t]+[\w'’\-]+){1,5}?)[ \t]*" + _ACR)
+
+
+def _alias_consistent(acr: AliasEntry | None, long_form: str, table: AliasTable) -> bool:
+    if acr is None:
+        return False
+    long_entry = table.lookup(long_form)
+    if long_entry is not None:
+        return long_entry.key == acr.key
+    want = set(content_tokens(long_form))
+    return any(set(content_tokens(s)) == want for s in table.surfaces(acr.key) if not is_acronym(s))
+
+
+def _extension_ok(words: str) -> bool:
+    connectors = lexicon().long_form_connectors
+    return all(w[:1].isupper() or fold(w) in connectors for w in words.split())
+
+
+def _acronyms(
+    text: str, spans: list[_Span], table: AliasTable
+) -> tuple[list[_Span], list[tuple[int, int]]]:
+    """Find "Long Form (ACR)" definitions; return spans with the acronyms added and
+    (long form index, acronym index) pairs."""
+    found: list[tuple[_Span, int, int]] = []  # long span, acronym start, acronym end
+    dropped: set[int] = set()
+    for i, sp in enumerate(spans):
+        if i in dropped:
+            continue
+        m = _ACR_AFTER.match(text, sp.end)
+        extended = False
+        if m is None:
+            m = _EXTENSION.match(text, sp.end)
+            if m is None or not _extension_ok(m.group(1)):
+                continue
+            extended = True
+        acr = m.group(m.lastindex or 1)
+        if not is_acronym(acr):
+            continue
+        long_end = m.end(1) if extended else sp.end
+        long_form = text[sp.start : long_end]
+        acr_entry = table.lookup(acr)
+        ok = acronym_matches(acr, long_form) or _alias_consistent(acr_entry, long_form, table)
+        if not ok and not extended:
+            ok = (
+                sp.label in _LENIENT_ACRONYM_LABELS
+                and len(content_tokens(long_form)) >= 2
+                and not long_form.isupper()  # "NEW YORK (AP)" is a dateline
+            )
+        if not ok:
+            continue
+        if extended:
+            for j in range(i + 1, len(spans)):
+                if spans[j].start >= long_end:
+                    break
+                dropped.add(j)
+            sp.end = long_end
+            if acr_entry is not None:
+                sp.label = acr_entry.type
+        found.append((sp, m.start(m.lastindex or 1), m.end(m.lastindex or 1)))
+    kept = [sp for j, sp in enumerate(spans) if j not in dropped]
+    at = {(sp.start, sp.end): sp for sp in kept}
+    starts = [sp.start for sp in kept]
+    for long_sp, a, b in found:
+        if (a, b) not in at and not _overlaps(kept, starts, a, b):
+            new = _Span(a, b, long_sp.label)
+            k = bisect.bisect_left(starts, a)
+            kept.insert(k, new)
+            starts.insert(k, a)
+            at[(a, b)] = new
+    index = {id(sp): k for k, sp in enumerate(kept)}
+    defs = [
+        (index[id(long_sp)], index[id(at[(a, b)])])
+        for long_sp, a, b in found
+        if id(long_sp) in index and (a, b) in at
+    ]
+    return kept, defs
+
+
+def _overlaps(spans: Sequence[_Span], starts: Sequence[int], a: int, b: int) -> bool:
+    k = bisect.bisect_left(starts, b)
+    return k > 0 and spans[k - 1].end > a
+
+
+# --------------------------------------------------------------- grouping
+
+
+def _group_persons(
+    text: str, spans: list[_Span], links: list[AliasEntry | None], uf: _UnionFind
+) -> None:
+    full = []
+    for i, sp in enumerate(spans):
+        if sp.label == "PERSON" and links[i] is None:
+            pn = person_name(text[sp.start : sp.end])
+            if pn.full:
+                full.append((i, pn))
+    reps: list[tuple[int, PersonName]] = []
+    seen: dict[PersonName, int] = {}
+    by_surname: dict[str, list[int]] = {}
+    for i, pn in full:
+        by_surname.setdefault(pn.surname, []).append(i)
+        j = seen.get(pn)
+        if j is None:
+            j = next((r for r, q in reps if person_compatible(pn, q)), None)
+            seen[pn] = i
+            reps.append((i, pn))
+        if j is not None:
+            uf.union(i, j)
+    if not by_surname:
+        return
+    full_idx = {i for i, _ in full}
+    for i, sp in enumerate(spans):
+        surface = text[sp.start : sp.end]
+        if (
+            i in full_idx
+            or links[i] is not None
+            or sp.label not in _SURNAME_LABELS
+            or len(surface.split()) != 1
+            or not surface[:1].isupper()
+            or is_acronym(surface)
+        ):
+            continue
+        key = person_name(surface).surname
+        cands = by_surname.get(key, [])
+        if not cands:
+            cands = [j for s, js in by_surname.items() if surname_match(key, s) for j in js]
+        before = [j for j in cands if spans[j].start < sp.start]
+        if before:
+            j = max(before, key=lambda x: spans[x].start)
+        elif cands and sp.label == "PERSON":
+            j = min(cands, key=lambda x: spans[x].start)
+        else:
+            continue
+        uf.union(i, j)
+        sp.label = "PERSON"
+        sp.linked = True
+
+
+def _group_exact(text: str, spans: list[_Span], uf: _UnionFind) -> None:
+    first: dict[str, int] = {}
+    for i, sp in enumerate(spans):
+        if sp.linked:
+            continue
+        j = first.setdefault(name_key(text[sp.start : sp.end]), i)
+        if j != i:
+            uf.union(i, j)
+
+
+def _caps_line(text: str, pos: int, cache: dict[int, bool]) -> bool:
+    """The line holding ``pos`` is mostly capitals (a headline: "IS" may be a verb)."""
+    a = text.rfind("\n", 0, pos) + 1
+    if a not in cache:
+        b = text.find("\n", pos)
+        letters = [c for c in text[a : b if b >= 0 else len(text)] if c.isalpha()]
+        cache[a] = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    return cache[a]
+
+
+def _scan(
+    text: str,
+    spans: list[_Span],
+    links: list[AliasEntry | None],
+    defs: list[tuple[int, int]],
+    uf: _UnionFind,
+    table: AliasTable,
+) -> None:
+    """Add unlabelled uses of defined acronyms and of one-word aliases of linked entities."""
+    targets: list[tuple[re.Pattern[str], int]] = []
+    acr_root: dict[str, int] = {}
+    for long_i, acr_i in defs:
+        acr_root.setdefault(text[spans[acr_i].start : spans[acr_i].end], long_i)
+    if acr_root:
+        forms = sorted(acr_root, key=lambda s: (-len(s), s))
+        pat = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w\-])")
+        targets.append((pat, -1))
+    done: set[str] = set()
+    for i, entry in enumerate(links):
+        if entry is not None and entry.key not in done:
+            done.add(entry.key)
+            p = table.scan_pattern(entry.key)
+            if p is not None:
+                targets.append((p, i))
+    if not targets:
+        return
+    hits: list[tuple[int, int, int]] = []
+    for pat, owner in targets:
+        for m in pat.finditer(text):
+            root = acr_root[m.group()] if owner < 0 else owner
+            hits.append((m.start(), m.end(), root))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    starts = [sp.start for sp in spans]
+    ordered = sorted(spans, key=lambda sp: sp.start)
+    caps: dict[int, bool] = {}
+    for a, b, root in hits:
+        if _overlaps(ordered, starts, a, b) or _caps_line(text, a, caps):
+            continue
+        new = _Span(a, b, spans[root].label)
+        k = bisect.bisect_left(starts, a)
+        ordered.insert(k, new)
+        starts.insert(k, a)
+        spans.append(new)
+        links.append(None)
+        uf.union(uf.add(), root)
+
+
+def _entity_type(group: list[_Span], text: str, entry: AliasEntry | None) -> str:
+    if entry is not None:
+        return entry.type
+    votes: dict[str, float] = {}
+    for sp in group:
+        if sp.label == "PERSON" and not sp.linked:
+            # spaCy takes unknown full names for organisations, and capitalised
+            # one-word places for people: trust PERSON on full names only
+            w = 2.0 if len(text[sp.start : sp.end].split()) > 1 else 0.5
+        else:
+            w = 1.0
+        votes[sp.label] = votes.get(sp.label, 0.0) + w
+    rank = {t: k for k, t in enumerate(TYPE_PRIORITY)}
+    return max(votes, key=lambda t: (votes[t], -rank.get(t, len(rank))))
+
+
+def _canonical(group: list[_Span], text: str, etype: str) -> str:
+    counts = Counter(" ".join(text[sp.start : sp.end].split()) for sp in group)
+    first: dict[str, int] = {}
+    for sp in sorted(group, key=lambda x: x.start):
+        first.setdefault(" ".join(text[sp.start : sp.end].split()), sp.start)
+
+    def rank(name: str) -> tuple[bool, bool, int, int, int]:
+        multi = etype == "PERSON" and len(name.split()) > 1
+        return (not is_acronym(name), multi, len(name), counts[name], -first[name])
+
+    return max(counts, key=rank)
+
+
+def group(
+    text: str, ents: Sequence[NamedSpan], table: AliasTable | None = None
+) -> tuple[list[Mention], list[Entity]]:
+    """Group the named spans ``ents`` of ``text`` into mentions and document-level entities."""
+    table = default_aliases() if table is None else table
+    spans, defs = _acronyms(text, _initial_spans(text, ents), table)
+    links = [table.lookup(text[sp.start : sp.end]) for sp in spans]
+    uf = _UnionFind(len(spans))
+    for long_i, acr_i in defs:
+        uf.union(long_i, acr_i)
+    by_key: dict[str, int] = {}
+    for i, entry in enumerate(links):
+        if entry is not None:
+            uf.union(i, by_key.setdefault(entry.key, i))
+    _group_persons(text, spans, links, uf)
+    _group_exact(text, spans, uf)
+    _scan(text, spans, links, defs, uf, table)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(spans)):
+        groups.setdefault(uf.find(i), []).append(i)
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for idx in groups.values():
+        members = [spans[i] for i in idx]
+        found = Counter(links[i].key for i in idx if links[i] is not None)  # type: ignore[union-attr]
+        entry = None
+        if found:
+            top = found.most_common(1)[0][0]
+            entry = next(e for i in idx if (e := links[i]) is not None and e.key == top)
+        etype = _entity_type(members, text, entry)
+        name = _canonical(members, text, etype)
+        eid = entity_id(etype, name)
+        n = 1
+        while eid in used:
+            n += 1
+            eid = stable_id(etype, normalize(name), str(n))
+        used.add(eid)
+        ms = tuple(
+            Mention(sp.start, sp.end, text[sp.start : sp.end], etype, eid)
+            for sp in sorted(members, key=lambda x: (x.start, x.end))
+        )
+        aliases = tuple(sorted({" ".join(m.text.split()) for m in ms} - {name}))
+        entities.append(Entity(eid, etype, name, aliases, ms))
+        mentions.extend(ms)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    entities.sort(key=lambda en: (en.mentions[0].start, en.id))
+    return mentions, entities
+
+
+def make_stage(table: AliasTable | None = None) -> Stage:
+    """The mentions stage with a given alias table (user aliases added with ``--aliases``)."""
+
+    def run(a: Analysis) -> None:
+        a.mentions, a.entities = group(a.text, a.annotated.ents, table)
+
+    return Stage("mentions", requires=("annotated",), assigns=("mentions", "entities"), run=run)
+
+
+def run(a: Analysis) -> None:
+    a.mentions, a.entities = group(a.text, a.annotated.ents)
+
+
+STAGE = Stage("mentions", requires=("annotated",), assigns=("mentions", "entities"), run=run)

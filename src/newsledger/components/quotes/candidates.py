@@ -1,0 +1,319 @@
+"""Candidate attributions beyond the cue lexicon, and the features a model scores.
+
+News reports far more than speech: stances, plans, demands and findings
+("X wants to …", "X backed Y", "the report found …", "X called for …").  A
+fixed list of reporting verbs misses most of them, and taking every verb would
+drown the real ones.  This module proposes, for every verb and noun outside
+quotation marks (but for cues of direct quotations), the readings of its
+content the parse offers: each complement (clause, to-infinitive, object,
+prepositional object, "critical of X" / "a plan to X" one level down, the
+subject of a passive), alone, with what follows it in the clause, or without
+a closing aside.  Each reading gets a few sparse features (lemma and its
+attribution class from ``data/quote_verb_classes.tsv``, complement type, what
+the subject is, tense, length…).  :mod:`newsledger.components.quotes.learned` scores them;
+the same kind of features describe the lexicon's reported-speech
+attributions so that weak ones can be dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsledger.components.quotes.lexicon import data_rows, lexicon
+from newsledger.components.quotes.parse import CLAUSE_HEAD_POS, Cue, extends, subject_of
+from newsledger.components.quotes.speakers import MentionIndex
+from newsledger.core.errors import NewsledgerError
+from newsledger.nlp.deptree import Tree, trim_span
+
+COMP_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "who"})
+_WH = frozenset({"what", "how", "why", "whether", "if", "who", "which", "when", "where"})
+_SKIP_LEMMAS = frozenset({"be"})
+_MAX_TOKENS = 120
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A verb and one reading of its content, with the features describing it."""
+
+    head: int  # token index of the verb or noun
+    span: tuple[int, int]  # content (characters)
+    subj: int | None
+    feats: list[str]
+
+
+def _bucket(n: int) -> str:
+    for lim, name in ((1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"), (30, "16-30")):
+        if n <= lim:
+            return name
+    return "31+"
+
+
+def subject_kind(tree: Tree, index: MentionIndex, subj: int | None) -> str:
+    """What the subject phrase is: a pronoun, a kind of name, a person noun, …"""
+    if subj is None:
+        return "none"
+    toks = tree.tokens
+    t = toks[subj]
+    low = t.text.lower()
+    if t.pos == "PRON":
+        return "pron-person" if low in _PERSON_PRONOUNS else "pron-other"
+    m = index.at(subj)
+    if m is not None:
+        return "ent-" + m.type
+    lex = lexicon()
+    lem = t.lemma.lower()
+    if lem in lex.person_nouns or lem in lex.title_nouns:
+        return "person-noun"
+    if lem in lex.group_nouns:
+        return "group-noun"
+    if lem in lex.source_nouns:
+        return "source-noun"
+    if t.pos == "PROPN":
+        return "propn"
+    return "noun" if t.pos == "NOUN" else "other"
+
+
+def _content_feats(tree: Tree, lo: int, hi: int, prefix: str) -> list[str]:
+    toks = tree.tokens
+    first = toks[lo].text.lower()
+    has_verb = any(toks[i].pos in CLAUSE_HEAD_POS for i in range(lo, min(hi + 1, lo + 40)))
+    start = "that" if first == "that" else "to" if first == "to" else "wh" if first in _WH else "-"
+    return [
+        f"{prefix}len={_bucket(hi - lo + 1)}",
+        f"{prefix}clause={has_verb}",
+        f"{prefix}start={start}",
+        f"{prefix}first={toks[lo].pos}",
+    ]
+
+
+def _verb_feats(tree: Tree, v: int, skind: str) -> list[str]:
+    toks = tree.tokens
+    t = toks[v]
+    lem = t.lemma.lower()
+    kids = [toks[c] for c in tree.children[v]]
+    feats = [
+        f"L={lem}",
+        f"T={t.tag}",
+        f"VD={t.dep}",
+        f"S={skind}",
+        f"LS={lem}|{skind in ('pron-person', 'ent-PERSON', 'ent-ORG', 'person-noun')}",
+    ]
+    if any(k.dep == "neg" for k in kids):
+        feats.append("neg")
+    if any(k.dep == "aux" and k.tag == "MD" for k in kids):
+        feats.append("modal")
+    if any(k.dep in ("auxpass", "nsubjpass") for k in kids):
+        feats.append("passive")
+    if lem in lexicon().verbs or lem in lexicon().phrasal:
+        feats.append("inlex")
+    for k in kids:
+        if k.dep == "advmod" and k.i < v:
+            feats.append(f"adv={k.lemma.lower()}")
+        elif k.dep == "dobj":
+            feats.append(f"LO={lem}|{k.lemma.lower()}")
+        elif k.dep == "prt":
+            feats.append(f"LP={lem}|{k.text.lower()}")
+    if skind in ("noun", "other", "person-noun", "group-noun", "source-noun"):
+        subj = tree.child(v, {"nsubj"})
+        if subj is not None:
+            feats.append(f"SL={toks[subj].lemma.lower()}")
+    return feats
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(lemma, VERB|NOUN) -> attribution classes, from ``data/quote_verb_classes.tsv``."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for n, row in enumerate(data_rows("quote_verb_classes.tsv"), 2):
+        if len(row) != 3 or row[2] not in ("VERB", "NOUN"):
+            raise NewsledgerError(
+                f"quote_verb_classes.tsv row {n} is malformed: {row!r}.",
+                "Each row is lemma<TAB>class<TAB>VERB|NOUN.",
+            )
+        out.setdefault((row[0], row[2]), []).append(row[1])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _class_feats(lemma: str, pos: str, dep: str, agent: bool) -> list[str]:
+    classes = word_classes().get((lemma, pos), ("none",))
+    return [f for c in classes for f in (f"VC={c}", f"VCD={c}|{dep}", f"VCS={c}|{agent}")]
+
+
+_AGENT_KINDS = frozenset({"pron-person", "ent-PERSON", "ent-ORG", "person-noun", "group-noun"})
+
+
+def _readings(tree: Tree, v: int, comps: list[int]) -> list[tuple[int, int, str]]:
+    """(first token, last token, complement type) of each content the parse offers for ``v``."""
+    toks = tree.tokens
+    out: list[tuple[int, int, str]] = []
+    for c in comps:
+        dep = toks[c].dep
+        n = tree.child(c, {"pobj", "pcomp"}) if dep == "prep" else c
+        if n is None:
+            continue
+        if dep == "prep":
+            dep = "prep:" + toks[c].text.lower()
+        lo, hi = tree.edges(n)
+        out.append((lo, hi, dep))
+        if toks[c].dep in _SECOND_LEVEL:  # "critical of X", "the idea of X", "a plan to X"
+            for g in tree.children[n]:
+                tg = toks[g]
+                if g < n or tg.dep not in ("prep", "acl", "ccomp", "xcomp", "relcl"):
+                    continue
+                m = tree.child(g, {"pobj", "pcomp"}) if tg.dep == "prep" else g
+                if m is None:
+                    continue
+                sub = "prep:" + tg.text.lower() if tg.dep == "prep" else tg.dep
+                glo, ghi = tree.edges(m)
+                out.append((glo, ghi, f"{dep}>{sub}"))
+    if toks[v].pos in CLAUSE_HEAD_POS:
+        sp = tree.child(v, {"nsubjpass"})
+        if sp is not None:  # "a curfew was announced", "his views were echoed"
+            lo, hi = tree.edges(sp)
+            out.append((lo, hi, "subjpass"))
+    return out
+
+
+def _extension(tree: Tree, v: int, hi: int) -> int:
+    """Last token of the content when what follows the complement in the clause of ``v``
+    belongs to it ("…, because …"), as :func:`newsledger.components.quotes.parse.extends` judges."""
+    toks = tree.tokens
+    end = hi
+    for c in tree.children[v]:
+        if c <= hi:
+            continue
+        if toks[c].dep in ("cc", "parataxis") or not extends(tree, c):
+            break
+        end = max(end, tree.edges(c)[1])
+    return end
+
+
+def _aside_start(tree: Tree, lo: int, hi: int) -> int | None:
+    """The comma before a closing aside of tokens [lo, hi] (", which …", ", a …"), if any."""
+    toks = tree.tokens
+    for i in range(lo + 1, hi + 1):
+        t = toks[i]
+        if t.dep in ("relcl", "appos", "advcl", "acl") and tree.edges(i)[1] >= hi:
+            a = tree.edges(i)[0]
+            if a - 1 > lo and toks[a - 1].text == ",":
+                return a - 1
+    return None
+
+
+def candidates(
+    tree: Tree,
+    index: MentionIndex,
+    inside: list[int],
+    text: str,
+    skip: set[int],
+    speakers: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    """Every (verb or noun, content) reading outside quotation marks; heads in ``skip`` left out.
+
+    ``speakers`` are entity ids already quoted in the document: a subject among
+    them is a likelier source.
+    """
+    toks = tree.tokens
+    out: list[Candidate] = []
+    for t in toks:
+        v = t.i
+        if inside[v] >= 0 or v in skip:
+            continue
+        lem = t.lemma.lower()
+        if t.pos == "NOUN":
+            comps = [c for c in tree.children[v] if c > v and _noun_comp(tree, c)]
+            if not comps:
+                continue
+            subj = _noun_subject(tree, v)
+            skind = subject_kind(tree, index, subj)
+            base = ["noun", f"NL={lem}", f"S={skind}", f"ND={t.dep}"]
+            pos = "NOUN"
+        elif t.pos in CLAUSE_HEAD_POS and t.dep not in ("aux", "auxpass"):
+            comps = [c for c in tree.children[v] if c > v and toks[c].dep in COMP_DEPS]
+            if lem in _SKIP_LEMMAS:
+                comps = [c for c in comps if toks[c].dep in _SECOND_LEVEL]
+            if not comps and tree.child(v, {"nsubjpass"}) is None:
+                continue
+            subj, _ = subject_of(tree, v)
+            skind = subject_kind(tree, index, subj)
+            base = _verb_feats(tree, v, skind)
+            pos = "VERB"
+        else:
+            continue
+        if subj is not None:
+            m = index.at(subj)
+            if m is not None and m.entity in speakers:
+                base.append("spk-known")
+        agent = skind in _AGENT_KINDS
+        for lo, hi, dep in _readings(tree, v, comps):
+            if hi - lo > _MAX_TOKENS:
+                continue
+            common = [*base, f"D={dep}", f"LD={lem}|{dep}", f"SD={skind}|{dep}"]
+            common += _class_feats(lem, pos, dep, agent)
+            ends = {("core", hi)}
+            ext = _extension(tree, v, hi) if dep != "subjpass" else hi
+            if ext > hi:
+                ends.add(("ext", ext))
+            cut = _aside_start(tree, lo, hi)
+            if cut is not None:
+                ends.add(("trim", cut - 1))
+            for variant, end in ends:
+                s, e = trim_span(text, toks[lo].start, toks[end].end)
+                if e <= s:
+                    continue
+                feats = [*common, f"X={variant}", f"XD={variant}|{dep}"]
+                feats += _content_feats(tree, lo, end, "C")
+                out.append(Candidate(v, (s, e), subj, feats))
+    return out
+
+
+_SECOND_LEVEL = frozenset({"dobj", "attr", "acomp", "oprd"})
+_NOUN_PREPS = frozenset({"of", "about", "on", "for", "over", "against", "that", "to"})
+
+
+def _noun_comp(tree: Tree, c: int) -> bool:
+    """Can child ``c`` of a noun hold reported content ("claim that …", "call for …")?"""
+    t = tree.tokens[c]
+    if t.dep == "prep":
+        return t.text.lower() in _NOUN_PREPS
+    if t.dep in ("acl", "ccomp") and t.pos in CLAUSE_HEAD_POS:
+        return tree.child(c, {"aux", "mark"}) is not None
+    return False
+
+
+def _noun_subject(tree: Tree, n: int) -> int | None:
+    """The possessor ("his claim"), or the subject of the verb the noun is object of."""
+    toks = tree.tokens
+    poss = tree.child(n, {"poss"})
+    if poss is not None:
+        return poss
+    if toks[n].dep in ("dobj", "attr") and toks[n].head != n:
+        return subject_of(tree, toks[n].head)[0]
+    return None
+
+
+def rule_features(
+    tree: Tree, index: MentionIndex, cue: Cue, lo: int, hi: int, mixed: bool
+) -> list[str]:
+    """Features of a reported-speech attribution the lexicon rules found.
+
+    ``lo``/``hi`` are the first and last token of its content; the names carry an
+    ``r`` prefix so that one weight table holds both models.
+    """
+    skind = subject_kind(tree, index, cue.subj)
+    toks = tree.tokens
+    feats = [f"r{f}" for f in _verb_feats(tree, cue.head, skind)]
+    feats += [
+        f"rK={cue.kind}",
+        f"rmixed={mixed}",
+        f"rinv={cue.inverted}",
+        f"ranaph={cue.anaphoric}",
+    ]
+    feats.append(f"rside={'after' if lo > cue.head else 'before'}")
+    feats += _content_feats(tree, lo, hi, "rC")
+    feats.append(f"rKS={cue.kind}|{skind}")
+    if toks[cue.head].pos == "NOUN":
+        feats.append("rnoun")
+    return feats

@@ -1,0 +1,214 @@
+"""A small linear model over the quote stage's attributions.
+
+The cue lexicon finds what is plainly speech; this model does two things the
+lexicon cannot:
+
+* it drops reported-speech attributions of the rules that look wrong for
+  their cue, subject and content (:func:`newsledger.components.quotes.candidates.rule_features`);
+* it reads the content of every other verb and noun as the parse allows
+  (:func:`newsledger.components.quotes.candidates.candidates`) and keeps, per word, the
+  likeliest reading when its lemma, complement and subject make a report,
+  stance or finding likely, or a better one than the rules' for a lexicon cue.
+
+The weights live in ``data/quote_model.json`` (feature name -> weight, plus
+the two thresholds); ``eval/train_quotes.py`` writes them, from logistic
+regression on an attribution-annotated corpus, and records where they came
+from and their cross-validated scores in the file's ``meta``.  Scoring is a
+dictionary lookup per feature: no learning library is needed at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsledger.components.quotes.attach import ALNUM_RE, Attr, QuoteDoc
+from newsledger.components.quotes.candidates import Candidate, candidates, rule_features
+from newsledger.components.quotes.parse import Cue
+from newsledger.core.errors import NewsledgerError
+
+MODEL_FILE = "quote_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteModel:
+    weights: dict[str, float]
+    bias: float = 0.0
+    keep_rule: float = 0.5  # rule attributions scoring below are dropped
+    add_new: float = 0.5  # candidates scoring at or above are added
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def score(self, feats: list[str]) -> float:
+        """Probability that the attribution described by ``feats`` is one."""
+        w = self.weights
+        z = self.bias + sum(w.get(f, 0.0) for f in feats)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "meta": self.meta,
+            "bias": self.bias,
+            "keep_rule": self.keep_rule,
+            "add_new": self.add_new,
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+
+def from_json(data: dict[str, Any]) -> QuoteModel:
+    try:
+        return QuoteModel(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            float(data["keep_rule"]),
+            float(data["add_new"]),
+            dict(data.get("meta") or {}),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise NewsledgerError(
+            f"{MODEL_FILE} is malformed ({exc!r}).",
+            "Reinstall newsledger (`make install`) or retrain it with `make train-quotes`.",
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def load() -> QuoteModel | None:
+    """The shipped model, or None when the data file is absent (rules only)."""
+    path = resources.files("newsledger") / "data" / MODEL_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NewsledgerError(
+            f"Cannot read {MODEL_FILE} ({exc}).", "Reinstall newsledger (`make install`)."
+        ) from exc
+    return from_json(data)
+
+
+# ------------------------------------------------------------ examples
+
+
+def _is_mixed(d: QuoteDoc, frags: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start < e for m in d.marks for s, e in frags)
+
+
+def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]]:
+    """The rules' reported-speech attributions with their features."""
+    out = []
+    ann = d.a.annotated
+    for att in attrs:
+        if att.direct or att.cue is None or not att.frags:
+            continue
+        lo = ann.token_at(att.frags[0][0])
+        hi = max(lo, ann.token_at(att.frags[-1][1]) - 1)
+        feats = rule_features(d.tree, d.index, att.cue, lo, hi, _is_mixed(d, att.frags))
+        out.append((att, feats))
+    return out
+
+
+def candidate_examples(d: QuoteDoc, attrs: list[Attr]) -> list[Candidate]:
+    """Readings of verbs and nouns from the parse, but for cues of direct quotations."""
+    skip = {att.cue.head for att in attrs if att.cue is not None and att.direct}
+    speakers = set()
+    for att in attrs:
+        if att.cue is not None and att.cue.subj is not None:
+            m = d.index.at(att.cue.subj)
+            if m is not None:
+                speakers.add(m.entity)
+    return candidates(d.tree, d.index, d.inside, d.text, skip, frozenset(speakers))
+
+
+# ------------------------------------------------------------ decisions
+
+
+def apply(d: QuoteDoc, attrs: list[Attr], model: QuoteModel) -> list[Attr]:
+    """The best reading of each cue: the rules' reported speech or a reading of the parse.
+
+    Direct quotations stay as the rules attached them.  For every other verb the
+    rules' reading (if it scores at least ``keep_rule``) and the parse's readings
+    (if they score at least ``add_new``) compete; the most likely one is kept,
+    most likely first, unless it repeats content already taken.
+    """
+    options: list[tuple[float, int, Attr | Candidate]] = []
+    for att, feats in rule_examples(d, attrs):
+        p = model.score(feats)
+        if p >= model.keep_rule:
+            options.append((p, att.cue.head if att.cue is not None else -1, att))
+    for cand in candidate_examples(d, attrs):
+        if not _known_word(cand.feats, model):
+            continue
+        p = model.score(cand.feats)
+        if p >= model.add_new:
+            options.append((p, cand.head, cand))
+    kept = [att for att in attrs if att.direct]
+    taken: list[Taken] = [(span, -1, "") for att in kept for span in att.frags]
+    taken += [
+        ((m.outer_start, m.outer_end), -1, "") for k, m in enumerate(d.marks) if k in d.claimed
+    ]
+    done: set[int] = set()
+    for _, head, opt in sorted(options, key=lambda x: -x[0]):
+        if head in done:
+            continue
+        att = opt if isinstance(opt, Attr) else _attr_of(d, opt)
+        assert att.cue is not None
+        ext = (att.frags[0][0], att.frags[-1][1])
+        item = (ext, d.toks[att.cue.head].start, att.cue.kind)
+        if _repeats(item, taken) or not ALNUM_RE.search(d.text, *ext):
+            continue
+        kept.append(att)
+        taken.append(item)
+        done.add(head)
+    return kept
+
+
+Taken = tuple[tuple[int, int], int, str]  # content extent, cue position, cue kind
+
+
+def _repeats(item: Taken, taken: list[Taken]) -> bool:
+    """Does ``item`` repeat content already taken (half of either overlapping)?
+
+    A report nested in an "according to" one is no repeat: `According to the
+    Gazette, officials said the vote was delayed` holds two, one cue inside
+    the other's content.
+    """
+    (s, e), cue_at, kind = item
+    for (a, b), other_cue, other_kind in taken:
+        o = min(e, b) - max(s, a)
+        if o <= 0 or (2 * o < e - s and 2 * o < b - a):
+            continue
+        nests = a <= cue_at < b or s <= other_cue < e
+        if "prep" in (kind, other_kind) and nests:
+            continue
+        return True
+    return False
+
+
+def _known_word(feats: list[str], model: QuoteModel) -> bool:
+    """Is the reading's word one the model learned about, or in an attribution class?
+
+    A word seen in neither ("prices surged …", "shares touched a peak") is judged
+    by its context alone, which is not enough to call it a report.
+    """
+    w = model.weights
+    return "VC=none" not in feats or any(f in w for f in feats if f[:2] in ("L=", "NL"))
+
+
+def _attr_of(d: QuoteDoc, cand: Candidate) -> Attr:
+    toks = d.toks
+    v = cand.head
+    cue = Cue(v, toks[v].start, toks[v].end, "model", frozenset(), subj=cand.subj)
+    # "…, criticizing X for …": no subject of its own, the speaker goes on
+    passive = d.tree.child(v, {"auxpass", "nsubjpass"}) is not None
+    cue.anaphoric = cand.subj is None and not passive and toks[v].tag in ("VB", "VBG")
+    lo = hi = v
+    if cand.subj is not None:
+        slo, shi = d.tree.edges(cand.subj)
+        lo, hi = min(lo, slo), max(hi, shi)
+    cue.clause_lo, cue.clause_hi = lo, hi
+    return Attr(cue, [cand.span], False, toks[v].start)

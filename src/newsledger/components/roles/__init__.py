@@ -1,0 +1,1 @@
+"""Roles: titles and affiliations of people ("associate researcher at X")."""

@@ -1,0 +1,1 @@
+"""Work across documents: entity resolution, conflicts, cross-source event merging, near-duplicates."""

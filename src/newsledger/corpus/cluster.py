@@ -1,0 +1,343 @@
+"""Clustering for :mod:`newsledger.corpus.resolve`: guarded union-find, blocking, scoring.
+
+Items are document-level entities.  Joins are tried strongest evidence first
+(see :mod:`newsledger.corpus.resolve`); :class:`Clusters` refuses every automatic
+join that breaks a guard rail (different given names, different alias-data
+entities, a manual split, a person with a non-person).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from newsledger.corpus.aliases import AliasEntry
+from newsledger.corpus.keys import (
+    PersonName,
+    acronym_letters,
+    content_tokens,
+    initials,
+    is_acronym,
+    person_compatible,
+    similar,
+    skeleton,
+)
+
+MAX_BLOCK = 20  # larger blocks are paired by sorted neighbourhood
+WINDOW = 6  # neighbours each member is paired with in an oversized block
+COMMON_CONTEXT = 0.05  # names in more than this share of documents are no evidence
+MIN_COMMON = 10  # ... unless they are in at most this many documents
+
+
+@dataclass(slots=True)
+class Item:
+    doc: int
+    local: str
+    type: str
+    tclass: str
+    name: str
+    key: str
+    surfaces: Counter[str]
+    person: PersonName | None
+    entry: AliasEntry | None
+    acronym: bool
+    mentions: int
+
+    @property
+    def bare(self) -> bool:
+        return self.person is not None and not self.person.full
+
+    @property
+    def full_person(self) -> bool:
+        return self.person is not None and self.person.full
+
+
+class Clusters:
+    """Union-find over items with the guard rails checked on every join."""
+
+    def __init__(self, items: list[Item], tags: Mapping[int, dict[int, int]]) -> None:
+        n = len(items)
+        self.items = items
+        self.parent = list(range(n))
+        self.canon = [it.entry.key if it.entry else None for it in items]
+        self.persons: list[set[PersonName]] = [
+            {it.person} if it.person is not None and it.person.full else set() for it in items
+        ]
+        self.tags = [dict(tags.get(i, {})) for i in range(n)]
+        self.docs: list[set[int]] = [{it.doc} for it in items]
+        self.keys: list[set[str]] = [{it.key} for it in items]
+
+    def find(self, i: int) -> int:
+        p = self.parent
+        while p[i] != i:
+            p[i] = p[p[i]]
+            i = p[i]
+        return i
+
+    def can_join(self, a: int, b: int, any_class: bool = False) -> bool:
+        it = self.items
+        if it[a].tclass != it[b].tclass and not any_class:
+            return False
+        ca, cb = self.canon[a], self.canon[b]
+        if ca is not None and cb is not None and ca != cb:
+            return False
+        ta, tb = self.tags[a], self.tags[b]
+        if ta and tb and any(tb.get(k, v) != v for k, v in ta.items()):
+            return False
+        pa, pb = self.persons[a], self.persons[b]
+        return all(p == q or person_compatible(p, q) for p in pa for q in pb)
+
+    def join(self, a: int, b: int, force: bool = False, any_class: bool = False) -> bool:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return True
+        if not force and not self.can_join(a, b, any_class):
+            return False
+        if len(self.docs[a]) < len(self.docs[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.canon[a] = self.canon[a] or self.canon[b]
+        self.persons[a] |= self.persons[b]
+        for k, v in self.tags[b].items():
+            self.tags[a].setdefault(k, v)
+        self.docs[a] |= self.docs[b]
+        self.keys[a] |= self.keys[b]
+        self.persons[b], self.docs[b], self.keys[b], self.tags[b] = set(), set(), set(), {}
+        return True
+
+
+class _Context:
+    """Co-occurring names as evidence: names shared by the documents of two clusters."""
+
+    def __init__(self, items: list[Item], ndocs: int, cl: Clusters) -> None:
+        doc_keys: list[set[str]] = [set() for _ in range(ndocs)]
+        for it in items:
+            doc_keys[it.doc].add(it.key)
+        df = Counter(k for ks in doc_keys for k in ks)
+        limit = max(MIN_COMMON, int(COMMON_CONTEXT * ndocs))
+        self.doc_keys = [{k for k in ks if df[k] <= limit} for ks in doc_keys]
+        self.cl = cl
+        self.cache: dict[int, tuple[int, set[str]]] = {}
+
+    def _ctx(self, root: int) -> set[str]:
+        docs = self.cl.docs[root]
+        hit = self.cache.get(root)
+        if hit is not None and hit[0] == len(docs):
+            return hit[1]
+        out: set[str] = set()
+        for d in docs:
+            out |= self.doc_keys[d]
+        out -= self.cl.keys[root]
+        self.cache[root] = (len(docs), out)
+        return out
+
+    def shared(self, a: int, b: int) -> int:
+        ra, rb = self.cl.find(a), self.cl.find(b)
+        return len((self._ctx(ra) & self._ctx(rb)) - self.cl.keys[ra] - self.cl.keys[rb])
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def _strong(a: Item, b: Item) -> tuple[float, int] | None:
+    """Score of a pair and the number of shared co-occurring names it needs, or ``None``.
+
+    Organisation and place names spelled differently need context, and one-word
+    ones never join on spelling alone: a vowel turns one real name into another
+    (Colombia/Columbia, Charlton/Chorlton, France/Franck); list such variants
+    (Taliban/Taleban) in the alias data instead.
+    """
+    if a.tclass != b.tclass:
+        return None
+    if a.tclass == "PERSON":
+        if a.person is not None and b.person is not None and person_compatible(a.person, b.person):
+            return fuzz.ratio(a.key, b.key), 0
+        return None
+    if a.acronym or b.acronym:
+        return None
+    ca, cb = content_tokens(a.name), content_tokens(b.name)
+    if not ca or not cb:
+        return None
+    if set(ca) == set(cb):
+        return 100.0, 0
+    if len(ca) == len(cb) > 1 and all(similar(x, y) for x, y in zip(ca, cb, strict=True)):
+        return fuzz.ratio(a.key, b.key), 1
+    return None
+
+
+def _pairs_of(members: list[int], items: list[Item], out: set[tuple[int, int]]) -> None:
+    if len(members) <= MAX_BLOCK:
+        out.update((min(i, j), max(i, j)) for i, j in combinations(members, 2))
+        return
+    members = sorted(members, key=lambda i: (items[i].key, i))
+    for k, i in enumerate(members):
+        for j in members[k + 1 : k + 1 + WINDOW]:
+            out.add((min(i, j), max(i, j)))
+
+
+def block_keys(it: Item) -> list[str]:
+    """Blocking keys of an item: two items can join on their own evidence only if they
+    share a key, so a pair outside every block is never scored.
+
+    A person: the consonant skeletons of surname and given names (names that
+    :func:`person_compatible` accepts have equal skeletons).  Other names: the
+    set of content words, and the skeletons of the content words in order.
+    """
+    if it.person is not None:
+        if not it.person.full:
+            return []
+        sk = ".".join(skeleton(g) for g in it.person.given)
+        return [f"p:{skeleton(it.person.surname)}:{sk}"]
+    if it.acronym:
+        return []
+    ct = content_tokens(it.name)
+    if not ct:
+        return []
+    keys = [f"c:{it.tclass}:" + " ".join(sorted(set(ct)))]
+    if len(ct) > 1:
+        keys.append(f"k:{it.tclass}:" + " ".join(skeleton(t) for t in ct))
+    return keys
+
+
+def _candidate_pairs(items: list[Item], reps: list[int]) -> set[tuple[int, int]]:
+    blocks: dict[str, list[int]] = {}
+    for i in reps:
+        for k in block_keys(items[i]):
+            blocks.setdefault(k, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > 1:
+            _pairs_of(members, items, pairs)
+    return pairs
+
+
+# --------------------------------------------------------------- clustering
+
+
+def cluster(
+    items: list[Item],
+    ndocs: int,
+    must: Sequence[set[int]],
+    tags: Mapping[int, dict[int, int]],
+    stats: Counter[str],
+) -> Clusters:
+    cl = Clusters(items, tags)
+    for m in must:
+        first, *rest = sorted(m)
+        for i in rest:
+            cl.join(first, i, force=True)
+    node_of: dict[tuple[str, ...], int] = {}
+    for i, it in enumerate(items):
+        k = ("bare", str(it.doc), it.local) if it.bare else (it.tclass, it.key)
+        rep = node_of.setdefault(k, i)
+        if rep != i:
+            cl.join(rep, i)
+    by_canon: dict[str, int] = {}
+    for i, it in enumerate(items):
+        if it.entry is not None:
+            cl.join(by_canon.setdefault(it.entry.key, i), i)
+    reps = [i for k, i in node_of.items() if k[0] != "bare"]
+    pairs = _candidate_pairs(items, reps)
+    stats["pairs_blocked"] += len(pairs)
+    scored = []
+    for i, j in pairs:
+        s = _strong(items[i], items[j])
+        if s is not None:
+            scored.append((-s[0], s[1], i, j))
+    scored.sort()
+    ctx = _Context(items, ndocs, cl)
+    for _, need, i, j in scored:
+        if need and ctx.shared(i, j) < need:
+            stats["refused_context"] += 1
+            continue
+        stats["joined" if cl.join(i, j) else "refused"] += 1
+    _weak(items, ctx, cl, [i for k, i in node_of.items() if k[0] == "bare"], reps, stats)
+    stats["candidate_pairs"] = sum(v for k, v in stats.items() if k.startswith("pairs_"))
+    return cl
+
+
+def _weak(
+    items: list[Item],
+    ctx: _Context,
+    cl: Clusters,
+    bares: list[int],
+    reps: list[int],
+    stats: Counter[str],
+) -> None:
+    full_by_surname: dict[str, list[int]] = {}
+    acr_alias: dict[str, list[int]] = {}
+    acr_init: dict[str, list[int]] = {}
+    named: dict[str, int] = {}  # place and organisation names
+    for i in reps:
+        it = items[i]
+        if it.tclass == "PLACE_ORG":
+            named.setdefault(it.key, i)
+        if it.person is not None:
+            full_by_surname.setdefault(it.person.surname, []).append(i)
+        elif not it.acronym:
+            for s in it.surfaces:
+                if is_acronym(s):
+                    acr_alias.setdefault(acronym_letters(s), []).append(i)
+            content = initials(it.name)[1]
+            if len(content) >= 2:
+                acr_init.setdefault(content, []).append(i)
+    # a bare surname joins the one full name it fits, given shared context
+    by_fit: dict[tuple[str, str], list[int]] = {}
+    for b in bares:
+        by_fit.setdefault((_surname(items[b]), _initial(items[b])), []).append(b)
+    unplaced: dict[str, list[int]] = {}
+    for (sn, first), group in by_fit.items():
+        cands = [c for c in full_by_surname.get(sn, []) if first in ("", _initial(items[c]))]
+        stats["pairs_bare"] += len(cands) + len(group)
+        roots = {cl.find(c) for c in cands}
+        for b in group:
+            if len(roots) == 1:
+                r = cl.find(next(iter(roots)))
+                if ctx.shared(b, r) >= 1 and cl.join(b, r):
+                    stats["joined_weak"] += 1
+            elif not roots:
+                place = named.get(items[b].key)
+                # no such person anywhere, but a place or body of that name: a tagging error
+                if (
+                    place is not None
+                    and len(cl.docs[cl.find(place)]) >= 2
+                    and cl.join(b, place, any_class=True)
+                ):
+                    stats["joined_weak"] += 1
+                    continue
+                unplaced.setdefault(items[b].key, []).append(b)
+    for group in unplaced.values():
+        for k, b in enumerate(group):
+            for c in group[max(0, k - WINDOW) : k]:
+                stats["pairs_bare_bare"] += 1
+                if ctx.shared(b, c) >= 1 and cl.join(b, c):
+                    stats["joined_weak"] += 1
+    # an acronym joins the one long form that lists it, or whose initials spell it
+    for a in reps:
+        it = items[a]
+        if not it.acronym or it.person is not None or it.entry is not None:
+            continue
+        letters = acronym_letters(it.name)
+        own = cl.find(a)
+        listed = acr_alias.get(letters, [])
+        spelled = acr_init.get(letters, [])
+        stats["pairs_acronym"] += len(listed) + len(spelled)
+        roots = {cl.find(i) for i in listed if items[i].tclass == it.tclass} - {own}
+        if not roots:
+            roots = {cl.find(i) for i in spelled if items[i].tclass == it.tclass} - {own}
+            if len(roots) != 1 or ctx.shared(a, next(iter(roots))) < 1:
+                continue
+        if len(roots) == 1 and cl.join(a, roots.pop()):
+            stats["joined_weak"] += 1
+
+
+def _initial(it: Item) -> str:
+    return it.person.initials[0] if it.person is not None and it.person.initials else ""
+
+
+def _surname(it: Item) -> str:
+    return it.person.surname if it.person is not None else ""

@@ -1,0 +1,449 @@
+"""Where sources disagree: compare claims about one subject across documents.
+
+:func:`find_conflicts` takes claims whose subjects are already resolved across
+documents (:class:`ClaimRecord`) and returns every group of values that cannot
+all hold, each value with its documents, speakers and evidence spans.
+
+How two values of one (subject, attribute) are compared is set per attribute in
+``data/claim_attributes.json``:
+
+* ``when`` (in power since, born, founded …): the periods the values allow must
+  overlap ("1992" and "2012" conflict; "2021-11" and "2021-11-02" do not).
+* ``quantity`` (population, members, fighters, casualties): the intervals the
+  figures allow must overlap ("around ten million" and "9.8 million" agree;
+  "2,000 to 4,000" and "3,000" agree).  ``change`` says how reports at
+  different times are read: ``drift`` widens the tolerance per year (a
+  population), ``update`` makes a change between reports a year or more apart
+  an update, ``monotonic`` makes a rise in a later report (a death toll) an
+  update and a fall a conflict.
+* ``age``: the birth dates two ages allow at their report dates must overlap.
+* ``exclusive`` (nationality): different values conflict.
+* ``countries`` (located in): two different countries conflict; anything
+  else may nest (a city in a region in a country).
+* roles (``inverse``): one exclusive office ("President of Tajikistan") held by
+  two people in reports close in time is a conflict when both reports say they
+  hold it now (present, present perfect or future tense, "current"); far apart,
+  a succession (an update).  Former holders are left out.
+* ``when`` values of a return to power (qualifier ``stint``) are not compared:
+  another stint may begin at another date.
+
+Only values from different documents are compared unless asked otherwise.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from itertools import combinations
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from newsledger.components.claims.patterns import AttributeSpec, attributes, country_names
+from newsledger.components.claims.values import (
+    Interval,
+    birth_interval,
+    lexicon,
+    parse_date,
+    quantity_interval,
+    quantity_point,
+    when_interval,
+)
+from newsledger.components.mentions.stage import normalize
+from newsledger.core.model import Analysis, stable_id
+
+SAME_PERSON_RATIO = 85  # names this similar are one person, not two holders of an office
+AGE_STALE_DAYS = 366  # how far out of date a reported age may be
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """A claim with its subject resolved across documents and its provenance."""
+
+    subject: str  # global entity id
+    subject_name: str
+    attribute: str
+    value: str
+    value_type: str
+    doc: str
+    published: str | None
+    speaker: str | None
+    start: int
+    end: int
+    text: str
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    speaker_name: str | None = None
+
+    def qualifier(self, name: str) -> str | None:
+        for k, v in self.qualifiers:
+            if k == name:
+                return v
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    doc: str
+    start: int
+    end: int
+    text: str
+    published: str | None = None
+    speaker: str | None = None
+    speaker_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    value: str
+    value_type: str
+    evidence: tuple[Evidence, ...]
+    entity: str | None = None  # the holder, for an office held by two people
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    subject: str
+    subject_name: str
+    attribute: str
+    kind: str  # conflict | update
+    values: tuple[ConflictValue, ...]
+
+
+# ------------------------------------------------------------------ records
+
+
+def records_from_analysis(
+    a: Analysis, resolve: Callable[[str], tuple[str, str]] | None = None
+) -> list[ClaimRecord]:
+    """Turn one document's claims into records; ``resolve`` maps a document entity id
+    to (global id, name) and defaults to the document's own ids and names."""
+    names = {e.id: e.name for e in a.entities}
+
+    def res(eid: str) -> tuple[str, str]:
+        return resolve(eid) if resolve else (eid, names.get(eid, eid))
+
+    out: list[ClaimRecord] = []
+    for c in a.claims:
+        sid, sname = res(c.subject)
+        spk, spk_name = res(c.speaker) if c.speaker else (None, None)
+        out.append(
+            ClaimRecord(
+                subject=sid,
+                subject_name=sname,
+                attribute=c.attribute,
+                value=c.value,
+                value_type=c.value_type,
+                doc=a.doc.id,
+                published=a.doc.published,
+                speaker=spk,
+                start=c.start,
+                end=c.end,
+                text=a.text[c.start : c.end],
+                qualifiers=c.qualifiers,
+                speaker_name=spk_name,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ comparison
+
+
+def _ref(r: ClaimRecord) -> Interval | None:
+    """When a claim speaks of: its "as of" year, else its publication date."""
+    as_of = r.qualifier("as_of")
+    if as_of:
+        iv = when_interval(as_of)
+        if iv:
+            return iv
+    d = parse_date(r.published)
+    return Interval(d.toordinal(), d.toordinal()) if d else None
+
+
+def _days_apart(a: Interval | None, b: Interval | None) -> float:
+    if a is None or b is None or a.overlaps(b):
+        return 0.0
+    return max(a.lo - b.hi, b.lo - a.hi)
+
+
+def _keys_match(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> bool:
+    for q in spec.key_qualifiers:
+        va, vb = a.qualifier(q), b.qualifier(q)
+        if va and vb and normalize(va) != normalize(vb):
+            return False
+    return True
+
+
+def _quantity(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> str | None:
+    ia, ib = quantity_interval(a.value), quantity_interval(b.value)
+    if ia is None or ib is None:
+        return None
+    apart = _days_apart(_ref(a), _ref(b))
+    if spec.change == "monotonic":
+        return _monotonic(spec, a, b, ia, ib, apart)
+    if spec.change == "drift":
+        d = spec.drift_per_year * apart / 365.25
+        ia = Interval(ia.lo * (1 - d), ia.hi * (1 + d))
+    if ia.overlaps(ib):
+        return None
+    if spec.change == "update":
+        return "update" if apart > spec.window_days else "conflict"
+    return "conflict"
+
+
+def _monotonic(
+    spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord, ia: Interval, ib: Interval, apart: float
+) -> str | None:
+    """A count that only grows (a death toll): a higher figure in a later report is an
+    update (even "at least 31" then 47); a lower one that cannot hold is a conflict."""
+    if apart > spec.window_days:
+        return None  # too far apart to be one event
+    da, db = parse_date(a.published), parse_date(b.published)
+    if da is None or db is None or da == db:
+        return None if ia.overlaps(ib) else "update"
+    (early, e_iv), (late, l_iv) = ((a, ia), (b, ib)) if da < db else ((b, ib), (a, ia))
+    pe, pl = quantity_point(early.value), quantity_point(late.value)
+    if pe is not None and pl is not None and pl > pe:
+        return "update"
+    return None if e_iv.overlaps(l_iv) else "conflict"
+
+
+def _age(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """Two ages conflict when no birth date fits both at their report dates.  An
+    article may give an age a year out of date (written before a birthday, or
+    reusing an older profile), so each age allows one more year: ages one apart
+    conflict only when the report dates make that impossible (the later report
+    gives the lower age, or the reports are years apart)."""
+    ra, rb = _ref(a), _ref(b)
+    if ra is None or rb is None:
+        return None
+    ba = birth_interval(a.value, date.fromordinal(int(ra.lo)))
+    bb = birth_interval(b.value, date.fromordinal(int(rb.lo)))
+    if ba is None or bb is None:
+        return None
+    ba, bb = Interval(ba.lo - AGE_STALE_DAYS, ba.hi), Interval(bb.lo - AGE_STALE_DAYS, bb.hi)
+    return None if ba.overlaps(bb) else "conflict"
+
+
+def compare(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """``"conflict"``, ``"update"`` or ``None`` (both can hold) for two claims of one
+    subject and attribute."""
+    if not _keys_match(spec, a, b):
+        return None
+    if spec.compare == "when":
+        if a.qualifier("stint") or b.qualifier("stint"):
+            return None  # "returned to power in 1964": an earlier or later stint may hold too
+        ia, ib = when_interval(a.value), when_interval(b.value)
+        return None if ia is None or ib is None or ia.overlaps(ib) else "conflict"
+    if spec.compare == "quantity":
+        return _quantity(spec, a, b)
+    if spec.compare == "age":
+        return _age(a, b)
+    if spec.compare == "exclusive":
+        return None if _fold(a.value) == _fold(b.value) else "conflict"
+    if spec.compare == "countries":
+        va, vb = _fold(a.value), _fold(b.value)
+        both = va in country_names() and vb in country_names()
+        return "conflict" if both and va != vb else None
+    return None
+
+
+def _fold(s: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", normalize(s))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# ------------------------------------------------------------------ grouping
+
+
+def _canonical(records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Spell demonym-only values as countries when another claim tells the country."""
+    known: dict[str, str] = {}
+    for r in records:
+        dem, org = r.qualifier("demonym"), r.qualifier("org")
+        if dem and org:
+            known[dem.casefold()] = org
+        elif dem and r.attribute == "nationality" and _fold(r.value) != _fold(dem):
+            known[dem.casefold()] = r.value
+    out: list[ClaimRecord] = []
+    for r in records:
+        dem = r.qualifier("demonym")
+        country = known.get(dem.casefold()) if dem else None
+        if country and r.attribute == "nationality" and _fold(r.value) == _fold(dem or ""):
+            r = _with_value(r, country)
+        elif country and r.attribute == "holds_role" and not r.qualifier("org") and dem:
+            title = r.value[len(dem) :].strip()
+            r = _with_value(r, f"{title} of {country}", (("org", country),))
+        out.append(r)
+    return out
+
+
+def _with_value(r: ClaimRecord, value: str, extra: tuple[tuple[str, str], ...] = ()) -> ClaimRecord:
+    return ClaimRecord(
+        r.subject, r.subject_name, r.attribute, value, r.value_type, r.doc, r.published,
+        r.speaker, r.start, r.end, r.text, r.qualifiers + extra, r.speaker_name,
+    )  # fmt: skip
+
+
+def _evidence(r: ClaimRecord) -> Evidence:
+    return Evidence(r.doc, r.start, r.end, r.text, r.published, r.speaker, r.speaker_name)
+
+
+def _build(
+    subject: str,
+    name: str,
+    attribute: str,
+    groups: dict[str, list[ClaimRecord]],
+    relation: Callable[[ClaimRecord, ClaimRecord], str | None],
+    cross_document: bool,
+    holder: bool = False,
+) -> Conflict | None:
+    """A conflict over the values of ``groups`` (value → its records), if any pair clashes."""
+    involved: set[str] = set()
+    kinds: set[str] = set()
+    for (va, ra), (vb, rb) in combinations(groups.items(), 2):
+        for a in ra:
+            for b in rb:
+                if cross_document and a.doc == b.doc:
+                    continue
+                rel = relation(a, b)
+                if rel:
+                    involved.update((va, vb))
+                    kinds.add(rel)
+    if not involved:
+        return None
+
+    def first_seen(v: str) -> tuple[str, str]:
+        return (min(r.published or "" for r in groups[v]), v)
+
+    values = tuple(
+        ConflictValue(
+            value=groups[v][0].subject_name if holder else groups[v][0].value,
+            value_type="entity" if holder else groups[v][0].value_type,
+            evidence=tuple(
+                _evidence(r)
+                for r in sorted(groups[v], key=lambda r: (r.published or "", r.doc, r.start))
+            ),
+            entity=groups[v][0].subject if holder else None,
+        )
+        for v in sorted(involved, key=first_seen)
+    )
+    kind = "conflict" if "conflict" in kinds else "update"
+    return Conflict(subject, name, attribute, kind, values)
+
+
+def _held_by(records: list[ClaimRecord], cross_document: bool) -> list[Conflict]:
+    """Exclusive offices claimed for two people at once (conflict) or in turn (update)."""
+    spec = attributes()["holds_role"]
+    exclusive = {t.casefold() for t in lexicon()["exclusive_titles"]}
+    by_role: dict[str, list[ClaimRecord]] = {}
+    for r in records:
+        title, status = r.qualifier("title"), r.qualifier("status")
+        if (
+            r.attribute != "holds_role"
+            or not r.qualifier("org")
+            or status in ("former", "acting", "claimed")
+        ):
+            continue
+        if title and title.casefold() in exclusive:
+            by_role.setdefault(_fold(r.value), []).append(r)
+    out: list[Conflict] = []
+    for key, rs in sorted(by_role.items()):
+        holders: dict[str, list[ClaimRecord]] = {}
+        for r in rs:
+            holders.setdefault(r.subject, []).append(r)
+        if len(holders) < 2:
+            continue
+
+        def relation(a: ClaimRecord, b: ClaimRecord) -> str | None:
+            if fuzz.ratio(_fold(a.subject_name), _fold(b.subject_name)) >= SAME_PERSON_RATIO:
+                return None
+            apart = _days_apart(_ref(a), _ref(b))
+            if apart > spec.window_days:
+                return "update"
+            # A title before a name may be the one held at the time of the events told
+            # ("Lord Chancellor X" in a story about 1998): two holders clash only when
+            # both are said to hold it now.
+            if a.qualifier("tense") == "present" and b.qualifier("tense") == "present":
+                return "conflict"
+            return None
+
+        role = rs[0].value
+        c = _build(
+            stable_id("role", key),
+            role,
+            spec.inverse or "held_by",
+            holders,
+            relation,
+            cross_document,
+            holder=True,
+        )
+        if c:
+            out.append(c)
+    return out
+
+
+def find_conflicts(claims: Iterable[ClaimRecord], cross_document: bool = True) -> list[Conflict]:
+    """Every (subject, attribute) whose values cannot all hold, and every exclusive
+    office claimed for two people; conflicts first, then updates."""
+    records = _canonical(list(claims))
+    attrs = attributes()
+    by_key: dict[tuple[str, str], list[ClaimRecord]] = {}
+    for r in records:
+        spec = attrs.get(r.attribute)
+        if spec is not None and spec.compare != "none":
+            by_key.setdefault((r.subject, r.attribute), []).append(r)
+    out: list[Conflict] = []
+    for (subject, attribute), rs in sorted(by_key.items()):
+        spec = attrs[attribute]
+        groups: dict[str, list[ClaimRecord]] = {}
+        for r in rs:
+            groups.setdefault(_fold(r.value), []).append(r)
+        if len(groups) < 2:
+            continue
+        c = _build(
+            subject,
+            rs[0].subject_name,
+            attribute,
+            groups,
+            partial(compare, spec),
+            cross_document,
+        )
+        if c:
+            out.append(c)
+    out.extend(_held_by(records, cross_document))
+    out.sort(key=lambda c: (c.kind != "conflict", c.subject_name.casefold(), c.attribute))
+    return out
+
+
+def conflict_to_json(c: Conflict) -> dict[str, Any]:
+    """The JSON Lines record of a conflict (``newsledger conflicts --format jsonl``)."""
+    return {
+        "subject": {"id": c.subject, "name": c.subject_name},
+        "attribute": c.attribute,
+        "kind": c.kind,
+        "values": [
+            {
+                "value": v.value,
+                "value_type": v.value_type,
+                **({"entity": v.entity} if v.entity else {}),
+                "evidence": [
+                    {
+                        "doc": e.doc,
+                        "start": e.start,
+                        "end": e.end,
+                        "text": e.text,
+                        "published": e.published,
+                        "speaker": (
+                            {"entity": e.speaker, "name": e.speaker_name} if e.speaker else None
+                        ),
+                    }
+                    for e in v.evidence
+                ],
+            }
+            for v in c.values
+        ],
+    }

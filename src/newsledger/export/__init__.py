@@ -1,0 +1,1 @@
+"""Exports: JSONL, CSV, Parquet, GraphML and GeoJSON."""

@@ -1,0 +1,132 @@
+"""Clean: drop page furniture as whole lines before analysis.
+
+Patterns live in ``data/clean_patterns.tsv`` (kind, regular expression); users
+extend them with their own file.  A line is dropped when a pattern matches the
+whole line (surrounding spaces ignored).  Kept characters are never changed:
+the cleaned text is the raw text with some whole lines cut out, and the cut
+spans are recorded on the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from newsledger.core.errors import NewsledgerError
+from newsledger.core.model import Document
+
+MAX_FURNITURE_LINE = 240  # longer lines are article text, never furniture
+
+Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def parse_patterns(text: str, origin: str) -> list[tuple[str, re.Pattern[str]]]:
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        kind, sep, pattern = line.partition("\t")
+        if not sep or not pattern.strip():
+            raise NewsledgerError(
+                f"{origin}:{n}: expected 'kind<TAB>pattern'.", "Separate the columns with a tab."
+            )
+        try:
+            out.append((kind.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+        except re.error as exc:
+            raise NewsledgerError(
+                f"{origin}:{n}: bad regular expression ({exc}).", "Fix the pattern."
+            ) from None
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> Patterns:
+    text = resources.files("newsledger").joinpath("data/clean_patterns.tsv").read_text("utf-8")
+    return tuple(parse_patterns(text, "clean_patterns.tsv"))
+
+
+def load_patterns(extra: Path | None = None) -> Patterns:
+    pats = default_patterns()
+    if extra is None:
+        return pats
+    try:
+        text = extra.read_text("utf-8")
+    except OSError as exc:
+        raise NewsledgerError(
+            f"{extra}: cannot be read ({exc.strerror}).", "Check the path."
+        ) from None
+    return pats + tuple(parse_patterns(text, str(extra)))
+
+
+def is_furniture(line: str, patterns: Patterns) -> bool:
+    s = line.strip()
+    if not s or len(s) > MAX_FURNITURE_LINE:
+        return False
+    return any(p.fullmatch(s) for _, p in patterns)
+
+
+def furniture_spans(text: str, patterns: Patterns) -> list[tuple[int, int]]:
+    """Spans of ``text`` to drop: furniture lines and the blank lines they leave doubled."""
+    lines = text.splitlines(keepends=True)
+    drop = [is_furniture(ln, patterns) for ln in lines]
+    if not any(drop):
+        return []
+    # a blank line left next to another blank line (or at the end) by a drop goes too
+    kept_prev_blank = True  # start of text counts as blank: no leading blank lines
+    removed_since = False
+    for i, ln in enumerate(lines):
+        if drop[i]:
+            removed_since = True
+            continue
+        blank = not ln.strip()
+        if blank and kept_prev_blank and removed_since:
+            drop[i] = True
+            continue
+        kept_prev_blank = blank
+        removed_since = False if not blank else removed_since
+    # trailing blank lines after a drop at the end
+    j = len(lines) - 1
+    while j >= 0 and (drop[j] or not lines[j].strip()):
+        if not drop[j] and any(drop[j:]):
+            drop[j] = True
+        j -= 1
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for ln, d in zip(lines, drop, strict=True):
+        if d:
+            if spans and spans[-1][1] == pos:
+                spans[-1] = (spans[-1][0], pos + len(ln))
+            else:
+                spans.append((pos, pos + len(ln)))
+        pos += len(ln)
+    return spans
+
+
+def clean_text(text: str, patterns: Patterns) -> tuple[str, tuple[tuple[int, int], ...]]:
+    spans = furniture_spans(text, patterns)
+    if not spans:
+        return text, ()
+    parts: list[str] = []
+    pos = 0
+    for s, e in spans:
+        parts.append(text[pos:s])
+        pos = e
+    parts.append(text[pos:])
+    out = "".join(parts)
+    if spans[-1][1] == len(text):
+        out = out.rstrip("\n")
+    return out, tuple(spans)
+
+
+def clean(doc: Document, patterns: Patterns | None = None) -> Document:
+    """Return the document with its furniture lines dropped (id unchanged)."""
+    pats = default_patterns() if patterns is None else patterns
+    text, removed = clean_text(doc.text, pats)
+    if not removed:
+        return doc
+    if not text.strip():
+        return doc  # everything looked like furniture: keep the text rather than lose it
+    return replace(doc, text=text, removed=removed)

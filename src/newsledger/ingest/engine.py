@@ -1,0 +1,97 @@
+"""The engine: ingest → clean → annotate → stages → records, in one or many processes.
+
+Documents stream through: memory holds a bounded window of batches whatever
+the input size.  With ``workers > 1`` batches go to worker processes (one
+spaCy model each) and come back in input order, so a single writer can store
+them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsledger.core.errors import InputError
+from newsledger.core.model import Document
+from newsledger.core.record import Record, to_record
+from newsledger.ingest import clean as clean_mod
+from newsledger.ingest.read import Defaults, iter_documents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from multiprocessing.pool import AsyncResult
+
+BATCH = 32
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def read_inputs(
+    paths: Iterable[str],
+    defaults: Defaults | None = None,
+    do_clean: bool = True,
+    clean_patterns: Path | None = None,
+) -> Iterator[Document | InputError]:
+    """Ingest and clean every input; infer a publication date only when the text pins it."""
+    pats = clean_mod.load_patterns(clean_patterns) if do_clean else None
+    for item in iter_documents(paths, defaults):
+        yield item if isinstance(item, InputError) else prepare(item, pats)
+
+
+def prepare(doc: Document, patterns: clean_mod.Patterns | None) -> Document:
+    """Clean a document (unless ``patterns`` is None) and infer a missing publication date."""
+    from newsledger.components.dates.stage import infer_published
+
+    if patterns is not None:
+        doc = clean_mod.clean(doc, patterns)
+    if doc.published is None:
+        guess = infer_published(doc.text)
+        if guess is not None:
+            doc = replace(doc, published=guess, published_inferred=True)
+    return doc
+
+
+def analyse_batch(docs: list[Document]) -> list[Record | InputError]:
+    """Annotate and analyse one batch in this process; return its records (or errors)."""
+    from newsledger.pipeline import process
+
+    return [a if isinstance(a, InputError) else to_record(a) for a in process(docs)]
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def analyse_documents(
+    docs: Iterable[Document],
+    workers: int = 1,
+    batch_size: int = BATCH,
+    on_batch: Callable[[list[Document]], None] | None = None,
+) -> Iterator[Record | InputError]:
+    """Records for ``docs`` in input order; ``workers`` processes (1 = this process)."""
+    if workers <= 1:
+        for batch in _batches(docs, batch_size):
+            if on_batch:
+                on_batch(batch)
+            yield from analyse_batch(batch)
+        return
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    window: deque[AsyncResult[list[Record | InputError]]] = deque()
+    with ctx.Pool(workers) as pool:
+        for batch in _batches(docs, batch_size):
+            if on_batch:
+                on_batch(batch)
+            window.append(pool.apply_async(analyse_batch, (batch,)))
+            while len(window) >= 2 * workers:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()

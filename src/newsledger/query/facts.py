@@ -1,0 +1,322 @@
+"""The one read path: CLI, HTTP API, web pages and exports all call these functions.
+
+Every function takes an open :class:`~newsledger.store.Store` and returns
+plain JSON-able values (records with corpus-level entity ids).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from newsledger.core.errors import NotFoundError
+from newsledger.core.model import Entity
+from newsledger.core.record import Record, apply_resolution, global_id
+from newsledger.store import Store
+
+MAX_PAGE = 500
+
+
+def page(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(int(limit), MAX_PAGE)), max(0, int(offset))
+
+
+def _globals(store: Store, ids: set[str]) -> dict[str, Entity]:
+    out = {}
+    for e in store.entities(ids=ids, limit=max(1, len(ids))):
+        out[e["id"]] = Entity(e["id"], e["type"], e["name"], tuple(e["aliases"]))
+    return out
+
+
+def records(store: Store, ids: Sequence[str] | None = None) -> Iterator[Record]:
+    """Stored records with corpus-level entity ids, ordered by document id."""
+    batch: list[Record] = []
+
+    def flush() -> Iterator[Record]:
+        mapping = store.entity_mapping([r["id"] for r in batch])
+        gids = {g for m in mapping.values() for g in m.values()}
+        globals_ = _globals(store, gids)
+        for r in batch:
+            yield apply_resolution(r, mapping.get(r["id"], {}), globals_)
+
+    for rec in store.iter_records(ids):
+        batch.append(rec)
+        if len(batch) >= 200:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
+
+
+def record(store: Store, doc_id: str) -> Record:
+    for r in records(store, [doc_id]):
+        return r
+    raise NotFoundError(f"No document {doc_id!r}.", "List documents with `newsledger documents`.")
+
+
+def documents(
+    store: Store, limit: int = 50, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
+    lim, off = page(limit, offset)
+    return store.documents(limit=lim, offset=off, **filters)
+
+
+def entities(
+    store: Store,
+    query: str | None = None,
+    etype: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    lim, off = page(limit, offset)
+    return store.entities(query=query, etype=etype, limit=lim, offset=off)
+
+
+def find_entity(store: Store, ref: str) -> dict[str, Any]:
+    """An entity by id, exact name, alias or unique partial name."""
+    hits = store.entities(ids=[ref], limit=1)
+    if hits:
+        return hits[0]
+    cands = store.entities(query=ref, limit=50)
+    low = ref.casefold()
+    exact = [e for e in cands if e["name"].casefold() == low]
+    if not exact:
+        exact = [e for e in cands if low in (a.casefold() for a in e["aliases"])]
+    if exact:
+        return exact[0]
+    if len(cands) == 1:
+        return cands[0]
+    if not cands:
+        raise NotFoundError(
+            f"No entity matches {ref!r}.", "List entities with `newsledger entities --query TEXT`."
+        )
+    names = ", ".join(f"{e['name']} ({e['id']})" for e in cands[:8])
+    raise NotFoundError(f"{ref!r} matches several entities: {names}.", "Give the entity id.")
+
+
+def _resolver(
+    rows: list[tuple[str, str, str | None, str | None]],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(local id -> corpus id, corpus id -> name) of one document, as
+    :func:`~newsledger.core.record.apply_resolution` rewrites its record."""
+    mapping = {loc: g for loc, _, g, _ in rows if g is not None}
+    names: dict[str, str] = {}
+    for loc, lname, _, gname in rows:
+        names.setdefault(mapping.get(loc, loc), lname if gname is None else gname)
+    return mapping, names
+
+
+def dossier(store: Store, ref: str) -> dict[str, Any]:
+    """Everything known about one entity, each item with its evidence.
+
+    Reads the flat dossier rows of the store (never whole records), so an
+    entity seen in hundreds of documents answers in milliseconds.
+    """
+    ent = find_entity(store, ref)
+    eid = ent["id"]
+    alias_counts: Counter[str] = Counter()
+    for text, n, _, _, _ in store.entity_texts(eid):
+        alias_counts[text] += n
+    cooc = store.entity_cooccurring(eid, 25)
+    names = store.entity_names([g for g, _ in cooc])
+    roles = [
+        {
+            "role": r["role"],
+            "org": r["org"],
+            "org_entity": r["org_entity"],
+            "evidence": {"doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"]},
+        }
+        for r in store.entity_roles(eid)
+    ]
+    quotes_by: list[dict[str, Any]] = []
+    quotes_about: list[dict[str, Any]] = []
+    for q in store.entity_quotes(eid):
+        speaker = None
+        if q["speaker_start"] is not None:
+            speaker = {
+                "entity": q["speaker"],
+                "name": q["speaker_name"],
+                "start": q["speaker_start"],
+                "end": q["speaker_end"],
+            }
+        item = {
+            "text": q["text"],
+            "kind": q["kind"],
+            "date": q["date"],
+            "speaker": speaker,
+            "published": q["published"],
+            "evidence": {
+                "doc": q["doc"],
+                "start": q["start"],
+                "end": q["end"],
+                "text": q["evidence"],
+            },
+        }
+        (quotes_by if speaker and speaker["entity"] == eid else quotes_about).append(item)
+    found_events = store.entity_events(eid)
+    found_claims = store.entity_claims(eid)
+    res = store.doc_resolution([d for d, _, _ in found_events] + [d for d, _, _, _ in found_claims])
+    events: list[dict[str, Any]] = []
+    for doc, ev, text in found_events:
+        mapping = _resolver(res[doc])[0]
+        events.append(
+            {
+                **ev,
+                "actors": [global_id(mapping, x) for x in ev["actors"]],
+                "targets": [global_id(mapping, x) for x in ev["targets"]],
+                "doc": doc,
+                "evidence": {
+                    "doc": doc,
+                    "start": ev["evidence"]["start"],
+                    "end": ev["evidence"]["end"],
+                    "text": text,
+                },
+            }
+        )
+    claims: list[dict[str, Any]] = []
+    claim_items: list[dict[str, Any]] = []
+    for doc, published, c, text in found_claims:
+        mapping, doc_names = _resolver(res[doc])
+        by = global_id(mapping, c.get("speaker"))
+        claims.append(
+            {
+                "attribute": c["attribute"],
+                "value": c["value"],
+                "speaker": by,
+                "evidence": {"doc": doc, "start": c["start"], "end": c["end"], "text": text},
+            }
+        )
+        claim_items.append(
+            {
+                **c,
+                "subject": eid,
+                "speaker": by,
+                "doc": doc,
+                "published": published,
+                "subject_name": doc_names.get(eid, eid),
+                "speaker_name": doc_names.get(by) if by else None,
+                "text": text,
+            }
+        )
+    return {
+        "id": eid,
+        "name": ent["name"],
+        "type": ent["type"],
+        "aliases": [{"text": a, "count": n} for a, n in alias_counts.most_common()],
+        "documents": [
+            {"id": d, "title": t, "published": p} for d, t, p in store.entity_documents(eid)
+        ],
+        "first_seen": ent["first_seen"],
+        "last_seen": ent["last_seen"],
+        "mentions": ent["mentions"],
+        "roles": roles,
+        "quotes_by": quotes_by,
+        "quotes_about": quotes_about,
+        "cooccurring": [{"id": g, "name": names.get(g, g), "count": n} for g, n in cooc],
+        "events": events,
+        "claims": claims,
+        "conflicts": conflicts_among(claim_items),
+    }
+
+
+def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    lim, off = page(limit, offset)
+    return store.search(query, lim, off)
+
+
+def quotes(
+    store: Store,
+    speaker: str | None = None,
+    about: str | None = None,
+    kind: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Quotes, optionally by a speaker entity, about an entity, or of one kind."""
+    lim, off = page(limit, offset)
+    sp = find_entity(store, speaker)["id"] if speaker else None
+    ab = find_entity(store, about)["id"] if about else None
+    ids = None
+    if sp or ab:
+        ids = sorted(set(store.doc_ids_of_entity(sp or ab or "")))
+    out: list[dict[str, Any]] = []
+    for rec in records(store, ids):
+        spans: set[tuple[int, int]] = set()
+        if ab:
+            spans = {
+                (m["start"], m["end"])
+                for e in rec["entities"]
+                if e["id"] == ab
+                for m in e["mentions"]
+            }
+        for q in rec["quotes"]:
+            if kind and q["kind"] != kind:
+                continue
+            if sp and (q["speaker"] is None or q["speaker"]["entity"] != sp):
+                continue
+            if ab and not any(s < q["end"] and q["start"] < e for s, e in spans):
+                continue
+            out.append({**q, "doc": rec["id"], "published": rec.get("published")})
+    return out[off : off + lim]
+
+
+def _claim_items(rec: Record, entity: str | None) -> list[dict[str, Any]]:
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    return [
+        {
+            **c,
+            "doc": rec["id"],
+            "published": rec.get("published"),
+            "subject_name": names.get(c["subject"], c["subject"]),
+            "speaker_name": names.get(c["speaker"]) if c.get("speaker") else None,
+            "text": rec["text"][c["start"] : c["end"]],
+        }
+        for c in rec["claims"]
+        if entity is None or c["subject"] == entity
+    ]
+
+
+def claim_records(store: Store, entity: str | None = None) -> list[dict[str, Any]]:
+    """Every stored claim with global subject, document, date and evidence text."""
+    ids = store.doc_ids_of_entity(entity) if entity else None
+    return [c for rec in records(store, ids) for c in _claim_items(rec, entity)]
+
+
+def conflicts(
+    store: Store, entity: str | None = None, attribute: str | None = None
+) -> list[dict[str, Any]]:
+    """Conflicting claims across sources (see :mod:`newsledger.corpus.conflicts`), as JSON records."""
+    return conflicts_among(claim_records(store, entity), attribute)
+
+
+def conflicts_among(
+    items: list[dict[str, Any]], attribute: str | None = None
+) -> list[dict[str, Any]]:
+    """Conflicts among claim items (as :func:`claim_records` returns them)."""
+    from newsledger.corpus.conflicts import ClaimRecord, conflict_to_json, find_conflicts
+
+    recs = [
+        ClaimRecord(
+            subject=c["subject"],
+            subject_name=c["subject_name"],
+            attribute=c["attribute"],
+            value=str(c["value"]),
+            value_type=c.get("value_type") or "text",
+            doc=c["doc"],
+            published=c["published"],
+            speaker=c.get("speaker"),
+            start=c["start"],
+            end=c["end"],
+            text=c["text"],
+            qualifiers=tuple(sorted((c.get("qualifiers") or {}).items())),
+            speaker_name=c.get("speaker_name"),
+        )
+        for c in items
+        if attribute is None or c["attribute"] == attribute
+    ]
+    return [conflict_to_json(x) for x in find_conflicts(recs)]
+
+
+def stats(store: Store) -> dict[str, int]:
+    return store.stats()

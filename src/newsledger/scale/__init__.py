@@ -1,0 +1,1 @@
+"""Scale-out: the per-document pipeline inside Apache Spark."""
