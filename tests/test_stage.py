@@ -111,3 +111,17 @@ def test_ties_keep_registration_order() -> None:
     assert names(Registry([a, b, c]).ordered()) == ["a", "b", "c"]
     assert names(Registry([c, b, a]).needed_for("c")) == ["b", "a", "c"]
     assert names(Registry([c, b, a]).upstream("c")) == ["b", "a"]
+
+
+def test_every_stage_is_timed_by_name() -> None:
+    from newsledger.core.model import Annotated, Document
+
+    ann = Annotated(Document("t", ""), (), (), ())
+    pipeline.TIMINGS = {}
+    try:
+        pipeline.analyse(ann)
+        timed = set(pipeline.TIMINGS)
+    finally:
+        pipeline.TIMINGS = None
+    assert timed == {st.name for st in default_stages()}
+    assert {"nerfix", "roles"} <= timed
