@@ -155,7 +155,7 @@ class Registry:
             self.register(st)
 
     def register(self, stage: Stage) -> Stage:
-        """Add ``stage`` (usable as a decorator-style call: ``STAGE = reg.register(...)``)."""
+        """Add ``stage`` and return it (``STAGE = reg.register(Stage(...))``)."""
         if stage.name in self._stages:
             raise PipelineError(
                 f"A stage named {stage.name!r} is already registered.",
