@@ -1,8 +1,11 @@
-"""Shared helpers for the evaluation scripts: dev-set reading and an annotation cache.
+"""Shared helpers for the evaluation scripts: dev-set reading, an annotation cache,
+and the shipped stages a scored stage needs.
 
 spaCy output for a dev set is cached under ``.cache/annotated/`` (keyed by the
 set's checksum and the model name), so scoring a change to a rule-based stage
-takes seconds.  Delete the folder to recompute.
+takes seconds.  Delete the folder to recompute.  A script scores a stage as it
+ships: :func:`upstream` runs the registered stages it needs first (in the
+registry's order, as ``extract`` does), so the stage itself can be timed alone.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsledger.core.model import Annotated, Document  # noqa: E402
+from newsledger import pipeline  # noqa: E402
+from newsledger.core.model import Analysis, Annotated, Document  # noqa: E402
+from newsledger.core.stage import Stage  # noqa: E402
 from newsledger.nlp import spacy_adapter as nlp  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -57,3 +62,14 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def shipped(stage: str) -> Stage:
+    """The registered stage named ``stage`` (what ``extract`` runs)."""
+    return pipeline.registry()[stage]
+
+
+def upstream(stage: str, anns: list[Annotated]) -> list[Analysis]:
+    """Each document through every shipped stage ``stage`` needs (not ``stage`` itself)."""
+    before = pipeline.upstream(stage)
+    return [pipeline.analyse(a, before) for a in anns]

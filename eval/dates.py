@@ -25,10 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEV, annotated, prf, read_jsonl
-from newsledger.components.dates import stage as dates
-from newsledger.components.ner import stage as nerfix
-from newsledger.core.model import Analysis, DateRef, Document
+from common import DEV, annotated, prf, read_jsonl, shipped, upstream
+from newsledger.core.model import DateRef, Document
 
 DATA = DEV / "time_dev.jsonl"
 
@@ -58,14 +56,14 @@ def match(gold: list[dict[str, Any]], pred: list[DateRef]) -> list[Pair]:
 def run(errors: int = 0, kind: str = "", seed: int = 0) -> dict[str, float]:
     recs = read_jsonl(DATA)
     docs = [Document(id=r["id"], text=r["text"], published=r["dct"][:10]) for r in recs]
-    anns = annotated("time_dev", docs)
+    stage = shipped("dates")
+    before = upstream(stage.name, annotated("time_dev", docs))
     n_gold = n_pred = n_match = n_value = n_type = 0
     spent = 0.0
     bad: dict[str, list[str]] = {"missed": [], "spurious": [], "value": []}
-    for rec, ann in zip(recs, anns, strict=True):
-        analysis = Analysis(nerfix.fix(ann))
+    for rec, analysis in zip(recs, before, strict=True):
         t0 = time.process_time()
-        dates.STAGE.run(analysis)
+        stage.run(analysis)
         spent += time.process_time() - t0
         gold, pred = rec["timexes"], analysis.dates
         pairs = match(gold, pred)

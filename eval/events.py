@@ -80,13 +80,8 @@ def plover_types(kairos: str, table: dict[str, frozenset[str]]) -> frozenset[str
 
 
 def stages() -> list[Stage]:
-    """The shipped pipeline's stages up to and including events (what events may read)."""
-    out = []
-    for st in pipeline.default_stages():
-        out.append(st)
-        if st.name == events.STAGE.name:
-            return out
-    raise SystemExit("the shipped pipeline has no events stage")
+    """The shipped stages the events stage needs, then events (the registry's order)."""
+    return pipeline.stages_for(events.STAGE.name)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -295,7 +290,7 @@ def run(path: Path | None = None) -> tuple[dict[str, float], Scorer]:
     native = any(ev["type"].upper() in PLOVER for r in recs for ev in r["events"])
     scorable = PLOVER if native else frozenset().union(*table.values())
     lexicon()  # load the data files before timing
-    before, ev_stage = stages()[:-1], events.STAGE
+    *before, ev_stage = stages()
     scorer = Scorer(scorable)
     spent = 0.0
     words = 0

@@ -24,11 +24,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEV, annotated, read_jsonl
-from newsledger import pipeline
-from newsledger.components.mentions import stage as mentions
+from common import DEV, annotated, read_jsonl, shipped, upstream
 from newsledger.components.places import gazetteer
-from newsledger.components.places import stage as places
 from newsledger.components.places.gazetteer import distance_km
 from newsledger.core.model import Document
 
@@ -60,10 +57,10 @@ def evaluate(
     pred_n = pred_hit = 0
     stage_s = 0.0
     words = 0
-    for rec, ann in zip(recs, anns, strict=True):
-        a = pipeline.analyse(ann, [mentions.STAGE])
+    stage = shipped("places")
+    for rec, ann, a in zip(recs, anns, upstream(stage.name, anns), strict=True):
         t = time.perf_counter()
-        places.run(a)
+        stage.run(a)
         stage_s += time.perf_counter() - t
         words += len(ann.tokens)
         gold = [g for g in rec["toponyms"] if g.get("lat") is not None and g.get("lon") is not None]

@@ -24,9 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import DEV, annotated, prf, read_jsonl
-from newsledger.components.mentions import stage as mentions
-from newsledger.components.ner import stage as nerfix
+from common import DEV, annotated, prf, read_jsonl, upstream
 from newsledger.components.quotes import learned as quote_model
 from newsledger.components.quotes import stage as quotes
 from newsledger.components.quotes.learned import QuoteModel
@@ -88,7 +86,10 @@ def match(preds: list[Quote], golds: list[dict[str, Any]]) -> list[tuple[int, in
 def analyse(
     records: list[dict[str, Any]], model: QuoteModel | bool = True
 ) -> tuple[list[Analysis], float]:
-    """The quote stage on every article (``model`` as for ``quotes.run``), and its time."""
+    """The quote stage on every article (``model`` as for ``quotes.run``), and its time.
+
+    The shipped stages the quotes stage needs run first (mentions, dates, roles).
+    """
     docs = [
         Document(
             id=r["id"], text=r["text"], published=(r.get("meta") or {}).get("publication_date")
@@ -97,9 +98,7 @@ def analyse(
     ]
     out = []
     elapsed = 0.0
-    for ann in annotated("quotes_dev", docs):
-        a = Analysis(nerfix.fix(ann))
-        mentions.run(a)
+    for a in upstream(quotes.STAGE.name, annotated("quotes_dev", docs)):
         t0 = time.perf_counter()
         quotes.run(a, model=model)
         elapsed += time.perf_counter() - t0

@@ -29,10 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import annotated, prf, read_jsonl
-from newsledger.components.mentions import stage as mentions
-from newsledger.components.ner import stage as nerfix
-from newsledger.core.model import Analysis, Document
+from common import annotated, prf, read_jsonl, shipped, upstream
+from newsledger.core.model import Document
 from newsledger.core.stage import run_stages
 from newsledger.corpus.resolve import resolve
 
@@ -72,9 +70,10 @@ def run() -> tuple[dict[str, float], dict[Span, str], dict[Span, str]]:
     gold: dict[Span, str] = {}
     for r in recs:
         gold.update(gold_mentions(r))
-    fixed = [nerfix.fix(a) for a in annotated("resolution", docs)]
+    stage = shipped("mentions")
+    before = upstream(stage.name, annotated("resolution", docs))
     t0 = time.perf_counter()
-    analyses = [run_stages(Analysis(a), [mentions.STAGE]) for a in fixed]
+    analyses = [run_stages(a, [stage]) for a in before]
     t1 = time.perf_counter()
     res = resolve([(a.doc.id, a.entities) for a in analyses])
     t2 = time.perf_counter()

@@ -25,9 +25,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import quotes as Q
-from common import ROOT, annotated, read_jsonl
-from newsledger.components.mentions import stage as mentions
-from newsledger.components.ner import stage as nerfix
+from common import ROOT, annotated, read_jsonl, upstream
 from newsledger.components.quotes import learned as quote_model
 from newsledger.components.quotes import stage as quotes
 from newsledger.components.quotes.learned import QuoteModel
@@ -49,12 +47,7 @@ def base_analyses(records: list[dict[str, Any]]) -> list[Analysis]:
         )
         for r in records
     ]
-    out = []
-    for ann in annotated("quotes_dev", docs):
-        a = Analysis(nerfix.fix(ann))
-        mentions.run(a)
-        out.append(a)
-    return out
+    return upstream(quotes.STAGE.name, annotated("quotes_dev", docs))
 
 
 def _cue_hits(g: dict[str, Any], s: int, e: int) -> bool:

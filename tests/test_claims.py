@@ -11,7 +11,6 @@ from newsledger import pipeline
 from newsledger.components.claims import patterns as claim_patterns
 from newsledger.components.claims.stage import STAGE, extract
 from newsledger.components.claims.values import lexicon
-from newsledger.components.mentions import stage as mentions
 from newsledger.core.errors import NewsledgerError
 from newsledger.core.model import Analysis, Annotated, Document, Quote, Span, SpeakerRef
 from newsledger.core.stage import check_order
@@ -47,7 +46,7 @@ def annotated() -> dict[str, Annotated]:
 
 
 def _analyse(a: Annotated, quotes: list[Quote] | None = None) -> Analysis:
-    an = pipeline.analyse(a, [mentions.STAGE])
+    an = pipeline.analyse(a, pipeline.stages_for("mentions"))
     an.quotes = quotes or []
     STAGE.run(an)
     return an
@@ -59,8 +58,9 @@ def _triples(an: Analysis) -> set[tuple[str, str, str]]:
 
 
 def test_stage_declares_its_place() -> None:
-    check_order([mentions.STAGE, STAGE])
+    check_order(pipeline.stages_for("claims"))
     assert STAGE.assigns == ("claims",)
+    assert {"quotes", "events", "sentence_dates"} <= set(STAGE.requires)
 
 
 def test_apposition_and_age(annotated: dict[str, Annotated]) -> None:

@@ -45,7 +45,7 @@ def analyses() -> list[Analysis]:
         Document(p.stem, p.read_text(encoding="utf-8"), published=PUBLISHED.get(p.stem[:3]))
         for p in files
     ]
-    return [pipeline.analyse(a, [mentions.STAGE, STAGE]) for a in nlp.annotate(docs)]
+    return [pipeline.analyse(a, pipeline.stages_for(STAGE.name)) for a in nlp.annotate(docs)]
 
 
 @pytest.fixture(scope="module")

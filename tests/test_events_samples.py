@@ -21,14 +21,8 @@ from newsledger.core.model import Analysis, Document, Event
 @pytest.fixture(scope="module")
 def samples() -> dict[str, Analysis]:
     need_shared()
-    try:
-        from newsledger.components.dates import stage as dates
-        from newsledger.components.places import stage as places
-    except ImportError as exc:  # pragma: no cover - until the time and places issues land
-        pytest.skip(f"the dates or places stage is not importable yet ({exc})")
     from newsledger import pipeline
     from newsledger.components.events import stage as events
-    from newsledger.components.mentions import stage as mentions
     from newsledger.ingest import clean
     from newsledger.nlp import spacy_adapter as nlp
 
@@ -36,7 +30,7 @@ def samples() -> dict[str, Analysis]:
     for stem, published in SAMPLE_DATES.items():
         text = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
         docs.append(clean.clean(Document(id=stem, text=text, published=published)))
-    stages = [mentions.STAGE, dates.STAGE, places.STAGE, events.STAGE]
+    stages = pipeline.stages_for(events.STAGE.name)
     return {a.doc.id: pipeline.analyse(a, stages) for a in nlp.annotate(docs)}
 
 

@@ -129,14 +129,13 @@ def sample_records() -> list[dict[str, Any]]:
     if not SAMPLES.exists():
         pytest.skip("../shared/samples is not beside the repository")
     from newsledger import pipeline
-    from newsledger.components.mentions import stage as mentions
     from newsledger.core import record
     from newsledger.core.model import Document
     from newsledger.corpus.resolve import resolve
     from newsledger.nlp import spacy_adapter as nlp
 
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
-    analyses = [pipeline.analyse(a, [mentions.STAGE]) for a in nlp.annotate(docs)]
+    analyses = [pipeline.analyse(a, pipeline.stages_for("mentions")) for a in nlp.annotate(docs)]
     res = resolve([(a.doc.id, a.entities) for a in analyses])
     out = []
     for a in analyses:

@@ -188,7 +188,7 @@ def sample_entities() -> Iterator[dict[str, list[Entity]]]:
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     out = {}
     for ann in nlp.annotate(docs):
-        out[ann.doc.id] = pipeline.analyse(ann, [mentions.STAGE]).entities
+        out[ann.doc.id] = pipeline.analyse(ann, pipeline.stages_for("mentions")).entities
     yield out
 
 

@@ -28,12 +28,11 @@ def analyses() -> list[Analysis]:
     if not SAMPLES.exists():
         pytest.skip("../shared/samples is not beside the repository")
     from newsledger import pipeline
-    from newsledger.components.mentions import stage as mentions
     from newsledger.components.places import stage as places
     from newsledger.nlp import spacy_adapter as nlp
 
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
-    return [pipeline.analyse(a, [mentions.STAGE, places.STAGE]) for a in nlp.annotate(docs)]
+    return [pipeline.analyse(a, pipeline.stages_for(places.STAGE.name)) for a in nlp.annotate(docs)]
 
 
 @pytest.mark.parametrize("surface", sorted(EXPECTED))

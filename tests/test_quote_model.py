@@ -7,14 +7,13 @@ import math
 
 import pytest
 
-from newsledger.components.mentions import stage as mentions
 from newsledger.components.quotes import learned as quote_model
 from newsledger.components.quotes import stage as quotes
 from newsledger.components.quotes.candidates import word_classes
 from newsledger.components.quotes.learned import QuoteModel, from_json
 from newsledger.core.errors import NewsledgerError
 from newsledger.core.model import Analysis, Annotated, Document
-from newsledger.pipeline import analyse
+from newsledger.pipeline import analyse, upstream
 
 TEXT = """The senator wants to raise taxes on banks next year.
 
@@ -41,7 +40,7 @@ def docs() -> dict[str, Annotated]:
 
 
 def base(ann: Annotated) -> Analysis:
-    return analyse(ann, [mentions.STAGE])
+    return analyse(ann, upstream("quotes"))
 
 
 def test_score_is_the_logistic_of_the_summed_weights() -> None:

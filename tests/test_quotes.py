@@ -6,8 +6,9 @@ import pytest
 
 from newsledger.components.mentions import stage as mentions
 from newsledger.components.quotes.stage import QUOTES_STAGE
+from newsledger.components.roles import stage as roles
 from newsledger.core.model import Analysis, Annotated, Document, Quote
-from newsledger.pipeline import analyse
+from newsledger.pipeline import analyse, stages_for
 
 BRIDGE = """Mayor Lena Okafor of Brightwater said on Monday that the new bridge would open in May.
 
@@ -47,7 +48,7 @@ def annotated() -> dict[str, Annotated]:
 
 
 def run(ann: Annotated) -> Analysis:
-    return analyse(ann, [mentions.STAGE, QUOTES_STAGE])
+    return analyse(ann, stages_for("quotes"))
 
 
 @pytest.fixture(scope="module")
@@ -161,14 +162,22 @@ def test_quote_date_from_sentence_dates(annotated: dict[str, Annotated]) -> None
     mentions.run(a)
     sent = a.annotated.sentence_of(a.text.index("He added"))
     a.sentence_dates = {sent: "2031-05-03"}
+    roles.run(a)
     QUOTES_STAGE.run(a)
     assert find(a, "costs had doubled").date == "2031-05-03"
     assert find(a, "question of money").date is None
 
 
 def test_stage_declaration() -> None:
-    assert QUOTES_STAGE.requires == ("annotated", "mentions", "entities")
-    assert set(QUOTES_STAGE.assigns) == {"quotes", "roles"}
+    assert QUOTES_STAGE.requires == (
+        "annotated",
+        "mentions",
+        "entities",
+        "roles",
+        "sentence_dates",
+    )
+    assert QUOTES_STAGE.assigns == ("quotes",)
+    assert roles.STAGE.assigns == ("roles",)
 
 
 def test_every_span_indexes_the_text(bridge: Analysis, dunes: Analysis) -> None:
@@ -191,6 +200,7 @@ def test_stage_speed(annotated: dict[str, Annotated]) -> None:
     ann = next(nlp.annotate([Document(id="speed", text=text)]))
     a = Analysis(ann)
     mentions.run(a)
+    roles.run(a)
     runs = []
     for _ in range(7):
         t0 = time.perf_counter()

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.components.mentions import stage as mentions
 from newsledger.components.quotes.stage import QUOTES_STAGE
 from newsledger.core.model import Analysis, Document
-from newsledger.pipeline import analyse
+from newsledger.pipeline import analyse, stages_for
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 FILES = {
@@ -98,7 +97,7 @@ def analyses() -> dict[str, Analysis]:
         Document(id=f, text=(SAMPLES / f).read_text(encoding="utf-8"), published=p)
         for f, p in FILES.items()
     ]
-    stages = [mentions.STAGE, QUOTES_STAGE]
+    stages = stages_for(QUOTES_STAGE.name)
     return {ann.doc.id[:3]: analyse(ann, stages) for ann in nlp.annotate(docs)}
 
 

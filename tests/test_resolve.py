@@ -383,7 +383,8 @@ def sample_docs() -> Iterator[list[Doc]]:
 
     docs = [Document(p.stem, p.read_text(encoding="utf-8")) for p in sorted(SAMPLES.glob("*.txt"))]
     yield [
-        (ann.doc.id, pipeline.analyse(ann, [mentions.STAGE]).entities) for ann in nlp.annotate(docs)
+        (ann.doc.id, pipeline.analyse(ann, pipeline.stages_for("mentions")).entities)
+        for ann in nlp.annotate(docs)
     ]
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.components.mentions import stage as mentions
-from newsledger.components.quotes.stage import QUOTES_STAGE
 from newsledger.core.model import Analysis, Document, Role
-from newsledger.pipeline import analyse
+from newsledger.pipeline import analyse, stages_for
 
 TEXT = """Jonas Berg, associate researcher at the Nordic Policy Institute and president of the Society for Coastal Studies (SCS), says the dunes are shrinking.
 
@@ -26,7 +24,7 @@ def analysis() -> Analysis:
     from newsledger.nlp import spacy_adapter as nlp
 
     ann = next(nlp.annotate([Document(id="roles", text=TEXT)]))
-    return analyse(ann, [mentions.STAGE, QUOTES_STAGE])
+    return analyse(ann, stages_for("quotes"))
 
 
 def roles_of(a: Analysis, name: str) -> list[Role]:

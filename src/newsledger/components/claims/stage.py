@@ -368,5 +368,8 @@ def run(a: Analysis) -> None:
 
 
 STAGE = Stage(
-    "claims", requires=("annotated", "mentions", "entities"), assigns=("claims",), run=run
+    "claims",
+    requires=("annotated", "mentions", "entities", "quotes", "events", "sentence_dates"),
+    assigns=("claims",),
+    run=run,
 )

@@ -140,5 +140,8 @@ def run(a: Analysis) -> None:
 
 
 STAGE = Stage(
-    "events", requires=("annotated", "mentions", "entities"), assigns=("events",), run=run
+    "events",
+    requires=("annotated", "mentions", "dates", "sentence_dates", "places"),
+    assigns=("events",),
+    run=run,
 )

@@ -48,7 +48,8 @@ from newsledger.components.ner.rules import (
 )
 from newsledger.components.ner.sports import clubs, sport_names
 from newsledger.components.ner.tables import GazEntry, Tables, tables
-from newsledger.core.model import Annotated, NamedSpan, Token
+from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
+from newsledger.core.stage import Stage
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -87,6 +88,15 @@ def fix(a: Annotated) -> Annotated:
     spans = clubs(d, t, spans)
     spans = finish(d, propagate(d, t, spans))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
+
+
+def run(a: Analysis) -> None:
+    a.annotated = fix(a.annotated)
+
+
+# reads spaCy's analysis and replaces it with the corrected one: every other
+# reader of ``annotated`` runs after this stage
+STAGE = Stage("nerfix", requires=("annotated",), assigns=("annotated",), run=run)
 
 
 def finish(d: Doc, spans: list[Span]) -> list[Span]:

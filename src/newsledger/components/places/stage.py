@@ -233,6 +233,4 @@ def run(a: Analysis) -> None:
     a.places = geocode(a, load())
 
 
-STAGE = Stage(
-    "places", requires=("annotated", "mentions", "entities"), assigns=("places",), run=run
-)
+STAGE = Stage("places", requires=("annotated", "mentions"), assigns=("places",), run=run)

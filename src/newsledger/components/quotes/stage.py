@@ -14,9 +14,10 @@ Works on the parse and the text only (no spaCy import):
    quotes or titles and dropped;
 4. speakers are resolved to entities (:mod:`newsledger.components.quotes.speakers`), reports of
    reports get ``via`` (`according to the NYT, officials said …`) and the
-   sentence's date (when the dates stage ran) becomes ``Quote.date``.
+   sentence's date (from the dates stage) becomes ``Quote.date``.
 
-Roles and affiliations come from :mod:`newsledger.components.roles.stage`.
+Roles and affiliations come from :mod:`newsledger.components.roles.stage`, a stage
+of its own that runs before this one (speakers' descriptions use them).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from newsledger.components.quotes.learned import QuoteModel
 from newsledger.components.quotes.marks import Marked
 from newsledger.components.quotes.parse import Cue, find_cues
 from newsledger.components.quotes.speakers import Resolver
-from newsledger.components.roles.stage import find_roles
 from newsledger.core.model import Analysis, Quote, Span, Via
 from newsledger.core.stage import Stage
 from newsledger.nlp.deptree import trim_span
@@ -211,13 +211,12 @@ def rule_attributions(a: Analysis) -> tuple[QuoteDoc, list[Cue], list[Attr]]:
 
 
 def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
-    """Find the quotes and roles of ``a``.
+    """Find the quotes of ``a`` (speakers use the roles the roles stage found).
 
     ``model`` is the attribution model to apply (:mod:`newsledger.components.quotes.learned`):
     True for the shipped one, False or None for the lexicon rules alone.
     """
     d, cues, attrs = rule_attributions(a)
-    a.roles = find_roles(a, d.tree, d.index)
     qm = quote_model.load() if model is True else model or None
     if qm is not None:
         attrs = quote_model.apply(d, attrs, qm)
@@ -321,8 +320,8 @@ def _outlet(d: QuoteDoc, att: Attr) -> tuple[Via, ...]:
 
 QUOTES_STAGE = Stage(
     "quotes",
-    requires=("annotated", "mentions", "entities"),
-    assigns=("quotes", "roles"),
+    requires=("annotated", "mentions", "entities", "roles", "sentence_dates"),
+    assigns=("quotes",),
     run=run,
 )
 STAGE = QUOTES_STAGE

@@ -17,6 +17,7 @@ from __future__ import annotations
 from newsledger.components.quotes.lexicon import Lexicon, lexicon
 from newsledger.components.quotes.speakers import MentionIndex
 from newsledger.core.model import Analysis, Mention, Role
+from newsledger.core.stage import Stage
 from newsledger.nlp.deptree import Tree
 
 _DETS = frozenset({"a", "an", "the"})
@@ -234,3 +235,10 @@ def find_roles(a: Analysis, tree: Tree, index: MentionIndex) -> list[Role]:
             seen.add(k)
             out.append(r)
     return out
+
+
+def run(a: Analysis) -> None:
+    a.roles = find_roles(a, Tree(a.annotated), MentionIndex(a))
+
+
+STAGE = Stage("roles", requires=("annotated", "mentions", "entities"), assigns=("roles",), run=run)
