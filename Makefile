@@ -49,6 +49,7 @@ train-quotes: install
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/run.py --scale 800
+	$(BIN)/python bench/stages.py
 	@echo "web latency: ingest the corpus, then $(BIN)/python bench/web_latency.py --db news.db --requests 200"
 
 clean:

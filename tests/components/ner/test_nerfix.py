@@ -8,7 +8,6 @@ of them.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -404,19 +403,3 @@ def test_tables_hold_the_news_names() -> None:
     assert "Tajikistan" in t.countries
     assert "Dushanbe" in t.polities and "Toyota" not in t.polities
     assert {e.canonical for e in t.gaz["IS"]} >= {"Islamic State"}
-
-
-def test_fix_is_fast() -> None:
-    para = (
-        "Tajik President Ilya Markov told France 24 in Dushanbe that the Islamic State "
-        "group in Khorasan (EI-K) threatened the Varno Valley, where Marta Greenleaf of the "
-        "Orvell Institution said Afghan and Russian officials met. "
-    )
-    text = para * 12  # about 500 words
-    a = make(text)
-    nerfix.fix(a)  # tables loaded
-    t0 = time.process_time()  # CPU time: steady on a shared machine
-    for _ in range(20):
-        nerfix.fix(a)
-    per_doc = (time.process_time() - t0) / 20
-    assert per_doc < 0.005, f"nerfix.fix took {per_doc * 1000:.1f} ms on a 500-word article"

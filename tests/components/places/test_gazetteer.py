@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pycountry
@@ -117,11 +116,13 @@ def test_cache_is_written_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyP
     first = gazetteer.build()
     files = list(tmp_path.glob("gazetteer-*.pkl"))
     assert len(files) == 1
-    t = time.perf_counter()
+
+    def no_rebuild() -> None:
+        raise AssertionError("the gazetteer was rebuilt instead of read from its cache")
+
+    monkeypatch.setattr(gazetteer, "_build", no_rebuild)  # bench/stages.py times the reload
     second = gazetteer.build()
-    elapsed = time.perf_counter() - t
     assert len(second) == len(first)
-    assert elapsed < 2.0  # measured ~0.2 s; the budget is 1 s on an idle machine
     assert [h.record.index for h in second.lookup("Moscow")] == [
         h.record.index for h in first.lookup("Moscow")
     ]
