@@ -16,7 +16,7 @@ import pytest
 
 from newsledger.components.ner import stage as nerfix
 from newsledger.core.model import Annotated, Document
-from tests.conftest import SHARED
+from tests.conftest import SHARED, need_shared
 
 SAMPLES = {"000_12d3de687a75bb58": "2024-03-26", "004_97df1cbacbb72619": "2021-10-01"}
 
@@ -62,8 +62,7 @@ MAX_MISSES = 2
 
 @pytest.fixture(scope="module")
 def fixed() -> list[Annotated]:
-    if not (SHARED / "samples").is_dir():
-        pytest.skip(f"{SHARED / 'samples'} not found: the shared data sits beside the repository")
+    need_shared()
     from newsledger.nlp import spacy_adapter as nlp
 
     docs = [

@@ -13,7 +13,7 @@ from newsledger.core.errors import InputError, NewsledgerError
 from newsledger.core.model import Document, Entity, Mention
 from newsledger.corpus.aliases import default_aliases, load_alias_file
 from newsledger.corpus.resolve import Override, Overrides, Resolution, load_aliases, resolve
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, need_shared
 
 Doc = tuple[str, list[Entity]]
 
@@ -366,8 +366,7 @@ def test_candidate_pairs_grow_about_linearly() -> None:
 
 @pytest.fixture(scope="module")
 def sample_docs() -> Iterator[list[Doc]]:
-    if not SAMPLES.exists():
-        pytest.skip("../shared/samples is not beside the repository")
+    need_shared()
     from newsledger import pipeline
     from newsledger.nlp import spacy_adapter as nlp
 

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from newsledger.export.graph import build_graph
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, need_shared
 
 TEXT1 = "Lena Ots of the Ferrow Institute said: “Emil Rahimov broke the Karvenia deal.”"
 TEXT2 = "Emil Rahimov denied it in Karvenia, where Lena Ots was seen."
@@ -125,8 +125,7 @@ def test_empty_input_writes_an_empty_graph() -> None:
 
 @pytest.fixture(scope="module")
 def sample_records() -> list[dict[str, Any]]:
-    if not SAMPLES.exists():
-        pytest.skip("../shared/samples is not beside the repository")
+    need_shared()
     from newsledger import pipeline
     from newsledger.components.mentions import stage as mentions
     from newsledger.core import record

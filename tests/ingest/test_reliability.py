@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsledger import service
@@ -149,7 +149,7 @@ PIECES = [
 ]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25)  # each example runs spaCy
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=120).map("".join))
 def test_random_text_never_crashes_and_spans_are_valid(text: str) -> None:
     if not text.strip():

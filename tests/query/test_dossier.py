@@ -19,7 +19,11 @@ from newsledger.core.errors import StoreError
 from newsledger.core.model import Entity
 from newsledger.query import facts as query
 from newsledger.store import Store
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, need
+
+OLD_SQLITE = (
+    f"SQLite {sqlite3.sqlite_version} cannot drop columns to fake an old store (needs 3.35)"
+)
 
 ARTICLES = [
     {
@@ -341,8 +345,7 @@ def _downgrade(db: Path) -> None:
 
 
 def test_store_written_before_the_dossier_rows_is_migrated(tmp_path: Path) -> None:
-    if sqlite3.sqlite_version_info < (3, 35):
-        pytest.skip("SQLite before 3.35 cannot drop columns to fake an old store")
+    need(sqlite3.sqlite_version_info >= (3, 35), OLD_SQLITE)
     db = tmp_path / "old.db"
     with _hand_store(db) as store:
         before = {eid: query.dossier(store, eid) for eid in _all_ids(store)}
@@ -380,8 +383,7 @@ def test_examples_dossiers_match_reference(examples_store: Path) -> None:
 
 
 def test_examples_store_migrated_from_old_schema(examples_store: Path, tmp_path: Path) -> None:
-    if sqlite3.sqlite_version_info < (3, 35):
-        pytest.skip("SQLite before 3.35 cannot drop columns to fake an old store")
+    need(sqlite3.sqlite_version_info >= (3, 35), OLD_SQLITE)
     db = tmp_path / "copy.db"
     src = sqlite3.connect(examples_store)
     dst = sqlite3.connect(db)

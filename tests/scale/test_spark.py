@@ -5,21 +5,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from newsledger import service
 from newsledger.corpus import update as corpus
 from newsledger.scale.spark import load, read_records
 from newsledger.store import Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, need, need_module
 
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
 
 
 def _need_spark() -> None:
-    pytest.importorskip("pyspark", reason="pyspark is not installed (make install adds it)")
-    if shutil.which("java") is None:
-        pytest.skip("Java 17 is not installed (make system-deps installs openjdk-17-jre-headless)")
+    need_module("pyspark", "pyspark is not installed (make install adds it)")
+    need(
+        shutil.which("java"),
+        "Java 17 is not installed (make system-deps installs openjdk-17-jre-headless)",
+    )
 
 
 def test_spark_extract_equals_extract_and_loads(tmp_path: Path) -> None:

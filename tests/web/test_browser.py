@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, need, need_module
 from tests.web.test_web_data import (
     A_TEXT,
     DOC_A,
@@ -29,15 +30,10 @@ from tests.web.test_web_data import (
     make_store,
 )
 
+if TYPE_CHECKING:
+    from playwright import sync_api
+
 CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is not installed at /usr/bin/chromium (`make system-deps` installs it)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (`pip install playwright`)"
-)
 
 ARTIFACTS = (
     Path(os.environ.get("NEWSLEDGER_ARTIFACTS", ROOT / ".cache" / "test-artifacts")) / "browser"
@@ -58,7 +54,14 @@ class Watch:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[sync_api.Browser]:
-    pw = sync_api.sync_playwright().start()
+    need(
+        CHROMIUM.exists(),
+        f"Chromium is not installed at {CHROMIUM} (`make system-deps` installs it)",
+    )
+    playwright = need_module(
+        "playwright.sync_api", "playwright is not installed (`make install` adds it)"
+    )
+    pw = playwright.sync_playwright().start()
     b = pw.chromium.launch(executable_path=str(CHROMIUM))
     yield b
     b.close()

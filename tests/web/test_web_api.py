@@ -165,9 +165,7 @@ def test_malformed_fts_query_is_a_400_with_a_message(client: TestClient, q: str)
         assert e["message"] and e["hint"]
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(min_size=1, max_size=40))
 def test_no_search_text_makes_the_server_fail(client: TestClient, q: str) -> None:
     for url in ("/api/search", "/api/entities", "/api/facets"):

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from newsledger.core.model import Entity
 from newsledger.core.record import Record
 from newsledger.store import Store
@@ -431,11 +433,14 @@ def live_server(app: Any) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
+    for _ in range(400):  # a bounded wait (about 20 s), not a timing assertion
+        if server.started or not thread.is_alive():
+            break
         time.sleep(0.05)
+    if not server.started:
+        server.should_exit = True
+        why = "its thread died (see the log above)" if not thread.is_alive() else "in 20 s"
+        pytest.fail(f"the test server on 127.0.0.1:{port} did not start: {why}", pytrace=False)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -24,7 +24,7 @@ from newsledger.corpus.conflicts import (
     records_from_analysis,
 )
 from newsledger.nlp import spacy_adapter as nlp
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, need
 
 PUBLISHED = {"000": "2024-03-26", "004": "2021-10-01"}
 
@@ -38,8 +38,7 @@ def _key(name: str) -> str:
 @pytest.fixture(scope="module")
 def analyses() -> list[Analysis]:
     files = sorted(SAMPLES.glob("*.txt")) if SAMPLES.is_dir() else []
-    if len(files) < 2:
-        pytest.skip(f"sample articles not found in {SAMPLES} (the shared data folder)")
+    need(len(files) >= 2, f"sample articles not found in {SAMPLES} (the shared data folder)")
     docs = [
         Document(p.stem, p.read_text(encoding="utf-8"), published=PUBLISHED.get(p.stem[:3]))
         for p in files
@@ -89,7 +88,8 @@ def test_the_contradiction_is_listed_with_both_spans_and_nothing_else(
 
 
 def test_with_cross_document_resolution(analyses: list[Analysis]) -> None:
-    resolve = pytest.importorskip("newsledger.corpus.resolve")
+    from newsledger.corpus import resolve
+
     res = resolve.resolve([(an.doc.id, an.entities) for an in analyses])
     records: list[ClaimRecord] = []
     for an in analyses:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newsledger.components.dates import calendar as cal
@@ -156,7 +156,6 @@ WORDS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40),
     st.sampled_from([None, "2024-03-26", "1989-10-30", "2000-02-29", "not a date"]),

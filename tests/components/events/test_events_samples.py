@@ -21,14 +21,11 @@ from tests.conftest import SAMPLE_DATES, SAMPLES, need_shared
 @pytest.fixture(scope="module")
 def samples() -> dict[str, Analysis]:
     need_shared()
-    try:
-        from newsledger.components.dates import stage as dates
-        from newsledger.components.places import stage as places
-    except ImportError as exc:  # pragma: no cover - until the time and places issues land
-        pytest.skip(f"the dates or places stage is not importable yet ({exc})")
     from newsledger import pipeline
+    from newsledger.components.dates import stage as dates
     from newsledger.components.events import stage as events
     from newsledger.components.mentions import stage as mentions
+    from newsledger.components.places import stage as places
     from newsledger.ingest import clean
     from newsledger.nlp import spacy_adapter as nlp
 

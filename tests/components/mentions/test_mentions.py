@@ -15,7 +15,7 @@ import pytest
 from newsledger.components.mentions import stage as mentions
 from newsledger.core.model import Analysis, Annotated, Document, Entity, NamedSpan
 from newsledger.corpus.aliases import AliasEntry, AliasTable
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, need_shared
 
 
 def spans(text: str, *labelled: tuple[str, str]) -> list[NamedSpan]:
@@ -178,8 +178,7 @@ def test_make_stage_uses_a_user_alias_table() -> None:
 
 @pytest.fixture(scope="module")
 def sample_entities() -> Iterator[dict[str, list[Entity]]]:
-    if not SAMPLES.exists():
-        pytest.skip("../shared/samples is not beside the repository")
+    need_shared()
     from newsledger import pipeline
     from newsledger.nlp import spacy_adapter as nlp
 

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newsledger.components.ner import stage as nerfix
@@ -345,7 +345,6 @@ WORDS = [
 LABELS = ["PERSON", "ORG", "GPE", "NORP", "LOC", "DATE", "CARDINAL", "EVENT"]
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=30),
     st.lists(st.tuples(st.integers(0, 29), st.integers(1, 4), st.sampled_from(LABELS)), max_size=6),

@@ -6,7 +6,7 @@ import pytest
 
 from newsledger.components.places.gazetteer import distance_km
 from newsledger.core.model import Analysis, Document
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, need_shared
 
 # name as written -> (country, true latitude, true longitude)
 EXPECTED = {
@@ -22,8 +22,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def analyses() -> list[Analysis]:
-    if not SAMPLES.exists():
-        pytest.skip("../shared/samples is not beside the repository")
+    need_shared()
     from newsledger import pipeline
     from newsledger.components.mentions import stage as mentions
     from newsledger.components.places import stage as places

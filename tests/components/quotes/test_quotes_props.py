@@ -50,7 +50,6 @@ def check(a: Analysis) -> None:
 @given(
     st.lists(st.sampled_from(MARKS + PUNCT + SPACES + ["a", "b", "c"]), max_size=200).map("".join)
 )
-@settings(max_examples=300, deadline=None)
 def test_marks_never_crash_and_spans_are_valid(text: str) -> None:
     last = -1
     for m in find_marked(text):
@@ -108,7 +107,6 @@ def parsed(draw: st.DrawFn) -> Annotated:
 
 
 @given(parsed())
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_stage_never_crashes_on_any_parse(ann: Annotated) -> None:
     a = Analysis(ann)
     mentions.run(a)
@@ -124,9 +122,7 @@ def nlp_pipe() -> object:
 
 
 @given(texts)
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_stage_never_crashes_on_real_parses(nlp_pipe: object, text: str) -> None:
     from newsledger.nlp import spacy_adapter as nlp
 

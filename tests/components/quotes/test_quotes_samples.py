@@ -18,7 +18,7 @@ from newsledger.components.mentions import stage as mentions
 from newsledger.components.quotes.stage import QUOTES_STAGE
 from newsledger.core.model import Analysis, Document
 from newsledger.pipeline import analyse
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, need
 
 FILES = {
     "000_12d3de687a75bb58.txt": "2024-03-26",
@@ -89,8 +89,10 @@ GOLD_AFFILIATIONS: list[tuple[str, str, tuple[str, ...]]] = [
 
 @pytest.fixture(scope="module")
 def analyses() -> dict[str, Analysis]:
-    if not all((SAMPLES / f).exists() for f in FILES):
-        pytest.skip(f"sample articles not found in {SAMPLES} (they live in ../shared/samples)")
+    need(
+        all((SAMPLES / f).exists() for f in FILES),
+        f"sample articles not found in {SAMPLES} (they live in ../shared/samples)",
+    )
     from newsledger.nlp import spacy_adapter as nlp
 
     docs = [
