@@ -4,6 +4,7 @@ A store opened read-only is tested in tests/store/test_store.py."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -51,26 +52,40 @@ def export(db: Path) -> str:
     return r.stdout
 
 
+def wait_until_stored(db: Path, proc: subprocess.Popen[bytes], at_least: int) -> None:
+    """Poll the store read-only until it holds ``at_least`` documents (bounded, ~5 min)."""
+    for _ in range(15_000):
+        assert proc.poll() is None, f"the ingest ended before storing {at_least} documents"
+        with (
+            contextlib.suppress(StoreError, sqlite3.OperationalError),
+            Store(db, readonly=True) as s,
+        ):
+            if s.count_documents() >= at_least:
+                return
+        time.sleep(0.02)
+    pytest.fail(f"the ingest stored fewer than {at_least} documents in 5 minutes", pytrace=False)
+
+
 def test_kill_minus_9_then_rerun_matches_an_uninterrupted_run(tmp_path: Path) -> None:
+    """Killed once the store exists, after the first and after the second batch of 64."""
     src = tmp_path / "in.jsonl"
-    fictional_corpus(src, 160)
+    fictional_corpus(src, 192)
     ref = tmp_path / "ref.db"
     subprocess.run(
         cli("ingest", str(src), "--db", str(ref), "--workers", "1"), check=True, capture_output=True
     )
     expected = export(ref)
-    assert len(expected.splitlines()) == 160
-    for k, delay in enumerate((2.5, 4.0, 6.0)):
+    assert len(expected.splitlines()) == 192
+    for k, stored in enumerate((0, 64, 128)):
         db = tmp_path / f"k{k}.db"
         proc = subprocess.Popen(
             cli("ingest", str(src), "--db", str(db), "--workers", "1"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(delay)
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+        wait_until_stored(db, proc, stored)
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait() == -signal.SIGKILL, "the ingest finished before it was killed"
         subprocess.run(
             cli("ingest", str(src), "--db", str(db), "--workers", "1"),
             check=True,
@@ -79,7 +94,7 @@ def test_kill_minus_9_then_rerun_matches_an_uninterrupted_run(tmp_path: Path) ->
         conn = sqlite3.connect(db)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         ids = [r[0] for r in conn.execute("SELECT id FROM documents")]
-        assert len(ids) == len(set(ids)) == 160
+        assert len(ids) == len(set(ids)) == 192
         conn.close()
         assert export(db) == expected
 
