@@ -2,7 +2,7 @@
 
 Each ``eval/<name>.py`` exposes ``evaluate() -> dict[str, float]``; the floors
 live in ``eval/baseline.json`` as ``{"<name>": {"<metric>": floor}}``, and
-``tests/test_eval_floors.py`` enforces them.  Exit status 1 when a score is
+``tests/eval/test_eval_floors.py`` enforces them.  Exit status 1 when a score is
 below its floor.
 
     .venv/bin/python eval/run.py [name ...]

@@ -67,8 +67,18 @@ class Store(SearchMixin, DossierMixin):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _writable(self, action: str) -> None:
+        """Refuse a write on a store opened read-only (SQLite would refuse it too)."""
+        if self.readonly:
+            raise StoreError(
+                f"{self.path} is open read-only, so it cannot {action}.",
+                "Run a command that writes (ingest, merge, split, migrate), or start the "
+                "web app with --allow-write and a token.",
+            )
+
     def migrate(self) -> list[str]:
         """Apply pending migrations in order; return the names applied."""
+        self._writable("apply migrations")
         c = self.conn
         c.execute(
             "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT "
@@ -123,6 +133,7 @@ class Store(SearchMixin, DossierMixin):
         A file whose content changed replaces the document it produced before
         (same origin, other id).  Either a whole batch is stored or none of it.
         """
+        self._writable("store records")
         c = self.conn
         n = 0
         try:
@@ -177,6 +188,7 @@ class Store(SearchMixin, DossierMixin):
         meta: tuple[str | None, str | None, str | None, str | None, str | None],
     ) -> None:
         """Link a near-duplicate to its original (title, source, published, origin, hash)."""
+        self._writable("record a near-duplicate")
         with self.conn:
             self.conn.execute(
                 "INSERT OR REPLACE INTO duplicates VALUES (?,?,?,?,?,?,?,?)",
@@ -309,6 +321,7 @@ class Store(SearchMixin, DossierMixin):
 
         ``stats`` gives, per global id, (mentions, documents, first seen, last seen).
         """
+        self._writable("store the entity resolution")
         c = self.conn
         with c:
             c.execute("DELETE FROM entity_map")
@@ -333,6 +346,7 @@ class Store(SearchMixin, DossierMixin):
             c.execute("INSERT OR REPLACE INTO meta VALUES ('resolution_dirty', '0')")
 
     def add_override(self, kind: str, a: str, b: str | None) -> None:
+        self._writable(f"store a manual {kind}")
         with self.conn:
             self.conn.execute("INSERT INTO overrides(kind, a, b) VALUES (?,?,?)", (kind, a, b))
 
