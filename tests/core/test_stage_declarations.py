@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, SAMPLE_DATES, SAMPLES
 from newsledger import pipeline
 from newsledger.core.model import Analysis, Annotated, DateRef, Document
 from newsledger.core.stage import FIELDS, Stage
+from tests.conftest import EXAMPLES, SAMPLE_DATES, SAMPLES
 
 _NAMES = tuple(f.name for f in fields(Analysis))
 
