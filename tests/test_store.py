@@ -72,3 +72,48 @@ def test_readonly_missing_and_not_a_database(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError, match="not a newsledger database"):
         Store(junk)
+
+
+def _with_event(doc_id: str, text: str) -> dict[str, Any]:
+    from newsledger.core.model import Event, Span
+    from newsledger.core.schema import encode
+
+    start = text.index("attacked")
+    where = text.index("a depot")
+    ev = Event(
+        "ASSAULT",
+        Span(start, start + 8, "attacked"),
+        Span(0, len(text), text),
+        mode="raid",
+        place_span=Span(where, where + 7, "a depot"),
+    )
+    return {**rec(doc_id, text), "events": [encode(ev, text)]}
+
+
+def test_events_keep_mode_and_place_span_columns(tmp_path: Path) -> None:
+    text = "Ana Reyes said rebels attacked a depot."
+    with Store(tmp_path / "t.db") as s:
+        s.put_records([_with_event("d1", text)])
+        row = s.conn.execute("SELECT mode, place_span_start, place_span_end FROM events").fetchone()
+    assert tuple(row) == ("raid", text.index("a depot"), text.index("a depot") + 7)
+
+
+def test_store_written_before_event_columns_is_migrated(tmp_path: Path) -> None:
+    if sqlite3.sqlite_version_info < (3, 35):
+        pytest.skip("SQLite before 3.35 cannot drop columns to fake an old store")
+    db = tmp_path / "old.db"
+    text = "Ana Reyes said rebels attacked a depot."
+    with Store(db) as s:
+        s.put_records([_with_event("d1", text)])
+    conn = sqlite3.connect(db)
+    with conn:  # as a store written before migration 0005
+        conn.execute("DROP INDEX events_mode")
+        for col in ("mode", "place_span_start", "place_span_end"):
+            conn.execute(f"ALTER TABLE events DROP COLUMN {col}")
+        conn.execute("DELETE FROM _migrations WHERE name = '0005_event_mode_place_span'")
+    conn.close()
+    with pytest.raises(StoreError, match="0005_event_mode_place_span"):
+        Store(db, readonly=True)
+    with Store(db) as s:  # opening for writing fills the columns from the stored records
+        row = s.conn.execute("SELECT mode, place_span_start, place_span_end FROM events").fetchone()
+    assert tuple(row) == ("raid", text.index("a depot"), text.index("a depot") + 7)
