@@ -9,7 +9,6 @@ values so they cross process boundaries, Parquet files and the store unchanged.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from newsledger import SCHEMA_VERSION
@@ -51,22 +50,19 @@ def apply_resolution(
         return global_id(mapping, local)
 
     out = dict(rec)
-    merged: dict[str, Entity] = {}
+    groups: dict[str, list[Entity]] = {}
     for e in record_entities(rec):
-        g = gid(e.id) or e.id
-        ge = globals_.get(g)
-        slot = merged.get(g)
-        if slot is None:
-            src = ge or e
-            slot = Entity(g, src.type, src.name, src.aliases)
-        merged[g] = replace(slot, mentions=slot.mentions + e.mentions)
+        groups.setdefault(gid(e.id) or e.id, []).append(e)
     entities = []
-    for g, ent in merged.items():
-        ms = tuple(sorted(ent.mentions, key=lambda m: (m.start, m.end)))
-        aliases = ent.aliases
-        if not globals_.get(g):
-            aliases = tuple(sorted(set(aliases) | ({m.text for m in ms} - {ent.name})))
-        entities.append(replace(ent, aliases=aliases, mentions=ms))
+    for g, parts in groups.items():
+        ge, first = globals_.get(g), parts[0]
+        ms = tuple(sorted((m for p in parts for m in p.mentions), key=lambda m: (m.start, m.end)))
+        if ge:
+            entities.append(Entity(g, ge.type, ge.name, ge.aliases, ms))
+        else:
+            names = {m.text for m in ms} - {first.name}
+            aliases = tuple(sorted(set(first.aliases) | names))
+            entities.append(Entity(g, first.type, first.name, aliases, ms))
     entities.sort(key=lambda e: (e.mentions[0].start, e.id))
     out["entities"] = [encode(e) for e in entities]
 

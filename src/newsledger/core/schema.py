@@ -193,7 +193,8 @@ SHAPES: dict[type[Any], Shape] = {
     ),
 }
 
-# the record's lists, in record order: (key, model class, Analysis attribute)
+# the record's lists in record order: (key, model class); each key is also the
+# attribute of :class:`~newsledger.core.model.Analysis` holding the items
 SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("entities", Entity),
     ("quotes", Quote),
@@ -214,33 +215,37 @@ def shape_of(cls: type[Any]) -> Shape:
     return SHAPES.get(cls) or Shape()
 
 
-_FIELDS: dict[type[Any], tuple[tuple[str, Any, bool], ...]] = {}
+# ------------------------------------------------------------------ per-class plans
+#
+# What each field needs is worked out once per class from its type hints and
+# shape, so encoding and decoding a record costs one pass over its fields.
+
+Convert = Callable[[Any, str], Any]  # (value, document text) -> value
 
 
-def _fields(cls: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
-    """(name, resolved type, has a default) of each field of a dataclass (cached)."""
-    known = _FIELDS.get(cls)
-    if known is not None:
-        return known
-    hints = typing.get_type_hints(cls)
-    _FIELDS[cls] = tuple(
-        (
-            f.name,
-            hints[f.name],
-            f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING,
-        )
-        for f in dataclasses.fields(cls)
-    )
-    return _FIELDS[cls]
+@dataclass(frozen=True, slots=True)
+class _Field:
+    name: str
+    default: bool  # the dataclass field has a default
+    omit: bool  # left out of the record
+    codec: Codec | None
+    write: Convert  # model value -> record value (when no codec)
+    read: Convert  # record value -> model value (when no codec)
+    nested: type[Any] | None  # the dataclass the field holds, alone or in a tuple
+    many: bool  # a tuple of them
+    sliced: bool  # read back from the document text when the record omits it
+    is_id: bool  # holds entity ids
 
 
-def record_keys(cls: type[Any]) -> tuple[str, ...]:
-    """The keys of a class's record, in field order (derived keys last)."""
-    shape = shape_of(cls)
-    return (
-        *(n for n, _, _ in _fields(cls) if n not in shape.omit),
-        *shape.derived,
-    )
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    shape: Shape
+    fields: tuple[_Field, ...]
+    keys: tuple[str, ...]  # record keys, in field order, derived keys last
+    with_ids: tuple[_Field, ...]  # id fields, and nested records holding ids
+
+
+_PLANS: dict[type[Any], _Plan] = {}
 
 
 def _inner(tp: Any) -> Any:
@@ -252,58 +257,123 @@ def _inner(tp: Any) -> Any:
     return tp
 
 
-def _nested(tp: Any) -> type[Any] | None:
-    """The dataclass a field holds, alone, optional or in a tuple (None if none)."""
+def _is_record(tp: Any) -> bool:
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
+
+
+def _same(value: Any, text: str) -> Any:
+    return value
+
+
+def _converters(tp: Any) -> tuple[Convert, Convert, type[Any] | None, bool]:
+    """(write, read, nested dataclass, in a tuple) for a field type."""
+    optional = _inner(tp) is not tp
     tp = _inner(tp)
+    if _is_record(tp):
+        cls = tp
+
+        def read_one(v: Any, text: str) -> Any:
+            return None if v is None else decode(cls, v, text)
+
+        def write_one(v: Any, text: str) -> Any:
+            return None if v is None else encode(v, text)
+
+        return write_one, read_one, cls, False
     if typing.get_origin(tp) is tuple:
         args = typing.get_args(tp)
+        empty: Any = None if optional else ()
         if len(args) == 2 and args[1] is Ellipsis:
-            tp = args[0]
-    return tp if isinstance(tp, type) and dataclasses.is_dataclass(tp) else None
+            w, r, nested, _ = _converters(args[0])
+            if w is _same:
+                return (
+                    lambda v, t: None if v is None else list(v),
+                    lambda v, t: empty if v is None else tuple(v),
+                    None,
+                    False,
+                )
+            return (
+                lambda v, t: None if v is None else [w(x, t) for x in v],
+                lambda v, t: empty if v is None else tuple(r(x, t) for x in v),
+                nested,
+                True,
+            )
+        parts = [_converters(a) for a in args]
+        return (
+            lambda v, t: None if v is None else [c[0](x, t) for c, x in zip(parts, v, strict=True)],
+            lambda v, t: (
+                empty if v is None else tuple(c[1](x, t) for c, x in zip(parts, v, strict=True))
+            ),
+            None,
+            False,
+        )
+    return _same, _same, None, False
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    known = _PLANS.get(cls)
+    if known is not None:
+        return known
+    shape = shape_of(cls)
+    hints = typing.get_type_hints(cls)
+    fields = []
+    for f in dataclasses.fields(cls):
+        write, read, nested, many = _converters(hints[f.name])
+        fields.append(
+            _Field(
+                f.name,
+                f.default is not dataclasses.MISSING
+                or f.default_factory is not dataclasses.MISSING,
+                f.name in shape.omit,
+                shape.codecs.get(f.name),
+                write,
+                read,
+                nested,
+                many,
+                f.name in shape.sliced,
+                f.name in shape.ids,
+            )
+        )
+    keys = (*(f.name for f in fields if not f.omit), *shape.derived)
+    plan = _Plan(shape, tuple(fields), keys, ())
+    _PLANS[cls] = plan  # before the nested plans: a class may hold itself
+    with_ids = tuple(
+        f
+        for f in fields
+        if not f.omit and (f.is_id or (f.nested is not None and _holds_ids(f.nested)))
+    )
+    plan = _Plan(shape, tuple(fields), keys, with_ids)
+    _PLANS[cls] = plan
+    return plan
+
+
+def _holds_ids(cls: type[Any]) -> bool:
+    """Whether a class's records hold entity ids, themselves or in nested records."""
+    return bool(_plan(cls).with_ids)
+
+
+def record_keys(cls: type[Any]) -> tuple[str, ...]:
+    """The keys of a class's record, in field order (derived keys last)."""
+    return _plan(cls).keys
 
 
 # ------------------------------------------------------------------ model -> record
 
 
-def _json(value: Any, text: str) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return encode(value, text)
-    if isinstance(value, tuple):
-        return [_json(x, text) for x in value]
-    return value
-
-
 def encode(obj: Any, text: str = "") -> Item:
     """The record dict of a model object; ``text`` is its document's text."""
-    cls = type(obj)
-    shape = shape_of(cls)
+    plan = _plan(type(obj))
     out: Item = {}
-    for name, _, _ in _fields(cls):
-        if name in shape.omit:
+    for f in plan.fields:
+        if f.omit:
             continue
-        value = getattr(obj, name)
-        codec = shape.codecs.get(name)
-        out[name] = codec.encode(value, obj, text) if codec else _json(value, text)
-    for key, fn in shape.derived.items():
+        value = getattr(obj, f.name)
+        out[f.name] = f.codec.encode(value, obj, text) if f.codec else f.write(value, text)
+    for key, fn in plan.shape.derived.items():
         out[key] = fn(obj, text)
     return out
 
 
 # ------------------------------------------------------------------ record -> model
-
-
-def _value(tp: Any, value: Any, text: str) -> Any:
-    if value is None:
-        return () if typing.get_origin(tp) is tuple else None
-    tp = _inner(tp)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return decode(tp, value, text)
-    if typing.get_origin(tp) is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_value(args[0], x, text) for x in value)
-        return tuple(_value(a, x, text) for a, x in zip(args, value, strict=True))
-    return value
 
 
 def decode(
@@ -315,19 +385,17 @@ def decode(
     ``given`` supplies fields the record leaves out.  A key missing from an
     older record takes the field's default.
     """
-    shape = shape_of(cls)
-    kwargs: dict[str, Any] = dict(given or {})
-    for name, tp, has_default in _fields(cls):
-        if name in kwargs:
+    kwargs: dict[str, Any] = dict(given) if given else {}
+    for f in _plan(cls).fields:
+        if f.name in kwargs:
             continue
-        codec = shape.codecs.get(name)
-        if name in item:
-            value = item[name]
-            kwargs[name] = codec.decode(value, item, text) if codec else _value(tp, value, text)
-        elif name in shape.sliced:
-            kwargs[name] = text[item["start"] : item["end"]]
-        elif codec is not None and not has_default:
-            kwargs[name] = codec.decode(None, item, text)
+        if f.name in item:
+            value = item[f.name]
+            kwargs[f.name] = f.codec.decode(value, item, text) if f.codec else f.read(value, text)
+        elif f.sliced:
+            kwargs[f.name] = text[item["start"] : item["end"]]
+        elif f.codec is not None and not f.default:
+            kwargs[f.name] = f.codec.decode(None, item, text)
     return cls(**kwargs)
 
 
@@ -337,10 +405,10 @@ def decode(
 def flat_keys(cls: type[Any]) -> tuple[str, ...]:
     """The keys of :func:`flatten`'s rows for a class."""
     out: list[str] = []
-    hints = {n: tp for n, tp, _ in _fields(cls)}
+    nested = {f.name: f.nested for f in _plan(cls).fields if f.nested and not f.many}
     for key in record_keys(cls):
-        inner = _nested(hints[key]) if key in hints else None
-        if inner is not None and typing.get_origin(_inner(hints[key])) is not tuple:
+        inner = nested.get(key)
+        if inner is not None:
             out.extend(f"{key}_{k}" for k in flat_keys(inner))
         else:
             out.append(key)
@@ -352,23 +420,19 @@ def flatten(cls: type[Any], item: Mapping[str, Any]) -> Item:
     (``speaker.entity`` -> ``speaker_entity``, all null when it is null); lists stay
     lists.  Keys an older record lacks are null."""
     out: Item = {}
-    hints = {n: tp for n, tp, _ in _fields(cls)}
-    for key in record_keys(cls):
-        value = item.get(key)
-        inner = _nested(hints[key]) if key in hints else None
-        if inner is not None and typing.get_origin(_inner(hints[key])) is not tuple:
-            sub = flatten(inner, value or {})
-            out.update((f"{key}_{k}", v) for k, v in sub.items())
+    plan = _plan(cls)
+    for f in plan.fields:
+        if f.omit:
+            continue
+        value = item.get(f.name)
+        if f.nested is not None and not f.many:
+            for k, v in flatten(f.nested, value or {}).items():
+                out[f"{f.name}_{k}"] = v
         else:
-            out[key] = value
+            out[f.name] = value
+    for key in plan.shape.derived:
+        out[key] = item.get(key)
     return out
-
-
-def _has_ids(cls: type[Any]) -> bool:
-    """Whether a class's records hold entity ids, themselves or in nested records."""
-    if shape_of(cls).ids:
-        return True
-    return any((inner := _nested(tp)) is not None and _has_ids(inner) for _, tp, _ in _fields(cls))
 
 
 def rewrite_ids(
@@ -379,27 +443,24 @@ def rewrite_ids(
 ) -> Item:
     """A record item with its entity ids mapped by ``gid`` and the names that go with
     them (a speaker's, a source's) set by ``name_of(new id, old name)``."""
-    shape = shape_of(cls)
+    plan = _plan(cls)
     out = dict(item)
-    for name, tp, _ in _fields(cls):
-        if name in shape.omit:
+    for f in plan.with_ids:
+        value = item.get(f.name)
+        if f.is_id:
+            out[f.name] = [gid(x) for x in value] if isinstance(value, list) else gid(value)
+        elif f.nested is None or value is None:
             continue
-        if name in shape.ids:
-            value = item.get(name)
-            out[name] = [gid(x) for x in value] if isinstance(value, list) else gid(value)
-            continue
-        inner = _nested(tp)
-        value = item.get(name)
-        if inner is None or value is None or not _has_ids(inner):
-            continue
-        if isinstance(value, list):
-            out[name] = [rewrite_ids(inner, x, gid, name_of) for x in value]
+        elif isinstance(value, list):
+            out[f.name] = [rewrite_ids(f.nested, x, gid, name_of) for x in value]
         else:
-            out[name] = rewrite_ids(inner, value, gid, name_of)
-    for key, id_key in shape.names.items():
+            out[f.name] = rewrite_ids(f.nested, value, gid, name_of)
+    for key, id_key in plan.shape.names.items():
         out[key] = name_of(out.get(id_key), item[key])
     return out
 
+
+# ------------------------------------------------------------------ flat tables
 
 Computed = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]  # (flat row, item) -> value
 
