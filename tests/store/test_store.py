@@ -12,6 +12,7 @@ import pytest
 from newsledger.core.errors import NewsledgerError, StoreError
 from newsledger.core.model import Entity
 from newsledger.store import Store
+from tests.conftest import need
 
 
 def rec(doc_id: str, text: str, published: str = "2025-01-02") -> dict[str, Any]:
@@ -124,3 +125,47 @@ def test_read_only_store_refuses_every_write_and_leaves_the_file_unchanged(
         for write in WRITES.values():
             write(s)
         assert s.count_documents() == 2 and s.overrides()
+
+
+def _with_event(doc_id: str, text: str) -> dict[str, Any]:
+    from newsledger.core.model import Event, Span
+    from newsledger.core.schema import encode
+
+    start = text.index("attacked")
+    where = text.index("a depot")
+    ev = Event(
+        "ASSAULT",
+        Span(start, start + 8, "attacked"),
+        Span(0, len(text), text),
+        mode="raid",
+        place_span=Span(where, where + 7, "a depot"),
+    )
+    return {**rec(doc_id, text), "events": [encode(ev, text)]}
+
+
+def test_events_keep_mode_and_place_span_columns(tmp_path: Path) -> None:
+    text = "Ana Reyes said rebels attacked a depot."
+    with Store(tmp_path / "t.db") as s:
+        s.put_records([_with_event("d1", text)])
+        row = s.conn.execute("SELECT mode, place_span_start, place_span_end FROM events").fetchone()
+    assert tuple(row) == ("raid", text.index("a depot"), text.index("a depot") + 7)
+
+
+def test_store_written_before_event_columns_is_migrated(tmp_path: Path) -> None:
+    need(sqlite3.sqlite_version_info >= (3, 35), "SQLite before 3.35 cannot drop columns")
+    db = tmp_path / "old.db"
+    text = "Ana Reyes said rebels attacked a depot."
+    with Store(db) as s:
+        s.put_records([_with_event("d1", text)])
+    conn = sqlite3.connect(db)
+    with conn:  # as a store written before migration 0005
+        conn.execute("DROP INDEX events_mode")
+        for col in ("mode", "place_span_start", "place_span_end"):
+            conn.execute(f"ALTER TABLE events DROP COLUMN {col}")
+        conn.execute("DELETE FROM _migrations WHERE name = '0005_event_mode_place_span'")
+    conn.close()
+    with pytest.raises(StoreError, match="0005_event_mode_place_span"):
+        Store(db, readonly=True)
+    with Store(db) as s:  # opening for writing fills the columns from the stored records
+        row = s.conn.execute("SELECT mode, place_span_start, place_span_end FROM events").fetchone()
+    assert tuple(row) == ("raid", text.index("a depot"), text.index("a depot") + 7)

@@ -12,149 +12,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from newsledger import SCHEMA_VERSION
-from newsledger.core.model import Analysis, Entity, Mention, Quote
+from newsledger.core.model import Analysis, Entity
+from newsledger.core.schema import SECTIONS, decode, encode, rewrite_ids
 
 Record = dict[str, Any]
 
 
-def _quote(q: Quote) -> dict[str, Any]:
-    return {
-        "start": q.start,
-        "end": q.end,
-        "text": q.text,
-        "kind": q.kind,
-        "fragments": [[s, e] for s, e in q.fragments] or [[q.start, q.end]],
-        "cue": None
-        if q.cue is None
-        else {"start": q.cue.start, "end": q.cue.end, "text": q.cue.text},
-        "speaker": None
-        if q.speaker is None
-        else {
-            "entity": q.speaker.entity,
-            "name": q.speaker.name,
-            "start": q.speaker.start,
-            "end": q.speaker.end,
-        },
-        "via": [{"entity": v.entity, "name": v.name} for v in q.via],
-        "date": q.date,
-    }
-
-
 def to_record(a: Analysis) -> Record:
     """The extract record of one analysed document, with document-level entity ids."""
-    d = a.doc
-    return {
-        "schema": SCHEMA_VERSION,
-        "id": d.id,
-        "title": d.title,
-        "source": d.source,
-        "published": d.published,
-        "published_inferred": d.published_inferred,
-        "url": d.url,
-        "text": d.text,
-        "entities": [
-            {
-                "id": e.id,
-                "type": e.type,
-                "name": e.name,
-                "aliases": list(e.aliases),
-                "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
-            }
-            for e in a.entities
-        ],
-        "quotes": [_quote(q) for q in a.quotes],
-        "roles": [
-            {
-                "entity": r.entity,
-                "role": r.role,
-                "org": r.org,
-                "org_entity": r.org_entity,
-                "start": r.start,
-                "end": r.end,
-            }
-            for r in a.roles
-        ],
-        "dates": [
-            {
-                "start": x.start,
-                "end": x.end,
-                "text": x.text,
-                "value": x.value,
-                "granularity": x.granularity,
-                "type": x.type,
-                "anchored": x.anchored,
-            }
-            for x in a.dates
-        ],
-        "places": [
-            {
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
-                "name": p.name,
-                "lat": p.lat,
-                "lon": p.lon,
-                "country": p.country,
-                "geonameid": p.geonameid,
-                "feature": p.feature,
-                "confidence": round(p.confidence, 3),
-                "entity": p.entity,
-            }
-            for p in a.places
-        ],
-        "events": [
-            {
-                "id": ev.id,
-                "type": ev.type,
-                "mode": ev.mode,
-                "trigger": {
-                    "start": ev.trigger.start,
-                    "end": ev.trigger.end,
-                    "text": ev.trigger.text,
-                },
-                "actors": list(ev.actors),
-                "targets": list(ev.targets),
-                "place": ev.place,
-                "country": ev.country,
-                "lat": ev.lat,
-                "lon": ev.lon,
-                "date": ev.date,
-                "killed": ev.killed,
-                "injured": ev.injured,
-                "casualty_history": [
-                    {"kind": k, "value": v, "start": s, "end": e}
-                    for k, v, s, e in ev.casualty_history
-                ],
-                "evidence": {"start": ev.evidence.start, "end": ev.evidence.end},
-            }
-            for ev in a.events
-        ],
-        "claims": [
-            {
-                "subject": c.subject,
-                "attribute": c.attribute,
-                "value": c.value,
-                "value_type": c.value_type,
-                "qualifiers": dict(c.qualifiers),
-                "speaker": c.speaker,
-                "start": c.start,
-                "end": c.end,
-                "text": a.text[c.start : c.end],
-            }
-            for c in a.claims
-        ],
-    }
+    rec: Record = {"schema": SCHEMA_VERSION, **encode(a.doc, a.text)}
+    for key, _ in SECTIONS:
+        rec[key] = [encode(x, a.text) for x in getattr(a, key)]
+    return rec
 
 
 def record_entities(rec: Record) -> list[Entity]:
     """Rebuild the document-level :class:`Entity` objects of a record."""
-    out: list[Entity] = []
-    for e in rec["entities"]:
-        ms = tuple(
-            Mention(m["start"], m["end"], m["text"], e["type"], e["id"]) for m in e["mentions"]
-        )
-        out.append(Entity(e["id"], e["type"], e["name"], tuple(e["aliases"]), ms))
-    return out
+    return [decode(Entity, e, rec["text"]) for e in rec["entities"]]
 
 
 def global_id(mapping: Mapping[str, str], local: str | None) -> str | None:
@@ -176,60 +50,27 @@ def apply_resolution(
         return global_id(mapping, local)
 
     out = dict(rec)
-    merged: dict[str, dict[str, Any]] = {}
-    for e in rec["entities"]:
-        g = gid(e["id"]) or e["id"]
-        ge = globals_.get(g)
-        slot = merged.get(g)
-        if slot is None:
-            slot = {
-                "id": g,
-                "type": ge.type if ge else e["type"],
-                "name": ge.name if ge else e["name"],
-                "aliases": list(ge.aliases) if ge else list(e["aliases"]),
-                "mentions": [],
-            }
-            merged[g] = slot
-        slot["mentions"].extend(e["mentions"])
-    for slot in merged.values():
-        slot["mentions"].sort(key=lambda m: (m["start"], m["end"]))
-        if not globals_.get(slot["id"]):
-            names = {m["text"] for m in slot["mentions"]} - {slot["name"]}
-            slot["aliases"] = sorted(set(slot["aliases"]) | names)
-    out["entities"] = sorted(merged.values(), key=lambda s: (s["mentions"][0]["start"], s["id"]))
+    groups: dict[str, list[Entity]] = {}
+    for e in record_entities(rec):
+        groups.setdefault(gid(e.id) or e.id, []).append(e)
+    entities = []
+    for g, parts in groups.items():
+        ge, first = globals_.get(g), parts[0]
+        ms = tuple(sorted((m for p in parts for m in p.mentions), key=lambda m: (m.start, m.end)))
+        if ge:
+            entities.append(Entity(g, ge.type, ge.name, ge.aliases, ms))
+        else:
+            names = {m.text for m in ms} - {first.name}
+            aliases = tuple(sorted(set(first.aliases) | names))
+            entities.append(Entity(g, first.type, first.name, aliases, ms))
+    entities.sort(key=lambda e: (e.mentions[0].start, e.id))
+    out["entities"] = [encode(e) for e in entities]
 
     def name_of(g: str | None, fallback: str) -> str:
         ge = globals_.get(g) if g else None
         return ge.name if ge else fallback
 
-    quotes = []
-    for q in rec["quotes"]:
-        q2 = dict(q)
-        if q["speaker"] is not None:
-            sp = dict(q["speaker"])
-            sp["entity"] = gid(sp["entity"])
-            sp["name"] = name_of(sp["entity"], sp["name"])
-            q2["speaker"] = sp
-        q2["via"] = [
-            {"entity": gid(v["entity"]), "name": name_of(gid(v["entity"]), v["name"])}
-            for v in q["via"]
-        ]
-        quotes.append(q2)
-    out["quotes"] = quotes
-    out["roles"] = [
-        {**r, "entity": gid(r["entity"]), "org_entity": gid(r.get("org_entity"))}
-        for r in rec["roles"]
-    ]
-    out["places"] = [{**p, "entity": gid(p.get("entity"))} for p in rec["places"]]
-    out["events"] = [
-        {
-            **ev,
-            "actors": [gid(x) for x in ev["actors"]],
-            "targets": [gid(x) for x in ev["targets"]],
-        }
-        for ev in rec["events"]
-    ]
-    out["claims"] = [
-        {**c, "subject": gid(c["subject"]), "speaker": gid(c.get("speaker"))} for c in rec["claims"]
-    ]
+    for key, cls in SECTIONS:
+        if key != "entities":
+            out[key] = [rewrite_ids(cls, x, gid, name_of) for x in rec[key]]
     return out

@@ -54,6 +54,7 @@ from newsledger.components.claims.values import (
 )
 from newsledger.components.mentions.stage import normalize
 from newsledger.core.model import Analysis, stable_id
+from newsledger.core.schema import Coerce, Pairs, Shape, register
 
 SAME_PERSON_RATIO = 85  # names this similar are one person, not two holders of an office
 AGE_STALE_DAYS = 366  # how far out of date a reported age may be
@@ -82,6 +83,20 @@ class ClaimRecord:
             if k == name:
                 return v
         return None
+
+
+# read from a claim record with its provenance (``query.facts`` claim items):
+# values are strings, a missing value type is text, qualifiers come by name
+register(
+    ClaimRecord,
+    Shape(
+        codecs={
+            "value": Coerce(str),
+            "value_type": Coerce(str, "text"),
+            "qualifiers": Pairs(sort=True),
+        }
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)

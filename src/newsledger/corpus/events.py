@@ -26,6 +26,7 @@ from typing import Any
 from newsledger.components.events.coref import same_place
 from newsledger.components.events.detect import PlaceRef
 from newsledger.core.model import Event, Span, stable_id
+from newsledger.core.schema import decode
 
 DAYS = 2
 
@@ -222,24 +223,7 @@ def _latest(sources: Sequence[Source], kind: str) -> int | None:
 
 def event_from_record(rec: dict[str, Any], ev: dict[str, Any]) -> Event:
     """An :class:`Event` back from its ``extract`` record form (``rec`` holds the text)."""
-    text: str = rec.get("text") or ""
-    t, e = ev["trigger"], ev["evidence"]
-    return Event(
-        type=ev["type"],
-        trigger=Span(t["start"], t["end"], t.get("text") or text[t["start"] : t["end"]]),
-        evidence=Span(e["start"], e["end"], text[e["start"] : e["end"]]),
-        actors=tuple(ev.get("actors") or ()),
-        targets=tuple(ev.get("targets") or ()),
-        place=ev.get("place"),
-        country=ev.get("country"),
-        lat=ev.get("lat"),
-        lon=ev.get("lon"),
-        date=ev.get("date"),
-        killed=ev.get("killed"),
-        injured=ev.get("injured"),
-        mode=ev.get("mode"),
-        id=ev.get("id") or "",
-    )
+    return decode(Event, ev, rec.get("text") or "")
 
 
 def merge_event_dicts(

@@ -5,161 +5,176 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from newsledger.core.errors import NewsledgerError
+from newsledger.core.model import (
+    Claim,
+    DateRef,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Role,
+)
 from newsledger.core.record import Record
+from newsledger.core.schema import Computed, columns
 
-TABLES: dict[str, tuple[str, ...]] = {
-    "documents": ("doc", "title", "source", "published", "url", "words"),
-    "entities": ("entity", "type", "name", "aliases", "doc", "mentions"),
-    "mentions": ("doc", "entity", "type", "start", "end", "text"),
-    "quotes": (
-        "doc",
-        "start",
-        "end",
-        "kind",
-        "speaker_entity",
-        "speaker",
-        "cue",
-        "text",
-        "date",
-        "via",
+
+def _join(key: str, part: str | None = None) -> Computed:
+    """A list cell as one ``|``-separated string (of each item's ``part`` when given)."""
+
+    def cell(row: Mapping[str, Any], _item: Mapping[str, Any]) -> str:
+        return "|".join(x[part] if part else x for x in row[key] or ())
+
+    return cell
+
+
+def _count(key: str) -> Computed:
+    return lambda row, _item: len(row[key])
+
+
+def _same(*keys: str) -> dict[str, str | Computed]:
+    return {k: k for k in keys}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One flat export table: where its items are in a record, their model class, and
+    its columns in order (name -> :func:`~newsledger.core.schema.flatten` key or value)."""
+
+    items: Callable[[Record], Iterable[Mapping[str, Any]]]
+    cls: type[Any]
+    columns: Mapping[str, str | Computed]
+
+
+def _section(key: str) -> Callable[[Record], Iterable[Mapping[str, Any]]]:
+    return lambda r: r[key]
+
+
+def _mentions(r: Record) -> Iterator[Mapping[str, Any]]:
+    for e in r["entities"]:
+        for m in e["mentions"]:
+            yield {**m, "entity": e["id"], "type": e["type"]}
+
+
+def _doc(_row: Mapping[str, Any], _item: Mapping[str, Any]) -> None:
+    """The ``doc`` column: the record's id, set by :func:`table_rows`."""
+    return None
+
+
+def _given(key: str) -> Computed:
+    """A value the item carries outside its record shape (a mention's entity)."""
+    return lambda _row, item: item[key]
+
+
+EXPORTS: dict[str, Table] = {
+    "documents": Table(
+        lambda r: [r],
+        Document,
+        {
+            "doc": _doc,
+            **_same("title", "source", "published", "url"),
+            "words": lambda row, _item: len(row["text"].split()),
+        },
     ),
-    "roles": ("doc", "entity", "role", "org", "org_entity", "start", "end"),
-    "dates": ("doc", "start", "end", "text", "value", "granularity", "type"),
-    "places": (
-        "doc",
-        "start",
-        "end",
-        "text",
-        "name",
-        "lat",
-        "lon",
-        "country",
-        "geonameid",
-        "entity",
+    "entities": Table(
+        _section("entities"),
+        Entity,
+        {
+            "entity": "id",
+            **_same("type", "name"),
+            "aliases": _join("aliases"),
+            "doc": _doc,
+            "mentions": _count("mentions"),
+        },
     ),
-    "events": (
-        "doc",
-        "id",
-        "type",
-        "mode",
-        "trigger",
-        "actors",
-        "targets",
-        "place",
-        "country",
-        "lat",
-        "lon",
-        "date",
-        "killed",
-        "injured",
-        "start",
-        "end",
+    "mentions": Table(
+        _mentions,
+        Mention,
+        {
+            "doc": _doc,
+            "entity": _given("entity"),
+            "type": _given("type"),
+            **_same("start", "end", "text"),
+        },
     ),
-    "claims": (
-        "doc",
-        "subject",
-        "attribute",
-        "value",
-        "value_type",
-        "speaker",
-        "start",
-        "end",
-        "text",
+    "quotes": Table(
+        _section("quotes"),
+        Quote,
+        {
+            "doc": _doc,
+            **_same("start", "end", "kind", "speaker_entity"),
+            "speaker": "speaker_name",
+            "cue": "cue_text",
+            **_same("text", "date"),
+            "via": _join("via", "name"),
+        },
+    ),
+    "roles": Table(
+        _section("roles"),
+        Role,
+        {"doc": _doc, **_same("entity", "role", "org", "org_entity", "start", "end")},
+    ),
+    "dates": Table(
+        _section("dates"),
+        DateRef,
+        {"doc": _doc, **_same("start", "end", "text", "value", "granularity", "type")},
+    ),
+    "places": Table(
+        _section("places"),
+        Place,
+        {
+            "doc": _doc,
+            **_same("start", "end", "text", "name", "lat", "lon", "country", "geonameid", "entity"),
+        },
+    ),
+    "events": Table(
+        _section("events"),
+        Event,
+        {
+            "doc": _doc,
+            **_same("id", "type", "mode"),
+            "trigger": "trigger_text",
+            "actors": _join("actors"),
+            "targets": _join("targets"),
+            **_same("place", "country", "lat", "lon", "date", "killed", "injured"),
+            "start": "evidence_start",
+            "end": "evidence_end",
+            **_same("place_span_start", "place_span_end"),
+        },
+    ),
+    "claims": Table(
+        _section("claims"),
+        Claim,
+        {
+            "doc": _doc,
+            **_same("subject", "attribute"),
+            "value": lambda row, _item: str(row["value"]),
+            **_same("value_type", "speaker", "start", "end", "text"),
+        },
     ),
 }
+
+# table -> its columns, in order
+TABLES: dict[str, tuple[str, ...]] = {name: tuple(t.columns) for name, t in EXPORTS.items()}
 
 
 def table_rows(records: Iterable[Record], table: str) -> Iterator[dict[str, Any]]:
     """Flat rows of one table from records (with global ids)."""
-    if table not in TABLES:
-        raise NewsledgerError(f"No table {table!r}.", f"Use one of: {', '.join(TABLES)}.")
+    if table not in EXPORTS:
+        raise NewsledgerError(f"No table {table!r}.", f"Use one of: {', '.join(EXPORTS)}.")
+    t = EXPORTS[table]
     for r in records:
-        d = r["id"]
-        if table == "documents":
-            yield {
-                "doc": d,
-                "title": r.get("title"),
-                "source": r.get("source"),
-                "published": r.get("published"),
-                "url": r.get("url"),
-                "words": len(r["text"].split()),
-            }
-        elif table == "entities":
-            for e in r["entities"]:
-                yield {
-                    "entity": e["id"],
-                    "type": e["type"],
-                    "name": e["name"],
-                    "aliases": "|".join(e["aliases"]),
-                    "doc": d,
-                    "mentions": len(e["mentions"]),
-                }
-        elif table == "mentions":
-            for e in r["entities"]:
-                for m in e["mentions"]:
-                    yield {"doc": d, "entity": e["id"], "type": e["type"], **m}
-        elif table == "quotes":
-            for q in r["quotes"]:
-                sp = q["speaker"] or {}
-                yield {
-                    "doc": d,
-                    "start": q["start"],
-                    "end": q["end"],
-                    "kind": q["kind"],
-                    "speaker_entity": sp.get("entity"),
-                    "speaker": sp.get("name"),
-                    "cue": (q["cue"] or {}).get("text"),
-                    "text": q["text"],
-                    "date": q.get("date"),
-                    "via": "|".join(v["name"] for v in q["via"]),
-                }
-        elif table == "roles":
-            for x in r["roles"]:
-                yield {"doc": d, **{k: x.get(k) for k in TABLES["roles"][1:]}}
-        elif table == "dates":
-            for x in r["dates"]:
-                yield {"doc": d, **{k: x.get(k) for k in TABLES["dates"][1:]}}
-        elif table == "places":
-            for x in r["places"]:
-                yield {"doc": d, **{k: x.get(k) for k in TABLES["places"][1:]}}
-        elif table == "events":
-            for ev in r["events"]:
-                yield {
-                    "doc": d,
-                    "id": ev["id"],
-                    "type": ev["type"],
-                    "mode": ev.get("mode"),
-                    "trigger": ev["trigger"]["text"],
-                    "actors": "|".join(ev["actors"]),
-                    "targets": "|".join(ev["targets"]),
-                    "place": ev["place"],
-                    "country": ev["country"],
-                    "lat": ev.get("lat"),
-                    "lon": ev.get("lon"),
-                    "date": ev["date"],
-                    "killed": ev["killed"],
-                    "injured": ev["injured"],
-                    "start": ev["evidence"]["start"],
-                    "end": ev["evidence"]["end"],
-                }
-        else:
-            for c in r["claims"]:
-                yield {
-                    "doc": d,
-                    "subject": c["subject"],
-                    "attribute": c["attribute"],
-                    "value": str(c["value"]),
-                    "value_type": c.get("value_type"),
-                    "speaker": c.get("speaker"),
-                    "start": c["start"],
-                    "end": c["end"],
-                    "text": r["text"][c["start"] : c["end"]],
-                }
+        for item in t.items(r):
+            row = dict(zip(t.columns, columns(t.cls, item, t.columns), strict=True))
+            row["doc"] = r["id"]
+            yield row
 
 
 def write_jsonl(records: Iterable[Record], fh: IO[str]) -> int:

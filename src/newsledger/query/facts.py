@@ -13,6 +13,7 @@ from typing import Any
 from newsledger.core.errors import NotFoundError
 from newsledger.core.model import Entity
 from newsledger.core.record import Record, apply_resolution, global_id
+from newsledger.core.schema import decode
 from newsledger.store import Store
 
 MAX_PAGE = 500
@@ -297,23 +298,7 @@ def conflicts_among(
     from newsledger.corpus.conflicts import ClaimRecord, conflict_to_json, find_conflicts
 
     recs = [
-        ClaimRecord(
-            subject=c["subject"],
-            subject_name=c["subject_name"],
-            attribute=c["attribute"],
-            value=str(c["value"]),
-            value_type=c.get("value_type") or "text",
-            doc=c["doc"],
-            published=c["published"],
-            speaker=c.get("speaker"),
-            start=c["start"],
-            end=c["end"],
-            text=c["text"],
-            qualifiers=tuple(sorted((c.get("qualifiers") or {}).items())),
-            speaker_name=c.get("speaker_name"),
-        )
-        for c in items
-        if attribute is None or c["attribute"] == attribute
+        decode(ClaimRecord, c) for c in items if attribute is None or c["attribute"] == attribute
     ]
     return [conflict_to_json(x) for x in find_conflicts(recs)]
 

@@ -19,8 +19,9 @@ from typing import Any
 from newsledger.core.errors import StoreError
 from newsledger.core.model import Entity
 from newsledger.core.record import Record
-from newsledger.store.dossier import DossierMixin, first_start, put_dossier_rows
+from newsledger.store.dossier import DossierMixin, put_dossier_rows
 from newsledger.store.migrations import MIGRATIONS
+from newsledger.store.rows import put_rows
 from newsledger.store.search import SearchMixin
 
 DEFAULT_DB = "newsledger.db"
@@ -215,101 +216,8 @@ class Store(SearchMixin, DossierMixin):
         return bool(r and r[0] == "1")
 
     def _put_rows(self, rec: Record) -> None:
-        c, d = self.conn, rec["id"]
-        c.executemany(
-            "INSERT INTO doc_entities(doc_id, local_id, type, name, aliases, mentions,"
-            " first_start) VALUES (?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    e["id"],
-                    e["type"],
-                    e["name"],
-                    json.dumps(e["aliases"], ensure_ascii=False),
-                    len(e["mentions"]),
-                    first_start(e),
-                )
-                for e in rec["entities"]
-            ],
-        )
-        c.executemany(
-            'INSERT INTO quotes(doc_id, idx, start, "end", kind, speaker_local, speaker_name,'
-            " text, date, speaker_start, speaker_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    i,
-                    q["start"],
-                    q["end"],
-                    q["kind"],
-                    (q["speaker"] or {}).get("entity"),
-                    (q["speaker"] or {}).get("name"),
-                    q["text"],
-                    q.get("date"),
-                    (q["speaker"] or {}).get("start"),
-                    (q["speaker"] or {}).get("end"),
-                )
-                for i, q in enumerate(rec["quotes"])
-            ],
-        )
-        c.executemany(
-            "INSERT INTO dates VALUES (?,?,?,?,?,?,?,?)",
-            [
-                (d, i, x["start"], x["end"], x["text"], x["value"], x["granularity"], x["type"])
-                for i, x in enumerate(rec["dates"])
-            ],
-        )
-        c.executemany(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    i,
-                    p["start"],
-                    p["end"],
-                    p["name"],
-                    p["country"],
-                    p["lat"],
-                    p["lon"],
-                    p["geonameid"],
-                )
-                for i, p in enumerate(rec["places"])
-            ],
-        )
-        c.executemany(
-            "INSERT INTO events(doc_id, idx, type, place, country, date, killed, injured,"
-            " record) VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    i,
-                    ev["type"],
-                    ev["place"],
-                    ev["country"],
-                    ev["date"],
-                    ev["killed"],
-                    ev["injured"],
-                    json.dumps(ev, ensure_ascii=False),
-                )
-                for i, ev in enumerate(rec["events"])
-            ],
-        )
-        c.executemany(
-            "INSERT INTO claims(doc_id, idx, subject_local, attribute, value, record)"
-            " VALUES (?,?,?,?,?,?)",
-            [
-                (
-                    d,
-                    i,
-                    cl["subject"],
-                    cl["attribute"],
-                    str(cl["value"]),
-                    json.dumps(cl, ensure_ascii=False),
-                )
-                for i, cl in enumerate(rec["claims"])
-            ],
-        )
-        put_dossier_rows(c, rec)
+        put_rows(self.conn, rec)
+        put_dossier_rows(self.conn, rec)
 
     def replace_resolution(
         self,

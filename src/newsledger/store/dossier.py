@@ -2,8 +2,9 @@
 
 The dossier of an entity seen in hundreds of documents must not parse their
 whole records, so :func:`put_dossier_rows` keeps, per document, the surface
-texts of each entity's mentions, its roles, the entities mentioned inside each
-quote and the entities taking part in each event.  The reads below join them
+texts of each entity's mentions, the entities mentioned inside each quote and
+the entities taking part in each event (roles are one of the flat tables of
+:mod:`newsledger.store.rows`).  The reads below join them
 with ``entity_map`` (document-level id -> corpus-level id); every read is
 ordered by document id, then by position in the record, as records are.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsledger.core.record import Record
@@ -42,13 +43,6 @@ def put_dossier_rows(c: sqlite3.Connection, rec: Record) -> None:
         [(d, loc, text, n, s, e) for (loc, text), (n, s, e) in texts.items()],
     )
     c.executemany(
-        "INSERT INTO roles VALUES (?,?,?,?,?,?,?,?)",
-        [
-            (d, i, r["entity"], r["role"], r["org"], r.get("org_entity"), r["start"], r["end"])
-            for i, r in enumerate(rec["roles"])
-        ],
-    )
-    c.executemany(
         "INSERT OR IGNORE INTO quote_entities VALUES (?,?,?)",
         [
             (d, i, loc)
@@ -68,7 +62,7 @@ def put_dossier_rows(c: sqlite3.Connection, rec: Record) -> None:
     )
 
 
-def first_start(entity: dict[str, Any]) -> int | None:
+def first_start(entity: Mapping[str, Any]) -> int | None:
     """Where an entity's first mention starts (the record orders entities by it)."""
     return min((m["start"] for m in entity["mentions"]), default=None)
 

@@ -274,3 +274,25 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# Events keep their sub-type (``mode``) and where the text names their place
+# (``place_span``) as columns, for filtering.  Existing stores take both from
+# their stored event records; records written before place spans were
+# exported have none, so those columns stay null until the document is
+# ingested again.
+MIGRATIONS.append(
+    (
+        "0005_event_mode_place_span",
+        """
+        ALTER TABLE events ADD COLUMN mode TEXT;
+        ALTER TABLE events ADD COLUMN place_span_start INTEGER;
+        ALTER TABLE events ADD COLUMN place_span_end INTEGER;
+        UPDATE events SET
+            mode = json_extract(record, '$.mode'),
+            place_span_start = json_extract(record, '$.place_span.start'),
+            place_span_end = json_extract(record, '$.place_span.end')
+        WHERE record IS NOT NULL;
+        CREATE INDEX events_mode ON events(mode);
+        """,
+    )
+)
