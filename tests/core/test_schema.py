@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from conftest import SHARED
 from newsledger.core.model import (
     Claim,
     DateRef,
@@ -30,6 +29,7 @@ from newsledger.corpus.events import event_from_record
 from newsledger.export.formats import EXPORTS
 from newsledger.query.facts import conflicts_among
 from newsledger.store.rows import TABLES as STORE_TABLES
+from tests.conftest import SHARED, need
 
 # fictional text; offsets below index it
 TEXT = (
@@ -363,8 +363,7 @@ ADDED = {
 
 def _documented() -> dict[str, Any]:
     design = SHARED / "docs" / "DESIGN.md"
-    if not design.exists():
-        pytest.skip("../shared/docs/DESIGN.md is not beside the repository")
+    need(design.exists(), "../shared/docs/DESIGN.md is not beside the repository")
     block = design.read_text(encoding="utf-8").split("```json", 1)[1].split("```", 1)[0]
     doc: dict[str, Any] = json.loads(block)
     return doc
