@@ -21,14 +21,14 @@ An exact figure is read with the rounding its digits suggest (at most 5 %:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from newsledger.core.lexicon import read_json
 
 APPROX_TOLERANCE = 0.15  # "around ten million" allows 8.5-11.5 million
 ROUNDING_CAP = 0.05  # an exact figure is never read wider than 5 %
@@ -50,8 +50,7 @@ class Value:
 @cache
 def lexicon() -> dict[str, Any]:
     """The claim word lists (``data/claim_lexicon.json``), loaded once."""
-    path = resources.files("newsledger") / "data" / "claim_lexicon.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("claim_lexicon.json")
     return data
 
 
