@@ -1,5 +1,7 @@
 """Word lists more than one stage reads, each kept in one data file.
 
+* ``data/number_words.tsv``: number words with their value and kind (cardinal,
+  article, unit, scale, abbrev, fraction); each stage takes the kinds it reads.
 * ``data/demonyms.tsv``: demonyms, nationality adjectives and the names of
   peoples, faiths and parties (NER types them NORP, the places stage reads a
   document's country from them, the claims stage nationality values).
@@ -46,3 +48,41 @@ def demonym_rows() -> tuple[Row, ...]:
 def demonym_codes() -> dict[str, str]:
     """Demonym (exact case) -> ISO 3166-1 alpha-2, for demonyms of a country."""
     return {r["demonym"]: r["code"] for r in demonym_rows() if r["code"] != "-"}
+
+
+NUMBER_KINDS = frozenset({"cardinal", "article", "unit", "scale", "abbrev", "fraction"})
+NUMBER_COLUMNS = (
+    Col("word", required=True),
+    Col("value", float, required=True),
+    Col("kind", choices=NUMBER_KINDS, required=True),
+    Col("source", required=True),
+)
+
+
+@cache
+def number_words() -> tuple[tuple[str, int | float, str], ...]:
+    """``(word, value, kind)`` of ``data/number_words.tsv``, in file order.
+
+    Whole values are ints (``12``), others floats (``0.5``).
+    """
+    out: list[tuple[str, int | float, str]] = []
+    seen: set[str] = set()
+    for r in read_table("number_words.tsv", NUMBER_COLUMNS):
+        if r["word"] in seen:
+            raise r.error(f"{r['word']!r} is listed twice.", "Keep one of the two rows.")
+        seen.add(r["word"])
+        v = float(r["value"])
+        out.append((r["word"], int(v) if v.is_integer() else v, r["kind"]))
+    return tuple(out)
+
+
+def numbers_of(
+    kinds: frozenset[str], *, least: float = 0.0, most: float = float("inf"), phrases: bool = True
+) -> dict[str, int | float]:
+    """Number words of the given kinds whose value lies in ``[least, most]``, in file
+    order; ``phrases=False`` leaves out those of several words ("a dozen")."""
+    return {
+        w: v
+        for w, v, k in number_words()
+        if k in kinds and least <= v <= most and (phrases or " " not in w)
+    }

@@ -143,7 +143,7 @@ def _lexicon_macros() -> dict[str, str]:
         "WEEKDAY": alternation(list(lex["weekdays"])),
         "APPROX": alternation(list(lex["approximators"])),
         "VAGUE": alternation(list(lex["vague_quantities"])),
-        "NUMWORD": alternation([w for w in lex["number_words"] if w != "a"]),
+        "NUMWORD": alternation([w for w in lex["number_words"] if w not in ("a", "an")]),
         "SCALE": alternation(list(lex["scales"])),
         "DEMONYM_KNOWN": "(?-i:" + alternation([d.title() for d in demonyms()], lower=False) + ")",
     }

@@ -29,6 +29,7 @@ from functools import cache
 from typing import Any
 
 from newsledger.core.lexicon import read_json
+from newsledger.core.wordlists import numbers_of
 
 APPROX_TOLERANCE = 0.15  # "around ten million" allows 8.5-11.5 million
 ROUNDING_CAP = 0.05  # an exact figure is never read wider than 5 %
@@ -51,6 +52,11 @@ class Value:
 def lexicon() -> dict[str, Any]:
     """The claim word lists (``data/claim_lexicon.json``), loaded once."""
     data: dict[str, Any] = read_json("claim_lexicon.json")
+    # number words and scales: the shared table (data/number_words.tsv)
+    data["number_words"] = numbers_of(
+        frozenset({"cardinal", "article", "unit", "fraction"}), least=0.5
+    )
+    data["scales"] = numbers_of(frozenset({"scale", "abbrev"}))
     return data
 
 

@@ -31,6 +31,7 @@ from newsledger.components.dates.grammar import (
 )
 from newsledger.core.errors import NewsledgerError
 from newsledger.core.lexicon import Col, read_json, read_table
+from newsledger.core.wordlists import numbers_of
 
 Number = float | str  # a number, or "X" when the text gives none ("a few")
 
@@ -130,6 +131,9 @@ def _expand(template: str, tables: dict[str, str], rule: str) -> str:
 def lexicon() -> Lexicon:
     """Load and compile the lexicon and patterns once per process."""
     tables: dict[str, Any] = read_json("time_lexicon.json")
+    # spelled amounts up to thousands, one token each (data/number_words.tsv)
+    kinds = frozenset({"cardinal", "article", "unit", "fraction", "scale"})
+    tables["NUMWORD"] = numbers_of(kinds, most=1000, phrases=False)
     alts: dict[str, str] = {}
     for key, val in tables.items():
         if key.startswith("_") or not key.isupper():

@@ -9,7 +9,7 @@
 * ``event_place_nouns.tsv`` and ``event_site_nouns.tsv``: nouns that refer
   back to a named place ("the city") and nouns that name where an event
   happened ("a checkpoint").
-* ``event_casualties.tsv`` and ``event_numbers.tsv``: casualty figure patterns
+* ``event_casualties.tsv`` and ``number_words.tsv`` (shared): casualty figure patterns
   and number words.
 
 Every loader reports a malformed line with its file and line number.
@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from newsledger.core.errors import NewsledgerError
 from newsledger.core.lexicon import Col, LexiconError, Row, read_table
+from newsledger.core.wordlists import numbers_of
 
 POS = frozenset({"VERB", "NOUN", "ADJ", "*"})
 COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag"})
@@ -108,7 +109,6 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "event_support.tsv": (Col("lemma", required=True), Col("kind", choices=SUPPORT_KINDS)),
     "event_place_nouns.tsv": (Col("noun", required=True), Col("features", required=True)),
     "event_site_nouns.tsv": (Col("lemma", required=True),),
-    "event_numbers.tsv": (Col("word", required=True), Col("value", int, required=True)),
     "event_casualties.tsv": (
         Col("kind", choices=frozenset({"killed", "injured", "gate"}), required=True),
         Col("update", choices=frozenset({"0", "1", "-"}), required=True),
@@ -191,11 +191,11 @@ def load_site_nouns(name: str = "event_site_nouns.tsv") -> frozenset[str]:
     return frozenset(out)
 
 
-def load_numbers(name: str = "event_numbers.tsv") -> dict[str, int]:
-    out: dict[str, int] = {}
-    for r in _rows(name):
-        out[r["word"].strip().lower()] = int(r["value"])
-    return out
+def load_numbers() -> dict[str, int]:
+    """Number words of casualty figures: whole values of one or more, one word each
+    (``data/number_words.tsv``; "a dozen" is read as "a" + "dozen")."""
+    kinds = frozenset({"cardinal", "article", "unit", "scale"})
+    return {w: int(v) for w, v in numbers_of(kinds, least=1, phrases=False).items()}
 
 
 QUALIFIER = (
