@@ -2,6 +2,9 @@
 
 * ``data/number_words.tsv``: number words with their value and kind (cardinal,
   article, unit, scale, abbrev, fraction); each stage takes the kinds it reads.
+* ``data/titles.tsv``: titles, honorifics, offices and title words with their kinds
+  (NER strips those written before a name; quotes and roles read titles; claims
+  read offices; name keys read titles and title words).
 * ``data/demonyms.tsv``: demonyms, nationality adjectives and the names of
   peoples, faiths and parties (NER types them NORP, the places stage reads a
   document's country from them, the claims stage nationality values).
@@ -86,3 +89,39 @@ def numbers_of(
         for w, v, k in number_words()
         if k in kinds and least <= v <= most and (phrases or " " not in w)
     }
+
+
+TITLE_KINDS = frozenset(
+    {"title", "honorific", "modifier", "occupation", "office", "exclusive", "part"}
+)
+# the kinds written before a name that the NER fixes strip from the start of PERSON spans
+BEFORE_NAME = frozenset({"title", "honorific", "modifier", "occupation"})
+TITLE_COLUMNS = (
+    Col("title", required=True),
+    Col("kinds", required=True),
+    Col("source", required=True),
+)
+
+
+@cache
+def title_rows() -> tuple[tuple[str, frozenset[str]], ...]:
+    """``(title, kinds)`` of ``data/titles.tsv``, in file order."""
+    out: list[tuple[str, frozenset[str]]] = []
+    seen: set[str] = set()
+    for r in read_table("titles.tsv", TITLE_COLUMNS):
+        kinds = frozenset(r["kinds"].split("|"))
+        if not kinds <= TITLE_KINDS:
+            raise r.error(
+                f"unknown kinds {sorted(kinds - TITLE_KINDS)}.",
+                f"Use kinds among {', '.join(sorted(TITLE_KINDS))}, joined by |.",
+            )
+        if r["title"].lower() in seen:
+            raise r.error(f"{r['title']!r} is listed twice.", "Merge the two rows' kinds.")
+        seen.add(r["title"].lower())
+        out.append((r["title"], kinds))
+    return tuple(out)
+
+
+def titles_of(kinds: frozenset[str]) -> list[str]:
+    """Titles with at least one of ``kinds``, in file order."""
+    return [t for t, k in title_rows() if k & kinds]

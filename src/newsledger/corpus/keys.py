@@ -15,8 +15,8 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from newsledger.components.ner.tables import rows
 from newsledger.core.lexicon import read_json
+from newsledger.core.wordlists import BEFORE_NAME, titles_of
 
 NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -48,9 +48,7 @@ def lexicon() -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in d[key])
 
-    titles = fs("title_extras") | frozenset(
-        fold(r["title"].rstrip(".")) for r in rows("ner_titles.tsv")
-    )
+    titles = frozenset(fold(t.rstrip(".")) for t in titles_of(BEFORE_NAME | {"part"}))
     return Lexicon(
         titles,
         fs("title_connectors"),

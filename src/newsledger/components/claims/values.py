@@ -29,7 +29,7 @@ from functools import cache
 from typing import Any
 
 from newsledger.core.lexicon import read_json
-from newsledger.core.wordlists import numbers_of
+from newsledger.core.wordlists import numbers_of, titles_of
 
 APPROX_TOLERANCE = 0.15  # "around ten million" allows 8.5-11.5 million
 ROUNDING_CAP = 0.05  # an exact figure is never read wider than 5 %
@@ -57,6 +57,9 @@ def lexicon() -> dict[str, Any]:
         frozenset({"cardinal", "article", "unit", "fraction"}), least=0.5
     )
     data["scales"] = numbers_of(frozenset({"scale", "abbrev"}))
+    # role titles: the offices of the shared title table (data/titles.tsv)
+    data["titles"] = titles_of(frozenset({"office"}))
+    data["exclusive_titles"] = titles_of(frozenset({"exclusive"}))
     return data
 
 

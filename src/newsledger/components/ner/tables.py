@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.core.lexicon import Col, Row, read_table
-from newsledger.core.wordlists import demonym_rows
+from newsledger.core.wordlists import BEFORE_NAME, demonym_rows, titles_of
 
 ROUGH_TOKENS = re.compile(r"\w+\.?|[^\w\s]")  # at least as many pieces as spaCy makes
 MIN_CITY_POP = 250_000
@@ -95,7 +95,6 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     ),
     "ner_place_stop.tsv": (Col("name", required=True), _SOURCE),
     "ner_given_names.tsv": (Col("name", required=True), _SOURCE),
-    "ner_titles.tsv": (Col("title", required=True), _SOURCE),
     "ner_leading_stop.tsv": (Col("word", required=True), _SOURCE),
     "ner_not_person.tsv": (Col("name", required=True), Col("label", choices=_LABELS), _SOURCE),
     "ner_keywords.tsv": (
@@ -207,7 +206,7 @@ def tables() -> Tables:
     demonyms, nationalities = _demonyms()
     given = {r["name"] for r in rows("ner_given_names.tsv")}
     given -= set(places) | demonyms
-    titles = {r["title"].lower().rstrip(".") for r in rows("ner_titles.tsv")}
+    titles = {t.lower().rstrip(".") for t in titles_of(BEFORE_NAME)}
     gaz = _gazetteer()
     return Tables(
         gaz=gaz,

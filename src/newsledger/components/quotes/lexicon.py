@@ -3,7 +3,8 @@
 ``data/quote_cues.tsv`` lists attribution cues (verbs, phrasal verbs, multi-word
 prepositions, nouns) with the complements that hold their content and whether
 they need a person or organisation as subject; ``data/quote_nouns.tsv`` lists
-person, title, group and source nouns.  Both say in their header how to edit them.
+person, group and source nouns, and ``data/titles.tsv`` (kind title) the titles.
+Each says in its header how to edit it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from newsledger.core.lexicon import Col, read_table
 from newsledger.core.model import Token
+from newsledger.core.wordlists import titles_of
 
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 _CONTENT_KINDS = frozenset({"clause", "np", "to", "pp", "-"})
@@ -42,7 +44,7 @@ CUE_COLUMNS = (
 )
 NOUN_COLUMNS = (
     Col("noun", required=True),
-    Col("class", choices=frozenset({"person", "title", "group", "source", "orghead"})),
+    Col("class", choices=frozenset({"person", "group", "source", "orghead"})),
 )
 VERB_CLASS_COLUMNS = (
     Col("lemma", required=True),
@@ -83,16 +85,17 @@ def lexicon() -> Lexicon:
     org_heads: set[str] = set()
     for row in read_table("quote_nouns.tsv", NOUN_COLUMNS):
         noun, cls = row["noun"].lower(), row["class"]
-        if cls in ("person", "title"):
+        if cls == "person":
             person.add(noun)
-        if cls == "title":
-            title.add(noun)
         if cls == "source":
             source.add(noun)
         if cls == "orghead":
             org_heads.add(noun)
         if cls == "group":
             group.add(noun)
+    # titles and ranks (data/titles.tsv) are person nouns too: "the senator said"
+    title.update(t.lower() for t in titles_of(frozenset({"title"})))
+    person.update(title)
     return Lexicon(
         verbs,
         phrasal,
