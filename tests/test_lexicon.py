@@ -121,3 +121,20 @@ def test_one_demonym_table_serves_every_stage() -> None:
     codes = demonym_codes()
     assert codes["Tajik"] == "TJ" and codes["Afghans"] == "AF" and "Kurdish" not in codes
     assert all(r["source"] for r in rows)
+
+
+def test_the_gazetteer_and_the_alias_table_agree_on_canonical_names() -> None:
+    """Both tables name entities: a name in both has one canonical name (the alias
+    table's is what resolution shows)."""
+    from newsledger.components.ner.tables import rows
+    from newsledger.corpus.aliases import default_aliases
+
+    aliases = default_aliases()
+    checked = 0
+    for r in rows("ner_gazetteer.tsv"):
+        hit = aliases.lookup(r["name"])
+        if hit is None or hit.type != r["label"]:
+            continue
+        checked += 1
+        assert hit.canonical == r["canonical"], (r.where, r["name"], hit.canonical)
+    assert checked > 20
