@@ -43,6 +43,7 @@ from common import DEV, ROOT, annotated, prf, read_jsonl
 from newsledger import pipeline
 from newsledger.components.events import stage as events
 from newsledger.components.events.lexicon import PLOVER, lexicon
+from newsledger.core.lexicon import Col, read_table
 from newsledger.core.model import Analysis, Document, Event
 from newsledger.core.stage import Stage
 
@@ -60,10 +61,8 @@ Spans = list[tuple[int, int]]
 def load_map(path: Path = MAP_FILE) -> dict[str, frozenset[str]]:
     """KAIROS type prefix -> PLOVER types (empty set = not scored)."""
     out: dict[str, frozenset[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kairos, plover = line.split("\t")[:2]
+    for r in read_table(path, (Col("kairos", required=True), Col("plover", required=True), "note")):
+        kairos, plover = r["kairos"], r["plover"]
         out[kairos.strip()] = frozenset() if plover.strip() == "-" else frozenset(plover.split("|"))
     return out
 

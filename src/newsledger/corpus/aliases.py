@@ -16,13 +16,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from newsledger.core.errors import InputError
+from newsledger.core.lexicon import Col, Row, read_table
 from newsledger.corpus.keys import NAME_TYPES, content_tokens, is_acronym, name_key
-
-HEADER = ("canonical", "alias", "type", "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,35 +114,27 @@ class AliasTable:
         return self._scan[key]
 
 
-def parse_aliases(lines: Iterable[str], origin: str) -> list[AliasEntry]:
-    """Rows of an alias TSV; raise :class:`InputError` naming ``origin:line`` on a bad row."""
+COLUMNS = (Col("canonical"), Col("alias"), Col("type"), Col("source", optional=True))
+
+
+def parse_aliases(rows: Iterable[Row], origin: str) -> list[AliasEntry]:
+    """Alias entries of checked rows; raise :class:`InputError` naming ``origin:line``."""
     out: list[AliasEntry] = []
     seen: dict[str, AliasEntry] = {}
     default_source = Path(origin).name
-    for n, raw in enumerate(lines, 1):
-        line = raw.rstrip("\r\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if tuple(c.lower() for c in cols[:4]) == HEADER[: len(cols[:4])] and not out:
-            continue
-        where = f"{origin}:{n}"
-        hint = "Write canonical<TAB>alias<TAB>type[<TAB>source], e.g. 'Islamic State\tDaesh\tORG'."
-        if len(cols) not in (3, 4):
-            raise InputError(
-                where, f"expected 3 or 4 tab-separated columns, found {len(cols)}.", hint
-            )
-        canonical, alias, etype = cols[0], cols[1], cols[2].upper()
+    hint = "Write canonical<TAB>alias<TAB>type[<TAB>source], e.g. 'Islamic State\tDaesh\tORG'."
+    for row in rows:
+        canonical, alias, etype, source = (c.strip() for c in row.cells())
+        where = row.where
         if not canonical or not alias:
             raise InputError(where, "the canonical name and the alias must not be empty.", hint)
-        if etype not in NAME_TYPES:
+        if etype.upper() not in NAME_TYPES:
             raise InputError(
                 where,
-                f"unknown entity type {cols[2]!r}.",
+                f"unknown entity type {etype!r}.",
                 f"Use one of: {', '.join(sorted(NAME_TYPES))}.",
             )
-        source = cols[3] if len(cols) == 4 and cols[3] else default_source
-        entry = AliasEntry(canonical, alias, etype, source, where)
+        entry = AliasEntry(canonical, alias, etype.upper(), source or default_source, where)
         k = alias_key(alias)
         prev = seen.get(k)
         if prev is not None and prev.key != entry.key:
@@ -159,27 +149,14 @@ def parse_aliases(lines: Iterable[str], origin: str) -> list[AliasEntry]:
 
 
 def load_alias_file(path: Path) -> AliasTable:
-    """A user alias file alone."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            str(path),
-            f"cannot read the alias file ({exc.strerror}).",
-            "Check the path given to --aliases.",
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            str(path), "the alias file is not UTF-8 text.", "Save it as UTF-8 tab-separated values."
-        ) from exc
-    return AliasTable(parse_aliases(text.splitlines(), str(path)))
+    """A user alias file alone (its header row is optional)."""
+    return AliasTable(parse_aliases(read_table(path, COLUMNS, header=False), str(path)))
 
 
 @cache
 def default_aliases() -> AliasTable:
     """The packaged alias table (loaded once)."""
-    res = resources.files("newsledger").joinpath("data/aliases.tsv")
-    return AliasTable(parse_aliases(res.read_text("utf-8").splitlines(), "data/aliases.tsv"))
+    return AliasTable(parse_aliases(read_table("aliases.tsv", COLUMNS), "data/aliases.tsv"))
 
 
 def load_aliases(path: Path | None = None) -> AliasTable:

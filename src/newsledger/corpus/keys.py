@@ -8,16 +8,15 @@ tokens of organisation names.  Word lists live in ``data/resolve_lexicon.json``.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
-from newsledger.components.ner.tables import rows
+from newsledger.core.lexicon import read_json
+from newsledger.core.wordlists import BEFORE_NAME, titles_of
 
 NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -44,15 +43,12 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = resources.files("newsledger").joinpath("data/resolve_lexicon.json").read_text("utf-8")
-    d = json.loads(raw)
+    d = read_json("resolve_lexicon.json")
 
     def fs(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in d[key])
 
-    titles = fs("title_extras") | frozenset(
-        fold(r["title"].rstrip(".")) for r in rows("ner_titles.tsv")
-    )
+    titles = frozenset(fold(t.rstrip(".")) for t in titles_of(BEFORE_NAME | {"part"}))
     return Lexicon(
         titles,
         fs("title_connectors"),

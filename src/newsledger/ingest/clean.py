@@ -10,12 +10,12 @@ spans are recorded on the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import Col, Row, read_table
 from newsledger.core.model import Document
 
 MAX_FURNITURE_LINE = 240  # longer lines are article text, never furniture
@@ -23,42 +23,30 @@ MAX_FURNITURE_LINE = 240  # longer lines are article text, never furniture
 Patterns = tuple[tuple[str, re.Pattern[str]], ...]
 
 
-def parse_patterns(text: str, origin: str) -> list[tuple[str, re.Pattern[str]]]:
+COLUMNS = (Col("kind", required=True), Col("pattern", required=True))
+
+
+def compile_patterns(rows: Iterable[Row]) -> Patterns:
     out: list[tuple[str, re.Pattern[str]]] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        kind, sep, pattern = line.partition("\t")
-        if not sep or not pattern.strip():
-            raise NewsledgerError(
-                f"{origin}:{n}: expected 'kind<TAB>pattern'.", "Separate the columns with a tab."
-            )
+    for row in rows:
         try:
-            out.append((kind.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+            out.append((row["kind"].strip(), re.compile(row["pattern"].strip(), re.IGNORECASE)))
         except re.error as exc:
-            raise NewsledgerError(
-                f"{origin}:{n}: bad regular expression ({exc}).", "Fix the pattern."
-            ) from None
-    return out
+            raise row.error(f"bad regular expression ({exc}).", "Fix the pattern.") from None
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def default_patterns() -> Patterns:
-    text = resources.files("newsledger").joinpath("data/clean_patterns.tsv").read_text("utf-8")
-    return tuple(parse_patterns(text, "clean_patterns.tsv"))
+    return compile_patterns(read_table("clean_patterns.tsv", COLUMNS))
 
 
 def load_patterns(extra: Path | None = None) -> Patterns:
+    """The packaged patterns plus those of the user's file ``extra`` (header optional)."""
     pats = default_patterns()
     if extra is None:
         return pats
-    try:
-        text = extra.read_text("utf-8")
-    except OSError as exc:
-        raise NewsledgerError(
-            f"{extra}: cannot be read ({exc.strerror}).", "Check the path."
-        ) from None
-    return pats + tuple(parse_patterns(text, str(extra)))
+    return pats + compile_patterns(read_table(extra, COLUMNS, header=False))
 
 
 def is_furniture(line: str, patterns: Patterns) -> bool:

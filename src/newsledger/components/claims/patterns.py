@@ -9,7 +9,7 @@
   that may hold a claim).
 * ``data/claim_macros.tsv``: named pieces of regular expression ({NAME},
   {QTY}, {WHEN} …) the patterns share; ``data/claim_lexicon.json`` and
-  ``data/claim_demonyms.tsv``: the word lists behind them.
+  ``data/demonyms.tsv``: the word lists behind them.
 
 Errors in these files are raised as :class:`~newsledger.core.errors.NewsledgerError`
 naming the file and line.
@@ -17,17 +17,16 @@ naming the file and line.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from newsledger.components.claims.values import alternation, lexicon
 from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import Col, read_json, read_table
 from newsledger.core.model import Analysis, Annotated
+from newsledger.core.wordlists import demonym_rows
 
 SUBJECT_STRATEGIES = frozenset({"auto", "group", "place", "right", "passive", "orgref"})
 VALUE_KINDS = frozenset({"when", "duration", "quantity", "age", "entity", "role", "demonym"})
@@ -72,14 +71,21 @@ class PatternSet:
     by_regex: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]
 
 
-def _data(name: str) -> str:
-    return (resources.files("newsledger") / "data" / name).read_text(encoding="utf-8")
+PATTERN_COLUMNS = (
+    Col("attribute", required=True),
+    Col("subject", choices=frozenset(SUBJECT_STRATEGIES), required=True),
+    Col("value", choices=frozenset(VALUE_KINDS), required=True),
+    Col("require", choices=frozenset(REQUIREMENTS), required=True),
+    "trigger",
+    Col("pattern", required=True),
+)
+MACRO_COLUMNS = (Col("name", required=True), Col("regex", required=True))
 
 
 @cache
 def attributes() -> dict[str, AttributeSpec]:
     """The attribute definitions, loaded once."""
-    raw: dict[str, Any] = json.loads(_data("claim_attributes.json"))
+    raw: dict[str, Any] = read_json("claim_attributes.json")
     out: dict[str, AttributeSpec] = {}
     for name, d in raw.items():
         if name.startswith("_"):
@@ -101,12 +107,8 @@ def attributes() -> dict[str, AttributeSpec]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    """Lower-case demonym → country name (``data/claim_demonyms.tsv``)."""
-    out: dict[str, str] = {}
-    for row in csv.reader(_data("claim_demonyms.tsv").splitlines(), delimiter="\t"):
-        if row and not row[0].startswith("#") and len(row) >= 2:
-            out[row[0].lower()] = row[1]
-    return out
+    """Lower-case demonym → country name (``data/demonyms.tsv``)."""
+    return {r["demonym"].lower(): r["country"] for r in demonym_rows() if r["code"] != "-"}
 
 
 @cache
@@ -141,7 +143,7 @@ def _lexicon_macros() -> dict[str, str]:
         "WEEKDAY": alternation(list(lex["weekdays"])),
         "APPROX": alternation(list(lex["approximators"])),
         "VAGUE": alternation(list(lex["vague_quantities"])),
-        "NUMWORD": alternation([w for w in lex["number_words"] if w != "a"]),
+        "NUMWORD": alternation([w for w in lex["number_words"] if w not in ("a", "an")]),
         "SCALE": alternation(list(lex["scales"])),
         "DEMONYM_KNOWN": "(?-i:" + alternation([d.title() for d in demonyms()], lower=False) + ")",
     }
@@ -194,39 +196,24 @@ def _trigger(spec: str, where: str) -> tuple[frozenset[str], re.Pattern[str] | N
 def patterns() -> PatternSet:
     """The claim patterns with macros expanded and compiled, loaded once."""
     macros = _lexicon_macros()
-    for n, line in enumerate(_data("claim_macros.tsv").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            name, _, rx = line.partition("\t")
-            macros[name] = "(?:" + _expand(rx, macros, f"claim_macros.tsv line {n}") + ")"
+    for row in read_table("claim_macros.tsv", MACRO_COLUMNS):
+        macros[row["name"]] = "(?:" + _expand(row["regex"], macros, row.where) + ")"
     attrs = attributes()
     out: list[Pattern] = []
-    for n, line in enumerate(_data("claim_patterns.tsv").splitlines(), 1):
-        if not line.strip() or line.startswith(("#", "attribute\t")):
-            continue
-        where = f"claim_patterns.tsv line {n}"
-        parts = line.split("\t")
-        if len(parts) != 6:
-            raise NewsledgerError(
-                f"{where}: expected 6 tab-separated columns, got {len(parts)}.",
-                "Columns: attribute, subject, value, require, trigger, pattern.",
-            )
-        attr, subj, kind, req, trig, rx = parts
-        if (attr != "@unit" and attr not in attrs) or subj not in SUBJECT_STRATEGIES:
-            raise NewsledgerError(
-                f"{where}: unknown attribute {attr!r} or subject strategy {subj!r}.",
-                "Use an attribute of claim_attributes.json and a strategy listed in the header.",
-            )
-        if kind not in VALUE_KINDS or req not in REQUIREMENTS:
-            raise NewsledgerError(
-                f"{where}: unknown value kind {kind!r} or requirement {req!r}.",
-                "See the header of data/claim_patterns.tsv for the allowed ones.",
+    for row in read_table("claim_patterns.tsv", PATTERN_COLUMNS):
+        where = row.where
+        attr, subj, kind, req, trig, rx = row.cells()
+        if attr != "@unit" and attr not in attrs:
+            raise row.error(
+                f"unknown attribute {attr!r}.",
+                "Use @unit or an attribute of claim_attributes.json.",
             )
         try:
             regex = re.compile(_expand(rx, macros, where), re.IGNORECASE)
         except re.error as exc:
-            raise NewsledgerError(f"{where}: bad regular expression ({exc}).", "Fix it.") from exc
+            raise row.error(f"bad regular expression ({exc}).", "Fix it.") from None
         words, trigger = _trigger(trig, where)
-        out.append(Pattern(attr, subj, kind, req, regex, n, words, trigger))
+        out.append(Pattern(attr, subj, kind, req, regex, row.line, words, trigger))
     by_word: dict[str, list[int]] = {}
     by_regex: dict[str, tuple[re.Pattern[str], list[int]]] = {}
     for i, p in enumerate(out):

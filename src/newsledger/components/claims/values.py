@@ -21,14 +21,15 @@ An exact figure is read with the rounding its digits suggest (at most 5 %:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from newsledger.core.lexicon import read_json
+from newsledger.core.wordlists import numbers_of, titles_of
 
 APPROX_TOLERANCE = 0.15  # "around ten million" allows 8.5-11.5 million
 ROUNDING_CAP = 0.05  # an exact figure is never read wider than 5 %
@@ -50,8 +51,15 @@ class Value:
 @cache
 def lexicon() -> dict[str, Any]:
     """The claim word lists (``data/claim_lexicon.json``), loaded once."""
-    path = resources.files("newsledger") / "data" / "claim_lexicon.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("claim_lexicon.json")
+    # number words and scales: the shared table (data/number_words.tsv)
+    data["number_words"] = numbers_of(
+        frozenset({"cardinal", "article", "unit", "fraction"}), least=0.5
+    )
+    data["scales"] = numbers_of(frozenset({"scale", "abbrev"}))
+    # role titles: the offices of the shared title table (data/titles.tsv)
+    data["titles"] = titles_of(frozenset({"office"}))
+    data["exclusive_titles"] = titles_of(frozenset({"exclusive"}))
     return data
 
 

@@ -13,13 +13,11 @@ about publication dates; this module is pure text work and needs no spaCy.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 from typing import Any
 
@@ -32,6 +30,8 @@ from newsledger.components.dates.grammar import (
     word_key,
 )
 from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import Col, read_json, read_table
+from newsledger.core.wordlists import numbers_of
 
 Number = float | str  # a number, or "X" when the text gives none ("a few")
 
@@ -74,14 +74,12 @@ class Lexicon:
 # ------------------------------------------------------------------ loading
 
 
-def _data_text(name: str) -> str:
-    try:
-        return resources.files("newsledger").joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - broken install
-        raise NewsledgerError(
-            f"Time data file {name!r} is missing.",
-            "Reinstall newsledger (`make install`); it ships under newsledger/data/.",
-        ) from exc
+PATTERN_COLUMNS = (
+    Col("rule", required=True),
+    Col("type", choices=frozenset({"DATE", "TIME", "DURATION", "SET"}), required=True),
+    Col("handler", required=True),
+    Col("pattern", required=True),
+)
 
 
 def _alternation(words: list[str]) -> str:
@@ -132,7 +130,10 @@ def _expand(template: str, tables: dict[str, str], rule: str) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load and compile the lexicon and patterns once per process."""
-    tables: dict[str, Any] = json.loads(_data_text("time_lexicon.json"))
+    tables: dict[str, Any] = read_json("time_lexicon.json")
+    # spelled amounts up to thousands, one token each (data/number_words.tsv)
+    kinds = frozenset({"cardinal", "article", "unit", "fraction", "scale"})
+    tables["NUMWORD"] = numbers_of(kinds, most=1000, phrases=False)
     alts: dict[str, str] = {}
     for key, val in tables.items():
         if key.startswith("_") or not key.isupper():
@@ -151,16 +152,8 @@ def lexicon() -> Lexicon:
     alts["SPELLYEAR"] = _spell_year(tables)
     rules: list[Rule] = []
     templates: list[str] = []
-    for n, line in enumerate(_data_text("time_patterns.tsv").splitlines()):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 4:
-            raise NewsledgerError(
-                f"data/time_patterns.tsv line {n + 1} has {len(cols)} columns.",
-                "Use rule<TAB>type<TAB>handler<TAB>pattern.",
-            )
-        name, typ, handler, template = cols
+    for row in read_table("time_patterns.tsv", PATTERN_COLUMNS):
+        name, typ, handler, template = row.cells()
         try:
             rx = re.compile(_expand(template, alts, name), re.IGNORECASE)
         except re.error as exc:

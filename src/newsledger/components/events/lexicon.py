@@ -9,7 +9,7 @@
 * ``event_place_nouns.tsv`` and ``event_site_nouns.tsv``: nouns that refer
   back to a named place ("the city") and nouns that name where an event
   happened ("a checkpoint").
-* ``event_casualties.tsv`` and ``event_numbers.tsv``: casualty figure patterns
+* ``event_casualties.tsv`` and ``number_words.tsv`` (shared): casualty figure patterns
   and number words.
 
 Every loader reports a malformed line with its file and line number.
@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import Col, LexiconError, Row, read_table
+from newsledger.core.wordlists import numbers_of
 
 POS = frozenset({"VERB", "NOUN", "ADJ", "*"})
 COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag"})
@@ -90,17 +91,38 @@ class Lexicon:
     site_nouns: frozenset[str] = frozenset()  # "a checkpoint", "the market": nominal places
 
 
-def _rows(name: str) -> list[tuple[int, list[str]]]:
-    text = resources.files("newsledger").joinpath(f"data/{name}").read_text("utf-8")
-    out: list[tuple[int, list[str]]] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            out.append((n, line.split("\t")))
-    return out
+# the columns of each events data file (checked on reading)
+COLUMNS: dict[str, tuple[Col | str, ...]] = {
+    "event_triggers.tsv": (
+        Col("lemma", required=True),
+        Col("pos", choices=POS, required=True),
+        Col("type", choices=PLOVER, required=True),
+        "mode",
+        "cond",
+        Col("kind", choices=frozenset({"trigger", "aux", "result"}), required=True),
+    ),
+    "event_modes.tsv": (
+        Col("type", choices=PLOVER, required=True),
+        Col("cue", required=True),
+        Col("mode", required=True),
+    ),
+    "event_support.tsv": (Col("lemma", required=True), Col("kind", choices=SUPPORT_KINDS)),
+    "event_place_nouns.tsv": (Col("noun", required=True), Col("features", required=True)),
+    "event_site_nouns.tsv": (Col("lemma", required=True),),
+    "event_casualties.tsv": (
+        Col("kind", choices=frozenset({"killed", "injured", "gate"}), required=True),
+        Col("update", choices=frozenset({"0", "1", "-"}), required=True),
+        Col("pattern", required=True),
+    ),
+}
+
+
+def _rows(name: str) -> tuple[Row, ...]:
+    return read_table(name, COLUMNS[name])
 
 
 def _bad(name: str, n: int, what: str, fix: str) -> NewsledgerError:
-    return NewsledgerError(f"data/{name}:{n}: {what}.", fix)
+    return LexiconError(f"data/{name}:{n}", f"{what}.", fix)
 
 
 def parse_conds(text: str, name: str, n: int) -> tuple[Cond, ...]:
@@ -121,19 +143,9 @@ def parse_conds(text: str, name: str, n: int) -> tuple[Cond, ...]:
 
 def load_triggers(name: str = "event_triggers.tsv") -> dict[str, tuple[TriggerRule, ...]]:
     rules: dict[str, list[TriggerRule]] = {}
-    for n, f in _rows(name):
-        if len(f) != 6:
-            raise _bad(
-                name, n, f"expected 6 tab-separated columns, found {len(f)}", "Fix the line."
-            )
-        lemma, pos, etype, mode, cond, kind = (x.strip() for x in f)
-        if pos not in POS or etype not in PLOVER or kind not in ("trigger", "aux", "result"):
-            raise _bad(
-                name,
-                n,
-                f"bad pos {pos!r}, type {etype!r} or kind {kind!r}",
-                f"pos is one of {sorted(POS)}, type a PLOVER type, kind trigger, aux or result.",
-            )
+    for r in _rows(name):
+        n = r.line
+        lemma, pos, etype, mode, cond, kind = (x.strip() for x in r.cells())
         rule = TriggerRule(
             lemma.lower(),
             pos,
@@ -149,52 +161,41 @@ def load_triggers(name: str = "event_triggers.tsv") -> dict[str, tuple[TriggerRu
 
 def load_modes(name: str = "event_modes.tsv") -> dict[str, tuple[tuple[str, str], ...]]:
     modes: dict[str, list[tuple[str, str]]] = {}
-    for n, f in _rows(name):
-        if len(f) != 3 or f[0].strip() not in PLOVER:
-            raise _bad(name, n, "expected: PLOVER type, cue lemma, mode", "Fix the line.")
-        modes.setdefault(f[0].strip(), []).append((f[1].strip().lower(), f[2].strip()))
+    for r in _rows(name):
+        modes.setdefault(r["type"].strip(), []).append(
+            (r["cue"].strip().lower(), r["mode"].strip())
+        )
     return {k: tuple(v) for k, v in modes.items()}
 
 
 def load_support(name: str = "event_support.tsv") -> dict[str, frozenset[str]]:
     support: dict[str, set[str]] = {}
-    for n, f in _rows(name):
-        if len(f) != 2 or f[1].strip() not in SUPPORT_KINDS:
-            raise _bad(
-                name,
-                n,
-                "expected: lemma, kind",
-                f"kind is one of {', '.join(sorted(SUPPORT_KINDS))}.",
-            )
-        support.setdefault(f[0].strip().lower(), set()).add(f[1].strip())
+    for r in _rows(name):
+        support.setdefault(r["lemma"].strip().lower(), set()).add(r["kind"].strip())
     return {k: frozenset(v) for k, v in support.items()}
 
 
 def load_place_nouns(name: str = "event_place_nouns.tsv") -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
-    for n, f in _rows(name):
-        if len(f) != 2 or not f[1].strip():
-            raise _bad(name, n, "expected: noun, features joined by |", "Fix the line.")
-        out[f[0].strip().lower()] = frozenset(x.strip() for x in f[1].split("|"))
+    for r in _rows(name):
+        out[r["noun"].strip().lower()] = frozenset(x.strip() for x in r["features"].split("|"))
     return out
 
 
 def load_site_nouns(name: str = "event_site_nouns.tsv") -> frozenset[str]:
     out: set[str] = set()
-    for n, f in _rows(name):
-        if len(f) != 1 or not f[0].strip() or " " in f[0].strip():
-            raise _bad(name, n, "expected one lemma a line", "Write a single word, no tabs.")
-        out.add(f[0].strip().lower())
+    for r in _rows(name):
+        if " " in r["lemma"].strip():
+            raise r.error("expected one lemma a line", "Write a single word.")
+        out.add(r["lemma"].strip().lower())
     return frozenset(out)
 
 
-def load_numbers(name: str = "event_numbers.tsv") -> dict[str, int]:
-    out: dict[str, int] = {}
-    for n, f in _rows(name):
-        if len(f) != 2 or not f[1].strip().isdigit():
-            raise _bad(name, n, "expected: word, integer value", "Fix the line.")
-        out[f[0].strip().lower()] = int(f[1])
-    return out
+def load_numbers() -> dict[str, int]:
+    """Number words of casualty figures: whole values of one or more, one word each
+    (``data/number_words.tsv``; "a dozen" is read as "a" + "dozen")."""
+    kinds = frozenset({"cardinal", "article", "unit", "scale"})
+    return {w: int(v) for w, v in numbers_of(kinds, least=1, phrases=False).items()}
 
 
 QUALIFIER = (
@@ -226,12 +227,13 @@ def load_casualties(
     np_ = rf"(?:(?!{NP_STOP}\b)[^\W\d][\w'’.-]*,?\s+){{0,5}}?"
     out: list[CasualtyPattern] = []
     gate: re.Pattern[str] | None = None
-    for n, f in _rows(name):
-        if f[0] == "gate" and len(f) == 3:
+    for r in _rows(name):
+        n, f = r.line, r.cells()
+        if f[0] == "gate":
             gate = re.compile(f[2].strip(), re.IGNORECASE)
             continue
-        if len(f) != 3 or f[0] not in ("killed", "injured") or f[1] not in ("0", "1"):
-            raise _bad(name, n, "expected: killed|injured, 0|1, pattern", "Fix the line.")
+        if f[1] not in ("0", "1"):
+            raise r.error("update must be 0 or 1 on a killed or injured row", "Fix the line.")
         src = (
             f[2]
             .strip()

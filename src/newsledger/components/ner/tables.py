@@ -16,11 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from newsledger.core.errors import NewsledgerError
-
-DATA = Path(__file__).resolve().parents[2] / "data"
+from newsledger.core.lexicon import Col, Row, read_table
+from newsledger.core.wordlists import BEFORE_NAME, demonym_rows, titles_of
 
 ROUGH_TOKENS = re.compile(r"\w+\.?|[^\w\s]")  # at least as many pieces as spaCy makes
 MIN_CITY_POP = 250_000
@@ -73,30 +71,49 @@ class Tables:
     credits: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]  # (hints, pattern)
 
 
-def rows(name: str) -> list[dict[str, str]]:
-    """Rows of ``data/<name>`` as dicts keyed by the header; ``#`` lines are comments."""
-    path = DATA / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise NewsledgerError(
-            f"NER data file {path} cannot be read ({exc.strerror}).",
-            "Reinstall the package (`make install`) or restore the file from git.",
-        ) from exc
-    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    if not body:
-        raise NewsledgerError(f"NER data file {path} is empty.", "Restore it from git.")
-    header = body[0].split("\t")
-    out: list[dict[str, str]] = []
-    for n, ln in enumerate(body[1:], start=2):
-        cells = ln.split("\t")
-        if len(cells) != len(header):
-            raise NewsledgerError(
-                f"{path}: data row {n} has {len(cells)} columns, expected {len(header)}.",
-                "Separate columns with one tab character; see the header line.",
-            )
-        out.append(dict(zip(header, cells, strict=True)))
-    return out
+_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+_SOURCE = Col("source", required=True)
+# the columns of each NER data file (checked on reading)
+COLUMNS: dict[str, tuple[Col | str, ...]] = {
+    "ner_gazetteer.tsv": (
+        Col("name", required=True),
+        Col("label", choices=_LABELS, required=True),
+        Col("canonical", required=True),
+        "kind",
+        "lang",
+        Col("match", choices=frozenset({"exact", "the", "group"}), required=True),
+        _SOURCE,
+    ),
+    "ner_places.tsv": (
+        Col("name", required=True),
+        Col("label", choices=frozenset({"GPE", "LOC"}), required=True),
+        Col("kind", choices=frozenset({"country", "city", "region"}), required=True),
+        "code",
+        _SOURCE,
+    ),
+    "ner_place_stop.tsv": (Col("name", required=True), _SOURCE),
+    "ner_given_names.tsv": (Col("name", required=True), _SOURCE),
+    "ner_leading_stop.tsv": (Col("word", required=True), _SOURCE),
+    "ner_not_person.tsv": (Col("name", required=True), Col("label", choices=_LABELS), _SOURCE),
+    "ner_keywords.tsv": (
+        Col("word", required=True),
+        Col("label", choices=_LABELS, required=True),
+        _SOURCE,
+    ),
+    "ner_credits.tsv": (Col("pattern", required=True), "hint", _SOURCE),
+    "ner_sports.tsv": (
+        Col("term", required=True),
+        Col("kind", choices=frozenset({"sport", "word", "stop"}), required=True),
+        _SOURCE,
+    ),
+}
+
+
+def rows(name: str) -> tuple[Row, ...]:
+    """Rows of ``data/<name>`` (one of :data:`COLUMNS`), checked against its columns."""
+    return read_table(name, COLUMNS[name])
 
 
 def _gazetteer() -> dict[str, tuple[GazEntry, ...]]:
@@ -165,11 +182,10 @@ def fold(name: str) -> str:
 def _demonyms() -> tuple[frozenset[str], frozenset[str]]:
     out: set[str] = set()
     national: set[str] = set()
-    for r in rows("ner_demonyms.tsv"):
-        forms = [f for f in r["forms"].split("|") if f]
-        out.update(forms)
+    for r in demonym_rows():
+        out.add(r["demonym"])
         if r["code"] != "-":
-            national.update(forms)
+            national.add(r["demonym"])
     return frozenset(out), frozenset(national)
 
 
@@ -190,7 +206,7 @@ def tables() -> Tables:
     demonyms, nationalities = _demonyms()
     given = {r["name"] for r in rows("ner_given_names.tsv")}
     given -= set(places) | demonyms
-    titles = {r["title"].lower().rstrip(".") for r in rows("ner_titles.tsv")}
+    titles = {t.lower().rstrip(".") for t in titles_of(BEFORE_NAME)}
     gaz = _gazetteer()
     return Tables(
         gaz=gaz,

@@ -21,7 +21,6 @@ of a second; the cache key covers the package versions and our data files.
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
 import json
 import math
@@ -32,13 +31,14 @@ import tempfile
 import time
 import unicodedata
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import Col, Row, data_path, read_table
+from newsledger.core.wordlists import demonym_codes
 
 FORMAT = 4
 CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "1000")  # 500 | 1000 | 5000 | 15000
@@ -155,21 +155,34 @@ class _Builder:
         lst.append(v)
 
 
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("newsledger") / "data" / name))
+_PLACE_COLUMNS: tuple[Col | str, ...] = (
+    Col("name", required=True),
+    "variants",
+    Col("feature", choices=frozenset({"adm1", "region", "continent", "country", "landmark"})),
+    "codes",
+    "country",
+    "admin1",
+    Col("lat", float),
+    Col("lon", float),
+    Col("population", int),
+)
+# the columns of each places data file (checked on reading)
+COLUMNS: dict[str, tuple[Col | str, ...]] = {
+    "places_countries.tsv": (
+        Col("iso2", required=True),
+        Col("lat", float, required=True),
+        Col("lon", float, required=True),
+    ),
+    "places_regions.tsv": _PLACE_COLUMNS,
+    "places_divisions.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
+    "places_landmarks.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
+    "places_bodies.tsv": (Col("word", required=True), Col("role", required=True)),
+}
 
 
-def _read_tsv(name: str) -> Iterator[dict[str, str]]:
-    path = _data_path(name)
-    try:
-        with path.open(encoding="utf-8") as fh:
-            rows = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    except OSError as exc:
-        raise NewsledgerError(
-            f"Gazetteer table {path} cannot be read ({exc}).",
-            "Reinstall newsledger (`make install`); the data files ship with the package.",
-        ) from exc
-    yield from csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+def _read_tsv(name: str) -> tuple[Row, ...]:
+    """Rows of ``data/<name>`` (one of :data:`COLUMNS`), checked against its columns."""
+    return read_table(name, COLUMNS[name])
 
 
 def _gnc_dir() -> Path:
@@ -406,7 +419,7 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             parts.append("-")
     for name in ("places_countries.tsv", *TABLES):
-        parts.append(hashlib.sha1(_data_path(name).read_bytes()).hexdigest())
+        parts.append(hashlib.sha1(data_path(name).read_bytes()).hexdigest())
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
@@ -467,15 +480,7 @@ def demonyms() -> dict[str, str]:
     """Demonym or country adjective (exact case) -> ISO 3166-1 alpha-2."""
     global _DEMONYMS
     if _DEMONYMS is None:
-        table = {r["demonym"]: r["country"] for r in _read_tsv("places_demonyms.tsv")}
-        # the NER tables' list (code, "|"-separated forms) when present; "-" = no country
-        if _data_path("ner_demonyms.tsv").exists():
-            for r in _read_tsv("ner_demonyms.tsv"):
-                code = (r.get("code") or "").strip()
-                if len(code) == 2 and code.isupper():
-                    for form in (r.get("forms") or "").split("|"):
-                        if form.strip():
-                            table.setdefault(form.strip(), code)
+        table = demonym_codes()
         _DEMONYMS = table
     return _DEMONYMS
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsledger.components.quotes.lexicon import data_rows, lexicon
+from newsledger.components.quotes.lexicon import VERB_CLASS_COLUMNS, lexicon
 from newsledger.components.quotes.parse import CLAUSE_HEAD_POS, Cue, extends, subject_of
 from newsledger.components.quotes.speakers import MentionIndex
-from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import read_table
 from newsledger.nlp.deptree import Tree, trim_span
 
 COMP_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "attr", "acomp", "oprd", "dative"})
@@ -126,13 +126,8 @@ def _verb_feats(tree: Tree, v: int, skind: str) -> list[str]:
 def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
     """(lemma, VERB|NOUN) -> attribution classes, from ``data/quote_verb_classes.tsv``."""
     out: dict[tuple[str, str], list[str]] = {}
-    for n, row in enumerate(data_rows("quote_verb_classes.tsv"), 2):
-        if len(row) != 3 or row[2] not in ("VERB", "NOUN"):
-            raise NewsledgerError(
-                f"quote_verb_classes.tsv row {n} is malformed: {row!r}.",
-                "Each row is lemma<TAB>class<TAB>VERB|NOUN.",
-            )
-        out.setdefault((row[0], row[2]), []).append(row[1])
+    for row in read_table("quote_verb_classes.tsv", VERB_CLASS_COLUMNS):
+        out.setdefault((row["lemma"], row["pos"]), []).append(row["class"])
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -19,17 +19,16 @@ dictionary lookup per feature: no learning library is needed at run time.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from newsledger.components.quotes.attach import ALNUM_RE, Attr, QuoteDoc
 from newsledger.components.quotes.candidates import Candidate, candidates, rule_features
 from newsledger.components.quotes.parse import Cue
 from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import data_path, read_json
 
 MODEL_FILE = "quote_model.json"
 
@@ -79,15 +78,9 @@ def from_json(data: dict[str, Any]) -> QuoteModel:
 @lru_cache(maxsize=1)
 def load() -> QuoteModel | None:
     """The shipped model, or None when the data file is absent (rules only)."""
-    path = resources.files("newsledger") / "data" / MODEL_FILE
-    if not path.is_file():
+    if not data_path(MODEL_FILE).is_file():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise NewsledgerError(
-            f"Cannot read {MODEL_FILE} ({exc}).", "Reinstall newsledger (`make install`)."
-        ) from exc
+    data = read_json(MODEL_FILE)
     return from_json(data)
 
 

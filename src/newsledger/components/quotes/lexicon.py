@@ -3,17 +3,18 @@
 ``data/quote_cues.tsv`` lists attribution cues (verbs, phrasal verbs, multi-word
 prepositions, nouns) with the complements that hold their content and whether
 they need a person or organisation as subject; ``data/quote_nouns.tsv`` lists
-person, title, group and source nouns.  Both say in their header how to edit them.
+person, group and source nouns, and ``data/titles.tsv`` (kind title) the titles.
+Each says in its header how to edit it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from newsledger.core.errors import NewsledgerError
+from newsledger.core.lexicon import Col, read_table
 from newsledger.core.model import Token
+from newsledger.core.wordlists import titles_of
 
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 _CONTENT_KINDS = frozenset({"clause", "np", "to", "pp", "-"})
@@ -35,16 +36,21 @@ class Lexicon:
     org_heads: frozenset[str]
 
 
-def data_rows(name: str) -> list[list[str]]:
-    path = resources.files("newsledger") / "data" / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:  # pragma: no cover - install problem
-        raise NewsledgerError(
-            f"Cannot read the data file {name}.", "Reinstall newsledger (`make install`)."
-        ) from exc
-    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
-    return rows[1:]  # header
+CUE_COLUMNS = (
+    Col("cue", required=True),
+    Col("kind", choices=_CUE_KINDS, required=True),
+    Col("content", required=True),
+    Col("subject", choices=frozenset({"any", "agent"}), required=True),
+)
+NOUN_COLUMNS = (
+    Col("noun", required=True),
+    Col("class", choices=frozenset({"person", "group", "source", "orghead"})),
+)
+VERB_CLASS_COLUMNS = (
+    Col("lemma", required=True),
+    Col("class", required=True),
+    Col("pos", choices=frozenset({"VERB", "NOUN"}), required=True),
+)
 
 
 @lru_cache(maxsize=1)
@@ -54,18 +60,12 @@ def lexicon() -> Lexicon:
     phrasal: dict[str, dict[str, frozenset[str]]] = {}
     nouns: dict[str, frozenset[str]] = {}
     preps: list[tuple[str, ...]] = []
-    for n, row in enumerate(data_rows("quote_cues.tsv"), 2):
-        if len(row) != 4 or row[1] not in _CUE_KINDS or row[3] not in ("any", "agent"):
-            raise NewsledgerError(
-                f"quote_cues.tsv row {n} is malformed: {row!r}.",
-                "Each row needs cue<TAB>verb|phrasal|prep|noun<TAB>content<TAB>any|agent.",
-            )
-        cue, kind, content, subject = row
+    for row in read_table("quote_cues.tsv", CUE_COLUMNS):
+        cue, kind, content, subject = row.cells()
         kinds = frozenset(content.split("|"))
         if not kinds <= _CONTENT_KINDS:
-            raise NewsledgerError(
-                f"quote_cues.tsv row {n} has unknown content kinds {content!r}.",
-                "Use clause, np, to, pp or - joined by |.",
+            raise row.error(
+                f"unknown content kinds {content!r}.", "Use clause, np, to, pp or - joined by |."
             )
         if subject == "agent":
             kinds = kinds | {AGENT}
@@ -83,18 +83,19 @@ def lexicon() -> Lexicon:
     title: set[str] = set()
     source: set[str] = set()
     org_heads: set[str] = set()
-    for row in data_rows("quote_nouns.tsv"):
-        noun, cls = row[0].lower(), row[1]
-        if cls in ("person", "title"):
+    for row in read_table("quote_nouns.tsv", NOUN_COLUMNS):
+        noun, cls = row["noun"].lower(), row["class"]
+        if cls == "person":
             person.add(noun)
-        if cls == "title":
-            title.add(noun)
         if cls == "source":
             source.add(noun)
         if cls == "orghead":
             org_heads.add(noun)
         if cls == "group":
             group.add(noun)
+    # titles and ranks (data/titles.tsv) are person nouns too: "the senator said"
+    title.update(t.lower() for t in titles_of(frozenset({"title"})))
+    person.update(title)
     return Lexicon(
         verbs,
         phrasal,

@@ -171,11 +171,6 @@ class Resolver:
             ref = self._description(head, np_start, np_end)
             if ref is not None:
                 return ref
-        if t.pos in ("PROPN", "NUM", "X") and lo == head and t.text.isupper() and len(t.text) <= 3:
-            # a stray token, not a name ("recalls II."): read it as "he"
-            ref = self._pronoun(np_start, np_end, "he")
-            if ref is not None:
-                return ref
         return SpeakerRef(None, self.text[np_start:np_end], np_start, np_end)
 
     def _is_description(self, head: int) -> bool:

@@ -8,7 +8,7 @@
 * an affiliation with "of"/"at": "Ivo Sander of Porto Vell University",
   "Mira Dalton, of the Delta Center" (role "", organisation given).
 
-Title words come from ``data/quote_nouns.tsv``; organisations are the ORG
+Title words come from ``data/titles.tsv`` (kind title); organisations are the ORG
 (or, after a title, NORP/GPE) mentions of the mentions stage.
 """
 
