@@ -28,6 +28,7 @@ def test_txt_utf8_bom_and_cp1252(tmp_path: Path) -> None:
     assert sorted(d.text for d in docs) == ["Café “quoted”.", "\ufeffCafé opens in Lisbon."]
     cleaned = [d for d in read_inputs([str(tmp_path)]) if isinstance(d, Document)]
     assert sorted(d.text for d in cleaned) == ["Café opens in Lisbon.", "Café “quoted”."]
+    assert decode(b"\xef\xbb\xbfCaf\xe9", "x") == "Café"  # a UTF-8 mark on cp1252 text
 
 
 RAW = "\ufeffLine one.\r\nLine two.\rLine three\x0b.\r\n\r\nEnd \u2028 here.\n"

@@ -53,7 +53,8 @@ def prepare(doc: Document, patterns: clean_mod.Patterns | None) -> Document:
     if patterns is not None:
         doc = clean_mod.clean(doc, patterns)
     if doc.published is None:
-        guess = infer_published(doc.text)
+        v = view.view_of(doc.text)  # CR line breaks read as the stages read them
+        guess = infer_published(doc.text if v is None else v.text)
         if guess is not None:
             doc = replace(doc, published=guess, published_inferred=True)
     return doc

@@ -76,7 +76,8 @@ def decode(data: bytes, origin: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         try:
-            text = data.decode("cp1252")
+            # a UTF-8 mark on text that is not UTF-8 marks nothing: drop it
+            text = data.removeprefix(b"\xef\xbb\xbf").decode("cp1252")
         except UnicodeDecodeError:
             raise InputError(
                 origin, "is neither UTF-8 nor cp1252 text.", "Convert it to UTF-8 and try again."
