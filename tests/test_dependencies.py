@@ -1,7 +1,7 @@
 """Declared = used: every dependency in pyproject.toml earns its place.
 
-A runtime dependency must be imported somewhere under ``src/newsledger``; a
-development one somewhere under ``tests/``, ``eval/`` or ``bench/`` (or run by
+A runtime dependency (or one of an extra such as ``spark``) must be imported
+somewhere under ``src/newsledger``; a development one somewhere under ``tests/``, ``eval/`` or ``bench/`` (or run by
 the Makefile).  Distribution names are mapped to import names with
 :func:`importlib.metadata.packages_distributions`, so the test needs the
 declared packages installed (``make install``).  The few packages used without
@@ -102,12 +102,19 @@ def model_requirement() -> str:
     return models[0]
 
 
+def optional_runtime_requirements() -> list[str]:
+    """Extras other than ``dev`` (e.g. ``spark``): features of the package itself."""
+    extras = project()["optional-dependencies"]
+    assert isinstance(extras, dict)
+    return [requirement_name(r) for name, reqs in extras.items() if name != "dev" for r in reqs]
+
+
 def test_every_runtime_dependency_is_imported_in_src() -> None:
     names = import_names()
     used = imported_modules([ROOT / "src" / "newsledger"])
     model = model_requirement()
     unused = []
-    for dist in runtime_requirements():
+    for dist in runtime_requirements() + optional_runtime_requirements():
         if dist == model or dist in RUNTIME_WITHOUT_IMPORT:
             continue
         modules = names.get(dist)
