@@ -2,9 +2,10 @@
 
 Real articles (BBC texts from ``../shared/corpus/news.jsonl`` and the two
 ``../shared/samples/*.txt``) are damaged with a seeded RNG: a quotation cut
-short, stray quote marks, direction marks and zero-width characters, CRLF and
-lone CR line breaks, shuffled sentences, upper case, several articles glued
-together, a cut mid-word, and blank texts.  All of them go through the real
+short, stray quote marks, direction marks and zero-width characters, control
+characters and Unicode line separators, CRLF and lone CR line breaks,
+shuffled sentences, upper case, several articles glued together, a cut
+mid-word, and blank texts.  All of them go through the real
 CLI in one call (``python -m newsledger extract ... --no-clean``), most as one
 JSONL file and a few as ``.txt`` files (where CRLF and a byte order mark must
 survive).  The checks: exit status 0, exactly one record per non-blank input
@@ -44,6 +45,7 @@ N_TXT = 4  # mutants written as .txt files (the rest go in one JSONL file)
 
 QUOTE_MARKS = ("“", "”", '"', "‘", "’", "«", "»")
 INVISIBLE = ("\u200b", "\u200e", "\u202e", "\ufeff", "\u200f", "\u2060")
+CONTROLS = ("\t", "\x0b", "\x0c", "\x1f", "\x85", "\u2028", "\u2029", "\x7f")
 OPENERS = re.compile(r"[“\"‘«]")
 BLANK = ("", "   ", " \n\t \n ")  # refused by the reader: no record
 ODD = ("\u200b\u200e\ufeff", "“", "\r", "\r\n\r\nx\r\n", "‘’", "«\u202e»")  # records expected
@@ -84,6 +86,13 @@ def invisible_marks(rng: random.Random, text: str, pool: list[str]) -> str:
     return "".join(chars)
 
 
+def control_characters(rng: random.Random, text: str, pool: list[str]) -> str:
+    chars = list(text)
+    for _ in range(rng.randrange(1, 8)):
+        chars.insert(rng.randrange(len(chars) + 1), rng.choice(CONTROLS))
+    return "".join(chars)
+
+
 def crlf(rng: random.Random, text: str, pool: list[str]) -> str:
     return text.replace("\n", "\r\n")
 
@@ -120,6 +129,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     cut_mid_quote,
     stray_quotes,
     invisible_marks,
+    control_characters,
     crlf,
     lone_cr,
     mixed_breaks,
@@ -225,7 +235,8 @@ def test_extract_no_clean_keeps_text_and_spans_on_damaged_articles(tmp_path: Pat
     for n in blank_lines:  # blank texts are refused by name, and only they are
         assert f"{jsonl}:{n}: the text is empty" in res.stderr
     assert res.stderr.count("error:") == len(blank_lines), res.stderr[-3000:]
-    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    # records end at \n only: U+2028 and U+0085 stand unescaped inside JSON strings
+    recs = [json.loads(line) for line in res.stdout.split("\n") if line]
     ids = [r["id"] for r in recs]
     assert sorted(ids) == sorted(expected), "not exactly one record per non-blank input"
     problems: list[str] = []
