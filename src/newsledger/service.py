@@ -20,7 +20,7 @@ from newsledger.core.model import Document, content_id
 from newsledger.core.record import Record
 from newsledger.corpus import update as corpus
 from newsledger.ingest.engine import analyse_documents, read_inputs
-from newsledger.ingest.read import Defaults, check_date
+from newsledger.ingest.read import Defaults, check_date, check_paths
 from newsledger.store import Store
 
 ProgressFn = Callable[[int], None]
@@ -42,20 +42,14 @@ def _defaults(published: str | None, source: str | None) -> Defaults:
 
 def count_inputs(paths: Iterable[str]) -> int | None:
     """How many documents the inputs hold, cheaply (None when unknown, e.g. stdin)."""
-    from newsledger.ingest.read import JSONL_SUFFIXES, SUPPORTED
+    from newsledger.ingest.read import JSONL_SUFFIXES, dir_inputs
 
     n = 0
     for p in paths:
         if p == "-":
             return None
         path = Path(p)
-        files = (
-            [path]
-            if path.is_file()
-            else sorted(f for f in path.rglob("*") if f.suffix.lower() in SUPPORTED)
-            if path.is_dir()
-            else []
-        )
+        files = [path] if path.is_file() else dir_inputs(path) if path.is_dir() else []
         for f in files:
             if f.suffix.lower() in JSONL_SUFFIXES:
                 with f.open("rb") as fh:
@@ -81,14 +75,17 @@ def ingest(
 ) -> IngestReport:
     """Ingest inputs into the store at ``db``.
 
-    Already stored documents (same id and content) are skipped; a document
-    whose content changed is analysed again and replaces the old one;
-    near-duplicates of stored documents are linked to their original and not
-    analysed.  Each batch is one transaction, so an interrupted run loses at
+    A missing input path (or a directory with nothing to read) raises
+    :class:`InputError` before the store is opened.  Already stored documents
+    (same id and content) are skipped; a document whose content changed is
+    analysed again and replaces the old one; near-duplicates of stored
+    documents are linked to their original and not analysed.  Each batch is one transaction, so an interrupted run loses at
     most the batch in flight, and running the command again completes it.
     """
     from newsledger.corpus import dedup as dd
 
+    paths = list(paths)
+    check_paths(paths)  # a mistyped path fails before the store is created or touched
     defaults = _defaults(published, source)
     report = IngestReport()
     with Store(db) as store:
@@ -204,6 +201,8 @@ def extract(
     on_error: Callable[[InputError], None] | None = None,
 ) -> list[Record]:
     """The ``extract`` records of every input, entities resolved across all of them."""
+    paths = list(paths)
+    check_paths(paths)
     defaults = _defaults(published, source)
 
     def docs() -> Iterator[Document]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 
 from newsledger.core.errors import InputError
 from newsledger.core.model import Document
+from newsledger.ingest.engine import read_inputs
 from newsledger.ingest.read import Defaults, check_date, decode, iter_documents
 from tests.conftest import ROOT
 
@@ -23,7 +25,42 @@ def test_txt_utf8_bom_and_cp1252(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes("Caf\u00e9 \u201cquoted\u201d.".encode("cp1252"))
     docs, errors = docs_and_errors([str(tmp_path)])
     assert not errors
-    assert sorted(d.text for d in docs) == ["Café opens in Lisbon.", "Café “quoted”."]
+    # the reader keeps the byte order mark (for --no-clean); cleaning drops it
+    assert sorted(d.text for d in docs) == ["Café “quoted”.", "\ufeffCafé opens in Lisbon."]
+    cleaned = [d for d in read_inputs([str(tmp_path)]) if isinstance(d, Document)]
+    assert sorted(d.text for d in cleaned) == ["Café opens in Lisbon.", "Café “quoted”."]
+    assert decode(b"\xef\xbb\xbfCaf\xe9", "x") == "Café"  # a UTF-8 mark on cp1252 text
+
+
+RAW = "\ufeffLine one.\r\nLine two.\rLine three\x0b.\r\n\r\nEnd \u2028 here.\n"
+
+
+def test_txt_stdin_and_jsonl_text_come_back_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_bytes(RAW.encode("utf-8"))
+    (tmp_path / "b.jsonl").write_bytes(
+        b"\xef\xbb\xbf" + json.dumps({"text": RAW[1:] + "b"}, ensure_ascii=False).encode() + b"\r\n"
+    )
+    docs, errors = docs_and_errors([str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl")])
+    assert not errors
+    assert [d.text for d in docs] == [RAW, RAW[1:] + "b"]
+    stdin = io.TextIOWrapper(io.BytesIO(RAW.encode("utf-8") + b"c"))
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert [d.text for d in docs_and_errors(["-"])[0]] == [RAW + "c"]
+    # ids hash the text as given; cleaning normalises line breaks and keeps the id
+    cleaned = [d for d in read_inputs([str(tmp_path / "a.txt")]) if isinstance(d, Document)]
+    assert cleaned[0].id == docs[0].id
+    assert cleaned[0].text == "Line one.\nLine two.\nLine three\x0b.\n\nEnd \u2028 here.\n"
+
+
+def test_stdin_jsonl_splits_records_on_line_breaks_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"text": t}, ensure_ascii=False) for t in ("One\u2028two.", "Three\x85.")]
+    data = ("\ufeff" + "\r\n".join(lines) + "\r").encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    docs, errors = docs_and_errors(["-"])
+    assert not errors
+    assert [d.text for d in docs] == ["One\u2028two.", "Three\x85."]
 
 
 def test_same_text_same_id(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from newsledger.cli.app import app
 from newsledger.cli.common import DB_OPTION, Fmt, emit, err, handled, progress_bar
@@ -39,7 +40,9 @@ def ingest(
     """
     from newsledger import service
     from newsledger.ingest.engine import default_workers
+    from newsledger.ingest.read import check_paths
 
+    check_paths(paths)  # before the progress bar and the store
     total = service.count_inputs(paths)
     with progress_bar(total, "ingest") as bar:
         task = bar.add_task("ingest", total=total)
@@ -52,7 +55,9 @@ def ingest(
             do_clean=not no_clean,
             clean_patterns=clean_patterns,
             aliases=aliases,
-            on_error=lambda e: bar.console.print(f"[red]skipped[/] {e}", highlight=False),
+            on_error=lambda e: bar.console.print(
+                f"[red]skipped[/] {escape(str(e))}", highlight=False
+            ),
             progress=lambda n: bar.advance(task, n),
         )
     err.print(

@@ -32,7 +32,7 @@ class Document:
     author: str | None = None
     origin: str | None = None  # file path (and line) the document came from
     published_inferred: bool = False
-    removed: tuple[tuple[int, int], ...] = ()  # spans of the raw text dropped by clean
+    removed: tuple[tuple[int, int], ...] = ()  # spans dropped by clean (in the normalised text)
 
 
 def content_id(text: str) -> str:

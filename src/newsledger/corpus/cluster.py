@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from newsledger.corpus.aliases import AliasEntry
@@ -57,12 +58,17 @@ class Item:
 
 
 class Clusters:
-    """Union-find over items with the guard rails checked on every join."""
+    """Union-find over items with the guard rails checked on every join.
+
+    networkx's :class:`~networkx.utils.UnionFind` keeps the partition; what a
+    cluster knows (alias-data key, full names, override tags, documents, name
+    keys) is kept at its root index.
+    """
 
     def __init__(self, items: list[Item], tags: Mapping[int, dict[int, int]]) -> None:
         n = len(items)
         self.items = items
-        self.parent = list(range(n))
+        self.uf = UnionFind(range(n))
         self.canon = [it.entry.key if it.entry else None for it in items]
         self.persons: list[set[PersonName]] = [
             {it.person} if it.person is not None and it.person.full else set() for it in items
@@ -72,11 +78,8 @@ class Clusters:
         self.keys: list[set[str]] = [{it.key} for it in items]
 
     def find(self, i: int) -> int:
-        p = self.parent
-        while p[i] != i:
-            p[i] = p[p[i]]
-            i = p[i]
-        return i
+        root: int = self.uf[i]
+        return root
 
     def can_join(self, a: int, b: int, any_class: bool = False) -> bool:
         it = self.items
@@ -98,15 +101,27 @@ class Clusters:
         if not force and not self.can_join(a, b, any_class):
             return False
         if len(self.docs[a]) < len(self.docs[b]):
-            a, b = b, a
-        self.parent[b] = a
-        self.canon[a] = self.canon[a] or self.canon[b]
-        self.persons[a] |= self.persons[b]
+            a, b = b, a  # the cluster in more documents wins where the two disagree
+        canon = self.canon[a] or self.canon[b]
+        tags = self.tags[a]
         for k, v in self.tags[b].items():
-            self.tags[a].setdefault(k, v)
-        self.docs[a] |= self.docs[b]
-        self.keys[a] |= self.keys[b]
-        self.persons[b], self.docs[b], self.keys[b], self.tags[b] = set(), set(), set(), {}
+            tags.setdefault(k, v)
+        persons, docs, keys = (
+            self.persons[a] | self.persons[b],
+            self.docs[a] | self.docs[b],
+            self.keys[a] | self.keys[b],
+        )
+        self.uf.union(a, b)
+        root = self.find(a)
+        gone = b if root == a else a
+        self.canon[root], self.tags[root] = canon, tags
+        self.persons[root], self.docs[root], self.keys[root] = persons, docs, keys
+        self.persons[gone], self.docs[gone], self.keys[gone], self.tags[gone] = (
+            set(),
+            set(),
+            set(),
+            {},
+        )
         return True
 
 

@@ -1,10 +1,13 @@
-"""Clean: drop page furniture as whole lines before analysis.
+"""Clean: normalise line breaks and drop page furniture as whole lines before analysis.
 
+Line breaks (``\\r\\n``, a lone ``\\r``) become ``\\n`` and a leading byte
+order mark (U+FEFF) goes: the reader keeps both, for ``--no-clean``.
 Patterns live in ``data/clean_patterns.tsv`` (kind, regular expression); users
 extend them with their own file.  A line is dropped when a pattern matches the
-whole line (surrounding spaces ignored).  Kept characters are never changed:
-the cleaned text is the raw text with some whole lines cut out, and the cut
-spans are recorded on the document.
+whole line (surrounding spaces ignored).  Other kept characters are never
+changed: the cleaned text is the normalised text with some whole lines cut
+out, and the cut spans (offsets in the normalised text) are recorded on the
+document.
 """
 
 from __future__ import annotations
@@ -109,10 +112,18 @@ def clean_text(text: str, patterns: Patterns) -> tuple[str, tuple[tuple[int, int
     return out, tuple(spans)
 
 
+def normalise(text: str) -> str:
+    """``text`` with ``\\n`` for every line break and no leading byte order mark."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def clean(doc: Document, patterns: Patterns | None = None) -> Document:
-    """Return the document with its furniture lines dropped (id unchanged)."""
+    """Return the document with line breaks normalised and furniture lines dropped (id unchanged)."""
     pats = default_patterns() if patterns is None else patterns
-    text, removed = clean_text(doc.text, pats)
+    plain = normalise(doc.text)
+    if plain != doc.text:
+        doc = replace(doc, text=plain)
+    text, removed = clean_text(plain, pats)
     if not removed:
         return doc
     if not text.strip():

@@ -21,6 +21,7 @@ from newsledger.core.errors import InputError
 from newsledger.core.model import Document
 from newsledger.core.record import Record, to_record
 from newsledger.ingest import clean as clean_mod
+from newsledger.ingest import view
 from newsledger.ingest.read import Defaults, iter_documents
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,17 +53,29 @@ def prepare(doc: Document, patterns: clean_mod.Patterns | None) -> Document:
     if patterns is not None:
         doc = clean_mod.clean(doc, patterns)
     if doc.published is None:
-        guess = infer_published(doc.text)
+        v = view.view_of(doc.text)  # CR line breaks read as the stages read them
+        guess = infer_published(doc.text if v is None else v.text)
         if guess is not None:
             doc = replace(doc, published=guess, published_inferred=True)
     return doc
 
 
 def analyse_batch(docs: list[Document]) -> list[Record | InputError]:
-    """Annotate and analyse one batch in this process; return its records (or errors)."""
+    """Annotate and analyse one batch in this process; return its records (or errors).
+
+    Texts with ``\\r`` line breaks or a byte order mark are analysed as their
+    :mod:`~newsledger.ingest.view`; their records carry the text as given.
+    """
     from newsledger.pipeline import process
 
-    return [a if isinstance(a, InputError) else to_record(a) for a in process(docs)]
+    pairs = [view.analysed(d) for d in docs]
+    out: list[Record | InputError] = []
+    for doc, (_, v), a in zip(docs, pairs, process(d for d, _ in pairs), strict=True):
+        if isinstance(a, InputError):
+            out.append(a)
+        else:
+            out.append(to_record(a) if v is None else view.restore(to_record(a), doc.text, v))
+    return out
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 JSONL_FIELDS = ("text", "id", "title", "published", "source", "url", "author")
 MAX_CHARS = 1_000_000  # the spaCy model's limit for one document
+BOM = "\ufeff"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # JSONL records end here (never U+2028 and the like)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +57,27 @@ def check_date(value: str, origin: str) -> str:
 
 
 def decode(data: bytes, origin: str) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to cp1252; refuse binary."""
+    """Decode UTF-8, falling back to cp1252; refuse binary.
+
+    The text is the input exactly, character for character: line breaks
+    (``\\r\\n``, a lone ``\\r``) and control characters are kept, and so is a
+    UTF-8 byte order mark, as U+FEFF at ``text[0]``, so that ``--no-clean``
+    offsets index the file as given.  Cleaning (the default) turns line breaks
+    into ``\\n`` and drops the mark; JSONL and HTML readers drop the mark too,
+    since there it belongs to the container, not to any article text.
+    """
     if not data.strip():
         raise InputError(origin, "the input is empty.", "Remove it or give it some text.")
     if b"\x00" in data[:8192]:
         raise InputError(
             origin, "looks like a binary file (NUL bytes).", "Give .txt, .html or .jsonl input."
         )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         try:
-            text = data.decode("cp1252")
+            # a UTF-8 mark on text that is not UTF-8 marks nothing: drop it
+            text = data.removeprefix(b"\xef\xbb\xbf").decode("cp1252")
         except UnicodeDecodeError:
             raise InputError(
                 origin, "is neither UTF-8 nor cp1252 text.", "Convert it to UTF-8 and try again."
@@ -77,7 +87,9 @@ def decode(data: bytes, origin: str) -> str:
         raise InputError(
             origin, "looks like a binary file (control bytes).", "Give .txt, .html or .jsonl."
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.removeprefix(BOM).strip():
+        raise InputError(origin, "the input is empty.", "Remove it or give it some text.")
+    return text
 
 
 def from_text(text: str, origin: str, defaults: Defaults, **meta: Any) -> Document:
@@ -123,15 +135,33 @@ def from_html(html: str, origin: str, defaults: Defaults) -> Document:
     return from_text(text, origin, defaults, **meta)
 
 
+def json_error(where: str, line: str, exc: json.JSONDecodeError) -> InputError:
+    """The whole story of a malformed JSONL line: where, the column, what was found, the fix."""
+    msg = exc.msg[:1].lower() + exc.msg[1:]  # e.g. "Invalid control character at"
+    what = f"{msg}{'' if msg.endswith(' at') else ' at'} column {exc.colno}"
+    if exc.pos < len(line):
+        what += f" ({line[exc.pos]!r})"
+    if "control character" in exc.msg:
+        hint = "Escape control characters inside strings (a tab as \\t, a line break as \\n)."
+    else:
+        hint = 'Each line must be one complete JSON object, e.g. {"text": "..."}.'
+    return InputError(
+        where,
+        f"malformed JSON: {what}.",
+        hint + " Fix or remove the line; the other lines are read.",
+    )
+
+
 def from_jsonl(lines: Iterable[str], origin: str, defaults: Defaults) -> Iterator[Item]:
     for n, line in enumerate(lines, 1):
         where = f"{origin}:{n}"
         if not line.strip():
             continue
         try:
+            line = line.rstrip("\r\n")  # the line break ends the record; never inside it
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON ({exc.msg}).", "Fix or remove the line.")
+            yield json_error(where, line, exc)
             continue
         if not isinstance(rec, dict):
             yield InputError(where, "a JSONL line must be an object.", 'Use {"text": "..."}.')
@@ -146,7 +176,7 @@ def from_jsonl(lines: Iterable[str], origin: str, defaults: Defaults) -> Iterato
         if "id" in meta:
             meta["id"] = str(meta["id"])
         try:
-            yield from_text(text.replace("\r\n", "\n"), where, defaults, **meta)
+            yield from_text(text, where, defaults, **meta)
         except InputError as err:
             yield err
 
@@ -167,13 +197,13 @@ def read_stream(fh: IO[bytes], origin: str, defaults: Defaults) -> Iterator[Item
     except InputError as err:
         yield err
         return
-    kind = sniff(text)
+    kind = sniff(text.removeprefix(BOM))
     if kind == "jsonl":
-        yield from from_jsonl(text.splitlines(), origin, defaults)
+        yield from from_jsonl(_LINE_BREAK.split(text.removeprefix(BOM)), origin, defaults)
     else:
         try:
             yield (
-                from_html(text, origin, defaults)
+                from_html(text.removeprefix(BOM), origin, defaults)
                 if kind == "html"
                 else from_text(text, origin, defaults)
             )
@@ -207,11 +237,45 @@ def read_file(path: Path, defaults: Defaults) -> Iterator[Item]:
     try:
         text = decode(data, origin)
         if suffix in HTML_SUFFIXES:
-            yield from_html(text, origin, defaults)
+            yield from_html(text.removeprefix(BOM), origin, defaults)
         else:
             yield from_text(text, origin, defaults)
     except InputError as err:
         yield err
+
+
+def dir_inputs(path: Path) -> list[Path]:
+    """The files of a directory (and its subdirectories) that are read, in order."""
+    return sorted(
+        f
+        for f in path.rglob("*")
+        if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in SUPPORTED
+    )
+
+
+def check_paths(paths: Iterable[str]) -> None:
+    """Raise InputError for the first input that is missing or a directory with nothing to read.
+
+    Commands call this before they open a store or start work, so a mistyped
+    path changes nothing.
+    """
+    for p in paths:
+        if p == "-":
+            continue
+        path = Path(p)
+        if path.is_dir():
+            if not dir_inputs(path):
+                raise InputError(
+                    p,
+                    "the directory holds no .txt, .html or .jsonl file; nothing was read.",
+                    "Check the path, or give the files themselves.",
+                )
+        elif not path.is_file():
+            raise InputError(
+                p,
+                "no such file or directory; nothing was read or stored.",
+                "Check the path (give files, directories, or - for stdin) and try again.",
+            )
 
 
 def iter_documents(paths: Iterable[str], defaults: Defaults | None = None) -> Iterator[Item]:
@@ -223,10 +287,8 @@ def iter_documents(paths: Iterable[str], defaults: Defaults | None = None) -> It
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
-            for f in files:
-                if f.suffix.lower() in SUPPORTED:
-                    yield from read_file(f, d)
+            for f in dir_inputs(path):
+                yield from read_file(f, d)
         elif path.is_file():
             yield from read_file(path, d)
         else:

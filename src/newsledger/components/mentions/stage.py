@@ -31,6 +31,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from networkx.utils import UnionFind
+
 from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, stable_id
 from newsledger.core.stage import Stage
 from newsledger.corpus.aliases import AliasEntry, AliasTable, default_aliases
@@ -80,27 +82,6 @@ class _Span:
     end: int
     label: str
     linked: bool = False  # a bare surname tied to one full name
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def find(self, i: int) -> int:
-        p = self.parent
-        while p[i] != i:
-            p[i] = p[p[i]]
-            i = p[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 # ----------------------------------------------------------------- spans
@@ -239,7 +220,7 @@ def _overlaps(spans: Sequence[_Span], starts: Sequence[int], a: int, b: int) -> 
 
 
 def _group_persons(
-    text: str, spans: list[_Span], links: list[AliasEntry | None], uf: _UnionFind
+    text: str, spans: list[_Span], links: list[AliasEntry | None], uf: UnionFind
 ) -> None:
     full = []
     for i, sp in enumerate(spans):
@@ -289,7 +270,7 @@ def _group_persons(
         sp.linked = True
 
 
-def _group_exact(text: str, spans: list[_Span], uf: _UnionFind) -> None:
+def _group_exact(text: str, spans: list[_Span], uf: UnionFind) -> None:
     first: dict[str, int] = {}
     for i, sp in enumerate(spans):
         if sp.linked:
@@ -314,7 +295,7 @@ def _scan(
     spans: list[_Span],
     links: list[AliasEntry | None],
     defs: list[tuple[int, int]],
-    uf: _UnionFind,
+    uf: UnionFind,
     table: AliasTable,
 ) -> None:
     """Add unlabelled uses of defined acronyms and of one-word aliases of linked entities."""
@@ -353,7 +334,7 @@ def _scan(
         starts.insert(k, a)
         spans.append(new)
         links.append(None)
-        uf.union(uf.add(), root)
+        uf.union(len(spans) - 1, root)
 
 
 def _entity_type(group: list[_Span], text: str, entry: AliasEntry | None) -> str:
@@ -392,7 +373,7 @@ def group(
     table = default_aliases() if table is None else table
     spans, defs = _acronyms(text, _initial_spans(text, ents), table)
     links = [table.lookup(text[sp.start : sp.end]) for sp in spans]
-    uf = _UnionFind(len(spans))
+    uf = UnionFind(range(len(spans)))
     for long_i, acr_i in defs:
         uf.union(long_i, acr_i)
     by_key: dict[str, int] = {}
@@ -404,7 +385,7 @@ def group(
     _scan(text, spans, links, defs, uf, table)
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
-        groups.setdefault(uf.find(i), []).append(i)
+        groups.setdefault(uf[i], []).append(i)  # in order of first member
     mentions: list[Mention] = []
     entities: list[Entity] = []
     used: set[str] = set()
