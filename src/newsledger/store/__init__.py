@@ -19,6 +19,7 @@ from typing import Any
 from newsledger.core.errors import StoreError
 from newsledger.core.model import Entity
 from newsledger.core.record import Record
+from newsledger.store.corpus_tables import CorpusTablesMixin
 from newsledger.store.dossier import DossierMixin, first_start, put_dossier_rows
 from newsledger.store.migrations import MIGRATIONS
 from newsledger.store.search import SearchMixin
@@ -26,7 +27,7 @@ from newsledger.store.search import SearchMixin
 DEFAULT_DB = "newsledger.db"
 
 
-class Store(SearchMixin, DossierMixin):
+class Store(SearchMixin, DossierMixin, CorpusTablesMixin):
     """An open newsledger database."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:

@@ -1,0 +1,445 @@
+"""Corpus-level answers kept in tables (part of :class:`~newsledger.store.Store`).
+
+Conflicts, events merged across sources and the timeline's dated items are
+computed at write time by :mod:`newsledger.corpus.tables` and stored here, so
+the read path only reads (issue 15).  Triggers (migration ``0005``) note what a
+write touched: ``dirty_event_parts`` holds the (type, country) partitions whose
+events changed, ``dirty_docs`` the documents whose timeline rows are not built
+yet.  Conflicts carry a signature of their claims, so only groups whose claims
+changed are compared again.
+
+Everything here is document-level or keyed by corpus ids through
+``entity_map`` at read time, so re-resolution (merge, split) never makes a
+table stale except conflicts, whose subjects are corpus ids.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+# (doc id, published, claim record, subject id, subject name, speaker id, speaker name, text)
+ClaimRow = tuple[str, str | None, dict[str, Any], str, str, str | None, str | None, str]
+# key, sig, subject, attribute, claim attribute, rank, sort name, record (None: no conflict)
+ConflictRow = tuple[str, str, str, str, str, int | None, str | None, str | None]
+# id, part type, part country, type, sort date, lo, hi, place fold, country fold, record
+EventRow = tuple[str, str, str, str, str, int | None, int | None, str | None, str | None, str]
+# doc, idx, kind, date, granularity, lo, hi, start, end, summary, speaker local,
+# speaker name, place fold, country fold
+TimelineRow = tuple[
+    str, int, str, str, str, int, int, int, int, str, str | None, str | None, str | None, str | None
+]
+
+
+def _casefold(s: str | None) -> str | None:
+    return None if s is None else s.casefold()
+
+
+class CorpusTablesMixin:
+    """Writes and reads of the corpus tables; mixed into the Store, which owns ``conn``."""
+
+    conn: sqlite3.Connection
+
+    # ------------------------------------------------------------ conflicts
+    _CLAIMS = (
+        " FROM claims c JOIN documents d ON d.id = c.doc_id"
+        " LEFT JOIN entity_map ms ON ms.doc_id = c.doc_id AND ms.local_id = c.subject_local"
+    )
+
+    @staticmethod
+    def _claim_where(subject: str | None, attribute: str | None) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if subject is not None:
+            where.append(
+                "c.doc_id IN (SELECT doc_id FROM entity_map WHERE entity_id = ?)"
+                " AND coalesce(ms.entity_id, c.subject_local) = ?"
+            )
+            args.extend([subject, subject])
+        if attribute is not None:
+            where.append("c.attribute = ?")
+            args.append(attribute)
+        return (" WHERE " + " AND ".join(where)) if where else "", args
+
+    def iter_claim_rows(
+        self,
+        subject: str | None = None,
+        attribute: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[ClaimRow]:
+        """Stored claims with corpus-level subject and speaker, by document then position;
+        ``subject`` keeps one corpus entity's claims, ``attribute`` one attribute's."""
+        where, args = self._claim_where(subject, attribute)
+        cur = self.conn.execute(
+            "SELECT c.doc_id, d.published, c.record,"
+            " coalesce(ms.entity_id, c.subject_local),"
+            " coalesce(gs.name, ds.name, ms.entity_id, c.subject_local),"
+            " json_extract(c.record, '$.speaker') AS sp,"
+            " mp.entity_id, coalesce(gp.name, dp.name),"
+            " substr(d.text, json_extract(c.record, '$.start') + 1,"
+            "  json_extract(c.record, '$.end') - json_extract(c.record, '$.start'))"
+            + self._CLAIMS
+            + " LEFT JOIN entities gs ON gs.id = ms.entity_id"
+            " LEFT JOIN doc_entities ds ON ds.doc_id = c.doc_id AND ds.local_id = c.subject_local"
+            " LEFT JOIN entity_map mp ON mp.doc_id = c.doc_id"
+            "  AND mp.local_id = json_extract(c.record, '$.speaker')"
+            " LEFT JOIN entities gp ON gp.id = mp.entity_id"
+            " LEFT JOIN doc_entities dp ON dp.doc_id = c.doc_id"
+            "  AND dp.local_id = json_extract(c.record, '$.speaker')"
+            + where
+            + " ORDER BY c.doc_id, c.idx LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+        for r in cur:
+            speaker = None if r[5] is None else (r[6] or r[5])
+            yield (r[0], r[1], json.loads(r[2]), r[3], r[4], speaker, r[7], r[8] or "")
+
+    def count_claim_rows(self, subject: str | None = None, attribute: str | None = None) -> int:
+        where, args = self._claim_where(subject, attribute)
+        return int(self.conn.execute("SELECT count(*)" + self._CLAIMS + where, args).fetchone()[0])
+
+    def conflict_signatures(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT key, sig FROM corpus_conflicts")}
+
+    def update_conflicts(self, rows: Sequence[ConflictRow], gone: Iterable[str]) -> None:
+        """Replace the conflict groups in ``rows`` and drop the groups in ``gone``."""
+        with self.conn:
+            self.conn.executemany(
+                "DELETE FROM corpus_conflicts WHERE key = ?", [(k,) for k in gone]
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO corpus_conflicts VALUES (?,?,?,?,?,?,?,?)", rows
+            )
+
+    def conflict_rows(
+        self,
+        subject: str | None = None,
+        attribute: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored conflicts (JSON records), conflicts first, then updates, by subject name.
+
+        ``subject`` keeps the conflicts about one entity's (subject, attribute);
+        ``attribute`` the conflicts over claims of that attribute (``holds_role``
+        also gives offices held by two people).
+        """
+        where, args = self._conflict_where(subject, attribute)
+        cur = self.conn.execute(
+            f"SELECT record FROM corpus_conflicts WHERE {where}"
+            " ORDER BY rank, sort_name, attribute, key LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+        return [json.loads(r[0]) for r in cur]
+
+    def count_conflicts(self, subject: str | None = None, attribute: str | None = None) -> int:
+        where, args = self._conflict_where(subject, attribute)
+        sql = f"SELECT count(*) FROM corpus_conflicts WHERE {where}"
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    @staticmethod
+    def _conflict_where(subject: str | None, attribute: str | None) -> tuple[str, list[Any]]:
+        where, args = ["record IS NOT NULL"], []
+        if subject is not None:
+            where.append("subject = ? AND key LIKE '0%'")
+            args.append(subject)
+        if attribute is not None:
+            where.append("claim_attribute = ?")
+            args.append(attribute)
+        return " AND ".join(where), args
+
+    # --------------------------------------------------------------- events
+    def dirty_event_parts(self) -> list[tuple[str, str]]:
+        """(type, country or '') partitions whose document events changed since last merged."""
+        return [
+            (r[0], r[1]) for r in self.conn.execute("SELECT type, country FROM dirty_event_parts")
+        ]
+
+    def event_part_rows(
+        self, etype: str, country: str
+    ) -> list[tuple[str, str | None, str | None, str | None, dict[str, Any]]]:
+        """(doc, published, source, title, event record) of one partition, by document."""
+        cond = "e.country = ?" if country else "e.country IS NULL AND ? = ''"
+        cur = self.conn.execute(
+            "SELECT e.doc_id, d.published, d.source, d.title, e.record FROM events e"
+            f" JOIN documents d ON d.id = e.doc_id WHERE e.type = ? AND {cond}"
+            " ORDER BY e.doc_id, e.idx",
+            (etype, country),
+        )
+        return [(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in cur]
+
+    def replace_event_parts(
+        self,
+        parts: Sequence[tuple[str, str]],
+        rows: Sequence[EventRow],
+        actors: Sequence[tuple[str, str, str]],
+    ) -> None:
+        """Replace the corpus events of ``parts`` by ``rows`` (with their actors' document ids)."""
+        with self.conn:
+            for t, c in parts:
+                self.conn.execute(
+                    "DELETE FROM corpus_events WHERE part_type = ? AND part_country = ?", (t, c)
+                )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO corpus_events VALUES (?,?,?,?,?,?,?,?,?,?)", rows
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO corpus_event_actors VALUES (?,?,?)", actors
+            )
+            self.conn.executemany(
+                "DELETE FROM dirty_event_parts WHERE type = ? AND country = ?", parts
+            )
+
+    def _event_where(
+        self,
+        etype: str | None,
+        place: str | None,
+        actor: str | None,
+        lo: int | None,
+        hi: int | None,
+    ) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if etype:
+            where.append("type = ?")
+            args.append(etype)
+        if place:
+            where.append("(place_fold = ? OR country_fold = ?)")
+            args.extend([place, place])
+        if actor:
+            where.append(
+                "id IN (SELECT a.event_id FROM entity_map m JOIN corpus_event_actors a"
+                " ON a.doc_id = m.doc_id AND a.local_id = m.local_id WHERE m.entity_id = ?)"
+            )
+            args.append(actor)
+        if lo is not None or hi is not None:
+            where.append("lo IS NOT NULL")
+        if lo is not None:
+            where.append("hi >= ?")
+            args.append(lo)
+        if hi is not None:
+            where.append("lo <= ?")
+            args.append(hi)
+        return (" WHERE " + " AND ".join(where)) if where else "", args
+
+    def corpus_event_rows(
+        self,
+        etype: str | None = None,
+        place: str | None = None,
+        actor: str | None = None,
+        lo: int | None = None,
+        hi: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored corpus events by date, type and id; ``place`` casefolded; ``lo``/``hi``
+        day ordinals the event's date must overlap; ``actor`` a corpus entity id."""
+        where, args = self._event_where(etype, place, actor, lo, hi)
+        cur = self.conn.execute(
+            f"SELECT record FROM corpus_events{where} ORDER BY sort_date, type, id"
+            " LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+        return [json.loads(r[0]) for r in cur]
+
+    def count_corpus_events(
+        self,
+        etype: str | None = None,
+        place: str | None = None,
+        actor: str | None = None,
+        lo: int | None = None,
+        hi: int | None = None,
+    ) -> int:
+        where, args = self._event_where(etype, place, actor, lo, hi)
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM corpus_events{where}", args).fetchone()[0]
+        )
+
+    def resolve_locals(
+        self, refs: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[str, str]]:
+        """(doc, local id) -> (corpus id, name); a local the resolution left out keeps its id."""
+        out: dict[tuple[str, str], tuple[str, str]] = {}
+        for doc, local in set(refs):
+            r = self.conn.execute(
+                "SELECT coalesce(m.entity_id, ?), coalesce(g.name, de.name, m.entity_id, ?)"
+                " FROM (SELECT 1) LEFT JOIN entity_map m ON m.doc_id = ? AND m.local_id = ?"
+                " LEFT JOIN entities g ON g.id = m.entity_id"
+                " LEFT JOIN doc_entities de ON de.doc_id = ? AND de.local_id = ?",
+                (local, local, doc, local, doc, local),
+            ).fetchone()
+            out[(doc, local)] = (r[0], r[1])
+        return out
+
+    # --------------------------------------------------------------- places
+    def refresh_places(self) -> int:
+        """Rebuild the place counts (one pass over the place rows, in SQL)."""
+        with self.conn:
+            self.conn.execute("DELETE FROM corpus_places")
+            self.conn.execute(
+                "INSERT INTO corpus_places"
+                " SELECT g.name, g.country, f.lat, f.lon, f.geonameid, g.mentions, g.docs, g.first"
+                " FROM (SELECT name, country, count(*) AS mentions, count(DISTINCT doc_id) AS docs,"
+                "  min(doc_id || char(1) || printf('%09d', idx)) AS first"
+                "  FROM places GROUP BY name, country) g"
+                " JOIN places f ON f.doc_id = substr(g.first, 1, instr(g.first, char(1)) - 1)"
+                "  AND f.idx = CAST(substr(g.first, instr(g.first, char(1)) + 1) AS INTEGER)"
+            )
+        return int(self.conn.execute("SELECT count(*) FROM corpus_places").fetchone()[0])
+
+    def place_rows(
+        self, country: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Places with how many documents and mentions name them, most documents first;
+        coordinates from the first mention (by document id and position)."""
+        where, args = "", []
+        if country:
+            where, args = " WHERE upper(country) = ?", [country.upper()]
+        cur = self.conn.execute(
+            "SELECT name, country, lat, lon, geonameid, mentions, docs FROM corpus_places"
+            f"{where} ORDER BY docs DESC, mentions DESC, name, first LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+        return [dict(r) for r in cur]
+
+    def count_places(self, country: str | None = None) -> int:
+        where, args = "", []
+        if country:
+            where, args = " WHERE upper(country) = ?", [country.upper()]
+        sql = f"SELECT count(*) FROM corpus_places{where}"
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    # ------------------------------------------------------------- timeline
+    def dirty_doc_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT doc_id FROM dirty_docs ORDER BY doc_id")]
+
+    def put_timeline(
+        self,
+        doc_ids: Sequence[str],
+        items: Sequence[TimelineRow],
+        entities: Sequence[tuple[str, int, str, int]],
+        places: Sequence[tuple[str, int, str]],
+    ) -> None:
+        """Replace the timeline rows of ``doc_ids`` and mark them built."""
+        ids = [(d,) for d in doc_ids]
+        with self.conn:
+            for table in ("timeline_items", "timeline_entities", "timeline_places"):
+                self.conn.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
+            self.conn.executemany(
+                "INSERT INTO timeline_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", items
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO timeline_entities VALUES (?,?,?,?)", entities
+            )
+            self.conn.executemany("INSERT OR IGNORE INTO timeline_places VALUES (?,?,?)", places)
+            self.conn.executemany("DELETE FROM dirty_docs WHERE doc_id = ?", ids)
+
+    def _timeline_sql(
+        self,
+        entity: str | None,
+        place: str | None,
+        text: str | None,
+        lo: int | None,
+        hi: int | None,
+    ) -> tuple[str, list[Any]]:
+        """FROM and WHERE of the timeline query (``t`` items, ``d`` documents)."""
+        args: list[Any] = []
+        conds: list[str] = []
+        if lo is not None:
+            conds.append("t.hi >= ?")
+            args.append(lo)
+        if hi is not None:
+            conds.append("t.lo <= ?")
+            args.append(hi)
+        hit: list[str] = []
+        hit_args: list[Any] = []
+        if place:
+            hit.append(
+                "(t.doc_id, t.idx) IN (SELECT doc_id, idx FROM timeline_places WHERE key = ?)"
+            )
+            hit_args.append(place)
+        if text:
+            self.conn.create_function("nl_casefold", 1, _casefold, deterministic=True)
+            hit.append('instr(nl_casefold(substr(d.text, t.start + 1, t."end" - t.start)), ?) > 0')
+            hit_args.append(text)
+        if entity is None:
+            conds.extend(hit)
+            args.extend(hit_args)
+            src = " FROM timeline_items t JOIN documents d ON d.id = t.doc_id"
+        else:
+            at_place = "1" if not place else "(t.place_fold = ? OR t.country_fold = ?)"
+            ors = [
+                "(" + " AND ".join(["h.how & 1", *hit]) + ")",
+                f"(t.kind = 'event' AND h.how & 2 AND {at_place})",
+                "(t.kind = 'quote' AND h.how & 4)",
+            ]
+            conds.append("(" + " OR ".join(ors) + ")")
+            args.extend(hit_args)
+            if place:
+                args.extend([place, place])
+            src = (
+                " FROM (SELECT te.doc_id, te.idx, (max(te.how & 1) | max(te.how & 2) | max(te.how & 4)) AS how FROM entity_map m"
+                " JOIN timeline_entities te ON te.doc_id = m.doc_id AND te.local_id = m.local_id"
+                " WHERE m.entity_id = ? GROUP BY te.doc_id, te.idx) h"
+                " JOIN timeline_items t ON t.doc_id = h.doc_id AND t.idx = h.idx"
+                " JOIN documents d ON d.id = t.doc_id"
+            )
+            args.insert(0, entity)
+        return src + (" WHERE " + " AND ".join(conds) if conds else ""), args
+
+    def timeline_rows(
+        self,
+        entity: str | None = None,
+        place: str | None = None,
+        text: str | None = None,
+        lo: int | None = None,
+        hi: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored timeline items in date order (see :func:`newsledger.query.spacetime.timeline`);
+        ``place`` and ``text`` casefolded, ``lo``/``hi`` day ordinals."""
+        body, args = self._timeline_sql(entity, place, text, lo, hi)
+        cur = self.conn.execute(
+            'SELECT t.date, t.granularity, t.kind, t.summary, t.doc_id, t.start, t."end",'
+            ' substr(d.text, t.start + 1, t."end" - t.start),'
+            " coalesce(g.name, t.speaker_name)"
+            + body.replace(
+                " JOIN documents d ON d.id = t.doc_id",
+                " JOIN documents d ON d.id = t.doc_id"
+                " LEFT JOIN entity_map ms ON ms.doc_id = t.doc_id AND ms.local_id = t.speaker_local"
+                " LEFT JOIN entities g ON g.id = ms.entity_id",
+            )
+            + " ORDER BY t.lo, t.hi, t.doc_id, t.start, t.idx LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+        out = []
+        for r in cur:
+            summary = r[3] if r[2] != "quote" else f"{r[8] or '?'}: {r[3]}"
+            out.append(
+                {
+                    "date": r[0],
+                    "granularity": r[1],
+                    "kind": r[2],
+                    "summary": summary,
+                    "doc": r[4],
+                    "start": r[5],
+                    "end": r[6],
+                    "text": r[7],
+                }
+            )
+        return out
+
+    def count_timeline(
+        self,
+        entity: str | None = None,
+        place: str | None = None,
+        text: str | None = None,
+        lo: int | None = None,
+        hi: int | None = None,
+    ) -> int:
+        body, args = self._timeline_sql(entity, place, text, lo, hi)
+        return int(self.conn.execute("SELECT count(*)" + body, args).fetchone()[0])
