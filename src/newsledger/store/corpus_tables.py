@@ -37,6 +37,19 @@ def _casefold(s: str | None) -> str | None:
     return None if s is None else s.casefold()
 
 
+SHORT_SPAN = 366  # days: a date value this long or shorter (a day .. a year) is "short"
+
+
+def _overlapping(table: str, lo: int, hi: int | None) -> tuple[str, list[Any]]:
+    """Rowids of ``table`` rows whose [lo, hi] day span may overlap [``lo``, ``hi``], through
+    the index on ``lo`` for short spans and the index on ``hi - lo`` for the few long ones."""
+    sub = (
+        f"SELECT rowid AS rid FROM {table} WHERE lo BETWEEN ? AND ? AND hi - lo <= {SHORT_SPAN}"
+        f" UNION SELECT rowid FROM {table} WHERE hi - lo > {SHORT_SPAN}"
+    )
+    return sub, [lo - SHORT_SPAN, 10**8 if hi is None else hi]
+
+
 class CorpusTablesMixin:
     """Writes and reads of the corpus tables; mixed into the Store, which owns ``conn``."""
 
@@ -190,40 +203,64 @@ class CorpusTablesMixin:
                 "INSERT OR IGNORE INTO corpus_event_actors VALUES (?,?,?)", actors
             )
             self.conn.executemany(
+                "INSERT OR IGNORE INTO corpus_event_places VALUES (?,?,?,?)",
+                [
+                    (key, r[4], r[3], r[0])
+                    for r in rows
+                    for key in {r[7], r[8]} - {None}
+                    if key is not None
+                ],
+            )
+            self.conn.executemany(
                 "DELETE FROM dirty_event_parts WHERE type = ? AND country = ?", parts
             )
 
-    def _event_where(
+    def _event_sql(
         self,
         etype: str | None,
         place: str | None,
         actor: str | None,
         lo: int | None,
         hi: int | None,
-    ) -> tuple[str, list[Any]]:
+    ) -> tuple[str, list[Any], str]:
+        """FROM and WHERE of an events query, driven by its most selective filter, and
+        the ORDER BY that an index of that driver gives."""
+        src = " FROM corpus_events e"
+        order = " ORDER BY e.sort_date, e.type, e.id"
         where: list[str] = []
         args: list[Any] = []
-        if etype:
-            where.append("type = ?")
-            args.append(etype)
-        if place:
-            where.append("(place_fold = ? OR country_fold = ?)")
-            args.extend([place, place])
         if actor:
-            where.append(
-                "id IN (SELECT a.event_id FROM entity_map m JOIN corpus_event_actors a"
-                " ON a.doc_id = m.doc_id AND a.local_id = m.local_id WHERE m.entity_id = ?)"
+            src = (
+                " FROM (SELECT DISTINCT a.event_id AS id FROM entity_map m"
+                " JOIN corpus_event_actors a ON a.doc_id = m.doc_id AND a.local_id = m.local_id"
+                " WHERE m.entity_id = ?) k CROSS JOIN corpus_events e ON e.id = k.id"
             )
             args.append(actor)
+        elif place:
+            src = " FROM corpus_event_places k CROSS JOIN corpus_events e ON e.id = k.event_id"
+            where.append("k.key = ?")
+            args.append(place)
+            order = " ORDER BY k.sort_date, k.type, k.event_id"
+            place = None
+        elif lo is not None:
+            sub, sub_args = _overlapping("corpus_events", lo, hi)
+            src = f" FROM ({sub}) k CROSS JOIN corpus_events e ON e.rowid = k.rid"
+            args.extend(sub_args)
+        if etype:
+            where.append("e.type = ?")
+            args.append(etype)
+        if place:
+            where.append("(e.place_fold = ? OR e.country_fold = ?)")
+            args.extend([place, place])
         if lo is not None or hi is not None:
-            where.append("lo IS NOT NULL")
+            where.append("e.lo IS NOT NULL")
         if lo is not None:
-            where.append("hi >= ?")
+            where.append("e.hi >= ?")
             args.append(lo)
         if hi is not None:
-            where.append("lo <= ?")
+            where.append("e.lo <= ?")
             args.append(hi)
-        return (" WHERE " + " AND ".join(where)) if where else "", args
+        return src + (" WHERE " + " AND ".join(where) if where else ""), args, order
 
     def corpus_event_rows(
         self,
@@ -237,10 +274,9 @@ class CorpusTablesMixin:
     ) -> list[dict[str, Any]]:
         """Stored corpus events by date, type and id; ``place`` casefolded; ``lo``/``hi``
         day ordinals the event's date must overlap; ``actor`` a corpus entity id."""
-        where, args = self._event_where(etype, place, actor, lo, hi)
+        body, args, order = self._event_sql(etype, place, actor, lo, hi)
         cur = self.conn.execute(
-            f"SELECT record FROM corpus_events{where} ORDER BY sort_date, type, id"
-            " LIMIT ? OFFSET ?",
+            f"SELECT e.record{body}{order} LIMIT ? OFFSET ?",
             [*args, -1 if limit is None else limit, offset],
         )
         return [json.loads(r[0]) for r in cur]
@@ -253,10 +289,8 @@ class CorpusTablesMixin:
         lo: int | None = None,
         hi: int | None = None,
     ) -> int:
-        where, args = self._event_where(etype, place, actor, lo, hi)
-        return int(
-            self.conn.execute(f"SELECT count(*) FROM corpus_events{where}", args).fetchone()[0]
-        )
+        body, args, _ = self._event_sql(etype, place, actor, lo, hi)
+        return int(self.conn.execute(f"SELECT count(*){body}", args).fetchone()[0])
 
     def resolve_locals(
         self, refs: Iterable[tuple[str, str]]
@@ -344,8 +378,10 @@ class CorpusTablesMixin:
         text: str | None,
         lo: int | None,
         hi: int | None,
+        with_docs: bool = True,
     ) -> tuple[str, list[Any]]:
-        """FROM and WHERE of the timeline query (``t`` items, ``d`` documents)."""
+        """FROM and WHERE of the timeline query (``t`` items, ``d`` documents), driven by
+        the entity, else the place, else the date range."""
         args: list[Any] = []
         conds: list[str] = []
         if lo is not None:
@@ -354,23 +390,21 @@ class CorpusTablesMixin:
         if hi is not None:
             conds.append("t.lo <= ?")
             args.append(hi)
+        in_place = "(t.doc_id, t.idx) IN (SELECT doc_id, idx FROM timeline_places WHERE key = ?)"
         hit: list[str] = []
         hit_args: list[Any] = []
-        if place:
-            hit.append(
-                "(t.doc_id, t.idx) IN (SELECT doc_id, idx FROM timeline_places WHERE key = ?)"
-            )
-            hit_args.append(place)
         if text:
             self.conn.create_function("nl_casefold", 1, _casefold, deterministic=True)
             hit.append('instr(nl_casefold(substr(d.text, t.start + 1, t."end" - t.start)), ?) > 0')
             hit_args.append(text)
-        if entity is None:
-            conds.extend(hit)
-            args.extend(hit_args)
-            src = " FROM timeline_items t JOIN documents d ON d.id = t.doc_id"
-        else:
-            at_place = "1" if not place else "(t.place_fold = ? OR t.country_fold = ?)"
+            with_docs = True
+        docs = " JOIN documents d ON d.id = t.doc_id" if with_docs else ""
+        if entity is not None:
+            at_place = "1"
+            if place:
+                hit.insert(0, in_place)
+                hit_args.insert(0, place)
+                at_place = "(t.place_fold = ? OR t.country_fold = ?)"
             ors = [
                 "(" + " AND ".join(["h.how & 1", *hit]) + ")",
                 f"(t.kind = 'event' AND h.how & 2 AND {at_place})",
@@ -381,13 +415,31 @@ class CorpusTablesMixin:
             if place:
                 args.extend([place, place])
             src = (
-                " FROM (SELECT te.doc_id, te.idx, (max(te.how & 1) | max(te.how & 2) | max(te.how & 4)) AS how FROM entity_map m"
+                " FROM (SELECT te.doc_id, te.idx,"
+                " (max(te.how & 1) | max(te.how & 2) | max(te.how & 4)) AS how FROM entity_map m"
                 " JOIN timeline_entities te ON te.doc_id = m.doc_id AND te.local_id = m.local_id"
                 " WHERE m.entity_id = ? GROUP BY te.doc_id, te.idx) h"
-                " JOIN timeline_items t ON t.doc_id = h.doc_id AND t.idx = h.idx"
-                " JOIN documents d ON d.id = t.doc_id"
+                " CROSS JOIN timeline_items t ON t.doc_id = h.doc_id AND t.idx = h.idx" + docs
             )
             args.insert(0, entity)
+        elif place:
+            conds.extend(hit)
+            args.extend(hit_args)
+            src = (
+                " FROM (SELECT DISTINCT doc_id, idx FROM timeline_places WHERE key = ?) k"
+                " CROSS JOIN timeline_items t ON t.doc_id = k.doc_id AND t.idx = k.idx" + docs
+            )
+            args.insert(0, place)
+        elif lo is not None:
+            conds.extend(hit)
+            args.extend(hit_args)
+            sub, sub_args = _overlapping("timeline_items", lo, hi)
+            src = f" FROM ({sub}) k CROSS JOIN timeline_items t ON t.rowid = k.rid" + docs
+            args[:0] = sub_args
+        else:
+            conds.extend(hit)
+            args.extend(hit_args)
+            src = " FROM timeline_items t" + docs
         return src + (" WHERE " + " AND ".join(conds) if conds else ""), args
 
     def timeline_rows(
@@ -441,5 +493,5 @@ class CorpusTablesMixin:
         lo: int | None = None,
         hi: int | None = None,
     ) -> int:
-        body, args = self._timeline_sql(entity, place, text, lo, hi)
+        body, args = self._timeline_sql(entity, place, text, lo, hi, with_docs=False)
         return int(self.conn.execute("SELECT count(*)" + body, args).fetchone()[0])

@@ -165,14 +165,15 @@ class DossierMixin:
             " q.speaker_start, q.speaker_end, coalesce(ms.entity_id, q.speaker_local) AS speaker,"
             " coalesce(g.name, q.speaker_name) AS speaker_name, d.published,"
             ' substr(d.text, q.start + 1, q."end" - q.start) AS evidence'
-            " FROM quotes q JOIN documents d ON d.id = q.doc_id"
-            " LEFT JOIN entity_map ms ON ms.doc_id = q.doc_id AND ms.local_id = q.speaker_local"
-            " LEFT JOIN entities g ON g.id = ms.entity_id"
-            " WHERE (q.doc_id, q.idx) IN ("
+            " FROM ("
             "  SELECT q2.doc_id, q2.idx FROM entity_map m JOIN quotes q2"
             "  ON q2.doc_id = m.doc_id AND q2.speaker_local = m.local_id WHERE m.entity_id = ?"
             "  UNION SELECT qe.doc_id, qe.idx FROM entity_map m JOIN quote_entities qe"
-            "  ON qe.doc_id = m.doc_id AND qe.local_id = m.local_id WHERE m.entity_id = ?)"
+            "  ON qe.doc_id = m.doc_id AND qe.local_id = m.local_id WHERE m.entity_id = ?) k"
+            " JOIN quotes q ON q.doc_id = k.doc_id AND q.idx = k.idx"
+            " JOIN documents d ON d.id = q.doc_id"
+            " LEFT JOIN entity_map ms ON ms.doc_id = q.doc_id AND ms.local_id = q.speaker_local"
+            " LEFT JOIN entities g ON g.id = ms.entity_id"
             " ORDER BY q.doc_id, q.idx",
             (entity_id, entity_id),
         )
@@ -184,10 +185,10 @@ class DossierMixin:
             "SELECT e.doc_id, e.record, substr(d.text,"
             " json_extract(e.record, '$.evidence.start') + 1,"
             " json_extract(e.record, '$.evidence.end') - json_extract(e.record, '$.evidence.start'))"
-            " FROM events e JOIN documents d ON d.id = e.doc_id"
-            " WHERE (e.doc_id, e.idx) IN ("
-            "  SELECT x.doc_id, x.idx FROM entity_map m JOIN event_entities x"
-            "  ON x.doc_id = m.doc_id AND x.local_id = m.local_id WHERE m.entity_id = ?)"
+            " FROM (SELECT DISTINCT x.doc_id, x.idx FROM entity_map m JOIN event_entities x"
+            "  ON x.doc_id = m.doc_id AND x.local_id = m.local_id WHERE m.entity_id = ?) k"
+            " JOIN events e ON e.doc_id = k.doc_id AND e.idx = k.idx"
+            " JOIN documents d ON d.id = e.doc_id"
             " ORDER BY e.doc_id, e.idx",
             (entity_id,),
         )

@@ -316,8 +316,16 @@ MIGRATIONS.append(
         CREATE INDEX corpus_events_part ON corpus_events(part_type, part_country);
         CREATE INDEX corpus_events_type ON corpus_events(type, sort_date, id);
         CREATE INDEX events_type_country ON events(type, country);
-        CREATE INDEX corpus_events_place ON corpus_events(place_fold);
-        CREATE INDEX corpus_events_country ON corpus_events(country_fold);
+        CREATE INDEX corpus_events_lo ON corpus_events(lo);
+        CREATE INDEX corpus_events_span ON corpus_events(hi - lo);
+        CREATE TABLE corpus_event_places (
+            key TEXT NOT NULL,
+            sort_date TEXT NOT NULL,
+            type TEXT NOT NULL,
+            event_id TEXT NOT NULL REFERENCES corpus_events(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, sort_date, type, event_id)
+        );
+        CREATE INDEX corpus_event_places_event ON corpus_event_places(event_id);
         CREATE TABLE corpus_event_actors (
             event_id TEXT NOT NULL REFERENCES corpus_events(id) ON DELETE CASCADE,
             doc_id TEXT NOT NULL,
@@ -356,6 +364,7 @@ MIGRATIONS.append(
             PRIMARY KEY (doc_id, idx)
         );
         CREATE INDEX timeline_items_order ON timeline_items(lo, hi, doc_id, start, idx);
+        CREATE INDEX timeline_items_span ON timeline_items(hi - lo);
         CREATE TABLE timeline_entities (
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             idx INTEGER NOT NULL,

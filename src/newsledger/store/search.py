@@ -20,8 +20,11 @@ class SearchMixin:
                 "SELECT d.id, d.title, d.source, d.published,"
                 " snippet(documents_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(documents_fts) AS score"
                 " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-                (query, limit, offset),
+                " WHERE documents_fts MATCH ? AND documents_fts.rowid IN ("
+                "  SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+                "  ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?)"
+                " ORDER BY score",
+                (query, query, limit, offset),
             )
             return [dict(r) for r in cur]
         except sqlite3.OperationalError as exc:
@@ -67,16 +70,20 @@ class SearchMixin:
         ``marks`` open and close each matched term in the snippet.
         """
         where, args = self._doc_filters(source, date_from, date_to)
+        # Rank every match, but make snippets only for the page (they cost most).
         sql = (
             "SELECT d.id, d.title, d.source, d.published,"
             " snippet(documents_fts, 1, ?, ?, ' … ', 16) AS snippet, bm25(documents_fts) AS score"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            " WHERE documents_fts MATCH ?"
+            " WHERE documents_fts MATCH ? AND documents_fts.rowid IN ("
+            "  SELECT documents_fts.rowid FROM documents_fts"
+            "  JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
             + "".join(f" AND {w}" for w in where)
-            + " ORDER BY score LIMIT ? OFFSET ?"
+            + "  ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?)"
+            " ORDER BY score"
         )
         try:
-            cur = self.conn.execute(sql, [marks[0], marks[1], query, *args, limit, offset])
+            cur = self.conn.execute(sql, [marks[0], marks[1], query, query, *args, limit, offset])
             return [dict(r) for r in cur]
         except sqlite3.OperationalError as exc:
             raise NewsledgerError(
