@@ -288,6 +288,8 @@ def write_time_cost(base_db: Path, tmp: Path) -> dict[str, float]:
         t1 = time.perf_counter()
         refresh_tables(store)
         again = time.perf_counter() - t1
+    for f in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+        f.unlink(missing_ok=True)
     out = {"tables_s": round(secs, 2), "no_change_s": round(again, 3)}
     out.update({f"{k}_s": round(v, 2) for k, v in (rep.seconds or {}).items() if k != "total"})
     if BASE_META.exists():
