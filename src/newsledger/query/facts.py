@@ -219,32 +219,36 @@ def quotes(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Quotes, optionally by a speaker entity, about an entity, or of one kind."""
+    """Quotes, optionally by a speaker entity, about an entity, or of one kind; by document
+    and position, with corpus-level speaker ids and names."""
     lim, off = page(limit, offset)
     sp = find_entity(store, speaker)["id"] if speaker else None
     ab = find_entity(store, about)["id"] if about else None
-    ids = None
-    if sp or ab:
-        ids = sorted(set(store.doc_ids_of_entity(sp or ab or "")))
+    rows = store.quote_rows(sp, ab, kind, lim, off)
+    refs = {
+        (doc, who["entity"])
+        for doc, _, x in rows
+        for who in ([x["speaker"]] if x["speaker"] else []) + list(x["via"])
+        if who["entity"] is not None
+    }
+    ids = store.global_refs(refs)
+
+    def resolved(doc: str, who: dict[str, Any]) -> dict[str, Any]:
+        if who["entity"] is None:
+            return {**who}
+        g, name = ids[(doc, who["entity"])]
+        return {**who, "entity": g, "name": who["name"] if name is None else name}
+
     out: list[dict[str, Any]] = []
-    for rec in records(store, ids):
-        spans: set[tuple[int, int]] = set()
-        if ab:
-            spans = {
-                (m["start"], m["end"])
-                for e in rec["entities"]
-                if e["id"] == ab
-                for m in e["mentions"]
-            }
-        for q in rec["quotes"]:
-            if kind and q["kind"] != kind:
-                continue
-            if sp and (q["speaker"] is None or q["speaker"]["entity"] != sp):
-                continue
-            if ab and not any(s < q["end"] and q["start"] < e for s, e in spans):
-                continue
-            out.append({**q, "doc": rec["id"], "published": rec.get("published")})
-    return out[off : off + lim]
+    for doc, published, x in rows:
+        item = dict(x)
+        if x["speaker"] is not None:
+            item["speaker"] = resolved(doc, x["speaker"])
+        item["via"] = [
+            {"entity": r["entity"], "name": r["name"]} for r in (resolved(doc, v) for v in x["via"])
+        ]
+        out.append({**item, "doc": doc, "published": published})
+    return out
 
 
 def claim_records(
