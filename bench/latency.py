@@ -158,10 +158,12 @@ def grow(store: Store, base: Sequence[Record], start: int, stop: int) -> dict[st
 
 def _reads(store: Store, rng: random.Random, n: int) -> dict[str, list[Callable[[], Any]]]:
     """``n`` calls of each read, made as the HTTP API makes them (a page and its total)."""
-    ents = [e["id"] for e in store.entities(limit=5000) if e["docs"] >= 2]  # entities worth a look
-    conflict_ents = (
-        sorted({c["subject"]["id"] for c in store.conflict_rows(limit=2000)} & set(ents)) or ents
-    )
+    # entities seen in two documents or more, drawn uniformly (the most mentioned ones
+    # would be each copy's few famous names over again)
+    seen = [e["id"] for e in store.entities(limit=store.count_entities()) if e["docs"] >= 2]
+    ents = rng.sample(seen, k=min(n * 5, len(seen)))
+    subjects = {c["subject"]["id"] for c in store.conflict_rows(limit=2000)}
+    conflict_ents = sorted(e["id"] for e in store.entities(ids=subjects, limit=2000)) or ents
     titles = [d["title"] or "" for d in store.documents(limit=2000)]
     words = [w for t in titles for w in re.findall(r"[A-Za-z]{5,}", t)] or ["the"]
     types = sorted({e["type"] for e in store.corpus_event_rows(limit=500)}) or ["ASSAULT"]
@@ -271,17 +273,8 @@ def write_time_cost(base_db: Path, tmp: Path) -> dict[str, float]:
     """What the corpus step adds to ingesting the BBC corpus (first fill of its tables)."""
     copy = tmp / "wt.db"
     shutil.copy(base_db, copy)
-    with Store(copy) as store:  # migrates an older cache; every table is then empty
-        store.conn.execute("DELETE FROM dirty_docs")
-        store.conn.execute("DELETE FROM dirty_event_parts")
-        store.conn.execute("DELETE FROM corpus_conflicts")
-        store.conn.commit()
-        store.conn.execute("INSERT INTO dirty_docs SELECT id FROM documents")
-        store.conn.execute(
-            "INSERT OR IGNORE INTO dirty_event_parts"
-            " SELECT DISTINCT type, coalesce(country, '') FROM events"
-        )
-        store.conn.commit()
+    with Store(copy) as store:  # migrates an older cache
+        store.mark_corpus_tables_stale()  # as after a fresh ingest: everything to compute
         t0 = time.perf_counter()
         rep = refresh_tables(store)
         secs = time.perf_counter() - t0

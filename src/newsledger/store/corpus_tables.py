@@ -55,6 +55,17 @@ class CorpusTablesMixin:
 
     conn: sqlite3.Connection
 
+    def mark_corpus_tables_stale(self) -> None:
+        """Mark every document, event partition and claim group for the next corpus step
+        (``newsledger migrate --rebuild``, or a bench measuring the step)."""
+        with self.conn:
+            self.conn.execute("DELETE FROM corpus_conflicts")
+            self.conn.execute("INSERT OR IGNORE INTO dirty_docs SELECT id FROM documents")
+            self.conn.execute(
+                "INSERT OR IGNORE INTO dirty_event_parts"
+                " SELECT DISTINCT type, coalesce(country, '') FROM events"
+            )
+
     # ------------------------------------------------------------ conflicts
     _CLAIMS = (
         " FROM claims c JOIN documents d ON d.id = c.doc_id"
@@ -371,6 +382,15 @@ class CorpusTablesMixin:
             self.conn.executemany("INSERT OR IGNORE INTO timeline_places VALUES (?,?,?)", places)
             self.conn.executemany("DELETE FROM dirty_docs WHERE doc_id = ?", ids)
 
+    def keep_timeline_count(self) -> int:
+        """Count the timeline rows once per write, for the unfiltered total."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta VALUES"
+                " ('timeline_items', (SELECT count(*) FROM timeline_items))"
+            )
+        return self.count_timeline()
+
     def _timeline_sql(
         self,
         entity: str | None,
@@ -493,5 +513,10 @@ class CorpusTablesMixin:
         lo: int | None = None,
         hi: int | None = None,
     ) -> int:
+        if entity is None and not place and not text and lo is None and hi is None:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'timeline_items'")
+            kept = row.fetchone()
+            if kept is not None:  # counted when the rows were written
+                return int(kept[0])
         body, args = self._timeline_sql(entity, place, text, lo, hi, with_docs=False)
         return int(self.conn.execute("SELECT count(*)" + body, args).fetchone()[0])

@@ -33,6 +33,12 @@ class SearchMixin:
                 'Use words, "exact phrases", AND/OR/NOT, or prefix*; quote punctuation.',
             ) from None
 
+    def optimize_search(self) -> None:
+        """Merge the full-text index into one segment: a ranked search then reads one list
+        per term instead of one per write batch (about 3 s at 100,000 documents)."""
+        with self.conn:
+            self.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+
     # ------------------------------------------------------------------
     # Web read helpers (issue 10, web UI): filtered full-text search and
     # facet counts.  Called only through newsledger.query.search.
