@@ -235,3 +235,19 @@ def test_latency_bench_builds_and_answers_a_tiny_store(tmp_path: Path) -> None:
     assert got["corpus_events"] >= copies * n_events
     assert set(got["reads_ms"]) == set(bench.READS)
     assert bench.perturb(base[0], 2)["published"][:4] == str(int(base[0]["published"][:4]) + 2)
+
+
+def test_segments_split_where_no_merge_can_reach() -> None:
+    from newsledger.corpus.tables import segments
+
+    light = [
+        ("d1", 0, "2024-04-30", "Tallinn", "2024-05-01"),
+        ("d2", 0, None, "Tallinn", "2024-05-02"),  # undated: the two days before publication
+        ("d3", 0, "2024-05-09", "Tallinn", "2024-05-10"),  # a week on: a run of its own
+        ("d4", 0, "2024-04-30", None, "2024-05-01"),  # no place: alone
+        ("d5", 0, "2024-04-30", "Riga", "2024-05-01"),  # another bucket without a country
+    ]
+    runs = sorted(sorted(r) for r in segments(light, ""))
+    assert runs == [[("d1", 0), ("d2", 0)], [("d3", 0)], [("d4", 0)], [("d5", 0)]]
+    # in a country's partition every place shares one bucket
+    assert sorted(sorted(r) for r in segments(light, "EE"))[0] == [("d1", 0), ("d2", 0), ("d5", 0)]

@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsledger.core.record import Record
+from newsledger.corpus.events import DAYS
 from newsledger.store import Store
-from newsledger.store.corpus_tables import ConflictRow, EventRow, TimelineRow
+from newsledger.store.corpus_tables import ConflictRow, EventRow
+from newsledger.store.timeline import TimelineRow
 
 # Bump when the comparison of claims changes, so stored groups are compared again.
 CONFLICTS_VERSION = "1"
@@ -45,6 +47,7 @@ class TablesReport:
     groups_compared: int = 0
     event_parts: int = 0
     corpus_events: int = 0
+    events_merged: int = 0
     timeline_docs: int = 0
     timeline_items: int = 0
     places: int = 0
@@ -156,50 +159,114 @@ def refresh_conflicts(store: Store, report: TablesReport | None = None) -> None:
 
 
 def refresh_events(store: Store, report: TablesReport | None = None) -> None:
+    """Merge again the segments of the partitions a write touched (see :func:`segments`)."""
+    parts = store.dirty_event_parts()
+    dirty = set(store.dirty_doc_ids())  # written again: their events may differ
+    n_rows = n_merged = 0
+    for etype, country in parts:
+        stored = store.event_segments(etype, country)
+        keep: set[str] = set()
+        todo: list[tuple[str, list[tuple[str, int]]]] = []
+        for members in segments(store.event_part_light(etype, country), country):
+            sig = hashlib.sha1(repr(sorted(members)).encode()).hexdigest()
+            if sig in stored and not any(d in dirty for d, _ in members):
+                keep.add(sig)
+            else:
+                todo.append((sig, members))
+        rows: list[EventRow] = []
+        actors: list[tuple[str, str, str]] = []
+        for sig, members in todo:
+            _merge_segment(store, etype, country, sig, members, rows, actors)
+            n_merged += len(members)
+        store.replace_event_segments((etype, country), stored - keep, rows, actors)
+        n_rows += len(rows)
+    if report is not None:
+        report.event_parts = len(parts)
+        report.corpus_events = n_rows
+        report.events_merged = n_merged
+
+
+def segments(
+    light: Sequence[tuple[str, int, str | None, str | None, str | None]],
+    country: str,
+    days: int = DAYS,
+) -> list[list[tuple[str, int]]]:
+    """The runs of one partition's events that :func:`~newsledger.corpus.events.merge_events`
+    merges independently: per bucket (the partition's country, else the place), a run
+    ends where the next event
+    starts more than ``days`` after every event so far has ended (no group stays open);
+    an event without a date interval or a place is a run of its own."""
+    from newsledger.corpus.events import interval
+
+    buckets: dict[str, list[tuple[int, int, str, int]]] = {}
+    out: list[list[tuple[str, int]]] = []
+    for doc, idx, value, place, published in light:
+        span = interval(value, published, days)
+        if span is None or not place:
+            out.append([(doc, idx)])
+            continue
+        key = country or place.casefold()
+        buckets.setdefault(key, []).append((span[0].toordinal(), span[1].toordinal(), doc, idx))
+    for items in buckets.values():
+        items.sort()
+        run: list[tuple[str, int]] = []
+        end = None
+        for lo, hi, doc, idx in items:
+            if end is not None and lo - end > days:
+                out.append(run)
+                run = []
+            run.append((doc, idx))
+            end = hi if end is None else max(end, hi)
+        out.append(run)
+    return out
+
+
+def _merge_segment(
+    store: Store,
+    etype: str,
+    country: str,
+    sig: str,
+    members: list[tuple[str, int]],
+    rows: list[EventRow],
+    actors: list[tuple[str, str, str]],
+) -> None:
     from newsledger.components.dates.calendar import bounds
     from newsledger.corpus.events import event_dict, event_from_record, merge_events
 
-    parts = store.dirty_event_parts()
-    rows: list[EventRow] = []
-    actors: list[tuple[str, str, str]] = []
-    for etype, country in parts:
-        docs: dict[str, dict[str, Any]] = {}
-        triples = []
-        for doc, published, source, title, ev in store.event_part_rows(etype, country):
-            docs[doc] = {"source": source, "title": title}
-            qualified = {
-                **ev,
-                "actors": [_ref(doc, a) for a in ev["actors"]],
-                "targets": [_ref(doc, t) for t in ev["targets"]],
-            }
-            triples.append((doc, published, event_from_record({}, qualified)))
-        for ce in merge_events(triples):
-            row = event_dict(ce, docs)
-            row["actors"] = list(ce.actors)
-            row["targets"] = list(ce.targets)
-            b = bounds(ce.date) if ce.date else None
-            rows.append(
-                (
-                    ce.id,
-                    etype,
-                    country,
-                    ce.type,
-                    ce.date or "",
-                    b[0].toordinal() if b else None,
-                    b[1].toordinal() if b else None,
-                    ce.place.casefold() if ce.place else None,
-                    ce.country.casefold() if ce.country else None,
-                    json.dumps(row, ensure_ascii=False),
-                )
+    docs: dict[str, dict[str, Any]] = {}
+    triples = []
+    for doc, published, source, title, ev in store.event_rows_at(members):
+        docs[doc] = {"source": source, "title": title}
+        qualified = {
+            **ev,
+            "actors": [_ref(doc, a) for a in ev["actors"]],
+            "targets": [_ref(doc, t) for t in ev["targets"]],
+        }
+        triples.append((doc, published, event_from_record({}, qualified)))
+    for ce in merge_events(triples):
+        row = event_dict(ce, docs)
+        row["actors"] = list(ce.actors)
+        row["targets"] = list(ce.targets)
+        b = bounds(ce.date) if ce.date else None
+        rows.append(
+            (
+                ce.id,
+                etype,
+                country,
+                ce.type,
+                ce.date or "",
+                b[0].toordinal() if b else None,
+                b[1].toordinal() if b else None,
+                ce.place.casefold() if ce.place else None,
+                ce.country.casefold() if ce.country else None,
+                json.dumps(row, ensure_ascii=False),
+                sig,
             )
-            for a in ce.actors:
-                if a is not None:
-                    d, _, local = a.partition(SEP)
-                    actors.append((ce.id, d, local))
-    store.replace_event_parts(parts, rows, actors)
-    if report is not None:
-        report.event_parts = len(parts)
-        report.corpus_events = len(rows)
+        )
+        for a in ce.actors:
+            if a is not None:
+                d, _, local = a.partition(SEP)
+                actors.append((ce.id, d, local))
 
 
 def _ref(doc: str, local: str | None) -> str | None:

@@ -23,12 +23,13 @@ from newsledger.store.corpus_tables import CorpusTablesMixin
 from newsledger.store.dossier import DossierMixin, first_start, put_dossier_rows
 from newsledger.store.migrations import MIGRATIONS
 from newsledger.store.search import SearchMixin
+from newsledger.store.timeline import TimelineMixin
 
 DEFAULT_DB = "newsledger.db"
 MMAP_BYTES = 1 << 30
 
 
-class Store(SearchMixin, DossierMixin, CorpusTablesMixin):
+class Store(SearchMixin, DossierMixin, CorpusTablesMixin, TimelineMixin):
     """An open newsledger database."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:

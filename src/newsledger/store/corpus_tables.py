@@ -24,23 +24,13 @@ from typing import Any
 ClaimRow = tuple[str, str | None, dict[str, Any], str, str, str | None, str | None, str]
 # key, sig, subject, attribute, claim attribute, rank, sort name, record (None: no conflict)
 ConflictRow = tuple[str, str, str, str, str, int | None, str | None, str | None]
-# id, part type, part country, type, sort date, lo, hi, place fold, country fold, record
-EventRow = tuple[str, str, str, str, str, int | None, int | None, str | None, str | None, str]
-# doc, idx, kind, date, granularity, lo, hi, start, end, summary, speaker local,
-# speaker name, place fold, country fold
-TimelineRow = tuple[
-    str, int, str, str, str, int, int, int, int, str, str | None, str | None, str | None, str | None
-]
-
-
-def _casefold(s: str | None) -> str | None:
-    return None if s is None else s.casefold()
-
-
+# id, part type, part country, type, sort date, lo, hi, place fold, country fold, record,
+# segment (the run of a partition's events merged together, see corpus.tables)
+EventRow = tuple[str, str, str, str, str, int | None, int | None, str | None, str | None, str, str]
 SHORT_SPAN = 366  # days: a date value this long or shorter (a day .. a year) is "short"
 
 
-def _overlapping(table: str, lo: int, hi: int | None) -> tuple[str, list[Any]]:
+def overlapping(table: str, lo: int, hi: int | None) -> tuple[str, list[Any]]:
     """Rowids of ``table`` rows whose [lo, hi] day span may overlap [``lo``, ``hi``], through
     the index on ``lo`` for short spans and the index on ``hi - lo`` for the few long ones."""
     sub = (
@@ -182,49 +172,69 @@ class CorpusTablesMixin:
             (r[0], r[1]) for r in self.conn.execute("SELECT type, country FROM dirty_event_parts")
         ]
 
-    def event_part_rows(
+    def event_part_light(
         self, etype: str, country: str
-    ) -> list[tuple[str, str | None, str | None, str | None, dict[str, Any]]]:
-        """(doc, published, source, title, event record) of one partition, by document."""
+    ) -> list[tuple[str, int, str | None, str | None, str | None]]:
+        """(doc, idx, date, place, published) of a partition's document events: what
+        decides which of them may merge, without their records."""
         cond = "e.country = ?" if country else "e.country IS NULL AND ? = ''"
         cur = self.conn.execute(
-            "SELECT e.doc_id, d.published, d.source, d.title, e.record FROM events e"
+            "SELECT e.doc_id, e.idx, e.date, e.place, d.published FROM events e"
             f" JOIN documents d ON d.id = e.doc_id WHERE e.type = ? AND {cond}"
             " ORDER BY e.doc_id, e.idx",
             (etype, country),
         )
-        return [(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in cur]
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in cur]
 
-    def replace_event_parts(
+    def event_rows_at(
+        self, keys: Iterable[tuple[str, int]]
+    ) -> list[tuple[str, str | None, str | None, str | None, dict[str, Any]]]:
+        """(doc, published, source, title, event record) of the given (doc, idx) events."""
+        out = []
+        for doc, idx in sorted(keys):
+            r = self.conn.execute(
+                "SELECT e.doc_id, d.published, d.source, d.title, e.record FROM events e"
+                " JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? AND e.idx = ?",
+                (doc, idx),
+            ).fetchone()
+            if r is not None:
+                out.append((r[0], r[1], r[2], r[3], json.loads(r[4])))
+        return out
+
+    def event_segments(self, etype: str, country: str) -> set[str]:
+        """The segments of a partition whose corpus events are stored."""
+        cur = self.conn.execute(
+            "SELECT DISTINCT segment FROM corpus_events WHERE part_type = ? AND part_country = ?",
+            (etype, country),
+        )
+        return {r[0] for r in cur}
+
+    def replace_event_segments(
         self,
-        parts: Sequence[tuple[str, str]],
+        part: tuple[str, str],
+        stale: Iterable[str],
         rows: Sequence[EventRow],
         actors: Sequence[tuple[str, str, str]],
     ) -> None:
-        """Replace the corpus events of ``parts`` by ``rows`` (with their actors' document ids)."""
+        """Replace the corpus events of a partition's ``stale`` segments by ``rows``
+        (with their actors' document ids) and mark the partition merged."""
         with self.conn:
-            for t, c in parts:
-                self.conn.execute(
-                    "DELETE FROM corpus_events WHERE part_type = ? AND part_country = ?", (t, c)
-                )
             self.conn.executemany(
-                "INSERT OR REPLACE INTO corpus_events VALUES (?,?,?,?,?,?,?,?,?,?)", rows
+                "DELETE FROM corpus_events WHERE part_type = ? AND part_country = ?"
+                " AND segment = ?",
+                [(*part, sig) for sig in stale],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO corpus_events VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO corpus_event_actors VALUES (?,?,?)", actors
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO corpus_event_places VALUES (?,?,?,?)",
-                [
-                    (key, r[4], r[3], r[0])
-                    for r in rows
-                    for key in {r[7], r[8]} - {None}
-                    if key is not None
-                ],
+                [(key, r[4], r[3], r[0]) for r in rows for key in {r[7], r[8]} if key is not None],
             )
-            self.conn.executemany(
-                "DELETE FROM dirty_event_parts WHERE type = ? AND country = ?", parts
-            )
+            self.conn.execute("DELETE FROM dirty_event_parts WHERE type = ? AND country = ?", part)
 
     def _event_sql(
         self,
@@ -254,7 +264,7 @@ class CorpusTablesMixin:
             order = " ORDER BY k.sort_date, k.type, k.event_id"
             place = None
         elif lo is not None:
-            sub, sub_args = _overlapping("corpus_events", lo, hi)
+            sub, sub_args = overlapping("corpus_events", lo, hi)
             src = f" FROM ({sub}) k CROSS JOIN corpus_events e ON e.rowid = k.rid"
             args.extend(sub_args)
         if etype:
@@ -356,167 +366,3 @@ class CorpusTablesMixin:
             where, args = " WHERE upper(country) = ?", [country.upper()]
         sql = f"SELECT count(*) FROM corpus_places{where}"
         return int(self.conn.execute(sql, args).fetchone()[0])
-
-    # ------------------------------------------------------------- timeline
-    def dirty_doc_ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT doc_id FROM dirty_docs ORDER BY doc_id")]
-
-    def put_timeline(
-        self,
-        doc_ids: Sequence[str],
-        items: Sequence[TimelineRow],
-        entities: Sequence[tuple[str, int, str, int]],
-        places: Sequence[tuple[str, int, str]],
-    ) -> None:
-        """Replace the timeline rows of ``doc_ids`` and mark them built."""
-        ids = [(d,) for d in doc_ids]
-        with self.conn:
-            for table in ("timeline_items", "timeline_entities", "timeline_places"):
-                self.conn.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
-            self.conn.executemany(
-                "INSERT INTO timeline_items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", items
-            )
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO timeline_entities VALUES (?,?,?,?)", entities
-            )
-            self.conn.executemany("INSERT OR IGNORE INTO timeline_places VALUES (?,?,?)", places)
-            self.conn.executemany("DELETE FROM dirty_docs WHERE doc_id = ?", ids)
-
-    def keep_timeline_count(self) -> int:
-        """Count the timeline rows once per write, for the unfiltered total."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO meta VALUES"
-                " ('timeline_items', (SELECT count(*) FROM timeline_items))"
-            )
-        return self.count_timeline()
-
-    def _timeline_sql(
-        self,
-        entity: str | None,
-        place: str | None,
-        text: str | None,
-        lo: int | None,
-        hi: int | None,
-        with_docs: bool = True,
-    ) -> tuple[str, list[Any]]:
-        """FROM and WHERE of the timeline query (``t`` items, ``d`` documents), driven by
-        the entity, else the place, else the date range."""
-        args: list[Any] = []
-        conds: list[str] = []
-        if lo is not None:
-            conds.append("t.hi >= ?")
-            args.append(lo)
-        if hi is not None:
-            conds.append("t.lo <= ?")
-            args.append(hi)
-        in_place = "(t.doc_id, t.idx) IN (SELECT doc_id, idx FROM timeline_places WHERE key = ?)"
-        hit: list[str] = []
-        hit_args: list[Any] = []
-        if text:
-            self.conn.create_function("nl_casefold", 1, _casefold, deterministic=True)
-            hit.append('instr(nl_casefold(substr(d.text, t.start + 1, t."end" - t.start)), ?) > 0')
-            hit_args.append(text)
-            with_docs = True
-        docs = " JOIN documents d ON d.id = t.doc_id" if with_docs else ""
-        if entity is not None:
-            at_place = "1"
-            if place:
-                hit.insert(0, in_place)
-                hit_args.insert(0, place)
-                at_place = "(t.place_fold = ? OR t.country_fold = ?)"
-            ors = [
-                "(" + " AND ".join(["h.how & 1", *hit]) + ")",
-                f"(t.kind = 'event' AND h.how & 2 AND {at_place})",
-                "(t.kind = 'quote' AND h.how & 4)",
-            ]
-            conds.append("(" + " OR ".join(ors) + ")")
-            args.extend(hit_args)
-            if place:
-                args.extend([place, place])
-            src = (
-                " FROM (SELECT te.doc_id, te.idx,"
-                " (max(te.how & 1) | max(te.how & 2) | max(te.how & 4)) AS how FROM entity_map m"
-                " JOIN timeline_entities te ON te.doc_id = m.doc_id AND te.local_id = m.local_id"
-                " WHERE m.entity_id = ? GROUP BY te.doc_id, te.idx) h"
-                " CROSS JOIN timeline_items t ON t.doc_id = h.doc_id AND t.idx = h.idx" + docs
-            )
-            args.insert(0, entity)
-        elif place:
-            conds.extend(hit)
-            args.extend(hit_args)
-            src = (
-                " FROM (SELECT DISTINCT doc_id, idx FROM timeline_places WHERE key = ?) k"
-                " CROSS JOIN timeline_items t ON t.doc_id = k.doc_id AND t.idx = k.idx" + docs
-            )
-            args.insert(0, place)
-        elif lo is not None:
-            conds.extend(hit)
-            args.extend(hit_args)
-            sub, sub_args = _overlapping("timeline_items", lo, hi)
-            src = f" FROM ({sub}) k CROSS JOIN timeline_items t ON t.rowid = k.rid" + docs
-            args[:0] = sub_args
-        else:
-            conds.extend(hit)
-            args.extend(hit_args)
-            src = " FROM timeline_items t" + docs
-        return src + (" WHERE " + " AND ".join(conds) if conds else ""), args
-
-    def timeline_rows(
-        self,
-        entity: str | None = None,
-        place: str | None = None,
-        text: str | None = None,
-        lo: int | None = None,
-        hi: int | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Stored timeline items in date order (see :func:`newsledger.query.spacetime.timeline`);
-        ``place`` and ``text`` casefolded, ``lo``/``hi`` day ordinals."""
-        body, args = self._timeline_sql(entity, place, text, lo, hi)
-        cur = self.conn.execute(
-            'SELECT t.date, t.granularity, t.kind, t.summary, t.doc_id, t.start, t."end",'
-            ' substr(d.text, t.start + 1, t."end" - t.start),'
-            " coalesce(g.name, t.speaker_name)"
-            + body.replace(
-                " JOIN documents d ON d.id = t.doc_id",
-                " JOIN documents d ON d.id = t.doc_id"
-                " LEFT JOIN entity_map ms ON ms.doc_id = t.doc_id AND ms.local_id = t.speaker_local"
-                " LEFT JOIN entities g ON g.id = ms.entity_id",
-            )
-            + " ORDER BY t.lo, t.hi, t.doc_id, t.start, t.idx LIMIT ? OFFSET ?",
-            [*args, -1 if limit is None else limit, offset],
-        )
-        out = []
-        for r in cur:
-            summary = r[3] if r[2] != "quote" else f"{r[8] or '?'}: {r[3]}"
-            out.append(
-                {
-                    "date": r[0],
-                    "granularity": r[1],
-                    "kind": r[2],
-                    "summary": summary,
-                    "doc": r[4],
-                    "start": r[5],
-                    "end": r[6],
-                    "text": r[7],
-                }
-            )
-        return out
-
-    def count_timeline(
-        self,
-        entity: str | None = None,
-        place: str | None = None,
-        text: str | None = None,
-        lo: int | None = None,
-        hi: int | None = None,
-    ) -> int:
-        if entity is None and not place and not text and lo is None and hi is None:
-            row = self.conn.execute("SELECT value FROM meta WHERE key = 'timeline_items'")
-            kept = row.fetchone()
-            if kept is not None:  # counted when the rows were written
-                return int(kept[0])
-        body, args = self._timeline_sql(entity, place, text, lo, hi, with_docs=False)
-        return int(self.conn.execute("SELECT count(*)" + body, args).fetchone()[0])

@@ -310,10 +310,11 @@ MIGRATIONS.append(
             hi INTEGER,
             place_fold TEXT,
             country_fold TEXT,
-            record TEXT NOT NULL
+            record TEXT NOT NULL,
+            segment TEXT NOT NULL
         );
         CREATE INDEX corpus_events_order ON corpus_events(sort_date, type, id);
-        CREATE INDEX corpus_events_part ON corpus_events(part_type, part_country);
+        CREATE INDEX corpus_events_part ON corpus_events(part_type, part_country, segment);
         CREATE INDEX corpus_events_type ON corpus_events(type, sort_date, id);
         CREATE INDEX events_type_country ON events(type, country);
         CREATE INDEX corpus_events_lo ON corpus_events(lo);
