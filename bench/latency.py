@@ -335,6 +335,7 @@ def main() -> None:
     res["bench_s"] = round(time.perf_counter() - t0, 1)
     res["base_documents"] = len(base)
     res["requests"] = args.requests
+    OUT.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")  # kept if what follows fails
     res["write_time"] = write_time_cost(BASE_DB, CACHE)
     if not args.keep:
         for p in (args.db, Path(f"{args.db}-wal"), Path(f"{args.db}-shm")):
