@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint types unit eval train-quotes bench clean
+.PHONY: install system-deps demo test lint types unit eval train-quotes bench bench-latency clean
 
 install: $(STAMP)
 
@@ -54,6 +54,12 @@ bench: install
 	$(BIN)/python bench/run.py --scale 800
 	$(BIN)/python bench/stages.py
 	@echo "web latency: ingest the corpus, then $(BIN)/python bench/web_latency.py --db news.db --requests 200"
+	@echo "read latency at 10k/100k documents: make bench-latency"
+
+# p50/p95 of dossier, search, events, conflicts and timeline on synthetic stores of
+# 10,000 and 100,000 documents (the BBC corpus analysed once, cached in .cache/)
+bench-latency: install
+	$(BIN)/python bench/latency.py --sizes 10000 100000
 
 clean:
 	rm -rf $(VENV) .cache demo.db demo.db-wal demo.db-shm .mypy_cache .ruff_cache .pytest_cache

@@ -17,6 +17,7 @@ import pytest
 
 from newsledger.core.errors import StoreError
 from newsledger.core.model import Entity
+from newsledger.corpus.tables import refresh_tables
 from newsledger.query import facts as query
 from newsledger.store import Store
 from tests.conftest import EXAMPLES, need
@@ -304,6 +305,7 @@ def _hand_store(db: Path) -> Store:
     ]
     stats = {e.id: (2, 2, "2031-01-03", "2031-01-05") for e in ents}
     store.replace_resolution(mapping, ents, stats)
+    refresh_tables(store)
     return store
 
 

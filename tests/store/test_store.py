@@ -88,6 +88,14 @@ WRITES: dict[str, Callable[[Store], object]] = {
         [("d1", "L1", "G1")], [Entity("G1", "PERSON", "Ana Reyes")], {}
     ),
     "add_override": lambda s: s.add_override("merge", "Ana Reyes", "A. Reyes"),
+    # the corpus step after resolution (newsledger.corpus.tables)
+    "mark_corpus_tables_stale": lambda s: s.mark_corpus_tables_stale(),
+    "update_conflicts": lambda s: s.update_conflicts([], ["no-such-group"]),
+    "replace_event_segments": lambda s: s.replace_event_segments(("ASSAULT", ""), ["x"], [], []),
+    "refresh_places": lambda s: s.refresh_places(),
+    "optimize_search": lambda s: s.optimize_search(),
+    "put_timeline": lambda s: s.put_timeline(["d1"], [], [], []),
+    "keep_timeline_count": lambda s: s.keep_timeline_count(),
 }
 _SQL_WRITE = re.compile(r"\b(INSERT|DELETE|UPDATE|REPLACE|CREATE|DROP|ALTER)\b|executescript")
 

@@ -19,6 +19,7 @@ import pytest
 
 from newsledger.core.model import Entity
 from newsledger.core.record import Record
+from newsledger.corpus.tables import refresh_tables
 from newsledger.store import Store
 
 A_TEXT = (
@@ -346,6 +347,7 @@ def make_store(path: Path) -> Path:
     with Store(path) as store:
         store.put_records(records())
         store.replace_resolution(*resolution())
+        refresh_tables(store)  # the write-time corpus step, as after ingest
     return path
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsledger.query.search import snippet_parts
@@ -253,31 +251,3 @@ def test_the_shipped_land_map_has_the_continents() -> None:
         cx, cy = -179 + 2 * ((lon + 180) // 2), -(-57 + 2 * ((lat + 58) // 2))
         assert (cx, cy) in dots, (lon, lat)
     assert (-150.0, -(-57 + 2 * ((-30 + 58) // 2))) not in dots  # the South Pacific is sea
-
-
-def test_memo_remembers_until_the_store_changes(tmp_path: Path) -> None:
-    from newsledger.store import Store
-    from newsledger.web.cache import Memo, memo, store_version
-    from tests.web.test_web_data import make_store
-
-    db = make_store(tmp_path / "m.db")
-    calls: list[str] = []
-
-    def count(store: Store, what: str) -> list[str]:
-        calls.append(what)
-        return [what]
-
-    with Store(db, readonly=True) as ro:
-        first = memo(ro, count, "x")
-        assert memo(ro, count, "x") is first and calls == ["x"]
-        memo(ro, count, "y")
-        assert calls == ["x", "y"]
-        v = store_version(str(db))
-        with Store(db) as rw:
-            rw.add_override("merge", "Riga", "Tallinn")
-        assert store_version(str(db)) != v
-        assert memo(ro, count, "x") == ["x"] and calls == ["x", "y", "x"]
-    small = Memo(size=2)
-    for k in "abc":
-        small.get(str(db), k, lambda k=k: k)
-    assert len(small._items) == 2

@@ -222,6 +222,13 @@ def migrate(db: str = DB_OPTION) -> None:
 
     if not _Path(db).exists():
         raise StoreError(f"No database at {db}.", "Check --db; `newsledger ingest` creates one.")
+    from newsledger.corpus.tables import refresh_tables
+
     with Store(db) as store:
         n = store.count_documents()
-    err.print(f"{db} is up to date ({n} document(s)).")
+        done = refresh_tables(store)  # fills the corpus tables a new migration added
+    err.print(
+        f"{db} is up to date ({n} document(s); corpus tables: {done.groups_compared} claim "
+        f"group(s) compared, {done.event_parts} event partition(s) merged, "
+        f"{done.timeline_docs} document(s) added to the timeline)."
+    )

@@ -350,11 +350,20 @@ def _build(
     return Conflict(subject, name, attribute, kind, values)
 
 
-def _held_by(records: list[ClaimRecord], cross_document: bool) -> list[Conflict]:
-    """Exclusive offices claimed for two people at once (conflict) or in turn (update)."""
-    spec = attributes()["holds_role"]
+GroupKey = tuple[int, str, str]  # (0, subject, attribute) or (1, office, "")
+
+
+def claim_groups(claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:
+    """The claims compared with each other: per (subject, attribute), and per exclusive
+    office held by anyone (key ``(1, office, "")``), demonyms spelt as countries."""
+    records = _canonical(list(claims))
+    attrs = attributes()
     exclusive = {t.casefold() for t in lexicon()["exclusive_titles"]}
-    by_role: dict[str, list[ClaimRecord]] = {}
+    groups: dict[GroupKey, list[ClaimRecord]] = {}
+    for r in records:
+        spec = attrs.get(r.attribute)
+        if spec is not None and spec.compare != "none":
+            groups.setdefault((0, r.subject, r.attribute), []).append(r)
     for r in records:
         title, status = r.qualifier("title"), r.qualifier("status")
         if (
@@ -364,73 +373,80 @@ def _held_by(records: list[ClaimRecord], cross_document: bool) -> list[Conflict]
         ):
             continue
         if title and title.casefold() in exclusive:
-            by_role.setdefault(_fold(r.value), []).append(r)
-    out: list[Conflict] = []
-    for key, rs in sorted(by_role.items()):
-        holders: dict[str, list[ClaimRecord]] = {}
-        for r in rs:
-            holders.setdefault(r.subject, []).append(r)
-        if len(holders) < 2:
-            continue
+            groups.setdefault((1, _fold(r.value), ""), []).append(r)
+    return groups
 
-        def relation(a: ClaimRecord, b: ClaimRecord) -> str | None:
-            if fuzz.ratio(_fold(a.subject_name), _fold(b.subject_name)) >= SAME_PERSON_RATIO:
-                return None
-            apart = _days_apart(_ref(a), _ref(b))
-            if apart > spec.window_days:
-                return "update"
-            # A title before a name may be the one held at the time of the events told
-            # ("Lord Chancellor X" in a story about 1998): two holders clash only when
-            # both are said to hold it now.
-            if a.qualifier("tense") == "present" and b.qualifier("tense") == "present":
-                return "conflict"
+
+def group_conflict(
+    key: GroupKey, records: list[ClaimRecord], cross_document: bool = True
+) -> Conflict | None:
+    """The conflict (or update) among one group of :func:`claim_groups`, if any."""
+    if key[0] == 1:
+        return _held_by(key[1], records, cross_document)
+    _, subject, attribute = key
+    spec = attributes()[attribute]
+    groups: dict[str, list[ClaimRecord]] = {}
+    for r in records:
+        groups.setdefault(_fold(r.value), []).append(r)
+    if len(groups) < 2:
+        return None
+    return _build(
+        subject,
+        records[0].subject_name,
+        attribute,
+        groups,
+        partial(compare, spec),
+        cross_document,
+    )
+
+
+def _held_by(key: str, rs: list[ClaimRecord], cross_document: bool) -> Conflict | None:
+    """An exclusive office claimed for two people at once (conflict) or in turn (update)."""
+    spec = attributes()["holds_role"]
+    holders: dict[str, list[ClaimRecord]] = {}
+    for r in rs:
+        holders.setdefault(r.subject, []).append(r)
+    if len(holders) < 2:
+        return None
+
+    def relation(a: ClaimRecord, b: ClaimRecord) -> str | None:
+        if fuzz.ratio(_fold(a.subject_name), _fold(b.subject_name)) >= SAME_PERSON_RATIO:
             return None
+        apart = _days_apart(_ref(a), _ref(b))
+        if apart > spec.window_days:
+            return "update"
+        # A title before a name may be the one held at the time of the events told
+        # ("Lord Chancellor X" in a story about 1998): two holders clash only when
+        # both are said to hold it now.
+        if a.qualifier("tense") == "present" and b.qualifier("tense") == "present":
+            return "conflict"
+        return None
 
-        role = rs[0].value
-        c = _build(
-            stable_id("role", key),
-            role,
-            spec.inverse or "held_by",
-            holders,
-            relation,
-            cross_document,
-            holder=True,
-        )
-        if c:
-            out.append(c)
-    return out
+    return _build(
+        stable_id("role", key),
+        rs[0].value,
+        spec.inverse or "held_by",
+        holders,
+        relation,
+        cross_document,
+        holder=True,
+    )
+
+
+def conflict_order(c: Conflict) -> tuple[bool, str, str]:
+    """Conflicts first, then updates; by subject name, then attribute."""
+    return (c.kind != "conflict", c.subject_name.casefold(), c.attribute)
 
 
 def find_conflicts(claims: Iterable[ClaimRecord], cross_document: bool = True) -> list[Conflict]:
     """Every (subject, attribute) whose values cannot all hold, and every exclusive
     office claimed for two people; conflicts first, then updates."""
-    records = _canonical(list(claims))
-    attrs = attributes()
-    by_key: dict[tuple[str, str], list[ClaimRecord]] = {}
-    for r in records:
-        spec = attrs.get(r.attribute)
-        if spec is not None and spec.compare != "none":
-            by_key.setdefault((r.subject, r.attribute), []).append(r)
     out: list[Conflict] = []
-    for (subject, attribute), rs in sorted(by_key.items()):
-        spec = attrs[attribute]
-        groups: dict[str, list[ClaimRecord]] = {}
-        for r in rs:
-            groups.setdefault(_fold(r.value), []).append(r)
-        if len(groups) < 2:
-            continue
-        c = _build(
-            subject,
-            rs[0].subject_name,
-            attribute,
-            groups,
-            partial(compare, spec),
-            cross_document,
-        )
+    for key, rs in sorted(claim_groups(claims).items()):
+        c = group_conflict(key, rs, cross_document)
         if c:
             out.append(c)
-    out.extend(_held_by(records, cross_document))
-    out.sort(key=lambda c: (c.kind != "conflict", c.subject_name.casefold(), c.attribute))
+    out.sort(key=conflict_order)
     return out
 
 

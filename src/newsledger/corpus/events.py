@@ -18,7 +18,7 @@ sources of that day disagree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -247,31 +247,37 @@ def merge_event_dicts(
         triples.append((rec["id"], rec.get("published"), event_from_record(rec, ev)))
     rows: list[dict[str, Any]] = []
     for ce in merge_events(triples, days):
-        rows.append(
-            {
-                "id": ce.id,
-                "type": ce.type,
-                "mode": ce.mode,
-                "date": ce.date,
-                "place": ce.place,
-                "country": ce.country,
-                "lat": ce.lat,
-                "lon": ce.lon,
-                "killed": ce.killed,
-                "injured": ce.injured,
-                "killed_range": list(ce.killed_range) if ce.killed_range else None,
-                "injured_range": list(ce.injured_range) if ce.injured_range else None,
-                "actors": [names.get(a, a) for a in ce.actors],
-                "actor_ids": list(ce.actors),
-                "targets": [names.get(t, t) for t in ce.targets],
-                "target_ids": list(ce.targets),
-                "sources": [_source_dict(src, recs[src.doc]) for src in ce.sources],
-            }
-        )
+        row = event_dict(ce, recs)
+        row["actors"] = [names.get(a, a) for a in ce.actors]
+        row["actor_ids"] = list(ce.actors)
+        row["targets"] = [names.get(t, t) for t in ce.targets]
+        row["target_ids"] = list(ce.targets)
+        row["sources"] = row.pop("sources")
+        rows.append(row)
     return rows
 
 
-def _source_dict(src: Source, rec: dict[str, Any]) -> dict[str, Any]:
+def event_dict(ce: CorpusEvent, docs: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The plain fields of a corpus event and its ``sources`` (``docs`` gives each
+    source document's ``source`` or ``title``); actors and targets are left to the caller."""
+    return {
+        "id": ce.id,
+        "type": ce.type,
+        "mode": ce.mode,
+        "date": ce.date,
+        "place": ce.place,
+        "country": ce.country,
+        "lat": ce.lat,
+        "lon": ce.lon,
+        "killed": ce.killed,
+        "injured": ce.injured,
+        "killed_range": list(ce.killed_range) if ce.killed_range else None,
+        "injured_range": list(ce.injured_range) if ce.injured_range else None,
+        "sources": [_source_dict(src, docs[src.doc]) for src in ce.sources],
+    }
+
+
+def _source_dict(src: Source, rec: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "doc": src.doc,
         "name": rec.get("source") or rec.get("title") or src.doc,

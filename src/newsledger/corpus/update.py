@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newsledger.core.model import Entity, Mention
 from newsledger.core.record import Record, apply_resolution, record_entities
+from newsledger.corpus.tables import refresh_tables
 from newsledger.store import Store
 
 
@@ -37,7 +38,8 @@ def resolve_records(records: Sequence[Record], aliases_file: Path | None = None)
 
 
 def refresh_store(store: Store, aliases_file: Path | None = None) -> int:
-    """Re-run corpus resolution over everything stored; return the number of entities."""
+    """Re-run corpus resolution over everything stored, then bring the corpus tables
+    (conflicts, merged events, timeline) up to date; return the number of entities."""
     docs: list[tuple[str, list[Entity]]] = []
     published: dict[str, str | None] = {}
     counts: dict[tuple[str, str], int] = {}
@@ -61,4 +63,5 @@ def refresh_store(store: Store, aliases_file: Path | None = None) -> int:
     store.replace_resolution(
         ((d, loc, g) for (d, loc), g in sorted(mapping.items())), globals_.values(), stats
     )
+    refresh_tables(store)
     return len(globals_)

@@ -176,28 +176,14 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
             }
         )
     claims: list[dict[str, Any]] = []
-    claim_items: list[dict[str, Any]] = []
-    for doc, published, c, text in found_claims:
-        mapping, doc_names = _resolver(res[doc])
-        by = global_id(mapping, c.get("speaker"))
+    for doc, _, c, text in found_claims:
+        mapping = _resolver(res[doc])[0]
         claims.append(
             {
                 "attribute": c["attribute"],
                 "value": c["value"],
-                "speaker": by,
+                "speaker": global_id(mapping, c.get("speaker")),
                 "evidence": {"doc": doc, "start": c["start"], "end": c["end"], "text": text},
-            }
-        )
-        claim_items.append(
-            {
-                **c,
-                "subject": eid,
-                "speaker": by,
-                "doc": doc,
-                "published": published,
-                "subject_name": doc_names.get(eid, eid),
-                "speaker_name": doc_names.get(by) if by else None,
-                "text": text,
             }
         )
     return {
@@ -217,7 +203,7 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
         "cooccurring": [{"id": g, "name": names.get(g, g), "count": n} for g, n in cooc],
         "events": events,
         "claims": claims,
-        "conflicts": conflicts_among(claim_items),
+        "conflicts": store.conflict_rows(subject=eid),
     }
 
 
@@ -234,61 +220,91 @@ def quotes(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Quotes, optionally by a speaker entity, about an entity, or of one kind."""
+    """Quotes, optionally by a speaker entity, about an entity, or of one kind; by document
+    and position, with corpus-level speaker ids and names."""
     lim, off = page(limit, offset)
     sp = find_entity(store, speaker)["id"] if speaker else None
     ab = find_entity(store, about)["id"] if about else None
-    ids = None
-    if sp or ab:
-        ids = sorted(set(store.doc_ids_of_entity(sp or ab or "")))
+    rows = store.quote_rows(sp, ab, kind, lim, off)
+    refs = {
+        (doc, who["entity"])
+        for doc, _, x in rows
+        for who in ([x["speaker"]] if x["speaker"] else []) + list(x["via"])
+        if who["entity"] is not None
+    }
+    ids = store.global_refs(refs)
+
+    def resolved(doc: str, who: dict[str, Any]) -> dict[str, Any]:
+        if who["entity"] is None:
+            return {**who}
+        g, name = ids[(doc, who["entity"])]
+        return {**who, "entity": g, "name": who["name"] if name is None else name}
+
     out: list[dict[str, Any]] = []
-    for rec in records(store, ids):
-        spans: set[tuple[int, int]] = set()
-        if ab:
-            spans = {
-                (m["start"], m["end"])
-                for e in rec["entities"]
-                if e["id"] == ab
-                for m in e["mentions"]
+    for doc, published, x in rows:
+        item = dict(x)
+        if x["speaker"] is not None:
+            item["speaker"] = resolved(doc, x["speaker"])
+        item["via"] = [
+            {"entity": r["entity"], "name": r["name"]} for r in (resolved(doc, v) for v in x["via"])
+        ]
+        out.append({**item, "doc": doc, "published": published})
+    return out
+
+
+def claim_records(
+    store: Store,
+    entity: str | None = None,
+    attribute: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Stored claims with global subject and speaker, document, date and evidence text,
+    by document then position; ``entity`` keeps one subject's, ``attribute`` one attribute's."""
+    out = []
+    for (
+        doc,
+        published,
+        c,
+        subject,
+        subject_name,
+        speaker,
+        speaker_name,
+        text,
+    ) in store.iter_claim_rows(entity, attribute, limit, offset):
+        out.append(
+            {
+                **c,
+                "subject": subject,
+                "speaker": speaker,
+                "doc": doc,
+                "published": published,
+                "subject_name": subject_name,
+                "speaker_name": speaker_name,
+                "text": text,
             }
-        for q in rec["quotes"]:
-            if kind and q["kind"] != kind:
-                continue
-            if sp and (q["speaker"] is None or q["speaker"]["entity"] != sp):
-                continue
-            if ab and not any(s < q["end"] and q["start"] < e for s, e in spans):
-                continue
-            out.append({**q, "doc": rec["id"], "published": rec.get("published")})
-    return out[off : off + lim]
+        )
+    return out
 
 
-def _claim_items(rec: Record, entity: str | None) -> list[dict[str, Any]]:
-    names = {e["id"]: e["name"] for e in rec["entities"]}
-    return [
-        {
-            **c,
-            "doc": rec["id"],
-            "published": rec.get("published"),
-            "subject_name": names.get(c["subject"], c["subject"]),
-            "speaker_name": names.get(c["speaker"]) if c.get("speaker") else None,
-            "text": rec["text"][c["start"] : c["end"]],
-        }
-        for c in rec["claims"]
-        if entity is None or c["subject"] == entity
-    ]
-
-
-def claim_records(store: Store, entity: str | None = None) -> list[dict[str, Any]]:
-    """Every stored claim with global subject, document, date and evidence text."""
-    ids = store.doc_ids_of_entity(entity) if entity else None
-    return [c for rec in records(store, ids) for c in _claim_items(rec, entity)]
+def count_claims(store: Store, entity: str | None = None, attribute: str | None = None) -> int:
+    return store.count_claim_rows(entity, attribute)
 
 
 def conflicts(
-    store: Store, entity: str | None = None, attribute: str | None = None
+    store: Store,
+    entity: str | None = None,
+    attribute: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Conflicting claims across sources (see :mod:`newsledger.corpus.conflicts`), as JSON records."""
-    return conflicts_among(claim_records(store, entity), attribute)
+    """Conflicting claims across sources (see :mod:`newsledger.corpus.conflicts`), as JSON
+    records: read from the conflicts computed at write time (:mod:`newsledger.corpus.tables`)."""
+    return store.conflict_rows(entity, attribute, limit, offset)
+
+
+def count_conflicts(store: Store, entity: str | None = None, attribute: str | None = None) -> int:
+    return store.count_conflicts(entity, attribute)
 
 
 def conflicts_among(

@@ -4,8 +4,9 @@
 clean → spaCy → stages in each partition (one model load per Python worker
 process), and writes the per-document ``extract`` records as Parquet,
 partitioned by publication month.  ``load`` imports such a folder into a store
-and runs the corpus-level work (entity resolution; conflicts are computed at
-query time).  pyspark is imported only here.
+and runs the corpus-level work (entity resolution, then conflicts, events merged
+across sources and the timeline rows, stored for the read path).  pyspark is
+imported only here.
 """
 
 from __future__ import annotations

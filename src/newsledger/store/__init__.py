@@ -19,15 +19,18 @@ from typing import Any
 from newsledger.core.errors import StoreError
 from newsledger.core.model import Entity
 from newsledger.core.record import Record
+from newsledger.store.corpus_tables import CorpusTablesMixin
 from newsledger.store.dossier import DossierMixin, put_dossier_rows
 from newsledger.store.migrations import MIGRATIONS
 from newsledger.store.rows import put_rows
 from newsledger.store.search import SearchMixin
+from newsledger.store.timeline import TimelineMixin
 
 DEFAULT_DB = "newsledger.db"
+MMAP_BYTES = 1 << 30
 
 
-class Store(SearchMixin, DossierMixin):
+class Store(SearchMixin, DossierMixin, CorpusTablesMixin, TimelineMixin):
     """An open newsledger database."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
@@ -46,6 +49,8 @@ class Store(SearchMixin, DossierMixin):
                 self.conn = sqlite3.connect(self.path, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
+            # reads hit pages all over a large store: map them instead of reading each
+            self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -67,15 +72,6 @@ class Store(SearchMixin, DossierMixin):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _writable(self, action: str) -> None:
-        """Refuse a write on a store opened read-only (SQLite would refuse it too)."""
-        if self.readonly:
-            raise StoreError(
-                f"{self.path} is open read-only, so it cannot {action}.",
-                "Run a command that writes (ingest, merge, split, migrate), or start the "
-                "web app with --allow-write and a token.",
-            )
 
     def migrate(self) -> list[str]:
         """Apply pending migrations in order; return the names applied."""

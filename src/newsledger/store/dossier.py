@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsledger.core.record import Record
+from newsledger.store.base import StoreBase
 
 # the documents of a corpus-level entity (bound twice: entity id)
 _DOCS = "SELECT DISTINCT doc_id FROM entity_map WHERE entity_id = ?"
@@ -67,10 +68,8 @@ def first_start(entity: Mapping[str, Any]) -> int | None:
     return min((m["start"] for m in entity["mentions"]), default=None)
 
 
-class DossierMixin:
+class DossierMixin(StoreBase):
     """Dossier reads; mixed into :class:`~newsledger.store.Store`, which owns ``conn``."""
-
-    conn: sqlite3.Connection
 
     def entity_documents(self, entity_id: str) -> list[tuple[str, str | None, str | None]]:
         """(id, title, published) of the stored documents mentioning an entity, by id."""
@@ -159,14 +158,15 @@ class DossierMixin:
             " q.speaker_start, q.speaker_end, coalesce(ms.entity_id, q.speaker_local) AS speaker,"
             " coalesce(g.name, q.speaker_name) AS speaker_name, d.published,"
             ' substr(d.text, q.start + 1, q."end" - q.start) AS evidence'
-            " FROM quotes q JOIN documents d ON d.id = q.doc_id"
-            " LEFT JOIN entity_map ms ON ms.doc_id = q.doc_id AND ms.local_id = q.speaker_local"
-            " LEFT JOIN entities g ON g.id = ms.entity_id"
-            " WHERE (q.doc_id, q.idx) IN ("
+            " FROM ("
             "  SELECT q2.doc_id, q2.idx FROM entity_map m JOIN quotes q2"
             "  ON q2.doc_id = m.doc_id AND q2.speaker_local = m.local_id WHERE m.entity_id = ?"
             "  UNION SELECT qe.doc_id, qe.idx FROM entity_map m JOIN quote_entities qe"
-            "  ON qe.doc_id = m.doc_id AND qe.local_id = m.local_id WHERE m.entity_id = ?)"
+            "  ON qe.doc_id = m.doc_id AND qe.local_id = m.local_id WHERE m.entity_id = ?) k"
+            " JOIN quotes q ON q.doc_id = k.doc_id AND q.idx = k.idx"
+            " JOIN documents d ON d.id = q.doc_id"
+            " LEFT JOIN entity_map ms ON ms.doc_id = q.doc_id AND ms.local_id = q.speaker_local"
+            " LEFT JOIN entities g ON g.id = ms.entity_id"
             " ORDER BY q.doc_id, q.idx",
             (entity_id, entity_id),
         )
@@ -178,10 +178,10 @@ class DossierMixin:
             "SELECT e.doc_id, e.record, substr(d.text,"
             " json_extract(e.record, '$.evidence.start') + 1,"
             " json_extract(e.record, '$.evidence.end') - json_extract(e.record, '$.evidence.start'))"
-            " FROM events e JOIN documents d ON d.id = e.doc_id"
-            " WHERE (e.doc_id, e.idx) IN ("
-            "  SELECT x.doc_id, x.idx FROM entity_map m JOIN event_entities x"
-            "  ON x.doc_id = m.doc_id AND x.local_id = m.local_id WHERE m.entity_id = ?)"
+            " FROM (SELECT DISTINCT x.doc_id, x.idx FROM entity_map m JOIN event_entities x"
+            "  ON x.doc_id = m.doc_id AND x.local_id = m.local_id WHERE m.entity_id = ?) k"
+            " JOIN events e ON e.doc_id = k.doc_id AND e.idx = k.idx"
+            " JOIN documents d ON d.id = e.doc_id"
             " ORDER BY e.doc_id, e.idx",
             (entity_id,),
         )
@@ -219,4 +219,68 @@ class DossierMixin:
         )
         for r in cur:
             out[r[0]].append((r[1], r[2], r[3], r[4]))
+        return out
+
+    def quote_rows(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[tuple[str, str | None, dict[str, Any]]]:
+        """(doc id, published, quote record with document-level ids) by document and position:
+        quotes a corpus entity speaks (``speaker``), that mention one (``about``), of a kind."""
+        where: list[str] = []
+        args: list[Any] = []
+        if about is not None:
+            src = (
+                " FROM (SELECT DISTINCT qe.doc_id, qe.idx FROM entity_map m JOIN quote_entities qe"
+                " ON qe.doc_id = m.doc_id AND qe.local_id = m.local_id WHERE m.entity_id = ?) k"
+                " CROSS JOIN quotes q ON q.doc_id = k.doc_id AND q.idx = k.idx"
+            )
+            args.append(about)
+        elif speaker is not None:
+            src = (
+                " FROM (SELECT doc_id, local_id FROM entity_map WHERE entity_id = ?) k"
+                " CROSS JOIN quotes q ON q.doc_id = k.doc_id AND q.speaker_local = k.local_id"
+            )
+            args.append(speaker)
+            speaker = None
+        else:
+            src = " FROM quotes q"
+        if speaker is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM entity_map ms WHERE ms.doc_id = q.doc_id"
+                " AND ms.local_id = q.speaker_local AND ms.entity_id = ?)"
+            )
+            args.append(speaker)
+        if kind is not None:
+            where.append("q.kind = ?")
+            args.append(kind)
+        cur = self.conn.execute(
+            "SELECT q.doc_id, d.published,"
+            " json_extract(r.record, '$.quotes[' || q.idx || ']')"
+            + src
+            + " JOIN records r ON r.doc_id = q.doc_id JOIN documents d ON d.id = q.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY q.doc_id, q.idx LIMIT ? OFFSET ?",
+            [*args, -1 if limit is None else limit, offset],
+        )
+        return [(r[0], r[1], json.loads(r[2])) for r in cur]
+
+    def global_refs(
+        self, refs: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[str, str | None]]:
+        """(doc, local id) -> (corpus id, its canonical name or None); a local id the
+        resolution left out stands for itself."""
+        out: dict[tuple[str, str], tuple[str, str | None]] = {}
+        for doc, local in set(refs):
+            r = self.conn.execute(
+                "SELECT m.entity_id, g.name FROM entity_map m"
+                " LEFT JOIN entities g ON g.id = m.entity_id"
+                " WHERE m.doc_id = ? AND m.local_id = ?",
+                (doc, local),
+            ).fetchone()
+            out[(doc, local)] = (r[0], r[1]) if r else (local, None)
         return out

@@ -296,3 +296,129 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# Corpus-level answers computed at write time (issue 15): conflicts per
+# (subject, attribute) and per exclusive office, events merged across sources,
+# and the dated items of the timeline, so that reads only read.  Triggers note
+# what a write touched (event partitions, new documents); the corpus step after
+# resolution (newsledger.corpus.tables) recomputes only that.  An old store
+# gets every partition and document marked here, so its tables fill on the next
+# write or on `newsledger migrate`.
+MIGRATIONS.append(
+    (
+        "0006_corpus_tables",
+        """
+        CREATE TABLE corpus_conflicts (
+            key TEXT PRIMARY KEY,
+            sig TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            attribute TEXT NOT NULL,
+            claim_attribute TEXT NOT NULL,
+            rank INTEGER,
+            sort_name TEXT,
+            record TEXT
+        );
+        CREATE INDEX corpus_conflicts_order
+            ON corpus_conflicts(rank, sort_name, attribute, key) WHERE record IS NOT NULL;
+        CREATE INDEX corpus_conflicts_subject ON corpus_conflicts(subject);
+        CREATE INDEX corpus_conflicts_attribute ON corpus_conflicts(claim_attribute);
+        CREATE TABLE corpus_events (
+            id TEXT PRIMARY KEY,
+            part_type TEXT NOT NULL,
+            part_country TEXT NOT NULL,
+            type TEXT NOT NULL,
+            sort_date TEXT NOT NULL,
+            lo INTEGER,
+            hi INTEGER,
+            place_fold TEXT,
+            country_fold TEXT,
+            record TEXT NOT NULL,
+            segment TEXT NOT NULL
+        );
+        CREATE INDEX corpus_events_order ON corpus_events(sort_date, type, id);
+        CREATE INDEX corpus_events_part ON corpus_events(part_type, part_country, segment);
+        CREATE INDEX corpus_events_type ON corpus_events(type, sort_date, id);
+        CREATE INDEX events_type_country ON events(type, country);
+        CREATE INDEX corpus_events_lo ON corpus_events(lo);
+        CREATE INDEX corpus_events_span ON corpus_events(hi - lo);
+        CREATE TABLE corpus_event_places (
+            key TEXT NOT NULL,
+            sort_date TEXT NOT NULL,
+            type TEXT NOT NULL,
+            event_id TEXT NOT NULL REFERENCES corpus_events(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, sort_date, type, event_id)
+        );
+        CREATE INDEX corpus_event_places_event ON corpus_event_places(event_id);
+        CREATE TABLE corpus_event_actors (
+            event_id TEXT NOT NULL REFERENCES corpus_events(id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            local_id TEXT NOT NULL,
+            PRIMARY KEY (event_id, doc_id, local_id)
+        );
+        CREATE INDEX corpus_event_actors_local ON corpus_event_actors(doc_id, local_id);
+        CREATE TABLE dirty_event_parts (
+            type TEXT NOT NULL,
+            country TEXT NOT NULL,
+            PRIMARY KEY (type, country)
+        );
+        CREATE TRIGGER events_dirty_ai AFTER INSERT ON events BEGIN
+            INSERT OR IGNORE INTO dirty_event_parts VALUES (new.type, coalesce(new.country, ''));
+        END;
+        CREATE TRIGGER events_dirty_ad AFTER DELETE ON events BEGIN
+            INSERT OR IGNORE INTO dirty_event_parts VALUES (old.type, coalesce(old.country, ''));
+        END;
+        INSERT OR IGNORE INTO dirty_event_parts
+            SELECT DISTINCT type, coalesce(country, '') FROM events;
+        CREATE TABLE timeline_items (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            granularity TEXT NOT NULL,
+            lo INTEGER NOT NULL,
+            hi INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            summary TEXT NOT NULL,
+            speaker_local TEXT,
+            speaker_name TEXT,
+            place_fold TEXT,
+            country_fold TEXT,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE INDEX timeline_items_order ON timeline_items(lo, hi, doc_id, start, idx);
+        CREATE INDEX timeline_items_span ON timeline_items(hi - lo);
+        CREATE TABLE timeline_entities (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            local_id TEXT NOT NULL,
+            how INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, local_id, idx)
+        );
+        CREATE TABLE timeline_places (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (key, doc_id, idx)
+        );
+        CREATE INDEX timeline_places_doc ON timeline_places(doc_id);
+        CREATE TABLE corpus_places (
+            name TEXT NOT NULL,
+            country TEXT,
+            lat REAL,
+            lon REAL,
+            geonameid INTEGER,
+            mentions INTEGER NOT NULL,
+            docs INTEGER NOT NULL,
+            first TEXT NOT NULL
+        );
+        CREATE INDEX corpus_places_order ON corpus_places(docs DESC, mentions DESC, name, first);
+        CREATE INDEX corpus_places_country ON corpus_places(upper(country));
+        CREATE TABLE dirty_docs (doc_id TEXT PRIMARY KEY);
+        CREATE TRIGGER documents_dirty_ai AFTER INSERT ON documents BEGIN
+            INSERT OR IGNORE INTO dirty_docs VALUES (new.id);
+        END;
+        INSERT OR IGNORE INTO dirty_docs SELECT id FROM documents;
+        """,
+    )
+)

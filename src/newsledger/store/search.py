@@ -6,12 +6,11 @@ import sqlite3
 from typing import Any
 
 from newsledger.core.errors import NewsledgerError
+from newsledger.store.base import StoreBase
 
 
-class SearchMixin:
+class SearchMixin(StoreBase):
     """Search reads; mixed into :class:`~newsledger.store.Store`, which owns ``conn``."""
-
-    conn: sqlite3.Connection
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Full-text search with snippets; a malformed FTS query raises a clear error."""
@@ -20,8 +19,11 @@ class SearchMixin:
                 "SELECT d.id, d.title, d.source, d.published,"
                 " snippet(documents_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(documents_fts) AS score"
                 " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-                (query, limit, offset),
+                " WHERE documents_fts MATCH ? AND documents_fts.rowid IN ("
+                "  SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+                "  ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?)"
+                " ORDER BY score",
+                (query, query, limit, offset),
             )
             return [dict(r) for r in cur]
         except sqlite3.OperationalError as exc:
@@ -29,6 +31,13 @@ class SearchMixin:
                 f"Bad search query {query!r} ({exc}).",
                 'Use words, "exact phrases", AND/OR/NOT, or prefix*; quote punctuation.',
             ) from None
+
+    def optimize_search(self) -> None:
+        """Merge the full-text index into one segment: a ranked search then reads one list
+        per term instead of one per write batch (about 3 s at 100,000 documents)."""
+        self._writable("optimise the search index")
+        with self.conn:
+            self.conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
 
     # ------------------------------------------------------------------
     # Web read helpers (issue 10, web UI): filtered full-text search and
@@ -67,16 +76,20 @@ class SearchMixin:
         ``marks`` open and close each matched term in the snippet.
         """
         where, args = self._doc_filters(source, date_from, date_to)
+        # Rank every match, but make snippets only for the page (they cost most).
         sql = (
             "SELECT d.id, d.title, d.source, d.published,"
             " snippet(documents_fts, 1, ?, ?, ' … ', 16) AS snippet, bm25(documents_fts) AS score"
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            " WHERE documents_fts MATCH ?"
+            " WHERE documents_fts MATCH ? AND documents_fts.rowid IN ("
+            "  SELECT documents_fts.rowid FROM documents_fts"
+            "  JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
             + "".join(f" AND {w}" for w in where)
-            + " ORDER BY score LIMIT ? OFFSET ?"
+            + "  ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?)"
+            " ORDER BY score"
         )
         try:
-            cur = self.conn.execute(sql, [marks[0], marks[1], query, *args, limit, offset])
+            cur = self.conn.execute(sql, [marks[0], marks[1], query, query, *args, limit, offset])
             return [dict(r) for r in cur]
         except sqlite3.OperationalError as exc:
             raise NewsledgerError(

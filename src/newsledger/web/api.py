@@ -12,7 +12,6 @@ from newsledger.query import facts as q
 from newsledger.query import search as qw
 from newsledger.query import spacetime as qm
 from newsledger.store import Store
-from newsledger.web.cache import memo
 from newsledger.web.common import (
     COUNTRY_RE,
     MAX_LIMIT,
@@ -25,12 +24,9 @@ from newsledger.web.common import (
     StoreDep,
     Text,
     envelope,
-    window,
 )
 
 __all__ = ["MAX_LIMIT", "router"]
-
-ALL = 1_000_000  # places(): every row, paged here
 
 
 class Meta(BaseModel):
@@ -132,7 +128,7 @@ def entities(
     "claims, conflicts",
 )
 def dossier(store: StoreDep, ref: EntityRef) -> JSONResponse:
-    return envelope(memo(store, q.dossier, ref))
+    return envelope(q.dossier(store, ref))
 
 
 @router.get("/quotes", tags=["quotes"], summary="Who said what, with speaker, cue and evidence")
@@ -148,7 +144,7 @@ def quotes(
     ] = None,
     kind: Literal["direct", "mixed", "indirect"] | None = None,
 ) -> JSONResponse:
-    rows = memo(store, q.quotes, speaker, about, kind, limit + 1, offset)
+    rows = q.quotes(store, speaker, about, kind, limit + 1, offset)
     return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
 
@@ -159,8 +155,14 @@ def _events(
     actor: str | None,
     date_from: str | None,
     date_to: str | None,
-) -> list[dict[str, Any]]:
-    return memo(store, qm.events, etype, place, actor, date_from or None, date_to or None)
+    limit: int,
+    offset: int,
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of events and whether more follow."""
+    rows = qm.events(
+        store, etype, place, actor, date_from or None, date_to or None, limit + 1, offset
+    )
+    return rows[:limit], len(rows) > limit
 
 
 @router.get("/events", tags=["events"], summary="Events merged across sources (PLOVER types)")
@@ -176,9 +178,7 @@ def events(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    page, more = window(
-        _events(store, etype, place, actor, date_from or None, date_to or None), limit, offset
-    )
+    page, more = _events(store, etype, place, actor, date_from, date_to, limit, offset)
     return envelope(page, limit, offset, more)
 
 
@@ -197,9 +197,7 @@ def events_geojson(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    page, more = window(
-        _events(store, etype, place, actor, date_from or None, date_to or None), limit, offset
-    )
+    page, more = _events(store, etype, place, actor, date_from, date_to, limit, offset)
     return envelope(qm.events_geojson(page), limit, offset, more)
 
 
@@ -207,8 +205,8 @@ def events_geojson(
 def places(
     store: StoreDep, limit: Limit = 50, offset: Offset = 0, country: Country = None
 ) -> JSONResponse:
-    page, more = window(memo(store, qm.places, country, ALL), limit, offset)
-    return envelope(page, limit, offset, more)
+    rows = qm.places(store, country, limit + 1, offset)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit)
 
 
 @router.get(
@@ -229,9 +227,10 @@ def timeline(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    rows = memo(store, qm.timeline, entity, place, text, date_from or None, date_to or None)
-    page, more = window(rows, limit, offset)
-    return envelope(page, limit, offset, more, len(rows))
+    args = (entity, place, text, date_from or None, date_to or None)
+    rows = qm.timeline(store, *args, limit + 1, offset)
+    total = qm.count_timeline(store, *args)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get("/claims", tags=["claims"], summary="Claims (in power since, role, ...) with evidence")
@@ -244,11 +243,10 @@ def claims(
     ] = None,
     attribute: Annotated[str | None, Query(max_length=100)] = None,
 ) -> JSONResponse:
-    rows = memo(store, q.claim_records, _entity_id(store, entity))
-    if attribute:
-        rows = [c for c in rows if c["attribute"] == attribute]
-    page, more = window(rows, limit, offset)
-    return envelope(page, limit, offset, more, len(rows))
+    eid = _entity_id(store, entity)
+    rows = q.claim_records(store, eid, attribute or None, limit + 1, offset)
+    total = q.count_claims(store, eid, attribute or None)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get(
@@ -263,9 +261,10 @@ def conflicts(
     entity: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
     attribute: Annotated[str | None, Query(max_length=100)] = None,
 ) -> JSONResponse:
-    rows = memo(store, q.conflicts, _entity_id(store, entity), attribute)
-    page, more = window(rows, limit, offset)
-    return envelope(page, limit, offset, more, len(rows))
+    eid = _entity_id(store, entity)
+    rows = q.conflicts(store, eid, attribute or None, limit + 1, offset)
+    total = q.count_conflicts(store, eid, attribute or None)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get("/search", tags=["search"], summary="Full-text search (FTS5 syntax) with snippets")

@@ -9,7 +9,6 @@ from fastapi.responses import HTMLResponse
 
 from newsledger.query import facts as q
 from newsledger.query import spacetime as qm
-from newsledger.web.cache import memo
 from newsledger.web.charts import event_evidence, map_layers, timeline_chart
 from newsledger.web.common import (
     COUNTRY_RE,
@@ -26,6 +25,8 @@ router = APIRouter(include_in_schema=False)
 
 MAX_TIMELINE = 400  # dots drawn; the list below pages through the rest
 MAX_MAP_PLACES = 300
+MAX_CONFLICTS = 500  # listed on the review page
+MAX_MAP_EVENTS = 2000  # the first by date; the map is a view, the API pages through all
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -41,24 +42,23 @@ def timeline_page(
 ) -> HTMLResponse:
     """Dated items as an SVG chart (lanes by kind) and a list, each linked to its evidence."""
     ent = q.find_entity(store, entity) if entity else None
-    items = memo(
-        store,
-        qm.timeline,
+    args = (
         ent["id"] if ent else None,
         place or None,
         text or None,
         date_from or None,
         date_to or None,
     )
-    shown = items[offset : offset + MAX_TIMELINE]
+    shown = qm.timeline(store, *args, MAX_TIMELINE, offset)
+    total = qm.count_timeline(store, *args)
     return render(
         request,
         "timeline.html",
         items=shown,
-        total=len(items),
+        total=total,
         offset=offset,
         page=MAX_TIMELINE,
-        more=len(items) > offset + MAX_TIMELINE,
+        more=total > offset + MAX_TIMELINE,
         chart=timeline_chart(shown),
         entity=ent,
         params={"entity": entity, "place": place, "q": text, "from": date_from, "to": date_to},
@@ -76,8 +76,10 @@ def map_page(
     world: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> HTMLResponse:
     """Places (by documents naming them) and events on a world map drawn from local data."""
-    places = memo(store, qm.places, country, MAX_MAP_PLACES)
-    events = memo(store, qm.events, etype, country, None, date_from or None, date_to or None)
+    places = qm.places(store, country, MAX_MAP_PLACES)
+    events = qm.events(
+        store, etype, country, None, date_from or None, date_to or None, MAX_MAP_EVENTS
+    )
     layers = map_layers(places, events, world=bool(world))
     ev_rows: list[dict[str, Any]] = [{**ev, "links": event_evidence(ev)} for ev in events]
     # newest first; events placed on the map before those without a place or date
@@ -108,5 +110,5 @@ def conflicts_page(
 ) -> HTMLResponse:
     """Conflicting claims: the values side by side, each with its sources' evidence."""
     ent = q.find_entity(store, entity) if entity else None
-    rows = memo(store, q.conflicts, ent["id"] if ent else None, attribute or None)
+    rows = q.conflicts(store, ent["id"] if ent else None, attribute or None, MAX_CONFLICTS)
     return render(request, "conflicts.html", rows=rows, entity=ent, attribute=attribute or "")

@@ -11,7 +11,6 @@ from newsledger.core.errors import NewsledgerError
 from newsledger.query import facts as q
 from newsledger.query import search as qw
 from newsledger.web import docview
-from newsledger.web.cache import memo
 from newsledger.web.common import (
     MAX_QUERY,
     NAME_RE,
@@ -150,7 +149,7 @@ def entity_page(
     request: Request, store: StoreDep, ref: Annotated[str, Path(max_length=MAX_QUERY)]
 ) -> HTMLResponse:
     """An entity's dossier, every item linked to its evidence span."""
-    d = memo(store, q.dossier, ref)
+    d = q.dossier(store, ref)
     titles = {doc["id"]: doc.get("title") or doc["id"] for doc in d["documents"]}
     return render(request, "entity.html", d=d, titles=titles)
 
