@@ -44,8 +44,8 @@ from newsledger import service  # noqa: E402
 from newsledger.core.record import Record  # noqa: E402
 from newsledger.corpus.tables import refresh_tables  # noqa: E402
 from newsledger.corpus.update import refresh_store  # noqa: E402
+from newsledger.query import faceted as qs  # noqa: E402
 from newsledger.query import facts as q  # noqa: E402
-from newsledger.query import search as qs  # noqa: E402
 from newsledger.query import spacetime as qm  # noqa: E402
 from newsledger.store import Store  # noqa: E402
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.query.search import snippet_parts
+from newsledger.query.faceted import snippet_parts
 from newsledger.web import charts, docview, worldgrid
 from newsledger.web.common import (
     doc_url,

@@ -41,7 +41,7 @@ class SearchMixin(StoreBase):
 
     # ------------------------------------------------------------------
     # Web read helpers (issue 10, web UI): filtered full-text search and
-    # facet counts.  Called only through newsledger.query.search.
+    # facet counts.  Called only through newsledger.query.faceted.
     # ------------------------------------------------------------------
     @staticmethod
     def _doc_filters(

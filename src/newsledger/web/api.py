@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from newsledger.query import faceted as qw
 from newsledger.query import facts as q
-from newsledger.query import search as qw
 from newsledger.query import spacetime as qm
 from newsledger.store import Store
 from newsledger.web.common import (

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsledger.core.errors import NewsledgerError
+from newsledger.query import faceted as qw
 from newsledger.query import facts as q
-from newsledger.query import search as qw
 from newsledger.web import docview
 from newsledger.web.common import (
     MAX_QUERY,
