@@ -31,8 +31,8 @@ demo: install
 	$(BIN)/newsledger demo --db demo.db
 
 lint: install
-	$(BIN)/ruff check src tests eval bench
-	$(BIN)/ruff format --check src tests eval bench
+	$(BIN)/ruff check src tests eval bench scripts
+	$(BIN)/ruff format --check src tests eval bench scripts
 
 types: install
 	$(BIN)/mypy
