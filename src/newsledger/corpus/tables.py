@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsledger.core.record import Record
+from newsledger.core.schema import decode
 from newsledger.corpus.events import DAYS
 from newsledger.store import Store
 from newsledger.store.corpus_tables import ConflictRow, EventRow
@@ -99,26 +100,7 @@ def refresh_conflicts(store: Store, report: TablesReport | None = None) -> None:
         group_conflict,
     )
 
-    claims = [
-        ClaimRecord(
-            subject=subject,
-            subject_name=subject_name,
-            attribute=c["attribute"],
-            value=str(c["value"]),
-            value_type=c.get("value_type") or "text",
-            doc=doc,
-            published=published,
-            speaker=speaker,
-            start=c["start"],
-            end=c["end"],
-            text=text,
-            qualifiers=tuple(sorted((c.get("qualifiers") or {}).items())),
-            speaker_name=speaker_name,
-        )
-        for doc, published, c, subject, subject_name, speaker, speaker_name, text in (
-            store.iter_claim_rows()
-        )
-    ]
+    claims = [decode(ClaimRecord, item) for item in store.iter_claim_rows()]
     groups = claim_groups(claims)
     old = store.conflict_signatures()
     rows: list[ConflictRow] = []
@@ -265,13 +247,18 @@ def _merge_segment(
         )
         for a in ce.actors:
             if a is not None:
-                d, _, local = a.partition(SEP)
-                actors.append((ce.id, d, local))
+                actors.append((ce.id, *_unref(a)))
 
 
 def _ref(doc: str, local: str | None) -> str | None:
     """A document-level entity id made unique across documents."""
     return None if local is None else f"{doc}{SEP}{local}"
+
+
+def _unref(ref: str) -> tuple[str, str]:
+    """The (document, local id) of a :func:`_ref`."""
+    doc, _, local = ref.partition(SEP)
+    return doc, local
 
 
 def resolve_event(
@@ -284,11 +271,7 @@ def resolve_event(
     for field in ("actors", "targets"):
         seen: dict[str | None, str | None] = {}
         for ref in row[field]:
-            if ref is None:
-                g, name = None, None
-            else:
-                d, _, local = ref.partition(SEP)
-                g, name = names[(d, local)]
+            g, name = (None, None) if ref is None else names[_unref(ref)]
             seen.setdefault(g, name)
         out[field] = list(seen.values())
         out[field[:-1] + "_ids"] = list(seen)
@@ -302,8 +285,7 @@ def event_refs(rows: Sequence[dict[str, Any]]) -> set[tuple[str, str]]:
     for row in rows:
         for ref in (*row["actors"], *row["targets"]):
             if ref is not None:
-                d, _, local = ref.partition(SEP)
-                out.add((d, local))
+                out.add(_unref(ref))
     return out
 
 

@@ -261,30 +261,7 @@ def claim_records(
 ) -> list[dict[str, Any]]:
     """Stored claims with global subject and speaker, document, date and evidence text,
     by document then position; ``entity`` keeps one subject's, ``attribute`` one attribute's."""
-    out = []
-    for (
-        doc,
-        published,
-        c,
-        subject,
-        subject_name,
-        speaker,
-        speaker_name,
-        text,
-    ) in store.iter_claim_rows(entity, attribute, limit, offset):
-        out.append(
-            {
-                **c,
-                "subject": subject,
-                "speaker": speaker,
-                "doc": doc,
-                "published": published,
-                "subject_name": subject_name,
-                "speaker_name": speaker_name,
-                "text": text,
-            }
-        )
-    return out
+    return list(store.iter_claim_rows(entity, attribute, limit, offset))
 
 
 def count_claims(store: Store, entity: str | None = None, attribute: str | None = None) -> int:

@@ -22,7 +22,6 @@ from typing import Any
 from newsledger.store.base import StoreBase
 
 # (doc id, published, claim record, subject id, subject name, speaker id, speaker name, text)
-ClaimRow = tuple[str, str | None, dict[str, Any], str, str, str | None, str | None, str]
 # key, sig, subject, attribute, claim attribute, rank, sort name, record (None: no conflict)
 ConflictRow = tuple[str, str, str, str, str, int | None, str | None, str | None]
 # id, part type, part country, type, sort date, lo, hi, place fold, country fold, record,
@@ -83,9 +82,11 @@ class CorpusTablesMixin(StoreBase):
         attribute: str | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> Iterator[ClaimRow]:
-        """Stored claims with corpus-level subject and speaker, by document then position;
-        ``subject`` keeps one corpus entity's claims, ``attribute`` one attribute's."""
+    ) -> Iterator[dict[str, Any]]:
+        """Stored claims, each its record with corpus-level ``subject`` and ``speaker``,
+        ``subject_name``, ``speaker_name``, ``doc``, ``published`` and the evidence
+        ``text``, by document then position; ``subject`` keeps one corpus entity's
+        claims, ``attribute`` one attribute's."""
         where, args = self._claim_where(subject, attribute)
         cur = self.conn.execute(
             "SELECT c.doc_id, d.published, c.record,"
@@ -108,8 +109,16 @@ class CorpusTablesMixin(StoreBase):
             [*args, -1 if limit is None else limit, offset],
         )
         for r in cur:
-            speaker = None if r[5] is None else (r[6] or r[5])
-            yield (r[0], r[1], json.loads(r[2]), r[3], r[4], speaker, r[7], r[8] or "")
+            yield {
+                **json.loads(r[2]),
+                "subject": r[3],
+                "speaker": None if r[5] is None else (r[6] or r[5]),
+                "doc": r[0],
+                "published": r[1],
+                "subject_name": r[4],
+                "speaker_name": r[7],
+                "text": r[8] or "",
+            }
 
     def count_claim_rows(self, subject: str | None = None, attribute: str | None = None) -> int:
         where, args = self._claim_where(subject, attribute)
