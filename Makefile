@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint types unit eval train-quotes bench bench-latency clean
+.PHONY: install system-deps demo test lint types unit eval train bench bench-latency clean
 
 install: $(STAMP)
 
@@ -31,8 +31,8 @@ demo: install
 	$(BIN)/newsledger demo --db demo.db
 
 lint: install
-	$(BIN)/ruff check src tests eval bench scripts
-	$(BIN)/ruff format --check src tests eval bench scripts
+	$(BIN)/ruff check src tests eval bench scripts train
+	$(BIN)/ruff format --check src tests eval bench scripts train
 
 types: install
 	$(BIN)/mypy
@@ -45,9 +45,10 @@ test: system-deps lint types unit
 eval: install
 	$(BIN)/python eval/run.py
 
-# retrain the quote stage's attribution model on PolNeAR dev (prints the cross-validated table)
-train-quotes: install
-	$(BIN)/python eval/train_quotes.py --write
+# rebuild every shipped model (src/newsledger/data/models/) from ../shared/train, selected on
+# ../shared/dev; prints each model's dev figures and training time. CI never trains.
+train: install
+	$(BIN)/python train/run.py
 
 bench: install
 	$(BIN)/python bench/run.py
