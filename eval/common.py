@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -27,7 +28,8 @@ from newsledger.nlp import spacy_adapter as nlp  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "dev"
-CACHE = ROOT / ".cache" / "annotated"
+# NEWSLEDGER_ANNOTATED_CACHE lets several checkouts share one cache (writes are atomic)
+CACHE = Path(os.environ.get("NEWSLEDGER_ANNOTATED_CACHE") or ROOT / ".cache" / "annotated")
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -52,8 +54,10 @@ def annotated(name: str, docs: list[Document]) -> list[Annotated]:
         return [Annotated(d, a.tokens, a.sents, a.ents) for d, a in zip(docs, cached, strict=True)]
     out = list(nlp.annotate(docs))
     CACHE.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as fh:
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
         pickle.dump(out, fh)
+    tmp.replace(path)
     return out
 
 
