@@ -32,71 +32,33 @@ Only values from different documents are compared unless asked otherwise.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import combinations
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from newsledger.components.claims.patterns import AttributeSpec, attributes, country_names
-from newsledger.components.claims.values import (
-    Interval,
-    birth_interval,
-    lexicon,
-    parse_date,
-    quantity_interval,
-    quantity_point,
-    when_interval,
-)
-from newsledger.components.mentions.stage import normalize
+from newsledger.components.claims.patterns import attributes
+from newsledger.components.claims.values import lexicon
 from newsledger.core.model import Analysis, stable_id
-from newsledger.core.schema import Coerce, Pairs, Shape, register
+from newsledger.corpus.claim_compare import ClaimRecord, compare, days_apart, fold, ref_interval
+
+__all__ = [
+    "ClaimRecord",
+    "Conflict",
+    "ConflictValue",
+    "Evidence",
+    "claim_groups",
+    "compare",
+    "conflict_to_json",
+    "find_conflicts",
+    "group_conflict",
+    "records_from_analysis",
+]
 
 SAME_PERSON_RATIO = 85  # names this similar are one person, not two holders of an office
-AGE_STALE_DAYS = 366  # how far out of date a reported age may be
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRecord:
-    """A claim with its subject resolved across documents and its provenance."""
-
-    subject: str  # global entity id
-    subject_name: str
-    attribute: str
-    value: str
-    value_type: str
-    doc: str
-    published: str | None
-    speaker: str | None
-    start: int
-    end: int
-    text: str
-    qualifiers: tuple[tuple[str, str], ...] = ()
-    speaker_name: str | None = None
-
-    def qualifier(self, name: str) -> str | None:
-        for k, v in self.qualifiers:
-            if k == name:
-                return v
-        return None
-
-
-# read from a claim record with its provenance (``query.facts`` claim items):
-# values are strings, a missing value type is text, qualifiers come by name
-register(
-    ClaimRecord,
-    Shape(
-        codecs={
-            "value": Coerce(str),
-            "value_type": Coerce(str, "text"),
-            "qualifiers": Pairs(sort=True),
-        }
-    ),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,113 +126,6 @@ def records_from_analysis(
     return out
 
 
-# ------------------------------------------------------------------ comparison
-
-
-def _ref(r: ClaimRecord) -> Interval | None:
-    """When a claim speaks of: its "as of" year, else its publication date."""
-    as_of = r.qualifier("as_of")
-    if as_of:
-        iv = when_interval(as_of)
-        if iv:
-            return iv
-    d = parse_date(r.published)
-    return Interval(d.toordinal(), d.toordinal()) if d else None
-
-
-def _days_apart(a: Interval | None, b: Interval | None) -> float:
-    if a is None or b is None or a.overlaps(b):
-        return 0.0
-    return max(a.lo - b.hi, b.lo - a.hi)
-
-
-def _keys_match(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> bool:
-    for q in spec.key_qualifiers:
-        va, vb = a.qualifier(q), b.qualifier(q)
-        if va and vb and normalize(va) != normalize(vb):
-            return False
-    return True
-
-
-def _quantity(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> str | None:
-    ia, ib = quantity_interval(a.value), quantity_interval(b.value)
-    if ia is None or ib is None:
-        return None
-    apart = _days_apart(_ref(a), _ref(b))
-    if spec.change == "monotonic":
-        return _monotonic(spec, a, b, ia, ib, apart)
-    if spec.change == "drift":
-        d = spec.drift_per_year * apart / 365.25
-        ia = Interval(ia.lo * (1 - d), ia.hi * (1 + d))
-    if ia.overlaps(ib):
-        return None
-    if spec.change == "update":
-        return "update" if apart > spec.window_days else "conflict"
-    return "conflict"
-
-
-def _monotonic(
-    spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord, ia: Interval, ib: Interval, apart: float
-) -> str | None:
-    """A count that only grows (a death toll): a higher figure in a later report is an
-    update (even "at least 31" then 47); a lower one that cannot hold is a conflict."""
-    if apart > spec.window_days:
-        return None  # too far apart to be one event
-    da, db = parse_date(a.published), parse_date(b.published)
-    if da is None or db is None or da == db:
-        return None if ia.overlaps(ib) else "update"
-    (early, e_iv), (late, l_iv) = ((a, ia), (b, ib)) if da < db else ((b, ib), (a, ia))
-    pe, pl = quantity_point(early.value), quantity_point(late.value)
-    if pe is not None and pl is not None and pl > pe:
-        return "update"
-    return None if e_iv.overlaps(l_iv) else "conflict"
-
-
-def _age(a: ClaimRecord, b: ClaimRecord) -> str | None:
-    """Two ages conflict when no birth date fits both at their report dates.  An
-    article may give an age a year out of date (written before a birthday, or
-    reusing an older profile), so each age allows one more year: ages one apart
-    conflict only when the report dates make that impossible (the later report
-    gives the lower age, or the reports are years apart)."""
-    ra, rb = _ref(a), _ref(b)
-    if ra is None or rb is None:
-        return None
-    ba = birth_interval(a.value, date.fromordinal(int(ra.lo)))
-    bb = birth_interval(b.value, date.fromordinal(int(rb.lo)))
-    if ba is None or bb is None:
-        return None
-    ba, bb = Interval(ba.lo - AGE_STALE_DAYS, ba.hi), Interval(bb.lo - AGE_STALE_DAYS, bb.hi)
-    return None if ba.overlaps(bb) else "conflict"
-
-
-def compare(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> str | None:
-    """``"conflict"``, ``"update"`` or ``None`` (both can hold) for two claims of one
-    subject and attribute."""
-    if not _keys_match(spec, a, b):
-        return None
-    if spec.compare == "when":
-        if a.qualifier("stint") or b.qualifier("stint"):
-            return None  # "returned to power in 1964": an earlier or later stint may hold too
-        ia, ib = when_interval(a.value), when_interval(b.value)
-        return None if ia is None or ib is None or ia.overlaps(ib) else "conflict"
-    if spec.compare == "quantity":
-        return _quantity(spec, a, b)
-    if spec.compare == "age":
-        return _age(a, b)
-    if spec.compare == "exclusive":
-        return None if _fold(a.value) == _fold(b.value) else "conflict"
-    if spec.compare == "countries":
-        va, vb = _fold(a.value), _fold(b.value)
-        both = va in country_names() and vb in country_names()
-        return "conflict" if both and va != vb else None
-    return None
-
-
-def _fold(s: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", normalize(s))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 # ------------------------------------------------------------------ grouping
 
 
@@ -281,17 +136,39 @@ def _canonical(records: list[ClaimRecord]) -> list[ClaimRecord]:
         dem, org = r.qualifier("demonym"), r.qualifier("org")
         if dem and org:
             known[dem.casefold()] = org
-        elif dem and r.attribute == "nationality" and _fold(r.value) != _fold(dem):
+        elif dem and r.attribute == "nationality" and fold(r.value) != fold(dem):
             known[dem.casefold()] = r.value
     out: list[ClaimRecord] = []
     for r in records:
         dem = r.qualifier("demonym")
         country = known.get(dem.casefold()) if dem else None
-        if country and r.attribute == "nationality" and _fold(r.value) == _fold(dem or ""):
+        if country and r.attribute == "nationality" and fold(r.value) == fold(dem or ""):
             r = _with_value(r, country)
         elif country and r.attribute == "holds_role" and not r.qualifier("org") and dem:
             title = r.value[len(dem) :].strip()
             r = _with_value(r, f"{title} of {country}", (("org", country),))
+        out.append(r)
+    return out
+
+
+def _surnames_joined(records: list[ClaimRecord]) -> list[ClaimRecord]:
+    """A claim about a person named by surname only ("the 55-year-old Kask") is about
+    the one person of that surname other claims name in full ("Dorin Kask"); when two
+    people share the surname ("Marta Pell", "Henrik Pell"), it is left alone.  Only
+    attributes of people are joined, so a town or company of that name is not."""
+    personal = {n for n, spec in attributes().items() if spec.subject_types == {"PERSON"}}
+    full: dict[str, dict[str, str]] = {}
+    for r in records:
+        words = r.subject_name.split()
+        if r.attribute in personal and len(words) >= 2:
+            full.setdefault(fold(words[-1]), {})[r.subject] = r.subject_name
+    out: list[ClaimRecord] = []
+    for r in records:
+        words = r.subject_name.split()
+        found = full.get(fold(words[0])) if r.attribute in personal and len(words) == 1 else None
+        if found and len(found) == 1:
+            subject, name = next(iter(found.items()))
+            r = replace(r, subject=subject, subject_name=name)
         out.append(r)
     return out
 
@@ -356,7 +233,7 @@ GroupKey = tuple[int, str, str]  # (0, subject, attribute) or (1, office, "")
 def claim_groups(claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimRecord]]:
     """The claims compared with each other: per (subject, attribute), and per exclusive
     office held by anyone (key ``(1, office, "")``), demonyms spelt as countries."""
-    records = _canonical(list(claims))
+    records = _surnames_joined(_canonical(list(claims)))
     attrs = attributes()
     exclusive = {t.casefold() for t in lexicon()["exclusive_titles"]}
     groups: dict[GroupKey, list[ClaimRecord]] = {}
@@ -373,7 +250,7 @@ def claim_groups(claims: Iterable[ClaimRecord]) -> dict[GroupKey, list[ClaimReco
         ):
             continue
         if title and title.casefold() in exclusive:
-            groups.setdefault((1, _fold(r.value), ""), []).append(r)
+            groups.setdefault((1, fold(r.value), ""), []).append(r)
     return groups
 
 
@@ -387,7 +264,7 @@ def group_conflict(
     spec = attributes()[attribute]
     groups: dict[str, list[ClaimRecord]] = {}
     for r in records:
-        groups.setdefault(_fold(r.value), []).append(r)
+        groups.setdefault(fold(r.value), []).append(r)
     if len(groups) < 2:
         return None
     return _build(
@@ -410,9 +287,9 @@ def _held_by(key: str, rs: list[ClaimRecord], cross_document: bool) -> Conflict 
         return None
 
     def relation(a: ClaimRecord, b: ClaimRecord) -> str | None:
-        if fuzz.ratio(_fold(a.subject_name), _fold(b.subject_name)) >= SAME_PERSON_RATIO:
+        if fuzz.ratio(fold(a.subject_name), fold(b.subject_name)) >= SAME_PERSON_RATIO:
             return None
-        apart = _days_apart(_ref(a), _ref(b))
+        apart = days_apart(ref_interval(a), ref_interval(b))
         if apart > spec.window_days:
             return "update"
         # A title before a name may be the one held at the time of the events told

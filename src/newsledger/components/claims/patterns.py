@@ -29,8 +29,10 @@ from newsledger.core.model import Analysis, Annotated
 from newsledger.core.wordlists import demonym_rows
 
 SUBJECT_STRATEGIES = frozenset({"auto", "group", "place", "right", "passive", "orgref"})
-VALUE_KINDS = frozenset({"when", "duration", "quantity", "age", "entity", "role", "demonym"})
-REQUIREMENTS = frozenset({"-", "institution", "headnoun", "anytype", "ownhead"})
+VALUE_KINDS = frozenset(
+    {"when", "duration", "quantity", "age", "entity", "role", "demonym", "term"}
+)
+REQUIREMENTS = frozenset({"-", "institution", "headnoun", "anytype", "ownhead", "party"})
 REACH = 40  # tokens tried either side of a trigger word
 
 
@@ -145,6 +147,7 @@ def _lexicon_macros() -> dict[str, str]:
         "VAGUE": alternation(list(lex["vague_quantities"])),
         "NUMWORD": alternation([w for w in lex["number_words"] if w not in ("a", "an")]),
         "SCALE": alternation(list(lex["scales"])),
+        "PARTYROLE": alternation(lex["party_roles"]),
         "DEMONYM_KNOWN": "(?-i:" + alternation([d.title() for d in demonyms()], lower=False) + ")",
     }
     return {k: f"(?:{v})" for k, v in raw.items()}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from newsledger.components.claims import reading as rd
+from newsledger.components.claims.names import could_be_person
 from newsledger.components.claims.patterns import (
     AttributeSpec,
     Pattern,
@@ -35,6 +36,7 @@ from newsledger.components.claims.values import (
     read_age,
     read_duration_start,
     read_quantity,
+    read_term,
     read_when,
 )
 from newsledger.core.model import Analysis, Claim
@@ -163,6 +165,8 @@ def _value(
         return read_quantity(surface)
     if kind == "age":
         return read_age(surface)
+    if kind == "term":
+        return read_term(surface)
     found = ctx.value_entity(v[0], v[1], vtypes)
     if found is None:
         return None
@@ -177,13 +181,19 @@ def _value(
 
 
 def _right_subject(ctx: DocContext, e: int, types: frozenset[str]) -> str | None:
-    """A name within a few words after the match ("the 54-year-old Voss")."""
+    """A name within a few words after the match ("the 54-year-old Voss"), an untagged
+    surname, or the person a describing noun refers to ("the 66-year-old minister")."""
     ann = ctx.a.annotated
     i = ann.token_at(e)
     for t in range(i, min(i + 4, len(ctx.tokens))):
         tok = ctx.tokens[t]
         if ctx.tok_m[t] >= 0:
-            return ctx._ok(ctx.entity_of(ctx.tok_m[t]), types)
+            return ctx.subject_ok(ctx.entity_of(ctx.tok_m[t]), types)
+        if (p := ctx.token_person(t)) is not None:
+            return ctx._ok(p, types)
+        w = tok.text.lower()
+        if tok.pos == "NOUN" and ctx.descriptions.get(w) == "person" and "PERSON" in types:
+            return ctx.resolve_pronoun(tok.start, "he", types)  # as "he" would be read
         if tok.pos in ("PUNCT", "VERB", "AUX", "ADP") and tok.text != "-":
             return None
     return None
@@ -217,7 +227,8 @@ def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
         return True
     if etype in ("GPE", "NORP"):
         return False  # "president of Vodafone KK, Japan"
-    return len(ctx.entity_name(eid).split()) >= 2
+    name = ctx.entity_name(eid)
+    return len(name.split()) >= 2 or could_be_person(name, etype)
 
 
 def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpec) -> str | None:
@@ -281,6 +292,8 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         return None
     if pat.require == "ownhead" and not rd.own_head(ctx, m.end(), subject):
         return None
+    if pat.require == "party" and not rd.party_name(value.text):
+        return None
     if _hypothetical(ctx, m.start(), m.end()):
         return None
     if attr == "age" and rd.past_age(ctx, m):
@@ -331,7 +344,7 @@ def _context_qualifiers(
         org = ctx.name_at(o[0], o[1], frozenset({"ORG", "GPE", "NORP", "LOC"}))
         if org:
             quals.append(("org", org))
-    if attr == "in_office_since":
+    if attr in ("in_office_since", "office_held"):
         role = rd.role(ctx, m, [])
         if role:
             quals.append(("role", role))

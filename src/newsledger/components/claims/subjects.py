@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from newsledger.components.claims.names import NameIndex, common_prefix, could_be_person, place_like
 from newsledger.components.claims.values import lexicon, parse_date
 from newsledger.components.mentions.stage import normalize
 from newsledger.core.model import Analysis, Entity, Token
@@ -53,17 +54,8 @@ class DocContext:
             t0, t1 = ann.token_at(m.start), ann.token_at(m.end - 1)
             for t in range(t0, min(t1 + 1, len(self.tokens))):
                 self.tok_m[t] = k
-        self.surnames: dict[str, str] = {}
-        heads: dict[str, set[str]] = {}
-        for e in a.entities:
-            words = e.name.split()
-            if e.type == "PERSON" and len(words) >= 2:
-                self.surnames.setdefault(words[-1].casefold(), e.id)
-            elif e.type == "ORG" and len(words) >= 2:
-                head = e.name.split(" of ")[0].split()[-1]  # "Tourism Authority of Thailand"
-                heads.setdefault(head.casefold(), set()).add(e.id)
-        # "the Bloc" after "the Citizens' Bloc": a short name, when only one name ends so
-        self.short_names = {w: next(iter(ids)) for w, ids in heads.items() if len(ids) == 1}
+        self.names = NameIndex(a.entities)
+        self.places = place_like(a.entities, self.mentions, self.tokens, self.tok_m)
         self._children: list[list[int]] | None = None
         self._match_start = 0
         self._main: dict[str, str | None] = {}
@@ -79,16 +71,36 @@ class DocContext:
         a lone last word of an organisation's name ("the Bloc") to the organisation."""
         m = self.mentions[k]
         if " " not in m.text:
-            key = m.text.casefold()
-            if m.type != "PERSON" and key in self.surnames:
-                return self.surnames[key]
-            if m.type not in ("PERSON", "GPE", "NORP") and key in self.short_names:
-                return self.short_names[key]
+            if m.type != "PERSON" and (p := self.names.person(m.text, full_only=True)):
+                return p
+            if m.type not in ("PERSON", "GPE", "NORP") and (o := self.names.short_name(m.text)):
+                return o
         return m.entity
 
+    def token_person(self, t: int) -> str | None:
+        """The person an untagged capitalised word names: a surname of the document's
+        one person of that surname ("Morrow, born in 1973" after "Talia Morrow")."""
+        tok = self.tokens[t]
+        if self.tok_m[t] >= 0 or tok.pos != "PROPN" or not tok.text[:1].isupper():
+            return None
+        return self.names.person(tok.text)
+
+    def subject_ok(self, eid: str, types: frozenset[str]) -> str | None:
+        """``eid`` fits ``types``; for a person, a one-word name NER typed as a thing fits
+        too (a phrase about a person names it: "the 55-year-old Kask")."""
+        if self._ok(eid, types):
+            return eid
+        if "PERSON" in types and could_be_person(self.entity_name(eid), self.etype(eid)):
+            return eid
+        return None
+
     def etype(self, eid: str) -> str:
+        """The entity's type; a one-word "person" or "organisation" used as a place
+        ("killed in Drumlow") is a place (GPE) here."""
         e = self.entities.get(eid)
-        return e.type if e else ""
+        if e is None:
+            return ""
+        return "GPE" if eid in self.places else e.type
 
     def entity_name(self, eid: str) -> str:
         e = self.entities.get(eid)
@@ -131,6 +143,9 @@ class DocContext:
         if not words:
             return None
         last = words[-1]
+        surname = self.text[s:e].strip()
+        if surname[:1].isupper() and " " not in surname and (p := self.names.person(surname)):
+            return p  # an untagged surname
         if last in self.pronouns:
             return self.resolve_pronoun(s, last, types)
         if last in self.descriptions:
@@ -176,7 +191,7 @@ class DocContext:
             name = e.name
             if " " in name or e.type == "NORP" or name.lower() == low:
                 continue
-            if _common_prefix(low, name.lower()) >= max(4, len(name) - 2):
+            if common_prefix(low, name.lower()) >= max(4, len(name) - 2):
                 return name
         suffixes: list[list[str]] = lexicon()["demonym_suffixes"]
         for suffix, repl in suffixes:
@@ -349,6 +364,8 @@ class DocContext:
         k = self.tok_m[t]
         if k >= 0:
             return self._ok(self.entity_of(k), types)
+        if (p := self.token_person(t)) is not None:
+            return self._ok(p, types)
         for c in self.children_of(t):
             if self.tokens[c].dep == "appos" and self.tok_m[c] >= 0:
                 return self._ok(self.entity_of(self.tok_m[c]), types)
@@ -450,7 +467,9 @@ class DocContext:
         if i < 0 or self.tokens[i].sent != sent:
             return None
         if self.tok_m[i] >= 0:
-            return self._ok(self.entity_of(self.tok_m[i]), types)
+            return self.subject_ok(self.entity_of(self.tok_m[i]), types)
+        if (p := self.token_person(i)) is not None:
+            return self._ok(p, types)
         w = self.tokens[i].text.lower()
         if w in self.descriptions:
             return self.resolve_description(self.tokens[i].start, w, types)
@@ -478,12 +497,3 @@ class DocContext:
             return None
         found = self._np(i, types)
         return None if found == _CONTINUE else found
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n

@@ -14,6 +14,7 @@ Normalised forms
   ``"<=1992"`` / ``">=1992"`` (at or before / at or after).
 * ages (``int``): ``"66"``; compared through the birth dates they allow at the
   time of the report.
+* terms of office (``term``): ``"2009/2014"``, start and end as points in time.
 
 An exact figure is read with the rounding its digits suggest (at most 5 %:
 "9.8 million" is 9.75–9.85 million); an approximate one allows 15 %.
@@ -293,6 +294,33 @@ def read_duration_start(text: str, published: date | None) -> Value | None:
     if mark in ("<", "<="):
         return Value(f">={start}", "year", "year")
     return Value(f"{start}~", "year", "year")
+
+
+_TERM = re.compile(
+    r"^(?:from\s+|between\s+)?(.+?)\s*(?:\bto\b|\band\b|\buntil\b|\btill\b|-|–|—)\s*(.+)$"
+)
+
+
+def read_term(text: str) -> Value | None:
+    """A period an office was held: "from 2009 to 2014", "between March 2011 and 2014",
+    "2009-2014" → ``"2009/2014"`` (each end a normalised point in time)."""
+    m = _TERM.match(" ".join(text.lower().split()))
+    if not m:
+        return None
+    start, end = read_when(m.group(1)), read_when(m.group(2))
+    if start is None or end is None:
+        return None
+    lo, hi = when_interval(start.text), when_interval(end.text)
+    if lo is None or hi is None or lo.lo > hi.hi:
+        return None
+    return Value(f"{start.text}/{end.text}", "term", start.granularity)
+
+
+def term_intervals(value: str) -> tuple[Interval, Interval] | None:
+    """The start and end a normalised term allows."""
+    start, _, end = value.partition("/")
+    lo, hi = when_interval(start), when_interval(end)
+    return (lo, hi) if lo is not None and hi is not None else None
 
 
 def read_age(text: str) -> Value | None:
