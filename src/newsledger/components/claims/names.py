@@ -22,6 +22,7 @@ a person's surname when a phrase that only describes people ("the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsledger.components.claims.values import lexicon
@@ -57,6 +58,14 @@ class NameIndex:
         self.surnames = _unique(surnames)
         self.full_surnames = {w: p for w, p in self.surnames.items() if p in full}
         self.short_names = _unique(heads)
+        by_name: dict[str, set[str]] = {}
+        for e in entities:
+            by_name.setdefault(e.name.casefold(), set()).add(e.id)
+        self.by_name = _unique(by_name)
+
+    def named(self, text: str) -> str | None:
+        """The one entity whose canonical name ``text`` is (an untagged repeat)."""
+        return self.by_name.get(" ".join(text.split()).casefold())
 
     def person(self, word: str, full_only: bool = False) -> str | None:
         """The one person of the document whose surname is ``word`` (``full_only``: one
@@ -81,17 +90,26 @@ def could_be_person(name: str, etype: str) -> bool:
 
 
 LOCATIVE = frozenset({"in", "near", "outside", "across", "around"})
+_ITS_PEOPLE = re.compile(
+    r"\s+and\s+its\s+[\d,.]+\s+(?:million\s+)?(?:inhabitants|residents|people)\b"
+)
 
 
 def place_like(
-    entities: Sequence[Entity], mentions: Sequence[Mention], tokens: Sequence[Token],
-    tok_m: Sequence[int],
+    text: str, entities: Sequence[Entity], mentions: Sequence[Mention],
+    tokens: Sequence[Token], tok_m: Sequence[int],
 ) -> frozenset[str]:  # fmt: skip
     """One-word people and organisations the text puts where only a place goes: the
     object of "in", "near", "outside" ("killed in Drumlow"), or of "of" after an
-    office ("the mayor of Varnholm")."""
+    office ("the mayor of Varnholm"); a name in apposition with "a town", "the
+    capital"; a name "and its N inhabitants"."""
     types = {e.id: e.type for e in entities}
     titles = {t.split()[-1] for t in lexicon()["titles"]}
+    place_nouns = {w for w, cls in lexicon()["descriptions"].items() if cls == "place"}
+    children: dict[int, list[int]] = {}
+    for tok in tokens:
+        if tok.head != tok.i:
+            children.setdefault(tok.head, []).append(tok.i)
     out: set[str] = set()
     for t, k in enumerate(tok_m):
         if k < 0:
@@ -101,13 +119,19 @@ def place_like(
             continue
         tok = tokens[t]
         head = tokens[tok.head]
-        if tok.dep != "pobj" or head.i == tok.i:
-            continue
-        prep = head.text.lower()
-        if prep in LOCATIVE or (
-            prep == "of" and tokens[head.head].text.lower() in titles and head.head < head.i
+        if tok.dep == "pobj" and head.i != tok.i:
+            prep = head.text.lower()
+            if prep in LOCATIVE or (
+                prep == "of" and tokens[head.head].text.lower() in titles and head.head < head.i
+            ):
+                out.add(m.entity)
+        if any(
+            tokens[c].dep == "appos" and tokens[c].lemma.lower() in place_nouns
+            for c in children.get(t, ())
         ):
-            out.add(m.entity)
+            out.add(m.entity)  # "Pellmora, a town of 25,000 people"
+        if _ITS_PEOPLE.match(text, m.end):
+            out.add(m.entity)  # "Pellmora and its 80,000 inhabitants"
     return frozenset(out)
 
 

@@ -180,7 +180,7 @@ def _value(
     return Value(name, "entity")
 
 
-def _right_subject(ctx: DocContext, e: int, types: frozenset[str]) -> str | None:
+def _right_subject(ctx: DocContext, s: int, e: int, types: frozenset[str]) -> str | None:
     """A name within a few words after the match ("the 54-year-old Voss"), an untagged
     surname, or the person a describing noun refers to ("the 66-year-old minister")."""
     ann = ctx.a.annotated
@@ -193,29 +193,44 @@ def _right_subject(ctx: DocContext, e: int, types: frozenset[str]) -> str | None
             return ctx._ok(p, types)
         w = tok.text.lower()
         if tok.pos == "NOUN" and ctx.descriptions.get(w) == "person" and "PERSON" in types:
-            return ctx.resolve_pronoun(tok.start, "he", types)  # as "he" would be read
+            return ctx.resolve_pronoun(s, "he", types)  # as "he" would be read
         if tok.pos in ("PUNCT", "VERB", "AUX", "ADP") and tok.text != "-":
             return None
     return None
 
 
 def _place_subject(ctx: DocContext, s: int, e: int) -> str | None:
-    """The place named in the sentence nearest to the match (a facility first)."""
+    """The place named in the sentence nearest to the match (a facility first); when the
+    sentence names none ("More than 40 people were injured."), the place of the
+    sentence before it in the same paragraph."""
     ann = ctx.a.annotated
     si = ann.sentence_of(s)
     if si < 0:
         return None
-    sent = ann.sents[si]
-    best: tuple[int, int, str] | None = None
-    for k in ctx.mentions_in(sent.start, sent.end):
+    for k in (si, si - 1):
+        if k < 0 or (k < si and "\n" in ctx.text[ann.sents[k].end : ann.sents[si].start]):
+            return None
+        found = _sentence_place(ctx, ann.sents[k].start, ann.sents[k].end, s, e, k < si)
+        if found:
+            return found
+    return None
+
+
+def _sentence_place(ctx: DocContext, lo: int, hi: int, s: int, e: int, before: bool) -> str | None:
+    """The place of a sentence nearest to the match; in the sentence ``before`` it, the
+    first place that is no possessor ("… in the Tolle floods …, Sarnia's ministry said")."""
+    best: tuple[int, int, int, str] | None = None
+    for k in ctx.mentions_in(lo, hi):
         m = ctx.mentions[k]
-        if m.type not in PLACE_TYPES:
+        if ctx.etype(ctx.entity_of(k)) not in PLACE_TYPES:
             continue
         dist = s - m.end if m.end <= s else m.start - e
-        key = (0 if m.type == "FAC" else 1, max(dist, 0), m.entity)
+        poss = before and ctx.text.startswith(("'s", "’s"), m.end)
+        rank = m.start if before else max(dist, 0)
+        key = (0 if m.type == "FAC" else 1, int(poss), rank, m.entity)
         if best is None or key < best:
             best = key
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
@@ -252,7 +267,7 @@ def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpe
     if pat.subject == "place":
         return _place_subject(ctx, m.start(), m.end())
     if pat.subject == "right":
-        found = _right_subject(ctx, m.end(), types)
+        found = _right_subject(ctx, m.start(), m.end(), types)
         if found:
             return found
     return ctx.auto_subject(m.start(), m.end(), types, v)

@@ -29,6 +29,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _CONTINUE = "\x00continue"  # a relative pronoun: the subject is the noun it attaches to
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _STOP_TAGS = frozenset({"WDT", "WP"})
+_NOT_NAME_POS = frozenset({"PRON", "DET", "ADP", "AUX", "VERB", "PUNCT", "NUM", "CCONJ", "SCONJ"})
 _SKIP_LEFT_POS = frozenset({"DET", "ADJ", "ADV"})
 _FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 _VERB_UP = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
@@ -55,7 +56,7 @@ class DocContext:
             for t in range(t0, min(t1 + 1, len(self.tokens))):
                 self.tok_m[t] = k
         self.names = NameIndex(a.entities)
-        self.places = place_like(a.entities, self.mentions, self.tokens, self.tok_m)
+        self.places = place_like(a.text, a.entities, self.mentions, self.tokens, self.tok_m)
         self._children: list[list[int]] | None = None
         self._match_start = 0
         self._main: dict[str, str | None] = {}
@@ -78,11 +79,25 @@ class DocContext:
         return m.entity
 
     def token_person(self, t: int) -> str | None:
-        """The person an untagged capitalised word names: a surname of the document's
-        one person of that surname ("Morrow, born in 1973" after "Talia Morrow")."""
+        """The entity an untagged capitalised word (with the capitalised words before it)
+        names: a repeat of a name of the document ("The Fennick Bay Port Authority,
+        founded …"), or the surname of its one person of that surname ("Morrow, born in
+        1973" after "Talia Morrow")."""
         tok = self.tokens[t]
-        if self.tok_m[t] >= 0 or tok.pos != "PROPN" or not tok.text[:1].isupper():
+        if self.tok_m[t] >= 0 or tok.pos in _NOT_NAME_POS or not tok.text[:1].isupper():
             return None
+        s = t
+        while (
+            s > 0
+            and self.tok_m[s - 1] < 0
+            and self.tokens[s - 1].pos == "PROPN"
+            and self.tokens[s - 1].sent == tok.sent
+        ):
+            s -= 1
+        for i in range(s, t):
+            found = self.names.named(self.text[self.tokens[i].start : tok.end])
+            if found:
+                return found
         return self.names.person(tok.text)
 
     def subject_ok(self, eid: str, types: frozenset[str]) -> str | None:
@@ -226,7 +241,9 @@ class DocContext:
         fallback: str | None = None
         while i >= 0 and self.mentions[i].start >= char - _LOOKBACK:
             eid = self.entity_of(i)
-            if self.etype(eid) in types:
+            if self.etype(eid) in types or (
+                "PERSON" in types and could_be_person(self.entity_name(eid), self.etype(eid))
+            ):
                 if word is not None and word in self.entity_name(eid).lower():
                     return eid
                 if not self._modifier(i):
@@ -411,6 +428,8 @@ class DocContext:
             inside = skip is not None and skip[0] <= tok.start < skip[1]
             if not inside and self.tok_m[t] >= 0:
                 return self._ok(self.entity_of(self.tok_m[t]), types)
+            if not inside and (p := self.token_person(t)) is not None:
+                return self._ok(p, types)
             for c in self.children_of(t):
                 ctok = self.tokens[c]
                 if ctok.dep in _SUBJ_DEPS and not (skip and skip[0] <= ctok.start < skip[1]):
