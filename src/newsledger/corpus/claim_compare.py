@@ -16,6 +16,7 @@ from newsledger.components.claims.patterns import AttributeSpec, country_names
 from newsledger.components.claims.values import (
     Interval,
     birth_interval,
+    lexicon,
     parse_date,
     quantity_interval,
     quantity_point,
@@ -166,18 +167,17 @@ def compare(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> str | None:
     if spec.compare == "age":
         return _age(a, b)
     if spec.compare == "exclusive":
-        if fold(a.value) == fold(b.value):
-            return None
-        if (
-            spec.change == "update"
-            and days_apart(ref_interval(a), ref_interval(b)) > spec.window_days
-        ):
-            return "update"  # a party left for another, years apart
-        return "conflict"
+        return None if fold(a.value) == fold(b.value) else "conflict"
     if spec.compare == "countries":
         va, vb = fold(a.value), fold(b.value)
         both = va in country_names() and vb in country_names()
         return "conflict" if both and va != vb else None
+    if spec.compare == "party":
+        if _same_party(a.value, b.value):
+            return None
+        if days_apart(ref_interval(a), ref_interval(b)) > spec.window_days:
+            return "update"  # a party left for another, years apart
+        return "conflict"
     if spec.compare == "places":
         return _places(a, b)
     if spec.compare == "term":
@@ -198,6 +198,20 @@ def _places(a: ClaimRecord, b: ClaimRecord) -> str | None:
     if ca or cb or _region(va) or _region(vb):
         return None
     return "conflict"
+
+
+def _party_words(value: str) -> frozenset[str]:
+    short: dict[str, str] = lexicon()["party_short_names"]
+    folded = fold(value)
+    folded = short.get(folded, folded)
+    return frozenset(w for w in folded.split() if w not in ("the", "party"))
+
+
+def _same_party(a: str, b: str) -> bool:
+    """ "Labour" and "the Labour Party", "Tory" and "Conservative": one party; a
+    shorter name within a longer one is taken as the same party."""
+    wa, wb = _party_words(a), _party_words(b)
+    return wa <= wb or wb <= wa
 
 
 def _region(folded: str) -> bool:

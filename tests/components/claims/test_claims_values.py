@@ -16,7 +16,9 @@ from newsledger.components.claims.values import (
     read_age,
     read_duration_start,
     read_quantity,
+    read_term,
     read_when,
+    term_intervals,
     when_interval,
 )
 
@@ -148,3 +150,30 @@ def test_a_figure_lies_in_its_own_interval(n: int, approx: bool) -> None:
 def test_digits_read_back(n: int) -> None:
     v = read_quantity(f"{n:,}")
     assert v is not None and v.text == str(n)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("from 2009 to 2014", "2009/2014"),
+        ("between 2011 and 2014", "2011/2014"),
+        ("2005-2011", "2005/2011"),
+        ("from March 2011 until June 2014", "2011-03/2014-06"),
+    ],
+)
+def test_terms_of_office(text: str, value: str) -> None:
+    read = read_term(text)
+    assert read is not None and read.text == value and read.value_type == "term"
+
+
+def test_a_term_that_ends_before_it_starts_is_no_term() -> None:
+    assert read_term("from 2014 to 2009") is None
+    assert read_term("from 2009 to the present") is None
+
+
+def test_term_intervals_are_the_start_and_the_end() -> None:
+    found, month = term_intervals("2009/2014"), term_intervals("2009-05/2014")
+    assert found is not None and month is not None
+    start, end = found
+    assert start.overlaps(month[0])
+    assert not start.overlaps(end)

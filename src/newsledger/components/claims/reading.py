@@ -193,11 +193,12 @@ def role(ctx: DocContext, m: re.Match[str], quals: list[tuple[str, str]]) -> str
 def party_name(name: str) -> bool:
     """A political party's name: it has the word "party" ("Green Harvest Party"), or ends
     with a party head and has a party word ("Kestrian Labour Alliance", "Social
-    Democrats"); not a hospital, company or armed front ("Crimson Dawn Front")."""
+    Democrats"), or is a one-word party name ("Labour"); not a hospital, company or
+    armed front ("Crimson Dawn Front")."""
     words = name.casefold().replace("’", "'").split()
     if not words:
         return False
     lex = lexicon()
-    if "party" in words:
-        return True
+    if "party" in words or " ".join(words) in lex["party_short_names"]:
+        return True  # "Labour MP X", "Tory leader Y"
     return words[-1] in lex["party_heads"] and any(w in lex["party_words"] for w in words)

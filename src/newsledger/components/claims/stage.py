@@ -171,7 +171,7 @@ def _value(
     if found is None:
         return None
     name, eid = found
-    if eid and ctx.etype(eid) == "NORP":
+    if eid and ctx.etype(eid) == "NORP" and pat.attribute != "party":
         country = ctx.country_of(name)  # "Sarnian leader X": the country
         if country:
             return Value(country, "entity")

@@ -1,0 +1,137 @@
+"""The attributes of issue 19 on short fictional articles (spaCy runs once for the module):
+birthplace, birth date, death (date and place), age, population, founding year, office
+held with dates, in office since, nationality, party, and tolls per event."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger import pipeline
+from newsledger.components.claims.stage import STAGE
+from newsledger.core.model import Analysis, Document
+from newsledger.nlp import spacy_adapter as nlp
+
+PUB = "2023-06-14"
+TEXTS = {
+    "birth": "Hanna Lustig was born on 4 February 1969 in Brenner, a river port in the north. "
+    "Lustig, 54, now runs a bakery.",
+    "birthplace_forms": "The Kellstad-born singer Ronja Aske released her tenth album on "
+    "Tuesday. Her manager, Piet Olberg, a native of Vissen, said the tour starts in May.",
+    "death": "The painter Eino Saari died on 9 March 2023 in Tallholm, his gallery said. "
+    "Saari, who was born in Lunde, painted the harbours of the south coast.",
+    "surname_age": "Police questioned the 43-year-old Vanhala on Monday about the fire. "
+    "Vanhala denies any role in it.",
+    "description_age": "Trade minister Alma Reiter opened the fair in Kord on Friday. "
+    "The 61-year-old minister promised lower tariffs.",
+    "population": "Storms hit the coast on Sunday, and Ostby and its 52,000 inhabitants lost "
+    "power. Further north, Brannfors, a town of 8,000 people, was spared.",
+    "founded": "The Silverleaf Cooperative, founded in 1978, sells fruit from the valley. "
+    "The Harrow Mutual Society was established in 1921.",
+    "office": "Teodor Malm served as justice minister from 2005 to 2011 before he joined a "
+    "law firm. Health minister Ulla Brink, in office since 2020, was not at the meeting.",
+    "nationality": "The Norlandian engineer Kaspar Vidal was freed on Monday. "
+    "Mira Ostrom, a Norlandian citizen, flew home with him.",
+    "party": "Irja Kallio of the Rural Centre Party won the seat. Labour Union lawmaker "
+    "Sten Holt conceded. Kallio, a member of the Rural Centre Party, thanked her voters. "
+    "Otto Ranta of the Kord General Hospital said turnout was high.",
+    "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
+    "More than 30 people were injured.",
+}
+
+
+@pytest.fixture(scope="module")
+def analysed() -> dict[str, Analysis]:
+    docs = [Document(k, t, published=PUB) for k, t in TEXTS.items()]
+    stages = pipeline.stages_for(STAGE.name)
+    return {a.doc.id: pipeline.analyse(a, stages) for a in nlp.annotate(docs)}
+
+
+def _triples(an: Analysis) -> set[tuple[str, str, str]]:
+    names = {e.id: e.name for e in an.entities}
+    return {(names[c.subject], c.attribute, c.value) for c in an.claims}
+
+
+def _attr(an: Analysis, attribute: str) -> set[tuple[str, str]]:
+    return {(s, v) for s, a, v in _triples(an) if a == attribute}
+
+
+def test_birth_date_and_birthplace(analysed: dict[str, Analysis]) -> None:
+    assert _triples(analysed["birth"]) >= {
+        ("Hanna Lustig", "born", "1969-02-04"),
+        ("Hanna Lustig", "birthplace", "Brenner"),
+        ("Hanna Lustig", "age", "54"),
+    }
+
+
+def test_birthplace_from_born_compounds_and_native_of(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["birthplace_forms"], "birthplace") == {
+        ("Ronja Aske", "Kellstad"),
+        ("Piet Olberg", "Vissen"),
+    }
+
+
+def test_death_date_and_place(analysed: dict[str, Analysis]) -> None:
+    assert _triples(analysed["death"]) >= {
+        ("Eino Saari", "died", "2023-03-09"),
+        ("Eino Saari", "died_in", "Tallholm"),
+        ("Eino Saari", "birthplace", "Lunde"),
+    }
+
+
+def test_age_of_a_person_named_by_surname_only(analysed: dict[str, Analysis]) -> None:
+    ages = _attr(analysed["surname_age"], "age")
+    assert ages == {("Vanhala", "43")}
+
+
+def test_age_given_through_a_describing_noun(analysed: dict[str, Analysis]) -> None:
+    assert ("Alma Reiter", "61") in _attr(analysed["description_age"], "age")
+
+
+def test_population_of_a_place_and_its_inhabitants(analysed: dict[str, Analysis]) -> None:
+    # the phrases say these are places, whatever type NER gave the names
+    assert _attr(analysed["population"], "population") == {
+        ("Ostby", "52000"),
+        ("Brannfors", "8000"),
+    }
+
+
+def test_founding_years(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["founded"], "founded") == {
+        ("Silverleaf Cooperative", "1978"),
+        ("Harrow Mutual Society", "1921"),
+    }
+
+
+def test_office_held_with_dates_and_in_office_since(analysed: dict[str, Analysis]) -> None:
+    an = analysed["office"]
+    assert ("Teodor Malm", "2005/2011") in _attr(an, "office_held")
+    assert ("Ulla Brink", "2020") in _attr(an, "in_office_since")
+    term = next(c for c in an.claims if c.attribute == "office_held")
+    assert term.value_type == "term"
+    assert ("role", "Justice Minister") in term.qualifiers
+
+
+def test_nationality_from_demonyms(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["nationality"], "nationality") == {
+        ("Kaspar Vidal", "Norlandia"),
+        ("Mira Ostrom", "Norlandia"),
+    }
+
+
+def test_party_only_for_party_names(analysed: dict[str, Analysis]) -> None:
+    parties = _attr(analysed["party"], "party")
+    assert ("Irja Kallio", "Rural Centre Party") in parties
+    assert ("Sten Holt", "Labour Union") in parties
+    assert all(person != "Otto Ranta" for person, _ in parties)  # a hospital is no party
+
+
+def test_tolls_take_the_place_of_the_sentence_before(analysed: dict[str, Analysis]) -> None:
+    an = analysed["tolls"]
+    assert ("Harbourg", "11") in _attr(an, "killed")
+    assert ("Harbourg", ">30") in _attr(an, "injured")
+
+
+def test_evidence_spans_index_the_text(analysed: dict[str, Analysis]) -> None:
+    for an in analysed.values():
+        for c in an.claims:
+            assert 0 <= c.start < c.end <= len(an.text)
