@@ -193,7 +193,7 @@ def _right_subject(ctx: DocContext, s: int, e: int, types: frozenset[str]) -> st
             return ctx._ok(p, types)
         w = tok.text.lower()
         if tok.pos == "NOUN" and ctx.descriptions.get(w) == "person" and "PERSON" in types:
-            return ctx.resolve_pronoun(s, "he", types)  # as "he" would be read
+            return ctx.resolve_description(s, w, types)
         if tok.pos in ("PUNCT", "VERB", "AUX", "ADP") and tok.text != "-":
             return None
     return None

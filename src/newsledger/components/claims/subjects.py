@@ -338,7 +338,30 @@ class DocContext:
                 found = self.demonym_country()
                 if found:
                     return found
+        if cls == "person":
+            return self._person_before(char, allowed)
         return self._nearest_before(char, allowed, word if cls == "org" else None)
+
+    def _person_before(self, char: int, allowed: set[str]) -> str | None:
+        """Who "the minister" or "the 66-year-old composer" is: in its own sentence or the
+        one before, the nearest person who is a grammatical subject, else the only
+        person named there ("… took action against A and B. The actress …": neither)."""
+        ann = self.a.annotated
+        si = ann.sentence_of(char)
+        first = ann.sents[max(si - 1, 0)].start if si >= 0 else char - _LOOKBACK
+        i = bisect.bisect_left(self.starts, char) - 1
+        seen: list[str] = []
+        while i >= 0 and self.mentions[i].start >= first:
+            eid = self.entity_of(i)
+            if self.etype(eid) in allowed or (
+                "PERSON" in allowed and could_be_person(self.entity_name(eid), self.etype(eid))
+            ):
+                if self._is_subject(i) and not self._modifier(i):
+                    return eid
+                if eid not in seen:
+                    seen.append(eid)
+            i -= 1
+        return seen[0] if len(seen) == 1 else None
 
     def demonym_country(self) -> str | None:
         """The named country the document's demonyms point to most ("Sarnian" → Sarnia)."""
