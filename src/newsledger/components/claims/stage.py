@@ -190,7 +190,7 @@ def _right_subject(ctx: DocContext, s: int, e: int, types: frozenset[str]) -> st
         if ctx.tok_m[t] >= 0:
             return ctx.subject_ok(ctx.entity_of(ctx.tok_m[t]), types)
         if (p := ctx.token_person(t)) is not None:
-            return ctx._ok(p, types)
+            return ctx.subject_ok(p, types)
         w = tok.text.lower()
         if tok.pos == "NOUN" and ctx.descriptions.get(w) == "person" and "PERSON" in types:
             return ctx.resolve_description(s, w, types)

@@ -94,7 +94,7 @@ class DocContext:
             and self.tokens[s - 1].sent == tok.sent
         ):
             s -= 1
-        for i in range(s, t):
+        for i in range(s, t + 1):
             found = self.names.named(self.text[self.tokens[i].start : tok.end])
             if found:
                 return found
@@ -445,20 +445,24 @@ class DocContext:
 
         Inside the match any token is passed; outside it, a common noun is passed
         only when it is in apposition or a copula complement ("Tajikistan, a
-        republic with …"); a verb leads to its subject."""
+        republic with …"); a verb leads to its subject.  A name reached through "who"
+        is a person's even when NER typed it otherwise ("Vogt, who was born in …")."""
+        who = False
         for _ in range(12):
             tok = self.tokens[t]
             inside = skip is not None and skip[0] <= tok.start < skip[1]
             if not inside and self.tok_m[t] >= 0:
-                return self._ok(self.entity_of(self.tok_m[t]), types)
+                eid = self.entity_of(self.tok_m[t])
+                return self.subject_ok(eid, types) if who else self._ok(eid, types)
             if not inside and (p := self.token_person(t)) is not None:
-                return self._ok(p, types)
+                return self.subject_ok(p, types) if who else self._ok(p, types)
             for c in self.children_of(t):
                 ctok = self.tokens[c]
                 if ctok.dep in _SUBJ_DEPS and not (skip and skip[0] <= ctok.start < skip[1]):
                     found = self._np(c, types)
                     if found != _CONTINUE:
                         return found
+                    who = who or ctok.text.lower() == "who"
             in_match = self._match_start <= tok.start < end
             if tok.pos in ("NOUN", "PROPN", "PRON") and not inside:
                 for c in self.children_of(t):
@@ -511,7 +515,7 @@ class DocContext:
         if self.tok_m[i] >= 0:
             return self.subject_ok(self.entity_of(self.tok_m[i]), types)
         if (p := self.token_person(i)) is not None:
-            return self._ok(p, types)
+            return self.subject_ok(p, types)
         w = self.tokens[i].text.lower()
         if w in self.descriptions:
             return self.resolve_description(self.tokens[i].start, w, types)
