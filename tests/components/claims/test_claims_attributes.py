@@ -33,7 +33,8 @@ TEXTS = {
     "Mira Ostrom, a Norlandian citizen, flew home with him.",
     "party": "Irja Kallio of the Rural Centre Party won the seat. Labour Union lawmaker "
     "Sten Holt conceded. Kallio, a member of the Rural Centre Party, thanked her voters. "
-    "Otto Ranta of the Kord General Hospital said turnout was high.",
+    "Otto Ranta of the Kord General Hospital said turnout was high. Former Rural Centre Party "
+    "lawmaker Eli Saari, who now leads a farmers' union, voted early.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -123,6 +124,7 @@ def test_party_only_for_party_names(analysed: dict[str, Analysis]) -> None:
     assert ("Irja Kallio", "Rural Centre Party") in parties
     assert ("Sten Holt", "Labour Union") in parties
     assert all(person != "Otto Ranta" for person, _ in parties)  # a hospital is no party
+    assert all(person != "Eli Saari" for person, _ in parties)  # a former member
 
 
 def test_tolls_take_the_place_of_the_sentence_before(analysed: dict[str, Analysis]) -> None:

@@ -25,6 +25,8 @@ _WORD_BEFORE = re.compile(r"([\w-]+)[ \t]*\Z")
 _WHEN_AFTER = re.compile(r"\s+(?:when|at\s+the\s+time)\b", re.I)
 _TIME_NOUNS = frozenset({"time", "age", "day", "year", "point", "moment"})
 _ORG_TYPES = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile)[\s-]*\Z", re.I)
+_FORMER_IN = re.compile(r"\b(?:former|ex|onetime|one-time|erstwhile)(?:\s+|-)", re.I)
 
 
 def past_age(ctx: DocContext, m: re.Match[str]) -> bool:
@@ -202,3 +204,11 @@ def party_name(name: str) -> bool:
     if "party" in words or " ".join(words) in lex["party_short_names"]:
         return True  # "Labour MP X", "Tory leader Y"
     return words[-1] in lex["party_heads"] and any(w in lex["party_words"] for w in words)
+
+
+def former(ctx: DocContext, m: re.Match[str]) -> bool:
+    """The phrase says the tie is past: "former Labour MP X", "a former member of"."""
+    return bool(
+        _FORMER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+        or _FORMER_IN.search(m.group(0))
+    )

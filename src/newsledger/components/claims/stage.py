@@ -307,7 +307,7 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         return None
     if pat.require == "ownhead" and not rd.own_head(ctx, m.end(), subject):
         return None
-    if pat.require == "party" and not rd.party_name(value.text):
+    if pat.require == "party" and (not rd.party_name(value.text) or rd.former(ctx, m)):
         return None
     if _hypothetical(ctx, m.start(), m.end()):
         return None
