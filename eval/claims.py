@@ -33,6 +33,8 @@ article and the surname only, or a description, in another.  Its first
 record (``{"kind": "scope", "attributes": [...]}``) lists the attributes it
 annotates: claims and conflicts of other attributes are not scored on it.
 Its keys end in ``_general`` (and ``_general_heldout``);
+``conflicts_*_resolved`` score conflicts with subjects resolved by the
+store's cross-document resolution instead of the name key;
 ``false_conflicts_general`` counts predicted conflicts no gold conflict
 matches.  Before the issue-19 patterns it scored dev claims P 1.0 R 0.462,
 conflicts P 1.0 R 0.375 (held-out R 0.684, conflicts R 0.167).  The held-out
@@ -58,6 +60,7 @@ from newsledger.components.claims.stage import STAGE
 from newsledger.components.mentions import stage as mentions
 from newsledger.core.model import Analysis, Document
 from newsledger.corpus.conflicts import ClaimRecord, Conflict, find_conflicts, records_from_analysis
+from newsledger.corpus.resolve import resolve as corpus_resolve
 
 GOLD = ROOT / "eval" / "claims_gold.jsonl"
 GENERAL = ROOT / "eval" / "claims_general_gold.jsonl"
@@ -118,6 +121,20 @@ def predicted_conflicts(analyses: list[Analysis]) -> list[Conflict]:
     return find_conflicts(records)
 
 
+def resolved_conflicts(analyses: list[Analysis]) -> list[Conflict]:
+    """Conflicts with subjects resolved as the store resolves them (:mod:`newsledger.corpus.resolve`)."""
+    res = corpus_resolve([(an.doc.id, an.entities) for an in analyses])
+    records: list[ClaimRecord] = []
+    for an in analyses:
+
+        def to_global(eid: str, doc: str = an.doc.id) -> tuple[str, str]:
+            gid = res.global_id(doc, eid)
+            return gid, res.entities[gid].name
+
+        records += records_from_analysis(an, to_global)
+    return find_conflicts(records)
+
+
 def _values(c: Conflict) -> set[str]:
     if c.attribute == "held_by":
         return {name_key(v.value) for v in c.values}
@@ -165,6 +182,10 @@ def _split_metrics(
         out[f"{label}_r"] = hg / ng if ng else 0.0
         if kind == "conflict":
             out["false_conflicts"] = float(np_ - hp)
+    resolved = [c for c in resolved_conflicts(analyses) if scope is None or c.attribute in scope]
+    hp, np_, hg, ng = _conflict_scores(gold_c, resolved, "conflict")
+    out["conflicts_p_resolved"] = hp / np_ if np_ else 0.0
+    out["conflicts_r_resolved"] = hg / ng if ng else 0.0
     return out, pred
 
 
@@ -213,7 +234,7 @@ def _speed() -> tuple[str, float]:
 def main() -> None:
     print(
         f"{'gold':8} {'split':8} {'claims P':>9} {'R':>6} {'F1':>6} {'confl P':>8} {'R':>6}"
-        f" {'false':>5} {'upd P':>6} {'R':>6}"
+        f" {'false':>5} {'upd P':>6} {'R':>6} {'resolved: confl P':>8} {'R':>6}"
     )
     for name, path in SETS:
         recs = read_jsonl(path)
@@ -223,6 +244,7 @@ def main() -> None:
                 f"{name.strip('_') or 'claims':8} {split:8} {m['claims_p']:9.3f} {m['claims_r']:6.3f}"
                 f" {m['claims_f1']:6.3f} {m['conflicts_p']:8.3f} {m['conflicts_r']:6.3f}"
                 f" {int(m['false_conflicts']):5d} {m['updates_p']:6.3f} {m['updates_r']:6.3f}"
+                f" {m['conflicts_p_resolved']:8.3f} {m['conflicts_r_resolved']:6.3f}"
             )
     name, ms = _speed()
     print(f"claims stage: {ms:.2f} ms per 500 words ({name})")
