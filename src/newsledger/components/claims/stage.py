@@ -29,6 +29,7 @@ from newsledger.components.claims.patterns import (
     patterns,
     windows,
 )
+from newsledger.components.claims.strategies import auto_subject
 from newsledger.components.claims.subjects import PLACE_TYPES, DocContext
 from newsledger.components.claims.values import (
     Value,
@@ -270,7 +271,7 @@ def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpe
         found = _right_subject(ctx, m.start(), m.end(), types)
         if found:
             return found
-    return ctx.auto_subject(m.start(), m.end(), types, v)
+    return auto_subject(ctx, m.start(), m.end(), types, v)
 
 
 def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
@@ -284,7 +285,7 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
     spec = attrs[attr]
     quals: list[tuple[str, str]] = []
     if pat.subject == "passive":
-        eid = ctx.auto_subject(m.start(), m.end(), spec.value_types, rd.group(m, "s"))
+        eid = auto_subject(ctx, m.start(), m.end(), spec.value_types, rd.group(m, "s"))
         value = Value(ctx.entity_name(eid), "entity") if eid else None
         if eid:
             quals.append(("entity", eid))

@@ -2,9 +2,11 @@
 
 :class:`DocContext` indexes one analysed document (mentions by token, the
 dependency tree, quotes) and answers the questions the claim patterns ask:
-which entity a span names, which entity an appositive or fronted phrase is
-about, where the dependency parse leads from a phrase to its subject, what
-"the country" or "its" refers to, and who speaks when a claim sits in a quote.
+which entity a span names (an untagged surname or repeat of a name too, see
+:mod:`newsledger.components.claims.names`), what "the country", "the
+minister" or "its" refers to, and who speaks when a claim sits in a quote.
+How a phrase leads to its subject (apposition, fronted phrase, the parse) is
+in :mod:`newsledger.components.claims.strategies`.
 
 Resolution is conservative: when the parse leads to a subject that is not a
 name (for example "the attackers"), no claim is made rather than guessing.
@@ -26,13 +28,13 @@ NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_CONTINUE = "\x00continue"  # a relative pronoun: the subject is the noun it attaches to
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_STOP_TAGS = frozenset({"WDT", "WP"})
+CONTINUE = "\x00continue"  # a relative pronoun: the subject is the noun it attaches to
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+STOP_TAGS = frozenset({"WDT", "WP"})
 _NOT_NAME_POS = frozenset({"PRON", "DET", "ADP", "AUX", "VERB", "PUNCT", "NUM", "CCONJ", "SCONJ"})
-_SKIP_LEFT_POS = frozenset({"DET", "ADJ", "ADV"})
-_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
-_VERB_UP = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
+SKIP_LEFT_POS = frozenset({"DET", "ADJ", "ADV"})
+FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+VERB_UP = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
 _COUNTRY_WORDS = frozenset({"country", "nation", "republic", "kingdom", "state"})
 _LOOKBACK = 1500  # characters searched back for a pronoun or description
 
@@ -275,7 +277,7 @@ class DocContext:
             if (
                 depth < 4
                 and tok.pos == "PRON"
-                and tok.dep in _SUBJ_DEPS
+                and tok.dep in SUBJ_DEPS
                 and self.pronouns.get(w) == self.pronouns.get(word)
                 and tok.sent >= first_sent
             ):
@@ -305,7 +307,7 @@ class DocContext:
             cls = self.descriptions[w]
             if allowed & set(self.desc_types.get(cls, ())):
                 found = self.resolve_description(tok.start, w, frozenset(allowed))
-                return found, tok.dep in _SUBJ_DEPS, t - 1
+                return found, tok.dep in SUBJ_DEPS, t - 1
         return None, False, t - 1
 
     def _is_subject(self, k: int) -> bool:
@@ -313,7 +315,7 @@ class DocContext:
         tok = self.tokens[min(self.a.annotated.token_at(m.end - 1), len(self.tokens) - 1)]
         if tok.dep == "appos":
             tok = self.tokens[tok.head]
-        return tok.dep in _SUBJ_DEPS
+        return tok.dep in SUBJ_DEPS
 
     def _definite(self, t: int) -> bool:
         return any(
@@ -388,7 +390,7 @@ class DocContext:
             self._main[etype] = best
         return self._main[etype]
 
-    # ------------------------------------------------------------ strategies
+    # ------------------------------------------------------------ the parse
 
     def children_of(self, t: int) -> list[int]:
         if self._children is None:
@@ -398,148 +400,3 @@ class DocContext:
                     ch[tok.head].append(tok.i)
             self._children = ch
         return self._children[t]
-
-    def _np(self, t: int, types: frozenset[str]) -> str | None:
-        """The entity a subject noun phrase headed by token ``t`` refers to."""
-        k = self.tok_m[t]
-        if k >= 0:
-            return self._ok(self.entity_of(k), types)
-        if (p := self.token_person(t)) is not None:
-            return self._ok(p, types)
-        for c in self.children_of(t):
-            if self.tokens[c].dep == "appos" and self.tok_m[c] >= 0:
-                return self._ok(self.entity_of(self.tok_m[c]), types)
-        tok = self.tokens[t]
-        w = tok.text.lower()
-        if tok.tag in _STOP_TAGS or w in ("who", "which", "that"):
-            return _CONTINUE
-        if w in self.pronouns:
-            return self.resolve_pronoun(tok.start, w, types)
-        if w in self.descriptions or tok.lemma.lower() in self.descriptions:
-            return self.resolve_description(
-                tok.start, w if w in self.descriptions else tok.lemma.lower(), types
-            )
-        return None
-
-    def auto_subject(
-        self, s: int, e: int, types: frozenset[str], skip: tuple[int, int] | None
-    ) -> str | None:
-        """Apposition, then a fronted phrase, then the dependency parse."""
-        for how in (self._left, self._fronted):
-            found = how(s, e, types)
-            if found is not None:
-                return None if found == _CONTINUE else found
-        ann = self.a.annotated
-        t = ann.token_at(s)
-        while skip and t < len(self.tokens) and skip[0] <= self.tokens[t].start < skip[1]:
-            t += 1
-        if t >= len(self.tokens):
-            return None
-        self._match_start = s
-        return self._walk(t, types, skip, e)
-
-    def _walk(
-        self, t: int, types: frozenset[str], skip: tuple[int, int] | None, end: int
-    ) -> str | None:
-        """Up the dependency tree from the match to the name it is about.
-
-        Inside the match any token is passed; outside it, a common noun is passed
-        only when it is in apposition or a copula complement ("Tajikistan, a
-        republic with …"); a verb leads to its subject.  A name reached through "who"
-        is a person's even when NER typed it otherwise ("Vogt, who was born in …")."""
-        who = False
-        for _ in range(12):
-            tok = self.tokens[t]
-            inside = skip is not None and skip[0] <= tok.start < skip[1]
-            if not inside and self.tok_m[t] >= 0:
-                eid = self.entity_of(self.tok_m[t])
-                return self.subject_ok(eid, types) if who else self._ok(eid, types)
-            if not inside and (p := self.token_person(t)) is not None:
-                return self.subject_ok(p, types) if who else self._ok(p, types)
-            for c in self.children_of(t):
-                ctok = self.tokens[c]
-                if ctok.dep in _SUBJ_DEPS and not (skip and skip[0] <= ctok.start < skip[1]):
-                    found = self._np(c, types)
-                    if found != _CONTINUE:
-                        return found
-                    who = who or ctok.text.lower() == "who"
-            in_match = self._match_start <= tok.start < end
-            if tok.pos in ("NOUN", "PROPN", "PRON") and not inside:
-                for c in self.children_of(t):
-                    if self.tokens[c].dep == "poss":
-                        found = self._np(c, types)
-                        if found != _CONTINUE:
-                            return found
-                w = tok.text.lower()
-                is_desc = w in self.descriptions or tok.lemma.lower() in self.descriptions
-                if tok.dep != "appos" and is_desc:
-                    found = self._np(t, types)
-                    return None if found == _CONTINUE else found
-                if not in_match and tok.dep not in ("appos", "attr"):
-                    return None
-            elif tok.pos in ("VERB", "AUX") and not in_match and tok.dep not in _VERB_UP:
-                return None
-            if tok.head == t:
-                return None
-            t = tok.head
-        return None
-
-    def _left(self, s: int, e: int, types: frozenset[str]) -> str | None:
-        """ "NAME, <phrase>": the name the phrase is in apposition to."""
-        ann = self.a.annotated
-        first = ann.token_at(s)
-        if first < len(self.tokens) and self.tokens[first].tag in _FINITE:
-            return None  # "…, Kaldra, claims to have": the comma closes an apposition
-        i = first - 1
-        if i < 0:
-            return None
-        sent = self.tokens[i + 1].sent if i + 1 < len(self.tokens) else self.tokens[i].sent
-        skipped = 0
-        while (
-            i >= 0
-            and skipped < 2
-            and self.tokens[i].pos in _SKIP_LEFT_POS
-            and self.tokens[i].text.islower()
-        ):
-            i -= 1
-            skipped += 1
-        if i < 1 or self.tokens[i].text not in (",", "–", "—") or self.tokens[i].sent != sent:
-            return None
-        i -= 1
-        if self.tokens[i].text == ")":
-            while i > 0 and self.tokens[i].text != "(":
-                i -= 1
-            i -= 1
-        if i < 0 or self.tokens[i].sent != sent:
-            return None
-        if self.tok_m[i] >= 0:
-            return self.subject_ok(self.entity_of(self.tok_m[i]), types)
-        if (p := self.token_person(i)) is not None:
-            return self.subject_ok(p, types)
-        w = self.tokens[i].text.lower()
-        if w in self.descriptions:
-            return self.resolve_description(self.tokens[i].start, w, types)
-        return None
-
-    def _fronted(self, s: int, e: int, types: frozenset[str]) -> str | None:
-        """ "<phrase>, NAME …" at the start of a sentence: the sentence's subject."""
-        ann = self.a.annotated
-        si = ann.sentence_of(s)
-        if si < 0:
-            return None
-        sent = ann.sents[si]
-        line = self.text.rfind("\n", sent.start, s) + 1  # a heading glued on by the splitter
-        if self.text[max(sent.start, line) : s].strip(" \t\"'“‘(") != "":
-            return None
-        i = ann.token_at(e)
-        while i < sent.token_end and self.tokens[i].text != ",":
-            if self.tokens[i].pos in ("VERB", "AUX") and self.tokens[i].tag not in ("VBN", "VBG"):
-                return None
-            i += 1
-        i += 1
-        while i < sent.token_end and self.tokens[i].pos == "DET":
-            i += 1
-        if i >= sent.token_end:
-            return None
-        found = self._np(i, types)
-        return None if found == _CONTINUE else found
