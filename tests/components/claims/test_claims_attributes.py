@@ -137,3 +137,14 @@ def test_evidence_spans_index_the_text(analysed: dict[str, Analysis]) -> None:
     for an in analysed.values():
         for c in an.claims:
             assert 0 <= c.start < c.end <= len(an.text)
+
+
+def test_a_name_after_a_describing_noun_is_the_subject() -> None:
+    text = (
+        "Leading actor Piet Olberg has joined forces with Vissen-born actor-director "
+        "Sanna Lehto to reopen the old theatre. Party leader Olli Rask welcomed the plan."
+    )
+    (a,) = nlp.annotate([Document("d", text, published=PUB)])
+    an = pipeline.analyse(a, pipeline.stages_for(STAGE.name))
+    assert _attr(an, "birthplace") == {("Sanna Lehto", "Vissen")}
+    assert _attr(an, "party") == set()  # "Party leader" names no party

@@ -201,6 +201,8 @@ def party_name(name: str) -> bool:
     if not words:
         return False
     lex = lexicon()
+    if words == ["party"]:
+        return False  # "Party leader X": which party the text does not say here
     if "party" in words or " ".join(words) in lex["party_short_names"]:
         return True  # "Labour MP X", "Tory leader Y"
     return words[-1] in lex["party_heads"] and any(w in lex["party_words"] for w in words)
@@ -212,3 +214,12 @@ def former(ctx: DocContext, m: re.Match[str]) -> bool:
         _FORMER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
         or _FORMER_IN.search(m.group(0))
     )
+
+
+def party_claim(ctx: DocContext, m: re.Match[str], value: str) -> bool:
+    """A party pattern's match holds: the value is a party's name, and so is what the
+    text says ("Party leader X" names no party, whatever "Party" was resolved to), and
+    the tie is not a past one."""
+    v = group(m, "v")
+    surface = ctx.text[v[0] : v[1]] if v else value
+    return party_name(value) and party_name(surface) and not former(ctx, m)

@@ -182,10 +182,12 @@ def _value(
 
 
 def _right_subject(ctx: DocContext, s: int, e: int, types: frozenset[str]) -> str | None:
-    """A name within a few words after the match ("the 54-year-old Voss"), an untagged
-    surname, or the person a describing noun refers to ("the 66-year-old minister")."""
+    """A name within a few words after the match ("the 54-year-old Voss", "the
+    Swansea-born actor-director Terry Palmer"), an untagged surname, else the person a
+    describing noun right after it refers to ("the 66-year-old minister")."""
     ann = ctx.a.annotated
     i = ann.token_at(e)
+    described: str | None = None
     for t in range(i, min(i + 4, len(ctx.tokens))):
         tok = ctx.tokens[t]
         if ctx.tok_m[t] >= 0:
@@ -193,10 +195,13 @@ def _right_subject(ctx: DocContext, s: int, e: int, types: frozenset[str]) -> st
         if (p := ctx.token_person(t)) is not None:
             return ctx.subject_ok(p, types)
         w = tok.text.lower()
-        if tok.pos == "NOUN" and ctx.descriptions.get(w) == "person" and "PERSON" in types:
-            return ctx.resolve_description(s, w, types)
+        if tok.pos == "NOUN" and ctx.descriptions.get(w) == "person" and described is None:
+            described = w
         if tok.pos in ("PUNCT", "VERB", "AUX", "ADP") and tok.text != "-":
-            return None
+            break
+    if described is not None and "PERSON" in types:
+        return ctx.resolve_description(s, described, types)
+    return None
     return None
 
 
@@ -308,7 +313,7 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         return None
     if pat.require == "ownhead" and not rd.own_head(ctx, m.end(), subject):
         return None
-    if pat.require == "party" and (not rd.party_name(value.text) or rd.former(ctx, m)):
+    if pat.require == "party" and not rd.party_claim(ctx, m, value.text):
         return None
     if _hypothetical(ctx, m.start(), m.end()):
         return None
