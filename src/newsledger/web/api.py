@@ -128,7 +128,9 @@ def entities(
     "claims, conflicts",
 )
 def dossier(store: StoreDep, ref: EntityRef) -> JSONResponse:
-    return envelope(q.dossier(store, ref))
+    from newsledger.web import dossier_view
+
+    return envelope(dossier_view.dossier(store, ref))
 
 
 @router.get("/quotes", tags=["quotes"], summary="Who said what, with speaker, cue and evidence")

@@ -121,7 +121,7 @@ def create_app(
         )
     Store(db, readonly=True).close()  # fail now, with a clear message, if there is no store
 
-    from newsledger.web import api, api_docs, pages, write
+    from newsledger.web import api, api_docs, lists, pages, review, write
     from newsledger.web import corpus_pages as pages_more
 
     app = FastAPI(
@@ -144,6 +144,8 @@ def create_app(
     app.include_router(api_docs.router)
     app.include_router(pages.router)
     app.include_router(pages_more.router)
+    app.include_router(lists.router)
+    app.include_router(review.router)
     app.mount("/static", StaticFiles(directory=str(STATIC), follow_symlink=False), name="static")
 
     @app.get("/favicon.ico", include_in_schema=False)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from newsledger.core.errors import NewsledgerError
 from newsledger.query import faceted as qw
 from newsledger.query import facts as q
-from newsledger.web import docview
+from newsledger.web import docview, dossier_view, labels
 from newsledger.web.common import (
     MAX_QUERY,
     NAME_RE,
@@ -149,9 +149,9 @@ def entity_page(
     request: Request, store: StoreDep, ref: Annotated[str, Path(max_length=MAX_QUERY)]
 ) -> HTMLResponse:
     """An entity's dossier, every item linked to its evidence span."""
-    d = q.dossier(store, ref)
-    titles = {doc["id"]: doc.get("title") or doc["id"] for doc in d["documents"]}
-    return render(request, "entity.html", d=d, titles=titles)
+    d, sections, docs = dossier_view.view(store, ref)
+    titles = {i: labels.doc_title(info, i) for i, info in docs.items()}
+    return render(request, "entity.html", d=d, s=sections, docs=docs, titles=titles)
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
