@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from newsledger.core.errors import NewsledgerError
 from newsledger.query import faceted as qw
 from newsledger.query import facts as q
 from newsledger.query import spacetime as qm
@@ -66,6 +67,14 @@ EntType = Annotated[
 Country = Annotated[str | None, Query(pattern=COUNTRY_RE, description="ISO 3166-1 alpha-2.")]
 
 
+def check_entity_type(store: Store, etype: str | None) -> None:
+    if etype and not store.has_entity_type(etype):
+        known = ", ".join(t for t, _ in store.entity_type_counts())
+        raise NewsledgerError(
+            f"No entities of type {etype!r} are stored.", f"Known types: {known or 'none yet'}."
+        )
+
+
 def _entity_id(store: Store, ref: str | None) -> str | None:
     return q.find_entity(store, ref)["id"] if ref else None
 
@@ -92,7 +101,8 @@ def documents(
         date_from=date_from or None,
         date_to=date_to or None,
     )
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    total = store.count_documents_where(source, date_from or None, date_to or None)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get(
@@ -116,6 +126,7 @@ def entities(
     ] = None,
     etype: EntType = None,
 ) -> JSONResponse:
+    check_entity_type(store, etype)
     rows = q.entities(store, query or None, etype, limit + 1, offset)
     total = qw.count_entities(store, query or None, etype)
     return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
@@ -145,9 +156,13 @@ def quotes(
         str | None, Query(max_length=MAX_QUERY, description="Entity the quote mentions.")
     ] = None,
     kind: Literal["direct", "mixed", "indirect"] | None = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
 ) -> JSONResponse:
-    rows = q.quotes(store, speaker, about, kind, limit + 1, offset)
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    dates = (date_from or None, date_to or None)
+    rows = q.quotes(store, speaker, about, kind, limit + 1, offset, *dates)
+    total = q.count_quotes(store, speaker, about, kind, *dates)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 def _events(
@@ -161,6 +176,9 @@ def _events(
     offset: int,
 ) -> tuple[list[dict[str, Any]], bool]:
     """One page of events and whether more follow."""
+    from newsledger.web.lists import check_event_type
+
+    check_event_type(store, etype)
     rows = qm.events(
         store, etype, place, actor, date_from or None, date_to or None, limit + 1, offset
     )
@@ -181,7 +199,10 @@ def events(
     date_to: DateTo = None,
 ) -> JSONResponse:
     page, more = _events(store, etype, place, actor, date_from, date_to, limit, offset)
-    return envelope(page, limit, offset, more)
+    total = qm.count_events(
+        store, etype or None, place or None, actor or None, date_from or None, date_to or None
+    )
+    return envelope(page, limit, offset, more, total)
 
 
 @router.get(
@@ -208,7 +229,8 @@ def places(
     store: StoreDep, limit: Limit = 50, offset: Offset = 0, country: Country = None
 ) -> JSONResponse:
     rows = qm.places(store, country, limit + 1, offset)
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    total = store.count_places(country or None)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get(
@@ -269,7 +291,9 @@ def conflicts(
     return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
-@router.get("/search", tags=["search"], summary="Full-text search (FTS5 syntax) with snippets")
+@router.get(
+    "/search", tags=["search"], summary="Full-text search with snippets: any text is searched"
+)
 def search(
     store: StoreDep,
     query: Annotated[
@@ -278,7 +302,8 @@ def search(
             alias="q",
             min_length=1,
             max_length=MAX_QUERY,
-            description='Words, "phrases", AND/OR/NOT, prefix*.',
+            description='Any text; "exact phrases", prefix*, and AND/OR/NOT in capitals '
+            "between words are understood. A name also finds its other spellings.",
         ),
     ],
     limit: Limit = 20,
@@ -287,8 +312,10 @@ def search(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    rows = qw.search(store, query, source, date_from or None, date_to or None, limit + 1, offset)
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    args = (source, date_from or None, date_to or None)
+    rows = qw.search(store, query, *args, limit + 1, offset)
+    total = qw.count_search(store, query, *args)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get(

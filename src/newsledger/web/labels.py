@@ -130,7 +130,7 @@ def doc_title(info: Mapping[str, Any] | None, doc_id: str = "") -> str:
     title = _FURNITURE.sub("", title)
     if title and title != source:
         return title
-    head = " ".join(str(info.get("head") or "").split())
+    head = " ".join(str(info.get("head") or info.get("text") or "")[:200].split())
     if not head:
         return doc_id or "untitled article"
     if len(head) > 80:
@@ -148,3 +148,9 @@ def source_line(info: Mapping[str, Any] | None, doc_id: str = "") -> str:
         x for x in (str(info.get("source") or ""), date_value(info.get("published"))) if x
     )
     return bits[0] + (" — " + tail if tail else "")
+
+
+def with_titles(rows: list[dict[str, Any]], docs: Mapping[str, Mapping[str, Any]]) -> None:
+    """Set ``display_title`` on rows having ``id`` (documents, search hits)."""
+    for r in rows:
+        r["display_title"] = doc_title(docs.get(r["id"]) or r, r["id"])

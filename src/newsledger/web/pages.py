@@ -68,6 +68,7 @@ def search_page(
         error = exc
         facets["types"] = [{"value": v, "count": n} for v, n in store.entity_type_counts(name_q)]
     more = len(hits) > limit
+    labels.with_titles(hits, store.doc_labels(h["id"] for h in hits))
     ents = q.entities(store, name_q or None, etype, 12) if (name_q or etype or not text) else []
     return render(
         request,
@@ -133,6 +134,7 @@ def documents_page(
         date_from=date_from or None,
         date_to=date_to or None,
     )
+    labels.with_titles(rows, store.doc_labels(r["id"] for r in rows))
     return render(
         request,
         "documents.html",
