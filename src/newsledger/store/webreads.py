@@ -124,3 +124,30 @@ class WebReadsMixin(StoreBase):
         with self.conn:
             cur = self.conn.execute("DELETE FROM flags WHERE id = ?", (flag_id,))
         return cur.rowcount > 0
+
+    def event_markers(
+        self,
+        etype: str | None,
+        place: str | None,
+        lo: int | None,
+        hi: int | None,
+        limit: int,
+    ) -> list[dict[str, Any]]:
+        """Corpus events with coordinates, light for a map: lat, lon, type, date, place,
+        killed and the first source's doc and evidence span (arguments as
+        :meth:`corpus_event_rows`)."""
+        body, args, order = self._event_sql(etype, place, None, lo, hi)  # type: ignore[attr-defined]
+        cond = "json_extract(e.record, '$.lat') IS NOT NULL"
+        body += (" AND " if " WHERE " in body else " WHERE ") + cond
+        cur = self.conn.execute(
+            "SELECT json_extract(e.record, '$.lat') AS lat, json_extract(e.record, '$.lon') AS lon,"
+            " e.type AS type, json_extract(e.record, '$.date') AS date,"
+            " json_extract(e.record, '$.place') AS place,"
+            " json_extract(e.record, '$.killed') AS killed,"
+            " json_extract(e.record, '$.sources[0].doc') AS doc,"
+            " json_extract(e.record, '$.sources[0].evidence.start') AS start,"
+            " json_extract(e.record, '$.sources[0].evidence.end') AS \"end\""
+            f"{body}{order} LIMIT ?",
+            [*args, limit],
+        )
+        return [dict(r) for r in cur]

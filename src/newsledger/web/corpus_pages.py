@@ -20,15 +20,15 @@ from newsledger.web.common import (
     StoreDep,
     Text,
     evidence_url,
-    place_url,
     render,
 )
 
 router = APIRouter(include_in_schema=False)
 
-MAX_TIMELINE = 400  # dots drawn; the list below pages through the rest
-MAX_MAP_PLACES = 2000  # markers (clustered); the tables page through all
-MAX_SVG_PLACES = 300  # drawn on the map shown without JavaScript
+MAX_TIMELINE = 200  # dots drawn and items listed per page; the pager goes through the rest
+MAX_MAP_PLACES = 1000  # markers (clustered); the tables page through all
+MAX_SVG_PLACES = 100  # drawn on the map shown without JavaScript
+MAX_SVG_EVENTS = 200
 PAGE = 25
 MAX_CONFLICTS = 500  # listed on the review page
 MAX_MAP_EVENTS = 2000  # the first by date; the map is a view, the API pages through all
@@ -109,33 +109,39 @@ def map_page(
 
     check_event_type(store, etype)
     places = qm.places(store, country, MAX_MAP_PLACES)
-    events = qm.events(
-        store, etype, country, None, date_from or None, date_to or None, MAX_MAP_EVENTS
+    lo, hi = qm.day_bounds(date_from or None, date_to or None)
+    marks = store.event_markers(
+        etype.upper() if etype else None,
+        country.casefold() if country else None,
+        lo,
+        hi,
+        MAX_MAP_EVENTS,
     )
-    n_events = qm.count_events(store, etype, country, None, date_from or None, date_to or None)
-    layers = map_layers(places[:MAX_SVG_PLACES], events, world=bool(world))
+    for m in marks:
+        m["evidence"] = {"doc": m["doc"], "start": m["start"], "end": m["end"]}
+    args = (etype, country, None, date_from or None, date_to or None)
+    n_events = qm.count_events(store, *args)
+    events = qm.events(store, *args, PAGE, eoff)
+    layers = map_layers(places[:MAX_SVG_PLACES], marks[:MAX_SVG_EVENTS], world=bool(world))
+    type_names = {t: labels.event_type(t) for t in {m["type"] for m in marks}}
     ev_rows: list[dict[str, Any]] = [{**ev, "links": event_evidence(ev)} for ev in events]
-    # newest first; events placed on the map before those without a place or date
-    ev_rows.sort(key=lambda e: e.get("date") or "", reverse=True)
-    ev_rows.sort(key=lambda e: (e.get("lat") is None, not e.get("date")))
     markers = {
         "places": [
-            [p["lat"], p["lon"], p["name"], p["docs"], place_url(p["name"])]
+            [round(p["lat"], 3), round(p["lon"], 3), p["name"], p["docs"]]
             for p in places
             if p.get("lat") is not None and p.get("lon") is not None
         ],
         "events": [
             [
-                e["lat"],
-                e["lon"],
-                labels.event_type(e.get("type")),
-                labels.date_value(e.get("date")) if e.get("date") else "",
-                e.get("place") or "",
-                e.get("killed"),
-                evidence_url(e["links"][0]) if e["links"] else "",
+                m["lat"],
+                m["lon"],
+                type_names[m["type"]],
+                labels.date_value(m["date"]) if m["date"] else "",
+                m["place"] or "",
+                m["killed"],
+                evidence_url(m["evidence"]),
             ]
-            for e in ev_rows
-            if e.get("lat") is not None and e.get("lon") is not None
+            for m in marks
         ],
     }
     return render(
@@ -145,7 +151,7 @@ def map_page(
         markers=markers,
         places=qm.places(store, country, PAGE, poff),
         n_places=store.count_places(country or None),
-        events=ev_rows[eoff : eoff + PAGE],
+        events=ev_rows,
         n_events=n_events,
         page=PAGE,
         poff=poff,

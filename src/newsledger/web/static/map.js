@@ -30,7 +30,7 @@
       var m = L.circleMarker([p[0], p[1]], { radius: Math.min(4 + Math.sqrt(p[3]), 12),
         color: "#fff", weight: 1, fillColor: "#1f5fbf", fillOpacity: 0.75 });
       var box = document.createElement("div");
-      box.appendChild(link(p[4], p[2]));
+      box.appendChild(link("/place/" + encodeURIComponent(p[2]), p[2]));
       box.appendChild(document.createTextNode(" · " + p[3] + " article" + (p[3] === 1 ? "" : "s")));
       m.bindPopup(box);
       var tip = document.createElement("span");
