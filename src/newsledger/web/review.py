@@ -19,8 +19,7 @@ from newsledger.web.common import StoreDep, envelope
 from newsledger.web.write import require_token
 
 router = APIRouter(prefix="/api", tags=["review"])
-write_router = APIRouter(
-    prefix="/api",
+write_router = APIRouter(  # included into ``router``, which adds the /api prefix
     tags=["write (needs --allow-write and a token)"],
     dependencies=[Depends(require_token)],
 )

@@ -62,6 +62,8 @@
     if (focus && byName[focus]) {
       places.zoomToShowLayer(byName[focus], function () { byName[focus].openPopup(); });
     }
+    el.setAttribute("data-zoom", String(map.getZoom()));
+    map.on("zoomend", function () { el.setAttribute("data-zoom", String(map.getZoom())); });
     el.setAttribute("data-ready", String(markers.places.length + markers.events.length));
   });
 })();
