@@ -51,6 +51,7 @@ def to_fts(text: str) -> str:
     """
     out: list[str] = []  # terms, operators and parentheses in order
     depth = 0
+    text = text.replace("\x00", " ")  # SQLite ends a string at NUL
     for tok in _TOKEN.findall(text):
         if tok == "(":
             depth += 1
@@ -94,6 +95,8 @@ def _place_operators(items: list[str]) -> list[str]:
             nxt = items[i + 1] if i + 1 < len(items) else None
             if not (fixed and _is_end(fixed[-1]) and nxt is not None and _is_start(nxt)):
                 tok = _quote(tok)
+        if fixed and _is_end(fixed[-1]) and _is_start(tok) and (fixed[-1] == ")" or tok == "("):
+            fixed.append("AND")  # FTS5 joins terms by AND only between plain strings
         fixed.append(tok)
     return fixed
 

@@ -138,7 +138,7 @@ def create_app(
         )
     Store(db, readonly=True).close()  # fail now, with a clear message, if there is no store
 
-    from newsledger.web import api, api_docs, lists, pages, review, write
+    from newsledger.web import api, api_docs, graphview, lists, pages, review, write
     from newsledger.web import corpus_pages as pages_more
 
     app = FastAPI(
@@ -163,6 +163,7 @@ def create_app(
     app.include_router(pages_more.router)
     app.include_router(lists.router)
     app.include_router(review.router)
+    app.include_router(graphview.router)
     app.mount("/static", StaticFiles(directory=str(STATIC), follow_symlink=False), name="static")
 
     @app.get("/favicon.ico", include_in_schema=False)

@@ -122,11 +122,9 @@ def doc_title(info: Mapping[str, Any] | None, doc_id: str = "") -> str:
     title = str(info.get("title") or "").strip()
     source = str(info.get("source") or "").strip()
     if title and source:
-        for sep in (" · ", " | ", " - ", " – ", " — "):
-            if title.endswith(sep + source):
-                title = title[: -len(sep + source)].strip()
-            if title.startswith(source + sep):
-                title = title[len(source + sep) :].strip()
+        src = re.escape(source)
+        title = re.sub(rf"(^|\s*[-|·–—:])\s*{src}\s*$", "", title)
+        title = re.sub(rf"^\s*{src}\s*[-|·–—:]\s*", "", title).strip()
     title = _FURNITURE.sub("", title)
     if title and title != source:
         return title

@@ -13,10 +13,11 @@
     var map = L.map(el, { worldCopyJump: false, minZoom: 1, maxZoom: 12,
                           maxBounds: [[-85, -200], [85, 200]], zoomSnap: 0.5 });
     map.setView([20, 10], 1.5);
+    map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution("Land: Natural Earth");
     fetch(el.getAttribute("data-land")).then(function (r) { return r.json(); }).then(function (land) {
       L.geoJSON(land, { interactive: false,
-        style: { color: "#b9c4d3", weight: 1, fillColor: "#e9edf2", fillOpacity: 1 } }).addTo(map).bringToBack();
+        style: { stroke: false, fillColor: "#f3f1ea", fillOpacity: 1 } }).addTo(map).bringToBack();
     });
     function link(href, text) {
       var a = document.createElement("a");
