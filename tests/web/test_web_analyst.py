@@ -158,3 +158,15 @@ def test_flags_need_the_token_are_shown_left_out_of_counts_and_exported(
     assert c.get("/api/flags").json()["meta"]["total"] == 0
     ro = TestClient(create_app(str(copy)))
     assert ro.post("/api/flags", json=body, headers=head).status_code == 403
+
+
+def test_dossier_api_pages_every_list_with_totals(client: TestClient) -> None:
+    whole = client.get(f"/api/entities/{VELKAR}").json()
+    one = client.get(f"/api/entities/{VELKAR}?limit=1&offset=1").json()
+    assert one["meta"]["totals"]["quotes_by"] == len(whole["data"]["quotes_by"]) == 2
+    assert one["data"]["quotes_by"] == whole["data"]["quotes_by"][1:2]
+    assert all(len(v) <= 1 for v in one["data"].values() if isinstance(v, list))
+    for e in whole["data"]["events"]:  # names beside ids
+        assert len(e["actor_names"]) == len(e["actors"])
+    events = client.get("/api/events").json()["data"]
+    assert events and all(len(e["actors"]) == len(e["actor_ids"]) for e in events)

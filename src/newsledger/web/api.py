@@ -36,6 +36,7 @@ class Meta(BaseModel):
     count: int | None = None
     more: bool | None = None
     total: int | None = None
+    totals: dict[str, int] | None = None
 
 
 class Envelope(BaseModel):
@@ -138,10 +139,26 @@ def entities(
     summary="An entity's dossier: aliases, roles, quotes, co-occurring entities, events, "
     "claims, conflicts",
 )
-def dossier(store: StoreDep, ref: EntityRef) -> JSONResponse:
+def dossier(
+    store: StoreDep,
+    ref: EntityRef,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_LIMIT, description="Page size of every list (all items without it)."),
+    ] = None,
+    offset: Offset = 0,
+) -> JSONResponse:
     from newsledger.web import dossier_view
 
-    return envelope(dossier_view.dossier(store, ref))
+    d = dossier_view.dossier(store, ref)
+    lists = [k for k, v in d.items() if isinstance(v, list)]
+    totals = {k: len(d[k]) for k in lists}
+    if limit is not None or offset:
+        end = None if limit is None else offset + limit
+        for k in lists:
+            d[k] = d[k][offset:end]
+    meta = {"limit": limit, "offset": offset, "totals": totals}
+    return JSONResponse({"data": d, "meta": meta})
 
 
 @router.get("/quotes", tags=["quotes"], summary="Who said what, with speaker, cue and evidence")

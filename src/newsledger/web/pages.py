@@ -26,6 +26,7 @@ from newsledger.web.common import (
 router = APIRouter(include_in_schema=False)
 
 PAGE = 20
+SECTION = 20  # items of a dossier section drawn on the page
 PageLimit = Annotated[int, Query(ge=1, le=100)]
 EntType = Annotated[str | None, Query(alias="type", pattern=NAME_RE)]
 
@@ -153,7 +154,21 @@ def entity_page(
     """An entity's dossier, every item linked to its evidence span."""
     d, sections, docs = dossier_view.view(store, ref)
     titles = {i: labels.doc_title(info, i) for i, info in docs.items()}
-    return render(request, "entity.html", d=d, s=sections, docs=docs, titles=titles)
+    # long sections show their first items; the list pages (and downloads) have them all
+    totals = {k: sum(1 for x in v if not x["flagged"]) for k, v in sections.items()}
+    totals["documents"] = len(d["documents"])
+    shown = {k: v[:SECTION] for k, v in sections.items()}
+    docs_shown = sorted(d["documents"], key=lambda x: x["published"] or "", reverse=True)[:SECTION]
+    return render(
+        request,
+        "entity.html",
+        d=d,
+        s=shown,
+        totals=totals,
+        docs_shown=docs_shown,
+        docs=docs,
+        titles=titles,
+    )
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
