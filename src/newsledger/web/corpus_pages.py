@@ -26,7 +26,7 @@ from newsledger.web.common import (
 router = APIRouter(include_in_schema=False)
 
 MAX_TIMELINE = 200  # dots drawn and items listed per page; the pager goes through the rest
-MAX_MAP_PLACES = 1000  # markers (clustered); the tables page through all
+MAX_MAP_PLACES = 600  # markers (clustered); the tables page through all
 MAX_SVG_PLACES = 100  # drawn on the map shown without JavaScript
 MAX_SVG_EVENTS = 200
 PAGE = 25

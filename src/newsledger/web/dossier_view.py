@@ -64,10 +64,9 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
     return d
 
 
-def view(store: Store, ref: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """(raw dossier, collapsed sections, article labels by document id)."""
+def view(store: Store, ref: str) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """(raw dossier with flags marked, collapsed sections)."""
     d = dossier(store, ref)
-    docs = store.doc_labels(doc_ids_of(d))
     spans = flagged_spans(d["flags"])
     events = c.collapse(
         d["events"],
@@ -82,4 +81,18 @@ def view(store: Store, ref: str) -> tuple[dict[str, Any], dict[str, Any], dict[s
         "quotes_about": c.collapse(d["quotes_about"], c.quote_key, "quote", spans),
         "events": events,
     }
-    return d, sections, docs
+    return d, sections
+
+
+def shown_doc_ids(
+    sections: dict[str, list[dict[str, Any]]], d: dict[str, Any], docs: list[dict[str, Any]]
+) -> set[str]:
+    """The articles a page drawing ``sections`` and ``docs`` names (to label only those)."""
+    ids = {str(doc["id"]) for doc in docs}
+    for items in sections.values():
+        for g in items:
+            ids.update(str(src.get("doc")) for src in g["sources"])
+    for conflict in d.get("conflicts") or []:
+        for v in conflict.get("values") or []:
+            ids.update(str(e.get("doc")) for e in v.get("evidence") or [])
+    return ids

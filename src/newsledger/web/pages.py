@@ -152,13 +152,14 @@ def entity_page(
     request: Request, store: StoreDep, ref: Annotated[str, Path(max_length=MAX_QUERY)]
 ) -> HTMLResponse:
     """An entity's dossier, every item linked to its evidence span."""
-    d, sections, docs = dossier_view.view(store, ref)
-    titles = {i: labels.doc_title(info, i) for i, info in docs.items()}
+    d, sections = dossier_view.view(store, ref)
     # long sections show their first items; the list pages (and downloads) have them all
     totals = {k: sum(1 for x in v if not x["flagged"]) for k, v in sections.items()}
     totals["documents"] = len(d["documents"])
     shown = {k: v[:SECTION] for k, v in sections.items()}
     docs_shown = sorted(d["documents"], key=lambda x: x["published"] or "", reverse=True)[:SECTION]
+    docs = store.doc_labels(dossier_view.shown_doc_ids(shown, d, docs_shown))
+    titles = {i: labels.doc_title(info, i) for i, info in docs.items()}
     return render(
         request,
         "entity.html",
