@@ -252,3 +252,22 @@ def test_review_flags_an_extraction_which_is_shown_and_exported(tab: Any, site: 
     page.goto(site + "/flags")
     assert page.locator("table tbody tr").count() == 1
     assert watch.clean(), watch
+
+
+def test_review_merges_two_entities_from_the_dossier(tab: Any, site: str) -> None:
+    page, watch = tab
+    people = api(site, "/api/entities?type=PERSON&limit=2")["data"]
+    a, b = people[0], people[1]
+    page.goto(site + "/entity/" + quote(a["id"]))
+    page.locator("details.review-token summary").click()
+    page.fill("#review-token", TOKEN)
+    page.locator("details.review-tools summary").click()
+    page.fill("form[data-review=merge] input[name=b]", b["id"])
+    page.locator("form[data-review=merge] button").click()
+    page.wait_for_selector(".review-result:not(:empty)")
+    assert page.locator(".review-result").inner_text().startswith("Done")
+    merged = api(site, "/api/entities/" + quote(b["name"]))["data"]
+    assert {x["text"] for x in merged["aliases"]} >= {a["name"], b["name"]} or merged["id"] == a[
+        "id"
+    ]
+    assert watch.clean(), watch

@@ -76,3 +76,26 @@ def test_repeats_collapse_with_sources_and_flags_leave_counts() -> None:
     grouped = collapse(quotes, quote_key, "quote", {("quote", "d2", 2, 7)})
     assert [g["count"] for g in grouped] == [2, 0]
     assert grouped[1]["flagged"]
+
+
+def test_timeline_axis_spans_the_data_not_a_far_outlier() -> None:
+    from newsledger.web.charts import data_range, timeline_chart
+
+    years = [1723.5] + [2004 + i / 40 for i in range(60)]
+    lo, hi = data_range(sorted(years))
+    assert 2003.9 < lo < 2005 and hi < 2006
+    items = [
+        {
+            "date": f"{2004 + i // 12}-{i % 12 + 1:02d}",
+            "kind": "sentence",
+            "doc": "d",
+            "start": i,
+            "end": i + 1,
+            "summary": "word " * 80,
+        }
+        for i in range(30)
+    ] + [{"date": "1723", "kind": "sentence", "doc": "d", "start": 0, "end": 1, "summary": "x"}]
+    chart = timeline_chart(items)
+    assert chart["outside"] == 1 and len(chart["dots"]) == 30
+    assert all(t["label"] >= "2003" for t in chart["ticks"])
+    assert all(not d.title.endswith("wor") for d in chart["dots"])  # cut at a word

@@ -80,16 +80,19 @@ def _ticks(lo: float, hi: float) -> list[tuple[float, str]]:
 
 def data_range(years: list[float]) -> tuple[float, float]:
     """The span of the dates, without a few far outliers (an item in 1723 among a decade
-    of news would squash the rest into a line): the outer 2% on each side are left out
-    when the whole span is more than four times the span of the rest."""
+    of news would squash the rest into a line): the outer 2% of a side is left out when
+    the whole span is more than four times the span of the rest and that side lies
+    further out than the rest spans."""
     lo, hi = years[0], years[-1]
     if len(years) < 20:
         return lo, hi
     k = max(1, len(years) // 50)
     clo, chi = years[k], years[-1 - k]
-    if hi - lo > 4 * max(chi - clo, 1.0):
-        return clo, chi
-    return lo, hi
+    core = max(chi - clo, 1.0)
+    if hi - lo <= 4 * core:
+        return lo, hi
+    # trim only the side that is far out
+    return (clo if clo - lo > core else lo), (chi if hi - chi > core else hi)
 
 
 def timeline_chart(items: list[dict[str, Any]], width: float = 1000.0) -> dict[str, Any]:
