@@ -178,4 +178,9 @@ def conflicts_page(
     """Conflicting claims: the values side by side, each with its sources' evidence."""
     ent = q.find_entity(store, entity) if entity else None
     rows = q.conflicts(store, ent["id"] if ent else None, attribute or None, MAX_CONFLICTS)
-    return render(request, "conflicts.html", rows=rows, entity=ent, attribute=attribute or "")
+    ids = {str(e.get("doc")) for c in rows for v in c.get("values") or [] for e in v["evidence"]}
+    docs = store.doc_labels(ids)
+    titles = {i: labels.doc_title(info, i) for i, info in docs.items()}
+    return render(
+        request, "conflicts.html", rows=rows, entity=ent, attribute=attribute or "", titles=titles
+    )
