@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from newsledger.core.errors import NewsledgerError, NotFoundError
 from newsledger.query import facts as q
 from newsledger.query import spacetime as qm
+from newsledger.query.collapse import collapse, quote_key
 from newsledger.store import Store
 from newsledger.web import dossier_view
 from newsledger.web.common import (
@@ -162,10 +163,15 @@ def quotes_page(
         offset,
     )
     docs = store.doc_labels(r["doc"] for r in rows)
+    for r in rows:
+        r["evidence"] = {"doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"]}
+    # the same words by the same speaker in several articles: one item, every source
+    groups = collapse(rows, quote_key, "quote")
     params = {"speaker": speaker, "about": about, "kind": kind, "from": date_from, "to": date_to}
     return render(
         request,
         "quotes.html",
+        groups=groups,
         rows=rows,
         docs=docs,
         total=total,
