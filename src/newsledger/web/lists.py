@@ -195,17 +195,22 @@ def quotes_download(
     date_to: DateTo = None,
 ) -> Response:
     sp, ab = _entity(store, speaker), _entity(store, about)
-    rows, _ = _quotes(
-        store,
-        sp["id"] if sp else None,
-        ab["id"] if ab else None,
-        kind,
-        date_from,
-        date_to,
-        MAX_DOWNLOAD,
-        0,
-    )
-    return download(rows, fmt, "quotes")
+    rows: list[dict[str, Any]] = []
+    while len(rows) < MAX_DOWNLOAD:  # the read path gives at most 500 a call
+        part, total = _quotes(
+            store,
+            sp["id"] if sp else None,
+            ab["id"] if ab else None,
+            kind,
+            date_from,
+            date_to,
+            500,
+            len(rows),
+        )
+        rows.extend(part)
+        if not part or len(rows) >= total:
+            break
+    return download(rows[:MAX_DOWNLOAD], fmt, "quotes")
 
 
 @router.get("/place/{name}", response_class=HTMLResponse)
