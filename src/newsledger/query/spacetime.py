@@ -29,6 +29,11 @@ def _day_bounds(date_from: str | None, date_to: str | None) -> tuple[int | None,
     return (lo.toordinal() if lo else None), (hi.toordinal() if hi else None)
 
 
+def day_bounds(date_from: str | None, date_to: str | None) -> tuple[int | None, int | None]:
+    """[date_from, date_to] as day ordinals, as the stored events and timeline use them."""
+    return _day_bounds(date_from, date_to)
+
+
 def places(
     store: Store, country: str | None = None, limit: int = 200, offset: int = 0
 ) -> list[dict[str, Any]]:

@@ -25,12 +25,13 @@ from newsledger.store.migrations import MIGRATIONS
 from newsledger.store.rows import put_rows
 from newsledger.store.search import SearchMixin
 from newsledger.store.timeline import TimelineMixin
+from newsledger.store.webreads import WebReadsMixin
 
 DEFAULT_DB = "newsledger.db"
 MMAP_BYTES = 1 << 30
 
 
-class Store(SearchMixin, DossierMixin, CorpusTablesMixin, TimelineMixin):
+class Store(SearchMixin, DossierMixin, CorpusTablesMixin, TimelineMixin, WebReadsMixin):
     """An open newsledger database."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:

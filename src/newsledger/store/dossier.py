@@ -221,16 +221,15 @@ class DossierMixin(StoreBase):
             out[r[0]].append((r[1], r[2], r[3], r[4]))
         return out
 
-    def quote_rows(
-        self,
-        speaker: str | None = None,
-        about: str | None = None,
-        kind: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[tuple[str, str | None, dict[str, Any]]]:
-        """(doc id, published, quote record with document-level ids) by document and position:
-        quotes a corpus entity speaks (``speaker``), that mention one (``about``), of a kind."""
+    @staticmethod
+    def _quote_sql(
+        speaker: str | None,
+        about: str | None,
+        kind: str | None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        """FROM ... WHERE ... of :meth:`quote_rows` (documents joined as ``d``)."""
         where: list[str] = []
         args: list[Any] = []
         if about is not None:
@@ -249,6 +248,7 @@ class DossierMixin(StoreBase):
             speaker = None
         else:
             src = " FROM quotes q"
+        src += " JOIN documents d ON d.id = q.doc_id"
         if speaker is not None:
             where.append(
                 "EXISTS (SELECT 1 FROM entity_map ms WHERE ms.doc_id = q.doc_id"
@@ -258,16 +258,51 @@ class DossierMixin(StoreBase):
         if kind is not None:
             where.append("q.kind = ?")
             args.append(kind)
+        # dates compare by prefix (2024 covers 2024-03-26): the quote's date, else the article's
+        if date_from:
+            where.append("substr(coalesce(q.date, d.published), 1, length(?)) >= ?")
+            args.extend([date_from, date_from])
+        if date_to:
+            where.append("substr(coalesce(q.date, d.published), 1, length(?)) <= ?")
+            args.extend([date_to, date_to])
+        return src + (" WHERE " + " AND ".join(where) if where else ""), args
+
+    def quote_rows(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[tuple[str, str | None, dict[str, Any]]]:
+        """(doc id, published, quote record with document-level ids) by document and position:
+        quotes a corpus entity speaks (``speaker``), that mention one (``about``), of a kind,
+        dated (or published) within [date_from, date_to]."""
+        src, args = self._quote_sql(speaker, about, kind, date_from, date_to)
         cur = self.conn.execute(
             "SELECT q.doc_id, d.published,"
             " json_extract(r.record, '$.quotes[' || q.idx || ']')"
-            + src
-            + " JOIN records r ON r.doc_id = q.doc_id JOIN documents d ON d.id = q.doc_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + src.replace(
+                " JOIN documents d", " JOIN records r ON r.doc_id = q.doc_id JOIN documents d", 1
+            )
             + " ORDER BY q.doc_id, q.idx LIMIT ? OFFSET ?",
             [*args, -1 if limit is None else limit, offset],
         )
         return [(r[0], r[1], json.loads(r[2])) for r in cur]
+
+    def count_quote_rows(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        kind: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> int:
+        """How many quotes :meth:`quote_rows` lists in all."""
+        src, args = self._quote_sql(speaker, about, kind, date_from, date_to)
+        return int(self.conn.execute("SELECT count(*)" + src, args).fetchone()[0])
 
     def global_refs(
         self, refs: Iterable[tuple[str, str]]

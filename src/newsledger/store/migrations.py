@@ -422,3 +422,26 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# Review (issue 20): an analyst flags an extraction as wrong.  A flag names the
+# item by kind and its evidence span in one document, so it survives re-ingest
+# of the same text; flagged items are shown as such, left out of counts and
+# exported.
+MIGRATIONS.append(
+    (
+        "0007_flags",
+        """
+        CREATE TABLE flags (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+            UNIQUE (kind, doc_id, start, "end")
+        );
+        CREATE INDEX flags_doc ON flags(doc_id);
+        """,
+    )
+)

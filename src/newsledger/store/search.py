@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -145,3 +146,35 @@ class SearchMixin(StoreBase):
             args = [f"%{query}%", f"%{query}%", query]
         sql += " GROUP BY 1 ORDER BY 2 DESC, 1"
         return [(r[0], int(r[1])) for r in self.conn.execute(sql, args)]
+
+    def entity_spellings(self, text: str, limit: int = 3) -> list[tuple[str, list[str]]]:
+        """(name, aliases) of the entities, most documents first, whose name or an alias
+        holds ``text`` (any case); the caller keeps those matching it as whole words."""
+        like = f"%{text}%"
+        cur = self.conn.execute(
+            "SELECT name, aliases FROM entities WHERE name LIKE ? OR aliases LIKE ?"
+            " ORDER BY docs DESC, mentions DESC, name LIMIT ?",
+            (like, like, limit * 8),
+        )
+        return [(r[0], list(json.loads(r[1]))) for r in cur]
+
+    def count_search(
+        self,
+        query: str,
+        source: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> int:
+        """How many documents :meth:`search_filtered` finds in all."""
+        where, args = self._doc_filters(source, date_from, date_to)
+        sql = (
+            "SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+        )
+        try:
+            return int(self.conn.execute(sql, [query, *args]).fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            raise NewsledgerError(
+                f"Bad search query {query!r} ({exc}).",
+                'Use words, "exact phrases", AND/OR/NOT, or prefix*; quote punctuation.',
+            ) from None

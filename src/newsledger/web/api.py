@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from newsledger.core.errors import NewsledgerError
 from newsledger.query import faceted as qw
 from newsledger.query import facts as q
 from newsledger.query import spacetime as qm
@@ -35,6 +36,7 @@ class Meta(BaseModel):
     count: int | None = None
     more: bool | None = None
     total: int | None = None
+    totals: dict[str, int] | None = None
 
 
 class Envelope(BaseModel):
@@ -66,6 +68,14 @@ EntType = Annotated[
 Country = Annotated[str | None, Query(pattern=COUNTRY_RE, description="ISO 3166-1 alpha-2.")]
 
 
+def check_entity_type(store: Store, etype: str | None) -> None:
+    if etype and not store.has_entity_type(etype):
+        known = ", ".join(t for t, _ in store.entity_type_counts())
+        raise NewsledgerError(
+            f"No entities of type {etype!r} are stored.", f"Known types: {known or 'none yet'}."
+        )
+
+
 def _entity_id(store: Store, ref: str | None) -> str | None:
     return q.find_entity(store, ref)["id"] if ref else None
 
@@ -92,7 +102,8 @@ def documents(
         date_from=date_from or None,
         date_to=date_to or None,
     )
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    total = store.count_documents_where(source, date_from or None, date_to or None)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get(
@@ -116,6 +127,7 @@ def entities(
     ] = None,
     etype: EntType = None,
 ) -> JSONResponse:
+    check_entity_type(store, etype)
     rows = q.entities(store, query or None, etype, limit + 1, offset)
     total = qw.count_entities(store, query or None, etype)
     return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
@@ -127,8 +139,26 @@ def entities(
     summary="An entity's dossier: aliases, roles, quotes, co-occurring entities, events, "
     "claims, conflicts",
 )
-def dossier(store: StoreDep, ref: EntityRef) -> JSONResponse:
-    return envelope(q.dossier(store, ref))
+def dossier(
+    store: StoreDep,
+    ref: EntityRef,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_LIMIT, description="Page size of every list (all items without it)."),
+    ] = None,
+    offset: Offset = 0,
+) -> JSONResponse:
+    from newsledger.web import dossier_view
+
+    d = dossier_view.dossier(store, ref)
+    lists = [k for k, v in d.items() if isinstance(v, list)]
+    totals = {k: len(d[k]) for k in lists}
+    if limit is not None or offset:
+        end = None if limit is None else offset + limit
+        for k in lists:
+            d[k] = d[k][offset:end]
+    meta = {"limit": limit, "offset": offset, "totals": totals}
+    return JSONResponse({"data": d, "meta": meta})
 
 
 @router.get("/quotes", tags=["quotes"], summary="Who said what, with speaker, cue and evidence")
@@ -143,9 +173,13 @@ def quotes(
         str | None, Query(max_length=MAX_QUERY, description="Entity the quote mentions.")
     ] = None,
     kind: Literal["direct", "mixed", "indirect"] | None = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
 ) -> JSONResponse:
-    rows = q.quotes(store, speaker, about, kind, limit + 1, offset)
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    dates = (date_from or None, date_to or None)
+    rows = q.quotes(store, speaker, about, kind, limit + 1, offset, *dates)
+    total = q.count_quotes(store, speaker, about, kind, *dates)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 def _events(
@@ -159,6 +193,9 @@ def _events(
     offset: int,
 ) -> tuple[list[dict[str, Any]], bool]:
     """One page of events and whether more follow."""
+    from newsledger.web.lists import check_event_type
+
+    check_event_type(store, etype)
     rows = qm.events(
         store, etype, place, actor, date_from or None, date_to or None, limit + 1, offset
     )
@@ -179,7 +216,10 @@ def events(
     date_to: DateTo = None,
 ) -> JSONResponse:
     page, more = _events(store, etype, place, actor, date_from, date_to, limit, offset)
-    return envelope(page, limit, offset, more)
+    total = qm.count_events(
+        store, etype or None, place or None, actor or None, date_from or None, date_to or None
+    )
+    return envelope(page, limit, offset, more, total)
 
 
 @router.get(
@@ -206,7 +246,8 @@ def places(
     store: StoreDep, limit: Limit = 50, offset: Offset = 0, country: Country = None
 ) -> JSONResponse:
     rows = qm.places(store, country, limit + 1, offset)
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    total = store.count_places(country or None)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get(
@@ -267,7 +308,9 @@ def conflicts(
     return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
-@router.get("/search", tags=["search"], summary="Full-text search (FTS5 syntax) with snippets")
+@router.get(
+    "/search", tags=["search"], summary="Full-text search with snippets: any text is searched"
+)
 def search(
     store: StoreDep,
     query: Annotated[
@@ -276,7 +319,8 @@ def search(
             alias="q",
             min_length=1,
             max_length=MAX_QUERY,
-            description='Words, "phrases", AND/OR/NOT, prefix*.',
+            description='Any text; "exact phrases", prefix*, and AND/OR/NOT in capitals '
+            "between words are understood. A name also finds its other spellings.",
         ),
     ],
     limit: Limit = 20,
@@ -285,8 +329,10 @@ def search(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> JSONResponse:
-    rows = qw.search(store, query, source, date_from or None, date_to or None, limit + 1, offset)
-    return envelope(rows[:limit], limit, offset, len(rows) > limit)
+    args = (source, date_from or None, date_to or None)
+    rows = qw.search(store, query, *args, limit + 1, offset)
+    total = qw.count_search(store, query, *args)
+    return envelope(rows[:limit], limit, offset, len(rows) > limit, total)
 
 
 @router.get(

@@ -6,10 +6,40 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
 from newsledger.web.common import render
 
 router = APIRouter(include_in_schema=False)
+
+# what a parameter means wherever its own description is missing
+PARAM_HELP = {
+    "limit": "Page size.",
+    "offset": "Items to skip (for the next page, add the page size).",
+    "q": "Text to look for.",
+    "source": "Only articles from this outlet (exact name, as listed in /api/documents).",
+    "place": "Place name or ISO country code.",
+    "actor": "Entity taking part (name or id).",
+    "entity": "Entity (name or id).",
+    "attribute": "Claim attribute, e.g. holds_role or in_power_since.",
+    "country": "ISO 3166-1 alpha-2 country code, e.g. PT.",
+    "kind": "direct, indirect or mixed.",
+    "type": "A type as stored; the API lists the known ones when a type is unknown.",
+    "from": "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.",
+    "to": "Latest date: YYYY, YYYY-MM or YYYY-MM-DD.",
+    "doc_id": "Document id (from a search or a list).",
+    "ref": "Entity id or name.",
+    "flag_id": "Flag id (from GET /api/flags).",
+}
+
+
+def inline_code(text: str) -> Markup:
+    """Escaped text with `backticks` shown as code."""
+    parts = str(text or "").split("`")
+    return Markup("").join(
+        Markup("<code>{}</code>").format(p) if i % 2 else Markup("{}").format(p)
+        for i, p in enumerate(parts)
+    )
 
 
 def _schema_type(schema: dict[str, Any]) -> str:
@@ -39,7 +69,9 @@ def endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
                         "required": p.get("required", False),
                         "type": _schema_type(sch),
                         "default": sch.get("default"),
-                        "description": p.get("description") or sch.get("description", ""),
+                        "description": p.get("description")
+                        or sch.get("description")
+                        or PARAM_HELP.get(p["name"], ""),
                     }
                 )
             body = op.get("requestBody", {}).get("content", {})
@@ -62,4 +94,4 @@ def endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
     spec = request.app.openapi()
-    return render(request, "api_docs.html", spec=spec, endpoints=endpoints(spec))
+    return render(request, "api_docs.html", spec=spec, endpoints=endpoints(spec), code=inline_code)

@@ -65,10 +65,27 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "Bad request parameter(s): " + "; ".join(parts) + "."
 
 
+# hints written for the command line, told the way a web or API reader acts on them
+_WEB_HINTS = (
+    ("`newsledger entities", "Search names at / (or GET /api/entities?q=TEXT)."),
+    ("`newsledger documents", "See /documents (or GET /api/documents)."),
+    ("`newsledger", "Search at /, or see /docs for the API."),
+    ("--from/--to", "Give from/to as YYYY, YYYY-MM or YYYY-MM-DD."),
+)
+
+
+def web_hint(hint: str) -> str:
+    """A hint that names CLI commands or flags, rewritten for the web and the API."""
+    for needle, text in _WEB_HINTS:
+        if needle in hint:
+            return text
+    return hint
+
+
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
-        return _error(request, 404, exc.message, exc.hint)
+        return _error(request, 404, exc.message, web_hint(exc.hint))
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
@@ -76,7 +93,7 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NewsledgerError)
     async def bad_request(request: Request, exc: NewsledgerError) -> Response:
-        return _error(request, 400, exc.message, exc.hint)
+        return _error(request, 400, exc.message, web_hint(exc.hint))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -121,7 +138,7 @@ def create_app(
         )
     Store(db, readonly=True).close()  # fail now, with a clear message, if there is no store
 
-    from newsledger.web import api, api_docs, pages, write
+    from newsledger.web import api, api_docs, graphview, lists, pages, review, write
     from newsledger.web import corpus_pages as pages_more
 
     app = FastAPI(
@@ -144,6 +161,9 @@ def create_app(
     app.include_router(api_docs.router)
     app.include_router(pages.router)
     app.include_router(pages_more.router)
+    app.include_router(lists.router)
+    app.include_router(review.router)
+    app.include_router(graphview.router)
     app.mount("/static", StaticFiles(directory=str(STATIC), follow_symlink=False), name="static")
 
     @app.get("/favicon.ico", include_in_schema=False)

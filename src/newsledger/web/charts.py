@@ -78,16 +78,35 @@ def _ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return out
 
 
+def data_range(years: list[float]) -> tuple[float, float]:
+    """The span of the dates, without a few far outliers (an item in 1723 among a decade
+    of news would squash the rest into a line): the outer 2% of a side is left out when
+    the whole span is more than four times the span of the rest and that side lies
+    further out than the rest spans."""
+    lo, hi = years[0], years[-1]
+    if len(years) < 20:
+        return lo, hi
+    k = max(1, len(years) // 50)
+    clo, chi = years[k], years[-1 - k]
+    core = max(chi - clo, 1.0)
+    if hi - lo <= 4 * core:
+        return lo, hi
+    # trim only the side that is far out
+    return (clo if clo - lo > core else lo), (chi if hi - chi > core else hi)
+
+
 def timeline_chart(items: list[dict[str, Any]], width: float = 1000.0) -> dict[str, Any]:
     """Lanes by kind, dots by date (stacked where they meet), year or month ticks."""
     dated = [(year_of(it["date"]), it) for it in items]
     pts = [(y, it) for y, it in dated if y is not None]
     if not pts:
         return {"width": width, "height": 0, "dots": [], "lanes": [], "ticks": []}
-    lo, hi = min(y for y, _ in pts), max(y for y, _ in pts)
+    lo, hi = data_range(sorted(y for y, _ in pts))
+    outside = [p for p in pts if not lo <= p[0] <= hi]
+    pts = [p for p in pts if lo <= p[0] <= hi]
     pad = max((hi - lo) * 0.04, 0.08)
     lo, hi = lo - pad, hi + pad
-    left, right, r = 130.0, 20.0, 5.0
+    left, right, r = 130.0, 26.0, 5.0
     inner = width - left - right
 
     def xpos(y: float) -> float:
@@ -125,6 +144,8 @@ def timeline_chart(items: list[dict[str, Any]], width: float = 1000.0) -> dict[s
     for k, x, level, it in placed:
         lv = min(level, 7)
         title = f"{it['date']} · {it['kind']} · {it.get('summary') or it.get('text') or ''}"
+        if len(title) > 300:
+            title = title[:300].rsplit(" ", 1)[0] + " …"
         dots.append(
             Dot(
                 round(x, 1),
@@ -140,6 +161,7 @@ def timeline_chart(items: list[dict[str, Any]], width: float = 1000.0) -> dict[s
     recent = sum(1 for y, _ in pts if y >= int(last) - 1)
     zoom = str(int(last) - 1) if hi - lo > 4 and recent > len(pts) / 2 else None
     return {
+        "outside": len(outside),
         "zoom_from": zoom,
         "width": width,
         "height": top + 28,

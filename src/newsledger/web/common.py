@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import jinja2
 from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import AfterValidator
 
 from newsledger.store import Store
 
@@ -40,13 +41,27 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
+
+
+def real_date(value: str | None) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD that names a real day, month or year ("" is no filter)."""
+    if value:
+        from newsledger.components.dates.calendar import bounds
+
+        if bounds(value) is None:
+            raise ValueError(f"{value!r} is not a real date (month 01-12, day within the month)")
+    return value
+
+
 DateFrom = Annotated[
     str | None,
     Query(alias="from", pattern=DATE_RE, description="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    AfterValidator(real_date),
 ]
 DateTo = Annotated[
     str | None,
     Query(alias="to", pattern=DATE_RE, description="Latest date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    AfterValidator(real_date),
 ]
 
 
@@ -83,6 +98,10 @@ def error_body(message: str, hint: str = "") -> dict[str, Any]:
 # ----------------------------------------------------------------- templates
 def entity_url(eid: str | None) -> str:
     return "/entity/" + quote(eid or "", safe="")
+
+
+def place_url(name: str | None) -> str:
+    return "/place/" + quote(name or "", safe="")
 
 
 def doc_url(doc: str, start: int | None = None, end: int | None = None) -> str:
@@ -138,7 +157,19 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    from newsledger.web import labels
+
+    env.filters.update(
+        type_label=labels.entity_type,
+        event_label=labels.event_type,
+        date_label=labels.date_value,
+        attr_label=labels.words,
+        claim_value=lambda v: labels.claim_value(None, v),
+    )
     env.globals.update(
+        doc_title=labels.doc_title,
+        source_line=labels.source_line,
+        place_url=place_url,
         entity_url=entity_url,
         doc_url=doc_url,
         evidence_url=evidence_url,

@@ -164,8 +164,22 @@ def side_lists(rec: Record) -> dict[str, Any]:
         ],
         "quotes": rec.get("quotes", []),
         "dates": rec.get("dates", []),
-        "places": rec.get("places", []),
+        "places": _grouped_places(rec.get("places", [])),
         "events": rec.get("events", []),
         "claims": rec.get("claims", []),
         "roles": rec.get("roles", []),
     }
+
+
+def _grouped_places(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One line per place (first mention's span, how many mentions), in text order."""
+    out: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for p in places:
+        key = (p["name"], p.get("country"))
+        if key in out:
+            out[key]["count"] += 1
+            if p.get("text") and p["text"] not in out[key]["texts"]:
+                out[key]["texts"].append(p["text"])
+        else:
+            out[key] = {**p, "count": 1, "texts": [p["text"]] if p.get("text") else []}
+    return list(out.values())

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from newsledger.core.errors import NewsledgerError
 from newsledger.query import faceted as qw
 from newsledger.query import facts as q
-from newsledger.web import docview
+from newsledger.web import docview, dossier_view, labels
 from newsledger.web.common import (
     MAX_QUERY,
     NAME_RE,
@@ -26,6 +26,7 @@ from newsledger.web.common import (
 router = APIRouter(include_in_schema=False)
 
 PAGE = 20
+SECTION = 20  # items of a dossier section drawn on the page
 PageLimit = Annotated[int, Query(ge=1, le=100)]
 EntType = Annotated[str | None, Query(alias="type", pattern=NAME_RE)]
 
@@ -68,6 +69,7 @@ def search_page(
         error = exc
         facets["types"] = [{"value": v, "count": n} for v, n in store.entity_type_counts(name_q)]
     more = len(hits) > limit
+    labels.with_titles(hits, store.doc_labels(h["id"] for h in hits))
     ents = q.entities(store, name_q or None, etype, 12) if (name_q or etype or not text) else []
     return render(
         request,
@@ -133,6 +135,7 @@ def documents_page(
         date_from=date_from or None,
         date_to=date_to or None,
     )
+    labels.with_titles(rows, store.doc_labels(r["id"] for r in rows))
     return render(
         request,
         "documents.html",
@@ -149,9 +152,24 @@ def entity_page(
     request: Request, store: StoreDep, ref: Annotated[str, Path(max_length=MAX_QUERY)]
 ) -> HTMLResponse:
     """An entity's dossier, every item linked to its evidence span."""
-    d = q.dossier(store, ref)
-    titles = {doc["id"]: doc.get("title") or doc["id"] for doc in d["documents"]}
-    return render(request, "entity.html", d=d, titles=titles)
+    d, sections = dossier_view.view(store, ref)
+    # long sections show their first items; the list pages (and downloads) have them all
+    totals = {k: sum(1 for x in v if not x["flagged"]) for k, v in sections.items()}
+    totals["documents"] = len(d["documents"])
+    shown = {k: v[:SECTION] for k, v in sections.items()}
+    docs_shown = sorted(d["documents"], key=lambda x: x["published"] or "", reverse=True)[:SECTION]
+    docs = store.doc_labels(dossier_view.shown_doc_ids(shown, d, docs_shown))
+    titles = {i: labels.doc_title(info, i) for i, info in docs.items()}
+    return render(
+        request,
+        "entity.html",
+        d=d,
+        s=shown,
+        totals=totals,
+        docs_shown=docs_shown,
+        docs=docs,
+        titles=titles,
+    )
 
 
 @router.get("/doc/{doc_id}", response_class=HTMLResponse)
