@@ -17,8 +17,11 @@ Sources, in order of trust:
    division, region, capital or large city; "Washington-based", "U.S.-led"; all-caps
    datelines ("BERLIN —"); and qualifiers after a comma ("Winnipeg, Man.").
 
-Demonyms and country adjectives ("Tajik", "Afghan forces") only feed the
-document's country context (:func:`demonym_countries`); they are never places.
+Demonyms and country adjectives ("Tajik", "Afghan forces") feed the document's
+country context (:func:`demonym_countries`) and are places of kind ``demonym``
+(:mod:`newsledger.components.places.demonyms`); place names inside organisation
+and facility names are places of kind ``in_name``
+(:mod:`newsledger.components.places.in_names`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newsledger.components.places.demonyms import demonym_spans
 from newsledger.components.places.gazetteer import Gazetteer, GeoRecord, Hit, cues, demonyms, key
+from newsledger.components.places.in_names import in_name_spans
 from newsledger.core.model import Analysis, Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -53,6 +58,7 @@ _SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=,|\s+[—–-]|\s*\()")
+_DIVISION_WORD = re.compile(r"\s(?:County|Parish|Borough|Co\.|COUNTY|PARISH|CO\.)")
 _QUALIFIER = re.compile(r"\s*,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
 
 
@@ -67,6 +73,7 @@ class Candidate:
     entity: str | None = None
     qualifier: GeoRecord | None = None
     qualifies: list[int] = field(default_factory=list)  # indices this one qualifies
+    kind: str = "name"  # name | demonym | in_name (Place.kind)
 
 
 def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
@@ -244,10 +251,29 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
         if hits:
             add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "dateline"))
 
+    known = {c.key for c in cands}
+    for s, e, hits in in_name_spans(a, gz, known, overlaps, table.__contains__):
+        add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "in_name", kind="in_name"))
+    for s, e, hits in demonym_spans(a, gz, overlaps):
+        add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "demonym", kind="demonym"))
+
     cands.sort(key=lambda c: c.start)
+    _extend_divisions(text, cands, gz)
     _qualifiers(text, cands, gz)
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _extend_divisions(text: str, cands: list[Candidate], gz: Gazetteer) -> None:
+    """ "Plymouth" followed by "County": the county, when the gazetteer knows it."""
+    for k, c in enumerate(cands):
+        m = _DIVISION_WORD.match(text, c.end)
+        if not m or (k + 1 < len(cands) and cands[k + 1].start < m.end()):
+            continue
+        name = text[c.start : m.end()]
+        hits = [h for h in gz.lookup(name) if not h.alt and h.record.feature == "adm2"]
+        if hits:
+            c.end, c.text, c.key, c.hits = m.end(), name, key(name), hits
 
 
 def _word(toks: Sequence[Token], i: int) -> str:
@@ -349,7 +375,7 @@ def _bodies(
             # "Metcalfe County Sheriff's Office": the county, not a town named Metcalfe
             hits = [h for h in hits if h.record.feature not in ("city", "capital")]
         if hits:
-            add(Candidate(s, e, name, key(name), hits, "body"))
+            add(Candidate(s, e, name, key(name), hits, "body", kind="in_name"))
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:

@@ -42,6 +42,7 @@ FEATURE_PRIOR = {
     "adm1": 2.5,
     "region": 2.5,
     "city": 0.0,
+    "adm2": 1.0,
     "landmark": 3.0,  # "Heathrow" is the airport, not Heathrow, Florida
 }
 POP_WEIGHT = 0.6
@@ -111,6 +112,8 @@ def _build_context(cands: Sequence[Candidate], demonym_cc: Iterable[str]) -> _Co
     for cc in demonym_cc:
         ctx.votes[cc] += 1
     for c in cands:
+        if c.kind == "demonym":
+            continue  # counted by demonym_countries
         sure = c.qualifier if c.qualifier is not None else None
         r = _unambiguous(c.hits)
         if sure is not None:
@@ -121,9 +124,9 @@ def _build_context(cands: Sequence[Candidate], demonym_cc: Iterable[str]) -> _Co
             continue
         if r.country:
             ctx.votes[r.country] += 1
-        if r.admin1 and r.feature in ("adm1", "city", "capital"):
+        if r.admin1 and r.feature in ("adm1", "adm2", "city", "capital"):
             ctx.divisions.add((r.country, r.admin1))
-        if r.feature in ("city", "capital", "adm1", "region"):
+        if r.feature in ("city", "capital", "adm1", "adm2", "region"):
             ctx.anchors.append((c.key, r.lat, r.lon))
     return ctx
 
@@ -135,7 +138,7 @@ def _score(h: Hit, c: Candidate, ctx: _Context) -> float:
         o.record.feature == "adm1" and o.record.country == r.country and not o.alt for o in c.hits
     ):
         s += CAPITAL_OVER_DIVISION
-    if r.feature in ("city", "capital") and (r.country, r.admin1) in ctx.divisions:
+    if r.feature in ("city", "capital", "adm2") and (r.country, r.admin1) in ctx.divisions:
         s += ADMIN1_WEIGHT
     s += ctx.proximity(c.key, r)
     q = c.qualifier
@@ -204,8 +207,8 @@ def geocode(a: Analysis, gz: Gazetteer) -> list[Place]:
     first = resolve(cands, ctx)
     # second pass: the places now resolved with confidence anchor proximity
     for c, r, conf in first:
-        if conf >= 0.6 and r.feature in ("city", "capital", "adm1", "region"):
-            if r.feature in ("city", "capital") and r.admin1:
+        if conf >= 0.6 and r.feature in ("city", "capital", "adm1", "adm2", "region"):
+            if r.feature in ("city", "capital", "adm2") and r.admin1:
                 ctx.divisions.add((r.country, r.admin1))
             ctx.anchors.append((c.key, r.lat, r.lon))
     ctx.anchors = list(dict.fromkeys(ctx.anchors))
@@ -224,6 +227,7 @@ def geocode(a: Analysis, gz: Gazetteer) -> list[Place]:
                 feature=r.feature,
                 confidence=conf,
                 entity=c.entity,
+                kind=c.kind,
             )
         )
     return out
