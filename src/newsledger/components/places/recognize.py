@@ -448,7 +448,9 @@ def _qualifiers(text: str, cands: list[Candidate], gz: Gazetteer) -> None:
             if best is None:
                 continue
             c.qualifier = best
-            if k is None:
+            if k is not None:
+                cands[k].hits = [Hit(best, False)]  # "Savannah, Georgia": the state
+            else:
                 qc = Candidate(qs, qe, qtext, key(qtext), [Hit(best, False)], "qualifier")
                 added.append(qc)
             break
