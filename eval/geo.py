@@ -46,7 +46,11 @@ KM = 161.0
 def docs_of(recs: list[dict[str, Any]]) -> list[Document]:
     return [
         Document(
-            id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published") or None
+            id=r["id"],
+            text=r["text"],
+            title=r.get("title"),
+            published=r.get("published") or None,
+            url=r.get("url") or None,
         )
         for r in recs
     ]
@@ -55,8 +59,7 @@ def docs_of(recs: list[dict[str, Any]]) -> list[Document]:
 def analyses(path: Path) -> tuple[list[dict[str, Any]], list[Analysis]]:
     """The records of a gold file and their analyses up to (not including) the places stage."""
     recs = read_jsonl(path)
-    anns = annotated(path.stem, docs_of(recs))
-    return recs, upstream("places", anns)
+    return recs, upstream("places", annotated(path.stem, docs_of(recs)))
 
 
 def score(

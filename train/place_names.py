@@ -68,7 +68,7 @@ geo = _eval_module("geo")
 
 from newsledger.components.places import namesake  # noqa: E402
 from newsledger.components.places.gazetteer import distance_km, load  # noqa: E402
-from newsledger.components.places.recognize import demonym_countries, recognize  # noqa: E402
+from newsledger.components.places.recognize import recognize  # noqa: E402
 from newsledger.components.places.stage import geocode  # noqa: E402
 from newsledger.core.model import Analysis  # noqa: E402
 
@@ -80,7 +80,7 @@ LAMS = (0.25, 0.5, 1.0)  # share of the learned weights in the shipped ones
 FOLDS = 5
 MAX_WRONG = 30  # wrong entries paired with each right one (the most populous)
 
-Pairs = list[tuple[int, list[float]]]  # (passage index, right - wrong features)
+Pairs = list[tuple[int, list[float], float]]  # (passage, right - wrong features, weight)
 
 
 @cache
@@ -98,7 +98,7 @@ def pairs(recs: Sequence[dict[str, Any]], ans: Sequence[Analysis]) -> Pairs:
         cands = recognize(a, gz)
         if not cands:
             continue
-        ctx = namesake.build_context(cands, demonym_countries(a))
+        ctx = namesake.context_of(a, cands)
         namesake.anchor(ctx, namesake.resolve(cands, ctx, prior))
         for c in cands:
             gold = [g for g in rec["toponyms"] if c.start < g["end"] and g["start"] < c.end]
@@ -113,7 +113,9 @@ def pairs(recs: Sequence[dict[str, Any]], ans: Sequence[Analysis]) -> Pairs:
             wrong.sort(key=lambda x: -x[0])
             for _, fr in right[:1]:
                 for _, fw in wrong[:MAX_WRONG]:
-                    out.append((d, [a - b for a, b in zip(fr, fw, strict=True)]))
+                    # every toponym weighs the same, however many namesakes it has
+                    diff = [a - b for a, b in zip(fr, fw, strict=True)]
+                    out.append((d, diff, 1.0 / min(len(wrong), MAX_WRONG)))
     return out
 
 
@@ -124,11 +126,12 @@ def fit(ps: Pairs, c: float) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
 
     prior = namesake.weights_of(namesake.PRIOR_WEIGHTS)
-    rows = [[namesake.score(prior, f), *f] for _, f in ps]
+    rows = [[namesake.score(prior, f), *f] for _, f, _ in ps]
     x = rows + [[-v for v in r] for r in rows]
     y = [1] * len(rows) + [0] * len(rows)
+    weight = [w for _, _, w in ps] * 2
     model = LogisticRegression(C=c, fit_intercept=False, max_iter=10000)
-    model.fit(x, y)
+    model.fit(x, y, sample_weight=weight)
     scale, *coef = (float(w) for w in model.coef_[0])
     return {name: scale * p + w for name, p, w in zip(namesake.FEATURES, prior, coef, strict=True)}
 

@@ -7,8 +7,9 @@ A candidate entry's score is a weighted sum of the features :data:`FEATURES` nam
   landmark; a city is the reference), the largest of the name's entries;
 * a penalty when only an alternate name matched ("Parys" for "Paris");
 * the document's country context: countries named outright, by demonym
-  ("Tajik", "Afghan forces") or through an unambiguous place, as a share of all
-  such votes, and whether the country is named at all; divisions named in the
+  ("Tajik", "Afghan forces") or through an unambiguous place, and the outlet's
+  home country when its web address has a country domain ("cbc.ca"), as a share
+  of all such votes, and whether the country is named at all; divisions named in the
   document ("London" with "Kentucky");
 * proximity: entries close to the document's other unambiguous places win
   ("London" beside Toronto and Hamilton is London, Ontario);
@@ -28,9 +29,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
 
 from newsledger.components.places.gazetteer import GeoRecord, Hit, distance_km
-from newsledger.components.places.recognize import Candidate
+from newsledger.components.places.recognize import Candidate, demonym_countries
+from newsledger.core.model import Analysis
 from newsledger.core.models import load_model
 
 MODEL = "places_namesake"
@@ -134,9 +137,34 @@ def unambiguous(hits: Sequence[Hit]) -> GeoRecord | None:
     return None
 
 
-def build_context(cands: Sequence[Candidate], demonym_cc: Iterable[str]) -> Context:
+# country-code top-level domains sold for other uses, which say nothing of an outlet's home
+VANITY_TLDS = frozenset(
+    {"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "ms", "nu", "tk", "to", "tv", "ws"}
+)
+
+
+def home_country(url: str | None) -> str | None:
+    """The outlet's home country from its address's country-code domain ("cbc.ca": CA)."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or tld in VANITY_TLDS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
+def context_of(a: Analysis, cands: Sequence[Candidate]) -> Context:
+    """The country context of a document: its demonyms, its outlet's home country, and
+    its unambiguous places."""
+    home = home_country(a.annotated.doc.url)
+    return build_context(cands, [*demonym_countries(a), *([home] if home else [])])
+
+
+def build_context(cands: Sequence[Candidate], votes: Iterable[str]) -> Context:
+    """Country votes (demonyms, the outlet's home) plus those of the unambiguous places."""
     ctx = Context()
-    for cc in demonym_cc:
+    for cc in votes:
         ctx.votes[cc] += 1
     for c in cands:
         if c.kind == "demonym":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from newsledger.components.places import namesake
 from newsledger.components.places.gazetteer import Gazetteer, load
 from newsledger.components.places.geojson import place_feature, to_geojson
-from newsledger.components.places.recognize import demonym_countries, recognize
+from newsledger.components.places.recognize import recognize
 from newsledger.core.model import Analysis, Place
 from newsledger.core.stage import Stage
 
@@ -26,7 +26,7 @@ def geocode(a: Analysis, gz: Gazetteer, weights: namesake.Weights | None = None)
     cands = recognize(a, gz)
     if not cands:
         return []
-    ctx = namesake.build_context(cands, demonym_countries(a))
+    ctx = namesake.context_of(a, cands)
     namesake.anchor(ctx, namesake.resolve(cands, ctx, w))
     out: list[Place] = []
     for c, r, conf in namesake.resolve(cands, ctx, w):
