@@ -11,6 +11,7 @@ Built from packages and our own tables, with no search server:
   ``data/places_regions.tsv`` and ``data/places_divisions.tsv`` (pycountry
   subdivisions carry no coordinates);
 * unambiguous landmarks and major airports from ``data/places_landmarks.tsv``;
+* seas, oceans, lakes, mountain ranges and deserts from ``data/places_features.tsv``;
 * second-order divisions (US counties and parishes, British and Irish counties, ...)
   from ``data/places_admin2.tsv`` (GeoNames points, built by
   ``scripts/places_admin2.py``); the name without "County" is an alternate name.
@@ -48,7 +49,12 @@ CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "1000")  # 500 | 1000 |
 ALT_MIN_POP = 15000
 STALE_S = 86400.0  # other caches are removed once this old
 FEATURES = ("continent", "country", "adm1", "region", "capital", "city", "landmark", "adm2")
-TABLES = ("places_regions.tsv", "places_divisions.tsv", "places_landmarks.tsv")
+TABLES = (
+    "places_regions.tsv",
+    "places_divisions.tsv",
+    "places_landmarks.tsv",
+    "places_features.tsv",
+)
 ADMIN2 = "places_admin2.tsv"
 _FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
 
@@ -180,6 +186,7 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "places_regions.tsv": _PLACE_COLUMNS,
     "places_divisions.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
     "places_landmarks.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
+    "places_features.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
     "places_bodies.tsv": (Col("word", required=True), Col("role", required=True)),
     ADMIN2: (
         Col("name", required=True),
