@@ -19,6 +19,34 @@ from newsledger.core.model import Analysis, Token
 ORG_TYPES = frozenset({"ORG", "FAC"})
 WELL_KNOWN = frozenset({"country", "adm1", "adm2", "region", "continent"})
 IN_NAME_CITY_POP = 500_000  # "Vancouver Art Gallery", not "Georgetown University"
+# words after a name that make it a street, park or building ("Penn Park" is not Pennsylvania)
+SITE = frozenset(
+    [
+        "Park",
+        "Street",
+        "St",
+        "St.",
+        "Road",
+        "Rd",
+        "Avenue",
+        "Ave",
+        "Square",
+        "Bridge",
+        "Lane",
+        "Boulevard",
+        "Drive",
+        "Way",
+        "Place",
+        "Court",
+        "Gardens",
+        "Garden",
+        "Beach",
+        "Plaza",
+        "Mall",
+        "Hill",
+        "Heights",
+    ]
+)
 # leading words that start a name without being part of a place name
 _SKIP = frozenset({"The", "A", "An", "St", "St.", "Saint", "Royal", "National", "University"})
 
@@ -61,6 +89,8 @@ def in_name_spans(
                 if (s, e) == (ent.start, ent.end) and width > 1:
                     continue  # the whole name: the recogniser's decision
                 name = text[s:e]
+                if j < len(toks) and toks[j].text in SITE:
+                    continue
                 hits = _well_known(gz.lookup(name), key(name) in known)
                 if hits and not overlaps(s, e):
                     out.append((s, e, hits))

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from newsledger.components.places.demonyms import demonym_spans
 from newsledger.components.places.gazetteer import Gazetteer, GeoRecord, Hit, cues, demonyms, key
-from newsledger.components.places.in_names import in_name_spans
+from newsledger.components.places.in_names import SITE, in_name_spans
 from newsledger.core.model import Analysis, Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -44,6 +44,20 @@ STRONG_CITY_POP = 200_000
 MISLABEL_CITY_POP = 100_000
 LOCATIVE = frozenset({"in", "from", "to", "near", "at", "outside", "around", "across", "into"})
 CONJ = frozenset({"and", "or", ","})
+COMPASS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "midwest",
+    ]
+)
 PASS = frozenset({"&", "'s", "’s"})  # may stand between a place and its body word
 BODY_GAP = 4  # at most this many words between "Kentucky" and "Police"
 _TRIM_WORDS = (
@@ -81,17 +95,16 @@ def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
     hits = gz.lookup(text)
     if hits:
         return 0, len(text), hits
-    s, e = 0, len(text)
     m = _PREFIX.match(text)
-    if m:
-        s = m.end()
-    m = _SUFFIX.search(text, s)
-    if m:
-        e = m.start()
-    if (s, e) != (0, len(text)) and e > s:
-        hits = gz.lookup(text[s:e])
-        if hits:
-            return s, e, hits
+    s = m.end() if m else 0
+    m = _SUFFIX.search(text)
+    e = m.start() if m else len(text)
+    # the longest first: "West Virginia State" is West Virginia, not Virginia
+    for a, b in ((0, e), (s, len(text)), (s, e)):
+        if (a, b) != (0, len(text)) and b > a:
+            hits = gz.lookup(text[a:b])
+            if hits:
+                return a, b, hits
     return 0, 0, []
 
 
@@ -209,6 +222,8 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
                 toks[k].pos != "PROPN" or _in(covered, toks[k].start) for k in range(i, j)
             ):
                 continue
+            if j < n and toks[j].text in SITE:
+                continue  # "Lima Road" is a street
             s, e = t.start, toks[j - 1].end
             hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
             based = j + 1 < n and toks[j].text == "-" and toks[j + 1].text.lower() == "based"
@@ -257,6 +272,7 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
     for s, e, hits in demonym_spans(a, gz, overlaps):
         add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "demonym", kind="demonym"))
 
+    cands = [c for c in cands if c.key not in COMPASS]  # "in the West" is no town
     cands.sort(key=lambda c: c.start)
     _extend_divisions(text, cands, gz)
     _qualifiers(text, cands, gz)
