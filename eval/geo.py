@@ -11,7 +11,10 @@ For every gold toponym with gold coordinates:
 counts demonyms and adjectives ("Turkish") and place names inside organisation
 names ("Kentucky State Police") as toponyms; ``recall_names`` leaves out gold
 toponyms whose text is a demonym, for information.  ``acc161_all`` counts every
-gold toponym (missed = wrong).
+gold toponym (missed = wrong).  ``acc161_points`` is the accuracy over places
+resolved to a town, county or landmark: countries, continents, first-order
+divisions and regions are points only by convention (GeoNames' point, Wikipedia's
+coordinates), and a large area's point can be far from the gold one.
 
 GeoVirus (``gv_*``) annotates neither demonyms nor places inside organisation
 names, so its precision counts only places of kind ``name``.  The namesake model
@@ -41,6 +44,7 @@ from newsledger.core.model import Analysis, Document, Place
 NAME = "geo_dev"
 GEOVIRUS = SHARED / "train" / "geo_train.jsonl"
 KM = 161.0
+POINT_FEATURES = frozenset({"city", "capital", "adm2", "landmark"})
 
 
 def docs_of(recs: list[dict[str, Any]]) -> list[Document]:
@@ -71,6 +75,7 @@ def score(
     """Recall, accuracy at 161 km and precision of ``places`` (one list per record)."""
     demonym_texts = set(gazetteer.demonyms())
     gold_n = found = right = names_n = names_found = 0
+    points = points_right = 0  # found as a town, county or landmark (not an area's centre)
     pred_n = pred_hit = 0
     for rec, ps in zip(recs, places, strict=True):
         gold = [g for g in rec["toponyms"] if g.get("lat") is not None and g.get("lon") is not None]
@@ -96,6 +101,9 @@ def score(
                 d = distance_km(p.lat or 0.0, p.lon or 0.0, float(g["lat"]), float(g["lon"]))
                 ok = p.lat is not None and d <= KM
                 right += ok
+                if p.feature in POINT_FEATURES:
+                    points += 1
+                    points_right += ok
                 row.update(
                     status="right" if ok else "wrong", pred=p.name, pred_cc=p.country, km=round(d)
                 )
@@ -108,6 +116,7 @@ def score(
         "recall_names": names_found / names_n if names_n else 0.0,
         "precision": pred_hit / pred_n if pred_n else 0.0,
         "acc161_all": right / gold_n if gold_n else 0.0,
+        "acc161_points": points_right / points if points else 0.0,
         "gold": float(gold_n),
     }
 
