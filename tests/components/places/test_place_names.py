@@ -43,3 +43,15 @@ def test_a_sea_outweighs_a_small_town_of_its_name() -> None:
     got = by_text(a)
     assert got["Pacific"].feature == "region" and got["Pacific"].country is None
     assert near(got["Vancouver"], 49.25, -123.12)
+
+
+def test_names_typed_person_are_places_on_strong_evidence() -> None:
+    text = "Paul Dunne, 49, of Waterloo was charged. Residents of Jefferson Parish left."
+    a = doc(
+        text, [("Paul Dunne", "PERSON"), ("Waterloo", "PERSON"), ("Jefferson Parish", "PERSON")]
+    )
+    got = by_text(a)
+    assert got["Waterloo"].kind == "name"
+    assert got["Jefferson Parish"].feature == "adm2" and got["Jefferson Parish"].country == "US"
+    b = doc("Waterloo said he would run again.", [("Waterloo", "PERSON")])
+    assert b.places == []  # a person's name without place evidence stays a person

@@ -297,8 +297,12 @@ def _word(toks: Sequence[Token], i: int) -> str:
 
 
 def _locative(toks: Sequence[Token], i: int) -> bool:
-    """Does a locative preposition precede tokens[i] ("in Cairns", "at the White House")?"""
+    """Does a locative preposition precede tokens[i] ("in Cairns", "at the White House",
+    "outside of Waterloo"), or a residence ("Paul Block, 49, of Waterloo")?"""
     w = _word(toks, i - 1)
+    if w == "of":
+        before = _word(toks, i - 2)
+        return before in LOCATIVE or before == "," or before.isdigit()
     return w in LOCATIVE or (w == "the" and _word(toks, i - 2) in LOCATIVE)
 
 
@@ -404,7 +408,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mislabel_ok(label: str, hits: list[Hit]) -> bool:
-    """Is a whole non-place entity really a place name? (strict for PERSON names)."""
+    """Is a whole non-place entity really a place name? (strict for PERSON names; a
+    county or parish named in full, "Jefferson Parish", is one whatever its label)."""
+    if any(h.record.feature == "adm2" for h in hits):
+        return True
     if label == "PERSON":
         return _country_or_div(hits)
     return _strong(hits, MISLABEL_CITY_POP)
