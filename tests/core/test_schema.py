@@ -352,7 +352,7 @@ ADDED = {
     "via": set(),
     "roles": {"org_entity"},
     "dates": {"anchored"},
-    "places": {"feature", "confidence", "entity"},
+    "places": {"feature", "confidence", "entity", "kind"},
     "events": {"id", "lat", "lon", "casualty_history"},
     "trigger": set(),
     "evidence": set(),

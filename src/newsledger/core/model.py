@@ -209,6 +209,9 @@ class Place:
     feature: str  # country | capital | city | region | adm1 | ...
     confidence: float
     entity: str | None = None
+    # how the text names it: name | demonym ("Sudanese") | in_name (inside an
+    # organisation or facility name: "Kenya Airways", "Metcalfe County Sheriff's Office")
+    kind: str = "name"
 
 
 @dataclass(frozen=True, slots=True)

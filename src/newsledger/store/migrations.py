@@ -445,3 +445,16 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# How a place is named (issue 18): name, demonym ("Sudanese") or in_name (inside an
+# organisation or facility name), so that lists and maps can filter.  Rows written
+# before were all names.
+MIGRATIONS.append(
+    (
+        "0008_place_kind",
+        """
+        ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT 'name';
+        CREATE INDEX places_kind ON places(kind);
+        """,
+    )
+)

@@ -78,7 +78,10 @@ TABLES: tuple[Table, ...] = (
         "places",
         "places",
         Place,
-        {k: k for k in ("start", "end", "name", "country", "lat", "lon", "geonameid")},
+        {
+            **{k: k for k in ("start", "end", "name", "country", "lat", "lon", "geonameid")},
+            "kind": lambda row, _: row.get("kind") or "name",  # records before issue 18
+        },
     ),
     Table(
         "events",

@@ -108,12 +108,38 @@ def test_document_context_moves_an_ambiguous_city() -> None:
     assert by_text(b)["London"].country == "GB"
 
 
-def test_demonyms_are_context_not_places() -> None:
+def test_demonyms_are_places_of_their_own_kind_and_context() -> None:
     text = "Tajik and Afghan forces met near Kulyab."
     a = doc(text, [("Tajik", "NORP"), ("Afghan", "NORP"), ("Kulyab", "GPE")])
     got = by_text(a)
-    assert set(got) == {"Kulyab"}
+    assert set(got) == {"Tajik", "Afghan", "Kulyab"}
     assert got["Kulyab"].country == "TJ" and got["Kulyab"].name == "Kŭlob"
+    assert got["Kulyab"].kind == "name"
+    assert (got["Tajik"].kind, got["Tajik"].country, got["Tajik"].feature) == (
+        "demonym",
+        "TJ",
+        "country",
+    )
+    assert got["Afghan"].kind == "demonym" and got["Afghan"].country == "AF"
+
+
+def test_places_inside_organisation_names_are_kind_in_name() -> None:
+    text = "Kenya Airways cancelled flights while the Texas Medical Board met on Friday."
+    a = doc(text, [("Kenya Airways", "ORG"), ("the Texas Medical Board", "ORG")])
+    got = by_text(a)
+    assert got["Kenya"].kind == "in_name" and got["Kenya"].country == "KE"
+    assert got["Texas"].kind == "in_name" and got["Texas"].feature == "adm1"
+    assert set(got) == {"Kenya", "Texas"}
+
+
+def test_counties_resolve_to_the_county_of_the_state_named() -> None:
+    text = "Deputies in Plymouth County said a storm hit Le Mars, Iowa on Tuesday."
+    a = doc(text, [("Plymouth County", "GPE"), ("Le Mars", "GPE"), ("Iowa", "GPE")])
+    county = by_text(a)["Plymouth County"]
+    assert county.feature == "adm2" and county.country == "US"
+    assert near(county, 42.78, -96.17)  # Iowa's, not Massachusetts'
+    b = doc("Officers in Plymouth County, Massachusetts met.", [("Plymouth County", "GPE")])
+    assert near(by_text(b)["Plymouth County"], 42.0, -70.9)
 
 
 def test_non_places_are_skipped() -> None:

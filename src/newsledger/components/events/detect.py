@@ -137,11 +137,12 @@ class DocIndex:
 
     def _places(self, a: Analysis) -> list[PlaceRef]:
         """Resolved places, plus place names the places stage left unresolved (streets, venues)."""
+        named = [p for p in a.places if p.kind == "name"]  # not "Afghan forces", "Kenya Airways"
         out = [
             PlaceRef(p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.feature)
-            for p in a.places
+            for p in named
         ]
-        taken = sorted((p.start, p.end) for p in a.places)
+        taken = sorted((p.start, p.end) for p in named)
         for m in a.mentions:
             if m.type in PLACE_TYPES and not _overlaps(taken, m.start, m.end):
                 out.append(PlaceRef(m.start, m.end, m.text, m.text, feature=m.type.lower()))

@@ -10,7 +10,11 @@ Built from packages and our own tables, with no search server:
 * first-order divisions, regions, valleys, continents and country aliases from
   ``data/places_regions.tsv`` and ``data/places_divisions.tsv`` (pycountry
   subdivisions carry no coordinates);
-* unambiguous landmarks and major airports from ``data/places_landmarks.tsv``.
+* unambiguous landmarks and major airports from ``data/places_landmarks.tsv``;
+* seas, oceans, lakes, mountain ranges and deserts from ``data/places_features.tsv``;
+* second-order divisions (US counties and parishes, British and Irish counties, ...)
+  from ``data/places_admin2.tsv`` (GeoNames points, built by
+  ``scripts/places_admin2.py``); the name without "County" is an alternate name.
 
 Building takes a few seconds, so the compact result (parallel columns plus a
 name index) is pickled under the user cache directory and reloaded in a fraction
@@ -40,12 +44,18 @@ from newsledger.core.errors import NewsledgerError
 from newsledger.core.lexicon import Col, Row, data_path, read_table
 from newsledger.core.wordlists import demonym_codes
 
-FORMAT = 4
+FORMAT = 5
 CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "1000")  # 500 | 1000 | 5000 | 15000
 ALT_MIN_POP = 15000
 STALE_S = 86400.0  # other caches are removed once this old
-FEATURES = ("continent", "country", "adm1", "region", "capital", "city", "landmark")
-TABLES = ("places_regions.tsv", "places_divisions.tsv", "places_landmarks.tsv")
+FEATURES = ("continent", "country", "adm1", "region", "capital", "city", "landmark", "adm2")
+TABLES = (
+    "places_regions.tsv",
+    "places_divisions.tsv",
+    "places_landmarks.tsv",
+    "places_features.tsv",
+)
+ADMIN2 = "places_admin2.tsv"
 _FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
 
 _DOTS = re.compile(r"\.")
@@ -176,7 +186,17 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "places_regions.tsv": _PLACE_COLUMNS,
     "places_divisions.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
     "places_landmarks.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
+    "places_features.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
     "places_bodies.tsv": (Col("word", required=True), Col("role", required=True)),
+    ADMIN2: (
+        Col("name", required=True),
+        "variants",
+        Col("country", required=True),
+        "admin1",
+        Col("lat", float, required=True),
+        Col("lon", float, required=True),
+        Col("population", int, required=True),
+    ),
 }
 
 
@@ -282,6 +302,21 @@ def _build() -> dict[str, Any]:
             b.name(n, i)
         for code in (c for c in r["codes"].split("|") if c):
             b.codes.setdefault(f"{cc}:{code}", []).append(i)
+
+    for r in _read_tsv(ADMIN2):
+        i = b.add(
+            r["name"],
+            float(r["lat"]),
+            float(r["lon"]),
+            r["country"],
+            r["admin1"],
+            0,
+            "adm2",
+            int(r["population"]),
+        )
+        b.name(r["name"], i)
+        for v in (v for v in r["variants"].split("|") if v):
+            b.name(v, i, alt=True)
 
     capitals = set(capital_of.values())
     for c in cities.values():
@@ -418,7 +453,7 @@ def fingerprint() -> str:
             parts.append(metadata.version(pkg))
         except metadata.PackageNotFoundError:
             parts.append("-")
-    for name in ("places_countries.tsv", *TABLES):
+    for name in ("places_countries.tsv", *TABLES, ADMIN2):
         parts.append(hashlib.sha1(data_path(name).read_bytes()).hexdigest())
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 

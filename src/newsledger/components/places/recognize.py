@@ -17,8 +17,11 @@ Sources, in order of trust:
    division, region, capital or large city; "Washington-based", "U.S.-led"; all-caps
    datelines ("BERLIN —"); and qualifiers after a comma ("Winnipeg, Man.").
 
-Demonyms and country adjectives ("Tajik", "Afghan forces") only feed the
-document's country context (:func:`demonym_countries`); they are never places.
+Demonyms and country adjectives ("Tajik", "Afghan forces") feed the document's
+country context (:func:`demonym_countries`) and are places of kind ``demonym``
+(:mod:`newsledger.components.places.demonyms`); place names inside organisation
+and facility names are places of kind ``in_name``
+(:mod:`newsledger.components.places.in_names`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newsledger.components.places.demonyms import demonym_spans
 from newsledger.components.places.gazetteer import Gazetteer, GeoRecord, Hit, cues, demonyms, key
+from newsledger.components.places.in_names import SITE, in_name_spans
 from newsledger.core.model import Analysis, Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -39,6 +44,20 @@ STRONG_CITY_POP = 200_000
 MISLABEL_CITY_POP = 100_000
 LOCATIVE = frozenset({"in", "from", "to", "near", "at", "outside", "around", "across", "into"})
 CONJ = frozenset({"and", "or", ","})
+COMPASS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "midwest",
+    ]
+)
 PASS = frozenset({"&", "'s", "’s"})  # may stand between a place and its body word
 BODY_GAP = 4  # at most this many words between "Kentucky" and "Police"
 _TRIM_WORDS = (
@@ -53,6 +72,7 @@ _SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=,|\s+[—–-]|\s*\()")
+_DIVISION_WORD = re.compile(r"\s(?:County|Parish|Borough|Co\.|COUNTY|PARISH|CO\.)")
 _QUALIFIER = re.compile(r"\s*,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
 
 
@@ -67,6 +87,7 @@ class Candidate:
     entity: str | None = None
     qualifier: GeoRecord | None = None
     qualifies: list[int] = field(default_factory=list)  # indices this one qualifies
+    kind: str = "name"  # name | demonym | in_name (Place.kind)
 
 
 def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
@@ -74,17 +95,16 @@ def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
     hits = gz.lookup(text)
     if hits:
         return 0, len(text), hits
-    s, e = 0, len(text)
     m = _PREFIX.match(text)
-    if m:
-        s = m.end()
-    m = _SUFFIX.search(text, s)
-    if m:
-        e = m.start()
-    if (s, e) != (0, len(text)) and e > s:
-        hits = gz.lookup(text[s:e])
-        if hits:
-            return s, e, hits
+    s = m.end() if m else 0
+    m = _SUFFIX.search(text)
+    e = m.start() if m else len(text)
+    # the longest first: "West Virginia State" is West Virginia, not Virginia
+    for a, b in ((0, e), (s, len(text)), (s, e)):
+        if (a, b) != (0, len(text)) and b > a:
+            hits = gz.lookup(text[a:b])
+            if hits:
+                return a, b, hits
     return 0, 0, []
 
 
@@ -202,6 +222,8 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
                 toks[k].pos != "PROPN" or _in(covered, toks[k].start) for k in range(i, j)
             ):
                 continue
+            if j < n and toks[j].text in SITE:
+                continue  # "Lima Road" is a street
             s, e = t.start, toks[j - 1].end
             hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
             based = j + 1 < n and toks[j].text == "-" and toks[j + 1].text.lower() == "based"
@@ -244,10 +266,30 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
         if hits:
             add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "dateline"))
 
+    known = {c.key for c in cands}
+    for s, e, hits in in_name_spans(a, gz, known, overlaps, table.__contains__):
+        add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "in_name", kind="in_name"))
+    for s, e, hits in demonym_spans(a, gz, overlaps):
+        add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "demonym", kind="demonym"))
+
+    cands = [c for c in cands if c.key not in COMPASS]  # "in the West" is no town
     cands.sort(key=lambda c: c.start)
+    _extend_divisions(text, cands, gz)
     _qualifiers(text, cands, gz)
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _extend_divisions(text: str, cands: list[Candidate], gz: Gazetteer) -> None:
+    """ "Plymouth" followed by "County": the county, when the gazetteer knows it."""
+    for k, c in enumerate(cands):
+        m = _DIVISION_WORD.match(text, c.end)
+        if not m or (k + 1 < len(cands) and cands[k + 1].start < m.end()):
+            continue
+        name = text[c.start : m.end()]
+        hits = [h for h in gz.lookup(name) if not h.alt and h.record.feature == "adm2"]
+        if hits:
+            c.end, c.text, c.key, c.hits = m.end(), name, key(name), hits
 
 
 def _word(toks: Sequence[Token], i: int) -> str:
@@ -255,8 +297,12 @@ def _word(toks: Sequence[Token], i: int) -> str:
 
 
 def _locative(toks: Sequence[Token], i: int) -> bool:
-    """Does a locative preposition precede tokens[i] ("in Cairns", "at the White House")?"""
+    """Does a locative preposition precede tokens[i] ("in Cairns", "at the White House",
+    "outside of Waterloo"), or a residence ("Paul Block, 49, of Waterloo")?"""
     w = _word(toks, i - 1)
+    if w == "of":
+        before = _word(toks, i - 2)
+        return before in LOCATIVE or before == "," or before.isdigit()
     return w in LOCATIVE or (w == "the" and _word(toks, i - 2) in LOCATIVE)
 
 
@@ -349,7 +395,7 @@ def _bodies(
             # "Metcalfe County Sheriff's Office": the county, not a town named Metcalfe
             hits = [h for h in hits if h.record.feature not in ("city", "capital")]
         if hits:
-            add(Candidate(s, e, name, key(name), hits, "body"))
+            add(Candidate(s, e, name, key(name), hits, "body", kind="in_name"))
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -362,7 +408,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mislabel_ok(label: str, hits: list[Hit]) -> bool:
-    """Is a whole non-place entity really a place name? (strict for PERSON names)."""
+    """Is a whole non-place entity really a place name? (strict for PERSON names; a
+    county or parish named in full, "Jefferson Parish", is one whatever its label)."""
+    if any(h.record.feature == "adm2" for h in hits):
+        return True
     if label == "PERSON":
         return _country_or_div(hits)
     return _strong(hits, MISLABEL_CITY_POP)
@@ -422,7 +471,9 @@ def _qualifiers(text: str, cands: list[Candidate], gz: Gazetteer) -> None:
             if best is None:
                 continue
             c.qualifier = best
-            if k is None:
+            if k is not None:
+                cands[k].hits = [Hit(best, False)]  # "Savannah, Georgia": the state
+            else:
                 qc = Candidate(qs, qe, qtext, key(qtext), [Hit(best, False)], "qualifier")
                 added.append(qc)
             break

@@ -1,0 +1,44 @@
+"""The namesake model: features, shipped weights, and choices that follow the context."""
+
+from __future__ import annotations
+
+from newsledger.components.places import namesake
+from newsledger.components.places.gazetteer import key, load
+from newsledger.components.places.recognize import Candidate
+from tests.components.places.test_places import by_text, doc
+
+
+def _cand(name: str) -> Candidate:
+    hits = load().lookup(name)
+    assert hits, name
+    return Candidate(0, len(name), name, key(name), hits, "ner")
+
+
+def test_shipped_weights_cover_every_feature() -> None:
+    w = namesake.shipped_weights()
+    assert len(w) == len(namesake.FEATURES)
+    assert any(v != 0.0 for v in w)
+
+
+def test_features_follow_the_document_context() -> None:
+    c = _cand("Georgia")
+    ctx = namesake.Context()
+    ctx.votes["US"] += 3
+    rows = {h.record.country: namesake.features(h, c, ctx) for h in c.hits if not h.alt}
+    share = namesake.FEATURES.index("country_share")
+    assert rows["US"][share] == 1.0 and rows["GE"][share] == 0.0
+    for f in rows.values():
+        assert len(f) == len(namesake.FEATURES)
+    w = namesake.shipped_weights()
+    best = max(rows, key=lambda cc: namesake.score(w, rows[cc]))
+    assert best == "US"  # the state when the article is about the United States
+
+
+def test_georgia_is_the_country_without_us_context() -> None:
+    a = doc("Troops crossed from Russia into Georgia.", [("Russia", "GPE"), ("Georgia", "GPE")])
+    assert by_text(a)["Georgia"].country == "GE"
+    b = doc(
+        "Voters in Atlanta and Savannah, Georgia, waited for hours.",
+        [("Atlanta", "GPE"), ("Savannah", "GPE"), ("Georgia", "GPE")],
+    )
+    assert by_text(b)["Georgia"].country == "US"
