@@ -118,7 +118,7 @@ def test_arrest_and_protest(analyse: Callable[..., Analysis]) -> None:
         "Police arrested two men in Lyon on Monday. Thousands of protesters marched in Marseille "
         "on Sunday against the new law."
     )
-    (seize,) = _of_type(a, "SEIZE")
+    (seize,) = _of_type(a, "COERCE")
     assert (seize.mode, seize.place, seize.date) == ("arrest", "Lyon", "2031-05-12")
     assert [s.text for s in seize.target_spans] == ["two men"]
     (protest,) = _of_type(a, "PROTEST")
@@ -164,7 +164,7 @@ def test_consequence_in_next_sentence_joins_the_attack(analyse: Callable[..., An
 
 def test_fall_of_a_city_is_a_capture(analyse: Callable[..., Analysis]) -> None:
     a = analyse("After the fall of Tarsk on Friday, thousands of residents fled to Velmora.")
-    (e,) = _of_type(a, "SEIZE")
+    (e,) = _of_type(a, "COERCE")
     assert (e.mode, e.place, e.date) == ("capture", "Tarsk", "2031-05-09")
 
 
@@ -234,7 +234,7 @@ def test_where_people_went_is_not_where_it_happened(analyse: Callable[..., Analy
 
 def test_a_request_is_not_placed_where_its_content_is(analyse: Callable[..., Analysis]) -> None:
     a = analyse("The opposition asked supporters to march through Velmora on Sunday.")
-    (e,) = _of_type(a, "REQUEST")
+    (e,) = _of_type(a, "DEMAND")
     assert e.place is None and e.place_span is None
 
 
@@ -248,7 +248,7 @@ def test_a_request_is_not_placed_where_its_content_is(analyse: Callable[..., Ana
         ),
         (
             "Lena Vost accused Ivo Marsk of silencing critics ahead of the vote in September.",
-            "ACCUSE",
+            "DISAPPROVE",
             "September is the vote, still to come",
         ),
     ],

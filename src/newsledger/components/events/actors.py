@@ -17,7 +17,7 @@ ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TARGET_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 NAMED_GROUPS = frozenset({"ORG", "PERSON"})  # name modifiers that make a phrase that entity
 STATE_GROUPS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # ... of a state noun ("Russian forces")
-PERSON_TARGET_TYPES = frozenset({"ASSAULT", "SEIZE"})
+PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
 TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a target
     "CONSULT": frozenset({"with"}),

@@ -16,7 +16,7 @@ from newsledger.components.events.lexicon import Cond, Lexicon, TriggerRule
 from newsledger.core.model import Analysis, DateRef, Span, Token
 
 OPEN_ENTS = frozenset({"", "EVENT"})  # triggers inside other entities are names, dates, figures
-CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "DEMAND", "THREATEN", "REJECT"})
+CONTENT_TYPES = frozenset({"AGREE", "DEMAND", "THREATEN", "REJECT"})
 SPECIFIC_PREPS = frozenset({"of", "by", "on", "against", "between", "with", "targeting"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})

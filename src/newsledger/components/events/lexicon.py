@@ -30,6 +30,9 @@ COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", 
 SUPPORT_KINDS = frozenset(
     {"light", "claim", "attribute", "responsible", "frame", "locative", "state"}
 )
+# PLOVER's event categories with the names of the openeventdata/PLOVER README:
+# DEMAND and DISAPPROVE, not POLECAT's REQUEST and ACCUSE; seizing, arresting and
+# capturing are modes of COERCE, never a type of their own.
 PLOVER = frozenset(
     {
         "AGREE",
@@ -39,17 +42,16 @@ PLOVER = frozenset(
         "COOPERATE",
         "AID",
         "RETREAT",
-        "REQUEST",
+        "INVESTIGATE",
         "DEMAND",
-        "ACCUSE",
+        "DISAPPROVE",
         "REJECT",
         "THREATEN",
-        "PROTEST",
         "SANCTION",
+        "PROTEST",
         "MOBILIZE",
         "COERCE",
         "ASSAULT",
-        "SEIZE",
     }
 )
 
