@@ -9,6 +9,8 @@
 * ``event_place_nouns.tsv`` and ``event_site_nouns.tsv``: nouns that refer
   back to a named place ("the city") and nouns that name where an event
   happened ("a checkpoint").
+* ``event_agents.tsv``: nouns for unnamed actors and their sector ("gunmen" are
+  an armed group), converted from PETRARCH2 by ``scripts/event_agents.py``.
 * ``event_casualties.tsv`` and ``number_words.tsv`` (shared): casualty figure patterns
   and number words.
 
@@ -18,7 +20,7 @@ Every loader reports a malformed line with its file and line number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsledger.core.errors import NewsledgerError
@@ -91,6 +93,7 @@ class Lexicon:
     number: re.Pattern[str]  # a figure, digits or words
     place_nouns: dict[str, frozenset[str]]  # "the city" -> place features it may refer to
     site_nouns: frozenset[str] = frozenset()  # "a checkpoint", "the market": nominal places
+    agents: dict[str, str] = field(default_factory=dict)  # "gunman" -> sector (unnamed actors)
 
 
 # the columns of each events data file (checked on reading)
@@ -111,6 +114,7 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "event_support.tsv": (Col("lemma", required=True), Col("kind", choices=SUPPORT_KINDS)),
     "event_place_nouns.tsv": (Col("noun", required=True), Col("features", required=True)),
     "event_site_nouns.tsv": (Col("lemma", required=True),),
+    "event_agents.tsv": (Col("noun", required=True), Col("sector", required=True), "code"),
     "event_casualties.tsv": (
         Col("kind", choices=frozenset({"killed", "injured", "gate"}), required=True),
         Col("update", choices=frozenset({"0", "1", "-"}), required=True),
@@ -193,6 +197,11 @@ def load_site_nouns(name: str = "event_site_nouns.tsv") -> frozenset[str]:
     return frozenset(out)
 
 
+def load_agents(name: str = "event_agents.tsv") -> dict[str, str]:
+    """Nouns for unnamed actors -> their sector (from PETRARCH2's agents dictionary)."""
+    return {r["noun"].strip().lower(): r["sector"].strip() for r in _rows(name)}
+
+
 def load_numbers() -> dict[str, int]:
     """Number words of casualty figures: whole values of one or more, one word each
     (``data/number_words.tsv``; "a dozen" is read as "a" + "dozen")."""
@@ -271,6 +280,7 @@ def lexicon() -> Lexicon:
         re.compile(number_regex(numbers), re.IGNORECASE),
         load_place_nouns(),
         load_site_nouns(),
+        load_agents(),
     )
 
 
