@@ -97,6 +97,11 @@ def test_retyped_keeps_other_types() -> None:
         ("Government troops liberated Tarsk on Sunday.", "liberated", "COERCE"),
         ("Soldiers patrolled the streets of Velmora on Sunday.", "patrolled", "MOBILIZE"),
         ("The ministry handed over medicine to the clinic in Tarsk.", "handed", "AID"),
+        ("Protesters clashed with riot police in Velmora on Sunday.", "clashed", "PROTEST"),
+        ("Soldiers clashed with rebels near Tarsk on Sunday.", "clashed", "ASSAULT"),
+        ("Police were searching for two suspects in Velmora.", "searching", "INVESTIGATE"),
+        ("Ivo Marsk pleaded not guilty to charges of fraud.", "charges", "DISAPPROVE"),
+        ("Two bombs had gone off in Tarsk by noon.", "gone", "ASSAULT"),
     ],
 )
 def test_vocabulary_of_diplomatic_cooperative_and_military_acts(

@@ -22,6 +22,7 @@ MEMBER_NOUNS = frozenset(
     {"officer", "official", "member", "unit", "personnel", "force", "trooper", "agent", "guard"}
     | {"commander", "chief", "worker", "staff", "spokesman", "spokeswoman", "leader", "fighter"}
 )
+SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "campaign", "number", "serie"})
 PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
 TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a target
@@ -172,12 +173,16 @@ def support_args(ix: DocIndex, c: Cand) -> None:
     h = t.head
     if h == c.tok:
         return
+    if t.dep == "pobj" and ix.lemma(h) == "of":  # "launched a series of attacks"
+        g = ix.tokens[h].head
+        if ix.lemma(g) in SERIES_NOUNS and ix.tokens[g].head != g:
+            t, h = ix.tokens[g], ix.tokens[g].head
     k = kinds(ix, h)
     hpassive = bool(ix.deps(h, "auxpass", "nsubjpass"))
     if t.dep in ("dobj", "nsubjpass") and k & {"light", "claim"}:
         agents = _pobjs(ix, h, {"by"}) if hpassive else ix.deps(h, "nsubj")
-        for a in agents:
-            add(ix, c, a, "actor")
+        for a in agents:  # "Abedi, who carried out the bombing": the relative stands for Abedi
+            add(ix, c, _relative_head(ix, h, a), "actor")
     if t.dep == "nsubj" and "light" in k:
         for o in ix.deps(h, "dobj"):
             add(ix, c, o, "target")

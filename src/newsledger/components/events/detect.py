@@ -331,6 +331,9 @@ def detect(ix: DocIndex) -> list[Cand]:
         rules = triggers.get(t.lemma)
         if rules is None and t.lemma[:1].isupper():
             rules = triggers.get(t.lemma.lower())
+            low = t.text.lower()  # a capitalised plural left unlemmatised: "Shootings in ..."
+            if rules is None and low.endswith("s") and t.pos == "PROPN":
+                rules = triggers.get(low[:-1])
         if not rules or ix.ent_label[t.i] not in OPEN_ENTS or t.dep == "amod":
             continue  # "a banned substance", "exploding barrels" are no events
         rule = match_rule(ix, t.i, rules)
