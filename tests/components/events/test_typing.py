@@ -127,3 +127,19 @@ def test_named_actors_are_ids_not_descriptions(analyse: Callable[..., Analysis])
     a = analyse("Soldiers of the Crimson Front attacked Velmora on Friday.")
     (e,) = _of_type(a, "ASSAULT")
     assert e.actors and not [g for g in e.agents if g.role == "actor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tsunami killed 2,000 people along the coast of Norland.",
+        "An earthquake killed twelve people in Tarsk on Monday.",
+        "The striker shot from 20 yards and hit the post.",
+        "The Velmora team attacked relentlessly in the second half.",
+        "The central bank plans to attack inflation.",
+    ],
+)
+def test_disasters_sports_and_business_are_no_assault(
+    analyse: Callable[..., Analysis], text: str
+) -> None:
+    assert _of_type(analyse(text), "ASSAULT") == []
