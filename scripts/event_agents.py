@@ -57,6 +57,33 @@ SECTORS = {
     "BUD": "religious",
 }
 PERSON = ("man", "men", "woman", "women", "person")
+# everyday words for unnamed civilians the dictionary lacks (added by the project)
+EXTRA = {
+    w: ("civilians", "project")
+    for w in (
+        "people",
+        "person",
+        "man",
+        "woman",
+        "child",
+        "boy",
+        "girl",
+        "resident",
+        "passer-by",
+        "passerby",
+        "pedestrian",
+        "bystander",
+        "shopper",
+        "tourist",
+        "commuter",
+        "family",
+        "worshiper",
+        "churchgoer",
+        "patient",
+        "driver",
+        "passenger",
+    )
+}
 LINE = re.compile(r"^([A-Z][A-Z!'-]*?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]+)\]")
 HEADER = """\
 # Nouns for unnamed actors and their sector, for event actors and targets
@@ -68,6 +95,7 @@ HEADER = """\
 # (Permission is hereby granted, free of charge, to any person obtaining a copy of
 # this software ... The above copyright notice and this permission notice shall be
 # included in all copies or substantial portions of the Software.)
+# Rows with code "project" are everyday words for civilians added by the project (MIT).
 # Columns: noun (lower-case lemma)  sector  code (the CAMEO agent code)
 noun\tsector\tcode
 """
@@ -98,6 +126,8 @@ def main(argv: list[str]) -> int:
         print(f"{src} is missing: put ../shared beside the repository.", file=sys.stderr)
         return 1
     table = rows(src.read_text(encoding="utf-8", errors="replace"))
+    for noun, row in EXTRA.items():
+        table.setdefault(noun, row)
     body = "".join(f"{n}\t{s}\t{c}\n" for n, (s, c) in sorted(table.items()))
     OUT.write_text(HEADER + body, encoding="utf-8")
     print(f"wrote {len(table)} nouns to {OUT}")

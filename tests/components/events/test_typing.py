@@ -143,3 +143,17 @@ def test_disasters_sports_and_business_are_no_assault(
     analyse: Callable[..., Analysis], text: str
 ) -> None:
     assert _of_type(analyse(text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Police foiled a planned attack on the parliament in Velmora.", "intended"),
+        ("The Crimson Front plans to attack the airport in Tarsk.", "intended"),
+        ("The Crimson Front attacked the airport in Tarsk on Friday.", "done"),
+        ("The Crimson Front denied attacking the airport in Tarsk.", "denied"),
+    ],
+)
+def test_modality_of_an_attack(analyse: Callable[..., Analysis], text: str, modality: str) -> None:
+    (e,) = _of_type(analyse(text), "ASSAULT")
+    assert e.modality == modality

@@ -44,6 +44,7 @@ INTENT_HEADS = frozenset(
         "propose",
     }
 )
+INTENT_MODIFIERS = frozenset({"planned", "plan", "foiled", "foil", "thwarted", "thwart", "would-be"})
 INTENT_NOUNS = frozenset({"plan", "attempt", "plot", "bid", "promise", "pledge", "offer"})
 THREAT_HEADS = frozenset({"threaten", "warn", "vow", "ultimatum"})
 DENY_HEADS = frozenset({"deny", "refute", "dismiss"})
@@ -58,6 +59,8 @@ def modality(ix: DocIndex, i: int) -> str:
     """The modality of the event mention at token ``i`` (one of :data:`MODALITIES`)."""
     t = ix.tokens[i]
     for c in ix.children[i]:
+        if ix.tokens[c].dep in ("amod", "compound") and ix.lemma(c) in INTENT_MODIFIERS:
+            return "intended"  # "a planned attack", "the foiled plot"
         if ix.tokens[c].dep == "aux" and ix.lemma(c) in FUTURE_AUX:
             return "threatened" if ix.lemma(c) == "would" and _conditional(ix, i) else "intended"
     h = t.head

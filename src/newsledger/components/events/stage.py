@@ -3,9 +3,20 @@
 Trigger words typed in the PLOVER ontology (:mod:`newsledger.components.events.detect`,
 lexicon in ``data/event_triggers.tsv``), arguments read off the dependency
 tree (:mod:`newsledger.components.events.arguments`), casualty figures
-(:mod:`newsledger.components.events.casualties`) and in-document coreference
+(:mod:`newsledger.components.events.casualties`), the learned type classifier
+and modality (:mod:`newsledger.components.events.classify`,
+:mod:`newsledger.components.events.modality`) and in-document coreference
 (:mod:`newsledger.components.events.coref`) give one :class:`~newsledger.core.model.Event` per
 event the article reports, with every mention folded into it as evidence.
+
+Types are PLOVER's categories with the names of the openeventdata/PLOVER
+README (DEMAND and DISAPPROVE, not POLECAT's REQUEST and ACCUSE).  ``mode`` is
+PLOVER's mode of the type (arrest, seize and capture are modes of COERCE;
+explosives, firearms, ... of ASSAULT); ``modality`` says whether the act was
+done, only intended or promised, threatened, or denied (a promised act is
+typed AGREE and a threatened one THREATEN, as PLOVER codes them); ``agents``
+describe the actors and targets the text does not name ("gunmen",
+armed-group), besides the entity ids of ``actors`` and ``targets``.
 
 Places and dates come from the places and dates stages when they ran before
 this one (``analysis.places``, ``analysis.dates``, and as a last resort the
