@@ -44,7 +44,9 @@ INTENT_HEADS = frozenset(
         "propose",
     }
 )
-INTENT_MODIFIERS = frozenset({"planned", "plan", "foiled", "foil", "thwarted", "thwart", "would-be"})
+INTENT_MODIFIERS = frozenset(
+    {"planned", "plan", "foiled", "foil", "thwarted", "thwart", "would-be"}
+)
 INTENT_NOUNS = frozenset({"plan", "attempt", "plot", "bid", "promise", "pledge", "offer"})
 THREAT_HEADS = frozenset({"threaten", "warn", "vow", "ultimatum"})
 DENY_HEADS = frozenset({"deny", "refute", "dismiss"})
