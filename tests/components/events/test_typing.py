@@ -157,3 +157,14 @@ def test_disasters_sports_and_business_are_no_assault(
 def test_modality_of_an_attack(analyse: Callable[..., Analysis], text: str, modality: str) -> None:
     (e,) = _of_type(analyse(text), "ASSAULT")
     assert e.modality == modality
+
+
+def test_vocabularies_from_petrarch2_and_plover() -> None:
+    from newsledger.components.events.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.agents["gunman"] == "armed-group"
+    assert (lex.agents["soldier"], lex.agents["protester"]) == ("military", "opposition")
+    assert lex.verb_classes["condemn"] == "DISAPPROVE"  # POLECAT's ACCUSE renamed
+    assert lex.verb_classes["kill"] == "ASSAULT"
+    assert set(lex.verb_classes.values()) <= PLOVER

@@ -115,9 +115,15 @@ def features(ix: DocIndex, c: Cand, seen: int) -> list[str]:
     if t.text[:1].isupper() and i > 0 and ix.tokens[i - 1].sent == t.sent:
         out.append("cap")
     h = t.head
+    classes = ix.lex.verb_classes
+    if pos == "V":
+        out.append(f"vc={classes.get(lem, '-')}")
     if h != i:
         hl = ix.lemma(h)
         out += [f"h={hl}", f"dep|h={t.dep}|{hl}", f"rt|h={rule_type}|{hl}"]
+        if ix.tokens[h].pos in ("VERB", "AUX"):  # the class of the governing verb
+            hc = classes.get(hl, "-")
+            out += [f"hvc={hc}", f"rt|hvc={rule_type}|{hc}"]
         hh = ix.tokens[h].head
         if hh != h:
             out.append(f"hh={ix.lemma(hh)}")

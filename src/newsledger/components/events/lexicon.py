@@ -11,6 +11,8 @@
   happened ("a checkpoint").
 * ``event_agents.tsv``: nouns for unnamed actors and their sector ("gunmen" are
   an armed group), converted from PETRARCH2 by ``scripts/event_agents.py``.
+* ``event_verb_classes.tsv``: verb lemma -> PLOVER category (PETRARCH2's CAMEO
+  verbs mapped by CAMEO2PLOVER), a feature of the event-type model.
 * ``event_casualties.tsv`` and ``number_words.tsv`` (shared): casualty figure patterns
   and number words.
 
@@ -94,6 +96,7 @@ class Lexicon:
     place_nouns: dict[str, frozenset[str]]  # "the city" -> place features it may refer to
     site_nouns: frozenset[str] = frozenset()  # "a checkpoint", "the market": nominal places
     agents: dict[str, str] = field(default_factory=dict)  # "gunman" -> sector (unnamed actors)
+    verb_classes: dict[str, str] = field(default_factory=dict)  # "condemn" -> DISAPPROVE
 
 
 # the columns of each events data file (checked on reading)
@@ -115,6 +118,11 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "event_place_nouns.tsv": (Col("noun", required=True), Col("features", required=True)),
     "event_site_nouns.tsv": (Col("lemma", required=True),),
     "event_agents.tsv": (Col("noun", required=True), Col("sector", required=True), "code"),
+    "event_verb_classes.tsv": (
+        Col("lemma", required=True),
+        Col("plover", choices=PLOVER, required=True),
+        "cameo",
+    ),
     "event_casualties.tsv": (
         Col("kind", choices=frozenset({"killed", "injured", "gate"}), required=True),
         Col("update", choices=frozenset({"0", "1", "-"}), required=True),
@@ -202,6 +210,11 @@ def load_agents(name: str = "event_agents.tsv") -> dict[str, str]:
     return {r["noun"].strip().lower(): r["sector"].strip() for r in _rows(name)}
 
 
+def load_verb_classes(name: str = "event_verb_classes.tsv") -> dict[str, str]:
+    """Verb lemma -> PLOVER category (PETRARCH2's CAMEO verbs through CAMEO2PLOVER)."""
+    return {r["lemma"].strip().lower(): r["plover"].strip() for r in _rows(name)}
+
+
 def load_numbers() -> dict[str, int]:
     """Number words of casualty figures: whole values of one or more, one word each
     (``data/number_words.tsv``; "a dozen" is read as "a" + "dozen")."""
@@ -281,6 +294,7 @@ def lexicon() -> Lexicon:
         load_place_nouns(),
         load_site_nouns(),
         load_agents(),
+        load_verb_classes(),
     )
 
 
