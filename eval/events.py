@@ -23,6 +23,10 @@ in PLOVER already (a held-out set) is scored on every PLOVER type.
   across mentions in our output).  ``*_span_f1`` score the noun-phrase spans
   (named or not) instead of entity ids.
 
+* **who did what to whom**: the share of predicted ASSAULT events with an actor
+  (an entity id or an unnamed actor with its sector, ``agents``), and with any
+  participant at all.
+
 Run: ``.venv/bin/python eval/events.py [--errors N]`` (spaCy output cached).
 """
 
@@ -293,6 +297,7 @@ def run(path: Path | None = None) -> tuple[dict[str, float], Scorer]:
     scorer = Scorer(scorable)
     spent = 0.0
     words = 0
+    assaults = acted = whom = 0
     for di, (rec, ann) in enumerate(zip(recs, anns, strict=True)):
         a = pipeline.analyse(ann, before)
         best = float("inf")
@@ -303,7 +308,14 @@ def run(path: Path | None = None) -> tuple[dict[str, float], Scorer]:
         spent += best
         words += len(rec["text"].split())
         scorer.doc(di, rec, a, table)
+        for e in a.events:
+            if e.type == "ASSAULT":
+                assaults += 1
+                acted += bool(e.actors) or any(g.role == "actor" for g in e.agents)
+                whom += bool(e.actors or e.targets or e.agents)
     out = scorer.scores()
+    out["assault_actor_share"] = acted / assaults if assaults else 0.0
+    out["assault_who_share"] = whom / assaults if assaults else 0.0
     out["ms_per_500_words"] = 1000.0 * spent / max(words, 1) * 500
     return out, scorer
 
@@ -340,6 +352,10 @@ def main() -> None:
     print(
         f"trigger identification recall {out['ident_r']:.3f}   "
         f"events stage {out['ms_per_500_words']:.2f} ms / 500 words"
+    )
+    print(
+        f"ASSAULT events with an actor (named or described) {out['assault_actor_share']:.3f}   "
+        f"with any participant {out['assault_who_share']:.3f}"
     )
     print(f"{'by type':16}{'gold':>6}{'pred':>6}{'tp':>6}")
     for t in sorted({k for _, k in scorer.by_type}):

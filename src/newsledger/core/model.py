@@ -215,6 +215,18 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Agent:
+    """An actor or target the text describes without naming ("gunmen", "soldiers")."""
+
+    role: str  # actor | target
+    start: int
+    end: int
+    text: str  # the noun phrase
+    noun: str  # its head noun's lemma
+    sector: str  # military | rebels | armed-group | police | civilians | government | ...
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     type: str  # PLOVER
     trigger: Span
@@ -240,6 +252,10 @@ class Event:
     date_span: Span | None = None
     actor_spans: tuple[Span, ...] = ()
     target_spans: tuple[Span, ...] = ()
+    # done | intended | threatened | denied: was the act reported as done, or only
+    # planned or promised, threatened, or denied (components/events/modality.py)
+    modality: str = "done"
+    agents: tuple[Agent, ...] = ()  # unnamed actors and targets with their sector
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from newsledger.core.model import (
+    Agent,
     Claim,
     DateRef,
     Document,
@@ -170,6 +171,7 @@ def surface(obj: Any, text: str) -> str:
 SHAPES: dict[type[Any], Shape] = {
     Document: Shape(omit=("author", "origin", "removed")),
     Span: Shape(sliced=("text",)),
+    Agent: Shape(sliced=("text",)),
     # an entity's mentions carry the entity's type and id in the entity record
     Mention: Shape(omit=("type", "entity")),
     Entity: Shape(codecs={"mentions": Children(Mention, {"type": "type", "entity": "id"})}),

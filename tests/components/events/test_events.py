@@ -2,69 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
 
-from newsledger.components.events import stage as events
-from newsledger.components.mentions import stage as mentions
-from newsledger.components.ner import stage as nerfix
-from newsledger.core.model import Analysis, Annotated, DateRef, Document, Event, Place
-
-PUBLISHED = "2031-05-13"  # a Tuesday
-DATES = {
-    "Friday": "2031-05-09",
-    "Sunday": "2031-05-11",
-    "Monday": "2031-05-12",
-    "Wednesday": "2031-05-07",
-    "March 3": "2031-03-03",
-}
-PLACES = {
-    "Velmora": ("XK", 42.10, 21.00, "city"),
-    "Tarsk": ("XK", 42.60, 20.30, "city"),
-    "Lyon": ("FR", 45.76, 4.84, "city"),
-    "Marseille": ("FR", 43.30, 5.37, "city"),
-    "Paris": ("FR", 48.86, 2.35, "capital"),
-    "Norland": ("XK", 42.50, 20.90, "country"),
-}
+from newsledger.core.model import Analysis, Document, Event
+from tests.components.events.conftest import PUBLISHED
 
 BOMBING = (
     "A car bomb exploded outside a market in Velmora on Friday, killing at least nine civilians "
     "and wounding 40 others, officials said. The Crimson Front claimed responsibility for the "
     "attack. On Sunday, the death toll rose to 14."
 )
-
-
-@pytest.fixture(scope="module")
-def analyse() -> Callable[..., Analysis]:
-    """Annotate (once per text) and run mentions + events with hand-built dates and places."""
-    from newsledger.nlp import spacy_adapter as nlp
-
-    cache: dict[str, Annotated] = {}
-
-    def run(text: str, with_places: bool = True) -> Analysis:
-        if text not in cache:
-            cache[text] = next(
-                nlp.annotate([Document(id=f"t{len(cache)}", text=text, published=PUBLISHED)])
-            )
-        a = Analysis(nerfix.fix(cache[text]))
-        mentions.run(a)
-        for surface, value in DATES.items():
-            for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
-                a.dates.append(DateRef(m.start(), m.end(), surface, value, "day", "DATE"))
-        if with_places:
-            for name, (cc, lat, lon, feature) in PLACES.items():
-                for m in re.finditer(rf"\b{name}\b", text):
-                    a.places.append(
-                        Place(m.start(), m.end(), name, name, lat, lon, cc, None, feature, 0.9)
-                    )
-        a.dates.sort(key=lambda d: d.start)
-        a.places.sort(key=lambda p: p.start)
-        events.run(a)
-        return a
-
-    return run
 
 
 def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
@@ -118,7 +67,7 @@ def test_arrest_and_protest(analyse: Callable[..., Analysis]) -> None:
         "Police arrested two men in Lyon on Monday. Thousands of protesters marched in Marseille "
         "on Sunday against the new law."
     )
-    (seize,) = _of_type(a, "SEIZE")
+    (seize,) = _of_type(a, "COERCE")
     assert (seize.mode, seize.place, seize.date) == ("arrest", "Lyon", "2031-05-12")
     assert [s.text for s in seize.target_spans] == ["two men"]
     (protest,) = _of_type(a, "PROTEST")
@@ -164,7 +113,7 @@ def test_consequence_in_next_sentence_joins_the_attack(analyse: Callable[..., An
 
 def test_fall_of_a_city_is_a_capture(analyse: Callable[..., Analysis]) -> None:
     a = analyse("After the fall of Tarsk on Friday, thousands of residents fled to Velmora.")
-    (e,) = _of_type(a, "SEIZE")
+    (e,) = _of_type(a, "COERCE")
     assert (e.mode, e.place, e.date) == ("capture", "Tarsk", "2031-05-09")
 
 
@@ -234,7 +183,7 @@ def test_where_people_went_is_not_where_it_happened(analyse: Callable[..., Analy
 
 def test_a_request_is_not_placed_where_its_content_is(analyse: Callable[..., Analysis]) -> None:
     a = analyse("The opposition asked supporters to march through Velmora on Sunday.")
-    (e,) = _of_type(a, "REQUEST")
+    (e,) = _of_type(a, "DEMAND")
     assert e.place is None and e.place_span is None
 
 
@@ -248,7 +197,7 @@ def test_a_request_is_not_placed_where_its_content_is(analyse: Callable[..., Ana
         ),
         (
             "Lena Vost accused Ivo Marsk of silencing critics ahead of the vote in September.",
-            "ACCUSE",
+            "DISAPPROVE",
             "September is the vote, still to come",
         ),
     ],

@@ -93,7 +93,13 @@ def _checks(samples: dict[str, Analysis]) -> dict[str, bool]:
             ),
         ),
         "kabul": has(
-            tajik, lambda e: e.type == "SEIZE" and e.country == "AF" and e.date == "2021-08-15"
+            tajik,
+            lambda e: (
+                e.type == "COERCE"
+                and e.mode == "capture"
+                and e.country == "AF"
+                and e.date == "2021-08-15"
+            ),
         ),
         "paris": has(
             tajik, lambda e: e.type == "CONSULT" and e.country == "FR" and e.date == "2021-10-13"

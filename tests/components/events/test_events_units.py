@@ -16,7 +16,8 @@ def test_lexicon_loads_and_uses_plover_types() -> None:
     assert {"attack", "arrest", "protest", "meeting", "kill"} <= set(lex.triggers)
     types = {r.type for rules in lex.triggers.values() for r in rules}
     assert types <= PLOVER
-    assert {"ASSAULT", "SEIZE", "PROTEST", "CONSULT", "MOBILIZE"} <= types
+    assert {"ASSAULT", "COERCE", "PROTEST", "CONSULT", "MOBILIZE", "DISAPPROVE", "DEMAND"} <= types
+    assert not {"SEIZE", "ACCUSE", "REQUEST"} & types  # PLOVER names, modes are no types
     assert all(r.aux for r in lex.triggers["dead"])
     assert "locative" in lex.support["in"]
     assert lex.place_nouns["city"] >= {"city"}

@@ -11,13 +11,19 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from newsledger.components.events.detect import Cand, DocIndex, coarse_pos, kinds
-from newsledger.core.model import Span
+from newsledger.core.model import Agent, Span
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TARGET_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 NAMED_GROUPS = frozenset({"ORG", "PERSON"})  # name modifiers that make a phrase that entity
 STATE_GROUPS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # ... of a state noun ("Russian forces")
-PERSON_TARGET_TYPES = frozenset({"ASSAULT", "SEIZE"})
+# heads that take their sector from a noun modifier: "police officers", "army units"
+MEMBER_NOUNS = frozenset(
+    {"officer", "official", "member", "unit", "personnel", "force", "trooper", "agent", "guard"}
+    | {"commander", "chief", "worker", "staff", "spokesman", "spokeswoman", "leader", "fighter"}
+)
+SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "campaign", "number", "serie"})
+PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
 TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a target
     "CONSULT": frozenset({"with"}),
@@ -71,6 +77,8 @@ def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
     allowed = ACTOR_ENTS if role == "actor" else TARGET_ENTS
     ids = entities_of(ix, h, allowed)
     sp = np_span(ix, h)
+    if not ids:
+        _describe(ix, c, h, role, sp)
     if role == "actor":
         c.actors.extend(e for e in ids if e not in c.actors)
         if sp not in c.actor_spans:
@@ -79,6 +87,23 @@ def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
         c.targets.extend(e for e in ids if e not in c.targets)
         if sp not in c.target_spans:
             c.target_spans.append(sp)
+
+
+def _describe(ix: DocIndex, c: Cand, h: int, role: str, sp: Span) -> None:
+    """An unnamed actor or target with its sector ("gunmen", "three soldiers")."""
+    for x in (h, *ix.deps(h, "conj")):
+        if ix.tokens[x].pos != "NOUN":
+            continue
+        # the head noun, else a noun modifier: "police officers", "army units"
+        nouns = [x, *(ix.deps(x, "compound") if ix.lemma(x) in MEMBER_NOUNS else ())]
+        noun = next((ix.lemma(n) for n in nouns if ix.lemma(n) in ix.lex.agents), None)
+        if noun is None:
+            continue
+        sector = ix.lex.agents[noun]
+        span = sp if x == h else np_span(ix, x)
+        agent = Agent(role, span.start, span.end, span.text, noun, sector)
+        if agent not in c.agents:
+            c.agents.append(agent)
 
 
 def _pobjs(ix: DocIndex, i: int, preps: AbstractSet[str]) -> list[int]:
@@ -148,12 +173,16 @@ def support_args(ix: DocIndex, c: Cand) -> None:
     h = t.head
     if h == c.tok:
         return
+    if t.dep == "pobj" and ix.lemma(h) == "of":  # "launched a series of attacks"
+        g = ix.tokens[h].head
+        if ix.lemma(g) in SERIES_NOUNS and ix.tokens[g].head != g:
+            t, h = ix.tokens[g], ix.tokens[g].head
     k = kinds(ix, h)
     hpassive = bool(ix.deps(h, "auxpass", "nsubjpass"))
     if t.dep in ("dobj", "nsubjpass") and k & {"light", "claim"}:
         agents = _pobjs(ix, h, {"by"}) if hpassive else ix.deps(h, "nsubj")
-        for a in agents:
-            add(ix, c, a, "actor")
+        for a in agents:  # "Abedi, who carried out the bombing": the relative stands for Abedi
+            add(ix, c, _relative_head(ix, h, a), "actor")
     if t.dep == "nsubj" and "light" in k:
         for o in ix.deps(h, "dobj"):
             add(ix, c, o, "target")

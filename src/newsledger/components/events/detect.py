@@ -13,10 +13,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from newsledger.components.events.lexicon import Cond, Lexicon, TriggerRule
-from newsledger.core.model import Analysis, DateRef, Span, Token
+from newsledger.core.model import Agent, Analysis, DateRef, Span, Token
 
 OPEN_ENTS = frozenset({"", "EVENT"})  # triggers inside other entities are names, dates, figures
-CONTENT_TYPES = frozenset({"AGREE", "REQUEST", "DEMAND", "THREATEN", "REJECT"})
+CONTENT_TYPES = frozenset({"AGREE", "DEMAND", "THREATEN", "REJECT"})
 SPECIFIC_PREPS = frozenset({"of", "by", "on", "against", "between", "with", "targeting"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -62,6 +62,8 @@ class Cand:
     mode: str | None
     aux: bool
     sent: int
+    modality: str = "done"
+    background: bool = False  # no event of its own (events.classify): lends arguments only  # done | intended | threatened | denied (events.modality)
     result: bool = False  # a consequence ("were killed") that may belong to a recent ASSAULT
     noun: bool = False
     definite: bool = False  # an anaphoric noun: "the attack", "this attack", "Friday's attack"
@@ -70,6 +72,7 @@ class Cand:
     targets: list[str] = field(default_factory=list)
     actor_spans: list[Span] = field(default_factory=list)
     target_spans: list[Span] = field(default_factory=list)
+    agents: list[Agent] = field(default_factory=list)  # unnamed actors and targets
     place: PlaceRef | None = None
     place_level: int = 0  # 2 syntactic, 1 same sentence, 0 none
     geo: PlaceRef | None = None  # the place itself when resolved, else a resolved one around it
@@ -329,6 +332,9 @@ def detect(ix: DocIndex) -> list[Cand]:
         rules = triggers.get(t.lemma)
         if rules is None and t.lemma[:1].isupper():
             rules = triggers.get(t.lemma.lower())
+            low = t.text.lower()  # a capitalised plural left unlemmatised: "Shootings in ..."
+            if rules is None and low.endswith("s") and t.pos == "PROPN":
+                rules = triggers.get(low[:-1])
         if not rules or ix.ent_label[t.i] not in OPEN_ENTS or t.dep == "amod":
             continue  # "a banned substance", "exploding barrels" are no events
         rule = match_rule(ix, t.i, rules)

@@ -9,6 +9,10 @@
 * ``event_place_nouns.tsv`` and ``event_site_nouns.tsv``: nouns that refer
   back to a named place ("the city") and nouns that name where an event
   happened ("a checkpoint").
+* ``event_agents.tsv``: nouns for unnamed actors and their sector ("gunmen" are
+  an armed group), converted from PETRARCH2 by ``scripts/event_agents.py``.
+* ``event_verb_classes.tsv``: verb lemma -> PLOVER category (PETRARCH2's CAMEO
+  verbs mapped by CAMEO2PLOVER), a feature of the event-type model.
 * ``event_casualties.tsv`` and ``number_words.tsv`` (shared): casualty figure patterns
   and number words.
 
@@ -18,7 +22,7 @@ Every loader reports a malformed line with its file and line number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsledger.core.errors import NewsledgerError
@@ -30,6 +34,9 @@ COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", 
 SUPPORT_KINDS = frozenset(
     {"light", "claim", "attribute", "responsible", "frame", "locative", "state"}
 )
+# PLOVER's event categories with the names of the openeventdata/PLOVER README:
+# DEMAND and DISAPPROVE, not POLECAT's REQUEST and ACCUSE; seizing, arresting and
+# capturing are modes of COERCE, never a type of their own.
 PLOVER = frozenset(
     {
         "AGREE",
@@ -39,17 +46,16 @@ PLOVER = frozenset(
         "COOPERATE",
         "AID",
         "RETREAT",
-        "REQUEST",
+        "INVESTIGATE",
         "DEMAND",
-        "ACCUSE",
+        "DISAPPROVE",
         "REJECT",
         "THREATEN",
-        "PROTEST",
         "SANCTION",
+        "PROTEST",
         "MOBILIZE",
         "COERCE",
         "ASSAULT",
-        "SEIZE",
     }
 )
 
@@ -89,6 +95,8 @@ class Lexicon:
     number: re.Pattern[str]  # a figure, digits or words
     place_nouns: dict[str, frozenset[str]]  # "the city" -> place features it may refer to
     site_nouns: frozenset[str] = frozenset()  # "a checkpoint", "the market": nominal places
+    agents: dict[str, str] = field(default_factory=dict)  # "gunman" -> sector (unnamed actors)
+    verb_classes: dict[str, str] = field(default_factory=dict)  # "condemn" -> DISAPPROVE
 
 
 # the columns of each events data file (checked on reading)
@@ -109,6 +117,12 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "event_support.tsv": (Col("lemma", required=True), Col("kind", choices=SUPPORT_KINDS)),
     "event_place_nouns.tsv": (Col("noun", required=True), Col("features", required=True)),
     "event_site_nouns.tsv": (Col("lemma", required=True),),
+    "event_agents.tsv": (Col("noun", required=True), Col("sector", required=True), "code"),
+    "event_verb_classes.tsv": (
+        Col("lemma", required=True),
+        Col("plover", choices=PLOVER, required=True),
+        "cameo",
+    ),
     "event_casualties.tsv": (
         Col("kind", choices=frozenset({"killed", "injured", "gate"}), required=True),
         Col("update", choices=frozenset({"0", "1", "-"}), required=True),
@@ -191,6 +205,16 @@ def load_site_nouns(name: str = "event_site_nouns.tsv") -> frozenset[str]:
     return frozenset(out)
 
 
+def load_agents(name: str = "event_agents.tsv") -> dict[str, str]:
+    """Nouns for unnamed actors -> their sector (from PETRARCH2's agents dictionary)."""
+    return {r["noun"].strip().lower(): r["sector"].strip() for r in _rows(name)}
+
+
+def load_verb_classes(name: str = "event_verb_classes.tsv") -> dict[str, str]:
+    """Verb lemma -> PLOVER category (PETRARCH2's CAMEO verbs through CAMEO2PLOVER)."""
+    return {r["lemma"].strip().lower(): r["plover"].strip() for r in _rows(name)}
+
+
 def load_numbers() -> dict[str, int]:
     """Number words of casualty figures: whole values of one or more, one word each
     (``data/number_words.tsv``; "a dozen" is read as "a" + "dozen")."""
@@ -269,6 +293,8 @@ def lexicon() -> Lexicon:
         re.compile(number_regex(numbers), re.IGNORECASE),
         load_place_nouns(),
         load_site_nouns(),
+        load_agents(),
+        load_verb_classes(),
     )
 
 

@@ -3,9 +3,20 @@
 Trigger words typed in the PLOVER ontology (:mod:`newsledger.components.events.detect`,
 lexicon in ``data/event_triggers.tsv``), arguments read off the dependency
 tree (:mod:`newsledger.components.events.arguments`), casualty figures
-(:mod:`newsledger.components.events.casualties`) and in-document coreference
+(:mod:`newsledger.components.events.casualties`), the learned type classifier
+and modality (:mod:`newsledger.components.events.classify`,
+:mod:`newsledger.components.events.modality`) and in-document coreference
 (:mod:`newsledger.components.events.coref`) give one :class:`~newsledger.core.model.Event` per
 event the article reports, with every mention folded into it as evidence.
+
+Types are PLOVER's categories with the names of the openeventdata/PLOVER
+README (DEMAND and DISAPPROVE, not POLECAT's REQUEST and ACCUSE).  ``mode`` is
+PLOVER's mode of the type (arrest, seize and capture are modes of COERCE;
+explosives, firearms, ... of ASSAULT); ``modality`` says whether the act was
+done, only intended or promised, threatened, or denied (a promised act is
+typed AGREE and a threatened one THREATEN, as PLOVER codes them); ``agents``
+describe the actors and targets the text does not name ("gunmen",
+armed-group), besides the entity ids of ``actors`` and ``targets``.
 
 Places and dates come from the places and dates stages when they ran before
 this one (``analysis.places``, ``analysis.dates``, and as a last resort the
@@ -17,6 +28,7 @@ from __future__ import annotations
 
 from newsledger.components.events.arguments import fill
 from newsledger.components.events.casualties import assign, settle
+from newsledger.components.events.classify import TypeModel, decide
 from newsledger.components.events.coref import Cluster, cluster
 from newsledger.components.events.detect import Cand, DocIndex, calendar_part, detect
 from newsledger.components.events.lexicon import lexicon
@@ -84,9 +96,16 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _reported(cl: Cluster) -> bool:
+    """Does a cluster hold a mention of an event of its own (not background only)?"""
+    return any(not c.aux and not c.background for c in cl.cands)
+
+
 def build(ix: DocIndex, cl: Cluster) -> Event:
-    """One event from a cluster of mentions."""
-    real = [c for c in cl.cands if not c.aux] or cl.cands
+    """One event from a cluster of mentions (background ones lend their arguments)."""
+    kept = [c for c in cl.cands if not c.background]
+    real = [c for c in kept if not c.aux] or kept
+    lend = [c for c in cl.cands if not c.aux] or real  # arguments: background ones too
     main = max(real, key=_info)
     pc = _best(cl.cands, "place_level")
     wc = _best(cl.cands, "where_level")
@@ -103,8 +122,8 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         type=cl.type,
         trigger=trig,
         evidence=ix.sentence_span(main.sent),
-        actors=_unique([e for c in real for e in c.actors]),
-        targets=_unique([e for c in real for e in c.targets if e not in c.actors]),
+        actors=_unique([e for c in lend for e in c.actors]),
+        targets=_unique([e for c in lend for e in c.targets if e not in c.actors]),
         place=place.name if place else None,
         country=geo.country if geo else None,
         lat=geo.lat if geo else None,
@@ -115,22 +134,26 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         mode=mode,
         casualty_history=history,
         id=stable_id(ix.a.doc.id, "event", cl.type, str(trig.start)),
-        mentions=tuple(Span(c.start, c.end, c.text) for c in cl.cands),
+        mentions=tuple(Span(c.start, c.end, c.text) for c in kept),
         place_span=wc.where if wc is not None else None,
         date_span=when_span,
-        actor_spans=tuple(dict.fromkeys(s for c in real for s in c.actor_spans)),
-        target_spans=tuple(dict.fromkeys(s for c in real for s in c.target_spans)),
+        actor_spans=tuple(dict.fromkeys(s for c in lend for s in c.actor_spans)),
+        target_spans=tuple(dict.fromkeys(s for c in lend for s in c.target_spans)),
+        modality=main.modality,
+        agents=tuple(dict.fromkeys(g for c in lend for g in c.agents)),
     )
 
 
-def extract(a: Analysis) -> list[Event]:
-    """The events of one analysed document, in text order of their main mention."""
+def extract(a: Analysis, model: TypeModel | None = None) -> list[Event]:
+    """The events of one analysed document, in text order of their main mention
+    (``model``: a type classifier other than the shipped one, for training)."""
     ix = DocIndex(a, lexicon())
     cands = detect(ix)
     for c in cands:
         fill(ix, c)
     assign(ix, cands)
-    events = [build(ix, cl) for cl in cluster(cands)]
+    decide(ix, cands, model)
+    events = [build(ix, cl) for cl in cluster(cands) if _reported(cl)]
     events.sort(key=lambda e: (e.trigger.start, e.type))
     return events
 

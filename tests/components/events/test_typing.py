@@ -1,0 +1,170 @@
+"""Event typing: PLOVER names, the learned classifier, modality and unnamed actors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsledger.components.events.classify import NONE, from_payload, type_model
+from newsledger.components.events.lexicon import PLOVER
+from newsledger.components.events.modality import MODALITIES, retyped
+from newsledger.core.model import Analysis, Event
+from newsledger.core.models import ModelError
+
+
+def _of_type(a: Analysis, etype: str) -> list[Event]:
+    return [e for e in a.events if e.type == etype]
+
+
+def test_every_type_is_a_plover_category(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Police arrested two men in Lyon on Monday. The governor accused the mayor of fraud. "
+        "The opposition urged supporters to stay calm. Rebels seized the airport in Tarsk."
+    )
+    types = {e.type for e in a.events}
+    assert types <= PLOVER
+    assert {"COERCE", "DISAPPROVE", "DEMAND"} <= types
+    assert {e.mode for e in a.events if e.type == "COERCE"} >= {"arrest", "seize"}
+    assert all(e.modality in MODALITIES for e in a.events)
+
+
+def test_the_shipped_model_scores_in_plain_python() -> None:
+    m = type_model()
+    assert NONE in m.classes and "ASSAULT" in m.classes
+    assert set(m.classes) - {NONE} <= PLOVER and m.scope <= PLOVER
+    assert 0.0 < m.threshold <= 1.0
+    p = m.probs(["rt=ASSAULT", "l=bombing", "dep=nsubj"])
+    assert abs(sum(p.values()) - 1.0) < 1e-9
+    assert set(p) == set(m.classes)
+
+
+def test_a_malformed_model_says_how_to_fix() -> None:
+    with pytest.raises(ModelError, match="make train"):
+        from_payload({"classes": ["NONE", "ASSAULT"], "bias": [0.0], "weights": {}})
+    with pytest.raises(ModelError, match="make train"):
+        from_payload(
+            {
+                "classes": ["NONE", "ASSAULT"],
+                "bias": [0.0, 0.0],
+                "weights": {"l=x": [1.0]},
+                "threshold": 0.5,
+                "scope": ["ASSAULT"],
+            }
+        )
+
+
+def test_a_promise_to_give_aid_is_agree(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("The government of Norland will provide food aid to Velmora.")
+    (e,) = a.events
+    assert (e.type, e.modality) == ("AGREE", "intended")
+
+
+def test_suspended_aid_is_a_sanction(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("The government of Norland suspended aid to Velmora on Monday.")
+    (e,) = a.events
+    assert e.type == "SANCTION"
+
+
+def test_a_conditional_blockade_is_a_threat(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("The navy would blockade the port of Tarsk if the talks failed.")
+    (e,) = [e for e in a.events if e.trigger.text == "blockade"]
+    assert (e.type, e.modality) == ("THREATEN", "threatened")
+
+
+def test_done_and_denied(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Soldiers shelled Tarsk on Friday. The army denied shelling Velmora on Sunday.")
+    got = sorted((e.trigger.text, e.modality) for e in _of_type(a, "ASSAULT"))
+    assert got == [("shelled", "done"), ("shelling", "denied")]
+
+
+def test_retyped_keeps_other_types() -> None:
+    assert retyped("ASSAULT", "threatened") == "THREATEN"
+    assert retyped("ASSAULT", "intended") == "ASSAULT"  # a planned attack is still an attack
+    assert retyped("AID", "intended") == "AGREE"
+    assert retyped("AID", "done") == "AID"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype"),
+    [
+        (
+            "The foreign minister telephoned his Norland counterpart on Monday.",
+            "telephoned",
+            "CONSULT",
+        ),
+        ("Rebel fighters were captured near Tarsk on Friday.", "captured", "COERCE"),
+        ("Government troops liberated Tarsk on Sunday.", "liberated", "COERCE"),
+        ("Soldiers patrolled the streets of Velmora on Sunday.", "patrolled", "MOBILIZE"),
+        ("The ministry handed over medicine to the clinic in Tarsk.", "handed", "AID"),
+        ("Protesters clashed with riot police in Velmora on Sunday.", "clashed", "PROTEST"),
+        ("Soldiers clashed with rebels near Tarsk on Sunday.", "clashed", "ASSAULT"),
+        ("Police were searching for two suspects in Velmora.", "searching", "INVESTIGATE"),
+        ("Ivo Marsk pleaded not guilty to charges of fraud.", "charges", "DISAPPROVE"),
+        ("Two bombs had gone off in Tarsk by noon.", "gone", "ASSAULT"),
+    ],
+)
+def test_vocabulary_of_diplomatic_cooperative_and_military_acts(
+    analyse: Callable[..., Analysis], text: str, trigger: str, etype: str
+) -> None:
+    a = analyse(text)
+    assert (trigger, etype) in {(e.trigger.text, e.type) for e in a.events}
+
+
+def test_unnamed_actors_and_targets_have_a_sector(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Gunmen attacked a police station in Tarsk on Friday, killing three police officers."
+    )
+    (e,) = _of_type(a, "ASSAULT")
+    got = {(g.role, g.text, g.sector) for g in e.agents}
+    assert ("actor", "Gunmen", "armed-group") in got
+    assert ("target", "three police officers", "police") in got
+    assert all(g.text != "a police station" for g in e.agents)  # a building, not the police
+    assert all(a.text[g.start : g.end] == g.text for g in e.agents)
+
+
+def test_named_actors_are_ids_not_descriptions(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Soldiers of the Crimson Front attacked Velmora on Friday.")
+    (e,) = _of_type(a, "ASSAULT")
+    assert e.actors and not [g for g in e.agents if g.role == "actor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tsunami killed 2,000 people along the coast of Norland.",
+        "An earthquake killed twelve people in Tarsk on Monday.",
+        "The striker shot from 20 yards and hit the post.",
+        "The Velmora team attacked relentlessly in the second half.",
+        "The central bank plans to attack inflation.",
+    ],
+)
+def test_disasters_sports_and_business_are_no_assault(
+    analyse: Callable[..., Analysis], text: str
+) -> None:
+    assert _of_type(analyse(text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Police foiled a planned attack on the parliament in Velmora.", "intended"),
+        ("The Crimson Front plans to attack the airport in Tarsk.", "intended"),
+        ("The Crimson Front attacked the airport in Tarsk on Friday.", "done"),
+        ("The Crimson Front denied attacking the airport in Tarsk.", "denied"),
+    ],
+)
+def test_modality_of_an_attack(analyse: Callable[..., Analysis], text: str, modality: str) -> None:
+    (e,) = _of_type(analyse(text), "ASSAULT")
+    assert e.modality == modality
+
+
+def test_vocabularies_from_petrarch2_and_plover() -> None:
+    from newsledger.components.events.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.agents["gunman"] == "armed-group"
+    assert (lex.agents["soldier"], lex.agents["protester"]) == ("military", "opposition")
+    assert lex.verb_classes["condemn"] == "DISAPPROVE"  # POLECAT's ACCUSE renamed
+    assert lex.verb_classes["kill"] == "ASSAULT"
+    assert set(lex.verb_classes.values()) <= PLOVER
