@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 
@@ -60,16 +61,30 @@ def test_model_round_trips_through_json() -> None:
 def test_malformed_model_says_how_to_fix(bad: dict[str, object]) -> None:
     with pytest.raises(NewsledgerError) as err:
         from_json(bad)
-    assert "make train-quotes" in str(err.value)
+    assert "make train" in str(err.value)
 
 
-def test_shipped_model_records_where_it_comes_from() -> None:
+def test_shipped_model_was_trained_on_the_training_split_and_selected_on_dev() -> None:
     m = quote_model.load()
     assert m is not None
-    assert "PolNeAR" in m.meta["trained_on"]
-    assert 0 < m.meta["cv_scores"]["content_f1"] < 1
+    assert [e["file"] for e in m.meta["trained_on"]] == ["train/quotes_train.jsonl"]
+    assert [e["file"] for e in m.meta["selected_on"]] == ["dev/quotes_dev.jsonl"]
+    assert 0 < m.meta["dev"]["content_f1"] < 1
+    assert m.meta["dev"]["content_f1"] > m.meta["dev"]["rules_content_f1"]
     assert 0.0 <= m.keep_rule < 1 and 0.0 < m.add_new < 1
     assert len(m.weights) > 100
+
+
+def test_shipped_model_checksum_matches_the_training_file() -> None:
+    from tests.conftest import SHARED, need
+
+    m = quote_model.load()
+    assert m is not None
+    for entry in [*m.meta["trained_on"], *m.meta["selected_on"]]:
+        path = SHARED / entry["file"]
+        need(path.is_file(), f"{path} is missing: put ../shared beside the repository")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert digest == entry["sha256"], f"{entry['file']} changed: run `make train`"
 
 
 def test_word_classes_cover_reporting_stance_and_intent() -> None:

@@ -10,11 +10,13 @@ lexicon cannot:
   likeliest reading when its lemma, complement and subject make a report,
   stance or finding likely, or a better one than the rules' for a lexicon cue.
 
-The weights live in ``data/quote_model.json`` (feature name -> weight, plus
-the two thresholds); ``eval/train_quotes.py`` writes them, from logistic
-regression on an attribution-annotated corpus, and records where they came
-from and their cross-validated scores in the file's ``meta``.  Scoring is a
-dictionary lookup per feature: no learning library is needed at run time.
+The weights live in ``data/models/quotes.json`` (feature name -> weight, plus
+the two thresholds) beside its model card ``quotes.md``; ``make train``
+(``train/quote_attribution.py``) writes them, from logistic regression on
+PolNeAR's training split with the thresholds selected on its dev split, and
+records where they came from and their dev figures in the file's ``meta``.
+Scoring is a dictionary lookup per feature: no learning library is needed at
+run time.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from newsledger.components.quotes.attach import ALNUM_RE, Attr, QuoteDoc
 from newsledger.components.quotes.candidates import Candidate, candidates, rule_features
 from newsledger.components.quotes.parse import Cue
 from newsledger.core.errors import NewsledgerError
-from newsledger.core.lexicon import data_path, read_json
+from newsledger.core.lexicon import data_path
+from newsledger.core.models import load_model, model_path_name
 
-MODEL_FILE = "quote_model.json"
+MODEL_NAME = "quotes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +73,17 @@ def from_json(data: dict[str, Any]) -> QuoteModel:
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise NewsledgerError(
-            f"{MODEL_FILE} is malformed ({exc!r}).",
-            "Reinstall newsledger (`make install`) or retrain it with `make train-quotes`.",
+            f"{model_path_name(MODEL_NAME)} is malformed ({exc!r}).",
+            "Reinstall newsledger (`make install`) or retrain it with `make train`.",
         ) from exc
 
 
 @lru_cache(maxsize=1)
 def load() -> QuoteModel | None:
     """The shipped model, or None when the data file is absent (rules only)."""
-    if not data_path(MODEL_FILE).is_file():
+    if not data_path(model_path_name(MODEL_NAME)).is_file():
         return None
-    data = read_json(MODEL_FILE)
-    return from_json(data)
+    return from_json(load_model(MODEL_NAME))
 
 
 # ------------------------------------------------------------ examples
