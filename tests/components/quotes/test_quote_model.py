@@ -196,3 +196,31 @@ def test_unknown_words_outside_every_class_are_not_added() -> None:
     assert not [q for q in a.quotes if q.cue is not None and q.cue.text == "surged"]
     quotes.run(a, model=QuoteModel({"L=surge": 0.1}, bias=10.0, keep_rule=0.0, add_new=0.5))
     assert [q for q in a.quotes if q.cue is not None and q.cue.text == "surged"]
+
+
+def test_a_cue_in_mid_sentence_offers_the_rest_of_the_sentence_as_well() -> None:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    text = "The east pier paid 8 percent, the council said in a May report, and the west pier paid nothing.\n"
+    ann = next(iter(nlp.annotate([Document(id="m", text=text, published="2031-05-04")])))
+    a = base(ann)
+    d, _, attrs = quotes.rule_attributions(a)
+    said = quote_model.rule_examples(d, attrs)
+    pieces = [[text[s:e] for s, e in att.frags] for att, _ in said]
+    assert pieces == [
+        ["The east pier paid 8 percent"],
+        ["The east pier paid 8 percent", "and the west pier paid nothing"],
+    ]
+    feats = next(f for att, f in said if len(att.frags) == 2)
+    assert "rresumed" in feats
+
+
+def test_a_cue_ending_its_sentence_offers_no_second_piece() -> None:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    text = "The bridge will open in May, the mayor said.\n"
+    ann = next(iter(nlp.annotate([Document(id="n", text=text, published="2031-05-04")])))
+    a = base(ann)
+    d, _, attrs = quotes.rule_attributions(a)
+    said = quote_model.rule_examples(d, attrs)
+    assert said and all(len(att.frags) == 1 for att, _ in said)

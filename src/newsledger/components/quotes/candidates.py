@@ -193,6 +193,11 @@ def _readings(tree: Tree, v: int, comps: list[int]) -> list[tuple[int, int, str]
                 sub = "prep:" + tg.text.lower() if tg.dep == "prep" else tg.dep
                 glo, ghi = tree.edges(m)
                 out.append((glo, ghi, f"{dep}>{sub}"))
+    obj = next((c for c in comps if toks[c].dep in ("dobj", "dative")), None)
+    if obj is not None:  # "urged voters to stay home", "called the plan a 'vanity project'"
+        for c in comps:
+            if c > obj and toks[c].dep in _AFTER_OBJECT:
+                out.append((tree.edges(obj)[0], tree.edges(c)[1], f"obj+{toks[c].dep}"))
     if toks[v].pos in CLAUSE_HEAD_POS:
         sp = tree.child(v, {"nsubjpass"})
         if sp is not None:  # "a curfew was announced", "his views were echoed"
@@ -306,13 +311,15 @@ def candidates(
                     f"EX={after}|{variant}",
                 ]
                 if _QUOTE_CHARS.intersection(text[s:e]):
-                    feats.append(f"Cq|{dep}")
+                    whole = text[s] in _QUOTE_CHARS or text[s : s + 2].lower() in ("a ", "an")
+                    feats.append(f"Cq|{dep}|{'quoted-words' if whole else 'more'}")
                 feats += _content_feats(tree, lo, end, "C")
                 out.append(Candidate(v, (s, e), subj, feats))
     return out
 
 
 _SECOND_LEVEL = frozenset({"dobj", "attr", "acomp", "oprd"})
+_AFTER_OBJECT = frozenset({"xcomp", "oprd"})
 _NOUN_PREPS = frozenset({"of", "about", "on", "for", "over", "against", "that", "to"})
 
 
