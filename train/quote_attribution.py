@@ -11,7 +11,7 @@ chosen setting are the ones reported (never the fit on training data).
 Run: ``.venv/bin/python train/run.py quote_attribution`` (part of ``make train``).
 The spaCy parses come from ``eval/common.annotated`` (cached), and the
 labelled examples of the training split are cached under
-``/work/cache/quotes`` (or ``$NEWSLEDGER_QUOTES_CACHE``), keyed by the data and
+``.cache/quotes`` (or ``$NEWSLEDGER_QUOTES_CACHE``), keyed by the data and
 the quote stage's source, so a re-fit takes seconds.
 """
 
@@ -40,7 +40,8 @@ from newsledger.core.model import Analysis, Document
 NAME = quote_model.MODEL_NAME
 TRAIN_FILE = TRAIN / "quotes_train.jsonl"
 DEV_FILE = DEV / "quotes_dev.jsonl"
-CACHE = Path(os.environ.get("NEWSLEDGER_QUOTES_CACHE") or "/work/cache/quotes")
+# several checkouts may share one cache (writes are atomic), like eval/common's parses
+CACHE = Path(os.environ.get("NEWSLEDGER_QUOTES_CACHE") or ROOT / ".cache" / "quotes")
 C_GRID = (0.01, 0.03, 0.1, 0.3)
 KEEP_GRID = (0.0, 0.2, 0.3, 0.4, 0.5)
 ADD_GRID = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
