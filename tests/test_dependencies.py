@@ -143,9 +143,9 @@ def test_packages_used_without_an_import_are_still_needed() -> None:
     assert set(DEV_WITHOUT_IMPORT) | DEV_TOOLS <= set(dev_requirements())
 
 
-def test_every_dev_dependency_is_used_by_tests_eval_bench_or_make() -> None:
+def test_every_dev_dependency_is_used_by_tests_eval_bench_train_or_make() -> None:
     names = import_names()
-    used = imported_modules([ROOT / "tests", ROOT / "eval", ROOT / "bench"])
+    used = imported_modules([ROOT / "tests", ROOT / "eval", ROOT / "bench", ROOT / "train"])
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     unused = []
     for dist in dev_requirements():
@@ -160,7 +160,9 @@ def test_every_dev_dependency_is_used_by_tests_eval_bench_or_make() -> None:
             pytest.fail(f"{dist} is declared but not installed: run `make install`.")
         if not modules & used:
             unused.append(dist)
-    assert not unused, f"dev dependencies used by no test, eval, bench or make target: {unused}"
+    assert not unused, (
+        f"dev dependencies used by no test, eval, bench, trainer or make target: {unused}"
+    )
 
 
 def test_the_checks_see_an_unused_package() -> None:

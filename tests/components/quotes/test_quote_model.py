@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 
@@ -60,16 +61,30 @@ def test_model_round_trips_through_json() -> None:
 def test_malformed_model_says_how_to_fix(bad: dict[str, object]) -> None:
     with pytest.raises(NewsledgerError) as err:
         from_json(bad)
-    assert "make train-quotes" in str(err.value)
+    assert "make train" in str(err.value)
 
 
-def test_shipped_model_records_where_it_comes_from() -> None:
+def test_shipped_model_was_trained_on_the_training_split_and_selected_on_dev() -> None:
     m = quote_model.load()
     assert m is not None
-    assert "PolNeAR" in m.meta["trained_on"]
-    assert 0 < m.meta["cv_scores"]["content_f1"] < 1
+    assert [e["file"] for e in m.meta["trained_on"]] == ["train/quotes_train.jsonl"]
+    assert [e["file"] for e in m.meta["selected_on"]] == ["dev/quotes_dev.jsonl"]
+    assert 0 < m.meta["dev"]["content_f1"] < 1
+    assert m.meta["dev"]["content_f1"] > m.meta["dev"]["rules_content_f1"]
     assert 0.0 <= m.keep_rule < 1 and 0.0 < m.add_new < 1
     assert len(m.weights) > 100
+
+
+def test_shipped_model_checksum_matches_the_training_file() -> None:
+    from tests.conftest import SHARED, need
+
+    m = quote_model.load()
+    assert m is not None
+    for entry in [*m.meta["trained_on"], *m.meta["selected_on"]]:
+        path = SHARED / entry["file"]
+        need(path.is_file(), f"{path} is missing: put ../shared beside the repository")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert digest == entry["sha256"], f"{entry['file']} changed: run `make train`"
 
 
 def test_word_classes_cover_reporting_stance_and_intent() -> None:
@@ -181,3 +196,31 @@ def test_unknown_words_outside_every_class_are_not_added() -> None:
     assert not [q for q in a.quotes if q.cue is not None and q.cue.text == "surged"]
     quotes.run(a, model=QuoteModel({"L=surge": 0.1}, bias=10.0, keep_rule=0.0, add_new=0.5))
     assert [q for q in a.quotes if q.cue is not None and q.cue.text == "surged"]
+
+
+def test_a_cue_in_mid_sentence_offers_the_rest_of_the_sentence_as_well() -> None:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    text = "The east pier paid 8 percent, the council said in a May report, and the west pier paid nothing.\n"
+    ann = next(iter(nlp.annotate([Document(id="m", text=text, published="2031-05-04")])))
+    a = base(ann)
+    d, _, attrs = quotes.rule_attributions(a)
+    said = quote_model.rule_examples(d, attrs)
+    pieces = [[text[s:e] for s, e in att.frags] for att, _ in said]
+    assert pieces == [
+        ["The east pier paid 8 percent"],
+        ["The east pier paid 8 percent", "and the west pier paid nothing"],
+    ]
+    feats = next(f for att, f in said if len(att.frags) == 2)
+    assert "rresumed" in feats
+
+
+def test_a_cue_ending_its_sentence_offers_no_second_piece() -> None:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    text = "The bridge will open in May, the mayor said.\n"
+    ann = next(iter(nlp.annotate([Document(id="n", text=text, published="2031-05-04")])))
+    a = base(ann)
+    d, _, attrs = quotes.rule_attributions(a)
+    said = quote_model.rule_examples(d, attrs)
+    assert said and all(len(att.frags) == 1 for att, _ in said)

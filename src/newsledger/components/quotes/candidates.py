@@ -131,9 +131,39 @@ def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _class_feats(lemma: str, pos: str, dep: str, agent: bool) -> list[str]:
+def _class_feats(
+    lemma: str, pos: str, dep: str, agent: bool, skind: str = "", head_dep: str = ""
+) -> list[str]:
     classes = word_classes().get((lemma, pos), ("none",))
-    return [f for c in classes for f in (f"VC={c}", f"VCD={c}|{dep}", f"VCS={c}|{agent}")]
+    return [
+        f
+        for c in classes
+        for f in (
+            f"VC={c}",
+            f"VCD={c}|{dep}",
+            f"VCS={c}|{agent}",
+            f"VCK={c}|{skind}",
+            f"VCH={c}|{head_dep}",
+        )
+    ]
+
+
+_QUOTE_CHARS = frozenset('"“”«»')
+
+
+def content_end(tree: Tree, end: int) -> str:
+    """What follows the content's last token ``end``: the sentence's end, a comma, …"""
+    toks = tree.tokens
+    if end + 1 >= len(toks) or toks[end + 1].sent != toks[end].sent:
+        return "eos"
+    nxt = toks[end + 1].text
+    if nxt in (".", "!", "?"):
+        return "stop"
+    if nxt in (",", ";", ":", "--", "—", "–"):
+        return "comma" if nxt == "," else "punct"
+    if nxt in _QUOTE_CHARS:
+        return "quote"
+    return toks[end + 1].pos
 
 
 _AGENT_KINDS = frozenset({"pron-person", "ent-PERSON", "ent-ORG", "person-noun", "group-noun"})
@@ -163,6 +193,11 @@ def _readings(tree: Tree, v: int, comps: list[int]) -> list[tuple[int, int, str]
                 sub = "prep:" + tg.text.lower() if tg.dep == "prep" else tg.dep
                 glo, ghi = tree.edges(m)
                 out.append((glo, ghi, f"{dep}>{sub}"))
+    obj = next((c for c in comps if toks[c].dep in ("dobj", "dative")), None)
+    if obj is not None:  # "urged voters to stay home", "called the plan a 'vanity project'"
+        for c in comps:
+            if c > obj and toks[c].dep in _AFTER_OBJECT:
+                out.append((tree.edges(obj)[0], tree.edges(c)[1], f"obj+{toks[c].dep}"))
     if toks[v].pos in CLAUSE_HEAD_POS:
         sp = tree.child(v, {"nsubjpass"})
         if sp is not None:  # "a curfew was announced", "his views were echoed"
@@ -245,8 +280,15 @@ def candidates(
         for lo, hi, dep in _readings(tree, v, comps):
             if hi - lo > _MAX_TOKENS:
                 continue
-            common = [*base, f"D={dep}", f"LD={lem}|{dep}", f"SD={skind}|{dep}"]
-            common += _class_feats(lem, pos, dep, agent)
+            common = [
+                *base,
+                f"D={dep}",
+                f"LD={lem}|{dep}",
+                f"SD={skind}|{dep}",
+                f"TD={t.tag}|{dep}",
+                f"LSK={lem}|{skind}",
+            ]
+            common += _class_feats(lem, pos, dep, agent, skind, t.dep)
             ends = {("core", hi)}
             ext = _extension(tree, v, hi) if dep != "subjpass" else hi
             if ext > hi:
@@ -258,13 +300,26 @@ def candidates(
                 s, e = trim_span(text, toks[lo].start, toks[end].end)
                 if e <= s:
                     continue
-                feats = [*common, f"X={variant}", f"XD={variant}|{dep}"]
+                after = content_end(tree, end)
+                feats = [
+                    *common,
+                    f"X={variant}",
+                    f"XD={variant}|{dep}",
+                    f"LXD={lem}|{variant}|{dep}",
+                    f"E={after}",
+                    f"ED={after}|{dep}",
+                    f"EX={after}|{variant}",
+                ]
+                if _QUOTE_CHARS.intersection(text[s:e]):
+                    whole = text[s] in _QUOTE_CHARS or text[s : s + 2].lower() in ("a ", "an")
+                    feats.append(f"Cq|{dep}|{'quoted-words' if whole else 'more'}")
                 feats += _content_feats(tree, lo, end, "C")
                 out.append(Candidate(v, (s, e), subj, feats))
     return out
 
 
 _SECOND_LEVEL = frozenset({"dobj", "attr", "acomp", "oprd"})
+_AFTER_OBJECT = frozenset({"xcomp", "oprd"})
 _NOUN_PREPS = frozenset({"of", "about", "on", "for", "over", "against", "that", "to"})
 
 
@@ -306,7 +361,11 @@ def rule_features(
         f"rinv={cue.inverted}",
         f"ranaph={cue.anaphoric}",
     ]
-    feats.append(f"rside={'after' if lo > cue.head else 'before'}")
+    side = "after" if lo > cue.head else "before"
+    feats.append(f"rside={side}")
+    lem = toks[cue.head].lemma.lower()
+    after = content_end(tree, hi)
+    feats += [f"rLK={lem}|{cue.kind}|{side}", f"rE={after}", f"rEK={after}|{cue.kind}|{side}"]
     feats += _content_feats(tree, lo, hi, "rC")
     feats.append(f"rKS={cue.kind}|{skind}")
     if toks[cue.head].pos == "NOUN":

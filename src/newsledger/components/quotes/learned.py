@@ -10,11 +10,13 @@ lexicon cannot:
   likeliest reading when its lemma, complement and subject make a report,
   stance or finding likely, or a better one than the rules' for a lexicon cue.
 
-The weights live in ``data/quote_model.json`` (feature name -> weight, plus
-the two thresholds); ``eval/train_quotes.py`` writes them, from logistic
-regression on an attribution-annotated corpus, and records where they came
-from and their cross-validated scores in the file's ``meta``.  Scoring is a
-dictionary lookup per feature: no learning library is needed at run time.
+The weights live in ``data/models/quotes.json`` (feature name -> weight, plus
+the two thresholds) beside its model card ``quotes.md``; ``make train``
+(``train/quote_attribution.py``) writes them, from logistic regression on
+PolNeAR's training split with the thresholds selected on its dev split, and
+records where they came from and their dev figures in the file's ``meta``.
+Scoring is a dictionary lookup per feature: no learning library is needed at
+run time.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from newsledger.components.quotes.attach import ALNUM_RE, Attr, QuoteDoc
 from newsledger.components.quotes.candidates import Candidate, candidates, rule_features
 from newsledger.components.quotes.parse import Cue
 from newsledger.core.errors import NewsledgerError
-from newsledger.core.lexicon import data_path, read_json
+from newsledger.core.lexicon import data_path
+from newsledger.core.models import load_model, model_path_name
+from newsledger.nlp.deptree import trim_span
 
-MODEL_FILE = "quote_model.json"
+MODEL_NAME = "quotes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,18 +74,17 @@ def from_json(data: dict[str, Any]) -> QuoteModel:
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise NewsledgerError(
-            f"{MODEL_FILE} is malformed ({exc!r}).",
-            "Reinstall newsledger (`make install`) or retrain it with `make train-quotes`.",
+            f"{model_path_name(MODEL_NAME)} is malformed ({exc!r}).",
+            "Reinstall newsledger (`make install`) or retrain it with `make train`.",
         ) from exc
 
 
 @lru_cache(maxsize=1)
 def load() -> QuoteModel | None:
     """The shipped model, or None when the data file is absent (rules only)."""
-    if not data_path(MODEL_FILE).is_file():
+    if not data_path(model_path_name(MODEL_NAME)).is_file():
         return None
-    data = read_json(MODEL_FILE)
-    return from_json(data)
+    return from_json(load_model(MODEL_NAME))
 
 
 # ------------------------------------------------------------ examples
@@ -92,7 +95,12 @@ def _is_mixed(d: QuoteDoc, frags: list[tuple[int, int]]) -> bool:
 
 
 def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]]:
-    """The rules' reported-speech attributions with their features."""
+    """The rules' reported-speech attributions with their features.
+
+    A report whose cue follows its content in mid-sentence also comes as a second
+    reading that goes on after the cue to the sentence's end (`Prices rose, he
+    said, and wages will follow`): the model chooses between the two.
+    """
     out = []
     ann = d.a.annotated
     for att in attrs:
@@ -102,7 +110,41 @@ def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]
         hi = max(lo, ann.token_at(att.frags[-1][1]) - 1)
         feats = rule_features(d.tree, d.index, att.cue, lo, hi, _is_mixed(d, att.frags))
         out.append((att, feats))
+        rest = _resumed_after(d, att)
+        if rest is not None:
+            frags = [*att.frags, rest]
+            longer = Attr(att.cue, frags, False, att.anchor)
+            r_hi = max(lo, ann.token_at(rest[1]) - 1)
+            f2 = rule_features(d.tree, d.index, att.cue, lo, r_hi, _is_mixed(d, frags))
+            out.append((longer, [*f2, "rresumed", f"rresumed|{att.cue.kind}"]))
     return out
+
+
+_MIN_RESUMED_TOKENS = 3
+_CUE_TAIL = 8  # tokens of the cue clause after the cue word ("in a statement")
+
+
+def _resumed_after(d: QuoteDoc, att: Attr) -> tuple[int, int] | None:
+    """The rest of the sentence after a cue set off by a comma after its content, if any."""
+    cue = att.cue
+    if cue is None or att.frags[-1][1] > cue.start:
+        return None
+    toks = d.toks
+    sent = d.a.annotated.sents[toks[cue.head].sent]
+    if toks[d.a.annotated.token_at(att.frags[-1][0])].sent != toks[cue.head].sent:
+        return None
+    comma = max(cue.head, cue.clause_hi) + 1  # "…, he said in a statement, and …"
+    while comma < sent.token_end - 1 and toks[comma].text != "," and comma - cue.head <= _CUE_TAIL:
+        comma += 1
+    if toks[comma].text != ",":
+        return None
+    first, end = comma + 1, sent.token_end - 1
+    if end - first + 1 < _MIN_RESUMED_TOKENS or d.inside[first] >= 0:
+        return None
+    s, e = trim_span(d.text, toks[first].start, toks[end].end)
+    if e <= s or not ALNUM_RE.search(d.text, s, e):
+        return None
+    return s, e
 
 
 def candidate_examples(d: QuoteDoc, attrs: list[Attr]) -> list[Candidate]:
@@ -145,7 +187,7 @@ def apply(d: QuoteDoc, attrs: list[Attr], model: QuoteModel) -> list[Attr]:
         ((m.outer_start, m.outer_end), -1, "") for k, m in enumerate(d.marks) if k in d.claimed
     ]
     done: set[int] = set()
-    for _, head, opt in sorted(options, key=lambda x: -x[0]):
+    for _, head, opt in _prefer_fuller(options):
         if head in done:
             continue
         att = opt if isinstance(opt, Attr) else _attr_of(d, opt)
@@ -161,6 +203,33 @@ def apply(d: QuoteDoc, attrs: list[Attr], model: QuoteModel) -> list[Attr]:
 
 
 Taken = tuple[tuple[int, int], int, str]  # content extent, cue position, cue kind
+Option = tuple[float, int, "Attr | Candidate"]
+
+# readings of one word scoring within this of the best one and containing it win:
+# PolNeAR keeps the whole complement ("called the plan a 'vanity project'")
+NEST_MARGIN = 0.05  # on PolNeAR dev 0.0-0.2 are all within 0.003 of content F1
+
+
+def _extent(opt: Attr | Candidate) -> tuple[int, int]:
+    if isinstance(opt, Attr):
+        return opt.frags[0][0], opt.frags[-1][1]
+    return opt.span
+
+
+def _prefer_fuller(options: list[Option]) -> list[Option]:
+    """Options most likely first, but a word's fuller reading before a part of it that
+    scores barely more."""
+    ranked = sorted(options, key=lambda x: -x[0])
+    best: dict[int, Option] = {}
+    for opt in ranked:
+        top = best.setdefault(opt[1], opt)
+        if top is opt or top[0] - opt[0] > NEST_MARGIN:
+            continue
+        (s, e), (ts, te) = _extent(opt[2]), _extent(top[2])
+        if s <= ts and te <= e and e - s > te - ts:
+            best[opt[1]] = opt
+    firsts = {id(o) for o in best.values()}
+    return [o for o in ranked if id(o) in firsts] + [o for o in ranked if id(o) not in firsts]
 
 
 def _repeats(item: Taken, taken: list[Taken]) -> bool:
