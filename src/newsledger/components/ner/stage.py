@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
+from newsledger.components.ner.evidence import harmonise, join_names
 from newsledger.components.ner.rules import (
     Doc,
     Span,
@@ -86,7 +87,7 @@ def fix(a: Annotated) -> Annotated:
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
     spans = add_missing(d, t, spans)
     spans = clubs(d, t, spans)
-    spans = finish(d, propagate(d, t, spans))
+    spans = finish(d, join_names(d, t, harmonise(d, t, propagate(d, t, spans))))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 

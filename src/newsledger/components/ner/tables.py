@@ -52,6 +52,30 @@ class GazEntry:
     match: str  # exact | the | group
 
 
+CUE_KINDS = (
+    "person_before",
+    "place_before",
+    "place_after",
+    "compass",
+    "org_before",
+    "org_after",
+    "org_after_lower",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Context words of ``data/ner_cues.tsv``, one set per kind (see that file)."""
+
+    person_before: frozenset[str]
+    place_before: frozenset[str]
+    place_after: frozenset[str]
+    compass: frozenset[str]
+    org_before: frozenset[str]
+    org_after: frozenset[str]
+    org_after_lower: frozenset[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Tables:
     gaz: dict[str, tuple[GazEntry, ...]]  # first two characters -> entries, longest first
@@ -103,6 +127,11 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
         _SOURCE,
     ),
     "ner_credits.tsv": (Col("pattern", required=True), "hint", _SOURCE),
+    "ner_cues.tsv": (
+        Col("cue", required=True),
+        Col("kind", choices=frozenset(CUE_KINDS), required=True),
+        _SOURCE,
+    ),
     "ner_sports.tsv": (
         Col("term", required=True),
         Col("kind", choices=frozenset({"sport", "word", "stop"}), required=True),
@@ -228,3 +257,12 @@ def tables() -> Tables:
             for r in rows("ner_credits.tsv")
         ),
     )
+
+
+@cache
+def cues() -> Cues:
+    """The context words of ``data/ner_cues.tsv`` by kind."""
+    by_kind: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
+    for r in rows("ner_cues.tsv"):
+        by_kind[r["kind"]].add(r["cue"])
+    return Cues(**{k: frozenset(v) for k, v in by_kind.items()})

@@ -1,0 +1,160 @@
+"""Document-level evidence for the type of a name.
+
+spaCy types each mention from its sentence alone, so one article can call the
+same company a person in one sentence and an organisation in the next, and a
+small town a person.  This module reads the cues the whole article gives for
+every name and makes its mentions agree:
+
+* *person*: a title or honorific just before ("Mr X", "striker X"), "X, who",
+  "X, 34," (an age);
+* *place*: a place noun before ("the town of X", "the border town X"), a
+  compass word before and a place noun after ("X province");
+* *organisation*: a company or body noun before ("oil firm X", "club X"),
+  a legal suffix after ("X Inc"), "shares of X" / "X shares", and a one-word
+  name that opens the document's own organisation name ("Pirelli" after
+  "Pirelli Cables").
+
+A name whose cues point to one type takes it in every mention; a name without
+cues whose mentions disagree takes the type most of them have.  Cues are read
+from the data files ``data/ner_cues.tsv`` and ``titles.tsv``.  Mentions found
+by the gazetteers (``src == "gaz"``) are never changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.tables import Tables, cues
+
+# the types evidence can move a name between (NORP, dates and titles of works stay)
+VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+PLACE = frozenset({"GPE", "LOC"})
+
+
+def _word(d: Doc, i: int) -> str:
+    return d.toks[i].text if 0 <= i < len(d.toks) else ""
+
+
+def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
+    """The types the context of one mention points to, with their weights."""
+    c = cues()
+    ts, te = d.tok_range(s.start, s.end)
+    prev, prev2 = _word(d, ts - 1), _word(d, ts - 2)
+    nxt, nxt2 = _word(d, te), _word(d, te + 1)
+    votes: Counter[str] = Counter()
+    lp = prev.lower().rstrip(".")
+    if d.caps_at(s.start) or d.table(d.line(s.start)):
+        return votes  # headlines and tables carry no sentence context
+    if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
+        votes["PERSON"] += 2
+    if nxt == "," and nxt2 in {"who", "whose"}:
+        votes["PERSON"] += 2
+    if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and _word(d, te + 2) == ",":
+        votes["PERSON"] += 1
+    if lp in c.place_before or (lp == "of" and prev2.lower() in c.place_before):
+        votes["GPE"] += 2
+    if nxt.lower() in c.place_after and prev.lower() in c.compass:
+        votes["GPE"] += 1
+    if lp in c.org_before or (lp == "of" and prev2.lower() in c.org_before):
+        votes["ORG"] += 2
+    if nxt in c.org_after or (nxt in {"'s", "’s"} and nxt2.lower() in c.org_after_lower):
+        votes["ORG"] += 2
+    if nxt.lower() in c.org_after_lower:
+        votes["ORG"] += 1
+    return votes
+
+
+def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:
+    """First words of the document's multi-word organisation names with a company head."""
+    out: set[str] = set()
+    for s in spans:
+        if s.label != "ORG":
+            continue
+        words = d.text[s.start : s.end].split()
+        if (
+            len(words) == 2
+            and t.keywords.get(words[-1]) == "ORG"
+            and words[0][:1].isupper()
+            and words[0] not in t.places
+            and words[0] not in t.given
+        ):
+            out.add(words[0])
+    return out
+
+
+def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Give each name the type its document's evidence supports, in all its mentions."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in spans:
+        if s.label not in VOTING:
+            continue
+        key = d.text[s.start : s.end]
+        labels[key][s.label] += 1
+        if s.src != "gaz":
+            votes[key].update(cue_votes(d, t, s))
+    for w in org_heads(d, t, spans):
+        votes[w]["ORG"] += 2
+    out: list[Span] = []
+    for s in spans:
+        key = d.text[s.start : s.end]
+        if s.src == "gaz" or s.label not in VOTING:
+            out.append(s)
+            continue
+        label = verdict(votes.get(key), labels[key], s.label, key in t.polities)
+        out.append(s if label == s.label else Span(s.start, s.end, label, "rule"))
+    return out
+
+
+def verdict(votes: Counter[str] | None, labels: Counter[str], current: str, polity: bool) -> str:
+    """The type a name takes: its clear cue winner, else its mentions' majority."""
+    if votes:
+        ranked = votes.most_common()
+        best, score = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0
+        if score >= 2 and score > runner:
+            if best == "GPE" and current in PLACE:
+                return current
+            if polity and best != "GPE":
+                return current  # "Jordan": a country's name needs more than a cue
+            return best
+    if len(labels) > 1 and set(labels) <= {"PERSON", "ORG"}:
+        ranked = labels.most_common()
+        if ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+    return current
+
+
+def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """One person's name in one span: "Natalia" + "Karimova" and given name + "Testud".
+
+    Two PERSON spans one space apart on one line join; a PERSON span whose
+    uncovered left neighbour is a capitalised given name takes it in.
+    """
+    out: list[Span] = []
+    covered = {i for s in spans for i in range(*d.tok_range(s.start, s.end))}
+    for s in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == s.label == "PERSON"
+            and d.text[prev.end : s.start] == " "
+            and not d.caps_at(s.start)
+            and len(d.text[prev.start : s.end].split()) <= 4
+        ):
+            out[-1] = Span(prev.start, s.end, "PERSON", "rule")
+            continue
+        if s.label == "PERSON" and s.src != "gaz" and len(d.text[s.start : s.end].split()) == 1:
+            i = d.tok_range(s.start, s.end)[0] - 1
+            if i >= 0:
+                tok = d.toks[i]
+                if (
+                    tok.text in t.given
+                    and tok.end + 1 == s.start
+                    and i not in covered
+                    and not d.caps_at(s.start)
+                ):
+                    s = Span(tok.start, s.end, "PERSON", "rule")
+        out.append(s)
+    return out
