@@ -289,7 +289,7 @@ def _weak(
     named: dict[str, int] = {}  # place and organisation names
     for i in reps:
         it = items[i]
-        if it.tclass == "PLACE_ORG":
+        if it.tclass in {"PLACE_ORG", "PLACE", "ORG"}:
             named.setdefault(it.key, i)
         if it.person is not None:
             full_by_surname.setdefault(it.person.surname, []).append(i)
