@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from newsledger.components.ner.evidence import verdict
+from newsledger.core.model import Annotated
 from tests.components.ner.test_nerfix import labels_of, make
 
 
@@ -60,3 +62,41 @@ def test_split_person_name_is_joined() -> None:
     assert labels_of(a, "Natalia Verbonova") == ["PERSON"]
     b = make("Yesterday Natalia Verbonova won.", [("Verbonova", "PERSON")])
     assert labels_of(b, "Natalia Verbonova") == ["PERSON"]
+
+
+def test_time_zone_is_not_an_organisation() -> None:
+    a = make("Trading ends at 1400 EDT on Friday.", [("EDT", "ORG")])
+    assert labels_of(a, "EDT") == []
+
+
+def test_populated_place_after_in_is_a_place_not_a_person() -> None:
+    # Tikrit is a town of the gazetteer; "in X" twice is enough evidence
+    text = "Two bombs exploded in Tikrit on Monday. Shops in Tikrit stayed shut."
+    a = make(text, [("Tikrit", "PERSON"), ("Tikrit", "PERSON")])
+    assert labels_of(a, "Tikrit") == ["GPE", "GPE"]
+
+
+def test_place_noun_after_the_name_makes_a_place() -> None:
+    text = "Fighting spread across northern Dorvash province overnight."
+    a = make(text, [("Dorvash", "PERSON")])
+    assert labels_of(a, "Dorvash") == ["GPE"]
+
+
+def test_head_word_does_not_retype_a_person_with_a_given_name() -> None:
+    a = make("The defender Wayne Bridge was injured.", [("Wayne Bridge", "PERSON")])
+    assert labels_of(a, "Wayne Bridge") == ["PERSON"]
+    b = make("Traffic crossed Tamsin Bridge again.", [("Tamsin Bridge", "ORG")])
+    assert labels_of(b, "Tamsin Bridge") == ["FAC"]
+
+
+def test_common_noun_opening_a_sentence_is_not_a_person() -> None:
+    text = "Attendance fell this year. The attendance record stands."
+    a = make(text, [("Attendance", "PERSON")], pos={"Attendance": "NOUN"})
+    got = nerfix_fix_tags(a)
+    assert labels_of(got, "Attendance") == []
+
+
+def nerfix_fix_tags(a: Annotated) -> Annotated:
+    """``a`` with common nouns tagged NN, as spaCy tags them."""
+    toks = tuple(replace(t, tag="NN") if t.pos == "NOUN" else t for t in a.tokens)
+    return replace(a, tokens=toks)

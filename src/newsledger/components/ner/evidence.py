@@ -14,8 +14,11 @@ every name and makes its mentions agree:
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
 
-A name whose cues point to one type takes it in every mention; a name without
-cues whose mentions disagree takes the type most of them have.  Cues are read
+A mention whose own sentence has a clear cue takes that type ("shares of
+Toyota" and "in Toyota" are a company and a town); otherwise a name whose cues
+point to one type takes it in every mention, and a name without cues whose
+mentions disagree between person and organisation takes the type most of them
+have.  Cues are read
 from the data files ``data/ner_cues.tsv`` and ``titles.tsv``.  Mentions found
 by the gazetteers (``src == "gaz"``) are never changed.
 """
@@ -25,7 +28,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from newsledger.components.ner.rules import Doc, Span
-from newsledger.components.ner.tables import Tables, cues
+from newsledger.components.ner.tables import Tables, cues, towns
 
 # the types evidence can move a name between (NORP, dates and titles of works stay)
 VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -50,12 +53,20 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["PERSON"] += 2
     if nxt == "," and nxt2 in {"who", "whose"}:
         votes["PERSON"] += 2
+    if nxt.lower() in c.person_after:
+        votes["PERSON"] += 1  # "X said": people mostly, companies too
     if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and _word(d, te + 2) == ",":
         votes["PERSON"] += 1
     if lp in c.place_before or (lp == "of" and prev2.lower() in c.place_before):
         votes["GPE"] += 2
-    if nxt.lower() in c.place_after and prev.lower() in c.compass:
-        votes["GPE"] += 1
+    if nxt.lower() in c.place_after:
+        votes["GPE"] += 2 if prev.lower() in c.compass else 1
+    if lp in c.place_prep and nxt not in {"'s", "’s"}:
+        votes["GPE"] += 1  # "in X": a place mostly ("in Smith's view" is excluded)
+        if d.text[s.start : s.end] in towns():
+            votes["GPE"] += 1  # ... and a populated place of the gazetteer
+    if nxt == "," and nxt2.lower() in {"a", "the"} and _word(d, te + 2).lower() in c.place_before:
+        votes["GPE"] += 2  # "X, a town in ..."
     if lp in c.org_before or (lp == "of" and prev2.lower() in c.org_before):
         votes["ORG"] += 2
     if nxt in c.org_after or (nxt in {"'s", "’s"} and nxt2.lower() in c.org_after_lower):
@@ -87,13 +98,15 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Give each name the type its document's evidence supports, in all its mentions."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
+    own_votes: dict[int, Counter[str]] = {}
     for s in spans:
         if s.label not in VOTING:
             continue
         key = d.text[s.start : s.end]
         labels[key][s.label] += 1
         if s.src != "gaz":
-            votes[key].update(cue_votes(d, t, s))
+            own_votes[s.start] = cue_votes(d, t, s)
+            votes[key].update(own_votes[s.start])
     for w in org_heads(d, t, spans):
         votes[w]["ORG"] += 2
     out: list[Span] = []
@@ -102,9 +115,19 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if s.src == "gaz" or s.label not in VOTING:
             out.append(s)
             continue
-        label = verdict(votes.get(key), labels[key], s.label, key in t.polities)
+        own = own_votes.get(s.start)
+        if own and clear(own):
+            label = verdict(own, Counter(), s.label, key in t.polities)  # its own sentence wins
+        else:
+            label = verdict(votes.get(key), labels[key], s.label, key in t.polities)
         out.append(s if label == s.label else Span(s.start, s.end, label, "rule"))
     return out
+
+
+def clear(votes: Counter[str]) -> bool:
+    """Do ``votes`` point to one type with a strong cue?"""
+    ranked = votes.most_common(2)
+    return ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
 
 
 def verdict(votes: Counter[str] | None, labels: Counter[str], current: str, polity: bool) -> str:

@@ -42,13 +42,14 @@ from newsledger.components.ner.evidence import harmonise, join_names
 from newsledger.components.ner.rules import (
     Doc,
     Span,
+    common_opener,
     is_dateline,
     is_name_word,
     person_like,
     place_label,
 )
 from newsledger.components.ner.sports import clubs, sport_names
-from newsledger.components.ner.tables import GazEntry, Tables, tables
+from newsledger.components.ner.tables import GazEntry, Tables, cues, tables
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
 
@@ -324,6 +325,10 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
     txt = d.text[s.start : s.end]
     if txt.lower() in sport_names() and not (txt.isupper() and len(txt) <= 4):
         return None  # "SOCCER - ..." headline slugs, "Baseball": not names
+    if txt in cues().not_name:
+        return None  # "1400 GMT": a time zone, not an organisation
+    if s.label == "PERSON" and common_opener(d, s):
+        return None  # "Attendance was low": a capitalised common noun opening a sentence
     if s.label == "PERSON":
         if txt in t.not_person:
             lab = t.not_person[txt]
@@ -343,7 +348,7 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
     words = txt.split()
     if len(words) >= 2:
         kw = t.keywords.get(head_word(words))
-        if kw is not None:
+        if kw is not None and not (s.label == "PERSON" and words[0] in t.given):
             return Span(s.start, s.end, kw, "rule")
         if s.label in PERSON_LIKE_FROM and person_like(t, words):
             return Span(s.start, s.end, "PERSON", "rule")

