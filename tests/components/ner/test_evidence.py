@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from newsledger.components.ner.evidence import verdict
 from newsledger.core.model import Annotated
-from tests.components.ner.test_nerfix import labels_of, make
+from tests.components.ner.test_nerfix import ents, labels_of, make
 
 
 def test_company_typed_person_follows_its_business_context() -> None:
@@ -100,3 +100,37 @@ def nerfix_fix_tags(a: Annotated) -> Annotated:
     """``a`` with common nouns tagged NN, as spaCy tags them."""
     toks = tuple(replace(t, tag="NN") if t.pos == "NOUN" else t for t in a.tokens)
     return replace(a, tokens=toks)
+
+
+def test_honorific_inside_a_span_makes_a_person() -> None:
+    a = make("Asked again, Mr Dorvak replied no.", [("Mr Dorvak", "GPE")])
+    assert labels_of(a, "Dorvak") == ["PERSON"]
+
+
+def test_odd_members_of_a_list_of_people_are_people() -> None:
+    text = "Replacements: Dorvak, Quillan, Merrow, Tasker, Pell."
+    got = [("Dorvak", "PERSON"), ("Quillan", "ORG"), ("Merrow", "PERSON")]
+    got += [("Tasker", "PERSON"), ("Pell", "GPE")]
+    a = make(text, got)
+    assert [lab for _, lab in ents(a)] == ["PERSON"] * 5
+    countries = make(
+        "Teams: France, Quillan, Spain, Italy.", [("France", "GPE"), ("Quillan", "PERSON")]
+    )
+    assert ("France", "GPE") in ents(countries)
+
+
+def test_county_after_its_town_is_a_place() -> None:
+    a = make(
+        "Born in Luton, Kent, in 1920, he left early.",
+        [("Luton", "GPE"), ("Kent", "PERSON")],
+    )
+    assert labels_of(a, "Kent") == ["GPE"]
+    b = make("In Luton, Kent said no.", [("Luton", "GPE"), ("Kent", "PERSON")])
+    assert labels_of(b, "Kent") == ["PERSON"]
+
+
+def test_place_apposition_needs_the_place_noun_to_end_its_phrase() -> None:
+    a = make("Dorvash, a town near the border, was shelled.", [("Dorvash", "PERSON")])
+    assert labels_of(a, "Dorvash") == ["GPE"]
+    b = make("Lena Ostrowa, a city councillor, said no.", [("Lena Ostrowa", "PERSON")])
+    assert labels_of(b, "Lena Ostrowa") == ["PERSON"]

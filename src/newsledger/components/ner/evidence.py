@@ -46,6 +46,7 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     prev, prev2 = _word(d, ts - 1), _word(d, ts - 2)
     nxt, nxt2 = _word(d, te), _word(d, te + 1)
     votes: Counter[str] = Counter()
+    txt = d.text[s.start : s.end]
     lp = prev.lower().rstrip(".")
     if d.caps_at(s.start) or d.table(d.line(s.start)):
         return votes  # headlines and tables carry no sentence context
@@ -63,10 +64,22 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["GPE"] += 2 if prev.lower() in c.compass else 1
     if lp in c.place_prep and nxt not in {"'s", "’s"}:
         votes["GPE"] += 1  # "in X": a place mostly ("in Smith's view" is excluded)
-        if d.text[s.start : s.end] in towns():
+        if txt in towns():
             votes["GPE"] += 1  # ... and a populated place of the gazetteer
-    if nxt == "," and nxt2.lower() in {"a", "the"} and _word(d, te + 2).lower() in c.place_before:
-        votes["GPE"] += 2  # "X, a town in ..."
+    if (
+        prev == ","
+        and nxt in {",", ".", ")", ";", ""}
+        and txt in t.places
+        and (prev2 in t.places or prev2 in towns())
+    ):
+        votes["GPE"] += 2  # "Luton, Bedfordshire": a town and its county
+    if (
+        nxt == ","
+        and nxt2.lower() in {"a", "the"}
+        and _word(d, te + 2).lower() in c.place_before
+        and _word(d, te + 3).lower() in {"in", "of", "near", "on", ",", "."}
+    ):
+        votes["GPE"] += 2  # "X, a town in ..." (never "X, a city councillor")
     if lp in c.org_before or (lp == "of" and prev2.lower() in c.org_before):
         votes["ORG"] += 2
     if nxt in c.org_after or (nxt in {"'s", "’s"} and nxt2.lower() in c.org_after_lower):
@@ -180,4 +193,49 @@ def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 ):
                     s = Span(tok.start, s.end, "PERSON", "rule")
         out.append(s)
+    return out
+
+
+LIST_SEPARATORS = frozenset({", ", "; ", " and ", ", and "})
+MIN_LIST = 4  # names in a run before the run's majority types its odd members
+
+
+def list_runs(d: Doc, spans: list[Span]) -> list[list[int]]:
+    """Runs of one-line names separated only by commas, semicolons or "and" (indices)."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, s in enumerate(spans):
+        if cur:
+            prev = spans[cur[-1]]
+            gap = d.text[prev.end : s.start]
+            if gap in LIST_SEPARATORS:
+                cur.append(k)
+                continue
+            runs.append(cur)
+        cur = [k]
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if len(r) >= MIN_LIST]
+
+
+def list_people(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """In a list of names that are mostly people ("Cech, Ferreira, Carvalho, Terry"),
+    the one-word members typed otherwise are people too (countries excepted)."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out = list(spans)
+    for run in list_runs(d, spans):
+        people = sum(spans[k].label == "PERSON" for k in run)
+        if people * 2 <= len(run):
+            continue
+        for k in run:
+            s = spans[k]
+            txt = d.text[s.start : s.end]
+            if (
+                s.label in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+                and s.src != "gaz"
+                and " " not in txt
+                and txt not in t.polities
+                and txt not in t.places
+            ):
+                out[k] = Span(s.start, s.end, "PERSON", "rule")
     return out

@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from newsledger.components.ner.evidence import harmonise, join_names
+from newsledger.components.ner.evidence import harmonise, join_names, list_people
 from newsledger.components.ner.rules import (
     Doc,
     Span,
@@ -72,6 +72,7 @@ ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itsel
 DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
 IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
 CALENDAR = frozenset({"DATE", "TIME", "EVENT"})
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
 
 
 def fix(a: Annotated) -> Annotated:
@@ -88,7 +89,7 @@ def fix(a: Annotated) -> Annotated:
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
     spans = add_missing(d, t, spans)
     spans = clubs(d, t, spans)
-    spans = finish(d, join_names(d, t, harmonise(d, t, propagate(d, t, spans))))
+    spans = finish(d, list_people(d, t, join_names(d, t, harmonise(d, t, propagate(d, t, spans)))))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
@@ -192,6 +193,8 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
             toks.pop()
         else:
             break
+    if label in RETYPABLE and len(toks) > 1 and toks[0].text.rstrip(".") in HONORIFICS:
+        label = "PERSON"  # "Mr Hague", "Ms Hessel": a person whatever the tagger said
     if label == "PERSON":
         while len(toks) > 1 and (
             toks[0].text.lower().rstrip(".") in t.titles or toks[0].text in t.nationalities
