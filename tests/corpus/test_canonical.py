@@ -75,3 +75,26 @@ def test_generated_table_is_reproducible() -> None:
     shipped = (ROOT / "src/newsledger/data/aliases_phoenix.tsv").read_text(encoding="utf-8")
     body = [ln for ln in shipped.splitlines() if ln and not ln.startswith("#")][1:]
     assert body == ["\t".join(r) for r in rows]
+
+
+def test_a_bare_given_name_needs_more_context_to_join_a_surname() -> None:
+    one = [
+        doc("a", ent("PERSON", "Rob Andrew"), ent("GPE", "Karvenia")),
+        doc("b", ent("PERSON", "Andrew"), ent("GPE", "Karvenia")),
+    ]
+    res = resolve(one)
+    assert not together(res, one, ("a", "Rob Andrew"), ("b", "Andrew"))
+    two = [
+        doc(
+            "a", ent("PERSON", "Rob Andrew"), ent("GPE", "Karvenia"), ent("ORG", "Velgrad Falcons")
+        ),
+        doc("b", ent("PERSON", "Andrew"), ent("GPE", "Karvenia"), ent("ORG", "Velgrad Falcons")),
+    ]
+    res = resolve(two)
+    assert together(res, two, ("a", "Rob Andrew"), ("b", "Andrew"))
+    surname = [
+        doc("a", ent("PERSON", "Rob Dovrinek"), ent("GPE", "Karvenia")),
+        doc("b", ent("PERSON", "Dovrinek"), ent("GPE", "Karvenia")),
+    ]
+    res = resolve(surname)
+    assert together(res, surname, ("a", "Rob Dovrinek"), ("b", "Dovrinek"))
