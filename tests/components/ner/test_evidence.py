@@ -134,3 +134,15 @@ def test_place_apposition_needs_the_place_noun_to_end_its_phrase() -> None:
     assert labels_of(a, "Dorvash") == ["GPE"]
     b = make("Lena Ostrowa, a city councillor, said no.", [("Lena Ostrowa", "PERSON")])
     assert labels_of(b, "Lena Ostrowa") == ["PERSON"]
+
+
+def test_kind_of_work_before_a_title_makes_a_work() -> None:
+    a = make("Her new film Harbour Lights opened on Friday.", [("Harbour Lights", "ORG")])
+    assert labels_of(a, "Harbour Lights") == ["WORK_OF_ART"]
+    b = make("Velgrad Rovers will play Korvik on Sunday.", [("Korvik", "GPE")])
+    assert labels_of(b, "Korvik") == ["GPE"]
+
+
+def test_company_head_word_makes_a_company() -> None:
+    a = make("Quellon Microsystems launched a service.", [("Quellon Microsystems", "PERSON")])
+    assert labels_of(a, "Quellon Microsystems") == ["ORG"]

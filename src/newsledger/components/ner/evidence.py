@@ -9,6 +9,7 @@ every name and makes its mentions agree:
   "X, 34," (an age);
 * *place*: a place noun before ("the town of X", "the border town X"), a
   compass word before and a place noun after ("X province");
+* *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
   a legal suffix after ("X Inc"), "shares of X" / "X shares", and a one-word
   name that opens the document's own organisation name ("Pirelli" after
@@ -31,7 +32,7 @@ from newsledger.components.ner.rules import Doc, Span
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # the types evidence can move a name between (NORP, dates and titles of works stay)
-VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
 PLACE = frozenset({"GPE", "LOC"})
 
 
@@ -86,6 +87,10 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2
     if nxt.lower() in c.org_after_lower:
         votes["ORG"] += 1
+    if lp in c.work_before and prev.islower():
+        votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
+    if nxt in c.work_after:
+        votes["WORK_OF_ART"] += 2  # "X soundtrack"
     return votes
 
 

@@ -63,6 +63,8 @@ CUE_KINDS = (
     "org_before",
     "org_after",
     "org_after_lower",
+    "work_before",
+    "work_after",
 )
 
 
@@ -80,6 +82,8 @@ class Cues:
     org_before: frozenset[str]
     org_after: frozenset[str]
     org_after_lower: frozenset[str]
+    work_before: frozenset[str]
+    work_after: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
