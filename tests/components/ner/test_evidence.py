@@ -146,3 +146,9 @@ def test_kind_of_work_before_a_title_makes_a_work() -> None:
 def test_company_head_word_makes_a_company() -> None:
     a = make("Quellon Microsystems launched a service.", [("Quellon Microsystems", "PERSON")])
     assert labels_of(a, "Quellon Microsystems") == ["ORG"]
+
+
+def test_a_film_maker_is_a_person() -> None:
+    text = "Independent film maker Tomas Velder won. Tomas Velder thanked the jury."
+    a = make(text, [("Tomas Velder", "PERSON"), ("Tomas Velder", "PERSON")])
+    assert labels_of(a, "Tomas Velder") == ["PERSON", "PERSON"]
