@@ -25,8 +25,12 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    places are ORG, results tables are typed;
 6. *propagate* within the document: a word of a full name alone is that person,
    an acronym given in brackets is its organisation, "<X> Valley" makes X a
-   place and "<X>i" its people; finally spans are made disjoint and adjacent
-   demonyms joined ("Iraqi Kurdish").
+   place and "<X>i" its people;
+7. *evidence* (:mod:`newsledger.components.ner.evidence`): the cues of the
+   whole article type a name in all its mentions ("oil firm X", "X Inc",
+   "the town of X", "Mr X"), split person names are joined and the odd
+   members of a list of people become people; finally spans are made
+   disjoint and adjacent demonyms joined ("Iraqi Kurdish").
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
 millisecond for a typical article once the tables are loaded (about 0.4 s,
