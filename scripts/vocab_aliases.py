@@ -19,8 +19,9 @@ the entity itself, so a row is kept only when the alias
 * for a body of a country or an international organisation: has its content
   words within the head's or the other way round (``FEDERAL_RESERVE`` for
   ``U.S._FEDERAL_RESERVE``; never ``US_SENATE`` for the Congress);
-* for an armed group: any listed name of two words or more (the dictionary
-  lists the group's other names and translations).
+* for an armed group: any listed name of two words or more besides articles
+  (the dictionary lists the group's other names and translations; "LA_LIGA",
+  "the league", is no name of one group).
 
 People (blocks with dated codes) are left out.  An alias that two entities
 claim is dropped from both; an entity one of whose names is in the hand-made
@@ -55,6 +56,7 @@ FILES = {
 CODE = re.compile(r"\[([^\]]*)\]")
 DATED = re.compile(r"\d{6}")
 BRACKETED = re.compile(r"\(([A-Z][A-Z.\-]{1,7})\)")
+ARTICLES = frozenset({"the", "la", "el", "al", "le", "les", "los", "las", "il", "de", "del", "di"})
 SMALL = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "du", "des", "al", "el"})
 SOURCE = "petrarch2-phoenix:{}"
 # words of a state's formal name ("Republic of Korea" is South Korea, "Korea" alone is not)
@@ -285,8 +287,9 @@ def entity_names(b: Block) -> tuple[str, list[str], list[str]] | None:
             if core and core <= head_ct and not (ct & NOT_THE_STATE):
                 aliases.append(a)
         elif b.kind == "MilNonState":
-            if len(a.split()) >= 2 and readable.split()[0] not in t.given:
-                aliases.append(a)  # other names of the group, never its leaders
+            words = [w for w in a.lower().split() if w not in ARTICLES]
+            if len(words) >= 2 and readable.split()[0] not in t.given:
+                aliases.append(a)  # other names of the group, never its leaders ("La Liga": no)
         elif (
             ct
             and head_ct

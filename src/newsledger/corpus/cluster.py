@@ -313,7 +313,8 @@ def _weak(
         for b in group:
             if len(roots) == 1:
                 r = cl.find(next(iter(roots)))
-                need = 2 if sn in given_names() else 1  # "Andrew" alone may be anyone's name
+                # a given name said once ("Andrew in Derby writes") may be anyone's name
+                need = 2 if sn in given_names() and items[b].mentions <= 1 else 1
                 if ctx.shared(b, r) >= need and cl.join(b, r):
                     stats["joined_weak"] += 1
             elif not roots:

@@ -93,13 +93,14 @@ def place_or_body(tclass: str, etype: str, name: str) -> str:
     Places and bodies share one class, since taggers call a country's
     government by its name ("Russia said"); but a town's name typed ORG is
     most often its club or company ("Liverpool beat Chelsea"), so a name the
-    gazetteer lists as a town or region (never a country) splits into a
-    place and a body of that name.
+    gazetteer lists as a town (never a country, capital or state, whose name
+    typed ORG is most often a tagging slip) splits into a place and a body of
+    that name.
     """
     if tclass != "PLACE_ORG":
         return tclass
     t = tables()
-    if name in t.places and name not in t.countries:
+    if name in t.places and name not in t.polities:
         return "ORG" if etype == "ORG" else "PLACE"
     return tclass
 
