@@ -7,7 +7,9 @@ document (``surface@k`` picks the k-th such occurrence only); clusters are
 global across documents.  The articles cover every rule: transliteration
 (Rakhimov/Rahimov, Qasemi/Qasimi, Saleh/Salah), titles, surnames after full
 names, hyphenated surnames, acronyms defined in the text, alias data (IS /
-ISIS / Daesh), and the negative cases: a son and his father (Ahmad Rafi /
+ISIS / Daesh; a country and a central bank named differently in separate
+articles: United States / U.S. / America / USA, Federal Reserve / Fed / US
+Federal Reserve), and the negative cases: a son and his father (Ahmad Rafi /
 Ahmad Shah Rafi), a branch and its parent (ISKP / Islamic State), two people
 sharing a surname (John / Mary Doyle; Nasser / Petra Saleh), and a bare
 surname that fits two people.

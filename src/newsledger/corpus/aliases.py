@@ -1,7 +1,9 @@
 """Alias data: names and acronyms that denote one entity (IS / ISIS / Daesh → Islamic State).
 
-The packaged table is ``data/aliases.tsv`` (columns canonical, alias, type,
-source).  Users add their own with ``--aliases FILE`` in the same format (the
+The packaged tables are ``data/aliases.tsv`` (hand-made; columns canonical,
+alias, type, source) and ``data/aliases_phoenix.tsv`` (countries, international
+and government bodies and armed groups derived from PETRARCH2's Phoenix
+dictionaries by ``scripts/vocab_aliases.py``; the hand-made rows win).  Users add their own with ``--aliases FILE`` in the same format (the
 source column may be left out); their rows win over the packaged ones.
 
 All-capital aliases (``IS``, ``EI-K``) match case-sensitively; other aliases
@@ -153,10 +155,16 @@ def load_alias_file(path: Path) -> AliasTable:
     return AliasTable(parse_aliases(read_table(path, COLUMNS, header=False), str(path)))
 
 
+PACKAGED = ("aliases_phoenix.tsv", "aliases.tsv")  # later files win
+
+
 @cache
 def default_aliases() -> AliasTable:
-    """The packaged alias table (loaded once)."""
-    return AliasTable(parse_aliases(read_table("aliases.tsv", COLUMNS), "data/aliases.tsv"))
+    """The packaged alias tables (loaded once): the Phoenix-derived one, then the hand-made one."""
+    entries: list[AliasEntry] = []
+    for name in PACKAGED:
+        entries.extend(parse_aliases(read_table(name, COLUMNS), f"data/{name}"))
+    return AliasTable(entries)
 
 
 def load_aliases(path: Path | None = None) -> AliasTable:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 from networkx.utils import UnionFind
@@ -289,7 +290,7 @@ def _weak(
     named: dict[str, int] = {}  # place and organisation names
     for i in reps:
         it = items[i]
-        if it.tclass == "PLACE_ORG":
+        if it.tclass in {"PLACE_ORG", "PLACE", "ORG"}:
             named.setdefault(it.key, i)
         if it.person is not None:
             full_by_surname.setdefault(it.person.surname, []).append(i)
@@ -312,7 +313,9 @@ def _weak(
         for b in group:
             if len(roots) == 1:
                 r = cl.find(next(iter(roots)))
-                if ctx.shared(b, r) >= 1 and cl.join(b, r):
+                # a given name said once ("Andrew in Derby writes") may be anyone's name
+                need = 2 if sn in given_names() and items[b].mentions <= 1 else 1
+                if ctx.shared(b, r) >= need and cl.join(b, r):
                     stats["joined_weak"] += 1
             elif not roots:
                 place = named.get(items[b].key)
@@ -348,6 +351,14 @@ def _weak(
                 continue
         if len(roots) == 1 and cl.join(a, roots.pop()):
             stats["joined_weak"] += 1
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names, lower case: a bare one ("Andrew") needs more context to join a surname."""
+    from newsledger.components.ner.tables import tables
+
+    return frozenset(g.lower() for g in tables().given)
 
 
 def _initial(it: Item) -> str:

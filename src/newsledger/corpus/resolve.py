@@ -9,7 +9,8 @@ How entities are joined, strongest evidence first:
 
 1. manual merges (:mod:`newsledger.corpus.overrides`);
 2. the same name in the same type class (a country tagged GPE in one article
-   and NORP in another is one entity; a person never joins a non-person);
+   and NORP in another is one entity; a person never joins a non-person; a
+   town typed ORG, its club or company, stays apart from the town);
 3. the same entity in the alias data (IS / ISIS / Daesh);
 4. candidate pairs from blocking keys (:func:`newsledger.corpus.cluster.block_keys`:
    consonant skeletons of surname and given names, so Rakhmon/Rahmon share a
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsledger.components.mentions.stage import entity_id, normalize
+from newsledger.components.ner.tables import tables
 from newsledger.core.model import Entity, stable_id
 from newsledger.corpus.aliases import AliasTable, default_aliases
 from newsledger.corpus.aliases import load_aliases as _load_aliases
@@ -85,6 +87,24 @@ class Resolution:
         return self.mapping[(doc_id, local_id)]
 
 
+def place_or_body(tclass: str, etype: str, name: str) -> str:
+    """The class a name joins others of the same name in.
+
+    Places and bodies share one class, since taggers call a country's
+    government by its name ("Russia said"); but a town's name typed ORG is
+    most often its club or company ("Liverpool beat Chelsea"), so a name the
+    gazetteer lists as a town (never a country, capital or state, whose name
+    typed ORG is most often a tagging slip) splits into a place and a body of
+    that name.
+    """
+    if tclass != "PLACE_ORG":
+        return tclass
+    t = tables()
+    if name in t.places and name not in t.polities:
+        return "ORG" if etype == "ORG" else "PLACE"
+    return tclass
+
+
 def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> list[Item]:
     out = []
     for d, (_, ents) in enumerate(docs):
@@ -99,6 +119,8 @@ def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> l
                 if hit is not None and type_class(hit.type) == tclass:
                     entry = hit
                     break
+            if entry is None:
+                tclass = place_or_body(tclass, e.type, e.name)
             person = person_name(e.name) if e.type == "PERSON" else None
             n = sum(surfaces.values()) or 1
             out.append(

