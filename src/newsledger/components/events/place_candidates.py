@@ -246,6 +246,8 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
         h = t.head
         f = [f"kind={o.kind}", f"n={n}", f"tpos={tpos}", f"group={group}", f"dep={t.dep}", f_trig]
         f.append(f"rule={how if k == picked else 'no'}")
+        f.append(f"tdep={trig.dep}")
+        f.append(f"ttag={trig.tag}")
         if picked >= 0 and k != picked:
             f.append("rule_other")
         if o.kind == "place":
@@ -277,6 +279,7 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
                 head_kind = "trigger"
             f.append(f"mod_of={head_kind}")
         d = sc.get(r)
+        f.append(f"tdep_kind={trig.dep}|{o.kind}|{d is not None}")
         f.append(f"scope={'out' if d is None else _bucket(d, (1, 2, 3, 4, 6))}")
         f.append(f"kind_scope={o.kind}|{d is not None}")
         dist = abs(r - c.tok)
