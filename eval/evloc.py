@@ -18,7 +18,8 @@ The trigger of the record is typed by the events stage's detector when it
 finds it (otherwise the type is unknown), and the candidates and their
 features are exactly what the stage computes at run time.  Features are
 cached on disk (``$NEWSLEDGER_FEATURE_CACHE``, default ``.cache/features``),
-keyed by the data and the source of the place modules.
+keyed by the data and a digest of the package's code and data files, so any
+change upstream of the chooser recomputes them.
 
 Run: ``.venv/bin/python eval/evloc.py`` (needs scikit-learn, a development
 dependency, to fit the folds).
@@ -38,7 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ROOT, SHARED, annotated, checksum, read_jsonl, upstream
-from newsledger.components.events import arguments, place, place_candidates, place_tree
+from newsledger.components.events import arguments, place
 from newsledger.components.events import stage as events
 from newsledger.components.events.detect import Cand, DocIndex, detect
 from newsledger.components.events.lexicon import lexicon
@@ -105,11 +106,25 @@ def _examples(records: list[dict[str, Any]]) -> list[Example]:
     return out
 
 
+def _code_digest() -> bytes:
+    """A digest of the package's code and data (models aside): any change to a stage
+    that feeds the candidates (entities, places, triggers, the place modules) gives
+    new features."""
+    base = Path(place.__file__ or "").resolve().parents[2]
+    h = hashlib.sha1()
+    for f in sorted(base.rglob("*")):
+        if (
+            f.is_file()
+            and f.suffix in (".py", ".tsv", ".json")
+            and "models" not in f.relative_to(base).parts
+        ):
+            h.update(str(f.relative_to(base)).encode() + b"\0" + f.read_bytes())
+    return h.digest()
+
+
 def examples(path: Path = PATH) -> list[Example]:
     """Candidates and labels of every record (cached on disk)."""
-    modules = (place, place_candidates, place_tree, arguments)
-    source = b"".join(Path(m.__file__ or "").read_bytes() for m in modules)
-    key = hashlib.sha1(checksum(path).encode() + source).hexdigest()[:16]
+    key = hashlib.sha1(checksum(path).encode() + _code_digest()).hexdigest()[:16]
     cached = CACHE / f"{path.stem}-{key}.pkl"
     if cached.exists():
         with cached.open("rb") as fh:
