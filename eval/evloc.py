@@ -125,16 +125,16 @@ def _code_digest() -> bytes:
 def examples(path: Path = PATH) -> list[Example]:
     """Candidates and labels of every record (cached on disk)."""
     key = hashlib.sha1(checksum(path).encode() + _code_digest()).hexdigest()[:16]
-    cached = CACHE / f"{path.stem}-{key}.pkl"
-    if cached.exists():
+    cached = CACHE / f"{path.stem}-{key}.tuples.pkl"
+    if cached.exists():  # plain tuples: the same file whether run as a script or imported
         with cached.open("rb") as fh:
-            loaded: list[Example] = pickle.load(fh)
-        return loaded
+            rows: list[tuple[Any, ...]] = pickle.load(fh)
+        return [Example(*r) for r in rows]
     out = _examples(read_jsonl(path))
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as fh:
-        pickle.dump(out, fh)
+        pickle.dump([(e.key, e.gold, e.feats, e.labels, e.out) for e in out], fh)
     tmp.replace(cached)
     return out
 
