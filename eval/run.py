@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 BASELINE = HERE / "baseline.json"
-SUITES = ("ner", "dates", "geo", "quotes", "resolution", "events", "claims")
+SUITES = ("ner", "dates", "geo", "quotes", "resolution", "events", "evloc", "claims")
 
 
 def floors() -> dict[str, dict[str, float]]:

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
 
 # trainer modules in train/, in the order they run (a later one may use an earlier model)
-TRAINERS: tuple[str, ...] = ("quote_attribution", "event_types", "place_names")
+TRAINERS: tuple[str, ...] = ("quote_attribution", "event_types", "event_places", "place_names")
 
 
 def main(argv: list[str] | None = None) -> int:

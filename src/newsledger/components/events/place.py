@@ -1,0 +1,171 @@
+"""Event place: where one trigger mention happened, chosen by a learned linear model.
+
+Every place-like phrase of the trigger's sentence is a candidate:
+
+* **place**: a place from the places stage (resolved or not), a bare
+  GPE/LOC/FAC name, or a place anaphor ("the city");
+* **name**: any other proper name where a place could be named, however the
+  entity stages typed it (PERSON, ORG, or nothing): "clashes in Ras al-Ain",
+  "killed at Camp Bastion", "the district of Salah al-Din", "stormed Tall
+  Kurdi" (:func:`~newsledger.components.events.place_candidates.may_name_place`).
+
+Each candidate gets sparse features read off the dependency tree (the path
+from the trigger to it, its preposition, whether it is in the trigger's scope
+or clause, distance, specificity, its kind, whether another event word is
+nearer, whether it only modifies a noun as in "U.S. troops", how it sits
+among the other candidates and site nouns, ...).  Two logistic regressions
+trained on ``evloc_train`` (``train/event_places.py``; weights in
+``data/models/event_place.json``) are scored in plain Python: a ranker picks
+the best candidate, and a second model, reading that candidate's features and
+the ranker's confidence, says whether the sentence states the event's place
+at all; when it does not, the event gets none.
+
+The event's *place* is the chosen name (with coordinates when resolved, or
+those of a resolved candidate the ranker also rates); its *place span* is where
+the text says it: the site phrase around the name ("their posts in
+Anderstown"), or a site noun in scope nearer the trigger than the name ("killed
+at a checkpoint", "a market in Velmora"), which is a rule: the training data
+marks named places only.  A speech act is placed by its own clause only
+(:func:`without_content`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from newsledger.components.events.detect import Cand, DocIndex
+from newsledger.components.events.place_candidates import Option, features, options
+from newsledger.components.events.place_tree import (
+    SPEECH_TYPES,
+    destination,
+    locative,
+    site_around,
+    site_span,
+    without_content,
+)
+from newsledger.core.model import Span
+from newsledger.core.models import ModelError, load_model
+
+MODEL_NAME = "event_place"
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def stated_features(top: list[str], scores: list[float]) -> list[str]:
+    """Features of "the sentence states where": the best candidate's, and how sure the ranker is."""
+    ordered = sorted(scores, reverse=True)
+    gap = ordered[0] - (ordered[1] if len(ordered) > 1 else 0.0)
+    out = [f"s1={min(int(ordered[0] * 10), 9)}", f"gap={min(int(gap * 5), 4)}"]
+    out.extend("top:" + x for x in top)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceModel:
+    """Two linear models: which candidate is the place, and whether the sentence states one."""
+
+    weights: dict[str, float]  # ranker, over one candidate's features
+    bias: float
+    stated_weights: dict[str, float]  # over stated_features of the best candidate
+    stated_bias: float
+    threshold: float  # below it, the sentence states no place
+
+    def score(self, feats: list[str]) -> float:
+        return _logistic(self.bias + sum(self.weights.get(x, 0.0) for x in feats))
+
+    def stated(self, top: list[str], scores: list[float]) -> float:
+        feats = stated_features(top, scores)
+        return _logistic(self.stated_bias + sum(self.stated_weights.get(x, 0.0) for x in feats))
+
+
+def _weights(raw: object) -> dict[str, float]:
+    if not isinstance(raw, dict):
+        raise TypeError(f"weights must be an object, not {type(raw).__name__}")
+    return {str(k): float(v) for k, v in raw.items()}
+
+
+@cache
+def place_model() -> PlaceModel:
+    m = load_model(MODEL_NAME)
+    try:
+        return PlaceModel(
+            _weights(m["weights"]),
+            float(m["bias"]),
+            _weights(m["stated_weights"]),
+            float(m["stated_bias"]),
+            float(m["threshold"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(
+            f"The event place model {MODEL_NAME}.json is malformed ({exc!r}).",
+            "Rebuild it with `make train` (train/event_places.py).",
+        ) from exc
+
+
+def candidates(
+    ix: DocIndex, c: Cand, sc: dict[int, int]
+) -> tuple[list[Option], list[list[str]], dict[int, int]]:
+    """The candidates of a trigger mention, their features, and the scope they were read in."""
+    sc = without_content(ix, c, sc)
+    opts = options(ix, c)
+    if c.type in SPEECH_TYPES:  # where a thing was said is a place phrase of its clause
+        opts = [o for o in opts if o.root in sc and locative(ix, o.root, c)]
+    return opts, features(ix, c, sc, opts), sc
+
+
+def export_span(ix: DocIndex, o: Option) -> Span:
+    """The place span an event gets when ``o`` is chosen (and no site is nearer)."""
+    return site_around(ix, o.place)
+
+
+def nearest_site(ix: DocIndex, c: Cand, sc: dict[int, int]) -> tuple[int, int] | None:
+    """(distance, token) of the nearest site noun in scope that says where."""
+    best: tuple[int, int] | None = None
+    for i, d in sc.items():
+        if (
+            i != c.tok
+            and (best is None or (d, i) < best)
+            and ix.is_site(i)
+            and locative(ix, i, c)
+            and not destination(ix, i, c.type)
+        ):
+            best = (d, i)
+    return best
+
+
+def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
+    """Set the mention's place, place span and resolved place (or leave them empty).
+
+    The model chooses the named place (or none); the place span is a site
+    phrase instead when a site noun in scope is nearer the trigger in the tree
+    ("killed at a checkpoint", "a market in Velmora").
+    """
+    model = place_model()
+    opts, feats, sc = candidates(ix, c, sc)
+    chosen: Option | None = None
+    scores = [model.score(f) for f in feats]
+    if opts:
+        best = max(range(len(opts)), key=lambda k: (scores[k], -abs(opts[k].root - c.tok)))
+        if model.stated(feats[best], scores) >= model.threshold:
+            chosen = opts[best]
+    site = nearest_site(ix, c, sc)
+    if site is not None and (chosen is None or site[0] < sc.get(chosen.root, 99)):
+        c.where, c.where_level = site_span(ix, site[1]), 2
+    if chosen is None:
+        return
+    level = 2 if chosen.root in sc else 1
+    if c.where is None:
+        c.where, c.where_level = export_span(ix, chosen), level
+    place = chosen.place
+    c.place, c.place_level = place, level
+    if place.resolved:
+        c.geo = place
+        return
+    top = max(scores)
+    ranked = sorted(range(len(opts)), key=lambda k: -scores[k])
+    near = [opts[k].place for k in ranked if opts[k].kind == "place" and scores[k] >= 0.5 * top]
+    c.geo = next((p for p in near if p.resolved), None)

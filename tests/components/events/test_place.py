@@ -1,0 +1,60 @@
+"""The learned event place chooser: candidates, features, scoring and the shipped model."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pytest
+
+from newsledger.components.events import arguments, place
+from newsledger.components.events.detect import Cand, DocIndex
+from newsledger.core.models import ModelError
+from tests.components.events.conftest import trigger
+
+
+def _chosen(ix: DocIndex, word: str) -> Cand:
+    c = trigger(ix, word)
+    place.find_place(ix, c, arguments.scope(ix, c))
+    return c
+
+
+def test_score_is_the_logistic_of_the_weights_present() -> None:
+    m = place.PlaceModel({"a": 1.5, "b": -0.5}, -0.25, {"top:a": 2.0, "s1=9": 1.0}, -1.0, 0.5)
+    assert m.score(["a", "b", "unseen"]) == pytest.approx(1 / (1 + math.exp(-0.75)))
+    assert m.score([]) == pytest.approx(1 / (1 + math.exp(0.25)))
+    assert m.score(["a"] * 100) == pytest.approx(1.0)  # clipped, no overflow
+    # "is a place stated": the best candidate's features, prefixed, and the ranker's confidence
+    assert place.stated_features(["a"], [0.95, 0.2]) == ["s1=9", "gap=3", "top:a"]
+    assert m.stated(["a"], [0.95, 0.2]) == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert m.stated(["b"], [0.3]) == pytest.approx(1 / (1 + math.exp(1.0)))
+
+
+def test_the_shipped_model_places_an_attack_in_the_named_city(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    c = _chosen(place_index("Gunmen killed four villagers in Velmora on Monday."), "killed")
+    assert c.place is not None and c.place.name == "Velmora"
+    assert c.geo is not None and c.geo.country == "XK"
+    assert c.where is not None and c.where.text == "Velmora" and c.place_level == 2
+
+
+def test_no_place_when_the_sentence_states_none(place_index: Callable[[str], DocIndex]) -> None:
+    c = _chosen(place_index("Four soldiers were killed on Monday, officials said."), "killed")
+    assert c.place is None and c.where is None
+
+
+def test_a_modifier_is_not_the_place(place_index: Callable[[str], DocIndex]) -> None:
+    c = _chosen(place_index("Norland troops killed two fighters on Monday."), "killed")
+    assert c.place is None
+
+
+def test_a_malformed_model_says_how_to_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(place, "load_model", lambda name: {"meta": {}, "weights": [1, 2]})
+    place.place_model.cache_clear()
+    try:
+        with pytest.raises(ModelError) as exc:
+            place.place_model()
+        assert "make train" in exc.value.hint
+    finally:
+        place.place_model.cache_clear()

@@ -1,0 +1,48 @@
+"""Candidate places of an event trigger and their features (spaCy parses, hand-built places)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsledger.components.events import arguments, place
+from newsledger.components.events.detect import DocIndex
+from tests.components.events.conftest import trigger
+
+
+def test_candidates_are_places_and_mistyped_names(place_index: Callable[[str], DocIndex]) -> None:
+    ix = place_index("Gunmen attacked a checkpoint near Dravik Kell in Velmora on Friday.")
+    c = trigger(ix, "attacked")
+    opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    kinds = {o.span.text: o.kind for o in opts}
+    assert kinds["Velmora"] == "place"
+    assert kinds.get("Dravik Kell") in ("name", "place")  # a place, however it was typed
+    assert "Friday" not in kinds and "Gunmen" not in kinds
+    assert len(feats) == len(opts)
+    assert all("kind=" + o.kind in f for o, f in zip(opts, feats, strict=True))
+    # the site noun is no candidate (the data marks names), but its phrase is a feature
+    assert "a checkpoint" not in kinds
+    assert any(x.startswith("under=site") for f in feats for x in f)
+
+
+def test_a_person_object_is_no_candidate(place_index: Callable[[str], DocIndex]) -> None:
+    ix = place_index("Police arrested John Miller in Velmora on Friday.")
+    c = trigger(ix, "arrested")
+    opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    assert [o.span.text for o in opts] == ["Velmora"]
+
+
+def test_a_noun_modifier_is_marked_as_such(place_index: Callable[[str], DocIndex]) -> None:
+    ix = place_index("Norland troops attacked the rebels on Friday.")
+    c = trigger(ix, "attacked")
+    opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    (f,) = [f for o, f in zip(opts, feats, strict=True) if o.span.text == "Norland"]
+    assert "dep=compound" in f and "mod_of=NOUN" in f
+
+
+def test_a_speech_act_is_placed_by_its_own_clause_only(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    ix = place_index("The minister demanded that rebels leave Velmora.")
+    c = trigger(ix, "demanded")
+    opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    assert opts == []
