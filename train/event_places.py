@@ -16,12 +16,10 @@ Run: ``.venv/bin/python train/run.py event_places``.
 from __future__ import annotations
 
 import argparse
-import importlib
-import sys
 from types import ModuleType
 from typing import Any
 
-from common import TRAIN, library_versions, write_model
+from trainkit import TRAIN, eval_module, library_versions, write_model
 
 NAME = "event_place"
 C_GRID = (0.3, 1.0)
@@ -81,13 +79,8 @@ prepositions, place features, site-noun lemmas), no text.
 
 
 def eval_modules(*names: str) -> list[ModuleType]:
-    """Import scripts of ``eval/`` (they import eval's ``common``, not this folder's)."""
-    mine = sys.modules.pop("common")
-    try:
-        return [importlib.import_module(n) for n in names]
-    finally:
-        sys.modules["eval_common"] = sys.modules.pop("common")
-        sys.modules["common"] = mine
+    """Import scripts of ``eval/``."""
+    return [eval_module(n) for n in names]
 
 
 def train(args: argparse.Namespace) -> dict[str, float]:

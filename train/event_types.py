@@ -17,13 +17,11 @@ output cached by eval/common.annotated).
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import sys
 from collections import Counter
 from types import ModuleType
 from typing import Any
 
-import common
+import trainkit as tk
 from newsledger import pipeline
 from newsledger.components.events import stage as events
 from newsledger.components.events.arguments import fill
@@ -35,23 +33,7 @@ from newsledger.core.model import Analysis, Document
 
 
 def _eval_module(name: str) -> ModuleType:
-    """``eval/<name>.py`` as a module, with eval's ``common`` (train has its own)."""
-    saved = sys.modules.get("common")
-    try:
-        for mod in ("common", name):
-            spec = importlib.util.spec_from_file_location(
-                f"eval_{mod}", common.ROOT / "eval" / f"{mod}.py"
-            )
-            assert spec is not None and spec.loader is not None
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[f"eval_{mod}"] = module
-            if mod == "common":
-                sys.modules["common"] = module
-            spec.loader.exec_module(module)
-        return module
-    finally:
-        if saved is not None:
-            sys.modules["common"] = saved
+    return tk.eval_module(name)
 
 
 EVAL_COMMON = _eval_module("common")
@@ -64,8 +46,8 @@ Scorer, load_map, overlap, plover_types = (
 )
 
 NAME = MODEL
-TRAIN_FILE = common.TRAIN / "wikievents_train.jsonl"
-DEV_FILE = common.DEV / "events_dev.jsonl"
+TRAIN_FILE = tk.TRAIN / "wikievents_train.jsonl"
+DEV_FILE = tk.DEV / "events_dev.jsonl"
 MIN_COUNT = 2  # features seen fewer times in training are dropped
 MIN_CLASS = 20  # types with fewer gold mentions in training keep the lexicon's decision
 # PLOVER types whose KAIROS counterpart covers them whole: WikiEvents leaves the
@@ -146,7 +128,7 @@ def fit(
                 rows.append(r)
                 cols.append(k)
     mat = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(xs), len(vocab)))
-    clf = LogisticRegression(C=c_value, max_iter=5000, random_state=common.SEED)
+    clf = LogisticRegression(C=c_value, max_iter=5000, random_state=tk.SEED)
     clf.fit(mat, ys)
     classes = [str(c) for c in clf.classes_]
     coef = clf.coef_
@@ -227,8 +209,8 @@ a few points with one article.
 
 def train(args: argparse.Namespace | None = None) -> dict[str, float]:
     table = load_map()
-    train_recs = common.read_jsonl(TRAIN_FILE)
-    dev_recs = common.read_jsonl(DEV_FILE)
+    train_recs = tk.read_jsonl(TRAIN_FILE)
+    dev_recs = tk.read_jsonl(DEV_FILE)
     train_anns = analyses("wikievents_train", train_recs)
     dev_anns = analyses("events_dev", dev_recs)
     xs, ys, scope = examples(train_recs, train_anns, table)
@@ -257,12 +239,12 @@ def train(args: argparse.Namespace | None = None) -> dict[str, float]:
         figures=shown,
         no_filter=no_filter,
     )
-    common.write_model(
+    tk.write_model(
         NAME,
         payload,
         trained_on=[TRAIN_FILE],
         selected_on=[DEV_FILE],
-        library=common.library_versions("scikit-learn", "numpy", "scipy"),
+        library=tk.library_versions("scikit-learn", "numpy", "scipy"),
         dev=dev,
         card=card,
     )

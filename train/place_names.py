@@ -22,49 +22,18 @@ GeoVirus).
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import math
-import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+
+import trainkit as common
 
 HERE = Path(__file__).resolve().parent
 EVAL = HERE.parent / "eval"
 
-
-def _train_common() -> ModuleType:
-    """train/common.py (eval/ has a module of the same name, so it is loaded by path)."""
-    spec = importlib.util.spec_from_file_location("train_common", HERE / "common.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["train_common"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def _eval_module(name: str) -> ModuleType:
-    """eval/<name>.py with eval/common.py as its ``common``, whoever imported first."""
-    if name in sys.modules:
-        return sys.modules[name]
-    saved = sys.modules.pop("common", None)
-    sys.path.insert(0, str(EVAL))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(EVAL))
-        ours = sys.modules.pop("common", None)
-        if ours is not None:
-            sys.modules["eval_common"] = ours
-        if saved is not None:
-            sys.modules["common"] = saved
-
-
-common = _train_common()
-geo = _eval_module("geo")
+geo = common.eval_module("geo")
 
 from newsledger.components.places import namesake  # noqa: E402
 from newsledger.components.places.gazetteer import distance_km, load  # noqa: E402

@@ -19,23 +19,20 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib
-import importlib.util
 import os
 import pickle
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import common
-from common import DEV, ROOT, TRAIN, library_versions, read_jsonl, seed_all, write_model
+import trainkit
 from newsledger.components.quotes import learned as quote_model
 from newsledger.components.quotes import stage as quotes
 from newsledger.components.quotes.learned import QuoteModel
 from newsledger.core.model import Analysis, Document
+from trainkit import DEV, ROOT, TRAIN, library_versions, read_jsonl, seed_all, write_model
 
 NAME = quote_model.MODEL_NAME
 TRAIN_FILE = TRAIN / "quotes_train.jsonl"
@@ -53,28 +50,7 @@ Example = tuple[list[str], int]
 
 
 def eval_module(name: str) -> ModuleType:
-    """``eval/<name>.py``, imported with ``eval/common.py`` as its ``common``.
-
-    ``train/`` and ``eval/`` both hold a ``common`` module and both folders are on
-    ``sys.path``; the eval scripts import theirs by that bare name, so it is bound
-    while they load and the trainers' one is put back afterwards.
-    """
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location("eval_common", ROOT / "eval" / "common.py")
-    assert spec is not None and spec.loader is not None
-    ev = sys.modules.get("eval_common")
-    if ev is None:
-        ev = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(ev)
-        sys.modules["eval_common"] = ev
-    saved = sys.modules.get("common")
-    sys.modules["common"] = ev
-    try:
-        return importlib.import_module(name)
-    finally:
-        if saved is not None:
-            sys.modules["common"] = saved
+    return trainkit.eval_module(name)
 
 
 def base_analyses(name: str, records: list[dict[str, Any]]) -> list[Analysis]:
@@ -83,8 +59,7 @@ def base_analyses(name: str, records: list[dict[str, Any]]) -> list[Analysis]:
     The result is cached too, keyed by the articles and the source of every stage
     but the quote stage, so a change to the quote stage's features re-uses it.
     """
-    eval_module("quotes")
-    ev = sys.modules["eval_common"]
+    ev = eval_module("common")
     docs = [
         Document(
             id=r["id"], text=r["text"], published=(r.get("meta") or {}).get("publication_date")
@@ -159,7 +134,7 @@ def _source_key() -> str:
 
 def training_examples(records: list[dict[str, Any]]) -> list[Example]:
     """Examples of the whole training split (cached on disk)."""
-    key = f"{common.sha256(TRAIN_FILE)[:12]}-{_source_key()}"
+    key = f"{trainkit.sha256(TRAIN_FILE)[:12]}-{_source_key()}"
     path = CACHE / f"train-examples-{key}.pkl"
     if path.is_file():
         with path.open("rb") as fh:
@@ -285,7 +260,7 @@ def card_text(c: float, keep: float, add: float, n_weights: int, figures: dict[s
     """The model card of a model with these settings and dev figures."""
     table = "\n".join(f"| {k} | {v:.3f} |" for k, v in figures.items())
     return CARD.format(
-        seed=common.SEED,
+        seed=trainkit.SEED,
         c=c,
         keep=keep,
         add=add,

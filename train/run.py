@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import common
+import trainkit
 
 # trainer modules in train/, in the order they run (a later one may use an earlier model)
 TRAINERS: tuple[str, ...] = ("quote_attribution", "event_types", "event_places", "place_names")
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown trainer(s) {', '.join(unknown)}; choose from {', '.join(TRAINERS)}")
     rows: list[tuple[str, float, dict[str, float]]] = []
     for name in names:
-        common.seed_all()
+        trainkit.seed_all()
         module = importlib.import_module(name)
         t0 = time.perf_counter()
         figures = module.train(args)

@@ -1,5 +1,5 @@
 """Shared helpers for the trainers in ``train/``: data paths, checksums, seeds,
-and writing a model with its metadata and card.
+the scripts of ``eval/``, and writing a model with its metadata and card.
 
 Each trainer is a module ``train/<name>.py`` with ``NAME`` (the model's name,
 ``data/models/<NAME>.json``) and ``train(args) -> dict[str, float]`` that fits
@@ -16,6 +16,7 @@ import platform
 import random
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,13 @@ TRAIN = SHARED / "train"
 DEV = SHARED / "dev"
 MODELS = ROOT / "src" / "newsledger" / "data" / "models"
 SEED = 13
+
+
+def eval_module(name: str) -> ModuleType:
+    """The scoring script ``eval/<name>.py`` (``eval/`` is on ``sys.path``)."""
+    import importlib
+
+    return importlib.import_module(name)
 
 
 def seed_all(seed: int = SEED) -> None:
