@@ -76,11 +76,15 @@ def subject_of(tree: Tree, v: int) -> tuple[int | None, bool]:
     cur = v
     for _ in range(4):
         passive = False
+        subjects = [c for c in tree.children[cur] if toks[c].dep in ("nsubj", "csubj")]
+        if subjects:
+            # a headline or byline parsed into the sentence is a subject of its own:
+            # the one in the verb's paragraph wins
+            own = [c for c in subjects if tree.para[c] == tree.para[v]]
+            c = own[0] if own else _same_para(tree, subjects[0], v)
+            return c, c > v
         for c in tree.children[cur]:
             d = toks[c].dep
-            if d == "nsubj" or d == "csubj":
-                c = _same_para(tree, c, v)
-                return c, c > v
             if d == "nsubjpass" or d == "auxpass":
                 passive = True
         if passive:

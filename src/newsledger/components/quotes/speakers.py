@@ -18,6 +18,7 @@ that entity's canonical name, and the span of the words the text uses.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from newsledger.components.quotes.lexicon import Lexicon, lexicon
@@ -29,9 +30,56 @@ GROUP_PRONOUNS = frozenset({"it", "they"})
 FIRST_PERSON = frozenset({"i", "we", "you"})
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+_NEAR = 60  # characters around a name searched for what the text calls the person
 _LOOKBACK = 3000  # characters searched back for an antecedent
 _DESCRIPTION_DETS = frozenset({"the", "this", "that"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_WH_RELATIVE = frozenset({"who", "whom", "which", "whose"})
+_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS", "WRB"})
+# connectives the recogniser sometimes takes into a name ("However Okafor")
+_CONNECTIVES = frozenset(
+    {
+        "however",
+        "meanwhile",
+        "still",
+        "also",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "instead",
+        "earlier",
+        "later",
+        "separately",
+        "yet",
+        "then",
+        "now",
+        "but",
+        "and",
+    }
+)
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# a place governed by one of these is where something happened, not who spoke
+_LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "around",
+        "throughout",
+        "on",
+        "into",
+        "within",
+        "along",
+        "over",
+        "beyond",
+        "towards",
+        "toward",
+    }
+)
 
 
 class MentionIndex:
@@ -141,16 +189,25 @@ class Resolver:
         toks = self.a.annotated.tokens
         t = toks[head]
         m = self.index.at(head)
+        if m is not None and m.type == "NORP" and t.tag not in ("NNS", "NNPS"):
+            # "Tajik said", "a Tajik said": a nationality is no one's name (a plural
+            # group, "Republicans said", is a speaker)
+            return self._apposed(head, prep)
+        if m is not None and m.type in PLACE_TYPES and self._locative(head):
+            return None  # "reports from Dravik", "officials in Kelmar": where, not who
         if m is not None and m.type in NAME_TYPES:
-            return self._ref(m, m.start, m.end)
+            return self._name_ref(m)
         low = t.text.lower()
-        if low in _RELATIVE and toks[t.head].dep == "relcl":
-            # "Republicans, who have questioned …": the noun the clause hangs on
-            owner = self.index.at(toks[t.head].head)
-            if owner is not None and owner.type in NAME_TYPES:
-                return SpeakerRef(
-                    owner.entity, self.index.names.get(owner.entity, owner.text), t.start, t.end
-                )
+        if t.tag in _ADVERB_TAGS or t.pos == "ADV":
+            return None  # "Meanwhile", "However": the parse took a connective as subject
+        if low in _WH_RELATIVE or (low in _RELATIVE and toks[t.head].dep == "relcl"):
+            # "Republicans, who have questioned …": the noun the clause hangs on, the
+            # words the text uses (the pronoun) kept as the span
+            owner = self._relative_owner(head)
+            ref = self.resolve(owner) if owner is not None else None
+            if ref is None:
+                return None
+            return SpeakerRef(ref.entity, ref.name, t.start, t.end)
         if t.pos == "PRON":
             return self._pronoun(t.start, t.end, low)
         lo, _ = self.tree.edges(head)
@@ -159,7 +216,11 @@ class Resolver:
         # a document or finding: its author is the name inside ("reports from the NYT")
         if prep or t.lemma.lower() in self.lex.source_nouns:
             _, hi = self.tree.edges(head)
-            inner = self.index.within(lo, min(hi, head + 15))
+            inner = [
+                mm
+                for mm in self.index.within(lo, min(hi, head + 15))
+                if not self._place_in_phrase(mm)
+            ]
             if inner:
                 mm = inner[0]
                 return self._ref(mm, mm.start, mm.end)
@@ -172,6 +233,63 @@ class Resolver:
             if ref is not None:
                 return ref
         return SpeakerRef(None, self.text[np_start:np_end], np_start, np_end)
+
+    def _name_ref(self, m: Mention) -> SpeakerRef:
+        """A name's reference, without a connective the recogniser took into it."""
+        toks = self.a.annotated.tokens
+        i = self.a.annotated.token_at(m.start)
+        start = m.start
+        while i < len(toks) and toks[i].end < m.end and toks[i].text.lower() in _CONNECTIVES:
+            i += 1
+            start = toks[i].start
+        ref = self._ref(m, start, m.end)
+        if start == m.start:
+            return ref
+        name = ref.name
+        cut = self.text[m.start : start]
+        if name.startswith(cut):
+            name = name[len(cut) :]
+        return SpeakerRef(ref.entity, name, start, m.end)
+
+    def _relative_owner(self, i: int) -> int | None:
+        """The noun a relative pronoun stands for: the one its clause hangs on, else the
+        noun right before it ("the Police Department which reported")."""
+        toks = self.a.annotated.tokens
+        verb = toks[i].head
+        if toks[verb].dep == "relcl" and toks[verb].head not in (i, verb):
+            own = toks[verb].head
+        else:
+            own = i - 1
+            while own >= 0 and toks[own].pos in ("PUNCT", "SPACE"):
+                own -= 1
+        if own < 0 or toks[own].pos not in ("NOUN", "PROPN"):
+            return None
+        return own
+
+    def _apposed(self, head: int, prep: bool) -> SpeakerRef | None:
+        """The apposition of a bare demonym (`said a Tajik, a border guard`), else none."""
+        toks = self.a.annotated.tokens
+        app = self.tree.child(head, {"appos"})
+        if app is not None and self.index.at(app) is None and toks[app].pos == "NOUN":
+            return self.resolve(app, prep)
+        return None
+
+    def _locative(self, i: int) -> bool:
+        """Is token ``i`` the object of a locative preposition ("in Kelmar")?"""
+        toks = self.a.annotated.tokens
+        t = toks[i]
+        while t.dep in ("compound", "flat", "conj") and t.head != t.i:
+            t = toks[t.head]
+        if t.dep != "pobj" or t.head == t.i:
+            return False
+        return toks[t.head].text.lower() in _LOCATIVE_PREPS
+
+    def _place_in_phrase(self, m: Mention) -> bool:
+        if m.type not in PLACE_TYPES and m.type != "NORP":
+            return False
+        i = self.a.annotated.token_at(m.start)
+        end = self.a.annotated.token_at(m.end)
+        return m.type == "NORP" or any(self._locative(j) for j in range(i, max(i + 1, end)))
 
     def _is_description(self, head: int) -> bool:
         toks = self.a.annotated.tokens
@@ -223,10 +341,29 @@ class Resolver:
                 best = r
         if best is not None:
             return SpeakerRef(best.entity, self.index.names.get(best.entity, ""), start, end)
+        # no role says who: the last person quoted or named, but never carried over a
+        # paragraph break ("the envoy said" in a new paragraph is someone new)
         said = self._last_speaker(start, ("PERSON",))
-        if said is not None:
+        if said is not None and self._fits(said.ref.entity, said.pos, start, lemma):
             return SpeakerRef(said.ref.entity, said.ref.name, start, end)
         m = self._antecedent(start, ("PERSON",))
-        if m is not None:
+        if m is not None and self._fits(m.entity, m.start, start, lemma):
             return SpeakerRef(m.entity, self.index.names.get(m.entity, m.text), start, end)
         return None
+
+    def _fits(self, entity: str | None, pos: int, start: int, lemma: str) -> bool:
+        """May the description at ``start`` go back to ``entity`` (last seen at ``pos``)?
+        In the same paragraph, yes; across a paragraph break only when the text has
+        called that person so ("The finance minister, Oskar Brandt, …")."""
+        if "\n" not in self.text[min(pos, start) : max(pos, start)]:
+            return True
+        for m in self.index.mentions:
+            if m.entity != entity or m.start >= start:
+                continue
+            lo = max(0, m.start - _NEAR, self.text.rfind("\n", 0, m.start) + 1)
+            hi = self.text.find("\n", m.end)
+            hi = min(m.end + _NEAR, hi if hi >= 0 else len(self.text))
+            near = self.text[lo:hi].lower()  # the name's own paragraph only
+            if lemma in re.findall(r"[a-z]+", near):
+                return True
+        return False
