@@ -202,6 +202,43 @@ def test_map_zooms_and_clusters_offline(tab: Any, site: str) -> None:
     assert watch.clean(), watch
 
 
+def test_a_place_on_the_map_opens_its_own_page(tab: Any, site: str) -> None:
+    page, watch = tab
+    page.goto(site + "/map")
+    first = page.locator("#places table tbody tr td a").first
+    name = first.inner_text().strip()
+    with page.expect_navigation():
+        first.click()
+    assert "/place/" in page.url
+    assert name in page.locator("h1").inner_text()
+    assert page.locator("#mentions li").count() >= 1  # the articles naming it
+    link = page.locator("#mentions li a.ev").first
+    with page.expect_navigation():
+        link.click()
+    assert "/doc/" in page.url
+    page.wait_for_selector("mark.evidence")
+    assert watch.clean(), watch
+
+
+def test_entity_graph_draws_named_neighbours_that_open_their_dossiers(tab: Any, site: str) -> None:
+    page, watch = tab
+    person = busiest_person(site)
+    page.goto(site + "/entity/" + quote(person["id"]))
+    with page.expect_navigation():
+        page.locator("a", has_text="graph").first.click()
+    assert page.url.endswith("/graph")
+    svg = page.locator("svg#entity-graph")
+    assert svg.locator("circle.node").count() >= 2  # the entity and a neighbour
+    assert svg.locator("path.edge").count() >= 1
+    labels = [t.strip() for t in svg.locator("text").all_text_contents()]
+    assert person["name"] in labels and not any(HASH.search(t) for t in labels)
+    neighbour = svg.locator("a").nth(1).locator("circle")
+    with page.expect_navigation():
+        neighbour.click()
+    assert "/entity/" in page.url and not page.url.endswith("/graph")
+    assert watch.clean(), watch
+
+
 def test_timeline_shows_names_sources_and_whole_sentences(tab: Any, site: str) -> None:
     page, watch = tab
     person = busiest_person(site)
@@ -270,4 +307,36 @@ def test_review_merges_two_entities_from_the_dossier(tab: Any, site: str) -> Non
     assert {x["text"] for x in merged["aliases"]} >= {a["name"], b["name"]} or merged["id"] == a[
         "id"
     ]
+    assert watch.clean(), watch
+
+
+def test_review_splits_a_wrong_merge_from_the_dossier(tab: Any, site: str) -> None:
+    from urllib.request import Request
+
+    page, watch = tab
+    people = api(site, "/api/entities?type=PERSON&limit=40")["data"]
+    a, b = people[-1], people[-2]  # two people the other tests leave alone
+    req = Request(
+        site + "/api/entities/merge",
+        data=json.dumps({"a": a["id"], "b": b["id"]}).encode(),
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+        method="POST",
+    )
+    with urlopen(req, timeout=30) as r:
+        assert r.status == 200
+    both = api(site, "/api/entities/" + quote(a["name"]))["data"]
+    assert {x["text"] for x in both["aliases"]} >= {a["name"], b["name"]}
+    page.goto(site + "/entity/" + quote(both["id"]))
+    page.locator("details.review-token summary").click()
+    page.fill("#review-token", TOKEN)
+    page.locator("details.review-tools summary").click()
+    other = b["name"] if both["name"] == a["name"] else a["name"]
+    page.fill("form[data-review=split] input[name=names]", other)
+    page.locator("form[data-review=split] button").click()
+    page.wait_for_selector(".review-result:not(:empty)")
+    assert page.locator(".review-result").inner_text().startswith("Done")
+    one = api(site, "/api/entities/" + quote(both["name"]))["data"]
+    two = api(site, "/api/entities/" + quote(other))["data"]
+    assert one["id"] != two["id"]
+    assert other not in {x["text"] for x in one["aliases"]}
     assert watch.clean(), watch
