@@ -7,7 +7,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from newsledger.components.places import gazetteer
+from newsledger.components.places import gazetteer, gazetteer_sources
 from newsledger.components.places.gazetteer import Gazetteer, distance_km, key
 
 
@@ -84,7 +84,7 @@ def test_countries_have_points_and_divisions_link_cities(gz: Gazetteer) -> None:
 
 
 def test_country_table_is_valid() -> None:
-    rows = list(gazetteer._read_tsv("places_countries.tsv"))
+    rows = list(gazetteer_sources.read_tsv("places_countries.tsv"))
     assert len(rows) > 190
     for r in rows:
         assert r["iso2"] == "XK" or pycountry.countries.get(alpha_2=r["iso2"]) is not None, r
@@ -92,7 +92,7 @@ def test_country_table_is_valid() -> None:
 
 
 def test_region_table_is_valid() -> None:
-    rows = list(gazetteer._read_tsv("places_regions.tsv"))
+    rows = list(gazetteer_sources.read_tsv("places_regions.tsv"))
     assert rows
     for r in rows:
         assert r["feature"] in ("country", "adm1", "region", "continent"), r
@@ -120,7 +120,7 @@ def test_cache_is_written_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def no_rebuild() -> None:
         raise AssertionError("the gazetteer was rebuilt instead of read from its cache")
 
-    monkeypatch.setattr(gazetteer, "_build", no_rebuild)  # bench/stages.py times the reload
+    monkeypatch.setattr(gazetteer_sources, "build_tables", no_rebuild)  # bench/stages.py times the reload
     second = gazetteer.build()
     assert len(second) == len(first)
     assert [h.record.index for h in second.lookup("Moscow")] == [
