@@ -120,7 +120,9 @@ def test_cache_is_written_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def no_rebuild() -> None:
         raise AssertionError("the gazetteer was rebuilt instead of read from its cache")
 
-    monkeypatch.setattr(gazetteer_sources, "build_tables", no_rebuild)  # bench/stages.py times the reload
+    monkeypatch.setattr(
+        gazetteer_sources, "build_tables", no_rebuild
+    )  # bench/stages.py times the reload
     second = gazetteer.build()
     assert len(second) == len(first)
     assert [h.record.index for h in second.lookup("Moscow")] == [
