@@ -25,7 +25,7 @@ from newsledger.store.migrations import MIGRATIONS
 from newsledger.store.rows import put_rows
 from newsledger.store.search import SearchMixin
 from newsledger.store.timeline import TimelineMixin
-from newsledger.store.webreads import WebReadsMixin
+from newsledger.store.webreads import WebReadsMixin, document_filter
 
 DEFAULT_DB = "newsledger.db"
 MMAP_BYTES = 1 << 30
@@ -362,24 +362,11 @@ class Store(SearchMixin, DossierMixin, CorpusTablesMixin, TimelineMixin, WebRead
         date_from: str | None = None,
         date_to: str | None = None,
     ) -> list[dict[str, Any]]:
-        where: list[str] = []
-        args: list[Any] = []
-        if source:
-            where.append("source = ?")
-            args.append(source)
-        if date_from:
-            where.append("published >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("published <= ?")
-            args.append(date_to)
+        where, args = document_filter(source, date_from, date_to)
         sql = (
             "SELECT id, title, source, published, published_inferred, url, origin, words, ingested_at"
-            " FROM documents"
+            " FROM documents" + where + " ORDER BY published DESC, id LIMIT ? OFFSET ?"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published DESC, id LIMIT ? OFFSET ?"
         args.extend([limit, offset])
         return [dict(r) for r in self.conn.execute(sql, args)]
 

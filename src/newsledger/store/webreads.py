@@ -11,6 +11,24 @@ from newsledger.store.base import StoreBase
 FLAG_KINDS = ("quote", "claim", "role", "event", "mention", "date", "place")
 
 
+def document_filter(
+    source: str | None, date_from: str | None, date_to: str | None
+) -> tuple[str, list[Any]]:
+    """The ``WHERE`` clause (or "") and its arguments for documents of a source and dates."""
+    where: list[str] = []
+    args: list[Any] = []
+    if source:
+        where.append("source = ?")
+        args.append(source)
+    if date_from:
+        where.append("published >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("published <= ?")
+        args.append(date_to)
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
 class WebReadsMixin(StoreBase):
     """Mixed into :class:`~newsledger.store.Store`, which owns ``conn``."""
 
@@ -33,19 +51,8 @@ class WebReadsMixin(StoreBase):
         self, source: str | None, date_from: str | None, date_to: str | None
     ) -> int:
         """How many documents :meth:`documents` lists with these filters in all."""
-        where: list[str] = []
-        args: list[Any] = []
-        if source:
-            where.append("source = ?")
-            args.append(source)
-        if date_from:
-            where.append("published >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("published <= ?")
-            args.append(date_to)
-        sql = "SELECT count(*) FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
-        return int(self.conn.execute(sql, args).fetchone()[0])
+        where, args = document_filter(source, date_from, date_to)
+        return int(self.conn.execute("SELECT count(*) FROM documents" + where, args).fetchone()[0])
 
     def has_entity_type(self, etype: str) -> bool:
         sql = "SELECT 1 FROM entities WHERE type = ? LIMIT 1"
