@@ -175,9 +175,10 @@ def features(ix: DocIndex, c: Cand, seen: int) -> list[str]:
 def decide(ix: DocIndex, cands: list[Cand], model: TypeModel | None = None) -> None:
     """Type each mention (arguments filled in) by the model and its modality.
 
-    A mention the model finds no event of its own is marked ``background``: it
-    still lends its arguments to an event it is folded into, but is no mention
-    of it, and an event of background mentions only is not reported.  Casualty
+    A mention the model finds no event of its own is marked ``background``: folded
+    into a reported event by coreference ("The attack was condemned"), it is one
+    of that event's mentions and lends it its arguments; an event of background
+    mentions only is not reported.  Casualty
     words (``aux``), mentions with casualty figures or a place of their own (a
     syntactic argument), and mentions of types outside the model's scope keep
     the lexicon's decision.  A promise to act is AGREE and a threat to act
