@@ -62,6 +62,11 @@ def api(base: str, path: str) -> Any:
         return json.loads(r.read())
 
 
+def api_text(base: str, path: str) -> str:
+    with urlopen(base + path, timeout=30) as r:
+        return str(r.read().decode("utf-8"))
+
+
 def busiest_person(base: str) -> dict[str, Any]:
     """The person with most quotes attributed (the fullest dossier)."""
     people = api(base, "/api/entities?type=PERSON&limit=30")["data"]
@@ -288,6 +293,13 @@ def test_review_flags_an_extraction_which_is_shown_and_exported(tab: Any, site: 
     assert int(page.locator("#quotes-by h2 .n").first.inner_text()) == n_before - 1
     page.goto(site + "/flags")
     assert page.locator("table tbody tr").count() == 1
+    # the quotes page shows it struck and leaves it out of its total (the API counts all)
+    page.goto(site + "/quotes")
+    every = api(site, "/api/quotes?limit=1")["meta"]["total"]
+    assert int(page.locator("h1 .n").inner_text()) == every - 1
+    assert page.locator(".quote-item.flagged .tag.flag").count() >= 1
+    csv = api_text(site, "/quotes/download?format=csv")
+    assert csv.splitlines()[0].split(",").count("flagged") == 1
     assert watch.clean(), watch
 
 

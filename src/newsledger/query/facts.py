@@ -270,11 +270,12 @@ def count_quotes(
     kind: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    unflagged: bool = False,
 ) -> int:
-    """How many quotes :func:`quotes` lists in all."""
+    """How many quotes :func:`quotes` lists in all (``unflagged``: not flagged as wrong)."""
     sp = find_entity(store, speaker)["id"] if speaker else None
     ab = find_entity(store, about)["id"] if about else None
-    return store.count_quote_rows(sp, ab, kind, date_from, date_to)
+    return store.count_quote_rows(sp, ab, kind, date_from, date_to, unflagged)
 
 
 def claim_records(

@@ -228,6 +228,7 @@ class DossierMixin(StoreBase):
         kind: str | None,
         date_from: str | None = None,
         date_to: str | None = None,
+        unflagged: bool = False,
     ) -> tuple[str, list[Any]]:
         """FROM ... WHERE ... of :meth:`quote_rows` (documents joined as ``d``)."""
         where: list[str] = []
@@ -265,6 +266,11 @@ class DossierMixin(StoreBase):
         if date_to:
             where.append("substr(coalesce(q.date, d.published), 1, length(?)) <= ?")
             args.extend([date_to, date_to])
+        if unflagged:  # a reviewer's flag on the quote's span (web review tools)
+            where.append(
+                "NOT EXISTS (SELECT 1 FROM flags f WHERE f.kind = 'quote'"
+                ' AND f.doc_id = q.doc_id AND f.start = q.start AND f."end" = q."end")'
+            )
         return src + (" WHERE " + " AND ".join(where) if where else ""), args
 
     def quote_rows(
@@ -299,9 +305,11 @@ class DossierMixin(StoreBase):
         kind: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        unflagged: bool = False,
     ) -> int:
-        """How many quotes :meth:`quote_rows` lists in all."""
-        src, args = self._quote_sql(speaker, about, kind, date_from, date_to)
+        """How many quotes :meth:`quote_rows` lists in all (with ``unflagged``, those
+        no reviewer flagged as wrong)."""
+        src, args = self._quote_sql(speaker, about, kind, date_from, date_to, unflagged)
         return int(self.conn.execute("SELECT count(*)" + src, args).fetchone()[0])
 
     def global_refs(

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from newsledger.core.errors import NewsledgerError, NotFoundError
 from newsledger.query import facts as q
 from newsledger.query import spacetime as qm
-from newsledger.query.collapse import collapse, quote_key
+from newsledger.query.collapse import collapse, quote_key, span_key
 from newsledger.store import Store
 from newsledger.web import dossier_view
 from newsledger.web.common import (
@@ -135,7 +135,8 @@ def _quotes(
 ) -> tuple[list[dict[str, Any]], int]:
     args = (speaker or None, about or None, kind or None)
     rows = q.quotes(store, *args, limit, offset, date_from or None, date_to or None)
-    total = q.count_quotes(store, *args, date_from or None, date_to or None)
+    # the total leaves out quotes a reviewer flagged as wrong; the page shows them struck
+    total = q.count_quotes(store, *args, date_from or None, date_to or None, unflagged=True)
     return rows, total
 
 
@@ -166,7 +167,8 @@ def quotes_page(
     for r in rows:
         r["evidence"] = {"doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"]}
     # the same words by the same speaker in several articles: one item, every source
-    groups = collapse(rows, quote_key, "quote")
+    flagged = dossier_view.flagged_spans(store.flags({r["doc"] for r in rows}))
+    groups = collapse(rows, quote_key, "quote", flagged)
     params = {"speaker": speaker, "about": about, "kind": kind, "from": date_from, "to": date_to}
     return render(
         request,
@@ -197,7 +199,7 @@ def quotes_download(
     sp, ab = _entity(store, speaker), _entity(store, about)
     rows: list[dict[str, Any]] = []
     while len(rows) < MAX_DOWNLOAD:  # the read path gives at most 500 a call
-        part, total = _quotes(
+        part, _ = _quotes(
             store,
             sp["id"] if sp else None,
             ab["id"] if ab else None,
@@ -208,8 +210,11 @@ def quotes_download(
             len(rows),
         )
         rows.extend(part)
-        if not part or len(rows) >= total:
+        if len(part) < 500:
             break
+    flagged = dossier_view.flagged_spans(store.flags({r["doc"] for r in rows}))
+    for r in rows:  # flagged quotes are exported, marked
+        r["flagged"] = span_key("quote", r) in flagged
     return download(rows[:MAX_DOWNLOAD], fmt, "quotes")
 
 
