@@ -170,3 +170,22 @@ def test_dossier_api_pages_every_list_with_totals(client: TestClient) -> None:
         assert len(e["actor_names"]) == len(e["actors"])
     events = client.get("/api/events").json()["data"]
     assert events and all(len(e["actors"]) == len(e["actor_ids"]) for e in events)
+
+
+def test_a_flagged_event_report_is_marked_on_the_events_page_and_exported(
+    db: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "ev.db"
+    shutil.copy(db, copy)
+    c = TestClient(create_app(str(copy), allow_write=True, token=TOKEN))
+    assert "tag flag" not in page(c, "/events")
+    event = c.get("/api/events").json()["data"][0]
+    src = event["sources"][0]
+    body = {"kind": "event", "doc": src["doc"], **src["evidence"], "reason": "no such attack"}
+    body = {k: body[k] for k in ("kind", "doc", "start", "end", "reason")}
+    head = {"Authorization": f"Bearer {TOKEN}"}
+    assert c.post("/api/flags", json=body, headers=head).status_code == 200
+    html = page(c, "/events")
+    assert 'class="tag flag"' in html and '<tr class="flagged">' in html
+    rows = list(csv.DictReader(io.StringIO(c.get("/events/download?format=csv").text)))
+    assert "flagged" in rows[0]

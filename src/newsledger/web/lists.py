@@ -62,9 +62,13 @@ def _events(
     rows = qm.events(store, *args, limit, offset)
     total = qm.count_events(store, *args)
     docs = store.doc_labels(s["doc"] for e in rows for s in e["sources"])
+    flagged = dossier_view.flagged_spans(store.flags(docs))
     for e in rows:
         for s in e["sources"]:
             s["label"] = docs.get(s["doc"])
+            # a reviewer's flag on this report of the event (its evidence sentence)
+            s["flagged"] = span_key("event", {"doc": s["doc"], **s["evidence"]}) in flagged
+        e["flagged"] = bool(e["sources"]) and all(s["flagged"] for s in e["sources"])
     return rows, total
 
 
