@@ -57,14 +57,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def api(base: str, path: str) -> Any:
-    with urlopen(base + path, timeout=30) as r:
-        return json.loads(r.read())
-
-
 def api_text(base: str, path: str) -> str:
     with urlopen(base + path, timeout=30) as r:
         return str(r.read().decode("utf-8"))
+
+
+def api(base: str, path: str) -> Any:
+    return json.loads(api_text(base, path))
 
 
 def busiest_person(base: str) -> dict[str, Any]:

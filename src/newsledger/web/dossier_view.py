@@ -3,13 +3,14 @@ article title, outlet and date, flagged extractions set apart and left out of co
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, get_args
 
 from newsledger.query import collapse as c
 from newsledger.query import facts as q
 from newsledger.store import Store
 
-SECTIONS = (
+# the dossier's downloadable sections (the download route validates against this type)
+Section = Literal[
     "roles",
     "claims",
     "quotes_by",
@@ -18,7 +19,8 @@ SECTIONS = (
     "cooccurring",
     "documents",
     "aliases",
-)
+]
+SECTIONS: tuple[str, ...] = get_args(Section)
 KIND = {
     "roles": "role",
     "claims": "claim",

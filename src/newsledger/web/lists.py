@@ -256,23 +256,11 @@ def place_page(
     )
 
 
-Section = Literal[
-    "roles",
-    "claims",
-    "quotes_by",
-    "quotes_about",
-    "events",
-    "cooccurring",
-    "documents",
-    "aliases",
-]
-
-
 @router.get("/entity/{ref}/download")
 def dossier_download(
     store: StoreDep,
     ref: Annotated[str, Path(max_length=MAX_QUERY)],
-    section: Annotated[Section | None, Query()] = None,
+    section: Annotated[dossier_view.Section | None, Query()] = None,
     fmt: Fmt = "csv",
 ) -> Response:
     """A dossier section (or, without ``section``, every section's items) as CSV or JSON,
