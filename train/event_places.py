@@ -16,7 +16,6 @@ Run: ``.venv/bin/python train/run.py event_places``.
 from __future__ import annotations
 
 import argparse
-from types import ModuleType
 from typing import Any
 
 from trainkit import TRAIN, eval_module, library_versions, write_model
@@ -78,13 +77,8 @@ prepositions, place features, site-noun lemmas), no text.
 """
 
 
-def eval_modules(*names: str) -> list[ModuleType]:
-    """Import scripts of ``eval/``."""
-    return [eval_module(n) for n in names]
-
-
 def train(args: argparse.Namespace) -> dict[str, float]:
-    evloc, dev_events = eval_modules("evloc", "events")
+    evloc, dev_events = eval_module("evloc"), eval_module("events")
     from newsledger.components.events import place
     from newsledger.core.models import load_model
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from types import ModuleType
 from typing import Any
 
 import trainkit as tk
@@ -31,13 +30,8 @@ from newsledger.components.events.detect import DocIndex, detect
 from newsledger.components.events.lexicon import lexicon
 from newsledger.core.model import Analysis, Document
 
-
-def _eval_module(name: str) -> ModuleType:
-    return tk.eval_module(name)
-
-
-EVAL_COMMON = _eval_module("common")
-EVAL = _eval_module("events")
+EVAL_COMMON = tk.eval_module("common")
+EVAL = tk.eval_module("events")
 Scorer, load_map, overlap, plover_types = (
     EVAL.Scorer,
     EVAL.load_map,

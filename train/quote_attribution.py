@@ -24,7 +24,6 @@ import pickle
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import trainkit
@@ -32,7 +31,16 @@ from newsledger.components.quotes import learned as quote_model
 from newsledger.components.quotes import stage as quotes
 from newsledger.components.quotes.learned import QuoteModel
 from newsledger.core.model import Analysis, Document
-from trainkit import DEV, ROOT, TRAIN, library_versions, read_jsonl, seed_all, write_model
+from trainkit import (
+    DEV,
+    ROOT,
+    TRAIN,
+    eval_module,
+    library_versions,
+    read_jsonl,
+    seed_all,
+    write_model,
+)
 
 NAME = quote_model.MODEL_NAME
 TRAIN_FILE = TRAIN / "quotes_train.jsonl"
@@ -47,10 +55,6 @@ COARSE_ADD = (0.3, 0.4)
 MIN_WEIGHT = 1e-3
 
 Example = tuple[list[str], int]
-
-
-def eval_module(name: str) -> ModuleType:
-    return trainkit.eval_module(name)
 
 
 def base_analyses(name: str, records: list[dict[str, Any]]) -> list[Analysis]:
