@@ -64,7 +64,7 @@ from newsledger.corpus.resolve import resolve as corpus_resolve
 
 GOLD = ROOT / "eval" / "claims_gold.jsonl"
 GENERAL = ROOT / "eval" / "claims_general_gold.jsonl"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "heldout2")
 SETS = (("", GOLD), ("_general", GENERAL))
 
 
@@ -163,6 +163,12 @@ def _conflict_scores(
     return hit_pred, len(p), hit_gold, len(g)
 
 
+def _splits(recs: list[dict[str, Any]]) -> list[str]:
+    """The splits of :data:`SPLITS` a gold file has articles in."""
+    have = {r.get("split", "dev") for r in recs if r["kind"] == "doc"}
+    return [s for s in SPLITS if s in have]
+
+
 def _split_metrics(
     recs: list[dict[str, Any]], split: str
 ) -> tuple[dict[str, float], list[Conflict]]:
@@ -195,9 +201,9 @@ def evaluate() -> dict[str, float]:
     metrics: dict[str, float] = {}
     for name, path in SETS:
         recs = read_jsonl(path)
-        for split in SPLITS:
+        for split in _splits(recs):
             m, _ = _split_metrics(recs, split)
-            suffix = name + ("" if split == "dev" else "_heldout")
+            suffix = name + ("" if split == "dev" else "_" + split)
             metrics.update({k + suffix: round(v, 4) for k, v in m.items()})
     return metrics
 
@@ -238,7 +244,7 @@ def main() -> None:
     )
     for name, path in SETS:
         recs = read_jsonl(path)
-        for split in SPLITS:
+        for split in _splits(recs):
             m, _ = _split_metrics(recs, split)
             print(
                 f"{name.strip('_') or 'claims':8} {split:8} {m['claims_p']:9.3f} {m['claims_r']:6.3f}"
