@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from newsledger import pipeline
+from newsledger.components.claims.patterns import demonyms
 from newsledger.components.claims.stage import STAGE
+from newsledger.components.claims.subjects import DocContext
 from newsledger.core.model import Analysis, Document
 from newsledger.nlp import spacy_adapter as nlp
 
@@ -35,6 +37,15 @@ TEXTS = {
     "Sten Holt conceded. Kallio, a member of the Rural Centre Party, thanked her voters. "
     "Otto Ranta of the Kord General Hospital said turnout was high. Former Rural Centre Party "
     "lawmaker Eli Saari, who now leads a farmers' union, voted early.",
+    "party_modifier": "Prime minister Edda Holm has been a member of the ruling Coast Alliance "
+    "Party since 2001.",
+    "the_country": "President Arno Fjell flew to Velonia on Monday. The country, home to "
+    "roughly 4 million people, is rich in timber.",
+    "another_country": "President Arno Fjell of Ostria flew to Velonia on Monday. The country, "
+    "home to roughly 4 million people, depends on Velonian timber. Later, Fjell flew to "
+    "Velonia again. The country, home to roughly 5 million people, is Velonia's main ally.",
+    "demonym_country": "Tolvish Prime Minister Lene Varg arrived in Kord on Monday. Tolvia, "
+    "home to 2.1 million people, is Kord's main trading partner.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -125,6 +136,33 @@ def test_party_only_for_party_names(analysed: dict[str, Analysis]) -> None:
     assert ("Sten Holt", "Labour Union") in parties
     assert all(person != "Otto Ranta" for person, _ in parties)  # a hospital is no party
     assert all(person != "Eli Saari" for person, _ in parties)  # a former member
+
+
+def test_party_named_after_a_describing_word(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["party_modifier"], "party") == {("Edda Holm", "Coast Alliance Party")}
+
+
+def test_the_country_is_not_one_its_own_sentence_names_otherwise(
+    analysed: dict[str, Analysis],
+) -> None:
+    assert _attr(analysed["the_country"], "population") == {("Velonia", "4000000~")}
+    # "depends on Velonian timber", "is Velonia's main ally": the country is another one
+    assert _attr(analysed["another_country"], "population") == set()
+
+
+def test_a_demonym_names_the_country_ner_left_untagged(analysed: dict[str, Analysis]) -> None:
+    an = analysed["demonym_country"]
+    assert ("Lene Varg", "Prime Minister of Tolvia") in _attr(an, "holds_role")
+    country = {e.id for e in an.entities if e.name == "Tolvia"}
+    assert country  # the test below needs spaCy to have tagged it here
+    untagged = Analysis(
+        an.annotated,
+        mentions=[m for m in an.mentions if m.entity not in country],
+        entities=[e for e in an.entities if e.id not in country],
+    )
+    ctx = DocContext(untagged, demonyms())
+    assert ctx.country_of("Tolvish") == "Tolvia"
+    assert ctx.country_of("Vendish") is None  # no such word in the text
 
 
 def test_tolls_take_the_place_of_the_sentence_before(analysed: dict[str, Analysis]) -> None:

@@ -62,6 +62,7 @@ class DocContext:
         self._children: list[list[int]] | None = None
         self._match_start = 0
         self._main: dict[str, str | None] = {}
+        self._untagged: list[str] | None = None
         lex = lexicon()
         self.pronouns: dict[str, list[str]] = lex["pronouns"]
         self.descriptions: dict[str, str] = lex["descriptions"]
@@ -210,11 +211,26 @@ class DocContext:
                 continue
             if common_prefix(low, name.lower()) >= max(4, len(name) - 2):
                 return name
+        for word in self._capitalised_words():  # a country NER left untagged ("Dorvia, home to")
+            if word.lower() != low and common_prefix(low, word.lower()) >= max(4, len(word) - 2):
+                return word
         suffixes: list[list[str]] = lexicon()["demonym_suffixes"]
         for suffix, repl in suffixes:
             if low.endswith(suffix) and len(low) > len(suffix) + 3:
                 return demonym[: len(demonym) - len(suffix)] + repl
         return None
+
+    def _capitalised_words(self) -> list[str]:
+        """Capitalised proper nouns of the document no entity covers, each once, in text
+        order (the country of a demonym may be one of them)."""
+        if self._untagged is None:
+            seen: dict[str, None] = {}
+            for t, tok in enumerate(self.tokens):
+                w = tok.text
+                if self.tok_m[t] < 0 and tok.pos == "PROPN" and w[:1].isupper() and w[1:].islower():
+                    seen.setdefault(w, None)
+            self._untagged = list(seen)
+        return self._untagged
 
     def is_institution(self, eid: str) -> bool:
         words = self.entity_name(eid).lower().split()
@@ -335,14 +351,36 @@ class DocContext:
         if cls == "place":
             main = self.main_entity("GPE")
             if main and self.etype(main) in allowed:
-                return main
+                return None if self._another_country(char, main) else main
             if word in _COUNTRY_WORDS:
                 found = self.demonym_country()
                 if found:
-                    return found
+                    return None if self._another_country(char, found) else found
         if cls == "person":
             return self._person_before(char, allowed)
         return self._nearest_before(char, allowed, word if cls == "org" else None)
+
+    def _another_country(self, char: int, country: str) -> bool:
+        """The sentence of "the country" at ``char`` names ``country`` itself ("The
+        country … is Velonia's main ally") or a thing of it by its demonym ("… depends
+        on Velonian gas"): the country described is another one.  ("home to six million
+        Velonians" is no modifier and does not count.)"""
+        ann = self.a.annotated
+        si = ann.sentence_of(char)
+        if si < 0:
+            return False
+        name = normalize(self.entity_name(country))
+        for k in self.mentions_in(ann.sents[si].start, ann.sents[si].end):
+            m = self.mentions[k]
+            if m.start > char and self.entity_of(k) == country:
+                return True
+            if (
+                m.type == "NORP"
+                and self._modifier(k)
+                and normalize(self.country_of(m.text) or "") == name
+            ):
+                return True
+        return False
 
     def _person_before(self, char: int, allowed: set[str]) -> str | None:
         """Who "the minister" or "the 66-year-old composer" is: in its own sentence or the
