@@ -4,6 +4,8 @@ held with dates, in office since, nationality, party, and tolls per event."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsledger import pipeline
@@ -46,6 +48,8 @@ TEXTS = {
     "Velonia again. The country, home to roughly 5 million people, is Velonia's main ally.",
     "demonym_country": "Tolvish Prime Minister Lene Varg arrived in Kord on Monday. Tolvia, "
     "home to 2.1 million people, is Kord's main trading partner.",
+    "full_name_age": "Police arrested Yusra Halden, a 44-year-old former teacher, in Orsk. "
+    "Officers also searched Tavren Hills, a 40-year-old former teacher, on Monday.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -186,3 +190,35 @@ def test_a_name_after_a_describing_noun_is_the_subject() -> None:
     an = pipeline.analyse(a, pipeline.stages_for(STAGE.name))
     assert _attr(an, "birthplace") == {("Sanna Lehto", "Vissen")}
     assert _attr(an, "party") == set()  # "Party leader" names no party
+
+
+def _retyped(an: Analysis, name: str, etype: str) -> Analysis:
+    """``an`` with the entity ``name`` typed ``etype`` (as NER sometimes types it)."""
+    (eid,) = {e.id for e in an.entities if e.name == name}
+    mentions = [replace(m, type=etype) if m.entity == eid else m for m in an.mentions]
+    entities = [
+        replace(e, type=etype, mentions=tuple(replace(m, type=etype) for m in e.mentions))
+        if e.id == eid
+        else e
+        for e in an.entities
+    ]
+    out = Analysis(an.annotated, mentions, entities, an.quotes, an.roles, an.dates)
+    out.sentence_dates, out.places, out.events = an.sentence_dates, an.places, an.events
+    STAGE.run(out)
+    return out
+
+
+def test_a_name_before_born_is_a_place_whatever_its_type(analysed: dict[str, Analysis]) -> None:
+    for etype in ("ORG", "PERSON"):
+        an = _retyped(analysed["birthplace_forms"], "Kellstad", etype)
+        assert ("Ronja Aske", "Kellstad") in _attr(an, "birthplace")
+        (eid,) = {e.id for e in an.entities if e.name == "Kellstad"}
+        assert DocContext(an, demonyms()).etype(eid) == "GPE"  # no person for "the singer"
+
+
+def test_a_full_name_typed_as_a_place_is_a_person_when_described_as_one(
+    analysed: dict[str, Analysis],
+) -> None:
+    an = _retyped(analysed["full_name_age"], "Yusra Halden", "LOC")
+    an = _retyped(an, "Tavren Hills", "LOC")
+    assert _attr(an, "age") == {("Yusra Halden", "44")}  # "Hills": a place, whatever follows

@@ -19,7 +19,13 @@ import re
 from collections import Counter
 from datetime import date
 
-from newsledger.components.claims.names import NameIndex, common_prefix, could_be_person, place_like
+from newsledger.components.claims.names import (
+    NameIndex,
+    common_prefix,
+    could_be_full_name,
+    could_be_person,
+    place_like,
+)
 from newsledger.components.claims.values import lexicon, parse_date
 from newsledger.components.mentions.stage import normalize
 from newsledger.core.model import Analysis, Entity, Token
@@ -108,7 +114,8 @@ class DocContext:
         too (a phrase about a person names it: "the 55-year-old Kask")."""
         if self._ok(eid, types):
             return eid
-        if "PERSON" in types and could_be_person(self.entity_name(eid), self.etype(eid)):
+        name, etype = self.entity_name(eid), self.etype(eid)
+        if "PERSON" in types and (could_be_person(name, etype) or could_be_full_name(name, etype)):
             return eid
         return None
 
