@@ -82,6 +82,21 @@ def test_parties_conflict_close_in_time_and_update_years_apart() -> None:
     assert _one(find_conflicts(apart)).kind == "update"
 
 
+def test_a_party_joined_in_a_later_report_is_an_update() -> None:
+    joined = (("change", "joined"),)
+    records = [
+        rec("p", "party", "Liberal Union Party", "a", "2020-09-14", vtype="entity"),
+        rec("p", "party", "Farmers' Party", "b", "2021-05-05", vtype="entity", quals=joined),
+    ]
+    assert _one(find_conflicts(records)).kind == "update"
+    # joined in the earlier report: the later one still contradicts it
+    records = [
+        rec("p", "party", "Farmers' Party", "a", "2020-09-14", vtype="entity", quals=joined),
+        rec("p", "party", "Liberal Union Party", "b", "2021-05-05", vtype="entity"),
+    ]
+    assert _one(find_conflicts(records)).kind == "conflict"
+
+
 def test_terms_of_one_office_conflict_when_one_end_differs() -> None:
     role = (("role", "Finance Minister"),)
     records = [

@@ -50,6 +50,12 @@ TEXTS = {
     "home to 2.1 million people, is Kord's main trading partner.",
     "full_name_age": "Police arrested Yusra Halden, a 44-year-old former teacher, in Orsk. "
     "Officers also searched Tavren Hills, a 40-year-old former teacher, on Monday.",
+    "reported_toll": "Officials said on Tuesday that 290 people were killed in the Harbourg "
+    "earthquake. A bridge collapsed near Tolbeck on Monday, killing 4 people.",
+    "the_bank": "The Ostmark Savings Bank will close 40 branches. The bank was founded in 1911.",
+    "member_of_parliament": "Hugo Renner, 40, was elected leader of the Liberal Union Party on "
+    "Sunday. Renner has been a member of parliament for Dunmere since 2012. Ina Voss has "
+    "joined the Farmers' Party.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -173,6 +179,30 @@ def test_tolls_take_the_place_of_the_sentence_before(analysed: dict[str, Analysi
     an = analysed["tolls"]
     assert ("Harbourg", "11") in _attr(an, "killed")
     assert ("Harbourg", ">30") in _attr(an, "injured")
+
+
+def test_a_toll_takes_no_event_date_from_the_date_of_its_report(
+    analysed: dict[str, Analysis],
+) -> None:
+    an = analysed["reported_toll"]
+    dates = {c.value: dict(c.qualifiers).get("event_date") for c in an.claims}
+    assert dates["290"] is None  # Tuesday is when officials spoke
+    assert dates["4"] == "2023-06-12"  # Monday is when the bridge collapsed
+
+
+def test_the_head_noun_of_an_organisation_names_it(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["the_bank"], "founded") == {("Ostmark Savings Bank", "1911")}
+
+
+def test_party_of_a_leader_and_a_seat_held_since(analysed: dict[str, Analysis]) -> None:
+    an = analysed["member_of_parliament"]
+    assert _attr(an, "party") == {
+        ("Hugo Renner", "Liberal Union Party"),
+        ("Ina Voss", "Farmers' Party"),
+    }
+    assert _attr(an, "in_office_since") == {("Hugo Renner", "2012")}
+    joined = [c for c in an.claims if c.attribute == "party" and c.value == "Farmers' Party"]
+    assert [dict(c.qualifiers).get("change") for c in joined] == ["joined"]
 
 
 def test_evidence_spans_index_the_text(analysed: dict[str, Analysis]) -> None:

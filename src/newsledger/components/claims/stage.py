@@ -126,11 +126,34 @@ def _event_in_sentence(ctx: DocContext, char: int) -> str | None:
 
 
 def _event_date(ctx: DocContext, char: int) -> str | None:
+    """The date of the event a toll is of: the event's, else the sentence's unless every
+    date of the sentence dates the report ("Officials said on Tuesday that 290 people
+    were killed in the earthquake": Tuesday is no date of the earthquake)."""
     si = ctx.a.annotated.sentence_of(char)
     for ev in ctx.a.events:
         if ev.date and ev.evidence.start <= char < ev.evidence.end:
             return ev.date
-    return ctx.a.sentence_dates.get(si) if si >= 0 else None
+    if si < 0 or _report_dated(ctx, si):
+        return None
+    return ctx.a.sentence_dates.get(si)
+
+
+def _report_dated(ctx: DocContext, si: int) -> bool:
+    """Every date phrase of sentence ``si`` modifies a verb of saying."""
+    sent = ctx.a.annotated.sents[si]
+    saying = frozenset(lexicon()["reporting_verbs"])
+    heads: list[bool] = []
+    for t in range(sent.token_start, sent.token_end):
+        tok = ctx.tokens[t]
+        if tok.ent_type != "DATE" or ctx.tokens[tok.head].ent_type == "DATE":
+            continue  # one verdict per date phrase, from its head word
+        h = tok
+        for _ in range(4):
+            if h.pos in ("VERB", "AUX") or h.head == h.i:
+                break
+            h = ctx.tokens[h.head]
+        heads.append(h.pos == "VERB" and h.lemma.lower() in saying)
+    return bool(heads) and all(heads)
 
 
 # ------------------------------------------------------------------ reading
@@ -359,6 +382,8 @@ def _context_qualifiers(
         when = _event_date(ctx, m.start())
         if when:
             quals.append(("event_date", when))
+    if rd.group(m, "change") is not None:
+        quals.append(("change", "joined"))  # "has joined the Farmers' Party": a new value
     if rd.group(m, "stint") is not None:
         quals.append(("stint", "return"))  # "returned to power in 1964": one stint of several
     if attr == "in_power_since" and (o := rd.group(m, "org")) is not None:

@@ -39,6 +39,8 @@ def _np(ctx: DocContext, t: int, types: frozenset[str]) -> str | None:
         return ctx.resolve_description(
             tok.start, w if w in ctx.descriptions else tok.lemma.lower(), types
         )
+    if tok.pos == "NOUN" and ctx._definite(t) and (org := ctx.names.short_name(w)) is not None:
+        return ctx._ok(org, types)  # "the bank": the one organisation named "… Bank"
     return None
 
 
