@@ -133,6 +133,21 @@ def test_tolls_are_compared_per_event() -> None:
     assert {v.value for v in c.values} == {"12", "17", "8"}
 
 
+def test_injured_counts_rise_as_updates_and_fall_as_conflicts() -> None:
+    quake = (("event_date", "2021-07-02"),)
+    records = [
+        rec("d", "injured", "30", "a", "2021-07-03", vtype="int", quals=quake),
+        rec("d", "injured", ">40", "b", "2021-07-05", vtype="int", quals=quake),
+    ]
+    c = _one(find_conflicts(records))
+    assert (c.kind, c.attribute) == ("update", "injured")
+    fallen = [*records, rec("d", "injured", "12", "c", "2021-07-09", vtype="int", quals=quake)]
+    assert _one(find_conflicts(fallen)).kind == "conflict"
+    # a later report that does not date the event is still about it
+    undated = [*records, rec("d", "injured", "12", "c", "2021-07-09", vtype="int")]
+    assert _one(find_conflicts(undated)).kind == "conflict"
+
+
 def test_two_spellings_of_one_party_are_no_conflict() -> None:
     records = [
         rec("p", "party", "Labour", "a", "2021-11-03", vtype="entity"),

@@ -56,6 +56,8 @@ TEXTS = {
     "member_of_parliament": "Hugo Renner, 40, was elected leader of the Liberal Union Party on "
     "Sunday. Renner has been a member of parliament for Dunmere since 2012. Ina Voss has "
     "joined the Farmers' Party.",
+    "based": "Saskia Lind works at the Halvard Institute, an Esk-based think tank. Her "
+    "brother works at a London-based bank.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -252,3 +254,18 @@ def test_a_full_name_typed_as_a_place_is_a_person_when_described_as_one(
     an = _retyped(analysed["full_name_age"], "Yusra Halden", "LOC")
     an = _retyped(an, "Tavren Hills", "LOC")
     assert _attr(an, "age") == {("Yusra Halden", "44")}  # "Hills": a place, whatever follows
+
+
+def test_a_name_before_based_is_a_place_even_untagged(analysed: dict[str, Analysis]) -> None:
+    an = analysed["based"]
+    untagged = {e.id for e in an.entities if e.name in ("Esk", "London")}
+    an = Analysis(
+        an.annotated,
+        [m for m in an.mentions if m.entity not in untagged],
+        [e for e in an.entities if e.id not in untagged],
+        an.quotes,
+        an.roles,
+        an.dates,
+    )
+    STAGE.run(an)
+    assert _attr(an, "located_in") == {("Halvard Institute", "Esk")}  # "a … bank" is no name

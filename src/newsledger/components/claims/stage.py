@@ -192,6 +192,8 @@ def _value(
     if kind == "term":
         return read_term(surface)
     found = ctx.value_entity(v[0], v[1], vtypes)
+    if found is None and kind == "place" and re.fullmatch(r"[A-Z][a-z]+", surface):
+        found = surface, None  # "an Esk-based think tank": the compound says Esk is a place
     if found is None:
         return None
     name, eid = found
@@ -330,6 +332,11 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
     subject = _subject(ctx, pat, m, spec)
     if subject is None or ("entity", subject) in quals:
         return None
+    if (
+        value.value_type == "entity"
+        and value.text.casefold() == ctx.entity_name(subject).casefold()
+    ):
+        return None  # "the London-based London …": nothing is its own place
     if pat.require == "institution" and not ctx.is_institution(subject):
         return None
     if pat.require == "headnoun" and not rd.head_noun_at(ctx, m.end()):
