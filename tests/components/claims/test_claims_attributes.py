@@ -58,6 +58,8 @@ TEXTS = {
     "joined the Farmers' Party.",
     "based": "Saskia Lind works at the Halvard Institute, an Esk-based think tank. Her "
     "brother works at a London-based bank.",
+    "his_first": "President Arno Fjell arrived in Kord on Monday for a two-day visit, his "
+    "first since taking office in 2019.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -205,6 +207,10 @@ def test_party_of_a_leader_and_a_seat_held_since(analysed: dict[str, Analysis]) 
     assert _attr(an, "in_office_since") == {("Hugo Renner", "2012")}
     joined = [c for c in an.claims if c.attribute == "party" and c.value == "Farmers' Party"]
     assert [dict(c.qualifiers).get("change") for c in joined] == ["joined"]
+
+
+def test_an_adjective_with_a_possessor_leads_to_it(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["his_first"], "in_office_since") == {("Arno Fjell", "2019")}
 
 
 def test_evidence_spans_index_the_text(analysed: dict[str, Analysis]) -> None:

@@ -88,7 +88,9 @@ def _walk(
                     return found
                 who = who or ctok.text.lower() == "who"
         in_match = ctx._match_start <= tok.start < end
-        if tok.pos in ("NOUN", "PROPN", "PRON") and not inside:
+        owned = any(ctx.tokens[c].dep == "poss" for c in ctx.children_of(t))
+        nominal = tok.pos in ("NOUN", "PROPN", "PRON") or (tok.pos == "ADJ" and owned)
+        if nominal and not inside:  # "his first since taking office": an adjective as noun
             for c in ctx.children_of(t):
                 if ctx.tokens[c].dep == "poss":
                     found = _np(ctx, c, types)
