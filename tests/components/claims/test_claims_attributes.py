@@ -60,6 +60,9 @@ TEXTS = {
     "brother works at a London-based bank.",
     "his_first": "President Arno Fjell arrived in Kord on Monday for a two-day visit, his "
     "first since taking office in 2019.",
+    "quoted_we": "Tomas Brenn, who heads the Harbour Workers Union, spoke in Kord on Monday. "
+    '"We have more than 12,000 members," Brenn told reporters. "We have 300 members," said '
+    "Ilse Marr, a retired teacher.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -211,6 +214,13 @@ def test_party_of_a_leader_and_a_seat_held_since(analysed: dict[str, Analysis]) 
 
 def test_an_adjective_with_a_possessor_leads_to_it(analysed: dict[str, Analysis]) -> None:
     assert _attr(analysed["his_first"], "in_office_since") == {("Arno Fjell", "2019")}
+
+
+def test_we_in_a_quote_is_the_organisation_its_speaker_leads(
+    analysed: dict[str, Analysis],
+) -> None:
+    # Ilse Marr belongs to no organisation the article names: her "we" is no one
+    assert _attr(analysed["quoted_we"], "member_count") == {("Harbour Workers Union", ">12000")}
 
 
 def test_evidence_spans_index_the_text(analysed: dict[str, Analysis]) -> None:

@@ -417,16 +417,35 @@ def extract(a: Analysis) -> list[Claim]:
     ctx = DocContext(a, demonyms())
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    for pat, m in matches:
-        c = _read(ctx, pat, m)
-        if c is None:
-            continue
-        key = (c.subject, c.attribute, c.value)
-        if key not in seen:
-            seen.add(key)
-            claims.append(c)
+    for _ in range(2):
+        for pat, m in matches:
+            c = _read(ctx, pat, m)
+            if c is None:
+                continue
+            key = (c.subject, c.attribute, c.value)
+            if key not in seen:
+                seen.add(key)
+                claims.append(c)
+        # "'We have 40,000 members,' said Castell", who leads the Union: read again
+        # with what the first reading tells of the speakers' organisations
+        if ctx.affiliations or not ctx.quoted_we():
+            break
+        ctx.affiliations = _affiliations(claims)
+        if not ctx.affiliations:
+            break
     claims.sort(key=lambda c: (c.start, c.end, c.attribute))
     return claims
+
+
+def _affiliations(claims: list[Claim]) -> dict[str, frozenset[str]]:
+    """Person -> the organisations the document says they lead or belong to."""
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        if c.attribute in ("leader_of", "member_of", "party"):
+            org = dict(c.qualifiers).get("entity")
+            if org:
+                out.setdefault(c.subject, set()).add(org)
+    return {p: frozenset(orgs) for p, orgs in out.items()}
 
 
 def run(a: Analysis) -> None:

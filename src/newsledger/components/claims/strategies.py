@@ -35,6 +35,8 @@ def _np(ctx: DocContext, t: int, types: frozenset[str]) -> str | None:
         return CONTINUE
     if w in ctx.pronouns:
         return ctx.resolve_pronoun(tok.start, w, types)
+    if w in ("we", "our"):
+        return ctx.speaker_org(tok.start, types)
     if w in ctx.descriptions or tok.lemma.lower() in ctx.descriptions:
         return ctx.resolve_description(
             tok.start, w if w in ctx.descriptions else tok.lemma.lower(), types

@@ -69,6 +69,7 @@ class DocContext:
         self._match_start = 0
         self._main: dict[str, str | None] = {}
         self._untagged: list[str] | None = None
+        self.affiliations: dict[str, frozenset[str]] = {}  # person -> organisations
         lex = lexicon()
         self.pronouns: dict[str, list[str]] = lex["pronouns"]
         self.descriptions: dict[str, str] = lex["descriptions"]
@@ -238,6 +239,25 @@ class DocContext:
                     seen.setdefault(w, None)
             self._untagged = list(seen)
         return self._untagged
+
+    def quoted_we(self) -> bool:
+        """A quote with a speaker holds "we" or "our"."""
+        return any(
+            q.speaker is not None
+            and q.speaker.entity is not None
+            and re.search(r"\b(?:we|our)\b", self.text[q.start : q.end], re.I)
+            for q in self.a.quotes
+        )
+
+    def speaker_org(self, char: int, types: frozenset[str]) -> str | None:
+        """Who "we" is in a quote: the one organisation its speaker leads or belongs to."""
+        for q in self.a.quotes:
+            if q.start <= char < q.end and q.speaker is not None and q.speaker.entity:
+                orgs = [
+                    o for o in self.affiliations.get(q.speaker.entity, ()) if self._ok(o, types)
+                ]
+                return orgs[0] if len(orgs) == 1 else None
+        return None
 
     def is_institution(self, eid: str) -> bool:
         words = self.entity_name(eid).lower().split()
