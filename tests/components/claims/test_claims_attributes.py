@@ -57,7 +57,7 @@ TEXTS = {
     "Sunday. Renner has been a member of parliament for Dunmere since 2012. Ina Voss has "
     "joined the Farmers' Party.",
     "based": "Saskia Lind works at the Halvard Institute, an Esk-based think tank. Her "
-    "brother works at a London-based bank.",
+    "brother works at a London-based bank. She studied at the Tavel Academy in Osk.",
     "his_first": "President Arno Fjell arrived in Kord on Monday for a two-day visit, his "
     "first since taking office in 2019.",
     "quoted_we": "Tomas Brenn, who heads the Harbour Workers Union, spoke in Kord on Monday. "
@@ -272,9 +272,11 @@ def test_a_full_name_typed_as_a_place_is_a_person_when_described_as_one(
     assert _attr(an, "age") == {("Yusra Halden", "44")}  # "Hills": a place, whatever follows
 
 
-def test_a_name_before_based_is_a_place_even_untagged(analysed: dict[str, Analysis]) -> None:
+def test_a_name_before_based_or_after_an_institution_is_a_place_even_untagged(
+    analysed: dict[str, Analysis],
+) -> None:
     an = analysed["based"]
-    untagged = {e.id for e in an.entities if e.name in ("Esk", "London")}
+    untagged = {e.id for e in an.entities if e.name in ("Esk", "London", "Osk")}
     an = Analysis(
         an.annotated,
         [m for m in an.mentions if m.entity not in untagged],
@@ -284,4 +286,7 @@ def test_a_name_before_based_is_a_place_even_untagged(analysed: dict[str, Analys
         an.dates,
     )
     STAGE.run(an)
-    assert _attr(an, "located_in") == {("Halvard Institute", "Esk")}  # "a … bank" is no name
+    assert _attr(an, "located_in") == {  # "a London-based bank" names no subject
+        ("Halvard Institute", "Esk"),
+        ("Tavel Academy", "Osk"),
+    }
