@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsledger.components.places import namesake
+from newsledger.components.places.candidates import Candidate
 from newsledger.components.places.gazetteer import key, load
-from newsledger.components.places.recognize import Candidate
 from tests.components.places.test_places import by_text, doc
 
 

@@ -31,8 +31,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from newsledger.components.places.candidates import Candidate
 from newsledger.components.places.gazetteer import GeoRecord, Hit, distance_km
-from newsledger.components.places.recognize import Candidate, demonym_countries
+from newsledger.components.places.recognize import demonym_countries
 from newsledger.core.model import Analysis
 from newsledger.core.models import load_model
 
