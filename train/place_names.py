@@ -122,7 +122,9 @@ def evaluate(
     return geo.score(recs, [geocode(a, gz, w) for a in ans], kinds=frozenset({"name"}))
 
 
-def crossval(c: float | None = None, lam: float | None = None) -> dict[str, float]:
+def crossval(
+    c: float | None = None, lam: float | None = None, details: list[dict[str, Any]] | None = None
+) -> dict[str, float]:
     """GeoVirus figures by 5-fold cross-validation by passage (default: the shipped ``C``
     and mixing ``lam``)."""
     if c is None or lam is None:
@@ -142,7 +144,7 @@ def crossval(c: float | None = None, lam: float | None = None) -> dict[str, floa
         for d in range(len(recs)):
             if fold[d] == k:
                 places[d] = geocode(ans[d], gz, w)
-    return geo.score(recs, places, kinds=frozenset({"name"}))
+    return geo.score(recs, places, details, kinds=frozenset({"name"}))
 
 
 def train(args: argparse.Namespace) -> dict[str, float]:

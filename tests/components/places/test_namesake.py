@@ -42,3 +42,12 @@ def test_georgia_is_the_country_without_us_context() -> None:
         [("Atlanta", "GPE"), ("Savannah", "GPE"), ("Georgia", "GPE")],
     )
     assert by_text(b)["Georgia"].country == "US"
+
+
+def test_georgia_does_not_vote_for_its_own_country() -> None:
+    # the name alone is ambiguous between the country and the state: it lends no context
+    a = doc(
+        "Health officials in Georgia reported new cases, as did Texas and Ohio.",
+        [("Georgia", "GPE"), ("Texas", "GPE"), ("Ohio", "GPE")],
+    )
+    assert by_text(a)["Georgia"].country == "US"

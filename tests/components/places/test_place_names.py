@@ -55,3 +55,34 @@ def test_names_typed_person_are_places_on_strong_evidence() -> None:
     assert got["Jefferson Parish"].feature == "adm2" and got["Jefferson Parish"].country == "US"
     b = doc("Waterloo said he would run again.", [("Waterloo", "PERSON")])
     assert b.places == []  # a person's name without place evidence stays a person
+
+
+def test_a_name_inside_a_longer_place_name_is_the_longer_one() -> None:
+    text = "Cholera reached Guinea-Bissau and the Democratic Republic of the Congo in May."
+    a = doc(text, [("Guinea", "GPE"), ("Congo", "GPE")])
+    got = by_text(a)
+    assert set(got) == {"Guinea-Bissau", "Democratic Republic of the Congo"}
+    assert got["Guinea-Bissau"].country == "GW"
+    assert got["Democratic Republic of the Congo"].country == "CD"
+
+
+def test_a_longer_name_that_is_only_a_small_town_is_not_taken() -> None:
+    text = "The Michigan Center for Rural Health opened on Monday."
+    a = doc(text, [("Michigan", "GPE")])
+    got = by_text(a)
+    assert set(got) == {"Michigan"} and got["Michigan"].feature == "adm1"
+
+
+def test_a_capitalised_compass_name_is_not_a_small_town_of_its_last_word() -> None:
+    text = "Floods hit West Kasai while crews worked in North Texas."
+    a = doc(text, [("West Kasai", "GPE"), ("North Texas", "GPE")])
+    got = by_text(a)
+    assert "West Kasai" not in got and "Kasai" not in got
+    assert got["Texas"].feature == "adm1"
+
+
+def test_a_list_of_countries_is_not_a_qualified_town() -> None:
+    text = "Officials from China, Japan and Korea met in Geneva."
+    a = doc(text, [("China", "GPE"), ("Japan", "GPE"), ("Korea", "GPE"), ("Geneva", "GPE")])
+    got = by_text(a)
+    assert got["China"].country == "CN" and got["China"].feature == "country"

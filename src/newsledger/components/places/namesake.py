@@ -74,6 +74,7 @@ PRIOR_WEIGHTS: dict[str, float] = {
 }
 NEAR_KM, MID_KM = 100.0, 300.0
 UNAMBIGUOUS_RATIO = 50.0  # population ratio over the runner-up that counts as unambiguous
+AREAS = ("country", "continent", "adm1", "region")
 POINTS = ("city", "capital", "adm1", "adm2", "region")  # entries that anchor proximity
 
 Weights = tuple[float, ...]
@@ -130,8 +131,8 @@ def unambiguous(hits: Sequence[Hit]) -> GeoRecord | None:
         return own[0].record
     ranked = sorted(own, key=_prior, reverse=True)
     a, b = ranked[0].record, ranked[1].record
-    if a.feature in ("country", "continent") and b.feature not in ("country", "continent"):
-        return a
+    if a.feature in ("country", "continent") and b.feature not in AREAS:
+        return a  # a country over towns of its name; not over a state ("Georgia")
     much_bigger = a.population >= UNAMBIGUOUS_RATIO * max(b.population, 1)
     if much_bigger and _prior(ranked[0]) > _prior(ranked[1]):
         return a

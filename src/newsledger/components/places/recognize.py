@@ -37,7 +37,11 @@ from newsledger.components.places.candidates import Candidate
 from newsledger.components.places.demonyms import demonym_spans
 from newsledger.components.places.gazetteer import Gazetteer, Hit, cues, demonyms, key
 from newsledger.components.places.in_names import SITE, in_name_spans
-from newsledger.components.places.qualifiers import extend_divisions, link_qualifiers
+from newsledger.components.places.qualifiers import (
+    extend_divisions,
+    extend_names,
+    link_qualifiers,
+)
 from newsledger.core.model import Analysis, Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -89,9 +93,18 @@ def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
     for a, b in ((0, e), (s, len(text)), (s, e)):
         if (a, b) != (0, len(text)) and b > a:
             hits = gz.lookup(text[a:b])
+            if a and text[:1].isupper():
+                # "West Java", "Western Kasai" name a region of their own: not a small
+                # town called Java; "North Texas", "East London" are parts of a known place
+                hits = [h for h in hits if _named_part(h)]
             if hits:
                 return a, b, hits
     return 0, 0, []
+
+
+def _named_part(h: Hit) -> bool:
+    r = h.record
+    return r.feature not in ("city", "adm2") or r.population >= MISLABEL_CITY_POP
 
 
 def _strong(hits: list[Hit], city_pop: int) -> bool:
@@ -260,6 +273,7 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
 
     cands = [c for c in cands if c.key not in COMPASS]  # "in the West" is no town
     cands.sort(key=lambda c: c.start)
+    cands = extend_names(text, cands, gz)
     extend_divisions(text, cands, gz)
     link_qualifiers(text, cands, gz)
     cands.sort(key=lambda c: c.start)
