@@ -67,7 +67,7 @@ def pairs(recs: Sequence[dict[str, Any]], ans: Sequence[Analysis]) -> Pairs:
         cands = recognize(a, gz)
         if not cands:
             continue
-        ctx = namesake.context_of(a, cands)
+        ctx = namesake.context_of(a, cands, gz)
         namesake.anchor(ctx, namesake.resolve(cands, ctx, prior))
         for c in cands:
             gold = [g for g in rec["toponyms"] if c.start < g["end"] and g["start"] < c.end]

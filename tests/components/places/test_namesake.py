@@ -51,3 +51,18 @@ def test_georgia_does_not_vote_for_its_own_country() -> None:
         [("Georgia", "GPE"), ("Texas", "GPE"), ("Ohio", "GPE")],
     )
     assert by_text(a)["Georgia"].country == "US"
+
+
+def test_outlet_home_from_its_address() -> None:
+    from newsledger.components.places.outlets import home_country, home_places
+
+    gz = load()
+    assert home_country("https://www.cbc.ca/news/canada/x") == "CA"
+    assert home_country("https://example.io/a") is None
+    got = [(r.name, r.country) for r in home_places("https://www.amarillo.com/news/x", gz)]
+    assert got == [("Amarillo", "US")]
+    sections = home_places("https://www.cbc.ca/news/canada/manitoba/some-story-1.2", gz)
+    assert [(r.name, r.feature) for r in sections] == [("Manitoba", "adm1")]
+    # a site not named for a town, and a common word that is a small town, give nothing
+    assert home_places("https://www.theglobeandmail.com/news/x", gz) == []
+    assert home_places("https://www.startribune.com/x/", gz) == []

@@ -8,7 +8,8 @@ A candidate entry's score is a weighted sum of the features :data:`FEATURES` nam
 * a penalty when only an alternate name matched ("Parys" for "Paris");
 * the document's country context: countries named outright, by demonym
   ("Tajik", "Afghan forces") or through an unambiguous place, and the outlet's
-  home country when its web address has a country domain ("cbc.ca"), as a share
+  home country, town and region when its web address says them ("cbc.ca",
+  "amarillo.com", ".../canada/manitoba/..."), as a share
   of all such votes, and whether the country is named at all; divisions named in the
   document ("London" with "Kentucky");
 * proximity: entries close to the document's other unambiguous places win
@@ -29,10 +30,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 from newsledger.components.places.candidates import Candidate
-from newsledger.components.places.gazetteer import GeoRecord, Hit, distance_km
+from newsledger.components.places.gazetteer import Gazetteer, GeoRecord, Hit, distance_km
+from newsledger.components.places.outlets import home_country, home_places
 from newsledger.components.places.recognize import demonym_countries
 from newsledger.core.model import Analysis
 from newsledger.core.models import load_model
@@ -139,28 +140,20 @@ def unambiguous(hits: Sequence[Hit]) -> GeoRecord | None:
     return None
 
 
-# country-code top-level domains sold for other uses, which say nothing of an outlet's home
-VANITY_TLDS = frozenset(
-    {"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "ms", "nu", "tk", "to", "tv", "ws"}
-)
-
-
-def home_country(url: str | None) -> str | None:
-    """The outlet's home country from its address's country-code domain ("cbc.ca": CA)."""
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    tld = host.rsplit(".", 1)[-1].lower()
-    if len(tld) != 2 or tld in VANITY_TLDS:
-        return None
-    return "GB" if tld == "uk" else tld.upper()
-
-
-def context_of(a: Analysis, cands: Sequence[Candidate]) -> Context:
-    """The country context of a document: its demonyms, its outlet's home country, and
-    its unambiguous places."""
-    home = home_country(a.annotated.doc.url)
-    return build_context(cands, [*demonym_countries(a), *([home] if home else [])])
+def context_of(a: Analysis, cands: Sequence[Candidate], gz: Gazetteer) -> Context:
+    """The country context of a document: its demonyms, its outlet's home (country, town,
+    region: :mod:`~newsledger.components.places.outlets`), and its unambiguous places."""
+    url = a.annotated.doc.url
+    home = home_country(url)
+    ctx = build_context(cands, [*demonym_countries(a), *([home] if home else [])])
+    for r in home_places(url, gz):
+        # the outlet's home town or region: its country, division and point
+        ctx.votes[r.country] += 1
+        if r.admin1:
+            ctx.divisions.add((r.country, r.admin1))
+        if r.feature != "adm1":
+            ctx.anchors.append(("@home", r.lat, r.lon))
+    return ctx
 
 
 def build_context(cands: Sequence[Candidate], votes: Iterable[str]) -> Context:
