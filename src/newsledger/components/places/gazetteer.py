@@ -13,6 +13,9 @@ Built from packages and our own tables, with no search server:
   subdivisions carry no coordinates);
 * unambiguous landmarks and major airports from ``data/places_landmarks.tsv``;
 * seas, oceans, lakes, mountain ranges and deserts from ``data/places_features.tsv``;
+* the first-order divisions our tables lack (provinces, regions, governorates of every
+  country) from ``data/places_admin1.tsv`` (population-weighted centres of their towns,
+  built by ``scripts/places_admin1.py``);
 * second-order divisions (US counties and parishes, British and Irish counties, ...)
   from ``data/places_admin2.tsv`` (GeoNames points, built by
   ``scripts/places_admin2.py``); the name without "County" is an alternate name.
@@ -43,7 +46,7 @@ from typing import Any
 from newsledger.core.lexicon import data_path
 from newsledger.core.wordlists import demonym_codes
 
-FORMAT = 5
+FORMAT = 6
 CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "500")  # 500 | 1000 | 5000 | 15000
 ALT_MIN_POP = 15000
 STALE_S = 86400.0  # other caches are removed once this old
@@ -54,6 +57,7 @@ TABLES = (
     "places_landmarks.tsv",
     "places_features.tsv",
 )
+ADMIN1 = "places_admin1.tsv"
 ADMIN2 = "places_admin2.tsv"
 FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
 
@@ -205,7 +209,7 @@ def fingerprint() -> str:
             parts.append(metadata.version(pkg))
         except metadata.PackageNotFoundError:
             parts.append("-")
-    for name in ("places_countries.tsv", *TABLES, ADMIN2):
+    for name in ("places_countries.tsv", *TABLES, ADMIN1, ADMIN2):
         parts.append(hashlib.sha1(data_path(name).read_bytes()).hexdigest())
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 

@@ -11,7 +11,9 @@ A candidate entry's score is a weighted sum of the features :data:`FEATURES` nam
   home country, town and region when its web address says them ("cbc.ca",
   "amarillo.com", ".../canada/manitoba/..."), as a share
   of all such votes, and whether the country is named at all; divisions named in the
-  document ("London" with "Kentucky");
+  document ("London" with "Kentucky"); for a division, whether it or a town in it is
+  named, and whether other divisions of its country are ("Washington" beside Oregon
+  and Idaho is the state);
 * proximity: entries close to the document's other unambiguous places win
   ("London" beside Toronto and Hamilton is London, Ontario);
 * explicit qualifiers ("Paris, Texas", "Alexandria, Louisiana", "Winnipeg, Man.");
@@ -48,6 +50,8 @@ FEATURES: tuple[str, ...] = (
     "country_share",
     "country_named",
     "admin1_named",
+    "division_named",
+    "sibling_division",
     "near",
     "mid",
     "qualified",
@@ -68,6 +72,8 @@ PRIOR_WEIGHTS: dict[str, float] = {
     "country_share": 3.0,
     "country_named": 1.0,
     "admin1_named": 2.0,
+    "division_named": 1.0,
+    "sibling_division": 0.5,
     "near": 1.5,
     "mid": 0.75,
     "qualified": 10.0,
@@ -108,7 +114,8 @@ class Context:
 
     def __init__(self) -> None:
         self.votes: Counter[str] = Counter()
-        self.divisions: set[tuple[str, str]] = set()
+        self.divisions: set[tuple[str, str]] = set()  # named, or holding a town named
+        self.named_divisions: set[tuple[str, str]] = set()  # named as a division
         self.anchors: list[tuple[str, float, float]] = []  # (key, lat, lon)
 
     def country_share(self, cc: str) -> float:
@@ -151,6 +158,8 @@ def context_of(a: Analysis, cands: Sequence[Candidate], gz: Gazetteer) -> Contex
         ctx.votes[r.country] += 1
         if r.admin1:
             ctx.divisions.add((r.country, r.admin1))
+            if r.feature == "adm1":
+                ctx.named_divisions.add((r.country, r.admin1))
         if r.feature != "adm1":
             ctx.anchors.append(("@home", r.lat, r.lon))
     return ctx
@@ -169,6 +178,7 @@ def build_context(cands: Sequence[Candidate], votes: Iterable[str]) -> Context:
             ctx.votes[sure.country] += 1
             if sure.feature == "adm1" and sure.admin1:
                 ctx.divisions.add((sure.country, sure.admin1))
+                ctx.named_divisions.add((sure.country, sure.admin1))
         r = unambiguous(c.hits)
         if r is None:
             continue
@@ -176,6 +186,8 @@ def build_context(cands: Sequence[Candidate], votes: Iterable[str]) -> Context:
             ctx.votes[r.country] += 1
         if r.admin1 and r.feature in ("adm1", "adm2", "city", "capital"):
             ctx.divisions.add((r.country, r.admin1))
+            if r.feature == "adm1":
+                ctx.named_divisions.add((r.country, r.admin1))
         if r.feature in POINTS:
             ctx.anchors.append((c.key, r.lat, r.lon))
     return ctx
@@ -194,6 +206,13 @@ def features(h: Hit, c: Candidate, ctx: Context) -> list[float]:
     f.append(1.0 if share > 0 else 0.0)
     own_division = r.feature in ("city", "capital", "adm2")
     f.append(1.0 if own_division and (r.country, r.admin1) in ctx.divisions else 0.0)
+    is_div = r.feature == "adm1" and bool(r.admin1)
+    f.append(1.0 if is_div and (r.country, r.admin1) in ctx.divisions else 0.0)
+    f.append(
+        1.0
+        if is_div and any(cc == r.country and a1 != r.admin1 for cc, a1 in ctx.named_divisions)
+        else 0.0
+    )
     km = ctx.nearest_km(c.key, r)
     f.append(1.0 if km <= NEAR_KM else 0.0)
     f.append(1.0 if NEAR_KM < km <= MID_KM else 0.0)
