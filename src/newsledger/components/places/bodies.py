@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from newsledger.components.places.candidates import Candidate
-from newsledger.components.places.gazetteer import Gazetteer, key
+from newsledger.components.places.gazetteer import Gazetteer, Hit, key
 from newsledger.core.model import Token
 
 PASS = frozenset({"&", "'s", "’s"})  # may stand between a place and its body word
 BODY_GAP = 4  # at most this many words between "Kentucky" and "Police"
+BODY_TOWN_POP = 1000  # a village of fewer people is more often a word ("BC Hydro officials")
 
 
 def body_places(
@@ -69,9 +70,14 @@ def body_places(
         name = text[s:e]
         if name in table or overlaps(s, e):
             continue
-        hits = [h for h in gz.lookup(name) if not h.alt]
+        hits = [h for h in gz.lookup(name) if not h.alt and _town_or_more(h)]
         if j < len(toks) and toks[j].text in division:
             # "Metcalfe County Sheriff's Office": the county, not a town named Metcalfe
             hits = [h for h in hits if h.record.feature not in ("city", "capital")]
         if hits:
             add(Candidate(s, e, name, key(name), hits, "body", kind="in_name"))
+
+
+def _town_or_more(h: Hit) -> bool:
+    r = h.record
+    return r.feature not in ("city", "capital") or r.population >= BODY_TOWN_POP
