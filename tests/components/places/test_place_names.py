@@ -86,3 +86,11 @@ def test_a_list_of_countries_is_not_a_qualified_town() -> None:
     a = doc(text, [("China", "GPE"), ("Japan", "GPE"), ("Korea", "GPE"), ("Geneva", "GPE")])
     got = by_text(a)
     assert got["China"].country == "CN" and got["China"].feature == "country"
+
+
+def test_an_adjective_that_begins_a_territory_name_is_the_territory() -> None:
+    text = "Dengue cases rose in French Guiana this month."
+    a = doc(text, [("French", "NORP")])
+    got = by_text(a)
+    assert "French" not in got
+    assert got["French Guiana"].kind == "name" and got["French Guiana"].country == "GF"

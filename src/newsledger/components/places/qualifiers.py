@@ -23,8 +23,6 @@ def extend_names(text: str, cands: list[Candidate], gz: Gazetteer) -> list[Candi
     "Congo" in "Democratic Republic of the Congo", "Newcastle" in "Newcastle upon Tyne".
     Candidates the longer name covers are dropped."""
     for c in cands:
-        if c.kind == "demonym":
-            continue
         lefts = [c.start]
         m = _LEFT.search(text, max(0, c.start - 80), c.start)
         if m:
@@ -43,11 +41,16 @@ def extend_names(text: str, cands: list[Candidate], gz: Gazetteer) -> list[Candi
                 if (s, e) == (c.start, c.end) or (best and e - s <= best[1] - best[0]):
                     continue
                 hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
+                if c.kind == "demonym":
+                    # "French Guiana", "American Samoa": a territory, not an adjective
+                    hits = [h for h in hits if h.record.feature in ("country", "adm1", "region")]
                 if any(_known(h.record) for h in hits):
                     best = (s, e, hits)
         if best is not None:
             s, e, hits = best
             c.start, c.end, c.text, c.key, c.hits = s, e, text[s:e], key(text[s:e]), hits
+            if c.kind == "demonym":
+                c.kind, c.source = "name", "extended"
     out: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if out and c.start < out[-1].end:

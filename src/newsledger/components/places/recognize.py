@@ -77,6 +77,11 @@ _SUFFIX = re.compile(
     r"|city|municipality|territory|area|east|west|north|south)$",
     re.IGNORECASE,
 )
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(?:province|provinces|region|district|governorate|state|oblast|prefecture|territory)$",
+    re.IGNORECASE,
+)
+DIVISIONS = frozenset({"adm1", "adm2", "region"})
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=,|\s+[—–-]|\s*\()")
 
 
@@ -97,6 +102,9 @@ def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
                 # "West Java", "Western Kasai" name a region of their own: not a small
                 # town called Java; "North Texas", "East London" are parts of a known place
                 hits = [h for h in hits if _named_part(h)]
+            if b < len(text) and _DIVISION_SUFFIX.match(text, b):
+                # "Nyanza Province": the province, not a town called Nyanza, when known
+                hits = [h for h in hits if h.record.feature in DIVISIONS] or hits
             if hits:
                 return a, b, hits
     return 0, 0, []
