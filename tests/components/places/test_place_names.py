@@ -94,3 +94,24 @@ def test_an_adjective_that_begins_a_territory_name_is_the_territory() -> None:
     got = by_text(a)
     assert "French" not in got
     assert got["French Guiana"].kind == "name" and got["French Guiana"].country == "GF"
+
+
+def test_islands_are_places_of_their_own() -> None:
+    a = doc("Bird flu was found on Java and Sumatra.", [("Java", "LOC"), ("Sumatra", "LOC")])
+    got = by_text(a)
+    assert got["Java"].country == "ID" and near(got["Java"], -7.5, 110.0)
+    assert got["Sumatra"].country == "ID"
+
+
+def test_a_name_typed_org_or_person_is_a_place_when_coordinated_with_one() -> None:
+    text = "Unlike Irvine or Newport Beach, the town has no plan."
+    a = doc(text, [("Irvine", "PERSON"), ("Newport Beach", "GPE")])
+    got = by_text(a)
+    assert got["Irvine"].country == "US"
+
+
+def test_an_exonym_typed_org_is_a_place_after_a_locative() -> None:
+    a = doc("Two women from Beni Suef died in hospital.", [("Beni Suef", "ORG")])
+    assert by_text(a)["Beni Suef"].country == "EG"
+    b = doc("Officials at Beni Suef Holdings declined to comment.", [("Beni Suef Holdings", "ORG")])
+    assert "Beni Suef" not in by_text(b)

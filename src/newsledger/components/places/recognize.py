@@ -193,16 +193,18 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
             hits = [h for h in hits if h.record.feature in ("country", "adm1")]
         i, j = tok_at(es), tok_at(ee - 1) + 1
         strong_cue = _place_cue(toks, i, j, cue)
-        if not hits and strong_cue and not (len(name) <= 3 and name.isupper()):
-            hits = every  # "the town of Karak": alternate names too
+        cued = (
+            strong_cue
+            or _locative(toks, i)
+            or _after_place(toks, i, taken)
+            or _before_place(toks, j, taken)
+        )
+        if not hits and cued and not (len(name) <= 3 and name.isupper()):
+            # "the town of Karak", "from Beni Suef", "Khartoum and Al Jazirah": alternate
+            # names too (exonyms, provinces of the derived table)
+            hits = every
         if hits:
-            if not overlaps(es, ee) and (
-                k in known
-                or strong_cue
-                or _locative(toks, i)
-                or _after_place(toks, i, taken)
-                or _mislabel_ok(label, hits)
-            ):
+            if not overlaps(es, ee) and (k in known or cued or _mislabel_ok(label, hits)):
                 add(Candidate(es, ee, name, k, hits, "mislabel", entity))
             continue
         for s, e in _parts(text, es, ee, gz):
@@ -315,6 +317,15 @@ def _after_place(toks: Sequence[Token], i: int, taken: list[tuple[int, int]]) ->
         return False
     end = toks[i - 2].end
     return any(te == end for _, te in taken)
+
+
+def _before_place(toks: Sequence[Token], j: int, taken: list[tuple[int, int]]) -> bool:
+    """Is the name ending before tokens[j] coordinated with a place found after it
+    ("Irvine or Newport Beach")?"""
+    if j + 1 >= len(toks) or _word(toks, j) not in ("and", "or"):
+        return False
+    start = toks[j + 1].start
+    return any(ts == start for ts, _ in taken)
 
 
 _HYPHEN: re.Pattern[str] | None = None
