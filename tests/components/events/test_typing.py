@@ -102,6 +102,8 @@ def test_retyped_keeps_other_types() -> None:
         ("Police were searching for two suspects in Velmora.", "searching", "INVESTIGATE"),
         ("Ivo Marsk pleaded not guilty to charges of fraud.", "charges", "DISAPPROVE"),
         ("Two bombs had gone off in Tarsk by noon.", "gone", "ASSAULT"),
+        ("The Crimson Front gave a warning an hour before the blast.", "warning", "THREATEN"),
+        ("The cleric called on his followers to take up arms.", "called", "DEMAND"),
     ],
 )
 def test_vocabulary_of_diplomatic_cooperative_and_military_acts(
@@ -137,6 +139,8 @@ def test_named_actors_are_ids_not_descriptions(analyse: Callable[..., Analysis])
         "The striker shot from 20 yards and hit the post.",
         "The Velmora team attacked relentlessly in the second half.",
         "The central bank plans to attack inflation.",
+        "Two men died in an accidental explosion at the depot in Tarsk.",
+        "A gas explosion destroyed a bakery in Velmora on Monday.",
     ],
 )
 def test_disasters_sports_and_business_are_no_assault(
@@ -168,3 +172,21 @@ def test_vocabularies_from_petrarch2_and_plover() -> None:
     assert lex.verb_classes["condemn"] == "DISAPPROVE"  # POLECAT's ACCUSE renamed
     assert lex.verb_classes["kill"] == "ASSAULT"
     assert set(lex.verb_classes.values()) <= PLOVER
+
+
+def test_a_weather_warning_is_no_threat(analyse: Callable[..., Analysis]) -> None:
+    assert _of_type(analyse("Forecasters issued a storm warning for Tarsk."), "THREATEN") == []
+
+
+def test_claimed_lives_join_the_bombing(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A car bomb exploded in Tarsk on Friday. It claimed the lives of four people.")
+    (e,) = _of_type(a, "ASSAULT")
+    assert "claimed" in {m.text for m in e.mentions}
+
+
+def test_a_capitalised_plural_read_as_a_name_is_still_a_description(
+    analyse: Callable[..., Analysis],
+) -> None:
+    a = analyse("Skip Ad × Protesters clash with riot police in Velmora")  # page furniture
+    (e,) = _of_type(a, "PROTEST")
+    assert ("actor", "opposition") in {(g.role, g.sector) for g in e.agents}

@@ -92,11 +92,11 @@ def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
 def _describe(ix: DocIndex, c: Cand, h: int, role: str, sp: Span) -> None:
     """An unnamed actor or target with its sector ("gunmen", "three soldiers")."""
     for x in (h, *ix.deps(h, "conj")):
-        if ix.tokens[x].pos != "NOUN":
-            continue
+        if ix.tokens[x].pos != "NOUN" and ix.noun_lemma(x) == ix.lemma(x):
+            continue  # a name, unless a capitalised plural read as one ("Protesters")
         # the head noun, else a noun modifier: "police officers", "army units"
         nouns = [x, *(ix.deps(x, "compound") if ix.lemma(x) in MEMBER_NOUNS else ())]
-        noun = next((ix.lemma(n) for n in nouns if ix.lemma(n) in ix.lex.agents), None)
+        noun = next((ix.noun_lemma(n) for n in nouns if ix.noun_lemma(n) in ix.lex.agents), None)
         if noun is None:
             continue
         sector = ix.lex.agents[noun]
