@@ -190,3 +190,24 @@ def test_a_capitalised_plural_read_as_a_name_is_still_a_description(
     a = analyse("Skip Ad × Protesters clash with riot police in Velmora")  # page furniture
     (e,) = _of_type(a, "PROTEST")
     assert ("actor", "opposition") in {(g.role, g.sector) for g in e.agents}
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "sector"),
+    [
+        ("Gunmen attacked members of the Norland security forces in Tarsk.", "target", "military"),
+        ("Militants carried out bombings targeted at soldiers in Tarsk.", "target", "military"),
+        ("A blast which injured several people hit the market in Tarsk.", "target", "civilians"),
+        (
+            "The alleged killer, Ivo Marsk – shot dead by police – had fled to Tarsk.",
+            "actor",
+            "police",
+        ),
+        ("A roadside bomb killed a major general near Tarsk.", "target", "military"),
+    ],
+)
+def test_unnamed_participants_in_member_relative_and_aimed_phrases(
+    analyse: Callable[..., Analysis], text: str, role: str, sector: str
+) -> None:
+    got = {(g.role, g.sector) for e in _of_type(analyse(text), "ASSAULT") for g in e.agents}
+    assert (role, sector) in got
