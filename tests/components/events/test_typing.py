@@ -211,3 +211,22 @@ def test_unnamed_participants_in_member_relative_and_aimed_phrases(
 ) -> None:
     got = {(g.role, g.sector) for e in _of_type(analyse(text), "ASSAULT") for g in e.agents}
     assert (role, sector) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army claimed to have hit three gunmen near Tarsk.",
+        "Soldiers drove into Tarsk before attacking the rebel camp.",
+    ],
+)
+def test_a_subjectless_clause_takes_the_actor_of_its_verb(
+    analyse: Callable[..., Analysis], text: str
+) -> None:
+    got = {(g.role, g.sector) for e in _of_type(analyse(text), "ASSAULT") for g in e.agents}
+    assert ("actor", "military") in got
+
+
+def test_the_subject_of_a_result_clause_is_no_actor(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A bomb exploded at the market in Tarsk, wounding 13 people.")
+    assert all(g.role != "actor" for e in a.events for g in e.agents)

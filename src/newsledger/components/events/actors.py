@@ -149,6 +149,8 @@ def verb_args(ix: DocIndex, c: Cand) -> None:
         passive = passive or bool(ix.deps(h, "auxpass", "nsubjpass"))
     if not subj and t.dep in ("acl", "relcl") and (t.tag == "VBN" or ix.deps(v, "agent")):
         subj, passive = [t.head], True
+    if not subj and not passive:  # "carried the bombs ... before detonating them"
+        subj = _governing_subject(ix, v)
     for s in subj:
         add(ix, c, _relative_head(ix, v, s), "target" if passive else "actor")
     for a in _pobjs(ix, v, {"by"}):
@@ -160,6 +162,26 @@ def verb_args(ix: DocIndex, c: Cand) -> None:
     for o in _pobjs(ix, v, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS) - {"of", "on"}):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")
+
+
+def _governing_subject(ix: DocIndex, v: int) -> list[int]:
+    """The subject of the verb a subjectless clause depends on, when it names a group or
+    a person: "X carried the bombs to the street before detonating them", "the army
+    claimed to have hit three gunmen"."""
+    t = ix.tokens[v]
+    h = t.head
+    if t.dep == "pcomp" and ix.tokens[h].dep == "prep":
+        h = ix.tokens[h].head
+    elif t.dep != "xcomp" and not (t.dep == "advcl" and t.tag != "VBG"):
+        return []  # "..., wounding 13 people" tells a result, its subject is no actor
+    if h == v or coarse_pos(ix.tokens[h]) != "VERB" or ix.deps(h, "auxpass", "nsubjpass"):
+        return []
+    return [
+        s
+        for s in ix.deps(h, "nsubj")
+        if ix.entity_type.get(ix.entity[s] or "", "") in ACTOR_ENTS
+        or ix.noun_lemma(s) in ix.lex.agents
+    ]
 
 
 def noun_args(ix: DocIndex, c: Cand) -> None:
