@@ -72,7 +72,7 @@ prepositions, place features, site-noun lemmas), no text.
   the events stage makes a site in scope nearer the trigger the place span by
   rule. WikiEvents marks such nominal places, and fewer places overall: on its
   dev set the stage's place F1 went from 0.592 (rules) to 0.551.
-- Names modifying a noun ("the Kiev regime") are still chosen at times.
+- Names modifying a noun ("the Velmora garrison") are still chosen at times.
 - Trained on conflict news; places of diplomatic events are rarer in the data.
 """
 
