@@ -32,6 +32,10 @@ NAME_TAGS = frozenset({"NNP", "NNPS"})
 # words; not "to"/"into": "allegiance to Islamic State", "taken to Mercy Hospital"
 PLACE_PREPS = frozenset({"through", "across", "from", "along", "within", "between"})
 PERSONS = frozenset({"PERSON", "NORP"})
+# a name the tagger reads as a number or an amount is no place ("At 2.45pm, when the bombing began")
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+# verbs whose subject is where their object happened: "the republic has seen numerous bombings"
+WITNESS_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "record"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,12 @@ def options(ix: DocIndex, c: Cand) -> list[Option]:
         t = ix.tokens[k]
         if k == c.tok or k in seen or ix.place_at[k] >= 0:
             pass
-        elif t.tag in NAME_TAGS and not ix.is_date(k) and may_name_place(ix, k, c):
+        elif (
+            t.tag in NAME_TAGS
+            and not ix.is_date(k)
+            and ix.ent_label[k] not in NUMERIC_LABELS
+            and may_name_place(ix, k, c)
+        ):
             sp = _name_span(ix, k)
             out.append(
                 Option("name", k, sp, PlaceRef(sp.start, sp.end, sp.text, sp.text, feature="name"))
@@ -213,6 +222,17 @@ def rule_pick(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> 
     return -1, ""
 
 
+def witness(ix: DocIndex, r: int, c: Cand) -> bool:
+    """Is ``r`` the subject of a verb like "see" whose object is the trigger?"""
+    t, trig = ix.tokens[r], ix.tokens[c.tok]
+    return (
+        t.dep == "nsubj"
+        and trig.dep == "dobj"
+        and t.head == trig.head
+        and ix.lemma(t.head) in WITNESS_VERBS
+    )
+
+
 def _type_group(etype: str) -> str:
     if etype in SPEECH_TYPES:
         return "speech"
@@ -239,6 +259,14 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
     roots = {k: "site" for k in _sentence(ix, c) if ix.is_site(k)}
     roots.update((o.root, o.kind) for o in opts)
     f_trig = f"tlemma={ix.lemma(c.tok)}"
+    # the trigger's object and the places named inside its phrase: "attacked Camp
+    # Shorabak in Helmand Province" (the data marks the outer place more often)
+    objects = {
+        o.root
+        for o in opts
+        if ix.tokens[o.root].head == c.tok and ix.tokens[o.root].dep in ("dobj", "nsubjpass")
+    }
+    inside = {o.root: a for o in opts for a in chain(ix, o.root)[1:4] if a in objects}
     out: list[list[str]] = []
     for k, o in enumerate(opts):
         r = o.root
@@ -278,6 +306,8 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
             if h == c.tok:
                 head_kind = "trigger"
             f.append(f"mod_of={head_kind}")
+            # "the U.S. killing of Muslims" (an actor) against "the Moscow attack" (a place)
+            f.append(f"mod_of_feat={head_kind}|{o.place.feature}")
         d = sc.get(r)
         f.append(f"tdep_kind={trig.dep}|{o.kind}|{d is not None}")
         f.append(f"scope={'out' if d is None else _bucket(d, (1, 2, 3, 4, 6))}")
@@ -310,7 +340,11 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
         f.append(f"gov_pos={coarse_pos(ix.tokens[g])}")
         if locative(ix, r, c):
             f.append("locative")
-        if destination(ix, r, c.type):
+        if r in inside:
+            f.append("in_object_phrase")
+        if r in inside.values():
+            f.append("object_with_place")
+        if destination(ix, r, c.type, c.tok):
             f.append("destination")
         for rel in _relations(ix, r, roots):
             f.append(rel)

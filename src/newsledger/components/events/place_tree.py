@@ -26,6 +26,7 @@ PHYSICAL_TYPES = frozenset(
     {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "SANCTION"}
 )
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+DESTINATION_PATH_DEPS = frozenset({"compound", "appos", "conj"})
 SITE_PATH_DEPS = frozenset({"pobj", "prep", "compound", "appos", "conj"})
 PHRASE_DEPS = frozenset({"prep", "pobj", "appos", "compound"})  # a site's own place phrase
 
@@ -93,11 +94,44 @@ def locative(ix: DocIndex, root: int, c: Cand) -> bool:
     return c.mode in ("capture", "visit") and t.dep in CAPTURE_DEPS  # took Kabul; visited Paris
 
 
-def destination(ix: DocIndex, i: int, etype: str) -> bool:
-    """Not where it happened: "took to the streets", "taken to hospital", "sanctions on a bank"."""
-    t = ix.tokens[i]
-    prep = ix.lemma(t.head) if t.dep == "pobj" else ""
-    return prep in DESTINATION_PREPS or (prep == "on" and etype not in PHYSICAL_TYPES)
+def destination(ix: DocIndex, i: int, etype: str, trigger: int = -1) -> bool:
+    """Not where it happened: "took to the streets", "taken to hospital", "sanctions on a bank",
+    nor a place inside such a phrase ("delivery to Room 25 at the Dreamland", "sent to a
+    camp in Velmora"); but where one goes for the event is its place ("went to Paris for
+    talks", "flew to Velmora to sign the deal")."""
+    for _ in range(3):
+        t = ix.tokens[i]
+        if t.dep == "pobj" and t.head != i:
+            prep = ix.lemma(t.head)
+            if prep in DESTINATION_PREPS:
+                return not _purpose(ix, ix.tokens[t.head].head, trigger)
+            if prep == "on" and etype not in PHYSICAL_TYPES:
+                return True
+            p = ix.tokens[t.head]
+            if p.dep != "prep" or p.head == t.head or not _named_or_site(ix, p.head):
+                return False
+            i = p.head  # the place the phrase belongs to: "camp" of "a camp in Velmora"
+        elif t.dep in DESTINATION_PATH_DEPS and t.head != i and _named_or_site(ix, t.head):
+            i = t.head
+        else:
+            return False
+    return False
+
+
+def _named_or_site(ix: DocIndex, i: int) -> bool:
+    return ix.is_place(i) or ix.is_site(i) or ix.tokens[i].tag in ("NNP", "NNPS")
+
+
+def _purpose(ix: DocIndex, verb: int, trigger: int) -> bool:
+    """Is the trigger what one goes to ``verb``'s destination for ("go to Paris for talks")?"""
+    if trigger < 0 or verb == trigger:
+        return False
+    for ch in ix.children[verb]:
+        if ix.tokens[ch].dep in ("xcomp", "advcl") and ch == trigger:
+            return True
+        if ix.tokens[ch].dep == "prep" and ix.lemma(ch) == "for" and trigger in ix.children[ch]:
+            return True
+    return False
 
 
 def site_around(ix: DocIndex, p: PlaceRef) -> Span:
