@@ -51,7 +51,7 @@ def test_a_speech_act_is_placed_by_its_own_clause_only(
 def test_a_place_inside_a_destination_is_a_destination(
     place_index: Callable[[str], DocIndex],
 ) -> None:
-    ix = place_index("The rebels were taken to a camp in Velmora after the clashes on Friday.")
+    ix = place_index("The rebels were taken to a camp in Velmora during the clashes on Friday.")
     c = trigger(ix, "clashes")
     opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
     (f,) = [f for o, f in zip(opts, feats, strict=True) if o.span.text == "Velmora"]
