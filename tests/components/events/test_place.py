@@ -63,8 +63,8 @@ def test_a_malformed_model_says_how_to_fix(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_the_subject_of_has_seen_is_where(place_index: Callable[[str], DocIndex]) -> None:
-    text = "Norland is a small republic. The republic has seen numerous bombings since March."
-    c = _chosen(place_index(text), "bombings")
+    text = "Norland is a small republic. The republic has seen repeated ambushes since March."
+    c = _chosen(place_index(text), "ambushes")
     assert c.where is not None and c.where.text == "republic" and c.place_level == 2
     assert c.place is not None and c.place.name == "Norland"  # the anaphor's referent
 
@@ -112,9 +112,7 @@ def test_specificity_ranks_sites_over_towns_over_countries(
 def test_a_copula_says_where_its_subject_happened(
     place_index: Callable[[str], DocIndex],
 ) -> None:
-    c = _chosen(
-        place_index("The worst explosion was at a crowded bus station in Velmora."), "explosion"
-    )
+    c = _chosen(place_index("The blast was at a crowded bus station in Velmora."), "blast")
     assert c.where is not None and c.where.text == "a crowded bus station in Velmora"
     assert c.where_level == 2 and c.place is not None and c.place.name == "Velmora"
 
@@ -122,8 +120,8 @@ def test_a_copula_says_where_its_subject_happened(
 def test_an_event_that_only_dates_another_is_placed_by_its_own_phrase(
     place_index: Callable[[str], DocIndex],
 ) -> None:
-    text = "Three days after the bombing, police arrested two men at a farm near Velmora."
-    c = _chosen(place_index(text), "bombing")
+    text = "A week after the raid, police arrested two men at a farm near Velmora."
+    c = _chosen(place_index(text), "raid")
     assert c.where is None and c.place is None
     c = _chosen(place_index(text), "arrested")
     assert c.place is not None and c.place.name == "Velmora"

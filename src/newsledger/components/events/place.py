@@ -118,14 +118,14 @@ def candidates(
     opts = options(ix, c)
     if c.type in SPEECH_TYPES:  # where a thing was said is a place phrase of its clause
         opts = [o for o in opts if o.root in sc and locative(ix, o.root, c)]
-    elif time_anchor(ix, c):  # "three days after the bombing, X was arrested in Y"
+    elif time_anchor(ix, c):  # "a week after the raid, X was arrested in Y"
         opts = [o for o in opts if o.root in sc]
     return opts, features(ix, c, sc, opts), sc
 
 
 def with_copula(ix: DocIndex, c: Cand, sc: dict[int, int]) -> dict[int, int]:
     """The scope and the place phrases of a copula whose subject is the trigger:
-    "the worst explosion was at the bus station"."""
+    "the blast was at a market"."""
     t = ix.tokens[c.tok]
     if t.dep != "nsubj" or t.head == c.tok or ix.lemma(t.head) != "be":
         return sc
@@ -140,7 +140,7 @@ def with_copula(ix: DocIndex, c: Cand, sc: dict[int, int]) -> dict[int, int]:
 
 
 def time_anchor(ix: DocIndex, c: Cand) -> bool:
-    """Is the trigger only the time of something else ("three days after the bombing")?"""
+    """Is the trigger only the time of something else ("a week after the raid")?"""
     t = ix.tokens[c.tok]
     return t.dep == "pobj" and t.head != c.tok and ix.lemma(t.head) in TIME_PREPS
 
@@ -177,7 +177,7 @@ def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
     chosen: Option | None = None
     scores = [model.score(f) for f in feats]
     seen = [o for o in opts if o.kind == "place" and witness(ix, o.root, c)]
-    if seen:  # "the republic has seen numerous bombings": a rule, the data has no such case
+    if seen:  # "the province has seen repeated ambushes": a rule, the data has no such case
         chosen = seen[0]
     elif opts:
         best = max(range(len(opts)), key=lambda k: (scores[k], -abs(opts[k].root - c.tok)))
@@ -207,7 +207,7 @@ def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
 def specificity(ix: DocIndex, c: Cand) -> float:
     """How precisely a mention's place span says where (lower is more specific).
 
-    A site phrase ("the busy bus station", "a checkpoint near Velmora") is more
+    A site phrase ("the crowded market", "a checkpoint near Velmora") is more
     precise than a town, unless its noun is itself an area word of the size
     of a province or a country ("the same province"); a named place ranks by
     its feature (city 0 ... country 3; an unresolved name counts as a town).
@@ -226,7 +226,7 @@ def event_where(ix: DocIndex, cands: list[Cand]) -> tuple[Cand | None, Cand | No
     """The mentions that give a coreferent event its place span and its place name.
 
     The span: the syntactic ones first (in the trigger's scope), then the most
-    specific ("the Oxford Street bus station" over "Belfast" when both are said
+    specific ("the central market" over "Velmora" when both are said
     of one event), then the first.  The name comes from that same mention when
     it has one (so the name and the span agree), else from the mention with
     the most syntactic name.

@@ -32,9 +32,9 @@ NAME_TAGS = frozenset({"NNP", "NNPS"})
 # words; not "to"/"into": "allegiance to Islamic State", "taken to Mercy Hospital"
 PLACE_PREPS = frozenset({"through", "across", "from", "along", "within", "between"})
 PERSONS = frozenset({"PERSON", "NORP"})
-# a name the tagger reads as a number or an amount is no place ("At 2.45pm, when the bombing began")
+# a name the tagger reads as a number or an amount is no place ("At 4.10pm, when the shelling started")
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
-# verbs whose subject is where their object happened: "the republic has seen numerous bombings"
+# verbs whose subject is where their object happened: "the province has seen repeated ambushes"
 WITNESS_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "record"})
 
 
@@ -260,7 +260,7 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
     roots.update((o.root, o.kind) for o in opts)
     f_trig = f"tlemma={ix.lemma(c.tok)}"
     # the trigger's object and the places named inside its phrase: "attacked Camp
-    # Shorabak in Helmand Province" (the data marks the outer place more often)
+    # Dravik in Velmora" (the data marks the inner place more often)
     objects = {
         o.root
         for o in opts

@@ -96,7 +96,7 @@ def locative(ix: DocIndex, root: int, c: Cand) -> bool:
 
 def destination(ix: DocIndex, i: int, etype: str, trigger: int = -1) -> bool:
     """Not where it happened: "took to the streets", "taken to hospital", "sanctions on a bank",
-    nor a place inside such a phrase ("delivery to Room 25 at the Dreamland", "sent to a
+    nor a place inside such a phrase ("delivery to Room 4 at the Velmora Inn", "sent to a
     camp in Velmora"); but where one goes for the event is its place ("went to Paris for
     talks", "flew to Velmora to sign the deal")."""
     for _ in range(3):
@@ -123,7 +123,7 @@ def _named_or_site(ix: DocIndex, i: int) -> bool:
 
 
 def _purpose(ix: DocIndex, verb: int, trigger: int) -> bool:
-    """Is the trigger what one goes to ``verb``'s destination for ("go to Paris for talks")?"""
+    """Is the trigger what one goes to ``verb``'s destination for ("flew to Velmora for talks")?"""
     if trigger < 0 or verb == trigger:
         return False
     for ch in ix.children[verb]:
