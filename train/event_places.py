@@ -75,9 +75,8 @@ prepositions, place features, site-noun lemmas), no text.
   the events stage makes a site in scope nearer the trigger the place span by
   rule, and gives a coreferent event the place span of its most specific
   mention. Rules the data cannot teach: the subject of "has seen" is where
-  ("the province has seen repeated ambushes"), a copula's locative phrase
-  places its subject, an event that only dates another ("a week after
-  the raid") is placed by its own phrase.
+  ("the province has seen repeated ambushes"), an event that only dates
+  another ("a week after the raid") is placed by its own phrase.
 - WikiEvents marks nominal places and fewer places overall, and its gold
   places of a reported event are often left unmarked in sentences that name
   one; on its dev set about half of the wrong places are named by their

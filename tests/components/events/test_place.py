@@ -109,14 +109,6 @@ def test_specificity_ranks_sites_over_towns_over_countries(
     assert [place.specificity(ix, x) for x in cands] == [3.0, 0.0, -1.0]
 
 
-def test_a_copula_says_where_its_subject_happened(
-    place_index: Callable[[str], DocIndex],
-) -> None:
-    c = _chosen(place_index("The blast was at a crowded bus station in Velmora."), "blast")
-    assert c.where is not None and c.where.text == "a crowded bus station in Velmora"
-    assert c.where_level == 2 and c.place is not None and c.place.name == "Velmora"
-
-
 def test_an_event_that_only_dates_another_is_placed_by_its_own_phrase(
     place_index: Callable[[str], DocIndex],
 ) -> None:

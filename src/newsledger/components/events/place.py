@@ -35,7 +35,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from newsledger.components.events.detect import Cand, DocIndex, kinds
+from newsledger.components.events.detect import Cand, DocIndex
 from newsledger.components.events.place_candidates import Option, features, options, witness
 from newsledger.components.events.place_tree import (
     SPECIFIC,
@@ -52,7 +52,6 @@ from newsledger.core.models import ModelError, load_model
 
 MODEL_NAME = "event_place"
 TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead"})
-SKIP = frozenset({"ccomp", "advcl", "parataxis", "conj", "csubj", "punct", "cc", "relcl"})
 
 
 def _logistic(z: float) -> float:
@@ -114,29 +113,13 @@ def candidates(
     ix: DocIndex, c: Cand, sc: dict[int, int]
 ) -> tuple[list[Option], list[list[str]], dict[int, int]]:
     """The candidates of a trigger mention, their features, and the scope they were read in."""
-    sc = with_copula(ix, c, without_content(ix, c, sc))
+    sc = without_content(ix, c, sc)
     opts = options(ix, c)
     if c.type in SPEECH_TYPES:  # where a thing was said is a place phrase of its clause
         opts = [o for o in opts if o.root in sc and locative(ix, o.root, c)]
     elif time_anchor(ix, c):  # "a week after the raid, X was arrested in Y"
         opts = [o for o in opts if o.root in sc]
     return opts, features(ix, c, sc, opts), sc
-
-
-def with_copula(ix: DocIndex, c: Cand, sc: dict[int, int]) -> dict[int, int]:
-    """The scope and the place phrases of a copula whose subject is the trigger:
-    "the blast was at a market"."""
-    t = ix.tokens[c.tok]
-    if t.dep != "nsubj" or t.head == c.tok or ix.lemma(t.head) != "be":
-        return sc
-    out = dict(sc)
-    queue = [(p, 2) for p in ix.deps(t.head, "prep") if "locative" in kinds(ix, p)]
-    while queue:
-        i, d = queue.pop()
-        if i not in out or out[i] > d:
-            out[i] = d
-            queue.extend((ch, d + 1) for ch in ix.children[i] if ix.tokens[ch].dep not in SKIP)
-    return out
 
 
 def time_anchor(ix: DocIndex, c: Cand) -> bool:
