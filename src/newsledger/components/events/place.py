@@ -5,9 +5,9 @@ Every place-like phrase of the trigger's sentence is a candidate:
 * **place**: a place from the places stage (resolved or not), a bare
   GPE/LOC/FAC name, or a place anaphor ("the city");
 * **name**: any other proper name where a place could be named, however the
-  entity stages typed it (PERSON, ORG, or nothing): "clashes in Ras al-Ain",
-  "killed at Camp Bastion", "the district of Salah al-Din", "stormed Tall
-  Kurdi" (:func:`~newsledger.components.events.place_candidates.may_name_place`).
+  entity stages typed it (PERSON, ORG, or nothing): "clashes in Dar al-Velm",
+  "killed at Camp Dravik", "the district of Wadi Tarsk", "stormed Tall
+  Vemra" (:func:`~newsledger.components.events.place_candidates.may_name_place`).
 
 Each candidate gets sparse features read off the dependency tree (the path
 from the trigger to it, its preposition, whether it is in the trigger's scope
@@ -23,7 +23,7 @@ at all; when it does not, the event gets none.
 The event's *place* is the chosen name (with coordinates when resolved, or
 those of a resolved candidate the ranker also rates); its *place span* is where
 the text says it: the site phrase around the name ("their posts in
-Anderstown"), or a site noun in scope nearer the trigger than the name ("killed
+Tarsk"), or a site noun in scope nearer the trigger than the name ("killed
 at a checkpoint", "a market in Velmora"), which is a rule: the training data
 marks named places only.  A speech act is placed by its own clause only
 (:func:`without_content`).

@@ -29,7 +29,7 @@ from newsledger.core.model import Span
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"})
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 # prepositions whose object may name where something happened, besides "locative" support
-# words; not "to"/"into": "allegiance to Islamic State", "taken to Mercy Hospital"
+# words; not "to"/"into": "allegiance to the Velmora Front", "taken to St Olaf Hospital"
 PLACE_PREPS = frozenset({"through", "across", "from", "along", "within", "between"})
 PERSONS = frozenset({"PERSON", "NORP"})
 # a name the tagger reads as a number or an amount is no place ("At 4.10pm, when the shelling started")
@@ -49,7 +49,7 @@ class Option:
 
 
 def _name_span(ix: DocIndex, i: int) -> Span:
-    """The proper-name tokens around head ``i`` ("Ras al - Ain", "Camp Bastion")."""
+    """The proper-name tokens around head ``i`` ("Dar al - Velm", "Camp Dravik")."""
     lo = hi = i
     while (
         lo > 0
@@ -65,10 +65,10 @@ def _name_span(ix: DocIndex, i: int) -> Span:
 def may_name_place(ix: DocIndex, k: int, c: Cand, depth: int = 0) -> bool:
     """Is the proper name headed by ``k`` where a place could be named, whatever its type?
 
-    The object of a locative preposition ("in Ras al-Ain"), the name of a site
-    or place noun ("the village of Rasm Al-Abed"), the object of the trigger
-    unless it names a person ("stormed Tall Kurdi"), or an apposition or
-    conjunct of such a name ("Cailaco and Manapa", "through Rutshuru, a town").
+    The object of a locative preposition ("in Dar al-Velm"), the name of a site
+    or place noun ("the village of Kafr Al-Tarsk"), the object of the trigger
+    unless it names a person ("stormed Tall Vemra"), or an apposition or
+    conjunct of such a name ("Velmora and Tarsk", "through Dravik, a town").
     """
     t = ix.tokens[k]
     h = t.head
@@ -169,7 +169,7 @@ def _event_words(ix: DocIndex, c: Cand) -> list[int]:
 
 
 def _relations(ix: DocIndex, r: int, roots: dict[int, str]) -> list[str]:
-    """How candidate ``r`` sits among the others: "Mayadeen in the province of X", "X of Y"."""
+    """How candidate ``r`` sits among the others: "Velmora in the province of X", "X of Y"."""
     out: list[str] = []
     i, deps = r, []
     for _ in range(4):  # a candidate above this one: this one is inside its phrase
@@ -306,7 +306,7 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
             if h == c.tok:
                 head_kind = "trigger"
             f.append(f"mod_of={head_kind}")
-            # "the U.S. killing of Muslims" (an actor) against "the Moscow attack" (a place)
+            # "the Norland shelling of villages" (an actor) against "the Velmora attack" (a place)
             f.append(f"mod_of_feat={head_kind}|{o.place.feature}")
         d = sc.get(r)
         f.append(f"tdep_kind={trig.dep}|{o.kind}|{d is not None}")

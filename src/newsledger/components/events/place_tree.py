@@ -1,9 +1,9 @@
 """Where a phrase sits relative to an event trigger: the tree tests the place chooser uses.
 
 The span root and governor of a phrase, whether a phrase has the form of the
-place where something happened ("in Velmora", "the Moscow attack", "the
-suburbs of Moscow") or of a destination ("taken to hospital"), the site phrase
-around a name ("their posts in Anderstown"), and a speech act's scope without
+place where something happened ("in Velmora", "the Velmora attack", "the
+suburbs of Velmora") or of a destination ("taken to hospital"), the site phrase
+around a name ("their posts in Tarsk"), and a speech act's scope without
 what is said.  Shared by :mod:`newsledger.components.events.place_candidates`
 (as features) and :mod:`newsledger.components.events.place` (the site rule).
 """
@@ -75,9 +75,9 @@ def locus(ix: DocIndex, n: int, c: Cand, depth: int = 0) -> bool:
     if t.dep == "pobj" and "locative" in kinds(ix, h):
         return True
     if t.dep in ("dobj", "nsubjpass") and h == c.tok and c.type == "ASSAULT":
-        return True  # attacked Camp Shorabak in Helmand
+        return True  # attacked Camp Dravik in Velmora
     if t.dep == "pobj" and ix.lemma(h) == "of" and h != ix.tokens[h].head and depth < 2:
-        return locus(ix, ix.tokens[h].head, c, depth + 1)  # the suburbs of Moscow
+        return locus(ix, ix.tokens[h].head, c, depth + 1)  # the suburbs of Velmora
     return False
 
 
@@ -135,7 +135,7 @@ def _purpose(ix: DocIndex, verb: int, trigger: int) -> bool:
 
 
 def site_around(ix: DocIndex, p: PlaceRef) -> Span:
-    """A named place's span, or the site phrase it names: "their posts in Anderstown"."""
+    """A named place's span, or the site phrase it names: "their posts in Tarsk"."""
     i = span_root(ix, ix.a.annotated.token_at(p.start), p.start, p.end)
     for _ in range(4):
         t = ix.tokens[i]
