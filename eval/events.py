@@ -21,7 +21,11 @@ in PLOVER already (a held-out set) is scored on every PLOVER type.
   overlaps the gold argument span or any mention of the same gold entity.
   Counted once per document, role and gold entity (events are coreferent
   across mentions in our output).  ``*_span_f1`` score the noun-phrase spans
-  (named or not) instead of entity ids.
+  (named or not) instead of entity ids.  A document none of whose events has
+  an annotated argument is left out of argument scoring: its gold says nothing
+  about participants or places, not that there are none (WikiEvents dev has
+  one: twelve events, several in sentences that name where they happened).
+  ``place_every_doc_*`` scores places on every document all the same.
 
 * **who did what to whom**: the share of predicted ASSAULT events with an actor
   (an entity id or an unnamed actor with its sector, ``agents``), and with any
@@ -164,6 +168,7 @@ class Scorer:
         self, di: int, rec: dict[str, Any], a: Analysis, table: dict[str, frozenset[str]]
     ) -> None:
         golds, left_out = gold_events(rec, table)
+        self.counts["docs"] += 1
         preds: list[tuple[Event, tuple[int, int]]] = []
         for e in a.events:
             for sp in mention_spans(e):
@@ -208,12 +213,19 @@ class Scorer:
                         self.errors.append(
                             f"FP {e.type:34} {t[sp[0] : sp[1]]!r} … {t[sp[0] - 40 : sp[1] + 40]!r}"
                         )
+        if not any(ev.get("arguments") for ev in rec["events"]):
+            # no argument of any event is annotated: the gold says nothing about places
+            # or participants here (not that there are none), so arguments are not scored
+            self.counts["docs_without_arguments"] += 1
+            self._args(di, a, golds, preds, "place", "place_every_doc", False)
+            return
         for spans_only in (False, True):
             for role in ROLES:
                 if spans_only and role == "place":
                     continue
                 name = f"{role}_span" if spans_only else role
                 self._args(di, a, golds, preds, role, name, spans_only)
+        self._args(di, a, golds, preds, "place", "place_every_doc", False)
 
     @staticmethod
     def _life_only(sp: tuple[int, int], golds: list[Gold]) -> bool:
@@ -279,6 +291,8 @@ class Scorer:
         out["gold_left_out"] = float(c["gold_left_out"])
         out["pred_left_out"] = float(c["pred_left_out"])
         out["pred_outside"] = float(c["pred_outside"])
+        out["docs"] = float(c["docs"])
+        out["docs_without_arguments"] = float(c["docs_without_arguments"])
         return out
 
 
@@ -344,7 +358,15 @@ def main() -> None:
         f"counterpart, {out['pred_left_out']:.0f} predicted mentions overlapping them, and "
         f"{out['pred_outside']:.0f} predicted mentions of PLOVER types no KAIROS type maps to."
     )
-    _table(out, ["type", "attacker", "target", "place", "attacker_span", "target_span"])
+    _table(
+        out,
+        ["type", "attacker", "target", "place", "place_every_doc", "attacker_span", "target_span"],
+    )
+    print(
+        f"Arguments are scored on the {out['docs'] - out['docs_without_arguments']:.0f} "
+        f"documents whose events carry argument annotation ({out['docs_without_arguments']:.0f} "
+        "carry none); place_every_doc scores places on every document."
+    )
     print(
         f"type F1 counting every prediction {out['type_f1_all_preds']:.3f}   "
         f"without Life.* gold {out['type_f1_no_life']:.3f}"

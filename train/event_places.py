@@ -35,7 +35,10 @@ taken to state no place. Scored in plain Python
 (`newsledger.components.events.place`); features: dependency path from the
 trigger, preposition, scope and clause membership, distance and rank,
 specificity, candidate kind and named-entity label, whether another event word
-is nearer, whether the candidate only modifies a noun ("U.S. troops").
+is nearer, whether the candidate only modifies a noun ("U.S. troops") and
+what kind of place that noun is, whether it lies in a destination phrase
+("taken to a camp in X", not "went to X for talks"), whether it lies inside
+the phrase of the trigger's object ("attacked Camp X in Y").
 
 ## Data
 
@@ -60,7 +63,7 @@ prepositions, place features, site-noun lemmas), no text.
 ## Limits
 
 - The annotation is single-annotator and noisy (e.g. "the southern
-  countryside of Idlib city" is sometimes marked as no place).
+  countryside of Velmora city" is sometimes marked as no place).
 - One place per event: when the gold names two places ("the cities of X and
   Y"), one is chosen.
 - Candidates come from the upstream stages: a place that neither the places
@@ -70,9 +73,16 @@ prepositions, place features, site-noun lemmas), no text.
   place have no candidate overlapping it.
 - Site nouns ("a checkpoint") are no candidates, since the data marks names;
   the events stage makes a site in scope nearer the trigger the place span by
-  rule. WikiEvents marks such nominal places, and fewer places overall: on its
-  dev set the stage's place F1 went from 0.592 (rules) to 0.551.
-- Names modifying a noun ("the Kiev regime") are still chosen at times.
+  rule, and gives a coreferent event the place span of its most specific
+  mention. Rules the data cannot teach: the subject of "has seen" is where
+  ("the province has seen repeated ambushes"), an event that only dates
+  another ("a week after the raid") is placed by its own phrase.
+- WikiEvents marks nominal places and fewer places overall, and its gold
+  places of a reported event are often left unmarked in sentences that name
+  one; on its dev set about half of the wrong places are named by their
+  sentence. The trigger's object against a place inside or beside it
+  ("attacked Camp X in Y") is split about evenly in the training data.
+- Names modifying a noun ("the Velmora garrison") are still chosen at times.
 - Trained on conflict news; places of diplomatic events are rarer in the data.
 """
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from newsledger.components.events import arguments, place
 from newsledger.components.events.detect import Cand, DocIndex
+from newsledger.core.model import Analysis, Span
 from newsledger.core.models import ModelError
 from tests.components.events.conftest import trigger
 
@@ -58,3 +60,60 @@ def test_a_malformed_model_says_how_to_fix(monkeypatch: pytest.MonkeyPatch) -> N
         assert "make train" in exc.value.hint
     finally:
         place.place_model.cache_clear()
+
+
+def test_the_subject_of_has_seen_is_where(place_index: Callable[[str], DocIndex]) -> None:
+    text = "Norland is a small republic. The republic has seen repeated ambushes since March."
+    c = _chosen(place_index(text), "ambushes")
+    assert c.where is not None and c.where.text == "republic" and c.place_level == 2
+    assert c.place is not None and c.place.name == "Norland"  # the anaphor's referent
+
+
+def test_a_site_in_scope_keeps_a_name_outside_it_out(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    # the name modifies a person ("the mayor of Velmora"): the house is where, and the
+    # event's place name is not the town the mayor governs
+    text = "Police placed Dravik Moll, the former mayor of Velmora, under house arrest on Friday."
+    c = _chosen(place_index(text), "arrest")
+    assert c.where is not None and c.where.text == "house"
+    assert c.place is None and c.place_level == 0
+
+
+def test_a_coreferent_event_is_placed_at_its_most_specific_site(
+    analyse: Callable[..., Analysis],
+) -> None:
+    a = analyse(
+        "A bomb exploded in Velmora on Friday. The explosion happened at a crowded bus "
+        "station near the river, killing four people."
+    )
+    (e,) = [e for e in a.events if e.type == "ASSAULT"]
+    assert len(e.mentions) >= 2
+    assert e.place_span is not None and e.place_span.text == "a crowded bus station"
+    assert e.place == "Velmora"  # the site has no name: the town named for the event
+
+
+def test_specificity_ranks_sites_over_towns_over_countries(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    ix = place_index("Gunmen attacked a checkpoint in Norland and a market in Velmora.")
+    c = trigger(ix, "attacked")
+    assert place.specificity(ix, c) == 9.0  # no place span yet
+    cands = []
+    for text in ("Norland", "Velmora"):
+        k = ix.text.find(text)
+        p = next(p for p in ix.places if p.start == k)
+        cands.append(replace(c, where=Span(p.start, p.end, p.text), place=p, geo=p))
+    k = ix.text.find("a checkpoint")
+    cands.append(replace(c, where=Span(k, k + 12, "a checkpoint"), place=None, geo=None))
+    assert [place.specificity(ix, x) for x in cands] == [3.0, 0.0, -1.0]
+
+
+def test_an_event_that_only_dates_another_is_placed_by_its_own_phrase(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    text = "A week after the raid, police arrested two men at a farm near Velmora."
+    c = _chosen(place_index(text), "raid")
+    assert c.where is None and c.place is None
+    c = _chosen(place_index(text), "arrested")
+    assert c.place is not None and c.place.name == "Velmora"

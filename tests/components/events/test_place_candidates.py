@@ -46,3 +46,19 @@ def test_a_speech_act_is_placed_by_its_own_clause_only(
     c = trigger(ix, "demanded")
     opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
     assert opts == []
+
+
+def test_a_place_inside_a_destination_is_a_destination(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    ix = place_index("The rebels were taken to a camp in Velmora during the clashes on Friday.")
+    c = trigger(ix, "clashes")
+    opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    (f,) = [f for o, f in zip(opts, feats, strict=True) if o.span.text == "Velmora"]
+    assert "destination" in f
+    # where one goes for the event is its place
+    ix = place_index("The minister went to Velmora for talks with the rebels on Friday.")
+    c = trigger(ix, "talks")
+    opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    (f,) = [f for o, f in zip(opts, feats, strict=True) if o.span.text == "Velmora"]
+    assert "destination" not in f

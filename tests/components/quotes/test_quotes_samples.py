@@ -27,7 +27,7 @@ FILES = {
 # (file prefix, speaker name key, content substring)
 GOLD_QUOTES: list[tuple[str, str, str]] = [
     ("000", "Putin", "radical Islamists"),
-    ("000", "Putin", "attacks by the Kiev regime"),
+    ("000", "Putin", "regime against Russia"),
     ("000", "Rakhmon", "terrorists have no nationality"),
     ("000", "Kremlin", "intensify"),
     ("000", "Gaüzère", "hardly surprised to see Tajik jihadists"),

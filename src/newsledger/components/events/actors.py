@@ -56,7 +56,7 @@ def entities_of(ix: DocIndex, h: int, allowed: frozenset[str]) -> list[str]:
         if e is None:
             for ch in ix.deps(x, "appos"):
                 e = e or ix.entity[ch]
-        if e is None:  # "Taliban gunmen", "the Kiev regime"; not "the Belfast brigade"
+        if e is None:  # "Taliban gunmen", "the Velmoran regime"; not "the Belfast brigade"
             groups = STATE_GROUPS if "state" in kinds(ix, x) else NAMED_GROUPS
             for ch in ix.deps(x, "compound", "nmod", "amod"):
                 m = ix.entity[ch]

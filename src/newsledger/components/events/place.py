@@ -5,9 +5,9 @@ Every place-like phrase of the trigger's sentence is a candidate:
 * **place**: a place from the places stage (resolved or not), a bare
   GPE/LOC/FAC name, or a place anaphor ("the city");
 * **name**: any other proper name where a place could be named, however the
-  entity stages typed it (PERSON, ORG, or nothing): "clashes in Ras al-Ain",
-  "killed at Camp Bastion", "the district of Salah al-Din", "stormed Tall
-  Kurdi" (:func:`~newsledger.components.events.place_candidates.may_name_place`).
+  entity stages typed it (PERSON, ORG, or nothing): "clashes in Dar al-Velm",
+  "killed at Camp Dravik", "the district of Wadi Tarsk", "stormed Tall
+  Vemra" (:func:`~newsledger.components.events.place_candidates.may_name_place`).
 
 Each candidate gets sparse features read off the dependency tree (the path
 from the trigger to it, its preposition, whether it is in the trigger's scope
@@ -23,7 +23,7 @@ at all; when it does not, the event gets none.
 The event's *place* is the chosen name (with coordinates when resolved, or
 those of a resolved candidate the ranker also rates); its *place span* is where
 the text says it: the site phrase around the name ("their posts in
-Anderstown"), or a site noun in scope nearer the trigger than the name ("killed
+Tarsk"), or a site noun in scope nearer the trigger than the name ("killed
 at a checkpoint", "a market in Velmora"), which is a rule: the training data
 marks named places only.  A speech act is placed by its own clause only
 (:func:`without_content`).
@@ -36,19 +36,22 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.components.events.detect import Cand, DocIndex
-from newsledger.components.events.place_candidates import Option, features, options
+from newsledger.components.events.place_candidates import Option, features, options, witness
 from newsledger.components.events.place_tree import (
+    SPECIFIC,
     SPEECH_TYPES,
     destination,
     locative,
     site_around,
     site_span,
+    span_root,
     without_content,
 )
 from newsledger.core.model import Span
 from newsledger.core.models import ModelError, load_model
 
 MODEL_NAME = "event_place"
+TIME_PREPS = frozenset({"after", "before", "since", "following", "until", "ahead"})
 
 
 def _logistic(z: float) -> float:
@@ -114,7 +117,15 @@ def candidates(
     opts = options(ix, c)
     if c.type in SPEECH_TYPES:  # where a thing was said is a place phrase of its clause
         opts = [o for o in opts if o.root in sc and locative(ix, o.root, c)]
+    elif time_anchor(ix, c):  # "a week after the raid, X was arrested in Y"
+        opts = [o for o in opts if o.root in sc]
     return opts, features(ix, c, sc, opts), sc
+
+
+def time_anchor(ix: DocIndex, c: Cand) -> bool:
+    """Is the trigger only the time of something else ("a week after the raid")?"""
+    t = ix.tokens[c.tok]
+    return t.dep == "pobj" and t.head != c.tok and ix.lemma(t.head) in TIME_PREPS
 
 
 def export_span(ix: DocIndex, o: Option) -> Span:
@@ -131,7 +142,7 @@ def nearest_site(ix: DocIndex, c: Cand, sc: dict[int, int]) -> tuple[int, int] |
             and (best is None or (d, i) < best)
             and ix.is_site(i)
             and locative(ix, i, c)
-            and not destination(ix, i, c.type)
+            and not destination(ix, i, c.type, c.tok)
         ):
             best = (d, i)
     return best
@@ -148,7 +159,10 @@ def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
     opts, feats, sc = candidates(ix, c, sc)
     chosen: Option | None = None
     scores = [model.score(f) for f in feats]
-    if opts:
+    seen = [o for o in opts if o.kind == "place" and witness(ix, o.root, c)]
+    if seen:  # "the province has seen repeated ambushes": a rule, the data has no such case
+        chosen = seen[0]
+    elif opts:
         best = max(range(len(opts)), key=lambda k: (scores[k], -abs(opts[k].root - c.tok)))
         if model.stated(feats[best], scores) >= model.threshold:
             chosen = opts[best]
@@ -160,6 +174,8 @@ def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
     level = 2 if chosen.root in sc else 1
     if c.where is None:
         c.where, c.where_level = export_span(ix, chosen), level
+    elif level == 1 and not c.where.start <= chosen.span.start < c.where.end:
+        return  # a site in scope says where; a name outside it and the scope says nothing more
     place = chosen.place
     c.place, c.place_level = place, level
     if place.resolved:
@@ -169,3 +185,38 @@ def find_place(ix: DocIndex, c: Cand, sc: dict[int, int]) -> None:
     ranked = sorted(range(len(opts)), key=lambda k: -scores[k])
     near = [opts[k].place for k in ranked if opts[k].kind == "place" and scores[k] >= 0.5 * top]
     c.geo = next((p for p in near if p.resolved), None)
+
+
+def specificity(ix: DocIndex, c: Cand) -> float:
+    """How precisely a mention's place span says where (lower is more specific).
+
+    A site phrase ("the crowded market", "a checkpoint near Velmora") is more
+    precise than a town, unless its noun is itself an area word of the size
+    of a province or a country ("the same province"); a named place ranks by
+    its feature (city 0 ... country 3; an unresolved name counts as a town).
+    """
+    if c.where is None:
+        return 9.0
+    if c.place is not None and (c.place.start, c.place.end) == (c.where.start, c.where.end):
+        p = c.geo or c.place
+        return float(SPECIFIC.get(p.feature, 0 if not p.resolved else 1))
+    root = span_root(ix, ix.a.annotated.token_at(c.where.start), c.where.start, c.where.end)
+    sizes = [SPECIFIC.get(f, 0) for f in ix.lex.place_nouns.get(ix.lemma(root), ())]
+    return float(min(sizes)) if sizes else -1.0
+
+
+def event_where(ix: DocIndex, cands: list[Cand]) -> tuple[Cand | None, Cand | None]:
+    """The mentions that give a coreferent event its place span and its place name.
+
+    The span: the syntactic ones first (in the trigger's scope), then the most
+    specific ("the central market" over "Velmora" when both are said
+    of one event), then the first.  The name comes from that same mention when
+    it has one (so the name and the span agree), else from the mention with
+    the most syntactic name.
+    """
+    where = [c for c in cands if c.where_level]
+    wc = min(where, key=lambda c: (-c.where_level, specificity(ix, c), c.start), default=None)
+    if wc is not None and wc.place is not None and wc.place_level == wc.where_level:
+        return wc, wc
+    named = [c for c in cands if c.place_level]
+    return wc, max(named, key=lambda c: (c.place_level, -c.start), default=None)

@@ -29,9 +29,13 @@ from newsledger.core.model import Span
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"})
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 # prepositions whose object may name where something happened, besides "locative" support
-# words; not "to"/"into": "allegiance to Islamic State", "taken to Mercy Hospital"
+# words; not "to"/"into": "allegiance to the Velmora Front", "taken to St Olaf Hospital"
 PLACE_PREPS = frozenset({"through", "across", "from", "along", "within", "between"})
 PERSONS = frozenset({"PERSON", "NORP"})
+# a name the tagger reads as a number or an amount is no place ("At 4.10pm, when the shelling started")
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+# verbs whose subject is where their object happened: "the province has seen repeated ambushes"
+WITNESS_VERBS = frozenset({"see", "witness", "experience", "suffer", "endure", "record"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ class Option:
 
 
 def _name_span(ix: DocIndex, i: int) -> Span:
-    """The proper-name tokens around head ``i`` ("Ras al - Ain", "Camp Bastion")."""
+    """The proper-name tokens around head ``i`` ("Dar al - Velm", "Camp Dravik")."""
     lo = hi = i
     while (
         lo > 0
@@ -61,10 +65,10 @@ def _name_span(ix: DocIndex, i: int) -> Span:
 def may_name_place(ix: DocIndex, k: int, c: Cand, depth: int = 0) -> bool:
     """Is the proper name headed by ``k`` where a place could be named, whatever its type?
 
-    The object of a locative preposition ("in Ras al-Ain"), the name of a site
-    or place noun ("the village of Rasm Al-Abed"), the object of the trigger
-    unless it names a person ("stormed Tall Kurdi"), or an apposition or
-    conjunct of such a name ("Cailaco and Manapa", "through Rutshuru, a town").
+    The object of a locative preposition ("in Dar al-Velm"), the name of a site
+    or place noun ("the village of Kafr Al-Tarsk"), the object of the trigger
+    unless it names a person ("stormed Tall Vemra"), or an apposition or
+    conjunct of such a name ("Velmora and Tarsk", "through Dravik, a town").
     """
     t = ix.tokens[k]
     h = t.head
@@ -105,7 +109,12 @@ def options(ix: DocIndex, c: Cand) -> list[Option]:
         t = ix.tokens[k]
         if k == c.tok or k in seen or ix.place_at[k] >= 0:
             pass
-        elif t.tag in NAME_TAGS and not ix.is_date(k) and may_name_place(ix, k, c):
+        elif (
+            t.tag in NAME_TAGS
+            and not ix.is_date(k)
+            and ix.ent_label[k] not in NUMERIC_LABELS
+            and may_name_place(ix, k, c)
+        ):
             sp = _name_span(ix, k)
             out.append(
                 Option("name", k, sp, PlaceRef(sp.start, sp.end, sp.text, sp.text, feature="name"))
@@ -160,7 +169,7 @@ def _event_words(ix: DocIndex, c: Cand) -> list[int]:
 
 
 def _relations(ix: DocIndex, r: int, roots: dict[int, str]) -> list[str]:
-    """How candidate ``r`` sits among the others: "Mayadeen in the province of X", "X of Y"."""
+    """How candidate ``r`` sits among the others: "Velmora in the province of X", "X of Y"."""
     out: list[str] = []
     i, deps = r, []
     for _ in range(4):  # a candidate above this one: this one is inside its phrase
@@ -213,6 +222,17 @@ def rule_pick(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> 
     return -1, ""
 
 
+def witness(ix: DocIndex, r: int, c: Cand) -> bool:
+    """Is ``r`` the subject of a verb like "see" whose object is the trigger?"""
+    t, trig = ix.tokens[r], ix.tokens[c.tok]
+    return (
+        t.dep == "nsubj"
+        and trig.dep == "dobj"
+        and t.head == trig.head
+        and ix.lemma(t.head) in WITNESS_VERBS
+    )
+
+
 def _type_group(etype: str) -> str:
     if etype in SPEECH_TYPES:
         return "speech"
@@ -239,6 +259,14 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
     roots = {k: "site" for k in _sentence(ix, c) if ix.is_site(k)}
     roots.update((o.root, o.kind) for o in opts)
     f_trig = f"tlemma={ix.lemma(c.tok)}"
+    # the trigger's object and the places named inside its phrase: "attacked Camp
+    # Dravik in Velmora" (the data marks the inner place more often)
+    objects = {
+        o.root
+        for o in opts
+        if ix.tokens[o.root].head == c.tok and ix.tokens[o.root].dep in ("dobj", "nsubjpass")
+    }
+    inside = {o.root: a for o in opts for a in chain(ix, o.root)[1:4] if a in objects}
     out: list[list[str]] = []
     for k, o in enumerate(opts):
         r = o.root
@@ -278,6 +306,8 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
             if h == c.tok:
                 head_kind = "trigger"
             f.append(f"mod_of={head_kind}")
+            # "the Norland shelling of villages" (an actor) against "the Velmora attack" (a place)
+            f.append(f"mod_of_feat={head_kind}|{o.place.feature}")
         d = sc.get(r)
         f.append(f"tdep_kind={trig.dep}|{o.kind}|{d is not None}")
         f.append(f"scope={'out' if d is None else _bucket(d, (1, 2, 3, 4, 6))}")
@@ -310,7 +340,11 @@ def features(ix: DocIndex, c: Cand, sc: dict[int, int], opts: list[Option]) -> l
         f.append(f"gov_pos={coarse_pos(ix.tokens[g])}")
         if locative(ix, r, c):
             f.append("locative")
-        if destination(ix, r, c.type):
+        if r in inside:
+            f.append("in_object_phrase")
+        if r in inside.values():
+            f.append("object_with_place")
+        if destination(ix, r, c.type, c.tok):
             f.append("destination")
         for rel in _relations(ix, r, roots):
             f.append(rel)

@@ -1,9 +1,9 @@
 """Where a phrase sits relative to an event trigger: the tree tests the place chooser uses.
 
 The span root and governor of a phrase, whether a phrase has the form of the
-place where something happened ("in Velmora", "the Moscow attack", "the
-suburbs of Moscow") or of a destination ("taken to hospital"), the site phrase
-around a name ("their posts in Anderstown"), and a speech act's scope without
+place where something happened ("in Velmora", "the Velmora attack", "the
+suburbs of Velmora") or of a destination ("taken to hospital"), the site phrase
+around a name ("their posts in Tarsk"), and a speech act's scope without
 what is said.  Shared by :mod:`newsledger.components.events.place_candidates`
 (as features) and :mod:`newsledger.components.events.place` (the site rule).
 """
@@ -26,6 +26,7 @@ PHYSICAL_TYPES = frozenset(
     {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "SANCTION"}
 )
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+DESTINATION_PATH_DEPS = frozenset({"compound", "appos", "conj"})
 SITE_PATH_DEPS = frozenset({"pobj", "prep", "compound", "appos", "conj"})
 PHRASE_DEPS = frozenset({"prep", "pobj", "appos", "compound"})  # a site's own place phrase
 
@@ -74,9 +75,9 @@ def locus(ix: DocIndex, n: int, c: Cand, depth: int = 0) -> bool:
     if t.dep == "pobj" and "locative" in kinds(ix, h):
         return True
     if t.dep in ("dobj", "nsubjpass") and h == c.tok and c.type == "ASSAULT":
-        return True  # attacked Camp Shorabak in Helmand
+        return True  # attacked Camp Dravik in Velmora
     if t.dep == "pobj" and ix.lemma(h) == "of" and h != ix.tokens[h].head and depth < 2:
-        return locus(ix, ix.tokens[h].head, c, depth + 1)  # the suburbs of Moscow
+        return locus(ix, ix.tokens[h].head, c, depth + 1)  # the suburbs of Velmora
     return False
 
 
@@ -93,15 +94,48 @@ def locative(ix: DocIndex, root: int, c: Cand) -> bool:
     return c.mode in ("capture", "visit") and t.dep in CAPTURE_DEPS  # took Kabul; visited Paris
 
 
-def destination(ix: DocIndex, i: int, etype: str) -> bool:
-    """Not where it happened: "took to the streets", "taken to hospital", "sanctions on a bank"."""
-    t = ix.tokens[i]
-    prep = ix.lemma(t.head) if t.dep == "pobj" else ""
-    return prep in DESTINATION_PREPS or (prep == "on" and etype not in PHYSICAL_TYPES)
+def destination(ix: DocIndex, i: int, etype: str, trigger: int = -1) -> bool:
+    """Not where it happened: "took to the streets", "taken to hospital", "sanctions on a bank",
+    nor a place inside such a phrase ("delivery to Room 4 at the Velmora Inn", "sent to a
+    camp in Velmora"); but where one goes for the event is its place ("went to Paris for
+    talks", "flew to Velmora to sign the deal")."""
+    for _ in range(3):
+        t = ix.tokens[i]
+        if t.dep == "pobj" and t.head != i:
+            prep = ix.lemma(t.head)
+            if prep in DESTINATION_PREPS:
+                return not _purpose(ix, ix.tokens[t.head].head, trigger)
+            if prep == "on" and etype not in PHYSICAL_TYPES:
+                return True
+            p = ix.tokens[t.head]
+            if p.dep != "prep" or p.head == t.head or not _named_or_site(ix, p.head):
+                return False
+            i = p.head  # the place the phrase belongs to: "camp" of "a camp in Velmora"
+        elif t.dep in DESTINATION_PATH_DEPS and t.head != i and _named_or_site(ix, t.head):
+            i = t.head
+        else:
+            return False
+    return False
+
+
+def _named_or_site(ix: DocIndex, i: int) -> bool:
+    return ix.is_place(i) or ix.is_site(i) or ix.tokens[i].tag in ("NNP", "NNPS")
+
+
+def _purpose(ix: DocIndex, verb: int, trigger: int) -> bool:
+    """Is the trigger what one goes to ``verb``'s destination for ("flew to Velmora for talks")?"""
+    if trigger < 0 or verb == trigger:
+        return False
+    for ch in ix.children[verb]:
+        if ix.tokens[ch].dep in ("xcomp", "advcl") and ch == trigger:
+            return True
+        if ix.tokens[ch].dep == "prep" and ix.lemma(ch) == "for" and trigger in ix.children[ch]:
+            return True
+    return False
 
 
 def site_around(ix: DocIndex, p: PlaceRef) -> Span:
-    """A named place's span, or the site phrase it names: "their posts in Anderstown"."""
+    """A named place's span, or the site phrase it names: "their posts in Tarsk"."""
     i = span_root(ix, ix.a.annotated.token_at(p.start), p.start, p.end)
     for _ in range(4):
         t = ix.tokens[i]

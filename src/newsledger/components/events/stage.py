@@ -32,6 +32,7 @@ from newsledger.components.events.classify import TypeModel, decide
 from newsledger.components.events.coref import Cluster, cluster
 from newsledger.components.events.detect import Cand, DocIndex, calendar_part, detect
 from newsledger.components.events.lexicon import lexicon
+from newsledger.components.events.place import event_where
 from newsledger.core.model import Analysis, Event, Span, stable_id
 from newsledger.core.stage import Stage
 
@@ -42,15 +43,6 @@ def _info(c: Cand) -> tuple[int, int]:
     score += 1 if c.actors else 0
     score += 1 if c.targets else 0
     return (score, -c.start)
-
-
-def _best(cands: list[Cand], level: str) -> Cand | None:
-    best: Cand | None = None
-    for c in cands:
-        lv: int = getattr(c, level)
-        if lv and (best is None or lv > getattr(best, level)):
-            best = c
-    return best
 
 
 def _date(cands: list[Cand]) -> Cand | None:
@@ -107,8 +99,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
     real = [c for c in kept if not c.aux] or kept
     lend = [c for c in cl.cands if not c.aux] or real  # arguments: background ones too
     main = max(real, key=_info)
-    pc = _best(cl.cands, "place_level")
-    wc = _best(cl.cands, "where_level")
+    wc, pc = event_where(ix, cl.cands)
     dc = _date(cl.cands)
     place = pc.place if pc is not None else None
     geo = pc.geo if pc is not None else None
