@@ -102,7 +102,7 @@ def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:
             continue
         words = d.text[s.start : s.end].split()
         if (
-            len(words) == 2
+            len(words) in (2, 3)
             and t.keywords.get(words[-1]) == "ORG"
             and words[0][:1].isupper()
             and words[0] not in t.places

@@ -13,6 +13,7 @@ CAPS_PREFIX = 120  # a line's case is judged on its start: headlines and tables 
 NEWLINE = re.compile(r"\n")
 UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
 LOWER = re.compile(r"[a-zß-ÿ]")
+OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "-", "–", "—"})
 
 
 @dataclass(slots=True)
@@ -120,8 +121,12 @@ def common_opener(d: Doc, s: Span) -> bool:
     if te - ts != 1:
         return False
     tok = d.toks[ts]
-    first = ts == 0 or d.toks[ts - 1].sent != tok.sent
+    k = ts - 1
+    while k >= 0 and (d.toks[k].pos == "SPACE" or d.toks[k].text in OPENING_MARKS):
+        k -= 1
+    line_start = d.line_starts[d.line(tok.start)] == tok.start
+    first = k < 0 or d.toks[k].sent != tok.sent or line_start
     if not first or tok.pos != "NOUN" or tok.tag not in {"NN", "NNS"}:
         return False
     low = tok.text.lower()
-    return any(x.text == low for x in d.toks)
+    return line_start or any(x.text == low for x in d.toks)

@@ -164,7 +164,14 @@ def clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             in_dateline = (
                 prev == "," and i > 1 and d.line_starts[d.line(s.start)] == d.toks[i - 2].start
             )
-            if prev not in PLACE_PREPS and not in_dateline and not is_dateline(d, i, j - 1):
+            nxt = d.toks[j].text if j < len(d.toks) else ""
+            venue = prev == "(" or (nxt == ":" and d.line_starts[d.line(s.start)] == s.start)
+            if (
+                prev not in PLACE_PREPS
+                and not venue  # "At The Oval ( London )", "Leicester : Leicestershire beat ..."
+                and not in_dateline
+                and not is_dateline(d, i, j - 1)
+            ):
                 s = Span(s.start, s.end, "ORG", "rule")
         out.append(s)
     typed = results_lines(d, t, out)

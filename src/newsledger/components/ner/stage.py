@@ -43,6 +43,7 @@ import bisect
 from dataclasses import replace
 
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
+from newsledger.components.ner.names import given_runs, lone_surnames, teams
 from newsledger.components.ner.rules import (
     Doc,
     Span,
@@ -92,8 +93,9 @@ def fix(a: Annotated) -> Annotated:
     credits = credit_ranges(d, t)
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
     spans = add_missing(d, t, spans)
-    spans = clubs(d, t, spans)
-    spans = finish(d, list_people(d, t, join_names(d, t, harmonise(d, t, propagate(d, t, spans)))))
+    spans = given_runs(d, t, clubs(d, t, spans), credits)
+    spans = join_names(d, t, harmonise(d, t, propagate(d, t, spans)))
+    spans = finish(d, list_people(d, t, teams(d, t, lone_surnames(d, t, spans))))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 

@@ -1,0 +1,159 @@
+"""Names spaCy left untagged or mistyped, found from the document's own evidence.
+
+* *given-name runs*: an untagged given name followed by capitalised proper
+  nouns on the same line ("Pavel Pardo", "Filip De Wilde") is a person;
+* *person words*: a word of a full person name written alone elsewhere in the
+  article is that person, even where spaCy took it for a common noun
+  ("Woods, who turned pro ..." after "Tiger Woods"), and so is its capitalised
+  form in a headline ("MITCHELL DEFEATS ..." about "Dennis Mitchell");
+* *teams and groups*: "the" before a capitalised plural ("the Brewers", "the
+  Kestrels") makes an organisation, never a person.
+
+Every rule reads the article alone; the tables are those of
+:mod:`newsledger.components.ner.tables`.
+"""
+
+from __future__ import annotations
+
+from newsledger.components.ner.rules import Doc, Span, is_name_word
+from newsledger.components.ner.tables import Tables
+
+PARTICLES = frozenset({"de", "De", "van", "Van", "der", "den", "del", "da", "di", "von", "le"})
+MAX_RUN = 4  # words of a name found by its given name
+FREE_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB", "ADV", "X"})
+
+
+def covered(d: Doc, spans: list[Span]) -> list[bool]:
+    mask = [False] * len(d.toks)
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        for i in range(ts, te):
+            mask[i] = True
+    return mask
+
+
+def sentence_initial(d: Doc, i: int) -> bool:
+    return i == 0 or d.toks[i - 1].sent != d.toks[i].sent or d.toks[i - 1].text == "\n"
+
+
+def given_runs(d: Doc, t: Tables, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
+    """Untagged "Given Surname [Surname]" runs become people (never in photo credits)."""
+    mask = covered(d, spans)
+    added: list[Span] = []
+    n = len(d.toks)
+    i = 0
+    while i < n:
+        tok = d.toks[i]
+        if mask[i] or tok.text not in t.given or tok.pos != "PROPN" or d.caps_at(tok.start):
+            i += 1
+            continue
+        j = i
+        line = d.line(tok.start)
+        while j + 1 < n and j + 1 - i < MAX_RUN:
+            nxt = d.toks[j + 1]
+            if mask[j + 1] or d.line(nxt.start) != line or nxt.start != d.toks[j].end + 1:
+                break
+            name = (
+                is_name_word(nxt.text) and nxt.text not in t.places and nxt.text not in t.demonyms
+            )
+            if not name and not (
+                nxt.text in PARTICLES and j + 2 < n and is_name_word(d.toks[j + 2].text)
+            ):
+                break
+            j += 1
+        if (
+            j > i
+            and d.toks[j].text not in PARTICLES
+            and t.keywords.get(d.toks[j].text) is None
+            and not any(cs <= tok.start < ce for cs, ce in credits)
+        ):
+            added.append(Span(tok.start, d.toks[j].end, "PERSON", "rule"))
+            i = j + 1
+        else:
+            i += 1
+    return spans + added
+
+
+def person_words(d: Doc, t: Tables, spans: list[Span]) -> dict[str, str]:
+    """Words of the article's multi-word person names, as written and in capitals."""
+    known: dict[str, str] = {}
+    for s in spans:
+        if s.label != "PERSON":
+            continue
+        words = d.text[s.start : s.end].split()
+        if len(words) < 2:
+            continue
+        for w in words:
+            if is_name_word(w) and len(w) > 2 and w not in t.places and w not in t.demonyms:
+                known[w] = w
+                known[w.upper()] = w
+    return known
+
+
+def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """A word of a full name alone is that person wherever spaCy left it untagged."""
+    surnames = {
+        words[-1]
+        for s in spans
+        if s.label == "PERSON" and len(words := d.text[s.start : s.end].split()) >= 2
+    }
+    spans = [
+        Span(s.start, s.end, "PERSON", "rule")
+        if s.label == "ORG" and s.src != "gaz" and d.text[s.start : s.end] in surnames
+        else s
+        for s in spans
+    ]  # "MaliVai Washington ... Washington found the net": not a club
+    known = person_words(d, t, spans)
+    if not known:
+        return spans
+    lower = {x.text for x in d.toks if x.text[:1].islower()}
+    mask = covered(d, spans)
+    out = list(spans)
+    for i in d.capitalised:
+        tok = d.toks[i]
+        word = known.get(tok.text)
+        if mask[i] or word is None or tok.pos not in FREE_POS:
+            continue
+        caps = d.caps_at(tok.start)
+        if tok.text.isupper() != caps or word.lower() in lower:
+            continue  # capitals only in a headline; never a word the article also writes lower-case
+        nb = [d.toks[k] for k in (i - 1, i + 1) if 0 <= k < len(d.toks)]
+        if not caps and any(x.pos == "PROPN" and x.text[:1].isupper() for x in nb):
+            continue  # part of another name
+        if caps and any(x.text in known and x.start == tok.end + 1 for x in nb):
+            continue
+        out.append(Span(tok.start, tok.end, "PERSON", "rule"))
+    return out
+
+
+def teams(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "the Brewers": a team or group, not a person; tagged where spaCy left it out."""
+    mask = covered(d, spans)
+    out: list[Span] = []
+    for s in spans:
+        if s.label == "PERSON" and s.src == "spacy" and plural_after_the(d, t, s.start, s.end):
+            s = Span(s.start, s.end, "ORG", "rule")
+        out.append(s)
+    for i in d.capitalised:
+        tok = d.toks[i]
+        if not mask[i] and tok.pos == "PROPN" and plural_after_the(d, t, tok.start, tok.end):
+            nxt = d.toks[i + 1] if i + 1 < len(d.toks) else None
+            if nxt is None or not nxt.text[:1].isupper():
+                out.append(Span(tok.start, tok.end, "ORG", "rule"))
+    return out
+
+
+def plural_after_the(d: Doc, t: Tables, start: int, end: int) -> bool:
+    txt = d.text[start:end]
+    if (
+        " " in txt
+        or not is_name_word(txt)
+        or not txt.endswith("s")
+        or txt.endswith("ss")
+        or txt in t.demonyms
+        or txt in t.places
+        or d.caps_at(start)
+    ):
+        return False
+    ts = d.tok_range(start, end)[0]
+    return ts > 0 and d.toks[ts - 1].text == "the"

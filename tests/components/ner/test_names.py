@@ -1,0 +1,68 @@
+"""Names spaCy left untagged or mistyped (components/ner/names.py), on fictional text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsledger.core.model import Annotated
+from tests.components.ner.test_nerfix import ents, labels_of, make
+
+
+def test_untagged_given_name_and_surname_make_a_person() -> None:
+    text = "The coach picked Pavel Dornek and Marco van Hulst for the final."
+    got = ents(make(text))
+    assert ("Pavel Dornek", "PERSON") in got
+    assert ("Marco van Hulst", "PERSON") in got
+
+
+def test_given_name_alone_or_before_a_place_is_not_a_run() -> None:
+    text = "Pavel arrived in Paris. The firm Pavel Group grew."
+    got = ents(make(text))
+    assert not any(label == "PERSON" for _, label in got)
+
+
+def test_surname_alone_is_the_person_named_in_full_even_as_a_common_noun() -> None:
+    text = "Tomas Welling won the race. Later , Welling said he was tired."
+    a = make(text, [("Tomas Welling", "PERSON")], pos={"Welling": "NOUN"})
+    assert labels_of(a, "Welling") == ["PERSON"]
+
+
+def test_surname_written_lower_case_elsewhere_stays_untagged() -> None:
+    text = "Anna Ward spoke. Ward staff were told to wait; the ward was closed."
+    a = make(text, [("Anna Ward", "PERSON")], pos={"Ward": "NOUN"})
+    assert labels_of(a, "Ward") == []
+
+
+def test_headline_capitals_of_a_surname_are_the_person() -> None:
+    text = "ATHLETICS - KORVALD BEATS RIVAL .\nOslo 2031-05-02\nErik Korvald won the 400 metres ."
+    a = make(text, [("Erik Korvald", "PERSON")])
+    assert labels_of(a, "KORVALD") == ["PERSON"]
+
+
+def test_the_before_a_capitalised_plural_makes_a_team() -> None:
+    text = "Heller pitched well as the Kestrels beat them. Fans of the Marlowes left early."
+    a = make(text, [("Heller", "PERSON"), ("Kestrels", "PERSON")])
+    got = ents(a)
+    assert ("Kestrels", "ORG") in got
+    assert ("Marlowes", "ORG") in got
+    assert ("Heller", "PERSON") in got
+
+
+def test_surname_of_a_full_name_is_not_a_club() -> None:
+    text = "Lena Harrow beat Sofia Brandeis. Brandeis found the net twice in the third set."
+    a = make(text, [("Lena Harrow", "PERSON"), ("Sofia Brandeis", "PERSON"), ("Brandeis", "ORG")])
+    assert labels_of(a, "Brandeis") == ["PERSON"]
+
+
+def as_common_noun(a: Annotated, word: str) -> Annotated:
+    toks = tuple(replace(x, pos="NOUN", tag="NN") if x.text == word else x for x in a.tokens)
+    return replace(a, tokens=toks)
+
+
+def test_common_noun_opening_a_line_is_not_a_person() -> None:
+    text = "The match ended 2-1 .\nAttendance : 4,000 ."
+    a = as_common_noun(make(text, [("Attendance", "PERSON")]), "Attendance")
+    assert labels_of(a, "Attendance") == []
+    text = "The match ended 2-1 with Attendance watching ."
+    a = as_common_noun(make(text, [("Attendance", "PERSON")]), "Attendance")
+    assert labels_of(a, "Attendance") == ["PERSON"]  # inside a sentence, spaCy's type stays
