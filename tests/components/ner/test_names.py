@@ -66,3 +66,45 @@ def test_common_noun_opening_a_line_is_not_a_person() -> None:
     text = "The match ended 2-1 with Attendance watching ."
     a = as_common_noun(make(text, [("Attendance", "PERSON")]), "Attendance")
     assert labels_of(a, "Attendance") == ["PERSON"]  # inside a sentence, spaCy's type stays
+
+
+def test_initial_without_a_period_makes_a_person() -> None:
+    text = "Team : J Varley , K Osterman ; P Lund ."
+    a = make(text, [("J Varley", "ORG"), ("K Osterman", "ORG"), ("P Lund", "PERSON")])
+    assert [label for _, label in ents(a)] == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_article_a_is_not_an_initial() -> None:
+    text = "A Kestrel Group report was out."
+    a = make(text, [("A Kestrel", "ORG")])
+    assert ("A Kestrel", "PERSON") not in ents(a)
+
+
+def test_preposition_opening_a_sentence_leaves_the_name() -> None:
+    text = "Across Wales , pickets were held ."
+    a = make(text, [("Across Wales", "PERSON")])
+    assert ents(a) == [("Wales", "GPE")]
+
+
+def test_role_word_inside_a_span_parts_club_and_player() -> None:
+    text = "Yesterday Dunmore star Vasco Pelle said no ."
+    a = make(text, [("Dunmore star Vasco Pelle", "ORG")])
+    assert ents(a) == [("Dunmore", "ORG"), ("Vasco Pelle", "PERSON")]
+
+
+def test_the_before_a_one_word_name_makes_a_body_not_a_person() -> None:
+    text = "He is a consultant to the Ravelle and writes columns . the Blair years ended ."
+    a = make(text, [("Ravelle", "PERSON"), ("Blair", "PERSON")], pos={"and": "CCONJ"})
+    assert ents(a) == [("Ravelle", "ORG"), ("Blair", "PERSON")]
+
+
+def test_band_cues_make_an_organisation() -> None:
+    text = "The rock band Velvet Harbour won . Velvet Harbour frontman Ian Moor spoke ."
+    a = make(text, [("Velvet Harbour", "PERSON"), ("Velvet Harbour", "PERSON")])
+    assert labels_of(a, "Velvet Harbour") == ["ORG", "ORG"]
+
+
+def test_awards_head_word_makes_an_event() -> None:
+    text = "This year 's Vantor Film Awards will be handed out on Monday ."
+    a = make(text, [("Vantor Film Awards", "ORG")])
+    assert labels_of(a, "Vantor Film Awards") == ["EVENT"]

@@ -16,8 +16,9 @@ Every rule reads the article alone; the tables are those of
 from __future__ import annotations
 
 from newsledger.components.ner.rules import Doc, Span, is_name_word
-from newsledger.components.ner.tables import Tables
+from newsledger.components.ner.tables import Tables, cues
 
+SPLITTABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PARTICLES = frozenset({"de", "De", "van", "Van", "der", "den", "del", "da", "di", "von", "le"})
 MAX_RUN = 4  # words of a name found by its given name
 FREE_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB", "ADV", "X"})
@@ -30,6 +31,33 @@ def covered(d: Doc, spans: list[Span]) -> list[bool]:
         for i in range(ts, te):
             mask[i] = True
     return mask
+
+
+def split_roles(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "Barcelona star Ronaldinho": a role word inside a span parts its owner from its holder.
+
+    The words before the role keep the span's type (a person's type goes: retyping
+    decides it), the name after it is a person.
+    """
+    roles = cues().person_before | t.titles | {"star"}
+    out: list[Span] = []
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        cut = next(
+            (
+                k
+                for k in range(ts + 1, te - 1)
+                if d.toks[k].text in roles and d.toks[k].text.islower()
+            ),
+            None,
+        )
+        if s.label not in SPLITTABLE or cut is None or not is_name_word(d.toks[cut + 1].text):
+            out.append(s)
+            continue
+        left = "ORG" if s.label == "PERSON" else s.label
+        out.append(Span(s.start, d.toks[cut - 1].end, left, "spacy"))
+        out.append(Span(d.toks[cut + 1].start, s.end, "PERSON", "title"))
+    return out
 
 
 def sentence_initial(d: Doc, i: int) -> bool:
@@ -131,7 +159,11 @@ def teams(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     mask = covered(d, spans)
     out: list[Span] = []
     for s in spans:
-        if s.label == "PERSON" and s.src == "spacy" and plural_after_the(d, t, s.start, s.end):
+        if (
+            s.label == "PERSON"
+            and s.src == "spacy"
+            and (plural_after_the(d, t, s.start, s.end) or body_after_the(d, t, s))
+        ):
             s = Span(s.start, s.end, "ORG", "rule")
         out.append(s)
     for i in d.capitalised:
@@ -141,6 +173,17 @@ def teams(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             if nxt is None or not nxt.text[:1].isupper():
                 out.append(Span(tok.start, tok.end, "ORG", "rule"))
     return out
+
+
+def body_after_the(d: Doc, t: Tables, s: Span) -> bool:
+    """ "a consultant to the Tote": "the" before a one-word name ("the Blair government" aside)."""
+    txt = d.text[s.start : s.end]
+    if " " in txt or not is_name_word(txt) or txt in t.given or d.caps_at(s.start):
+        return False
+    ts, te = d.tok_range(s.start, s.end)
+    nxt = d.toks[te] if te < len(d.toks) else None
+    modifier = nxt is not None and nxt.pos in {"NOUN", "PROPN", "ADJ", "NUM", "PART"}
+    return ts > 0 and d.toks[ts - 1].text == "the" and not modifier
 
 
 def plural_after_the(d: Doc, t: Tables, start: int, end: int) -> bool:

@@ -93,6 +93,8 @@ def person_like(t: Tables, words: list[str]) -> bool:
         return False
     if len(first) == 2 and first[0].isupper() and first[1] == ".":
         return True
+    if len(first) == 1 and first.isupper() and first not in {"A", "I"}:
+        return True  # "C Hodgson": an initial written without its period
     return first in t.given and all(
         is_name_word(w) or (len(w) == 2 and w[1] == ".") for w in words[1:]
     )

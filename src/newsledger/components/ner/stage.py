@@ -43,7 +43,7 @@ import bisect
 from dataclasses import replace
 
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
-from newsledger.components.ner.names import given_runs, lone_surnames, teams
+from newsledger.components.ner.names import given_runs, lone_surnames, split_roles, teams
 from newsledger.components.ner.rules import (
     Doc,
     Span,
@@ -89,7 +89,7 @@ def fix(a: Annotated) -> Annotated:
     spans: list[Span] = []
     for e in a.ents:
         spans.extend(clean(d, t, Span(e.start, e.end, e.label)))
-    spans = apply_gazetteer(d, t, spans)
+    spans = apply_gazetteer(d, t, split_roles(d, t, spans))
     credits = credit_ranges(d, t)
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
     spans = add_missing(d, t, spans)
@@ -201,6 +201,7 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
             break
     if label in RETYPABLE and len(toks) > 1 and toks[0].text.rstrip(".") in HONORIFICS:
         label = "PERSON"  # "Mr Hague", "Ms Hessel": a person whatever the tagger said
+    first_name = toks[0].i if toks else -1
     if label == "PERSON":
         while len(toks) > 1 and (
             toks[0].text.lower().rstrip(".") in t.titles or toks[0].text in t.nationalities
@@ -210,7 +211,7 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
                 extra.append(Span(first.start, first.end, "NORP", "rule"))
     if not toks or (label == "PERSON" and toks[0].text.lower().rstrip(".") in t.titles):
         return extra
-    src = "title" if toks[0].i != idx[0] and label == "PERSON" else "spacy"
+    src = "title" if toks[0].i != first_name and label == "PERSON" else "spacy"
     txt = d.text[toks[0].start : toks[-1].end]
     if not any(ch.isupper() or (ch.isdigit() and label in TITLED) for ch in txt):
         return extra
