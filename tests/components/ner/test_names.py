@@ -108,3 +108,25 @@ def test_awards_head_word_makes_an_event() -> None:
     text = "This year 's Vantor Film Awards will be handed out on Monday ."
     a = make(text, [("Vantor Film Awards", "ORG")])
     assert labels_of(a, "Vantor Film Awards") == ["EVENT"]
+
+
+def test_other_names_of_a_line_up_are_people() -> None:
+    text = "Dunmore - 1 - Ivo Harl , 2 - Petrus Quell , 5 - Abel Dorn , 8 - Orrin Vask .\n"
+    a = make(text, [("Ivo Harl", "PERSON"), ("Petrus Quell", "PERSON"), ("Abel Dorn", "PERSON")])
+    assert ("Orrin Vask", "PERSON") in ents(a)
+    assert ("Dunmore", "PERSON") not in ents(a)
+
+
+def test_a_line_with_few_people_adds_none() -> None:
+    text = "Ivo Harl met Orrin Vask and Brell Kastor in Dunmore .\n"
+    a = make(text, [("Ivo Harl", "PERSON")])
+    assert [x for x in ents(a) if x[1] == "PERSON"] == [("Ivo Harl", "PERSON")]
+
+
+def test_surname_of_a_full_name_with_person_cues_is_not_the_country() -> None:
+    text = "The film by Neil Jordan opened . Jordan said he was proud ."
+    a = make(text, [("Neil Jordan", "PERSON"), ("Jordan", "GPE")])
+    assert labels_of(a, "Jordan") == ["PERSON"]
+    text = "Neil Jordan flew to Jordan on Monday ."
+    a = make(text, [("Neil Jordan", "PERSON"), ("Jordan", "GPE")])
+    assert labels_of(a, "Jordan") == ["GPE"]

@@ -240,7 +240,6 @@ def list_people(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 and s.src != "gaz"
                 and " " not in txt
                 and txt not in t.polities
-                and txt not in t.places
             ):
                 out[k] = Span(s.start, s.end, "PERSON", "rule")
     return out

@@ -15,6 +15,7 @@ Every rule reads the article alone; the tables are those of
 
 from __future__ import annotations
 
+from newsledger.components.ner.evidence import cue_votes
 from newsledger.components.ner.rules import Doc, Span, is_name_word
 from newsledger.components.ner.tables import Tables, cues
 
@@ -62,6 +63,49 @@ def split_roles(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 
 def sentence_initial(d: Doc, i: int) -> bool:
     return i == 0 or d.toks[i - 1].sent != d.toks[i].sent or d.toks[i - 1].text == "\n"
+
+
+MIN_LINEUP = 3  # people on a line before its other names are taken for people too
+
+
+def lineups(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """On a line that is a list of people (a team line-up, a results list), the capitalised
+    names spaCy left untagged between the separators are people too."""
+    by_line: dict[int, list[Span]] = {}
+    for s in spans:
+        by_line.setdefault(d.line(s.start), []).append(s)
+    mask = covered(d, spans)
+    added: list[Span] = []
+    for ln, members in by_line.items():
+        people = sum(s.label == "PERSON" for s in members)
+        if people < MIN_LINEUP or people * 3 < len(members) * 2 or d.caps(ln):
+            continue
+        start = d.line_starts[ln]
+        end = d.line_starts[ln + 1] if ln + 1 < len(d.line_starts) else len(d.text)
+        i = d.tok_range(start, start + 1)[0]
+        while i < len(d.toks) and d.toks[i].start < end:
+            j = i
+            while (
+                j < len(d.toks)
+                and d.toks[j].start < end
+                and not mask[j]
+                and is_name_word(d.toks[j].text)
+                and d.toks[j].pos == "PROPN"
+            ):
+                j += 1
+            if j > i:
+                txt = d.text[d.toks[i].start : d.toks[j - 1].end]
+                lone = txt in t.places or txt in t.demonyms or txt in t.given
+                lone = lone or any(x.text.lower() in t.titles for x in d.toks[i:j])
+                nxt = d.toks[j].text if j < len(d.toks) else ""
+                # "Team : ...", "Dunmore - 1 - ...": the line's label or its team
+                lone = lone or nxt == ":" or (d.toks[i].start == start and nxt in {"-", "–"})
+                if not lone and t.keywords.get(d.toks[j - 1].text) is None:
+                    added.append(Span(d.toks[i].start, d.toks[j - 1].end, "PERSON", "rule"))
+                i = j
+            else:
+                i += 1
+    return spans + added
 
 
 def given_runs(d: Doc, t: Tables, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
@@ -127,10 +171,19 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     }
     spans = [
         Span(s.start, s.end, "PERSON", "rule")
-        if s.label == "ORG" and s.src != "gaz" and d.text[s.start : s.end] in surnames
+        if s.src != "gaz"
+        and d.text[s.start : s.end] in surnames
+        and (
+            s.label == "ORG"
+            or (
+                s.label in {"GPE", "LOC"}
+                and cue_votes(d, t, s)["PERSON"] > cue_votes(d, t, s)["GPE"]
+            )
+        )
         else s
         for s in spans
-    ]  # "MaliVai Washington ... Washington found the net": not a club
+    ]  # "MaliVai Washington ... Washington found the net": not a club; "Neil Jordan ...
+    # Jordan said": not the country
     known = person_words(d, t, spans)
     if not known:
         return spans

@@ -11,9 +11,10 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    spaced dashes; drop a leading "the" (kept in titles of works), titles
    ("President ...", the nationality going to a NORP span), a leading month
    and a trailing possessive, score or lower-case word;
-2. *gazetteer*: news outlets, militant groups (English and French aliases; an
-   ambiguous short form such as "IS" only where it clearly is the group) and
-   international bodies override what spaCy found;
+2. *gazetteer* (:mod:`newsledger.components.ner.gazetteer`): news outlets, militant
+   groups (English and French aliases; an ambiguous short form such as "IS" only
+   where it clearly is the group) and international bodies override what spaCy
+   found;
 3. *retype*: countries, capitals and states are GPE (a company or person named
    after a town is not), demonyms NORP, alert levels and photo credits never
    PERSON; a head word types a multi-word name ("... City Hall" FAC,
@@ -29,8 +30,13 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
 7. *evidence* (:mod:`newsledger.components.ner.evidence`): the cues of the
    whole article type a name in all its mentions ("oil firm X", "X Inc",
    "the town of X", "Mr X"), split person names are joined and the odd
-   members of a list of people become people; finally spans are made
-   disjoint and adjacent demonyms joined ("Iraqi Kurdish").
+   members of a list of people become people;
+8. *names* (:mod:`newsledger.components.ner.names`): names spaCy left out or
+   mistyped, from the article's own evidence: untagged "Given Surname" runs, a
+   surname alone after its full name (also in headline capitals), the other
+   names of a line-up, "the Brewers" (a team), "Barcelona star X" parted, and
+   "the Tote" (a body, not a person); finally spans are made disjoint and
+   adjacent demonyms joined ("Iraqi Kurdish").
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
 millisecond for a typical article once the tables are loaded (about 0.4 s,
@@ -39,11 +45,17 @@ once per process).  Measured on the CoNLL-2003 dev split by ``eval/ner.py``.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
-from newsledger.components.ner.names import given_runs, lone_surnames, split_roles, teams
+from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
+from newsledger.components.ner.names import (
+    given_runs,
+    lineups,
+    lone_surnames,
+    split_roles,
+    teams,
+)
 from newsledger.components.ner.rules import (
     Doc,
     Span,
@@ -54,13 +66,10 @@ from newsledger.components.ner.rules import (
     place_label,
 )
 from newsledger.components.ner.sports import clubs, sport_names
-from newsledger.components.ner.tables import GazEntry, Tables, cues, tables
+from newsledger.components.ner.tables import Tables, cues, tables
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
 
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
 RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 SPLIT_TOKENS = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "|", '"', "“", "”", "/", "at", "v", "vs", "vs.", "versus"}
@@ -68,15 +77,11 @@ SPLIT_TOKENS = frozenset(
 DASHES = frozenset({"-", "–", "—", "--"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S"})
 EDGE_PUNCT = frozenset({"'", "’", "‘", '"', "“", "”", "-", "–", "—", ".", "«", "»", "*"})
-GROUP_WORDS = frozenset(
-    {"group", "fighters", "militants", "jihadists", "commanders", "members", "branch", "leader"}
-)
-PERSON_LIKE_FROM = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})  # never NORP, GPE
+PERSON_LIKE_FROM = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"})  # not NORP
 TITLED = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})  # split at line breaks only
 ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itself
 DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
 IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
-CALENDAR = frozenset({"DATE", "TIME", "EVENT"})
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
 
 
@@ -95,7 +100,7 @@ def fix(a: Annotated) -> Annotated:
     spans = add_missing(d, t, spans)
     spans = given_runs(d, t, clubs(d, t, spans), credits)
     spans = join_names(d, t, harmonise(d, t, propagate(d, t, spans)))
-    spans = finish(d, list_people(d, t, teams(d, t, lone_surnames(d, t, spans))))
+    spans = finish(d, list_people(d, t, teams(d, t, lineups(d, t, lone_surnames(d, t, spans)))))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
@@ -218,89 +223,6 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
     if txt[:5].lower().startswith(ATTITUDE) and label in RETYPABLE:
         label = "NORP"
     return [*extra, Span(toks[0].start, toks[-1].end, label, src)]
-
-
-# ----------------------------------------------------------- 2. gazetteer
-
-
-def gaz_ok(d: Doc, e: GazEntry, i: int, end: int) -> bool:
-    """May gazetteer entry ``e`` be taken at token ``i`` (ending at char ``end``)?"""
-    text = d.text
-    start = d.toks[i].start
-    before = text[start - 1 : start]
-    after = text[end : end + 1]
-    if before.isalnum() or before == "-" or after.isalnum():
-        return False
-    if e.match == "the":
-        return i > 0 and d.toks[i - 1].text.lower() == "the"
-    if e.match == "group":
-        if d.caps_at(start):
-            return False
-        prev = d.toks[i - 1].text if i > 0 else ""
-        nxt = d.toks[i + 1].text if i + 1 < len(d.toks) else ""
-        if len(e.name) <= 2 and e.name.lower() in {"is", "ei"}:
-            return prev in {"(", "of", "by", "for", "against", "to", "from", "and", "that"} or (
-                nxt.lower() in GROUP_WORDS or nxt in {")", "-", "has", "had", "claimed"}
-            )
-        return True
-    if " " not in e.name:  # a one-word name is not part of a longer one ("Michael Reuters")
-        for k in (i - 1, d.tok_range(start, end)[1]):
-            if 0 <= k < len(d.toks):
-                nb = d.toks[k]
-                touching = nb.end == start - 1 or nb.start == end + 1
-                if (
-                    touching
-                    and nb.text.istitle()
-                    and nb.pos == "PROPN"
-                    and nb.ent_type not in CALENDAR
-                ):
-                    return False
-    return True
-
-
-def apply_gazetteer(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    text = d.text
-    matches: list[Span] = []
-    i, n = 0, len(d.toks)
-    while i < n:
-        tok = d.toks[i]
-        found = None
-        if tok.text[:1] not in t.gaz_initials:
-            i += 1
-            continue
-        for e in t.gaz.get(text[tok.start : tok.start + 2], ()):
-            end = tok.start + len(e.name)
-            if text.startswith(e.name, tok.start) and gaz_ok(d, e, i, end):
-                found = Span(tok.start, end, e.label, "gaz")
-                break
-        if found is None:
-            i += 1
-            continue
-        matches.append(found)
-        while i < n and d.toks[i].start < found.end:
-            i += 1
-    if not matches:
-        return spans
-    taken = [
-        m
-        for m in matches
-        if not any(  # a longer name holds the match ("Fed Cup" holds "Fed")
-            s.label in NAME_LABELS
-            and s.start <= m.start
-            and m.end <= s.end
-            and (s.end - s.start) > (m.end - m.start)
-            for s in spans
-        )
-    ]
-    if not taken:
-        return spans
-    ends = [m.end for m in taken]  # taken matches are disjoint and in text order
-    keep = []
-    for s in spans:
-        k = bisect.bisect_right(ends, s.start)
-        if k == len(taken) or taken[k].start >= s.end:
-            keep.append(s)
-    return keep + taken
 
 
 # ---------------------------------------------------------------- 3. retype
