@@ -130,3 +130,15 @@ def test_surname_of_a_full_name_with_person_cues_is_not_the_country() -> None:
     text = "Neil Jordan flew to Jordan on Monday ."
     a = make(text, [("Neil Jordan", "PERSON"), ("Jordan", "GPE")])
     assert labels_of(a, "Jordan") == ["GPE"]
+
+
+def test_a_name_tagged_once_is_tagged_where_spacy_missed_it() -> None:
+    text = "The state sold shares in Dravo to investors . Buyers of Dravo paid more ."
+    a = make(text, [("Dravo", "ORG")])
+    assert labels_of(a, "Dravo") == ["ORG", "ORG"]
+
+
+def test_a_repeated_word_opening_a_sentence_is_left_alone() -> None:
+    text = "Results for Men 's races .\nMen 's 100 metres :"
+    a = make(text, [("Men", "ORG")])
+    assert labels_of(a, "Men") == ["ORG"]

@@ -15,6 +15,8 @@ Every rule reads the article alone; the tables are those of
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsledger.components.ner.evidence import cue_votes
 from newsledger.components.ner.rules import Doc, Span, is_name_word
 from newsledger.components.ner.tables import Tables, cues
@@ -62,7 +64,8 @@ def split_roles(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 
 
 def sentence_initial(d: Doc, i: int) -> bool:
-    return i == 0 or d.toks[i - 1].sent != d.toks[i].sent or d.toks[i - 1].text == "\n"
+    tok = d.toks[i]
+    return i == 0 or d.toks[i - 1].sent != tok.sent or d.line_starts[d.line(tok.start)] == tok.start
 
 
 MIN_LINEUP = 3  # people on a line before its other names are taken for people too
@@ -100,11 +103,55 @@ def lineups(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 nxt = d.toks[j].text if j < len(d.toks) else ""
                 # "Team : ...", "Dunmore - 1 - ...": the line's label or its team
                 lone = lone or nxt == ":" or (d.toks[i].start == start and nxt in {"-", "–"})
+                s0, e0 = d.toks[i].start, d.toks[j - 1].end
+                whole = not d.text[s0 - 1 : s0].strip() and not d.text[e0 : e0 + 1].strip()
+                lone = lone or not whole  # a piece of "Inzamam-ul-Haq"
                 if not lone and t.keywords.get(d.toks[j - 1].text) is None:
                     added.append(Span(d.toks[i].start, d.toks[j - 1].end, "PERSON", "rule"))
                 i = j
             else:
                 i += 1
+    return spans + added
+
+
+REPEATABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def repeats(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """A name the article tags once is the same name where spaCy left it untagged."""
+    labels: dict[str, Counter[str]] = {}
+    for s in spans:
+        txt = d.text[s.start : s.end]
+        if s.label in REPEATABLE and any(ch.islower() for ch in txt) and txt[:1].isupper():
+            labels.setdefault(txt, Counter())[s.label] += 1
+    if not labels:
+        return spans
+    lower = {x.text for x in d.toks if x.text[:1].islower()}
+    firsts: dict[str, list[str]] = {}
+    for txt in labels:
+        firsts.setdefault(txt.split()[0], []).append(txt)
+    mask = covered(d, spans)
+    added: list[Span] = []
+    for i in d.capitalised:
+        tok = d.toks[i]
+        if mask[i] or tok.text not in firsts or d.caps_at(tok.start):
+            continue
+        for txt in sorted(firsts[tok.text], key=len, reverse=True):
+            end = tok.start + len(txt)
+            if not d.text.startswith(txt, tok.start) or d.text[end : end + 1].isalnum():
+                continue
+            ts, te = d.tok_range(tok.start, end)
+            nb = [d.toks[k] for k in (ts - 1, te) if 0 <= k < len(d.toks)]
+            if any(m for m in mask[ts:te]) or d.toks[te - 1].end != end:
+                continue
+            if any(x.text[:1].isupper() and x.pos == "PROPN" for x in nb):
+                continue  # part of a longer name
+            if te - ts == 1 and (tok.text.lower() in lower or sentence_initial(d, ts)):
+                continue  # a capitalised word opening a sentence may be a common noun
+            label, n = labels[txt].most_common(1)[0]
+            if n * 2 > sum(labels[txt].values()):
+                added.append(Span(tok.start, end, label, "rule"))
+            break
     return spans + added
 
 

@@ -53,6 +53,7 @@ from newsledger.components.ner.names import (
     given_runs,
     lineups,
     lone_surnames,
+    repeats,
     split_roles,
     teams,
 )
@@ -100,7 +101,8 @@ def fix(a: Annotated) -> Annotated:
     spans = add_missing(d, t, spans)
     spans = given_runs(d, t, clubs(d, t, spans), credits)
     spans = join_names(d, t, harmonise(d, t, propagate(d, t, spans)))
-    spans = finish(d, list_people(d, t, teams(d, t, lineups(d, t, lone_surnames(d, t, spans)))))
+    spans = lineups(d, t, repeats(d, t, lone_surnames(d, t, spans)))
+    spans = finish(d, list_people(d, t, teams(d, t, spans)))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
