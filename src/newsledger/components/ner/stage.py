@@ -45,6 +45,7 @@ once per process).  Measured on the CoNLL-2003 dev split by ``eval/ner.py``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
@@ -83,6 +84,7 @@ TITLED = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})  # split at line 
 ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itself
 DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
 IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "Gordon Durie 75th": the minute, not the name
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
 
 
@@ -158,8 +160,15 @@ def clean(d: Doc, t: Tables, s: Span) -> list[Span]:
     for i in range(ts, te):
         tok = d.toks[i]
         spaced = d.text[tok.start - 1 : tok.start] == " " and d.text[tok.end : tok.end + 1] == " "
-        if "\n" in tok.text or (
-            not titled and (tok.text in SPLIT_TOKENS or (tok.text in DASHES and spaced))
+        score = (
+            not titled
+            and is_number(tok)
+            and (i == ts or (i + 1 < te and d.toks[i + 1].text[:1].isupper()))
+        )  # "288 Jose Coceres", "Newport 29 Caerphilly 10": figures part names
+        if (
+            "\n" in tok.text
+            or score
+            or (not titled and (tok.text in SPLIT_TOKENS or (tok.text in DASHES and spaced)))
         ):
             pieces.append([])
             continue
@@ -192,8 +201,13 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
             or (
                 len(toks) > 1
                 and label not in TITLED
-                and is_number(last)
-                and not (label in {"ORG", "FAC"} and last.text.isdigit() and len(last.text) <= 2)
+                and (is_number(last) or ORDINAL.match(last.text) is not None)
+                and not (
+                    label in {"ORG", "FAC"}
+                    and last.text.isdigit()
+                    and len(last.text) <= 2
+                    and not d.table(d.line(last.start))
+                )
             )
             or (
                 len(toks) > 1
