@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsledger.core.model import Annotated
+from newsledger.core.model import Annotated, Token
 from tests.components.ner.test_nerfix import ents, labels_of, make
 
 
@@ -142,3 +142,60 @@ def test_a_repeated_word_opening_a_sentence_is_left_alone() -> None:
     text = "Results for Men 's races .\nMen 's 100 metres :"
     a = make(text, [("Men", "ORG")])
     assert labels_of(a, "Men") == ["ORG"]
+
+
+def glued(a: Annotated) -> Annotated:
+    """Join tokens written without a space between them ("Telvo" + "1"), as spaCy does."""
+    toks: list[Token] = []
+    for x in a.tokens:
+        if toks and toks[-1].end == x.start and x.text[:1].isalnum():
+            prev = toks[-1]
+            toks[-1] = replace(prev, end=x.end, text=prev.text + x.text)
+        else:
+            toks.append(replace(x, i=len(toks)))
+    return replace(a, tokens=tuple(toks))
+
+
+def test_a_name_with_a_figure_is_not_a_person() -> None:
+    text = "Viewers of Telvo1 and Telvo2 fell ."
+    a = glued(make(text, [("Telvo1", "PERSON")]))
+    assert labels_of(a, "Telvo1") == ["ORG"]
+
+
+def test_the_before_a_plural_party_name_makes_a_body() -> None:
+    text = "Ms Dray accused the Free Dems of false promises ."
+    a = make(text, [("Dray", "PERSON"), ("Free Dems", "PERSON")], pos={"of": "ADP"})
+    assert labels_of(a, "Free Dems") == ["ORG"]
+
+
+def test_odd_member_of_a_list_of_companies_is_a_company() -> None:
+    text = "Firms such as Kavex, Intora, Brellmor, Olsted and Quandis signed ."
+    a = make(
+        text,
+        [
+            ("Kavex", "ORG"),
+            ("Intora", "ORG"),
+            ("Brellmor", "ORG"),
+            ("Olsted", "GPE"),
+            ("Quandis", "ORG"),
+        ],
+    )
+    assert labels_of(a, "Olsted") == ["ORG"]
+
+
+def test_capitalised_function_word_inside_a_name_makes_a_title() -> None:
+    text = "He starred in Ghosts Of Harrow Vale and met Bank of Orlin staff ."
+    a = make(text, [("Ghosts Of Harrow Vale", "ORG"), ("Bank of Orlin", "ORG")])
+    assert ents(a) == [("Ghosts Of Harrow Vale", "WORK_OF_ART"), ("Bank of Orlin", "ORG")]
+
+
+def test_year_in_brackets_after_a_name_makes_a_title() -> None:
+    text = "His films include Harrow Lane ( 1998 ) and more ."
+    a = make(text, [("Harrow Lane", "PERSON")])
+    assert labels_of(a, "Harrow Lane") == ["WORK_OF_ART"]
+
+
+def test_group_of_eight_is_an_organisation() -> None:
+    text = "Britain chairs the G8 summit next year ."
+    a = make(text, [("G8", "PERSON")])
+    assert labels_of(a, "G8") == ["ORG"]

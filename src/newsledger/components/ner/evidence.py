@@ -91,6 +91,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
     if nxt in c.work_after:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
+    if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":
+        votes["WORK_OF_ART"] += 2  # "The Boxer (1998)": a title and its year
     return votes
 
 
@@ -224,22 +226,26 @@ def list_runs(d: Doc, spans: list[Span]) -> list[list[int]]:
 
 
 def list_people(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """In a list of names that are mostly people ("Cech, Ferreira, Carvalho, Terry"),
-    the one-word members typed otherwise are people too (countries excepted)."""
+    """In a list of names that are mostly people ("Cech, Ferreira, Carvalho, Terry") or
+    mostly organisations ("Nokia, Intel, Philips, Alcatel"), the one-word members typed
+    otherwise take the list's type (countries excepted)."""
     spans = sorted(spans, key=lambda s: s.start)
     out = list(spans)
     for run in list_runs(d, spans):
-        people = sum(spans[k].label == "PERSON" for k in run)
-        if people * 2 <= len(run):
-            continue
-        for k in run:
-            s = spans[k]
-            txt = d.text[s.start : s.end]
-            if (
-                s.label in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
-                and s.src != "gaz"
-                and " " not in txt
-                and txt not in t.polities
-            ):
-                out[k] = Span(s.start, s.end, "PERSON", "rule")
+        for label in ("PERSON", "ORG"):
+            members = sum(spans[k].label == label for k in run)
+            if members * 2 <= len(run):
+                continue
+            for k in run:
+                s = spans[k]
+                txt = d.text[s.start : s.end]
+                if (
+                    s.label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+                    and s.label != label
+                    and s.src != "gaz"
+                    and " " not in txt
+                    and txt not in t.polities
+                    and not (label == "ORG" and txt in t.given)
+                ):
+                    out[k] = Span(s.start, s.end, label, "rule")
     return out

@@ -63,6 +63,35 @@ def split_roles(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     return out
 
 
+TITLE_WORDS = frozenset({"Of", "The", "In", "And", "On", "To", "For", "With", "Is", "A", "An"})
+WORKS_FROM = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def works(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """A name with a capitalised function word inside ("Gangs Of New York", "In The Name Of
+    The Father") is the title of a work: organisations write "of" in lower case."""
+    out: list[Span] = []
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        inner = [x.text for x in d.toks[ts + 1 : te - 1]]
+        if (
+            s.label in WORKS_FROM
+            and s.src != "gaz"
+            and any(w in TITLE_WORDS for w in inner)
+            and not d.caps_at(s.start)
+            and not title_case_line(d, s.start)
+        ):
+            s = Span(s.start, s.end, "WORK_OF_ART", "rule")
+        out.append(s)
+    return out
+
+
+def title_case_line(d: Doc, char: int) -> bool:
+    """Is the line around ``char`` written in title case (a headline: "Man Of The Match")?"""
+    words = [w for w in d.line_text(d.line(char)).split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) * 4 >= len(words) * 3
+
+
 def sentence_initial(d: Doc, i: int) -> bool:
     tok = d.toks[i]
     return i == 0 or d.toks[i - 1].sent != tok.sent or d.line_starts[d.line(tok.start)] == tok.start
@@ -255,14 +284,19 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 
 
 def teams(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """ "the Brewers": a team or group, not a person; tagged where spaCy left it out."""
+    """ "the Brewers", "the Lib Dems": a team or group, not a person (tagged where spaCy left
+    a one-word one out); a name with a figure ("BBC1") is not a person either."""
     mask = covered(d, spans)
     out: list[Span] = []
     for s in spans:
         if (
             s.label == "PERSON"
             and s.src == "spacy"
-            and (plural_after_the(d, t, s.start, s.end) or body_after_the(d, t, s))
+            and (
+                plural_after_the(d, t, s.start, s.end)
+                or body_after_the(d, t, s)
+                or any(ch.isdigit() for ch in d.text[s.start : s.end])  # "BBC1"
+            )
         ):
             s = Span(s.start, s.end, "ORG", "rule")
         out.append(s)
@@ -289,8 +323,7 @@ def body_after_the(d: Doc, t: Tables, s: Span) -> bool:
 def plural_after_the(d: Doc, t: Tables, start: int, end: int) -> bool:
     txt = d.text[start:end]
     if (
-        " " in txt
-        or not is_name_word(txt)
+        not all(is_name_word(w) for w in txt.split())
         or not txt.endswith("s")
         or txt.endswith("ss")
         or txt in t.demonyms

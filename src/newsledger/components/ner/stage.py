@@ -57,6 +57,7 @@ from newsledger.components.ner.names import (
     repeats,
     split_roles,
     teams,
+    works,
 )
 from newsledger.components.ner.rules import (
     Doc,
@@ -104,7 +105,7 @@ def fix(a: Annotated) -> Annotated:
     spans = given_runs(d, t, clubs(d, t, spans), credits)
     spans = join_names(d, t, harmonise(d, t, propagate(d, t, spans)))
     spans = lineups(d, t, repeats(d, t, lone_surnames(d, t, spans)))
-    spans = finish(d, list_people(d, t, teams(d, t, spans)))
+    spans = finish(d, works(d, t, list_people(d, t, teams(d, t, spans))))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
