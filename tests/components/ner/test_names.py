@@ -199,3 +199,15 @@ def test_group_of_eight_is_an_organisation() -> None:
     text = "Britain chairs the G8 summit next year ."
     a = make(text, [("G8", "PERSON")])
     assert labels_of(a, "G8") == ["ORG"]
+
+
+def test_a_span_of_figures_is_not_a_name() -> None:
+    text = "Standings :\nDunmore 3 1 1 1 3 3 4\n"
+    a = make(text, [("3 1 1 1 3 3 4", "PRODUCT")])
+    assert not any(label == "PRODUCT" for _, label in ents(a))
+
+
+def test_common_noun_opening_a_line_is_not_a_place() -> None:
+    text = "Sales fell .\nAutomakers said prices rose ."
+    a = as_common_noun(make(text, [("Automakers", "GPE")]), "Automakers")
+    assert labels_of(a, "Automakers") == []

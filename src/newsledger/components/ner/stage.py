@@ -235,7 +235,9 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
         return extra
     src = "title" if toks[0].i != first_name and label == "PERSON" else "spacy"
     txt = d.text[toks[0].start : toks[-1].end]
-    if not any(ch.isupper() or (ch.isdigit() and label in TITLED) for ch in txt):
+    if not any(ch.isupper() for ch in txt) and not (
+        label in TITLED and any(ch.isalpha() for ch in txt) and any(ch.isdigit() for ch in txt)
+    ):  # a name has a capital ("3 1 1 1 3 3 4" is a table row; "Windows 95" keeps its figure)
         return extra
     if txt[:5].lower().startswith(ATTITUDE) and label in RETYPABLE:
         label = "NORP"
@@ -276,7 +278,7 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         return None  # "SOCCER - ..." headline slugs, "Baseball": not names
     if txt in cues().not_name:
         return None  # "1400 GMT": a time zone, not an organisation
-    if s.label == "PERSON" and common_opener(d, s):
+    if s.label in {"PERSON", "GPE", "LOC"} and common_opener(d, s):
         return None  # "Attendance was low": a capitalised common noun opening a sentence
     if s.label == "PERSON":
         if txt in t.not_person:
