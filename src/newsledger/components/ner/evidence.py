@@ -87,6 +87,13 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2
     if nxt.lower() in c.org_after_lower:
         votes["ORG"] += 1
+    if (
+        nxt in {"have", "are", "were"}
+        and " " not in txt
+        and not txt.endswith("s")
+        and prev not in {"and", ",", "&", "or"}
+    ):
+        votes["ORG"] += 2  # "Gloucester have been caught": a club or firm takes a plural verb
     if lp in c.work_before and prev.islower():
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
     if nxt in c.work_after:
