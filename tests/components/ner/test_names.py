@@ -211,3 +211,33 @@ def test_common_noun_opening_a_line_is_not_a_place() -> None:
     text = "Sales fell .\nAutomakers said prices rose ."
     a = as_common_noun(make(text, [("Automakers", "GPE")]), "Automakers")
     assert labels_of(a, "Automakers") == []
+
+
+def test_a_line_up_line_in_a_sports_report_names_people() -> None:
+    text = (
+        "RUGBY UNION - DUNMORE 27 KELSO 27 .\n"
+        "Dunmore drew with Kelso in the league on Saturday after a late try and a penalty "
+        "in the match .\n"
+        "Replacements : Peel , Varley , Osterman , Parling , Sititi , Brandt .\n"
+    )
+    a = make(text, [("Varley", "ORG"), ("Osterman", "ORG"), ("Brandt", "PERSON")])
+    got = ents(a)
+    for name in ("Peel", "Varley", "Osterman", "Parling", "Sititi", "Brandt"):
+        assert (name, "PERSON") in got
+
+
+def test_a_list_outside_sports_is_left_alone() -> None:
+    text = "Sponsors : Varley , Osterman , Parling , Sititi , Brandt .\n"
+    a = make(text, [("Varley", "ORG"), ("Osterman", "ORG")])
+    assert labels_of(a, "Varley") == ["ORG"]
+
+
+def test_two_people_joined_by_and_are_parted() -> None:
+    text = "Coach Ivo Bryson spoke . It is good for Bryson and Thompson to play ."
+    a = make(text, [("Ivo Bryson", "PERSON"), ("Bryson and Thompson", "ORG")])
+    got = ents(a)
+    assert ("Bryson", "PERSON") in got
+    assert ("Thompson", "PERSON") in got
+    text = "Shares in Marks and Spencer rose ."
+    a = make(text, [("Marks and Spencer", "ORG")])
+    assert ents(a) == [("Marks and Spencer", "ORG")]

@@ -238,10 +238,20 @@ def list_people(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     otherwise take the list's type (countries excepted)."""
     spans = sorted(spans, key=lambda s: s.start)
     out = list(spans)
+    named = {  # the words of the article's full person names ("Charlton" of "Hall Charlton")
+        w for s in spans if s.label == "PERSON" for w in d.text[s.start : s.end].split()[1:]
+    }
     for run in list_runs(d, spans):
+        known = sum(d.text[spans[k].start : spans[k].end] in named for k in run)
         for label in ("PERSON", "ORG"):
-            members = sum(spans[k].label == label for k in run)
-            if members * 2 <= len(run):
+            members = sum(
+                spans[k].label == label
+                and not (label == "ORG" and d.text[spans[k].start : spans[k].end] in named)
+                for k in run
+            )
+            if label == "PERSON":
+                members = max(members, known)
+            if members * 2 <= len(run) or (label == "ORG" and known):
                 continue
             for k in run:
                 s = spans[k]

@@ -238,6 +238,30 @@ def person_words(d: Doc, t: Tables, spans: list[Span]) -> dict[str, str]:
     return known
 
 
+def pairs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "Bryson and Thompson" typed as one organisation: two people when either name is a
+    person's elsewhere in the article ("Marks and Spencer" stays one name)."""
+    people = {d.text[s.start : s.end] for s in spans if s.label == "PERSON"}
+    people |= {w for p in people for w in p.split()[1:]}
+    out: list[Span] = []
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        words = [x.text for x in d.toks[ts:te]]
+        if (
+            s.src != "gaz"
+            and s.label != "PERSON"
+            and len(words) == 3
+            and words[1] == "and"
+            and (words[0] in people or words[2] in people)
+            and all(is_name_word(w) and w not in t.polities for w in (words[0], words[2]))
+        ):
+            out.append(Span(d.toks[ts].start, d.toks[ts].end, "PERSON", "rule"))
+            out.append(Span(d.toks[ts + 2].start, d.toks[ts + 2].end, "PERSON", "rule"))
+            continue
+        out.append(s)
+    return out
+
+
 def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """A word of a full name alone is that person wherever spaCy left it untagged."""
     surnames = {

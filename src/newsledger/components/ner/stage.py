@@ -54,6 +54,7 @@ from newsledger.components.ner.names import (
     given_runs,
     lineups,
     lone_surnames,
+    pairs,
     repeats,
     split_roles,
     teams,
@@ -68,7 +69,7 @@ from newsledger.components.ner.rules import (
     person_like,
     place_label,
 )
-from newsledger.components.ner.sports import clubs, sport_names
+from newsledger.components.ner.sports import clubs, lineup_lines, sport_names
 from newsledger.components.ner.tables import Tables, cues, tables
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
@@ -104,7 +105,8 @@ def fix(a: Annotated) -> Annotated:
     spans = add_missing(d, t, spans)
     spans = given_runs(d, t, clubs(d, t, spans), credits)
     spans = join_names(d, t, harmonise(d, t, propagate(d, t, spans)))
-    spans = lineups(d, t, repeats(d, t, lone_surnames(d, t, spans)))
+    spans = repeats(d, t, lone_surnames(d, t, pairs(d, t, spans)))
+    spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = finish(d, works(d, t, list_people(d, t, teams(d, t, spans))))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
