@@ -111,10 +111,13 @@ def test_awards_head_word_makes_an_event() -> None:
 
 
 def test_other_names_of_a_line_up_are_people() -> None:
-    text = "Dunmore - 1 - Ivo Harl , 2 - Petrus Quell , 5 - Abel Dorn , 8 - Orrin Vask .\n"
-    a = make(text, [("Ivo Harl", "PERSON"), ("Petrus Quell", "PERSON"), ("Abel Dorn", "PERSON")])
+    line = "Dunmore - 1 - Ivo Harl , 2 - Petrus Quell , 5 - Abel Dorn , 8 - Orrin Vask .\n"
+    people = [("Ivo Harl", "PERSON"), ("Petrus Quell", "PERSON"), ("Abel Dorn", "PERSON")]
+    a = make("SOCCER - DUNMORE WIN .\n" + line, people)
     assert ("Orrin Vask", "PERSON") in ents(a)
     assert ("Dunmore", "PERSON") not in ents(a)
+    a = make("Guests of the gala .\n" + line, people)  # not a sports report: bands, titles...
+    assert ("Orrin Vask", "PERSON") not in ents(a)
 
 
 def test_a_line_with_few_people_adds_none() -> None:

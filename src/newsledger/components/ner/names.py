@@ -19,6 +19,7 @@ from collections import Counter
 
 from newsledger.components.ner.evidence import cue_votes
 from newsledger.components.ner.rules import Doc, Span, is_name_word
+from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 
 SPLITTABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -101,8 +102,11 @@ MIN_LINEUP = 3  # people on a line before its other names are taken for people t
 
 
 def lineups(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """On a line that is a list of people (a team line-up, a results list), the capitalised
-    names spaCy left untagged between the separators are people too."""
+    """On a line of a sports report that is a list of people (a team line-up, a results
+    list), the capitalised names spaCy left untagged between the separators are people too
+    (elsewhere such lines mix people with bands and titles: "Kanye West, ... and Outkast")."""
+    if not is_sports(d):
+        return spans
     by_line: dict[int, list[Span]] = {}
     for s in spans:
         by_line.setdefault(d.line(s.start), []).append(s)
