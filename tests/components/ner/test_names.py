@@ -244,3 +244,18 @@ def test_two_people_joined_by_and_are_parted() -> None:
     text = "Shares in Marks and Spencer rose ."
     a = make(text, [("Marks and Spencer", "ORG")])
     assert ents(a) == [("Marks and Spencer", "ORG")]
+
+
+def test_a_full_name_whose_surname_is_a_person_elsewhere_is_a_person() -> None:
+    text = "Former captain Orrin Calvar fears a split . Mr Calvar said so ."
+    a = make(text, [("Orrin Calvar", "ORG"), ("Calvar", "PERSON")])
+    assert labels_of(a, "Orrin Calvar") == ["PERSON"]
+    text = "Shares in Orrin Calvar rose . Analysts liked Orrin Calvar ."
+    a = make(text, [("Orrin Calvar", "ORG"), ("Orrin Calvar", "ORG")])
+    assert labels_of(a, "Orrin Calvar") == ["ORG", "ORG"]
+
+
+def test_a_known_place_named_with_places_is_a_place() -> None:
+    text = "He toured seats in Somerset and Hampshire on Monday ."
+    a = make(text, [("Somerset", "GPE"), ("Hampshire", "PERSON")])
+    assert labels_of(a, "Hampshire") == ["GPE"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsledger.components.ner.evidence import cue_votes
-from newsledger.components.ner.rules import Doc, Span, is_name_word
+from newsledger.components.ner.rules import HONORIFICS, Doc, Span, is_name_word
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 
@@ -361,3 +361,64 @@ def plural_after_the(d: Doc, t: Tables, start: int, end: int) -> bool:
         return False
     ts = d.tok_range(start, end)[0]
     return ts > 0 and d.toks[ts - 1].text == "the"
+
+
+NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
+CONJUNCTIONS = frozenset({" and ", ", ", ", and ", " or "})
+
+
+def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "Finlay Calder" typed ORG or "Condoleezza Rice" GPE: a two- or three-word name whose
+    last word the article gives a person elsewhere ("Mr Calder", or "Calder" tagged a
+    person) is that person."""
+    after_title = {
+        d.toks[i + 1].text
+        for i in range(len(d.toks) - 1)
+        if d.toks[i].text.rstrip(".") in HONORIFICS
+    }
+    alone = {d.text[s.start : s.end] for s in spans if s.label == "PERSON"}
+    out: list[Span] = []
+    for s in spans:
+        words = d.text[s.start : s.end].split()
+        if (
+            s.src != "gaz"
+            and s.label in NOT_PEOPLE
+            and 2 <= len(words) <= 3
+            and all(is_name_word(w) for w in words)
+            and not d.caps_at(s.start)
+            and d.text[s.start : s.end] not in t.places
+            and words[0] not in t.demonyms
+            and t.keywords.get(words[-1]) is None
+            and words[-1] not in t.places
+            and (words[-1] in after_title or words[-1] in alone)
+        ):
+            s = Span(s.start, s.end, "PERSON", "rule")
+        out.append(s)
+    return out
+
+
+def conjoined_places(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "in Somerset and Hampshire", "Blackpool, Bournemouth and Brighton": a known place
+    named with places is a place, whatever spaCy typed it (not in sports reports, whose
+    towns are clubs)."""
+    if is_sports(d):
+        return spans
+    out = sorted(spans, key=lambda s: s.start)
+    for k, s in enumerate(out):
+        txt = d.text[s.start : s.end]
+        place = t.places.get(txt)
+        if place is None or s.label not in {"PERSON", "ORG"} or s.src in {"gaz", "title"}:
+            continue
+        te = d.tok_range(s.start, s.end)[1]
+        # after a comma only a list member: "In Luton, Kent said no" is a person
+        listed = te >= len(d.toks) or d.toks[te].text in {",", ".", ";", ")", "and", "or"}
+        prev, nxt = (out[k - 1] if k else None), (out[k + 1] if k + 1 < len(out) else None)
+        before = d.text[prev.end : s.start] if prev is not None else ""
+        after = d.text[s.end : nxt.start] if nxt is not None else ""
+        if (
+            prev is not None
+            and prev.label in {"GPE", "LOC"}
+            and (before in {" and ", ", and ", " or "} or (before == ", " and listed))
+        ) or (nxt is not None and nxt.label in {"GPE", "LOC"} and after in CONJUNCTIONS):
+            out[k] = Span(s.start, s.end, place, "rule")
+    return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newsledger.components.ner.tables import Tables
 from newsledger.core.model import Annotated
 
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
 CAPS_PREFIX = 120  # a line's case is judged on its start: headlines and tables are short
 NEWLINE = re.compile(r"\n")
 UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")

@@ -51,6 +51,8 @@ from dataclasses import replace
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.names import (
+    conjoined_places,
+    full_names,
     given_runs,
     lineups,
     lone_surnames,
@@ -61,6 +63,7 @@ from newsledger.components.ner.names import (
     works,
 )
 from newsledger.components.ner.rules import (
+    HONORIFICS,
     Doc,
     Span,
     common_opener,
@@ -87,7 +90,6 @@ ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itsel
 DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
 IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "Gordon Durie 75th": the minute, not the name
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
 
 
 def fix(a: Annotated) -> Annotated:
@@ -107,7 +109,8 @@ def fix(a: Annotated) -> Annotated:
     spans = join_names(d, t, harmonise(d, t, propagate(d, t, spans)))
     spans = repeats(d, t, lone_surnames(d, t, pairs(d, t, spans)))
     spans = lineup_lines(d, t, lineups(d, t, spans))
-    spans = finish(d, works(d, t, list_people(d, t, teams(d, t, spans))))
+    spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
+    spans = finish(d, conjoined_places(d, t, spans))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
