@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsledger.components.mentions import stage as mentions
+from newsledger.components.ner.stage import fix as nerfix_fix
 from newsledger.core.model import Annotated, Token
 from tests.components.ner.test_nerfix import ents, labels_of, make
 
@@ -259,3 +261,11 @@ def test_a_known_place_named_with_places_is_a_place() -> None:
     text = "He toured seats in Somerset and Hampshire on Monday ."
     a = make(text, [("Somerset", "GPE"), ("Hampshire", "PERSON")])
     assert labels_of(a, "Hampshire") == ["GPE"]
+
+
+def test_untagged_surname_becomes_a_mention_of_the_person() -> None:
+    text = 'Pavel Lindqvist runs Norrvik Bank . " No cuts , " said Lindqvist , 54 .'
+    a = nerfix_fix(make(text, [("Pavel Lindqvist", "PERSON"), ("Norrvik Bank", "ORG")]))
+    _, ents_ = mentions.group(text, list(a.ents), None)
+    person = next(e for e in ents_ if e.name == "Pavel Lindqvist")
+    assert [m.text for m in person.mentions] == ["Pavel Lindqvist", "Lindqvist"]

@@ -5,9 +5,21 @@
 * *person words*: a word of a full person name written alone elsewhere in the
   article is that person, even where spaCy took it for a common noun
   ("Woods, who turned pro ..." after "Tiger Woods"), and so is its capitalised
-  form in a headline ("MITCHELL DEFEATS ..." about "Dennis Mitchell");
+  form in a headline ("MITCHELL DEFEATS ..." about "Dennis Mitchell"); a
+  full name whose surname is a person elsewhere is a person ("Finlay Calder"
+  typed ORG beside "Mr Calder");
+* *repeats*: a name the article tags once is the same name where spaCy left
+  it untagged; two people joined by "and" into one span are parted;
+* *line-ups*: in a sports report the other names of a line of people are
+  people;
 * *teams and groups*: "the" before a capitalised plural ("the Brewers", "the
-  Kestrels") makes an organisation, never a person.
+  Lib Dems") or a one-word name ("the Tote") makes an organisation, never a
+  person, and so does a figure in the name ("BBC1");
+* *roles*: "Barcelona star Ronaldinho" is a club and a player;
+* *works*: a capitalised function word inside a name ("Gangs Of New York")
+  makes the title of a work;
+* *places*: a known place named with places ("in Somerset and Hampshire") is
+  a place.
 
 Every rule reads the article alone; the tables are those of
 :mod:`newsledger.components.ner.tables`.
