@@ -414,3 +414,11 @@ def test_figures_part_names_in_results() -> None:
 def test_a_club_keeps_its_number_outside_results() -> None:
     a = make("Fans of Velden 04 cheered .", [("Velden 04", "ORG")])
     assert ents(a) == [("Velden 04", "ORG")]
+
+
+def test_a_name_with_a_particle_is_a_person() -> None:
+    a = make("A mistake by Marco de Veldt let them in .", [("Marco de Veldt", "ORG")])
+    assert ents(a) == [("Marco de Veldt", "PERSON")]
+    text = "A mistake by Arjan de Veldt let them in . Later De Veldt scored ."
+    a = make(text, [("Arjan de Veldt", "ORG"), ("De Veldt", "PERSON")])
+    assert labels_of(a, "Arjan de Veldt") == ["PERSON"]

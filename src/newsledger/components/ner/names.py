@@ -30,12 +30,11 @@ from __future__ import annotations
 from collections import Counter
 
 from newsledger.components.ner.evidence import cue_votes
-from newsledger.components.ner.rules import HONORIFICS, Doc, Span, is_name_word
+from newsledger.components.ner.rules import HONORIFICS, PARTICLES, Doc, Span, is_name_word
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 
 SPLITTABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-PARTICLES = frozenset({"de", "De", "van", "Van", "der", "den", "del", "da", "di", "von", "le"})
 MAX_RUN = 4  # words of a name found by its given name
 FREE_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB", "ADV", "X"})
 
@@ -221,13 +220,13 @@ def given_runs(d: Doc, t: Tables, spans: list[Span], credits: list[tuple[int, in
                 is_name_word(nxt.text) and nxt.text not in t.places and nxt.text not in t.demonyms
             )
             if not name and not (
-                nxt.text in PARTICLES and j + 2 < n and is_name_word(d.toks[j + 2].text)
+                nxt.text.lower() in PARTICLES and j + 2 < n and is_name_word(d.toks[j + 2].text)
             ):
                 break
             j += 1
         if (
             j > i
-            and d.toks[j].text not in PARTICLES
+            and d.toks[j].text.lower() not in PARTICLES
             and t.keywords.get(d.toks[j].text) is None
             and not any(cs <= tok.start < ce for cs, ce in credits)
         ):
@@ -388,7 +387,7 @@ def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         for i in range(len(d.toks) - 1)
         if d.toks[i].text.rstrip(".") in HONORIFICS
     }
-    alone = {d.text[s.start : s.end] for s in spans if s.label == "PERSON"}
+    alone = {d.text[s.start : s.end].lower() for s in spans if s.label == "PERSON"}
     out: list[Span] = []
     for s in spans:
         words = d.text[s.start : s.end].split()
@@ -396,13 +395,19 @@ def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             s.src != "gaz"
             and s.label in NOT_PEOPLE
             and 2 <= len(words) <= 3
-            and all(is_name_word(w) for w in words)
+            and is_name_word(words[0])
+            and is_name_word(words[-1])
+            and all(is_name_word(w) or w.lower() in PARTICLES for w in words[1:-1])
             and not d.caps_at(s.start)
             and d.text[s.start : s.end] not in t.places
             and words[0] not in t.demonyms
             and t.keywords.get(words[-1]) is None
             and words[-1] not in t.places
-            and (words[-1] in after_title or words[-1] in alone)
+            and (
+                words[-1] in after_title
+                or words[-1].lower() in alone
+                or " ".join(words[1:]).lower() in alone  # "Arjan de Zeeuw" and "De Zeeuw"
+            )
         ):
             s = Span(s.start, s.end, "PERSON", "rule")
         out.append(s)
