@@ -87,8 +87,8 @@ def is_name_word(w: str) -> bool:
 
 
 def person_like(t: Tables, words: list[str]) -> bool:
-    """ "Given Surname", "Given M. Surname", "Given de Surname" or "J. Surname"."""
-    if not 2 <= len(words) <= 4 or not is_name_word(words[-1]):
+    """ "Given Surname", "Given M. Surname" or "J. Surname"."""
+    if not 2 <= len(words) <= 3 or not is_name_word(words[-1]):
         return False
     first = words[0]
     if any(w in t.places or w in t.demonyms for w in words[1:]):
@@ -98,8 +98,7 @@ def person_like(t: Tables, words: list[str]) -> bool:
     if len(first) == 1 and first.isupper() and first not in {"A", "I"}:
         return True  # "C Hodgson": an initial written without its period
     return first in t.given and all(
-        is_name_word(w) or (len(w) == 2 and w[1] == ".") or (w in PARTICLES and k < len(words) - 2)
-        for k, w in enumerate(words[1:])
+        is_name_word(w) or (len(w) == 2 and w[1] == ".") for w in words[1:]
     )
 
 
