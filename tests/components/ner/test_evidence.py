@@ -167,3 +167,8 @@ def test_a_plural_company_noun_before_a_name_makes_a_company() -> None:
     text = "Shares in construction companies Adrel Karsa and Semtor rose ."
     a = make(text, [("Adrel Karsa", "PERSON"), ("Semtor", "ORG")])
     assert labels_of(a, "Adrel Karsa") == ["ORG"]
+
+
+def test_a_weekday_is_not_an_organisation() -> None:
+    a = make("The goal came in Sunday 's draw with Dunmore .", [("Sunday", "ORG")])
+    assert labels_of(a, "Sunday") == []
