@@ -152,3 +152,23 @@ def test_a_film_maker_is_a_person() -> None:
     text = "Independent film maker Tomas Velder won. Tomas Velder thanked the jury."
     a = make(text, [("Tomas Velder", "PERSON"), ("Tomas Velder", "PERSON")])
     assert labels_of(a, "Tomas Velder") == ["PERSON", "PERSON"]
+
+
+def test_a_plural_verb_after_a_one_word_name_makes_a_club_or_firm() -> None:
+    text = "Dunmore have been caught in a row . Critics said Dunmore were wrong ."
+    a = make(text, [("Dunmore", "PERSON"), ("Dunmore", "PERSON")])
+    assert labels_of(a, "Dunmore") == ["ORG", "ORG"]
+    text = "Ivo Harl and Vask have left ."
+    a = make(text, [("Ivo Harl", "PERSON"), ("Vask", "PERSON")])
+    assert labels_of(a, "Vask") == ["PERSON"]
+
+
+def test_a_plural_company_noun_before_a_name_makes_a_company() -> None:
+    text = "Shares in construction companies Adrel Karsa and Semtor rose ."
+    a = make(text, [("Adrel Karsa", "PERSON"), ("Semtor", "ORG")])
+    assert labels_of(a, "Adrel Karsa") == ["ORG"]
+
+
+def test_a_weekday_is_not_an_organisation() -> None:
+    a = make("The goal came in Sunday 's draw with Dunmore .", [("Sunday", "ORG")])
+    assert labels_of(a, "Sunday") == []

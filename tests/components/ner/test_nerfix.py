@@ -400,3 +400,23 @@ def test_tables_hold_the_news_names() -> None:
     assert "Tajikistan" in t.countries
     assert "Dushanbe" in t.polities and "Toyota" not in t.polities
     assert {e.canonical for e in t.gaz["IS"]} >= {"Islamic State"}
+
+
+def test_figures_part_names_in_results() -> None:
+    text = "Results :\nDunmore 29 Kelso 10\n288 Ivo Harl ( Norway )"
+    a = make(text, [("Dunmore 29 Kelso 10", "ORG"), ("288 Ivo Harl", "PERSON")])
+    got = ents(a)
+    assert ("Ivo Harl", "PERSON") in got
+    assert ("Dunmore", "ORG") in got
+    assert not any(any(ch.isdigit() for ch in name) for name, _ in got)
+
+
+def test_a_club_keeps_its_number_outside_results() -> None:
+    a = make("Fans of Velden 04 cheered .", [("Velden 04", "ORG")])
+    assert ents(a) == [("Velden 04", "ORG")]
+
+
+def test_a_name_with_a_particle_whose_surname_is_a_person_is_a_person() -> None:
+    text = "A mistake by Arjan de Veldt let them in . Later De Veldt scored ."
+    a = make(text, [("Arjan de Veldt", "ORG"), ("De Veldt", "PERSON")])
+    assert labels_of(a, "Arjan de Veldt") == ["PERSON"]

@@ -87,10 +87,19 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2
     if nxt.lower() in c.org_after_lower:
         votes["ORG"] += 1
+    if (
+        nxt in {"have", "are", "were"}
+        and " " not in txt
+        and not txt.endswith("s")
+        and prev not in {"and", ",", "&", "or"}
+    ):
+        votes["ORG"] += 2  # "Gloucester have been caught": a club or firm takes a plural verb
     if lp in c.work_before and prev.islower():
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
     if nxt in c.work_after:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
+    if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":
+        votes["WORK_OF_ART"] += 2  # "The Boxer (1998)": a title and its year
     return votes
 
 
@@ -102,7 +111,7 @@ def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:
             continue
         words = d.text[s.start : s.end].split()
         if (
-            len(words) == 2
+            len(words) in (2, 3)
             and t.keywords.get(words[-1]) == "ORG"
             and words[0][:1].isupper()
             and words[0] not in t.places
@@ -224,23 +233,36 @@ def list_runs(d: Doc, spans: list[Span]) -> list[list[int]]:
 
 
 def list_people(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """In a list of names that are mostly people ("Cech, Ferreira, Carvalho, Terry"),
-    the one-word members typed otherwise are people too (countries excepted)."""
+    """In a list of names that are mostly people ("Cech, Ferreira, Carvalho, Terry") or
+    mostly organisations ("Nokia, Intel, Philips, Alcatel"), the one-word members typed
+    otherwise take the list's type (countries excepted)."""
     spans = sorted(spans, key=lambda s: s.start)
     out = list(spans)
+    named = {  # the words of the article's full person names ("Charlton" of "Hall Charlton")
+        w for s in spans if s.label == "PERSON" for w in d.text[s.start : s.end].split()[1:]
+    }
     for run in list_runs(d, spans):
-        people = sum(spans[k].label == "PERSON" for k in run)
-        if people * 2 <= len(run):
-            continue
-        for k in run:
-            s = spans[k]
-            txt = d.text[s.start : s.end]
-            if (
-                s.label in {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
-                and s.src != "gaz"
-                and " " not in txt
-                and txt not in t.polities
-                and txt not in t.places
-            ):
-                out[k] = Span(s.start, s.end, "PERSON", "rule")
+        known = sum(d.text[spans[k].start : spans[k].end] in named for k in run)
+        for label in ("PERSON", "ORG"):
+            members = sum(
+                spans[k].label == label
+                and not (label == "ORG" and d.text[spans[k].start : spans[k].end] in named)
+                for k in run
+            )
+            if label == "PERSON":
+                members = max(members, known)
+            if members * 2 <= len(run) or (label == "ORG" and known):
+                continue
+            for k in run:
+                s = spans[k]
+                txt = d.text[s.start : s.end]
+                if (
+                    s.label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+                    and s.label != label
+                    and s.src != "gaz"
+                    and " " not in txt
+                    and txt not in t.polities
+                    and not (label == "ORG" and txt in t.given)
+                ):
+                    out[k] = Span(s.start, s.end, label, "rule")
     return out

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from newsledger.components.ner.tables import Tables
 from newsledger.core.model import Annotated
 
+PARTICLES = frozenset({"de", "van", "der", "den", "von", "da", "di", "du", "del", "le", "la"})
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
 CAPS_PREFIX = 120  # a line's case is judged on its start: headlines and tables are short
 NEWLINE = re.compile(r"\n")
 UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
 LOWER = re.compile(r"[a-zß-ÿ]")
+OPENING_MARKS = frozenset({'"', "“", "‘", "'", "(", "-", "–", "—"})
 
 
 @dataclass(slots=True)
@@ -92,6 +95,8 @@ def person_like(t: Tables, words: list[str]) -> bool:
         return False
     if len(first) == 2 and first[0].isupper() and first[1] == ".":
         return True
+    if len(first) == 1 and first.isupper() and first not in {"A", "I"}:
+        return True  # "C Hodgson": an initial written without its period
     return first in t.given and all(
         is_name_word(w) or (len(w) == 2 and w[1] == ".") for w in words[1:]
     )
@@ -120,8 +125,12 @@ def common_opener(d: Doc, s: Span) -> bool:
     if te - ts != 1:
         return False
     tok = d.toks[ts]
-    first = ts == 0 or d.toks[ts - 1].sent != tok.sent
+    k = ts - 1
+    while k >= 0 and (d.toks[k].pos == "SPACE" or d.toks[k].text in OPENING_MARKS):
+        k -= 1
+    line_start = d.line_starts[d.line(tok.start)] == tok.start
+    first = k < 0 or d.toks[k].sent != tok.sent or line_start
     if not first or tok.pos != "NOUN" or tok.tag not in {"NN", "NNS"}:
         return False
     low = tok.text.lower()
-    return any(x.text == low for x in d.toks)
+    return line_start or any(x.text == low for x in d.toks)

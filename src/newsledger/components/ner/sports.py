@@ -164,7 +164,14 @@ def clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             in_dateline = (
                 prev == "," and i > 1 and d.line_starts[d.line(s.start)] == d.toks[i - 2].start
             )
-            if prev not in PLACE_PREPS and not in_dateline and not is_dateline(d, i, j - 1):
+            nxt = d.toks[j].text if j < len(d.toks) else ""
+            venue = prev == "(" or (nxt == ":" and d.line_starts[d.line(s.start)] == s.start)
+            if (
+                prev not in PLACE_PREPS
+                and not venue  # "At The Oval ( London )", "Leicester : Leicestershire beat ..."
+                and not in_dateline
+                and not is_dateline(d, i, j - 1)
+            ):
                 s = Span(s.start, s.end, "ORG", "rule")
         out.append(s)
     typed = results_lines(d, t, out)
@@ -172,3 +179,61 @@ def clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         return out
     keep = [s for s in out if not any(s.start < n.end and n.start < s.end for n in typed)]
     return keep + typed
+
+
+LINEUP_LABEL = re.compile(r"^[A-Z][A-Za-z ]{0,30}:\s*")  # "Replacements: ", "Scorers: "
+LINEUP_ITEM = re.compile(
+    r"^(?:[A-Z]\.? )?[A-Z][\w'’-]*(?: (?:de |van |der |du )?[A-Z][\w'’-]*){0,2}"
+    r"(?: \(capt\))?$"
+)
+BRACKETS = re.compile(r"\([^()]*\)")
+MIN_LINEUP_ITEMS = 5
+
+
+def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """In a sports report, a line listing five or more players ("Walder; May, Tait, Mayerhofler,
+    Stephenson; ...", "Replacements: Peel, Wilson, Thompson, ...") names people: its names
+    typed otherwise become people (countries and the clubs in brackets excepted), and its
+    untagged names are added."""
+    if not is_sports(d):
+        return spans
+    out = list(spans)
+    for ln in range(len(d.line_starts)):
+        line = d.line_text(ln)
+        body = LINEUP_LABEL.sub("", line, count=1)
+        offset = d.line_starts[ln] + len(line) - len(body)
+        items = _lineup_items(body, offset)
+        if len(items) < MIN_LINEUP_ITEMS:
+            continue
+        good = [(s, e) for s, e in items if LINEUP_ITEM.match(d.text[s:e])]
+        if len(good) * 5 < len(items) * 4:
+            continue
+        for s, e in good:
+            name = d.text[s:e].removesuffix(" (capt)")
+            e = s + len(name)
+            if name in t.countries or name in t.polities or name.lower() in vocabulary()[2]:
+                continue
+            hit = [k for k, sp in enumerate(out) if sp.start < e and s < sp.end]
+            if not hit:
+                out.append(Span(s, e, "PERSON", "rule"))
+            for k in hit:
+                sp = out[k]
+                if sp.src != "gaz" and sp.label != "PERSON" and s <= sp.start and sp.end <= e:
+                    out[k] = Span(sp.start, sp.end, "PERSON", "rule")
+    return out
+
+
+def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the items of a list line, brackets blanked out."""
+    blank = BRACKETS.sub(lambda m: " " * len(m.group()), body.replace("(capt)", "      "))
+    items: list[tuple[int, int]] = []
+    start = 0
+    for k, ch in enumerate(blank + ","):
+        if ch in ",;" or (ch == "." and k == len(blank) - 1):
+            piece = blank[start:k]
+            lead = len(piece) - len(piece.lstrip())
+            text = piece.strip()
+            if text:
+                items.append((offset + start + lead, offset + start + lead + len(text)))
+            start = k + 1
+    return items
