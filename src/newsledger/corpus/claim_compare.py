@@ -177,12 +177,23 @@ def compare(spec: AttributeSpec, a: ClaimRecord, b: ClaimRecord) -> str | None:
             return None
         if days_apart(ref_interval(a), ref_interval(b)) > spec.window_days:
             return "update"  # a party left for another, years apart
+        if _joined_later(a, b):
+            return "update"  # "has joined the Farmers' Party": a change told as one
         return "conflict"
     if spec.compare == "places":
         return _places(a, b)
     if spec.compare == "term":
         return _term(a, b)
     return None
+
+
+def _joined_later(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """The later of two reports says its value was just taken up ("joined")."""
+    da, db = parse_date(a.published), parse_date(b.published)
+    if da is None or db is None or da == db:
+        return False
+    later = a if da > db else b
+    return later.qualifier("change") == "joined"
 
 
 def _places(a: ClaimRecord, b: ClaimRecord) -> str | None:

@@ -4,10 +4,14 @@ held with dates, in office since, nationality, party, and tolls per event."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsledger import pipeline
+from newsledger.components.claims.patterns import demonyms
 from newsledger.components.claims.stage import STAGE
+from newsledger.components.claims.subjects import DocContext
 from newsledger.core.model import Analysis, Document
 from newsledger.nlp import spacy_adapter as nlp
 
@@ -35,6 +39,30 @@ TEXTS = {
     "Sten Holt conceded. Kallio, a member of the Rural Centre Party, thanked her voters. "
     "Otto Ranta of the Kord General Hospital said turnout was high. Former Rural Centre Party "
     "lawmaker Eli Saari, who now leads a farmers' union, voted early.",
+    "party_modifier": "Prime minister Edda Holm has been a member of the ruling Coast Alliance "
+    "Party since 2001.",
+    "the_country": "President Arno Fjell flew to Velonia on Monday. The country, home to "
+    "roughly 4 million people, is rich in timber.",
+    "another_country": "President Arno Fjell of Ostria flew to Velonia on Monday. The country, "
+    "home to roughly 4 million people, depends on Velonian timber. Later, Fjell flew to "
+    "Velonia again. The country, home to roughly 5 million people, is Velonia's main ally.",
+    "demonym_country": "Tolvish Prime Minister Lene Varg arrived in Kord on Monday. Tolvia, "
+    "home to 2.1 million people, is Kord's main trading partner.",
+    "full_name_age": "Police arrested Yusra Halden, a 44-year-old former teacher, in Orsk. "
+    "Officers also searched Tavren Hills, a 40-year-old former teacher, on Monday.",
+    "reported_toll": "Officials said on Tuesday that 290 people were killed in the Harbourg "
+    "earthquake. A bridge collapsed near Tolbeck on Monday, killing 4 people.",
+    "the_bank": "The Ostmark Savings Bank will close 40 branches. The bank was founded in 1911.",
+    "member_of_parliament": "Hugo Renner, 40, was elected leader of the Liberal Union Party on "
+    "Sunday. Renner has been a member of parliament for Dunmere since 2012. Ina Voss has "
+    "joined the Farmers' Party.",
+    "based": "Saskia Lind works at the Halvard Institute, an Esk-based think tank. Her "
+    "brother works at a London-based bank. She studied at the Tavel Academy in Osk.",
+    "his_first": "President Arno Fjell arrived in Kord on Monday for a two-day visit, his "
+    "first since taking office in 2019.",
+    "quoted_we": "Tomas Brenn, who heads the Harbour Workers Union, spoke in Kord on Monday. "
+    '"We have more than 12,000 members," Brenn told reporters. "We have 300 members," said '
+    "Ilse Marr, a retired teacher.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -127,10 +155,72 @@ def test_party_only_for_party_names(analysed: dict[str, Analysis]) -> None:
     assert all(person != "Eli Saari" for person, _ in parties)  # a former member
 
 
+def test_party_named_after_a_describing_word(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["party_modifier"], "party") == {("Edda Holm", "Coast Alliance Party")}
+
+
+def test_the_country_is_not_one_its_own_sentence_names_otherwise(
+    analysed: dict[str, Analysis],
+) -> None:
+    assert _attr(analysed["the_country"], "population") == {("Velonia", "4000000~")}
+    # "depends on Velonian timber", "is Velonia's main ally": the country is another one
+    assert _attr(analysed["another_country"], "population") == set()
+
+
+def test_a_demonym_names_the_country_ner_left_untagged(analysed: dict[str, Analysis]) -> None:
+    an = analysed["demonym_country"]
+    assert ("Lene Varg", "Prime Minister of Tolvia") in _attr(an, "holds_role")
+    country = {e.id for e in an.entities if e.name == "Tolvia"}
+    assert country  # the test below needs spaCy to have tagged it here
+    untagged = Analysis(
+        an.annotated,
+        mentions=[m for m in an.mentions if m.entity not in country],
+        entities=[e for e in an.entities if e.id not in country],
+    )
+    ctx = DocContext(untagged, demonyms())
+    assert ctx.country_of("Tolvish") == "Tolvia"
+    assert ctx.country_of("Vendish") is None  # no such word in the text
+
+
 def test_tolls_take_the_place_of_the_sentence_before(analysed: dict[str, Analysis]) -> None:
     an = analysed["tolls"]
     assert ("Harbourg", "11") in _attr(an, "killed")
     assert ("Harbourg", ">30") in _attr(an, "injured")
+
+
+def test_a_toll_takes_no_event_date_from_the_date_of_its_report(
+    analysed: dict[str, Analysis],
+) -> None:
+    an = analysed["reported_toll"]
+    dates = {c.value: dict(c.qualifiers).get("event_date") for c in an.claims}
+    assert dates["290"] is None  # Tuesday is when officials spoke
+    assert dates["4"] == "2023-06-12"  # Monday is when the bridge collapsed
+
+
+def test_the_head_noun_of_an_organisation_names_it(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["the_bank"], "founded") == {("Ostmark Savings Bank", "1911")}
+
+
+def test_party_of_a_leader_and_a_seat_held_since(analysed: dict[str, Analysis]) -> None:
+    an = analysed["member_of_parliament"]
+    assert _attr(an, "party") == {
+        ("Hugo Renner", "Liberal Union Party"),
+        ("Ina Voss", "Farmers' Party"),
+    }
+    assert _attr(an, "in_office_since") == {("Hugo Renner", "2012")}
+    joined = [c for c in an.claims if c.attribute == "party" and c.value == "Farmers' Party"]
+    assert [dict(c.qualifiers).get("change") for c in joined] == ["joined"]
+
+
+def test_an_adjective_with_a_possessor_leads_to_it(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["his_first"], "in_office_since") == {("Arno Fjell", "2019")}
+
+
+def test_we_in_a_quote_is_the_organisation_its_speaker_leads(
+    analysed: dict[str, Analysis],
+) -> None:
+    # Ilse Marr belongs to no organisation the article names: her "we" is no one
+    assert _attr(analysed["quoted_we"], "member_count") == {("Harbour Workers Union", ">12000")}
 
 
 def test_evidence_spans_index_the_text(analysed: dict[str, Analysis]) -> None:
@@ -148,3 +238,55 @@ def test_a_name_after_a_describing_noun_is_the_subject() -> None:
     an = pipeline.analyse(a, pipeline.stages_for(STAGE.name))
     assert _attr(an, "birthplace") == {("Sanna Lehto", "Vissen")}
     assert _attr(an, "party") == set()  # "Party leader" names no party
+
+
+def _retyped(an: Analysis, name: str, etype: str) -> Analysis:
+    """``an`` with the entity ``name`` typed ``etype`` (as NER sometimes types it)."""
+    (eid,) = {e.id for e in an.entities if e.name == name}
+    mentions = [replace(m, type=etype) if m.entity == eid else m for m in an.mentions]
+    entities = [
+        replace(e, type=etype, mentions=tuple(replace(m, type=etype) for m in e.mentions))
+        if e.id == eid
+        else e
+        for e in an.entities
+    ]
+    out = Analysis(an.annotated, mentions, entities, an.quotes, an.roles, an.dates)
+    out.sentence_dates, out.places, out.events = an.sentence_dates, an.places, an.events
+    STAGE.run(out)
+    return out
+
+
+def test_a_name_before_born_is_a_place_whatever_its_type(analysed: dict[str, Analysis]) -> None:
+    for etype in ("ORG", "PERSON"):
+        an = _retyped(analysed["birthplace_forms"], "Kellstad", etype)
+        assert ("Ronja Aske", "Kellstad") in _attr(an, "birthplace")
+        (eid,) = {e.id for e in an.entities if e.name == "Kellstad"}
+        assert DocContext(an, demonyms()).etype(eid) == "GPE"  # no person for "the singer"
+
+
+def test_a_full_name_typed_as_a_place_is_a_person_when_described_as_one(
+    analysed: dict[str, Analysis],
+) -> None:
+    an = _retyped(analysed["full_name_age"], "Yusra Halden", "LOC")
+    an = _retyped(an, "Tavren Hills", "LOC")
+    assert _attr(an, "age") == {("Yusra Halden", "44")}  # "Hills": a place, whatever follows
+
+
+def test_a_name_before_based_or_after_an_institution_is_a_place_even_untagged(
+    analysed: dict[str, Analysis],
+) -> None:
+    an = analysed["based"]
+    untagged = {e.id for e in an.entities if e.name in ("Esk", "London", "Osk")}
+    an = Analysis(
+        an.annotated,
+        [m for m in an.mentions if m.entity not in untagged],
+        [e for e in an.entities if e.id not in untagged],
+        an.quotes,
+        an.roles,
+        an.dates,
+    )
+    STAGE.run(an)
+    assert _attr(an, "located_in") == {  # "a London-based bank" names no subject
+        ("Halvard Institute", "Esk"),
+        ("Tavel Academy", "Osk"),
+    }

@@ -102,6 +102,8 @@ def test_retyped_keeps_other_types() -> None:
         ("Police were searching for two suspects in Velmora.", "searching", "INVESTIGATE"),
         ("Ivo Marsk pleaded not guilty to charges of fraud.", "charges", "DISAPPROVE"),
         ("Two bombs had gone off in Tarsk by noon.", "gone", "ASSAULT"),
+        ("The Crimson Front gave a warning an hour before the blast.", "warning", "THREATEN"),
+        ("The cleric called on his followers to take up arms.", "called", "DEMAND"),
     ],
 )
 def test_vocabulary_of_diplomatic_cooperative_and_military_acts(
@@ -137,6 +139,8 @@ def test_named_actors_are_ids_not_descriptions(analyse: Callable[..., Analysis])
         "The striker shot from 20 yards and hit the post.",
         "The Velmora team attacked relentlessly in the second half.",
         "The central bank plans to attack inflation.",
+        "Two men died in an accidental explosion at the depot in Tarsk.",
+        "A gas explosion destroyed a bakery in Velmora on Monday.",
     ],
 )
 def test_disasters_sports_and_business_are_no_assault(
@@ -168,3 +172,61 @@ def test_vocabularies_from_petrarch2_and_plover() -> None:
     assert lex.verb_classes["condemn"] == "DISAPPROVE"  # POLECAT's ACCUSE renamed
     assert lex.verb_classes["kill"] == "ASSAULT"
     assert set(lex.verb_classes.values()) <= PLOVER
+
+
+def test_a_weather_warning_is_no_threat(analyse: Callable[..., Analysis]) -> None:
+    assert _of_type(analyse("Forecasters issued a storm warning for Tarsk."), "THREATEN") == []
+
+
+def test_claimed_lives_join_the_bombing(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A car bomb exploded in Tarsk on Friday. It claimed the lives of four people.")
+    (e,) = _of_type(a, "ASSAULT")
+    assert "claimed" in {m.text for m in e.mentions}
+
+
+def test_a_capitalised_plural_read_as_a_name_is_still_a_description(
+    analyse: Callable[..., Analysis],
+) -> None:
+    a = analyse("Skip Ad × Protesters clash with riot police in Velmora")  # page furniture
+    (e,) = _of_type(a, "PROTEST")
+    assert ("actor", "opposition") in {(g.role, g.sector) for g in e.agents}
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "sector"),
+    [
+        ("Gunmen attacked members of the Norland security forces in Tarsk.", "target", "military"),
+        ("Militants carried out bombings targeted at soldiers in Tarsk.", "target", "military"),
+        ("A blast which injured several people hit the market in Tarsk.", "target", "civilians"),
+        (
+            "The alleged killer, Ivo Marsk – shot dead by police – had fled to Tarsk.",
+            "actor",
+            "police",
+        ),
+        ("A roadside bomb killed a major general near Tarsk.", "target", "military"),
+    ],
+)
+def test_unnamed_participants_in_member_relative_and_aimed_phrases(
+    analyse: Callable[..., Analysis], text: str, role: str, sector: str
+) -> None:
+    got = {(g.role, g.sector) for e in _of_type(analyse(text), "ASSAULT") for g in e.agents}
+    assert (role, sector) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army claimed to have hit three gunmen near Tarsk.",
+        "Soldiers drove into Tarsk before attacking the rebel camp.",
+    ],
+)
+def test_a_subjectless_clause_takes_the_actor_of_its_verb(
+    analyse: Callable[..., Analysis], text: str
+) -> None:
+    got = {(g.role, g.sector) for e in _of_type(analyse(text), "ASSAULT") for g in e.agents}
+    assert ("actor", "military") in got
+
+
+def test_the_subject_of_a_result_clause_is_no_actor(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A bomb exploded at the market in Tarsk, wounding 13 people.")
+    assert all(g.role != "actor" for e in a.events for g in e.agents)

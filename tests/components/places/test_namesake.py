@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsledger.components.places import namesake
+from newsledger.components.places.candidates import Candidate
 from newsledger.components.places.gazetteer import key, load
-from newsledger.components.places.recognize import Candidate
 from tests.components.places.test_places import by_text, doc
 
 
@@ -42,3 +42,27 @@ def test_georgia_is_the_country_without_us_context() -> None:
         [("Atlanta", "GPE"), ("Savannah", "GPE"), ("Georgia", "GPE")],
     )
     assert by_text(b)["Georgia"].country == "US"
+
+
+def test_georgia_does_not_vote_for_its_own_country() -> None:
+    # the name alone is ambiguous between the country and the state: it lends no context
+    a = doc(
+        "Health officials in Georgia reported new cases, as did Texas and Ohio.",
+        [("Georgia", "GPE"), ("Texas", "GPE"), ("Ohio", "GPE")],
+    )
+    assert by_text(a)["Georgia"].country == "US"
+
+
+def test_outlet_home_from_its_address() -> None:
+    from newsledger.components.places.outlets import home_country, home_places
+
+    gz = load()
+    assert home_country("https://www.cbc.ca/news/canada/x") == "CA"
+    assert home_country("https://example.io/a") is None
+    got = [(r.name, r.country) for r in home_places("https://www.amarillo.com/news/x", gz)]
+    assert got == [("Amarillo", "US")]
+    sections = home_places("https://www.cbc.ca/news/canada/manitoba/some-story-1.2", gz)
+    assert [(r.name, r.feature) for r in sections] == [("Manitoba", "adm1")]
+    # a site not named for a town, and a common word that is a small town, give nothing
+    assert home_places("https://www.theglobeandmail.com/news/x", gz) == []
+    assert home_places("https://www.startribune.com/x/", gz) == []

@@ -13,10 +13,10 @@ finance minister between 2011 and 2014"), and a short name of an organisation
   one organisation ends so.
 
 :func:`place_like` finds one-word names NER typed as people or organisations
-that the text uses as places: "in Drumlow", "the mayor of Varnholm".
+that the text uses as places: "in Drumlow", "the mayor of Varnholm", "Tormund-born".
 
 :func:`could_be_person` says whether a one-word entity of another type may be
-a person's surname when a phrase that only describes people ("the
+a person's surname (:func:`could_be_full_name`: a full name typed as a place) when a phrase that only describes people ("the
 48-year-old X", "X, 61,", "X, who was born in …") says so.
 """
 
@@ -89,6 +89,22 @@ def could_be_person(name: str, etype: str) -> bool:
     )
 
 
+FULL_NAME_MISTYPES = frozenset({"LOC", "FAC"})  # not EVENT: "the World Cup, 31-year-old …"
+
+
+def could_be_full_name(name: str, etype: str) -> bool:
+    """A name of two or three capitalised words NER typed as a place or thing that is no
+    place ("Yusra Halden" as LOC, but not "Tavren Hills"), which a phrase about a person
+    ("X, a 44-year-old former schoolteacher") may show to be a person's."""
+    words = name.split()
+    return (
+        etype in FULL_NAME_MISTYPES
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and words[-1].lower() not in lexicon()["place_heads"]
+    )
+
+
 LOCATIVE = frozenset({"in", "near", "outside", "across", "around"})
 _ITS_PEOPLE = re.compile(
     r"\s+and\s+its\s+[\d,.]+\s+(?:million\s+)?(?:inhabitants|residents|people)\b"
@@ -102,7 +118,7 @@ def place_like(
     """One-word people and organisations the text puts where only a place goes: the
     object of "in", "near", "outside" ("killed in Drumlow"), or of "of" after an
     office ("the mayor of Varnholm"); a name in apposition with "a town", "the
-    capital"; a name "and its N inhabitants"."""
+    capital"; a name "and its N inhabitants"; a name before "-born"."""
     types = {e.id: e.type for e in entities}
     titles = {t.split()[-1] for t in lexicon()["titles"]}
     place_nouns = {w for w, cls in lexicon()["descriptions"].items() if cls == "place"}
@@ -132,6 +148,8 @@ def place_like(
             out.add(m.entity)  # "Pellmora, a town of 25,000 people"
         if _ITS_PEOPLE.match(text, m.end):
             out.add(m.entity)  # "Pellmora and its 80,000 inhabitants"
+        if text.startswith("-born", m.end):
+            out.add(m.entity)  # "the Tormund-born composer"
     return frozenset(out)
 
 

@@ -30,7 +30,7 @@ from newsledger.core.wordlists import demonym_rows
 
 SUBJECT_STRATEGIES = frozenset({"auto", "group", "place", "right", "passive", "orgref"})
 VALUE_KINDS = frozenset(
-    {"when", "duration", "quantity", "age", "entity", "role", "demonym", "term"}
+    {"when", "duration", "quantity", "age", "entity", "place", "role", "demonym", "term"}
 )
 REQUIREMENTS = frozenset({"-", "institution", "headnoun", "anytype", "ownhead", "party"})
 REACH = 40  # tokens tried either side of a trigger word

@@ -126,11 +126,34 @@ def _event_in_sentence(ctx: DocContext, char: int) -> str | None:
 
 
 def _event_date(ctx: DocContext, char: int) -> str | None:
+    """The date of the event a toll is of: the event's, else the sentence's unless every
+    date of the sentence dates the report ("Officials said on Tuesday that 290 people
+    were killed in the earthquake": Tuesday is no date of the earthquake)."""
     si = ctx.a.annotated.sentence_of(char)
     for ev in ctx.a.events:
         if ev.date and ev.evidence.start <= char < ev.evidence.end:
             return ev.date
-    return ctx.a.sentence_dates.get(si) if si >= 0 else None
+    if si < 0 or _report_dated(ctx, si):
+        return None
+    return ctx.a.sentence_dates.get(si)
+
+
+def _report_dated(ctx: DocContext, si: int) -> bool:
+    """Every date phrase of sentence ``si`` modifies a verb of saying."""
+    sent = ctx.a.annotated.sents[si]
+    saying = frozenset(lexicon()["reporting_verbs"])
+    heads: list[bool] = []
+    for t in range(sent.token_start, sent.token_end):
+        tok = ctx.tokens[t]
+        if tok.ent_type != "DATE" or ctx.tokens[tok.head].ent_type == "DATE":
+            continue  # one verdict per date phrase, from its head word
+        h = tok
+        for _ in range(4):
+            if h.pos in ("VERB", "AUX") or h.head == h.i:
+                break
+            h = ctx.tokens[h.head]
+        heads.append(h.pos == "VERB" and h.lemma.lower() in saying)
+    return bool(heads) and all(heads)
 
 
 # ------------------------------------------------------------------ reading
@@ -169,6 +192,8 @@ def _value(
     if kind == "term":
         return read_term(surface)
     found = ctx.value_entity(v[0], v[1], vtypes)
+    if found is None and kind == "place" and re.fullmatch(r"[A-Z][a-z]+", surface):
+        found = surface, None  # "an Esk-based think tank": the compound says Esk is a place
     if found is None:
         return None
     name, eid = found
@@ -307,6 +332,11 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
     subject = _subject(ctx, pat, m, spec)
     if subject is None or ("entity", subject) in quals:
         return None
+    if (
+        value.value_type == "entity"
+        and value.text.casefold() == ctx.entity_name(subject).casefold()
+    ):
+        return None  # "the London-based London …": nothing is its own place
     if pat.require == "institution" and not ctx.is_institution(subject):
         return None
     if pat.require == "headnoun" and not rd.head_noun_at(ctx, m.end()):
@@ -359,6 +389,8 @@ def _context_qualifiers(
         when = _event_date(ctx, m.start())
         if when:
             quals.append(("event_date", when))
+    if rd.group(m, "change") is not None:
+        quals.append(("change", "joined"))  # "has joined the Farmers' Party": a new value
     if rd.group(m, "stint") is not None:
         quals.append(("stint", "return"))  # "returned to power in 1964": one stint of several
     if attr == "in_power_since" and (o := rd.group(m, "org")) is not None:
@@ -385,16 +417,35 @@ def extract(a: Analysis) -> list[Claim]:
     ctx = DocContext(a, demonyms())
     claims: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
-    for pat, m in matches:
-        c = _read(ctx, pat, m)
-        if c is None:
-            continue
-        key = (c.subject, c.attribute, c.value)
-        if key not in seen:
-            seen.add(key)
-            claims.append(c)
+    for _ in range(2):
+        for pat, m in matches:
+            c = _read(ctx, pat, m)
+            if c is None:
+                continue
+            key = (c.subject, c.attribute, c.value)
+            if key not in seen:
+                seen.add(key)
+                claims.append(c)
+        # "'We have 40,000 members,' said Castell", who leads the Union: read again
+        # with what the first reading tells of the speakers' organisations
+        if ctx.affiliations or not ctx.quoted_we():
+            break
+        ctx.affiliations = _affiliations(claims)
+        if not ctx.affiliations:
+            break
     claims.sort(key=lambda c: (c.start, c.end, c.attribute))
     return claims
+
+
+def _affiliations(claims: list[Claim]) -> dict[str, frozenset[str]]:
+    """Person -> the organisations the document says they lead or belong to."""
+    out: dict[str, set[str]] = {}
+    for c in claims:
+        if c.attribute in ("leader_of", "member_of", "party"):
+            org = dict(c.qualifiers).get("entity")
+            if org:
+                out.setdefault(c.subject, set()).add(org)
+    return {p: frozenset(orgs) for p, orgs in out.items()}
 
 
 def run(a: Analysis) -> None:

@@ -35,10 +35,14 @@ def _np(ctx: DocContext, t: int, types: frozenset[str]) -> str | None:
         return CONTINUE
     if w in ctx.pronouns:
         return ctx.resolve_pronoun(tok.start, w, types)
+    if w in ("we", "our"):
+        return ctx.speaker_org(tok.start, types)
     if w in ctx.descriptions or tok.lemma.lower() in ctx.descriptions:
         return ctx.resolve_description(
             tok.start, w if w in ctx.descriptions else tok.lemma.lower(), types
         )
+    if tok.pos == "NOUN" and ctx._definite(t) and (org := ctx.names.short_name(w)) is not None:
+        return ctx._ok(org, types)  # "the bank": the one organisation named "… Bank"
     return None
 
 
@@ -86,7 +90,9 @@ def _walk(
                     return found
                 who = who or ctok.text.lower() == "who"
         in_match = ctx._match_start <= tok.start < end
-        if tok.pos in ("NOUN", "PROPN", "PRON") and not inside:
+        owned = any(ctx.tokens[c].dep == "poss" for c in ctx.children_of(t))
+        nominal = tok.pos in ("NOUN", "PROPN", "PRON") or (tok.pos == "ADJ" and owned)
+        if nominal and not inside:  # "his first since taking office": an adjective as noun
             for c in ctx.children_of(t):
                 if ctx.tokens[c].dep == "poss":
                     found = _np(ctx, c, types)

@@ -19,7 +19,13 @@ import re
 from collections import Counter
 from datetime import date
 
-from newsledger.components.claims.names import NameIndex, common_prefix, could_be_person, place_like
+from newsledger.components.claims.names import (
+    NameIndex,
+    common_prefix,
+    could_be_full_name,
+    could_be_person,
+    place_like,
+)
 from newsledger.components.claims.values import lexicon, parse_date
 from newsledger.components.mentions.stage import normalize
 from newsledger.core.model import Analysis, Entity, Token
@@ -62,6 +68,8 @@ class DocContext:
         self._children: list[list[int]] | None = None
         self._match_start = 0
         self._main: dict[str, str | None] = {}
+        self._untagged: list[str] | None = None
+        self.affiliations: dict[str, frozenset[str]] = {}  # person -> organisations
         lex = lexicon()
         self.pronouns: dict[str, list[str]] = lex["pronouns"]
         self.descriptions: dict[str, str] = lex["descriptions"]
@@ -107,7 +115,8 @@ class DocContext:
         too (a phrase about a person names it: "the 55-year-old Kask")."""
         if self._ok(eid, types):
             return eid
-        if "PERSON" in types and could_be_person(self.entity_name(eid), self.etype(eid)):
+        name, etype = self.entity_name(eid), self.etype(eid)
+        if "PERSON" in types and (could_be_person(name, etype) or could_be_full_name(name, etype)):
             return eid
         return None
 
@@ -210,10 +219,44 @@ class DocContext:
                 continue
             if common_prefix(low, name.lower()) >= max(4, len(name) - 2):
                 return name
+        for word in self._capitalised_words():  # a country NER left untagged ("Dorvia, home to")
+            if word.lower() != low and common_prefix(low, word.lower()) >= max(4, len(word) - 2):
+                return word
         suffixes: list[list[str]] = lexicon()["demonym_suffixes"]
         for suffix, repl in suffixes:
             if low.endswith(suffix) and len(low) > len(suffix) + 3:
                 return demonym[: len(demonym) - len(suffix)] + repl
+        return None
+
+    def _capitalised_words(self) -> list[str]:
+        """Capitalised proper nouns of the document no entity covers, each once, in text
+        order (the country of a demonym may be one of them)."""
+        if self._untagged is None:
+            seen: dict[str, None] = {}
+            for t, tok in enumerate(self.tokens):
+                w = tok.text
+                if self.tok_m[t] < 0 and tok.pos == "PROPN" and w[:1].isupper() and w[1:].islower():
+                    seen.setdefault(w, None)
+            self._untagged = list(seen)
+        return self._untagged
+
+    def quoted_we(self) -> bool:
+        """A quote with a speaker holds "we" or "our"."""
+        return any(
+            q.speaker is not None
+            and q.speaker.entity is not None
+            and re.search(r"\b(?:we|our)\b", self.text[q.start : q.end], re.I)
+            for q in self.a.quotes
+        )
+
+    def speaker_org(self, char: int, types: frozenset[str]) -> str | None:
+        """Who "we" is in a quote: the one organisation its speaker leads or belongs to."""
+        for q in self.a.quotes:
+            if q.start <= char < q.end and q.speaker is not None and q.speaker.entity:
+                orgs = [
+                    o for o in self.affiliations.get(q.speaker.entity, ()) if self._ok(o, types)
+                ]
+                return orgs[0] if len(orgs) == 1 else None
         return None
 
     def is_institution(self, eid: str) -> bool:
@@ -335,14 +378,36 @@ class DocContext:
         if cls == "place":
             main = self.main_entity("GPE")
             if main and self.etype(main) in allowed:
-                return main
+                return None if self._another_country(char, main) else main
             if word in _COUNTRY_WORDS:
                 found = self.demonym_country()
                 if found:
-                    return found
+                    return None if self._another_country(char, found) else found
         if cls == "person":
             return self._person_before(char, allowed)
         return self._nearest_before(char, allowed, word if cls == "org" else None)
+
+    def _another_country(self, char: int, country: str) -> bool:
+        """The sentence of "the country" at ``char`` names ``country`` itself ("The
+        country … is Velonia's main ally") or a thing of it by its demonym ("… depends
+        on Velonian gas"): the country described is another one.  ("home to six million
+        Velonians" is no modifier and does not count.)"""
+        ann = self.a.annotated
+        si = ann.sentence_of(char)
+        if si < 0:
+            return False
+        name = normalize(self.entity_name(country))
+        for k in self.mentions_in(ann.sents[si].start, ann.sents[si].end):
+            m = self.mentions[k]
+            if m.start > char and self.entity_of(k) == country:
+                return True
+            if (
+                m.type == "NORP"
+                and self._modifier(k)
+                and normalize(self.country_of(m.text) or "") == name
+            ):
+                return True
+        return False
 
     def _person_before(self, char: int, allowed: set[str]) -> str | None:
         """Who "the minister" or "the 66-year-old composer" is: in its own sentence or the

@@ -23,6 +23,8 @@ MEMBER_NOUNS = frozenset(
     | {"commander", "chief", "worker", "staff", "spokesman", "spokeswoman", "leader", "fighter"}
 )
 SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "campaign", "number", "serie"})
+AIM_VERBS = frozenset({"target", "aim", "direct"})
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "hit"})
 PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
 TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a target
@@ -92,11 +94,10 @@ def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
 def _describe(ix: DocIndex, c: Cand, h: int, role: str, sp: Span) -> None:
     """An unnamed actor or target with its sector ("gunmen", "three soldiers")."""
     for x in (h, *ix.deps(h, "conj")):
-        if ix.tokens[x].pos != "NOUN":
-            continue
-        # the head noun, else a noun modifier: "police officers", "army units"
-        nouns = [x, *(ix.deps(x, "compound") if ix.lemma(x) in MEMBER_NOUNS else ())]
-        noun = next((ix.lemma(n) for n in nouns if ix.lemma(n) in ix.lex.agents), None)
+        if ix.tokens[x].pos != "NOUN" and ix.noun_lemma(x) == ix.lemma(x):
+            continue  # a name, unless a capitalised plural read as one ("Protesters")
+        nouns = _sector_nouns(ix, x)
+        noun = next((ix.noun_lemma(n) for n in nouns if ix.noun_lemma(n) in ix.lex.agents), None)
         if noun is None:
             continue
         sector = ix.lex.agents[noun]
@@ -104,6 +105,20 @@ def _describe(ix: DocIndex, c: Cand, h: int, role: str, sp: Span) -> None:
         agent = Agent(role, span.start, span.end, span.text, noun, sector)
         if agent not in c.agents:
             c.agents.append(agent)
+
+
+def _sector_nouns(ix: DocIndex, x: int) -> list[int]:
+    """Nouns that may give the sector of the phrase headed by ``x``: a member noun's
+    modifier first ("police officers", "army units"), then what it is a member of
+    ("members of the security forces"), then the head itself."""
+    if ix.lemma(x) not in MEMBER_NOUNS:
+        return [x]
+    out = list(ix.deps(x, "compound"))
+    for p in ix.deps(x, "prep"):
+        if ix.lemma(p) == "of":
+            for o in ix.deps(p, "pobj"):
+                out += [*ix.deps(o, "compound"), o]
+    return [*out, x]
 
 
 def _pobjs(ix: DocIndex, i: int, preps: AbstractSet[str]) -> list[int]:
@@ -132,8 +147,10 @@ def verb_args(ix: DocIndex, c: Cand) -> None:
         h = t.head
         subj = ix.deps(h, "nsubj", "nsubjpass")
         passive = passive or bool(ix.deps(h, "auxpass", "nsubjpass"))
-    if not subj and t.dep in ("acl", "relcl") and t.tag == "VBN":
+    if not subj and t.dep in ("acl", "relcl") and (t.tag == "VBN" or ix.deps(v, "agent")):
         subj, passive = [t.head], True
+    if not subj and not passive:  # "carried the bombs ... before detonating them"
+        subj = _governing_subject(ix, v)
     for s in subj:
         add(ix, c, _relative_head(ix, v, s), "target" if passive else "actor")
     for a in _pobjs(ix, v, {"by"}):
@@ -145,6 +162,26 @@ def verb_args(ix: DocIndex, c: Cand) -> None:
     for o in _pobjs(ix, v, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS) - {"of", "on"}):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")
+
+
+def _governing_subject(ix: DocIndex, v: int) -> list[int]:
+    """The subject of the verb a subjectless clause depends on, when it names a group or
+    a person: "X carried the bombs to the street before detonating them", "the army
+    claimed to have hit three gunmen"."""
+    t = ix.tokens[v]
+    h = t.head
+    if t.dep == "pcomp" and ix.tokens[h].dep == "prep":
+        h = ix.tokens[h].head
+    elif t.dep != "xcomp" and not (t.dep == "advcl" and t.tag != "VBG"):
+        return []  # "..., wounding 13 people" tells a result, its subject is no actor
+    if h == v or coarse_pos(ix.tokens[h]) != "VERB" or ix.deps(h, "auxpass", "nsubjpass"):
+        return []
+    return [
+        s
+        for s in ix.deps(h, "nsubj")
+        if ix.entity_type.get(ix.entity[s] or "", "") in ACTOR_ENTS
+        or ix.noun_lemma(s) in ix.lex.agents
+    ]
 
 
 def noun_args(ix: DocIndex, c: Cand) -> None:
@@ -165,6 +202,14 @@ def noun_args(ix: DocIndex, c: Cand) -> None:
     for o in _pobjs(ix, n, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS)):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")
+    for v in ix.deps(n, "acl", "relcl"):
+        if ix.lemma(v) in AIM_VERBS:  # "bombings targeted at the military"
+            for o in _pobjs(ix, v, {"at", "against", "on"}):
+                if not ix.is_place(o) and not ix.is_date(o):
+                    add(ix, c, o, "target")
+        elif ix.lemma(v) in HARM_VERBS and ix.tokens[v].dep == "relcl":
+            for o in ix.deps(v, "dobj"):  # "a blast which injured several people"
+                add(ix, c, o, "target")
 
 
 def support_args(ix: DocIndex, c: Cand) -> None:
@@ -189,6 +234,9 @@ def support_args(ix: DocIndex, c: Cand) -> None:
     if t.dep in ("dobj", "nsubjpass") and "attribute" in k:
         for a in _pobjs(ix, h, {"to", "on"}):
             add(ix, c, a, "actor")
+    if t.dep == "pobj" and ix.lemma(h) == "under" and ix.lemma(ix.tokens[h].head) == "come":
+        for s in ix.deps(ix.tokens[h].head, "nsubj"):  # "their posts came under gunfire"
+            add(ix, c, s, "target")
     if t.dep == "pobj" and ix.lemma(h) in ("for", "behind", "of"):
         g = ix.tokens[h].head
         gk = kinds(ix, g)

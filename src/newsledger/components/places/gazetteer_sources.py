@@ -15,6 +15,7 @@ from typing import Any
 
 from newsledger.components.places.gazetteer import (
     ABBREV,
+    ADMIN1,
     ADMIN2,
     ALT_MIN_POP,
     CITY_SET,
@@ -95,6 +96,15 @@ _PLACE_COLUMNS: tuple[Col | str, ...] = (
     Col("lon", float),
     Col("population", int),
 )
+_DIVISION_COLUMNS: tuple[Col | str, ...] = (
+    Col("name", required=True),
+    "variants",
+    Col("country", required=True),
+    "admin1",
+    Col("lat", float, required=True),
+    Col("lon", float, required=True),
+    Col("population", int, required=True),
+)
 # the columns of each places data file (checked on reading)
 COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "places_countries.tsv": (
@@ -107,15 +117,8 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     "places_landmarks.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
     "places_features.tsv": (*_PLACE_COLUMNS, Col("source", required=True)),
     "places_bodies.tsv": (Col("word", required=True), Col("role", required=True)),
-    ADMIN2: (
-        Col("name", required=True),
-        "variants",
-        Col("country", required=True),
-        "admin1",
-        Col("lat", float, required=True),
-        Col("lon", float, required=True),
-        Col("population", int, required=True),
-    ),
+    ADMIN1: _DIVISION_COLUMNS,
+    ADMIN2: _DIVISION_COLUMNS,
 }
 
 
@@ -221,6 +224,22 @@ def build_tables() -> dict[str, Any]:
             b.name(n, i)
         for code in (c for c in r["codes"].split("|") if c):
             b.codes.setdefault(f"{cc}:{code}", []).append(i)
+
+    for r in read_tsv(ADMIN1):
+        i = b.add(
+            r["name"],
+            float(r["lat"]),
+            float(r["lon"]),
+            r["country"],
+            r["admin1"],
+            0,
+            "adm1",
+            int(r["population"]),
+        )
+        # weaker names than our own tables': a place only where the entity recogniser
+        # or a cue says so ("Centre", "Hidalgo", "Vladimir" are words and people too)
+        for v in (r["name"], *(v for v in r["variants"].split("|") if v)):
+            b.name(v, i, alt=True)
 
     for r in read_tsv(ADMIN2):
         i = b.add(

@@ -8,9 +8,12 @@ A candidate entry's score is a weighted sum of the features :data:`FEATURES` nam
 * a penalty when only an alternate name matched ("Parys" for "Paris");
 * the document's country context: countries named outright, by demonym
   ("Tajik", "Afghan forces") or through an unambiguous place, and the outlet's
-  home country when its web address has a country domain ("cbc.ca"), as a share
+  home country, town and region when its web address says them ("cbc.ca",
+  "amarillo.com", ".../canada/manitoba/..."), as a share
   of all such votes, and whether the country is named at all; divisions named in the
-  document ("London" with "Kentucky");
+  document ("London" with "Kentucky"); for a division, whether it or a town in it is
+  named, and whether other divisions of its country are ("Washington" beside Oregon
+  and Idaho is the state);
 * proximity: entries close to the document's other unambiguous places win
   ("London" beside Toronto and Hamilton is London, Ontario);
 * explicit qualifiers ("Paris, Texas", "Alexandria, Louisiana", "Winnipeg, Man.");
@@ -29,10 +32,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
-from newsledger.components.places.gazetteer import GeoRecord, Hit, distance_km
-from newsledger.components.places.recognize import Candidate, demonym_countries
+from newsledger.components.places.candidates import Candidate
+from newsledger.components.places.gazetteer import Gazetteer, GeoRecord, Hit, distance_km
+from newsledger.components.places.outlets import home_country, home_places
+from newsledger.components.places.recognize import demonym_countries
 from newsledger.core.model import Analysis
 from newsledger.core.models import load_model
 
@@ -46,6 +50,8 @@ FEATURES: tuple[str, ...] = (
     "country_share",
     "country_named",
     "admin1_named",
+    "division_named",
+    "sibling_division",
     "near",
     "mid",
     "qualified",
@@ -66,6 +72,8 @@ PRIOR_WEIGHTS: dict[str, float] = {
     "country_share": 3.0,
     "country_named": 1.0,
     "admin1_named": 2.0,
+    "division_named": 1.0,
+    "sibling_division": 0.5,
     "near": 1.5,
     "mid": 0.75,
     "qualified": 10.0,
@@ -73,6 +81,7 @@ PRIOR_WEIGHTS: dict[str, float] = {
 }
 NEAR_KM, MID_KM = 100.0, 300.0
 UNAMBIGUOUS_RATIO = 50.0  # population ratio over the runner-up that counts as unambiguous
+AREAS = ("country", "continent", "adm1", "region")
 POINTS = ("city", "capital", "adm1", "adm2", "region")  # entries that anchor proximity
 
 Weights = tuple[float, ...]
@@ -105,7 +114,8 @@ class Context:
 
     def __init__(self) -> None:
         self.votes: Counter[str] = Counter()
-        self.divisions: set[tuple[str, str]] = set()
+        self.divisions: set[tuple[str, str]] = set()  # named, or holding a town named
+        self.named_divisions: set[tuple[str, str]] = set()  # named as a division
         self.anchors: list[tuple[str, float, float]] = []  # (key, lat, lon)
 
     def country_share(self, cc: str) -> float:
@@ -129,36 +139,30 @@ def unambiguous(hits: Sequence[Hit]) -> GeoRecord | None:
         return own[0].record
     ranked = sorted(own, key=_prior, reverse=True)
     a, b = ranked[0].record, ranked[1].record
-    if a.feature in ("country", "continent") and b.feature not in ("country", "continent"):
-        return a
+    if a.feature in ("country", "continent") and b.feature not in AREAS:
+        return a  # a country over towns of its name; not over a state ("Georgia")
     much_bigger = a.population >= UNAMBIGUOUS_RATIO * max(b.population, 1)
     if much_bigger and _prior(ranked[0]) > _prior(ranked[1]):
         return a
     return None
 
 
-# country-code top-level domains sold for other uses, which say nothing of an outlet's home
-VANITY_TLDS = frozenset(
-    {"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "ms", "nu", "tk", "to", "tv", "ws"}
-)
-
-
-def home_country(url: str | None) -> str | None:
-    """The outlet's home country from its address's country-code domain ("cbc.ca": CA)."""
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    tld = host.rsplit(".", 1)[-1].lower()
-    if len(tld) != 2 or tld in VANITY_TLDS:
-        return None
-    return "GB" if tld == "uk" else tld.upper()
-
-
-def context_of(a: Analysis, cands: Sequence[Candidate]) -> Context:
-    """The country context of a document: its demonyms, its outlet's home country, and
-    its unambiguous places."""
-    home = home_country(a.annotated.doc.url)
-    return build_context(cands, [*demonym_countries(a), *([home] if home else [])])
+def context_of(a: Analysis, cands: Sequence[Candidate], gz: Gazetteer) -> Context:
+    """The country context of a document: its demonyms, its outlet's home (country, town,
+    region: :mod:`~newsledger.components.places.outlets`), and its unambiguous places."""
+    url = a.annotated.doc.url
+    home = home_country(url)
+    ctx = build_context(cands, [*demonym_countries(a), *([home] if home else [])])
+    for r in home_places(url, gz):
+        # the outlet's home town or region: its country, division and point
+        ctx.votes[r.country] += 1
+        if r.admin1:
+            ctx.divisions.add((r.country, r.admin1))
+            if r.feature == "adm1":
+                ctx.named_divisions.add((r.country, r.admin1))
+        if r.feature != "adm1":
+            ctx.anchors.append(("@home", r.lat, r.lon))
+    return ctx
 
 
 def build_context(cands: Sequence[Candidate], votes: Iterable[str]) -> Context:
@@ -174,6 +178,7 @@ def build_context(cands: Sequence[Candidate], votes: Iterable[str]) -> Context:
             ctx.votes[sure.country] += 1
             if sure.feature == "adm1" and sure.admin1:
                 ctx.divisions.add((sure.country, sure.admin1))
+                ctx.named_divisions.add((sure.country, sure.admin1))
         r = unambiguous(c.hits)
         if r is None:
             continue
@@ -181,6 +186,8 @@ def build_context(cands: Sequence[Candidate], votes: Iterable[str]) -> Context:
             ctx.votes[r.country] += 1
         if r.admin1 and r.feature in ("adm1", "adm2", "city", "capital"):
             ctx.divisions.add((r.country, r.admin1))
+            if r.feature == "adm1":
+                ctx.named_divisions.add((r.country, r.admin1))
         if r.feature in POINTS:
             ctx.anchors.append((c.key, r.lat, r.lon))
     return ctx
@@ -199,6 +206,13 @@ def features(h: Hit, c: Candidate, ctx: Context) -> list[float]:
     f.append(1.0 if share > 0 else 0.0)
     own_division = r.feature in ("city", "capital", "adm2")
     f.append(1.0 if own_division and (r.country, r.admin1) in ctx.divisions else 0.0)
+    is_div = r.feature == "adm1" and bool(r.admin1)
+    f.append(1.0 if is_div and (r.country, r.admin1) in ctx.divisions else 0.0)
+    f.append(
+        1.0
+        if is_div and any(cc == r.country and a1 != r.admin1 for cc, a1 in ctx.named_divisions)
+        else 0.0
+    )
     km = ctx.nearest_km(c.key, r)
     f.append(1.0 if km <= NEAR_KM else 0.0)
     f.append(1.0 if NEAR_KM < km <= MID_KM else 0.0)

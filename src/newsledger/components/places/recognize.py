@@ -21,19 +21,27 @@ Demonyms and country adjectives ("Tajik", "Afghan forces") feed the document's
 country context (:func:`demonym_countries`) and are places of kind ``demonym``
 (:mod:`newsledger.components.places.demonyms`); place names inside organisation
 and facility names are places of kind ``in_name``
-(:mod:`newsledger.components.places.in_names`).
+(:mod:`newsledger.components.places.in_names`); the jurisdictions of public bodies
+are in :mod:`~newsledger.components.places.bodies`, qualifiers ("Paris, Texas") and
+counties in :mod:`~newsledger.components.places.qualifiers`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
+from newsledger.components.places.bodies import body_places
+from newsledger.components.places.candidates import Candidate
 from newsledger.components.places.demonyms import demonym_spans
-from newsledger.components.places.gazetteer import Gazetteer, GeoRecord, Hit, cues, demonyms, key
+from newsledger.components.places.gazetteer import Gazetteer, Hit, cues, demonyms, key
 from newsledger.components.places.in_names import SITE, in_name_spans
+from newsledger.components.places.qualifiers import (
+    extend_divisions,
+    extend_names,
+    link_qualifiers,
+)
 from newsledger.core.model import Analysis, Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -58,8 +66,6 @@ COMPASS = frozenset(
         "midwest",
     ]
 )
-PASS = frozenset({"&", "'s", "’s"})  # may stand between a place and its body word
-BODY_GAP = 4  # at most this many words between "Kentucky" and "Police"
 _TRIM_WORDS = (
     "northern|southern|eastern|western|central|north|south|east|west|northeast|northwest"
     "|southeast|southwest|north-east|north-west|south-east|south-west|greater|downtown|rural"
@@ -71,23 +77,12 @@ _SUFFIX = re.compile(
     r"|city|municipality|territory|area|east|west|north|south)$",
     re.IGNORECASE,
 )
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(?:province|provinces|region|district|governorate|state|oblast|prefecture|territory)$",
+    re.IGNORECASE,
+)
+DIVISIONS = frozenset({"adm1", "adm2", "region"})
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?=,|\s+[—–-]|\s*\()")
-_DIVISION_WORD = re.compile(r"\s(?:County|Parish|Borough|Co\.|COUNTY|PARISH|CO\.)")
-_QUALIFIER = re.compile(r"\s*,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
-
-
-@dataclass(slots=True)
-class Candidate:
-    start: int
-    end: int
-    text: str
-    key: str
-    hits: list[Hit]
-    source: str  # ner | mislabel | gazetteer | based | dateline | qualifier
-    entity: str | None = None
-    qualifier: GeoRecord | None = None
-    qualifies: list[int] = field(default_factory=list)  # indices this one qualifies
-    kind: str = "name"  # name | demonym | in_name (Place.kind)
 
 
 def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
@@ -103,9 +98,21 @@ def _trimmed(gz: Gazetteer, text: str) -> tuple[int, int, list[Hit]]:
     for a, b in ((0, e), (s, len(text)), (s, e)):
         if (a, b) != (0, len(text)) and b > a:
             hits = gz.lookup(text[a:b])
+            if a and text[:1].isupper():
+                # "West Java", "Western Kasai" name a region of their own: not a small
+                # town called Java; "North Texas", "East London" are parts of a known place
+                hits = [h for h in hits if _named_part(h)]
+            if b < len(text) and _DIVISION_SUFFIX.match(text, b):
+                # "Nyanza Province": the province, not a town called Nyanza, when known
+                hits = [h for h in hits if h.record.feature in DIVISIONS] or hits
             if hits:
                 return a, b, hits
     return 0, 0, []
+
+
+def _named_part(h: Hit) -> bool:
+    r = h.record
+    return r.feature not in ("city", "adm2") or r.population >= MISLABEL_CITY_POP
 
 
 def _strong(hits: list[Hit], city_pop: int) -> bool:
@@ -186,16 +193,18 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
             hits = [h for h in hits if h.record.feature in ("country", "adm1")]
         i, j = tok_at(es), tok_at(ee - 1) + 1
         strong_cue = _place_cue(toks, i, j, cue)
-        if not hits and strong_cue and not (len(name) <= 3 and name.isupper()):
-            hits = every  # "the town of Karak": alternate names too
+        cued = (
+            strong_cue
+            or _locative(toks, i)
+            or _after_place(toks, i, taken)
+            or _before_place(toks, j, taken)
+        )
+        if not hits and cued and not (len(name) <= 3 and name.isupper()):
+            # "the town of Karak", "from Beni Suef", "Khartoum and Al Jazirah": alternate
+            # names too (exonyms, provinces of the derived table)
+            hits = every
         if hits:
-            if not overlaps(es, ee) and (
-                k in known
-                or strong_cue
-                or _locative(toks, i)
-                or _after_place(toks, i, taken)
-                or _mislabel_ok(label, hits)
-            ):
+            if not overlaps(es, ee) and (k in known or cued or _mislabel_ok(label, hits)):
                 add(Candidate(es, ee, name, k, hits, "mislabel", entity))
             continue
         for s, e in _parts(text, es, ee, gz):
@@ -203,7 +212,7 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
                 hits = [h for h in gz.lookup(text[s:e]) if not h.alt]
                 add(Candidate(s, e, text[s:e], key(text[s:e]), hits, "mislabel"))
 
-    _bodies(text, toks, gz, cue, table, overlaps, add)
+    body_places(text, toks, gz, cue, table, overlaps, add)
 
     # everything spaCy labelled is off limits for the gazetteer scan below
     ent_spans = [(e.start, e.end) for e in a.annotated.ents]
@@ -274,22 +283,11 @@ def recognize(a: Analysis, gz: Gazetteer) -> list[Candidate]:
 
     cands = [c for c in cands if c.key not in COMPASS]  # "in the West" is no town
     cands.sort(key=lambda c: c.start)
-    _extend_divisions(text, cands, gz)
-    _qualifiers(text, cands, gz)
+    cands = extend_names(text, cands, gz)
+    extend_divisions(text, cands, gz)
+    link_qualifiers(text, cands, gz)
     cands.sort(key=lambda c: c.start)
     return cands
-
-
-def _extend_divisions(text: str, cands: list[Candidate], gz: Gazetteer) -> None:
-    """ "Plymouth" followed by "County": the county, when the gazetteer knows it."""
-    for k, c in enumerate(cands):
-        m = _DIVISION_WORD.match(text, c.end)
-        if not m or (k + 1 < len(cands) and cands[k + 1].start < m.end()):
-            continue
-        name = text[c.start : m.end()]
-        hits = [h for h in gz.lookup(name) if not h.alt and h.record.feature == "adm2"]
-        if hits:
-            c.end, c.text, c.key, c.hits = m.end(), name, key(name), hits
 
 
 def _word(toks: Sequence[Token], i: int) -> str:
@@ -321,6 +319,15 @@ def _after_place(toks: Sequence[Token], i: int, taken: list[tuple[int, int]]) ->
     return any(te == end for _, te in taken)
 
 
+def _before_place(toks: Sequence[Token], j: int, taken: list[tuple[int, int]]) -> bool:
+    """Is the name ending before tokens[j] coordinated with a place found after it
+    ("Irvine or Newport Beach")?"""
+    if j + 1 >= len(toks) or _word(toks, j) not in ("and", "or"):
+        return False
+    start = toks[j + 1].start
+    return any(ts == start for ts, _ in taken)
+
+
 _HYPHEN: re.Pattern[str] | None = None
 
 
@@ -333,69 +340,6 @@ def _hyphen_re(cue: dict[str, frozenset[str]]) -> re.Pattern[str]:
             rf"(?<![\w.'’-])([A-Z][\w.'’]*(?: [A-Z][\w.'’]*){{0,2}})-(?:{words})\b"
         )
     return _HYPHEN
-
-
-def _bodies(
-    text: str,
-    toks: Sequence[Token],
-    gz: Gazetteer,
-    cue: dict[str, frozenset[str]],
-    table: dict[str, str],
-    overlaps: Callable[[int, int], bool],
-    add: Callable[[Candidate], None],
-) -> None:
-    """Places that are the jurisdiction of a public body or office, whatever the entity
-    label: "Kentucky State Police", "Government of Alberta", "Danbury police"."""
-    after, of, lower = cue.get("after", ()), cue.get("of", ()), cue.get("after_lower", ())
-    not_place = cue.get("not_place", frozenset())
-    division = cue.get("division", frozenset())
-    not_last = division | cue.get("not_last", frozenset())
-    ends: set[int] = set()  # token index just past a possible place name
-    starts: set[int] = set()  # first token of the place in "Government of X"
-    for k, t in enumerate(toks):
-        w = t.text
-        if w in lower:
-            ends.add(k)
-        elif w in after:
-            for j in range(k, max(k - BODY_GAP, 0), -1):
-                ends.add(j)
-                pw = toks[j - 1].text
-                if not (pw[:1].isupper() or pw in PASS):
-                    break
-        elif w == "of" and k and toks[k - 1].text in of:
-            starts.add(k + 1)
-    spans: list[tuple[int, int, bool]] = []
-    for j in sorted(ends):
-        for width in (3, 2, 1):
-            if j - width >= 0:
-                spans.append((j - width, j, False))
-    for i in sorted(starts):
-        for width in (3, 2, 1):
-            if i + width <= len(toks):
-                spans.append((i, i + width, True))
-    spans.sort(key=lambda x: (x[0], -x[1]))
-    for i, j, of_cue in spans:
-        prev = toks[i - 1] if i else None
-        glued = prev is not None and (
-            prev.text == "-" or (prev.text[:1].isupper() and prev.pos == "PROPN")
-        )
-        if (
-            (glued and not of_cue)
-            or toks[i].text in not_place
-            or toks[j - 1].text in not_last
-            or any(not toks[k].text[:1].isupper() for k in range(i, j))
-        ):
-            continue
-        s, e = toks[i].start, toks[j - 1].end
-        name = text[s:e]
-        if name in table or overlaps(s, e):
-            continue
-        hits = [h for h in gz.lookup(name) if not h.alt]
-        if j < len(toks) and toks[j].text in division:
-            # "Metcalfe County Sheriff's Office": the county, not a town named Metcalfe
-            hits = [h for h in hits if h.record.feature not in ("city", "capital")]
-        if hits:
-            add(Candidate(s, e, name, key(name), hits, "body", kind="in_name"))
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -441,56 +385,6 @@ def _country_or_div(hits: list[Hit]) -> bool:
     return any(
         h.record.feature in ("country", "adm1", "region", "continent") for h in hits if not h.alt
     )
-
-
-def _qualifiers(text: str, cands: list[Candidate], gz: Gazetteer) -> None:
-    """Link "X, Y" where Y is a division or country: Y qualifies X (and is a place)."""
-    by_start = {c.start: k for k, c in enumerate(cands)}
-    added: list[Candidate] = []
-    for c in list(cands):
-        m = _QUALIFIER.match(text, c.end)
-        if not m:
-            continue
-        qs = m.start(1)
-        words = m.group(1).split()
-        for w in range(len(words), 0, -1):
-            qtext = " ".join(words[:w])
-            qe = qs + len(qtext)
-            if text[qs:qe] != qtext:
-                continue
-            k = by_start.get(qs)
-            if k is not None:
-                qhits = cands[k].hits
-            else:
-                qhits = [h for h in gz.lookup(qtext) if not h.alt]
-                if not qhits and qtext.isupper() and 2 <= len(qtext) <= 3:
-                    countries = {h.record.country for h in c.hits}
-                    qhits = [Hit(r, False) for cc in countries for r in gz.code(cc, qtext)]
-            divs = [h.record for h in qhits if h.record.feature in ("adm1", "country")]
-            best = _matching_qualifier(c, divs)
-            if best is None:
-                continue
-            c.qualifier = best
-            if k is not None:
-                cands[k].hits = [Hit(best, False)]  # "Savannah, Georgia": the state
-            else:
-                qc = Candidate(qs, qe, qtext, key(qtext), [Hit(best, False)], "qualifier")
-                added.append(qc)
-            break
-    cands.extend(q for q in added if not any(q.start < o.end and o.start < q.end for o in cands))
-
-
-def _matching_qualifier(c: Candidate, divs: list[GeoRecord]) -> GeoRecord | None:
-    for d in divs:
-        for h in c.hits:
-            r = h.record
-            if r.index == d.index:
-                continue
-            if d.feature == "country" and r.country == d.country:
-                return d
-            if d.feature == "adm1" and r.country == d.country and r.admin1 == d.admin1:
-                return d
-    return None
 
 
 def _coverage(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

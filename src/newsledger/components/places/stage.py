@@ -26,7 +26,7 @@ def geocode(a: Analysis, gz: Gazetteer, weights: namesake.Weights | None = None)
     cands = recognize(a, gz)
     if not cands:
         return []
-    ctx = namesake.context_of(a, cands)
+    ctx = namesake.context_of(a, cands, gz)
     namesake.anchor(ctx, namesake.resolve(cands, ctx, w))
     out: list[Place] = []
     for c, r, conf in namesake.resolve(cands, ctx, w):
