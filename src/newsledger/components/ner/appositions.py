@@ -24,15 +24,15 @@ MAX_WORDS = 3  # "Anna Maria Lind, 45,"
 _NUMBER = r"(?:about |around |some |nearly |almost |more than |over |fewer than )?[\d][\d,.]*(?: million)?"
 _PEOPLE = r"(?:people|inhabitants|residents|souls)"
 PERSON_AFTER = re.compile(
-    r",\s(?:(?:1[01]\d|[1-9]\d?),(?!\d)"  # "Ekdahl, 39,": an age in apposition
+    r"\s?,\s(?:(?:1[01]\d|[1-9]\d?)\s?,(?!\d)"  # "Ekdahl, 39,": an age in apposition
     r"|a (?:\w+ )?member of (?:the )?(?:[A-Z][\w'-]* ){1,4}Party\b)"  # "a member of the X Party"
 )
 PERSON_BEFORE = re.compile(r"\b[Tt]he (?:1[01]\d|[1-9]\d?)-year-old $")
 PLACE_AFTER = re.compile(
-    rf",\shome to {_NUMBER} {_PEOPLE}\b"
+    rf"\s?,\shome to {_NUMBER} {_PEOPLE}\b"
     rf"|\sand its {_NUMBER} {_PEOPLE}\b"
-    r"|,\sa (?:[a-z]+ ){0,2}(?:town|city|village|port|capital|municipality) (?:of|on|in|near)\b"
-    r"|,\sthe (?:[A-Z][a-z]+ )?capital\b"
+    r"|\s?,\sa (?:[a-z]+ ){0,2}(?:town|city|village|port|capital|municipality) (?:of|on|in|near)\b"
+    r"|\s?,\sthe (?:[A-Z][a-z]+ )?capital\b"
     r"|'s population of\b"
 )
 
