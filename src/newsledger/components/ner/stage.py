@@ -35,7 +35,9 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    mistyped, from the article's own evidence: untagged "Given Surname" runs, a
    surname alone after its full name (also in headline capitals), the other
    names of a line-up, "the Brewers" (a team), "Barcelona star X" parted, and
-   "the Tote" (a body, not a person); finally spans are made disjoint and
+   "the Tote" (a body, not a person); untagged names an apposition describes
+   (:mod:`newsledger.components.ner.appositions`: "Ekdahl, 39,", "Castel, home
+   to 31,000 people"); finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish").
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
@@ -48,10 +50,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsledger.components.ner.appositions import described_names
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.names import (
     conjoined_places,
+    covered,
     full_names,
     given_runs,
     lineups,
@@ -107,6 +111,7 @@ def fix(a: Annotated) -> Annotated:
     spans = add_missing(d, t, spans)
     spans = given_runs(d, t, clubs(d, t, spans), credits)
     spans = join_names(d, t, harmonise(d, t, propagate(d, t, spans)))
+    spans = spans + described_names(d, t, covered(d, spans))
     spans = repeats(d, t, lone_surnames(d, t, pairs(d, t, spans)))
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))

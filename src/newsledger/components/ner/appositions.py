@@ -1,0 +1,80 @@
+"""Names spaCy left untagged, typed by the phrase that describes them.
+
+A capitalised name that no entity covers is a person when the text gives its
+age or its party ("Ekdahl, 39, ...", "Ekdahl, a member of the National
+Renewal Party", "the 39-year-old Ekdahl"), and a populated place when it
+gives its population or calls it a town or a capital ("Castel, home to 31,000
+people", "Castel and its 11,800 residents", "Castel, a market town of ...",
+"Lisk, the Morvanian capital").  The article's other mentions of the name
+follow through :func:`newsledger.components.ner.names.repeats`.
+
+Each pattern reads a few characters on either side of the name, so a call
+costs a scan of the article's capitalised words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.components.ner.rules import Doc, Span, is_name_word
+from newsledger.components.ner.tables import Tables
+
+NAME_POS = frozenset({"PROPN", "NOUN"})
+MAX_WORDS = 3  # "Anna Maria Lind, 45,"
+_NUMBER = r"(?:about |around |some |nearly |almost |more than |over |fewer than )?[\d][\d,.]*(?: million)?"
+_PEOPLE = r"(?:people|inhabitants|residents|souls)"
+PERSON_AFTER = re.compile(
+    r"\s?,\s(?:(?:1[01]\d|[1-9]\d?)\s?,(?!\d)"  # "Ekdahl, 39,": an age in apposition
+    r"|a (?:\w+ )?member of (?:the )?(?:[A-Z][\w'-]* ){1,4}Party\b)"  # "a member of the X Party"
+)
+PERSON_BEFORE = re.compile(r"\b[Tt]he (?:1[01]\d|[1-9]\d?)-year-old $")
+PLACE_AFTER = re.compile(
+    rf"\s?,\shome to {_NUMBER} {_PEOPLE}\b"
+    rf"|\sand its {_NUMBER} {_PEOPLE}\b"
+    r"|\s?,\sa (?:[a-z]+ ){0,2}(?:town|city|village|port|capital|municipality) (?:of|on|in|near)\b"
+    r"|\s?,\sthe (?:[A-Z][a-z]+ )?capital\b"
+    r"|'s population of\b"
+)
+
+
+def _run_end(d: Doc, i: int, mask: list[bool]) -> int:
+    """Index after the last word of the untagged name starting at token ``i``."""
+    j = i + 1
+    while (
+        j < len(d.toks)
+        and j - i < MAX_WORDS
+        and not mask[j]
+        and is_name_word(d.toks[j].text)
+        and d.toks[j].start == d.toks[j - 1].end + 1
+        and d.line(d.toks[j].start) == d.line(d.toks[i].start)
+    ):
+        j += 1
+    return j
+
+
+def described_names(d: Doc, t: Tables, mask: list[bool]) -> list[Span]:
+    """Untagged names whose apposition or modifier says they are a person or a place."""
+    lower = {x.text for x in d.toks if x.text[:1].islower()}
+    found: list[Span] = []
+    i = 0
+    while i < len(d.toks):
+        tok = d.toks[i]
+        if (
+            mask[i]
+            or not is_name_word(tok.text)
+            or tok.pos not in NAME_POS
+            or tok.text.lower() in lower
+            or d.caps_at(tok.start)
+            or (i > 0 and not mask[i - 1] and is_name_word(d.toks[i - 1].text))
+        ):
+            i += 1
+            continue
+        j = _run_end(d, i, mask)
+        start, end = tok.start, d.toks[j - 1].end
+        after = d.text[end : end + 80]
+        if PERSON_AFTER.match(after) or PERSON_BEFORE.search(d.text[max(0, start - 24) : start]):
+            found.append(Span(start, end, "PERSON", "rule"))
+        elif j - i == 1 and tok.text not in t.given and PLACE_AFTER.match(after):
+            found.append(Span(start, end, "GPE", "rule"))
+        i = j
+    return found

@@ -1,0 +1,38 @@
+"""Untagged names typed by their apposition (components/ner/appositions.py), on fictional text."""
+
+from __future__ import annotations
+
+from tests.components.ner.test_nerfix import ents, labels_of, make
+
+
+def test_an_age_in_apposition_makes_a_person_and_its_repeats_follow() -> None:
+    text = "Ekvall , 39 , won the seat . Voters said Ekvall was ready ."
+    a = make(text)
+    assert labels_of(a, "Ekvall") == ["PERSON", "PERSON"]
+
+
+def test_party_membership_and_a_year_old_modifier_make_people() -> None:
+    got = ents(make("Ekvall , a member of the Green Harvest Party , voted no ."))
+    assert ("Ekvall", "PERSON") in got
+    got = ents(make("The plan was backed by the 52-year-old Dornay on Friday ."))
+    assert ("Dornay", "PERSON") in got
+
+
+def test_population_and_town_appositions_make_places() -> None:
+    for text in (
+        "Castrel , home to 31,000 people , hosted the festival .",
+        "Castrel and its 11,800 residents will get a hospital .",
+        "Castrel , a market town of about 12,000 people , voted .",
+        "Castrel , the Morvanian capital , has grown .",
+    ):
+        assert ("Castrel", "GPE") in ents(make(text)), text
+
+
+def test_look_alikes_stay_untagged() -> None:
+    # a figure that is no age, a membership that is not a party's, a town inside another name
+    for text in (
+        "Ekvall , 2024 , was a good year .",
+        "Norvia , a member of the trade bloc , signed .",
+        "The Ekvall Group , home to 300 staff , grew .",
+    ):
+        assert labels_of(make(text), "Ekvall") == [] and labels_of(make(text), "Norvia") == [], text
