@@ -314,7 +314,7 @@ def candidates(
             cut = _aside_start(tree, lo, hi)
             if cut is not None:
                 ends.add(("trim", cut - 1))
-            for variant, end in ends:
+            for variant, end in sorted(ends):  # a set: its order varies between runs
                 s, e = trim_span(text, toks[lo].start, toks[end].end)
                 if e <= s:
                     continue

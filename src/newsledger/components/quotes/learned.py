@@ -39,7 +39,14 @@ from newsledger.components.quotes.candidates import (
     rule_features,
 )
 from newsledger.components.quotes.parse import CLAUSE_HEAD_POS, Cue
-from newsledger.components.quotes.rerank import Reading, Trees, describe, features, trees_from_json
+from newsledger.components.quotes.rerank import (
+    Reading,
+    Trees,
+    describe,
+    direct_sentences,
+    features,
+    trees_from_json,
+)
 from newsledger.core.errors import NewsledgerError
 from newsledger.core.lexicon import data_path
 from newsledger.core.models import load_model, model_path_name
@@ -231,8 +238,9 @@ def reranked(
     """The model's probability (the mean of the linear one and the trees') and the trees'
     features of each reading above the floor."""
     kept = [(p, r) for p, r in scored if p >= trees.floor and r.head >= 0]
+    sents = direct_sentences(d)
     described: list[tuple[float, Reading]] = [
-        (p, describe(d, r.head, r.ext, r.rule, r.feats)) for p, r in kept
+        (p, describe(d, r.head, r.ext, r.rule, r.feats, sents)) for p, r in kept
     ]
     xs = features(described, [t.start for t in d.toks])
     # the mean of both stages: the trees alone drop readings the linear model is sure

@@ -114,9 +114,26 @@ class Reading:
         return self.static[0] > 0
 
 
-def describe(d: QuoteDoc, head: int, ext: tuple[int, int], rule: bool, feats: list[str]) -> Reading:
+def direct_sentences(d: QuoteDoc) -> dict[int, int]:
+    """Sentence -> quotations attributed as direct speech in it."""
+    out: dict[int, int] = {}
+    for k in d.claimed:
+        s = _mark_sent(d, k)
+        out[s] = out.get(s, 0) + 1
+    return out
+
+
+def describe(
+    d: QuoteDoc,
+    head: int,
+    ext: tuple[int, int],
+    rule: bool,
+    feats: list[str],
+    direct_sents: dict[int, int] | None = None,
+) -> Reading:
     """The static description of the reading of cue ``head`` with content ``ext``
-    (``feats``: its linear features)."""
+    (``feats``: its linear features; ``direct_sents``: :func:`direct_sentences` of
+    ``d``, computed here when not given)."""
     ann = d.a.annotated
     toks = d.toks
     s, e = ext
@@ -131,7 +148,7 @@ def describe(d: QuoteDoc, head: int, ext: tuple[int, int], rule: bool, feats: li
     last_sent = sents[toks[hi].sent]
     first_sent = sents[toks[lo].sent]
     tail = d.text[e : toks[last_sent.token_end - 1].end].strip(" \"'”’)")
-    direct = sum(1 for k in d.claimed if _mark_sent(d, k) == sent)
+    direct = (direct_sentences(d) if direct_sents is None else direct_sents).get(sent, 0)
     static = (
         float(rule),
         float(toks[head].pos in ("NOUN", "PROPN")),
@@ -152,10 +169,6 @@ def describe(d: QuoteDoc, head: int, ext: tuple[int, int], rule: bool, feats: li
 
 def _mark_sent(d: QuoteDoc, k: int) -> int:
     return d.toks[d.a.annotated.token_at(d.marks[k].start)].sent
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
 
 
 def features(scored: list[tuple[float, Reading]], toks_start: list[int]) -> list[list[float]]:
@@ -185,21 +198,22 @@ def features(scored: list[tuple[float, Reading]], toks_start: list[int]) -> list
             ratio = (r.end - r.start) / max(1, b.end - b.start)
         over = half = holds = held = sbest = 0.0
         cue_at = toks_start[r.head]
-        n = r.end - r.start
+        rs, re_, n = r.start, r.end, r.end - r.start
         for q, o in scored:
             if o.head == r.head:
                 continue
             if o.sent == r.sent and q > sbest:
                 sbest = q
-            ov = _overlap(r.start, r.end, o.start, o.end)
+            ov = (re_ if re_ < o.end else o.end) - (rs if rs > o.start else o.start)
             if ov > 0:
-                over = max(over, q)
-                if 2 * ov >= n or 2 * ov >= o.end - o.start:
-                    half = max(half, q)
-            if r.start <= toks_start[o.head] < r.end:
-                holds = max(holds, q)
-            if o.start <= cue_at < o.end:
-                held = max(held, q)
+                if q > over:
+                    over = q
+                if q > half and (2 * ov >= n or 2 * ov >= o.end - o.start):
+                    half = q
+            if q > holds and rs <= toks_start[o.head] < re_:
+                holds = q
+            if q > held and o.start <= cue_at < o.end:
+                held = q
         pc = min(max(p, 1e-6), 1 - 1e-6)
         context = (
             p,
