@@ -220,6 +220,20 @@ def _extension(tree: Tree, v: int, hi: int) -> int:
     return end
 
 
+def conj_end(tree: Tree, v: int, hi: int) -> int | None:
+    """Last token of the verbs coordinated with ``v`` after its content ``hi`` that share
+    its subject (`vowed not to repeat it and established a policy …`), if any: PolNeAR
+    often counts them as content."""
+    toks = tree.tokens
+    end = None
+    for c in tree.children[v]:
+        t = toks[c]
+        own_subject = tree.child(c, {"nsubj", "nsubjpass", "expl"}) is not None
+        if c > hi and t.dep == "conj" and t.pos in CLAUSE_HEAD_POS and not own_subject:
+            end = tree.edges(c)[1]
+    return end
+
+
 def _aside_start(tree: Tree, lo: int, hi: int) -> int | None:
     """The comma before a closing aside of tokens [lo, hi] (", which …", ", a …"), if any."""
     toks = tree.tokens
@@ -293,10 +307,14 @@ def candidates(
             ext = _extension(tree, v, hi) if dep != "subjpass" else hi
             if ext > hi:
                 ends.add(("ext", ext))
+            if dep != "subjpass" and t.pos in CLAUSE_HEAD_POS:
+                ce = conj_end(tree, v, max(ext, hi))
+                if ce is not None:
+                    ends.add(("conj", ce))
             cut = _aside_start(tree, lo, hi)
             if cut is not None:
                 ends.add(("trim", cut - 1))
-            for variant, end in ends:
+            for variant, end in sorted(ends):  # a set: its order varies between runs
                 s, e = trim_span(text, toks[lo].start, toks[end].end)
                 if e <= s:
                     continue

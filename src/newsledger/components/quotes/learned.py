@@ -10,6 +10,10 @@ lexicon cannot:
   likeliest reading when its lemma, complement and subject make a report,
   stance or finding likely, or a better one than the rules' for a lexicon cue.
 
+A second stage (:mod:`newsledger.components.quotes.rerank`) judges each reading
+the linear model does not rule out among its rivals with gradient-boosted
+trees; a reading's probability is then the mean of both stages'.
+
 The weights live in ``data/models/quotes.json`` (feature name -> weight, plus
 the two thresholds) beside its model card ``quotes.md``; ``make train``
 (``train/quote_attribution.py``) writes them, from logistic regression on
@@ -22,13 +26,27 @@ run time.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from newsledger.components.quotes.attach import ALNUM_RE, Attr, QuoteDoc
-from newsledger.components.quotes.candidates import Candidate, candidates, rule_features
-from newsledger.components.quotes.parse import Cue
+from newsledger.components.quotes.candidates import (
+    Candidate,
+    candidates,
+    conj_end,
+    rule_features,
+)
+from newsledger.components.quotes.parse import CLAUSE_HEAD_POS, Cue
+from newsledger.components.quotes.rerank import (
+    Reading,
+    Trees,
+    describe,
+    direct_sentences,
+    features,
+    trees_from_json,
+)
 from newsledger.core.errors import NewsledgerError
 from newsledger.core.lexicon import data_path
 from newsledger.core.models import load_model, model_path_name
@@ -44,6 +62,7 @@ class QuoteModel:
     keep_rule: float = 0.5  # rule attributions scoring below are dropped
     add_new: float = 0.5  # candidates scoring at or above are added
     meta: dict[str, Any] = field(default_factory=dict)
+    rerank: Trees | None = None  # the second stage; thresholds then apply to its score
 
     def score(self, feats: list[str]) -> float:
         """Probability that the attribution described by ``feats`` is one."""
@@ -54,13 +73,16 @@ class QuoteModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "meta": self.meta,
             "bias": self.bias,
             "keep_rule": self.keep_rule,
             "add_new": self.add_new,
-            "weights": dict(sorted(self.weights.items())),
         }
+        if self.rerank is not None:
+            out["rerank"] = self.rerank.to_json()
+        out["weights"] = dict(sorted(self.weights.items()))
+        return out
 
 
 def from_json(data: dict[str, Any]) -> QuoteModel:
@@ -71,6 +93,7 @@ def from_json(data: dict[str, Any]) -> QuoteModel:
             float(data["keep_rule"]),
             float(data["add_new"]),
             dict(data.get("meta") or {}),
+            trees_from_json(data["rerank"]) if data.get("rerank") is not None else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise NewsledgerError(
@@ -117,7 +140,25 @@ def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]
             r_hi = max(lo, ann.token_at(rest[1]) - 1)
             f2 = rule_features(d.tree, d.index, att.cue, lo, r_hi, _is_mixed(d, frags))
             out.append((longer, [*f2, "rresumed", f"rresumed|{att.cue.kind}"]))
+        ce = _conj_after(d, att, hi)
+        if ce is not None:
+            frags = [*att.frags[:-1], (att.frags[-1][0], d.toks[ce].end)]
+            longer = Attr(att.cue, frags, False, att.anchor)
+            f3 = rule_features(d.tree, d.index, att.cue, lo, ce, _is_mixed(d, frags))
+            out.append((longer, [*f3, "rconj", f"rconj|{att.cue.kind}"]))
     return out
+
+
+def _conj_after(d: QuoteDoc, att: Attr, hi: int) -> int | None:
+    """Last token of a verb coordinated with the cue after its content (`said they had
+    doubts, but could not bear to …`), outside quotations, if any."""
+    cue = att.cue
+    if cue is None or att.frags[0][0] < cue.start or d.toks[cue.head].pos not in CLAUSE_HEAD_POS:
+        return None
+    ce = conj_end(d.tree, cue.head, hi)
+    if ce is None or any(d.inside[i] >= 0 for i in range(hi + 1, ce + 1)):
+        return None
+    return ce
 
 
 _MIN_RESUMED_TOKENS = 3
@@ -162,25 +203,66 @@ def candidate_examples(d: QuoteDoc, attrs: list[Attr]) -> list[Candidate]:
 # ------------------------------------------------------------ decisions
 
 
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """A reading before scoring: the rules' attribution or a parse candidate."""
+
+    opt: Attr | Candidate
+    feats: list[str]  # the linear model's features
+    head: int
+    ext: tuple[int, int]  # content extent (characters)
+    rule: bool
+
+
+def raw_readings(d: QuoteDoc, attrs: list[Attr]) -> list[Raw]:
+    """Every reading the model chooses among (but direct quotations)."""
+    out = []
+    for att, feats in rule_examples(d, attrs):
+        head = att.cue.head if att.cue is not None else -1
+        out.append(Raw(att, feats, head, (att.frags[0][0], att.frags[-1][1]), True))
+    for cand in candidate_examples(d, attrs):
+        out.append(Raw(cand, cand.feats, cand.head, cand.span, False))
+    return out
+
+
+def first_stage(
+    raws: list[Raw], weights: dict[str, float], score: Callable[[list[str]], float]
+) -> list[tuple[float, Raw]]:
+    """The linear score of each reading whose word the model knows (see :func:`_known_word`)."""
+    return [(score(r.feats), r) for r in raws if r.rule or _known_word(r.feats, weights)]
+
+
+def reranked(
+    d: QuoteDoc, scored: list[tuple[float, Raw]], trees: Trees
+) -> list[tuple[float, Raw, list[float]]]:
+    """The model's probability (the mean of the linear one and the trees') and the trees'
+    features of each reading above the floor."""
+    kept = [(p, r) for p, r in scored if p >= trees.floor and r.head >= 0]
+    sents = direct_sentences(d)
+    described: list[tuple[float, Reading]] = [
+        (p, describe(d, r.head, r.ext, r.rule, r.feats, sents)) for p, r in kept
+    ]
+    xs = features(described, [t.start for t in d.toks])
+    # the mean of both stages: the trees alone drop readings the linear model is sure
+    # of (on the samples, an outer report holding a nested one)
+    return [((trees.prob(x) + p) / 2, r, x) for (p, r), x in zip(kept, xs, strict=True)]
+
+
 def apply(d: QuoteDoc, attrs: list[Attr], model: QuoteModel) -> list[Attr]:
     """The best reading of each cue: the rules' reported speech or a reading of the parse.
 
     Direct quotations stay as the rules attached them.  For every other verb the
     rules' reading (if it scores at least ``keep_rule``) and the parse's readings
     (if they score at least ``add_new``) compete; the most likely one is kept,
-    most likely first, unless it repeats content already taken.
+    most likely first, unless it repeats content already taken.  With a second
+    stage (``model.rerank``) its probability is the score.
     """
-    options: list[tuple[float, int, Attr | Candidate]] = []
-    for att, feats in rule_examples(d, attrs):
-        p = model.score(feats)
-        if p >= model.keep_rule:
-            options.append((p, att.cue.head if att.cue is not None else -1, att))
-    for cand in candidate_examples(d, attrs):
-        if not _known_word(cand.feats, model):
-            continue
-        p = model.score(cand.feats)
-        if p >= model.add_new:
-            options.append((p, cand.head, cand))
+    scored = first_stage(raw_readings(d, attrs), model.weights, model.score)
+    if model.rerank is not None:
+        scored = [(q, r) for q, r, _ in reranked(d, scored, model.rerank)]
+    options: list[Option] = [
+        (p, r.head, r.opt) for p, r in scored if p >= (model.keep_rule if r.rule else model.add_new)
+    ]
     kept = [att for att in attrs if att.direct]
     taken: list[Taken] = [(span, -1, "") for att in kept for span in att.frags]
     taken += [
@@ -251,13 +333,13 @@ def _repeats(item: Taken, taken: list[Taken]) -> bool:
     return False
 
 
-def _known_word(feats: list[str], model: QuoteModel) -> bool:
+def _known_word(feats: list[str], weights: dict[str, float]) -> bool:
     """Is the reading's word one the model learned about, or in an attribution class?
 
     A word seen in neither ("prices surged …", "shares touched a peak") is judged
     by its context alone, which is not enough to call it a report.
     """
-    w = model.weights
+    w = weights
     return "VC=none" not in feats or any(f in w for f in feats if f[:2] in ("L=", "NL"))
 
 

@@ -226,7 +226,8 @@ def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
     for att in attrs:
         c = att.cue
         if c is not None and c.subj is not None:
-            att.speaker = res.resolve(c.subj, prep=c.kind == "prep")
+            subj = _subject_outside_quotes(d, c) if d.inside[c.subj] >= 0 else c.subj
+            att.speaker = res.resolve(subj, prep=c.kind == "prep")
         elif att.inherit or (c is not None and c.anaphoric):
             prev = res.previous(att.anchor)
             att.speaker = prev
@@ -264,6 +265,34 @@ def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
         if q.fragments not in seen:
             seen.add(q.fragments)
             a.quotes.append(q)
+
+
+_SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+_INVERTED_REACH = 4
+
+
+def _subject_outside_quotes(d: QuoteDoc, c: Cue) -> int:
+    """`"Very good reporter …," Trump said`: the parse took a word of the quotation for
+    the subject of a cue outside it; the speaker is the name between the quotation and
+    the cue (its phrase's head), or one right after the cue (`…," said Trump`)."""
+    toks = d.toks
+    assert c.subj is not None
+    if d.inside[c.head] >= 0:
+        return c.subj
+    i = c.head - 1
+    while i >= 0 and d.inside[i] < 0 and toks[i].sent == toks[c.head].sent:
+        i -= 1
+    for j in range(i + 1, c.head):
+        if toks[j].pos in _SPEAKER_POS:
+            while i < toks[j].head < c.head and toks[toks[j].head].pos in _SPEAKER_POS:
+                j = toks[j].head
+            return j
+    for j in range(c.head + 1, min(len(toks), c.head + 1 + _INVERTED_REACH)):
+        if d.inside[j] >= 0 or toks[j].sent != toks[c.head].sent:
+            break
+        if toks[j].pos == "PROPN":
+            return j
+    return c.subj
 
 
 def _via(att: Attr, attrs: list[Attr]) -> tuple[Via, ...]:
