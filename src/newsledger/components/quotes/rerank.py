@@ -24,6 +24,9 @@ from typing import Any
 
 from newsledger.components.quotes.attach import QuoteDoc
 
+_CLASSES = ("speech", "thought", "intent", "judgement", "request", "evidence")
+_DEPS = ("ccomp", "xcomp", "dobj", "prep", "obj+", "subjpass", ">")
+
 # the static description of a reading (its score and rivals come in features())
 STATIC = (
     "rule",  # a reported-speech reading of the cue lexicon (not the parse's)
@@ -40,8 +43,8 @@ STATIC = (
     "multi_sent",  # the content spans more than one sentence
     # from the linear model's features of the reading:
     "inlex",  # the cue is in the cue lexicon
-    *(f"class_{c}" for c in ("speech", "thought", "intent", "judgement", "request", "evidence")),
-    *(f"dep_{c}" for c in ("ccomp", "xcomp", "dobj", "prep", "obj+", "subjpass", ">")),
+    *(f"class_{c}" for c in _CLASSES),
+    *(f"dep_{c}" for c in _DEPS),
     "ext",  # the content goes on past its complement ("…, because …"; "…, he said, and …")
     "trim",  # a closing aside cut off
     "conj",  # goes on over a verb coordinated with the cue
@@ -51,8 +54,6 @@ STATIC = (
     "subj_none",  # no subject found
     "subj_agent",  # a person, organisation, pronoun or person noun as subject
 )
-_CLASSES = ("speech", "thought", "intent", "judgement", "request", "evidence")
-_DEPS = ("ccomp", "xcomp", "dobj", "prep", "obj+", "subjpass", ">")
 _AGENTS = frozenset(
     {"ent-PERSON", "ent-ORG", "ent-NORP", "ent-GPE", "pron-person", "person-noun", "group-noun"}
 )
