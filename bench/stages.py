@@ -38,7 +38,10 @@ from newsledger.nlp import spacy_adapter as nlp  # noqa: E402
 
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
 # ms per 500 words; the figures the stage tests used to assert
-STAGE_BUDGET_MS = {"nerfix": 5.0, "quotes": 3.0, "places": 500.0}
+# quotes: 3.0 until 2026-12-07, when the second-stage trees (about +2-3 ms) made the
+# issue-16 limit the budget: at most 10% of ingest time, which at spaCy-small's
+# ~5,500 words/s is about 10 ms per 500 words (bench/run.py measures the share: 5.2%)
+STAGE_BUDGET_MS = {"nerfix": 5.0, "quotes": 10.0, "places": 500.0}
 GAZETTEER_RELOAD_BUDGET_S = 1.0
 
 
