@@ -16,6 +16,7 @@ Run: ``.venv/bin/python train/run.py event_places``.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from trainkit import TRAIN, eval_module, library_versions, write_model
@@ -113,15 +114,21 @@ def train(args: argparse.Namespace) -> dict[str, float]:
         "c": c_value,
     }
     figures = {f"evloc_cv_{k}": v for k, v in cv.items()}
-    path = write_model(
-        NAME,
-        payload,
-        trained_on=[TRAIN / "evloc_train.jsonl"],
-        selected_on=[TRAIN / "evloc_train.jsonl"],
-        library=library_versions("scikit-learn"),
-        dev=figures,
-        card=CARD.format(figures="(written below)"),
-    )
+
+    def save(card_figures: str) -> Path:
+        return write_model(
+            NAME,
+            payload,
+            trained_on=[TRAIN / "evloc_train.jsonl"],
+            selected_on=[TRAIN / "evloc_train.jsonl"],
+            library=library_versions("scikit-learn"),
+            dev=figures,
+            card=CARD.format(figures=card_figures),
+        )
+
+    # written once so the events stage loads it for the WikiEvents figures, then
+    # again with those figures in its card
+    path = save("(written below)")
     load_model.cache_clear()
     place.place_model.cache_clear()
     dev = dev_events.evaluate()
@@ -134,14 +141,6 @@ def train(args: argparse.Namespace) -> dict[str, float]:
         "`wikievents_dev_*`: the events stage on WikiEvents dev (place argument, "
         "eval/events.py).\n\n| figure | value |\n|---|---|\n" + table
     )
-    write_model(
-        NAME,
-        payload,
-        trained_on=[TRAIN / "evloc_train.jsonl"],
-        selected_on=[TRAIN / "evloc_train.jsonl"],
-        library=library_versions("scikit-learn"),
-        dev=figures,
-        card=CARD.format(figures=text),
-    )
+    save(text)
     print(f"wrote {path}")
     return figures
