@@ -75,17 +75,24 @@ def subject_kind(tree: Tree, index: MentionIndex, subj: int | None) -> str:
     return "noun" if t.pos == "NOUN" else "other"
 
 
-def _content_feats(tree: Tree, lo: int, hi: int, prefix: str) -> list[str]:
+def _content_feats(tree: Tree, lo: int, hi: int, prefix: str, lem: str = "") -> list[str]:
     toks = tree.tokens
     first = toks[lo].text.lower()
     has_verb = any(toks[i].pos in CLAUSE_HEAD_POS for i in range(lo, min(hi + 1, lo + 40)))
     start = "that" if first == "that" else "to" if first == "to" else "wh" if first in _WH else "-"
+    first_word = toks[lo].lemma.lower() if toks[lo].pos not in _OPEN_POS else toks[lo].pos
     return [
         f"{prefix}len={_bucket(hi - lo + 1)}",
         f"{prefix}clause={has_verb}",
         f"{prefix}start={start}",
         f"{prefix}first={toks[lo].pos}",
+        f"{prefix}F={first_word}",
+        f"{prefix}LF={lem}|{first_word}",
+        f"{prefix}LC={lem}|{has_verb}",
     ]
+
+
+_OPEN_POS = frozenset({"PROPN", "NUM"})
 
 
 def _verb_feats(tree: Tree, v: int, skind: str) -> list[str]:
@@ -119,7 +126,22 @@ def _verb_feats(tree: Tree, v: int, skind: str) -> list[str]:
         subj = tree.child(v, {"nsubj"})
         if subj is not None:
             feats.append(f"SL={toks[subj].lemma.lower()}")
-    return feats
+    return feats + governor_feats(tree, v)
+
+
+def governor_feats(tree: Tree, w: int) -> list[str]:
+    """The word ``w`` hangs from ("decided to *change*", "announced *plans*", "issued a
+    *statement*"): whether a reading is a report often depends on it."""
+    toks = tree.tokens
+    t = toks[w]
+    if t.head == w:
+        return ["G=root"]
+    g = toks[t.head]
+    glem = g.lemma.lower() if g.pos in CLAUSE_HEAD_POS or g.pos == "NOUN" else g.pos
+    if t.dep == "pobj" and g.head != g.i:  # "in a statement": the word before the preposition
+        gg = toks[g.head]
+        glem = f"{g.text.lower()}<{gg.lemma.lower() if gg.pos in CLAUSE_HEAD_POS else gg.pos}"
+    return [f"G={glem}", f"LG={t.lemma.lower()}|{glem}", f"GD={glem}|{t.dep}"]
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +236,9 @@ def _extension(tree: Tree, v: int, hi: int) -> int:
     for c in tree.children[v]:
         if c <= hi:
             continue
-        if toks[c].dep in ("cc", "parataxis") or not extends(tree, c):
+        # a clause or infinitive complement is a reading of its own (`told the Gazette
+        # that …` reads `that …`; `urged voters to …` is the object+infinitive reading)
+        if toks[c].dep in ("cc", "parataxis", "ccomp", "xcomp") or not extends(tree, c):
             break
         end = max(end, tree.edges(c)[1])
     return end
@@ -272,7 +296,7 @@ def candidates(
                 continue
             subj = _noun_subject(tree, v)
             skind = subject_kind(tree, index, subj)
-            base = ["noun", f"NL={lem}", f"S={skind}", f"ND={t.dep}"]
+            base = ["noun", f"NL={lem}", f"S={skind}", f"ND={t.dep}", *governor_feats(tree, v)]
             pos = "NOUN"
         elif t.pos in CLAUSE_HEAD_POS and t.dep not in ("aux", "auxpass"):
             comps = [c for c in tree.children[v] if c > v and toks[c].dep in COMP_DEPS]
@@ -331,7 +355,7 @@ def candidates(
                 if _QUOTE_CHARS.intersection(text[s:e]):
                     whole = text[s] in _QUOTE_CHARS or text[s : s + 2].lower() in ("a ", "an")
                     feats.append(f"Cq|{dep}|{'quoted-words' if whole else 'more'}")
-                feats += _content_feats(tree, lo, end, "C")
+                feats += _content_feats(tree, lo, end, "C", lem)
                 out.append(Candidate(v, (s, e), subj, feats))
     return out
 
@@ -384,7 +408,7 @@ def rule_features(
     lem = toks[cue.head].lemma.lower()
     after = content_end(tree, hi)
     feats += [f"rLK={lem}|{cue.kind}|{side}", f"rE={after}", f"rEK={after}|{cue.kind}|{side}"]
-    feats += _content_feats(tree, lo, hi, "rC")
+    feats += _content_feats(tree, lo, hi, "rC", lem)
     feats.append(f"rKS={cue.kind}|{skind}")
     if toks[cue.head].pos == "NOUN":
         feats.append("rnoun")
