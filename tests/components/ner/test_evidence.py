@@ -172,3 +172,39 @@ def test_a_plural_company_noun_before_a_name_makes_a_company() -> None:
 def test_a_weekday_is_not_an_organisation() -> None:
     a = make("The goal came in Sunday 's draw with Dunmore .", [("Sunday", "ORG")])
     assert labels_of(a, "Sunday") == []
+
+
+def test_a_performers_verb_before_in_makes_a_work() -> None:
+    a = make("Mara Quist starred in Harbour Lights in 2003 .", [("Harbour Lights", "ORG")])
+    assert labels_of(a, "Harbour Lights") == ["WORK_OF_ART"]
+    b = make("Mara Quist lived in Dunmore in 2003 .", [("Dunmore", "GPE")])
+    assert labels_of(b, "Dunmore") == ["GPE"]
+
+
+def test_an_apposition_ending_in_a_kind_of_work_makes_a_work() -> None:
+    text = "Tovan created Pell Street , the school drama serial which ran for years ."
+    a = make(text, [("Pell Street", "PERSON")])
+    assert labels_of(a, "Pell Street") == ["WORK_OF_ART"]
+    text = "Ivo Harl , the film director , said no ."
+    b = make(text, [("Ivo Harl", "PERSON")])
+    assert labels_of(b, "Ivo Harl") == ["PERSON"]
+
+
+def test_a_members_role_after_a_name_makes_a_band_or_club() -> None:
+    text = "Brass Lanterns guitarist Ivo Harl left . Brass Lanterns said the tour goes on ."
+    a = make(
+        text, [("Brass Lanterns", "PERSON"), ("Ivo Harl", "PERSON"), ("Brass Lanterns", "PERSON")]
+    )
+    assert labels_of(a, "Brass Lanterns") == ["ORG", "ORG"]
+    b = make("The shot by the Dunvale midfielder went wide .", [("Dunvale", "PERSON")])
+    assert labels_of(b, "Dunvale") == ["ORG"]
+    # a person's name, or a town, before a role is not a body
+    c = make("Tony Verran spokesman Ed Kask denied it .", [("Tony Verran", "PERSON")])
+    assert labels_of(c, "Tony Verran") == ["PERSON"]
+
+
+def test_a_products_noun_makes_a_product() -> None:
+    text = "Sales of the arthritis drug Calvexa fell . The firm recalled 900 Marlo Vista coupes ."
+    a = make(text, [("Calvexa", "ORG"), ("Marlo Vista", "PERSON")])
+    assert labels_of(a, "Calvexa") == ["PRODUCT"]
+    assert labels_of(a, "Marlo Vista") == ["PRODUCT"]

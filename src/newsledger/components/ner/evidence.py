@@ -9,8 +9,12 @@ every name and makes its mentions agree:
   "X, 34," (an age);
 * *place*: a place noun before ("the town of X", "the border town X"), a
   compass word before and a place noun after ("X province");
-* *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack";
+* *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack",
+  a performer's verb ("starred in X"), an apposition that ends in a kind of work
+  ("X, the school drama serial which ...");
+* *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
+  a member's role and that member after ("Blur guitarist X", "the X midfielder"),
   a legal suffix after ("X Inc"), "shares of X" / "X shares", and a one-word
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
@@ -100,7 +104,56 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
     if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":
         votes["WORK_OF_ART"] += 2  # "The Boxer (1998)": a title and its year
+    if lp == "in" and prev2.lower() in c.work_verb:
+        votes["WORK_OF_ART"] += 2  # "starred in X"
+    if nxt == "," and work_apposition(d, te + 1):
+        votes["WORK_OF_ART"] += 2  # "X, the school drama serial which ..."
+    if lp in c.product_before and prev.islower():
+        votes["PRODUCT"] += 2  # "the arthritis drug X"
+    if nxt in c.product_after:
+        votes["PRODUCT"] += 2  # "X coupes", "X stout"
+    if member_cue(d, t, ts, te, txt):
+        votes["ORG"] += 2  # "Blur guitarist X", "the X midfielder": a band, club or firm
     return votes
+
+
+APPOSITION_ENDS = frozenset({",", ".", ";", "(", "which", "that", "about", "starring", "by", "-"})
+APPOSITION_GAP = 4  # words between "the" and the kind of work ("the school-based drama serial")
+
+
+def work_apposition(d: Doc, i: int) -> bool:
+    """Does an apposition opening at token ``i`` call the name a work ("X, the hit BBC
+    comedy series, ...")?  The kind of work must end the phrase: "X, the film director" is
+    a person."""
+    if _word(d, i).lower() not in {"the", "a", "an"}:
+        return False
+    work = cues().work_before
+    for k in range(i + 1, i + 2 + APPOSITION_GAP):
+        w = _word(d, k)
+        if w.lower() in work and w.islower() and _word(d, k + 1) in APPOSITION_ENDS:
+            return True
+        if not w or w in APPOSITION_ENDS:
+            return False
+    return False
+
+
+def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
+    """Is the name followed by a member's role and that member ("Blur guitarist Ian Vane",
+    "Leeds Tykes flanker X", "the Varnok midfielder")?  Then it names a band, club or firm.
+    Places ("Hollywood actor"), countries and people's names ("Tony Hart aide") are left out."""
+    role = _word(d, te)
+    if role not in cues().member_role:
+        return False
+    after = _word(d, te + 1)
+    if not (after[:1].isupper() or _word(d, ts - 1).lower() == "the"):
+        return False
+    words = txt.split()
+    return (
+        txt not in t.places
+        and txt not in t.polities
+        and txt not in towns()
+        and words[0] not in t.given
+    )
 
 
 def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:

@@ -65,6 +65,10 @@ CUE_KINDS = (
     "org_after_lower",
     "work_before",
     "work_after",
+    "work_verb",
+    "member_role",
+    "product_before",
+    "product_after",
 )
 
 
@@ -84,6 +88,10 @@ class Cues:
     org_after_lower: frozenset[str]
     work_before: frozenset[str]
     work_after: frozenset[str]
+    work_verb: frozenset[str]
+    member_role: frozenset[str]
+    product_before: frozenset[str]
+    product_after: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
