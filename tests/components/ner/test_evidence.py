@@ -208,3 +208,35 @@ def test_a_products_noun_makes_a_product() -> None:
     a = make(text, [("Calvexa", "ORG"), ("Marlo Vista", "PERSON")])
     assert labels_of(a, "Calvexa") == ["PRODUCT"]
     assert labels_of(a, "Marlo Vista") == ["PRODUCT"]
+
+
+def test_the_only_x_player_is_a_club() -> None:
+    a = make("Vask is the only Harrow Eagles player left .", [("Harrow Eagles", "GPE")])
+    assert labels_of(a, "Harrow Eagles") == ["ORG"]
+
+
+def test_episodes_of_a_title_make_a_work_over_a_plural_verb() -> None:
+    a = make("Ten episodes of Second Wind have been made .", [("Second Wind", "PERSON")])
+    assert labels_of(a, "Second Wind") == ["WORK_OF_ART"]
+
+
+def test_films_such_as_x_and_best_actress_for_x_are_works() -> None:
+    a = make("It showed films such as Cold Harbour last year .", [("Cold Harbour", "ORG")])
+    assert labels_of(a, "Cold Harbour") == ["WORK_OF_ART"]
+    b = make("Ada Venn won best actress for Cold Harbour .", [("Cold Harbour", "ORG")])
+    assert labels_of(b, "Cold Harbour") == ["WORK_OF_ART"]
+    # the prize may go to a person too
+    c = make("It won best director for Ivo Harl .", [("Ivo Harl", "PERSON")])
+    assert labels_of(c, "Ivo Harl") == ["PERSON"]
+
+
+def test_x_star_y_outside_sports_is_a_title() -> None:
+    text = "The favourite is Sideroads star Ivo Harl , said the critics ."
+    a = make(text, [("Sideroads", "GPE"), ("Ivo Harl", "PERSON")])
+    assert labels_of(a, "Sideroads") == ["WORK_OF_ART"]
+    # a band typed as a body stays one
+    b = make(
+        "Ivo Harl , a former Brass Lanterns star , sang .",
+        [("Ivo Harl", "PERSON"), ("Brass Lanterns", "ORG")],
+    )
+    assert labels_of(b, "Brass Lanterns") == ["ORG"]

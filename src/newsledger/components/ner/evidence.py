@@ -10,7 +10,8 @@ every name and makes its mentions agree:
 * *place*: a place noun before ("the town of X", "the border town X"), a
   compass word before and a place noun after ("X province");
 * *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack",
-  a performer's verb ("starred in X"), an apposition that ends in a kind of work
+  a performer's verb ("starred in X"), "episodes of X", "films such as X",
+  "best actress for X", "X star Y" outside sports reports, an apposition that ends in a kind of work
   ("X, the school drama serial which ...");
 * *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
@@ -33,6 +34,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # the types evidence can move a name between (NORP, dates and titles of works stay)
@@ -104,6 +106,19 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
     if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":
         votes["WORK_OF_ART"] += 2  # "The Boxer (1998)": a title and its year
+    if lp == "of" and prev2.lower() in c.work_of and prev2.islower():
+        votes["WORK_OF_ART"] += 3  # "episodes of X" (outweighs a plural verb: "... X have")
+    if lp == "as" and prev2 == "such" and _word(d, ts - 3) in c.work_before:
+        votes["WORK_OF_ART"] += 2  # "films such as X"
+    if (
+        lp == "for"
+        and prev2 in c.award_for
+        and "best" in {_word(d, ts - k) for k in (3, 4, 5)}
+        and s.label != "PERSON"
+    ):
+        votes["WORK_OF_ART"] += 2  # "best actress for X" (not "best director for Ann Vane")
+    if nxt == "star" and s.label != "ORG" and star_title(d, t, ts, te, txt):
+        votes["WORK_OF_ART"] += 2  # "Sideways star X": a film or show (a band is left ORG)
     if lp == "in" and prev2.lower() in c.work_verb:
         votes["WORK_OF_ART"] += 2  # "starred in X"
     if nxt == "," and work_apposition(d, te + 1):
@@ -113,10 +128,11 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     if nxt in c.product_after:
         votes["PRODUCT"] += 2  # "X coupes", "X stout"
     if member_cue(d, t, ts, te, txt):
-        votes["ORG"] += 2  # "Blur guitarist X", "the X midfielder": a band, club or firm
+        votes["ORG"] += 2  # "Blur guitarist X", "the only X player": a band, club or firm
     return votes
 
 
+MEMBER_DETERMINERS = frozenset({"the", "a", "an", "only", "former", "ex-", "every", "another"})
 APPOSITION_ENDS = frozenset({",", ".", ";", "(", "which", "that", "about", "starring", "by", "-"})
 APPOSITION_GAP = 4  # words between "the" and the kind of work ("the school-based drama serial")
 
@@ -137,6 +153,20 @@ def work_apposition(d: Doc, i: int) -> bool:
     return False
 
 
+def star_title(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
+    """Is "X star Y" (or "the X star") the star of a film or show?  Not in sports reports
+    ("Chelsea star X"), nor a place ("Hollywood star") or a person ("Tom Vane star")."""
+    if not (_word(d, te + 1)[:1].isupper() or _word(d, ts - 1).lower() in MEMBER_DETERMINERS):
+        return False
+    return (
+        txt not in t.places
+        and txt not in t.polities
+        and txt not in towns()
+        and txt.split()[0] not in t.given
+        and not is_sports(d)
+    )
+
+
 def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
     """Is the name followed by a member's role and that member ("Blur guitarist Ian Vane",
     "Leeds Tykes flanker X", "the Varnok midfielder")?  Then it names a band, club or firm.
@@ -144,8 +174,8 @@ def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
     role = _word(d, te)
     if role not in cues().member_role:
         return False
-    after = _word(d, te + 1)
-    if not (after[:1].isupper() or _word(d, ts - 1).lower() == "the"):
+    after, before = _word(d, te + 1), _word(d, ts - 1)
+    if not (after[:1].isupper() or before.lower() in MEMBER_DETERMINERS):
         return False
     words = txt.split()
     return (

@@ -66,6 +66,8 @@ CUE_KINDS = (
     "work_before",
     "work_after",
     "work_verb",
+    "work_of",
+    "award_for",
     "member_role",
     "product_before",
     "product_after",
@@ -89,6 +91,8 @@ class Cues:
     work_before: frozenset[str]
     work_after: frozenset[str]
     work_verb: frozenset[str]
+    work_of: frozenset[str]
+    award_for: frozenset[str]
     member_role: frozenset[str]
     product_before: frozenset[str]
     product_after: frozenset[str]
