@@ -240,3 +240,17 @@ def test_x_star_y_outside_sports_is_a_title() -> None:
         [("Ivo Harl", "PERSON"), ("Brass Lanterns", "ORG")],
     )
     assert labels_of(b, "Brass Lanterns") == ["ORG"]
+
+
+def adjectives_tagged(a: Annotated) -> Annotated:
+    """``a`` with adjectives tagged JJ, as spaCy tags them."""
+    return replace(a, tokens=tuple(replace(t, tag="JJ") if t.pos == "ADJ" else t for t in a.tokens))
+
+
+def test_an_adjective_opening_a_sentence_is_not_a_name() -> None:
+    a = make("Quirky comedy Sideroads won .", [("Quirky", "PERSON")], pos={"Quirky": "ADJ"})
+    assert labels_of(adjectives_tagged(a), "Quirky") == []
+    # ... unless the article writes it capitalised inside a sentence too
+    text = "Celtic won again . Fans of Celtic cheered ."
+    b = make(text, [("Celtic", "ORG"), ("Celtic", "ORG")], pos={"Celtic": "ADJ"})
+    assert labels_of(adjectives_tagged(b), "Celtic") == ["ORG", "ORG"]

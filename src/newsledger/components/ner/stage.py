@@ -70,6 +70,7 @@ from newsledger.components.ner.rules import (
     HONORIFICS,
     Doc,
     Span,
+    adjective_opener,
     common_opener,
     is_dateline,
     is_name_word,
@@ -306,6 +307,8 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         return Span(s.start, s.end, place, "rule")
     if txt in t.demonyms:
         return Span(s.start, s.end, "NORP", "rule")
+    if s.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and adjective_opener(d, s):
+        return None  # "Quirky comedy X", "Tacit approval": an adjective opening a sentence
     words = txt.split()
     if len(words) >= 2:
         kw = t.keywords.get(head_word(words))
