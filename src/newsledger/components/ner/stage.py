@@ -17,7 +17,7 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    found;
 3. *retype*: countries, capitals and states are GPE (a company or person named
    after a town is not), demonyms NORP, alert levels and photo credits never
-   PERSON; a head word types a multi-word name ("... City Hall" FAC,
+   PERSON, an adjective opening a sentence ("Quirky comedy X") no name; a head word types a multi-word name ("... City Hall" FAC,
    "... Institution" ORG, "... Valley" LOC); a given name or an initial makes
    a person;
 4. *add* places and demonyms spaCy missed (notably in all-caps headlines and
