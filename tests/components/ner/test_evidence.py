@@ -254,3 +254,18 @@ def test_an_adjective_opening_a_sentence_is_not_a_name() -> None:
     text = "Celtic won again . Fans of Celtic cheered ."
     b = make(text, [("Celtic", "ORG"), ("Celtic", "ORG")], pos={"Celtic": "ADJ"})
     assert labels_of(adjectives_tagged(b), "Celtic") == ["ORG", "ORG"]
+
+
+def test_a_credit_after_a_title_and_a_programme_make_works() -> None:
+    text = "Harbour Lights , directed by Ivo Harl , won ."
+    a = make(text, [("Harbour Lights", "ORG"), ("Ivo Harl", "PERSON")])
+    assert labels_of(a, "Harbour Lights") == ["WORK_OF_ART"]
+    b = make("She told the Velder Hour programme she was ready .", [("Velder Hour", "ORG")])
+    assert labels_of(b, "Velder Hour") == ["WORK_OF_ART"]
+
+
+def test_prizes_and_bills_are_not_organisations() -> None:
+    text = "It won the Korvik Film Prize before MPs passed the Road Fares Bill ."
+    a = make(text, [("Korvik Film Prize", "ORG"), ("Road Fares Bill", "ORG")])
+    assert labels_of(a, "Korvik Film Prize") == ["WORK_OF_ART"]
+    assert labels_of(a, "Road Fares Bill") == ["LAW"]

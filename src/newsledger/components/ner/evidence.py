@@ -11,7 +11,7 @@ every name and makes its mentions agree:
   compass word before and a place noun after ("X province");
 * *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack",
   a performer's verb ("starred in X"), "episodes of X", "films such as X",
-  "best actress for X", "X star Y" outside sports reports, an apposition that ends in a kind of work
+  "best actress for X", "X star Y" outside sports reports, "X, directed by", an apposition that ends in a kind of work
   ("X, the school drama serial which ...");
 * *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
@@ -102,6 +102,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2  # "Gloucester have been caught": a club or firm takes a plural verb
     if lp in c.work_before and prev.islower():
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
+    if nxt == "," and nxt2 in c.work_credit:
+        votes["WORK_OF_ART"] += 2  # "X, directed by ...", "X, starring ..."
     if nxt in c.work_after:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
     if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":

@@ -68,6 +68,7 @@ CUE_KINDS = (
     "work_verb",
     "work_of",
     "award_for",
+    "work_credit",
     "member_role",
     "product_before",
     "product_after",
@@ -93,6 +94,7 @@ class Cues:
     work_verb: frozenset[str]
     work_of: frozenset[str]
     award_for: frozenset[str]
+    work_credit: frozenset[str]
     member_role: frozenset[str]
     product_before: frozenset[str]
     product_after: frozenset[str]
