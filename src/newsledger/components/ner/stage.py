@@ -37,7 +37,9 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    names of a line-up, "the Brewers" (a team), "Barcelona star X" parted, and
    "the Tote" (a body, not a person); untagged names an apposition describes
    (:mod:`newsledger.components.ner.appositions`: "Ekdahl, 39,", "Castel, home
-   to 31,000 people"); finally spans are made disjoint and
+   to 31,000 people"), the members of a list a plural noun introduces
+   (:mod:`newsledger.components.ner.introduced`: "retailers including X, Y and Z");
+   finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish").
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
@@ -53,6 +55,7 @@ from dataclasses import replace
 from newsledger.components.ner.appositions import described_names
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
+from newsledger.components.ner.introduced import introduced_lists
 from newsledger.components.ner.names import (
     conjoined_places,
     covered,
@@ -116,6 +119,7 @@ def fix(a: Annotated) -> Annotated:
     spans = repeats(d, t, lone_surnames(d, t, pairs(d, t, spans)))
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
+    spans = introduced_lists(d, t, spans)
     spans = finish(d, conjoined_places(d, t, spans))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
