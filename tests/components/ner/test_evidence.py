@@ -269,3 +269,13 @@ def test_prizes_and_bills_are_not_organisations() -> None:
     a = make(text, [("Korvik Film Prize", "ORG"), ("Road Fares Bill", "ORG")])
     assert labels_of(a, "Korvik Film Prize") == ["WORK_OF_ART"]
     assert labels_of(a, "Road Fares Bill") == ["LAW"]
+
+
+def test_the_seat_of_an_mp_is_a_place() -> None:
+    a = make(
+        "Ada Venn , MP for Dunmore East , spoke .",
+        [("Ada Venn", "PERSON"), ("Dunmore East", "ORG")],
+    )
+    assert labels_of(a, "Dunmore East") == ["GPE"]
+    b = make("She voted for Dunmore .", [("Dunmore", "ORG")])
+    assert labels_of(b, "Dunmore") == ["ORG"]

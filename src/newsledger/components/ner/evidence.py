@@ -7,7 +7,7 @@ every name and makes its mentions agree:
 
 * *person*: a title or honorific just before ("Mr X", "striker X"), "X, who",
   "X, 34," (an age);
-* *place*: a place noun before ("the town of X", "the border town X"), a
+* *place*: a place noun before ("the town of X", "the border town X"), "MP for X", a
   compass word before and a place noun after ("X province");
 * *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack",
   a performer's verb ("starred in X"), "episodes of X", "films such as X",
@@ -65,6 +65,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["PERSON"] += 1  # "X said": people mostly, companies too
     if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and _word(d, te + 2) == ",":
         votes["PERSON"] += 1
+    if lp == "for" and prev2 in c.seat_holder:
+        votes["GPE"] += 2  # "MP for X": a constituency
     if lp in c.place_before or (lp == "of" and prev2.lower() in c.place_before):
         votes["GPE"] += 2
     if nxt.lower() in c.place_after:

@@ -69,6 +69,7 @@ CUE_KINDS = (
     "work_of",
     "award_for",
     "work_credit",
+    "seat_holder",
     "member_role",
     "product_before",
     "product_after",
@@ -95,6 +96,7 @@ class Cues:
     work_of: frozenset[str]
     award_for: frozenset[str]
     work_credit: frozenset[str]
+    seat_holder: frozenset[str]
     member_role: frozenset[str]
     product_before: frozenset[str]
     product_after: frozenset[str]
