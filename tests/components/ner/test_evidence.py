@@ -279,3 +279,18 @@ def test_the_seat_of_an_mp_is_a_place() -> None:
     assert labels_of(a, "Dunmore East") == ["GPE"]
     b = make("She voted for Dunmore .", [("Dunmore", "ORG")])
     assert labels_of(b, "Dunmore") == ["ORG"]
+
+
+def test_a_ministers_portfolio_is_not_a_name() -> None:
+    text = "Trade and Industry Secretary Ada Venn and the Home Secretary spoke ."
+    a = make(text, [("Trade and Industry", "ORG"), ("Ada Venn", "PERSON"), ("Home", "ORG")])
+    assert labels_of(a, "Trade and Industry") == []
+    assert labels_of(a, "Home") == []
+    # the body itself keeps its type
+    b = make("Health officials at Home Office said no .", [("Home Office", "ORG")])
+    assert labels_of(b, "Home Office") == ["ORG"]
+
+
+def test_crude_and_diet_after_a_name_make_products() -> None:
+    a = make("Trading of Velm crude stopped .", [("Velm", "ORG")])
+    assert labels_of(a, "Velm") == ["PRODUCT"]

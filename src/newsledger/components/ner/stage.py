@@ -311,6 +311,8 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         return Span(s.start, s.end, place, "rule")
     if txt in t.demonyms:
         return Span(s.start, s.end, "NORP", "rule")
+    if portfolio(d, s, txt):
+        return None  # "Education Secretary X", "Home affairs spokesman": a portfolio
     if s.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and adjective_opener(d, s):
         return None  # "Quirky comedy X", "Tacit approval": an adjective opening a sentence
     words = txt.split()
@@ -321,6 +323,16 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         if s.label in PERSON_LIKE_FROM and person_like(t, words):
             return Span(s.start, s.end, "PERSON", "rule")
     return s
+
+
+def portfolio(d: Doc, s: Span, txt: str) -> bool:
+    """Is ``txt`` a minister's portfolio before its title ("Education Secretary Ann Vane",
+    "Trade and Industry Secretary", "Home affairs spokesman")?"""
+    c = cues()
+    if not all(w in c.portfolio or w == "and" for w in txt.split()):
+        return False
+    te = d.tok_range(s.start, s.end)[1]
+    return te < len(d.toks) and d.toks[te].text in c.portfolio_title
 
 
 # ------------------------------------------------------------ 4. add missing

@@ -70,6 +70,8 @@ CUE_KINDS = (
     "award_for",
     "work_credit",
     "seat_holder",
+    "portfolio",
+    "portfolio_title",
     "member_role",
     "product_before",
     "product_after",
@@ -97,6 +99,8 @@ class Cues:
     award_for: frozenset[str]
     work_credit: frozenset[str]
     seat_holder: frozenset[str]
+    portfolio: frozenset[str]
+    portfolio_title: frozenset[str]
     member_role: frozenset[str]
     product_before: frozenset[str]
     product_after: frozenset[str]
