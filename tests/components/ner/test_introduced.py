@@ -33,3 +33,10 @@ def test_a_list_after_a_singular_or_people_noun_is_left_alone() -> None:
         "Investors from France and Korvany bought shares .", [("France", "GPE"), ("Korvany", "GPE")]
     )
     assert labels_of(b, "Korvany") == ["GPE"]
+
+
+def test_hits_like_x_and_the_y_are_works() -> None:
+    text = "The studio had hits like Cold Harbour and The Lantern ."
+    a = make(text, [("Cold Harbour", "PERSON"), ("Lantern", "ORG")])
+    assert labels_of(a, "Cold Harbour") == ["WORK_OF_ART"]
+    assert labels_of(a, "Lantern") == ["WORK_OF_ART"]

@@ -1,10 +1,11 @@
-"""Lists that a plural noun introduces: "retailers including HMV, Monsoon and Jessops".
+"""Lists that a plural noun introduces: "retailers including Brenmart, Harvest and Osk".
 
 spaCy types each member of such a list on its own, so a shop named after a season
 becomes a place and a firm named after a person a person.  The noun before the list
 says what every member is: a company or body noun (``org_before`` of
 ``data/ner_cues.tsv``, in the plural: "retailers", "firms", "bands") makes them
-organisations, a product noun ("brands", ``product_before``) products.  Countries and
+organisations, a product noun ("brands", ``product_before``) products, a kind of work
+("films", "hits", ``work_before``) titles of works.  Countries and
 names found by the gazetteers keep their type.
 """
 
@@ -38,6 +39,8 @@ def list_kind(d: Doc, i: int) -> str | None:
         return "PRODUCT"
     if noun in c.org_before:
         return "ORG"
+    if noun in c.work_before:
+        return "WORK_OF_ART"
     return None
 
 
@@ -57,7 +60,9 @@ def introduced_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             if s.label in RETYPED and s.src != "gaz" and txt not in t.polities:
                 out[k] = Span(s.start, s.end, kind, "rule")
             nxt = spans[k + 1] if k + 1 < len(spans) else None
-            if nxt is None or d.text[s.end : nxt.start] not in SEPARATORS:
+            gap = d.text[s.end : nxt.start] if nxt is not None else ""
+            gap = gap.removesuffix("The ").removesuffix("the ")  # "... and The Grudge"
+            if nxt is None or gap not in SEPARATORS:
                 break
             k += 1
     return out
