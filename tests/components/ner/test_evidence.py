@@ -294,3 +294,19 @@ def test_a_ministers_portfolio_is_not_a_name() -> None:
 def test_crude_and_diet_after_a_name_make_products() -> None:
     a = make("Trading of Velm crude stopped .", [("Velm", "ORG")])
     assert labels_of(a, "Velm") == ["PRODUCT"]
+
+
+def test_festivals_and_expos_are_events() -> None:
+    a = make(
+        "It opened at the Dunmore Film Festival and the Velder Games Expo .",
+        [("Dunmore Film Festival", "ORG"), ("Velder Games Expo", "ORG")],
+    )
+    assert labels_of(a, "Dunmore Film Festival") == ["EVENT"]
+    assert labels_of(a, "Velder Games Expo") == ["EVENT"]
+
+
+def test_the_before_a_name_inside_a_sentence_is_no_persons_name() -> None:
+    a = make("It showed hits such as The Velder Papers last year .", [("Velder Papers", "PERSON")])
+    assert labels_of(a, "Velder Papers") == ["WORK_OF_ART"]
+    b = make("The Velder twins said no .", [("Velder", "PERSON")])
+    assert labels_of(b, "Velder") == ["PERSON"]

@@ -11,7 +11,8 @@ every name and makes its mentions agree:
   compass word before and a place noun after ("X province");
 * *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack",
   a performer's verb ("starred in X"), "episodes of X", "films such as X",
-  "best actress for X", "X star Y" outside sports reports, "X, directed by", an apposition that ends in a kind of work
+  "best actress for X", "X star Y" outside sports reports, "X, directed by", a
+  capitalised "The" inside a sentence before a name taken for a person, an apposition that ends in a kind of work
   ("X, the school drama serial which ...");
 * *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, opens_sentence
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
 
@@ -121,6 +122,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and s.label != "PERSON"
     ):
         votes["WORK_OF_ART"] += 2  # "best actress for X" (not "best director for Ann Vane")
+    if prev == "The" and s.label == "PERSON" and not opens_sentence(d, ts - 1):
+        votes["WORK_OF_ART"] += 2  # "... hits such as The Blair Witch Project": no person's name
     if nxt == "star" and s.label != "ORG" and star_title(d, t, ts, te, txt):
         votes["WORK_OF_ART"] += 2  # "Sideways star X": a film or show (a band is left ORG)
     if lp == "in" and prev2.lower() in c.work_verb:
