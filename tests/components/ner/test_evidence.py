@@ -310,3 +310,12 @@ def test_the_before_a_name_inside_a_sentence_is_no_persons_name() -> None:
     assert labels_of(a, "Velder Papers") == ["WORK_OF_ART"]
     b = make("The Velder twins said no .", [("Velder", "PERSON")])
     assert labels_of(b, "Velder") == ["PERSON"]
+
+
+def test_a_towns_name_before_a_players_role_is_its_club_in_sports_reports() -> None:
+    text = "Luton defender Ivo Harl scored two goals in the league ; the striker and goalkeeper agreed ."
+    a = make(text, [("Luton", "GPE"), ("Ivo Harl", "PERSON")])
+    assert labels_of(a, "Luton") == ["ORG"]
+    # outside sports reports a town before a role stays a town
+    b = make("Luton chairman Ivo Harl spoke .", [("Luton", "GPE"), ("Ivo Harl", "PERSON")])
+    assert labels_of(b, "Luton") == ["GPE"]

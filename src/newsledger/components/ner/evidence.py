@@ -177,20 +177,19 @@ def star_title(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
 def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
     """Is the name followed by a member's role and that member ("Blur guitarist Ian Vane",
     "Leeds Tykes flanker X", "the Varnok midfielder")?  Then it names a band, club or firm.
-    Places ("Hollywood actor"), countries and people's names ("Tony Hart aide") are left out."""
+    Countries and people's names ("Tony Hart aide") are left out, and towns outside sports
+    reports ("Hollywood actor")."""
     role = _word(d, te)
     if role not in cues().member_role:
         return False
     after, before = _word(d, te + 1), _word(d, ts - 1)
     if not (after[:1].isupper() or before.lower() in MEMBER_DETERMINERS):
         return False
-    words = txt.split()
-    return (
-        txt not in t.places
-        and txt not in t.polities
-        and txt not in towns()
-        and words[0] not in t.given
-    )
+    if txt in t.polities or txt.split()[0] in t.given:
+        return False
+    # a town's name before a role is its club only in a sports report ("Middlesbrough
+    # defender X"; elsewhere "Hollywood actor X")
+    return (txt not in t.places and txt not in towns()) or is_sports(d)
 
 
 def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:
