@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from newsledger.components.ner.evidence import verdict
+from newsledger.components.ner.evidence import member_cue, verdict
+from newsledger.components.ner.rules import Doc
+from newsledger.components.ner.tables import tables
 from newsledger.core.model import Annotated
 from tests.components.ner.test_nerfix import ents, labels_of, make
 
@@ -313,9 +315,9 @@ def test_the_before_a_name_inside_a_sentence_is_no_persons_name() -> None:
 
 
 def test_a_towns_name_before_a_players_role_is_its_club_in_sports_reports() -> None:
-    text = "Luton defender Ivo Harl scored two goals in the league ; the striker and goalkeeper agreed ."
-    a = make(text, [("Luton", "GPE"), ("Ivo Harl", "PERSON")])
-    assert labels_of(a, "Luton") == ["ORG"]
-    # outside sports reports a town before a role stays a town
-    b = make("Luton chairman Ivo Harl spoke .", [("Luton", "GPE"), ("Ivo Harl", "PERSON")])
-    assert labels_of(b, "Luton") == ["GPE"]
+    sport = "Luton defender Ivo Harl scored two goals in the league ; the striker and goalkeeper agreed ."
+    other = "Luton chairman Ivo Harl spoke about the new airport terminal and its jobs ."
+    t = tables()
+    for text, club in ((sport, True), (other, False)):
+        d = Doc(make(text, [("Luton", "GPE"), ("Ivo Harl", "PERSON")]))
+        assert member_cue(d, t, 0, 1, "Luton") is club
