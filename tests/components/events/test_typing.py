@@ -230,3 +230,26 @@ def test_a_subjectless_clause_takes_the_actor_of_its_verb(
 def test_the_subject_of_a_result_clause_is_no_actor(analyse: Callable[..., Analysis]) -> None:
     a = analyse("A bomb exploded at the market in Tarsk, wounding 13 people.")
     assert all(g.role != "actor" for e in a.events for g in e.agents)
+
+
+def test_a_tally_lends_its_figures_but_is_no_mention(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Gunmen attacked a bus near Tarsk on Friday. The casualties included four children, "
+        "and the death toll rose to 12 on Sunday."
+    )
+    (e,) = a.events
+    assert (e.type, e.killed) == ("ASSAULT", 12)
+    assert [m.text for m in e.mentions] == ["attacked"]
+    assert ("killed", 12) in [(k, v) for k, v, _, _ in e.casualty_history]
+
+
+def test_taking_to_the_streets_is_a_protest(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Thousands of farmers took to the streets of Velmora on Sunday.")
+    (e,) = a.events
+    assert (e.type, e.mode, e.trigger.text) == ("PROTEST", "demo", "took")
+    assert not analyse("Take the street to the left after the bridge.").events
+
+
+def test_sports_language_is_no_violence(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A late goal killed off the game as Velmora beat Tarsk 3-0 on Sunday.")
+    assert not [e for e in a.events if e.type == "ASSAULT"]

@@ -62,6 +62,7 @@ class Cand:
     mode: str | None
     aux: bool
     sent: int
+    tally: bool = False  # a casualty noun that lends its figures only, not a mention ("toll")
     modality: str = "done"
     background: bool = False  # no event of its own (events.classify): lends arguments only  # done | intended | threatened | denied (events.modality)
     result: bool = False  # a consequence ("were killed") that may belong to a recent ASSAULT
@@ -363,6 +364,7 @@ def detect(ix: DocIndex) -> list[Cand]:
                 mode=rule.mode,
                 aux=rule.aux,
                 sent=t.sent,
+                tally=rule.tally,
                 noun=coarse_pos(t) == "NOUN",
                 definite=coarse_pos(t) == "NOUN"
                 and not specific
