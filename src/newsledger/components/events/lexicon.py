@@ -30,7 +30,9 @@ from newsledger.core.lexicon import Col, LexiconError, Row, read_table
 from newsledger.core.wordlists import numbers_of
 
 POS = frozenset({"VERB", "NOUN", "ADJ", "*"})
-COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag"})
+COND_OPS = frozenset(
+    {"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag", "voice"}
+)
 SUPPORT_KINDS = frozenset(
     {"light", "claim", "attribute", "responsible", "frame", "locative", "state"}
 )
