@@ -28,3 +28,10 @@ def test_an_event_is_no_actor_and_gunmen_are(analyse: Callable[..., Analysis]) -
 def test_a_denied_claim_names_no_actor(analyse: Callable[..., Analysis]) -> None:
     e = _assault(analyse("A blast hit a market in Velmora on Monday. No group claimed the attack."))
     assert not e.actor_spans
+
+
+def test_a_group_owning_the_unit_is_the_actor(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("The Crimson Front's northern brigade detonated two bombs in Velmora on Friday.")
+    e = _assault(a)
+    names = {x.id: x.name for x in a.entities}
+    assert [names[i] for i in e.actors] == ["Crimson Front"]

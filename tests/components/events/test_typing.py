@@ -143,6 +143,7 @@ def test_named_actors_are_ids_not_descriptions(analyse: Callable[..., Analysis])
         "A gas explosion destroyed a bakery in Velmora on Monday.",
         "A late goal killed off the game as Velmora beat Tarsk 3-0 on Sunday.",
         "The storm destroyed 200 homes near Tarsk.",
+        "The bank in Velmora was hit by a cyber attack on Monday.",
     ],
 )
 def test_disasters_sports_and_business_are_no_assault(

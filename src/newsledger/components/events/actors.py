@@ -67,9 +67,9 @@ def entities_of(ix: DocIndex, h: int, allowed: frozenset[str]) -> list[str]:
         if e is None:
             for ch in ix.deps(x, "appos"):
                 e = e or ix.entity[ch]
-        if e is None:  # "Taliban gunmen", "the Velmoran regime"; not "the Belfast brigade"
+        if e is None:  # "Taliban gunmen", "the IRA's brigade"; not "the Belfast brigade"
             groups = STATE_GROUPS if "state" in kinds(ix, x) else NAMED_GROUPS
-            for ch in ix.deps(x, "compound", "nmod", "amod"):
+            for ch in ix.deps(x, "compound", "nmod", "amod", "poss"):
                 m = ix.entity[ch]
                 if m is not None and ix.entity_type.get(m) in groups:
                     e = m
