@@ -277,3 +277,10 @@ def test_the_fall_of_a_state_is_no_capture(analyse: Callable[..., Analysis]) -> 
 def test_what_was_done_without_is_not_reported(analyse: Callable[..., Analysis]) -> None:
     a = analyse("Police dispersed the crowd in Velmora without firing a shot.")
     assert not [e for e in a.events if e.type == "ASSAULT"]
+
+
+def test_a_condition_is_intended_and_keeps_its_type(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("If they meet in Velmora on Friday, the rebels will lay down arms.").events
+    assert (e.type, e.modality) == ("CONSULT", "intended")
+    (e,) = analyse("The rebels met in Velmora on Friday.").events
+    assert (e.type, e.modality) == ("CONSULT", "done")
