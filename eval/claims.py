@@ -74,7 +74,7 @@ from newsledger.corpus.resolve import resolve as corpus_resolve
 
 GOLD = ROOT / "eval" / "claims_gold.jsonl"
 GENERAL = ROOT / "eval" / "claims_general_gold.jsonl"
-SPLITS = ("dev", "heldout", "heldout2")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")
 SETS = (("", GOLD), ("_general", GENERAL))
 
 
