@@ -63,6 +63,10 @@ TEXTS = {
     "quoted_we": "Tomas Brenn, who heads the Harbour Workers Union, spoke in Kord on Monday. "
     '"We have more than 12,000 members," Brenn told reporters. "We have 300 members," said '
     "Ilse Marr, a retired teacher.",
+    "calling": "A street in Kord was named after Selvik on Tuesday. The painter, who was born "
+    "in Orsk in 1946, lived there for 40 years.",
+    "post": "Storms cut the ferry to Selvik on Monday. The mayor, who was born in Orsk, said "
+    "the crossing would reopen on Friday.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -290,3 +294,18 @@ def test_a_name_before_based_or_after_an_institution_is_a_place_even_untagged(
         ("Halvard Institute", "Esk"),
         ("Tavel Academy", "Osk"),
     }
+
+
+def test_a_surname_described_by_its_calling_in_the_next_sentence(
+    analysed: dict[str, Analysis],
+) -> None:
+    # the name is no subject, but "the painter" is a calling: it describes the one person named
+    assert _triples(analysed["calling"]) >= {
+        ("Selvik", "birthplace", "Orsk"),
+        ("Selvik", "born", "1946"),
+    }
+
+
+def test_a_post_needs_its_holder_as_a_subject(analysed: dict[str, Analysis]) -> None:
+    # "the mayor" may be the mayor of the place the ferry goes to: no claim about Selvik
+    assert _attr(analysed["post"], "birthplace") == set()

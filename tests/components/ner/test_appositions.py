@@ -36,3 +36,24 @@ def test_look_alikes_stay_untagged() -> None:
         "The Ekvall Group , home to 300 staff , grew .",
     ):
         assert labels_of(make(text), "Ekvall") == [] and labels_of(make(text), "Norvia") == [], text
+
+
+def test_a_name_the_next_sentence_describes_by_a_calling_is_a_person() -> None:
+    text = (
+        "An archive devoted to Dornay opened in Kessel on Tuesday. "
+        "The composer, who died in 2018, left his papers to the city."
+    )
+    assert ("Dornay", "PERSON") in ents(make(text))
+    text = "A prize named after Dornay was given on Monday. The Kessel-born painter's son spoke."
+    assert ("Dornay", "PERSON") in ents(make(text))
+
+
+def test_a_post_or_a_later_sentence_does_not_make_a_person() -> None:
+    # "the mayor" may be the mayor of the place just named; a calling two sentences on
+    # describes someone else
+    for text in (
+        "Storms cut the ferry to Dornay on Monday. The mayor, who was born in Kessel, spoke.",
+        "Storms cut the ferry to Dornay on Monday. Boats stayed in port. "
+        "The composer, who lives in Kessel, was stranded.",
+    ):
+        assert "PERSON" not in labels_of(make(text), "Dornay"), text

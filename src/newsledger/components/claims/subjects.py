@@ -74,6 +74,7 @@ class DocContext:
         self.pronouns: dict[str, list[str]] = lex["pronouns"]
         self.descriptions: dict[str, str] = lex["descriptions"]
         self.desc_types: dict[str, list[str]] = lex["description_types"]
+        self.vocations: frozenset[str] = lex["vocations"]
 
     # ------------------------------------------------------------ entities
 
@@ -384,7 +385,7 @@ class DocContext:
                 if found:
                     return None if self._another_country(char, found) else found
         if cls == "person":
-            return self._person_before(char, allowed)
+            return self._person_before(char, allowed, word in self.vocations)
         return self._nearest_before(char, allowed, word if cls == "org" else None)
 
     def _another_country(self, char: int, country: str) -> bool:
@@ -409,10 +410,13 @@ class DocContext:
                 return True
         return False
 
-    def _person_before(self, char: int, allowed: set[str]) -> str | None:
+    def _person_before(self, char: int, allowed: set[str], calling: bool = True) -> str | None:
         """Who "the minister" or "the 66-year-old composer" is: in its own sentence or the
-        one before, the nearest person who is a grammatical subject, else the only
-        person named there ("… took action against A and B. The actress …": neither)."""
+        one before, the nearest person who is a grammatical subject, else, for a noun of
+        a calling (``calling``: "the composer", not "the mayor"), the only person named
+        there ("… took action against A and B. The actress …": neither).  A post may be
+        held in a place or body just named ("the ferry to X. The mayor, who …" is the
+        mayor of X), so a post needs its holder as a subject."""
         ann = self.a.annotated
         si = ann.sentence_of(char)
         first = ann.sents[max(si - 1, 0)].start if si >= 0 else char - _LOOKBACK
@@ -428,7 +432,7 @@ class DocContext:
                 if eid not in seen:
                     seen.append(eid)
             i -= 1
-        return seen[0] if len(seen) == 1 else None
+        return seen[0] if len(seen) == 1 and calling else None
 
     def demonym_country(self) -> str | None:
         """The named country the document's demonyms point to most ("Sarnian" → Sarnia)."""

@@ -5,7 +5,10 @@ age or its party ("Ekdahl, 39, ...", "Ekdahl, a member of the National
 Renewal Party", "the 39-year-old Ekdahl"), and a populated place when it
 gives its population or calls it a town or a capital ("Castel, home to 31,000
 people", "Castel and its 11,800 residents", "Castel, a market town of ...",
-"Lisk, the Morvanian capital").  The article's other mentions of the name
+"Lisk, the Morvanian capital").  A name the next sentence opens by describing
+with a noun of a calling is a person too ("An archive devoted to Lind opened on
+Tuesday.  The composer, who ..."; ``data/vocations.tsv``: not a post such as
+"the mayor", who may be the mayor of a place just named).  The article's other mentions of the name
 follow through :func:`newsledger.components.ner.names.repeats`.
 
 Each pattern reads a few characters on either side of the name, so a call
@@ -15,9 +18,11 @@ costs a scan of the article's capitalised words.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsledger.components.ner.rules import Doc, Span, is_name_word
 from newsledger.components.ner.tables import Tables
+from newsledger.core.wordlists import vocations
 
 NAME_POS = frozenset({"PROPN", "NOUN"})
 MAX_WORDS = 3  # "Anna Maria Lind, 45,"
@@ -35,6 +40,16 @@ PLACE_AFTER = re.compile(
     r"|\s?,\sthe (?:[A-Z][a-z]+ )?capital\b"
     r"|'s population of\b"
 )
+
+
+@cache
+def _described_next() -> re.Pattern[str]:
+    """The rest of a name's sentence, then a sentence opening "The composer, who" or
+    "The Tormund-born composer's"."""
+    nouns = "|".join(sorted(vocations(), key=len, reverse=True))
+    return re.compile(
+        rf"[^.!?\n]{{0,200}}[.!?]\s+The (?:[A-Z][\w-]*-born )?(?:{nouns})(?:,\s(?:who|whose)\b|'s\b)"
+    )
 
 
 def _run_end(d: Doc, i: int, mask: list[bool]) -> int:
@@ -72,7 +87,11 @@ def described_names(d: Doc, t: Tables, mask: list[bool]) -> list[Span]:
         j = _run_end(d, i, mask)
         start, end = tok.start, d.toks[j - 1].end
         after = d.text[end : end + 80]
-        if PERSON_AFTER.match(after) or PERSON_BEFORE.search(d.text[max(0, start - 24) : start]):
+        if (
+            PERSON_AFTER.match(after)
+            or PERSON_BEFORE.search(d.text[max(0, start - 24) : start])
+            or (tok.text not in t.places and _described_next().match(d.text, end, end + 300))
+        ):
             found.append(Span(start, end, "PERSON", "rule"))
         elif j - i == 1 and tok.text not in t.given and PLACE_AFTER.match(after):
             found.append(Span(start, end, "GPE", "rule"))
