@@ -18,6 +18,16 @@ def test_party_membership_and_a_year_old_modifier_make_people() -> None:
     assert ("Dornay", "PERSON") in got
 
 
+def test_birth_and_death_appositions_make_people() -> None:
+    for text in (
+        "Mourners remembered Tasker , born in Halvik in 1950 , on Sunday .",
+        "The prize went to Tasker , who was born in Sellin , for her novel .",
+        "A film about Tasker , who died in Lisk , opens on Friday .",
+        "Students met Tasker , a native of Elsby , on Monday .",
+    ):
+        assert ("Tasker", "PERSON") in ents(make(text)), text
+
+
 def test_population_and_town_appositions_make_places() -> None:
     for text in (
         "Castrel , home to 31,000 people , hosted the festival .",
@@ -34,6 +44,7 @@ def test_look_alikes_stay_untagged() -> None:
         "Ekvall , 2024 , was a good year .",
         "Norvia , a member of the trade bloc , signed .",
         "The Ekvall Group , home to 300 staff , grew .",
+        "Trains to Ekvall , born of a merger of two villages , stopped .",
     ):
         assert labels_of(make(text), "Ekvall") == [] and labels_of(make(text), "Norvia") == [], text
 

@@ -26,6 +26,7 @@ from newsledger.components.claims.names import (
     could_be_person,
     place_like,
 )
+from newsledger.components.claims.patterns import country_names
 from newsledger.components.claims.values import lexicon, parse_date
 from newsledger.components.mentions.stage import normalize
 from newsledger.core.model import Analysis, Entity, Token
@@ -69,6 +70,7 @@ class DocContext:
         self._match_start = 0
         self._main: dict[str, str | None] = {}
         self._untagged: list[str] | None = None
+        self.life_event = False  # the claim read is a birth or a death (set per claim)
         self.affiliations: dict[str, frozenset[str]] = {}  # person -> organisations
         lex = lexicon()
         self.pronouns: dict[str, list[str]] = lex["pronouns"]
@@ -119,7 +121,21 @@ class DocContext:
         name, etype = self.entity_name(eid), self.etype(eid)
         if "PERSON" in types and (could_be_person(name, etype) or could_be_full_name(name, etype)):
             return eid
+        if "PERSON" in types and self.life_event and self._unplaced(eid):
+            return eid  # "Rennard, born in Elsby in 1946,": a town is not born
         return None
+
+    def _unplaced(self, eid: str) -> bool:
+        """A one-word name NER guessed to be a place (GPE) that the document never uses as
+        a place and that is no country: a phrase of birth or death shows it a surname."""
+        name = self.entity_name(eid)
+        return (
+            self.etype(eid) == "GPE"
+            and eid not in self.places
+            and could_be_person(name, "ORG")
+            and name.casefold() not in country_names()
+            and name.lower() not in self.demonyms
+        )
 
     def etype(self, eid: str) -> str:
         """The entity's type; a one-word "person" or "organisation" used as a place

@@ -1,8 +1,9 @@
 """Names spaCy left untagged, typed by the phrase that describes them.
 
 A capitalised name that no entity covers is a person when the text gives its
-age or its party ("Ekdahl, 39, ...", "Ekdahl, a member of the National
-Renewal Party", "the 39-year-old Ekdahl"), and a populated place when it
+age, its party, its birth or death ("Ekdahl, 39, ...", "Ekdahl, a member of
+the National Renewal Party", "the 39-year-old Ekdahl", "Kerrow, born in
+Halvik", "Kerrow, who died ...", "Kerrow, a native of ..."), and a populated place when it
 gives its population or calls it a town or a capital ("Castel, home to 31,000
 people", "Castel and its 11,800 residents", "Castel, a market town of ...",
 "Lisk, the Morvanian capital").  A name the next sentence opens by describing
@@ -30,7 +31,8 @@ _NUMBER = r"(?:about |around |some |nearly |almost |more than |over |fewer than 
 _PEOPLE = r"(?:people|inhabitants|residents|souls)"
 PERSON_AFTER = re.compile(
     r"\s?,\s(?:(?:1[01]\d|[1-9]\d?)\s?,(?!\d)"  # "Ekdahl, 39,": an age in apposition
-    r"|a (?:\w+ )?member of (?:the )?(?:[A-Z][\w'-]* ){1,4}Party\b)"  # "a member of the X Party"
+    r"|a (?:\w+ )?member of (?:the )?(?:[A-Z][\w'-]* ){1,4}Party\b"  # "a member of the X Party"
+    r"|(?:who was )?born (?:in|on) |who died\b|a native of )"  # "Kerrow, born in Halvik"
 )
 PERSON_BEFORE = re.compile(r"\b[Tt]he (?:1[01]\d|[1-9]\d?)-year-old $")
 PLACE_AFTER = re.compile(
