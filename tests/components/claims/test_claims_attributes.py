@@ -69,6 +69,13 @@ TEXTS = {
     "the crossing would reopen on Friday.",
     "born_apposition": "Fans gathered on Monday outside the theatre where Rennard, born in "
     "Elsby in 1946, first sang.",
+    "now_age": "Edda Lunn, now 71, taught in Kord for 40 years.",
+    "nationality_forms": "Sten Aasen, a Norlandian, won the race on Sunday. Ilse Brenn holds "
+    "Norlandian citizenship.",
+    "population_has": "Kordby has a population of 12,500, and its council must cut spending. "
+    "The town was founded in 1642.",
+    "fronted_born": "Born in 1952, Aksel Frey served as mayor of Osterby and later ran a ferry "
+    "company.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -319,3 +326,26 @@ def test_a_surname_with_a_birth_in_apposition(analysed: dict[str, Analysis]) -> 
         ("Rennard", "birthplace", "Elsby"),
         ("Rennard", "born", "1946"),
     }
+
+
+def test_an_age_with_now(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["now_age"], "age") == {("Edda Lunn", "71")}
+
+
+def test_nationality_by_a_bare_demonym_and_by_citizenship(analysed: dict[str, Analysis]) -> None:
+    assert _attr(analysed["nationality_forms"], "nationality") == {
+        ("Sten Aasen", "Norlandia"),
+        ("Ilse Brenn", "Norlandia"),
+    }
+
+
+def test_a_town_that_has_a_population(analysed: dict[str, Analysis]) -> None:
+    # the phrase says Kordby is a place, so "the town" is Kordby too
+    assert _triples(analysed["population_has"]) >= {
+        ("Kordby", "population", "12500"),
+        ("Kordby", "founded", "1642"),
+    }
+
+
+def test_a_fronted_birth_describes_the_name_after_it(analysed: dict[str, Analysis]) -> None:
+    assert ("Aksel Frey", "1952") in _attr(analysed["fronted_born"], "born")

@@ -24,6 +24,7 @@ def test_birth_and_death_appositions_make_people() -> None:
         "The prize went to Tasker , who was born in Sellin , for her novel .",
         "A film about Tasker , who died in Lisk , opens on Friday .",
         "Students met Tasker , a native of Elsby , on Monday .",
+        "Tasker , who has been interior minister since 2019 , resigned .",
     ):
         assert ("Tasker", "PERSON") in ents(make(text)), text
 
@@ -45,6 +46,8 @@ def test_look_alikes_stay_untagged() -> None:
         "Norvia , a member of the trade bloc , signed .",
         "The Ekvall Group , home to 300 staff , grew .",
         "Trains to Ekvall , born of a merger of two villages , stopped .",
+        "Ekvall , who have been champions since 2002 , lost again .",
+        "Ekvall , who was the favourite since May , lost .",
     ):
         assert labels_of(make(text), "Ekvall") == [] and labels_of(make(text), "Norvia") == [], text
 

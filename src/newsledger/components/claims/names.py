@@ -108,6 +108,7 @@ def could_be_full_name(name: str, etype: str) -> bool:
 LOCATIVE = frozenset({"in", "near", "outside", "across", "around"})
 _ITS_PEOPLE = re.compile(
     r"\s+and\s+its\s+[\d,.]+\s+(?:million\s+)?(?:inhabitants|residents|people)\b"
+    r"|\s+(?:has|had)\s+a\s+population\s+of\b"
 )
 
 
@@ -118,7 +119,8 @@ def place_like(
     """One-word people and organisations the text puts where only a place goes: the
     object of "in", "near", "outside" ("killed in Drumlow"), or of "of" after an
     office ("the mayor of Varnholm"); a name in apposition with "a town", "the
-    capital"; a name "and its N inhabitants"; a name before "-born"."""
+    capital"; a name "and its N inhabitants" or that "has a population of"; a name
+    before "-born"."""
     types = {e.id: e.type for e in entities}
     titles = {t.split()[-1] for t in lexicon()["titles"]}
     place_nouns = {w for w, cls in lexicon()["descriptions"].items() if cls == "place"}
@@ -147,7 +149,7 @@ def place_like(
         ):
             out.add(m.entity)  # "Pellmora, a town of 25,000 people"
         if _ITS_PEOPLE.match(text, m.end):
-            out.add(m.entity)  # "Pellmora and its 80,000 inhabitants"
+            out.add(m.entity)  # "Pellmora and its 80,000 inhabitants", "has a population of"
         if text.startswith("-born", m.end):
             out.add(m.entity)  # "the Tormund-born composer"
     return frozenset(out)

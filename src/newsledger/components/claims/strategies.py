@@ -171,5 +171,7 @@ def _fronted(ctx: DocContext, s: int, e: int, types: frozenset[str]) -> str | No
         i += 1
     if i >= sent.token_end:
         return None
+    if ctx.tok_m[i] >= 0:  # the phrase describes the name ("Born in 1952, Aksel Frey …")
+        return ctx.subject_ok(ctx.entity_of(ctx.tok_m[i]), types)
     found = _np(ctx, i, types)
     return None if found == CONTINUE else found

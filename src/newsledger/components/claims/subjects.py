@@ -29,6 +29,7 @@ from newsledger.components.claims.names import (
 from newsledger.components.claims.patterns import country_names
 from newsledger.components.claims.values import lexicon, parse_date
 from newsledger.components.mentions.stage import normalize
+from newsledger.components.ner.tables import tables
 from newsledger.core.model import Analysis, Entity, Token
 
 NAME_TYPES = frozenset(
@@ -44,6 +45,11 @@ FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 VERB_UP = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
 _COUNTRY_WORDS = frozenset({"country", "nation", "republic", "kingdom", "state"})
 _LOOKBACK = 1500  # characters searched back for a pronoun or description
+
+
+def org_keywords() -> dict[str, str]:
+    """NER's head words of organisation and place names ("Company", "Group", "Trust")."""
+    return tables().keywords
 
 
 class DocContext:
@@ -77,6 +83,9 @@ class DocContext:
         self.descriptions: dict[str, str] = lex["descriptions"]
         self.desc_types: dict[str, list[str]] = lex["description_types"]
         self.vocations: frozenset[str] = lex["vocations"]
+        self.org_words = frozenset(
+            w for key in ("institution_heads", "place_heads", "party_heads") for w in lex[key]
+        )
 
     # ------------------------------------------------------------ entities
 
@@ -121,20 +130,30 @@ class DocContext:
         name, etype = self.entity_name(eid), self.etype(eid)
         if "PERSON" in types and (could_be_person(name, etype) or could_be_full_name(name, etype)):
             return eid
-        if "PERSON" in types and self.life_event and self._unplaced(eid):
+        if "PERSON" in types and self.life_event and self._born_or_died(eid):
             return eid  # "Rennard, born in Elsby in 1946,": a town is not born
         return None
 
-    def _unplaced(self, eid: str) -> bool:
-        """A one-word name NER guessed to be a place (GPE) that the document never uses as
-        a place and that is no country: a phrase of birth or death shows it a surname."""
-        name = self.entity_name(eid)
+    def _born_or_died(self, eid: str) -> bool:
+        """A name a phrase of birth or death may show to be a person's: one word NER
+        guessed to be a place (GPE) that the document never uses as a place and that is
+        no country ("Rennard"), or two or three capitalised words NER typed as an
+        organisation that hold no word of an organisation's or place's name ("Born in
+        1952, Aksel Frey …", not "Rennard Lines")."""
+        name, etype = self.entity_name(eid), self.etype(eid)
+        if etype == "GPE":
+            return (
+                eid not in self.places
+                and could_be_person(name, "ORG")
+                and name.casefold() not in country_names()
+                and name.lower() not in self.demonyms
+            )
+        words = name.split()
         return (
-            self.etype(eid) == "GPE"
-            and eid not in self.places
-            and could_be_person(name, "ORG")
-            and name.casefold() not in country_names()
-            and name.lower() not in self.demonyms
+            etype == "ORG"
+            and 2 <= len(words) <= 3
+            and all(could_be_person(w, "ORG") for w in words)
+            and not any(w.lower() in self.org_words or w in org_keywords() for w in words)
         )
 
     def etype(self, eid: str) -> str:

@@ -3,7 +3,8 @@
 A capitalised name that no entity covers is a person when the text gives its
 age, its party, its birth or death ("Ekdahl, 39, ...", "Ekdahl, a member of
 the National Renewal Party", "the 39-year-old Ekdahl", "Kerrow, born in
-Halvik", "Kerrow, who died ...", "Kerrow, a native of ..."), and a populated place when it
+Halvik", "Kerrow, who died ...", "Kerrow, a native of ...") or a post ("Kerrow,
+who has been governor since ..."), and a populated place when it
 gives its population or calls it a town or a capital ("Castel, home to 31,000
 people", "Castel and its 11,800 residents", "Castel, a market town of ...",
 "Lisk, the Morvanian capital").  A name the next sentence opens by describing
@@ -34,6 +35,10 @@ PERSON_AFTER = re.compile(
     r"|a (?:\w+ )?member of (?:the )?(?:[A-Z][\w'-]* ){1,4}Party\b"  # "a member of the X Party"
     r"|(?:who was )?born (?:in|on) |who died\b|a native of )"  # "Kerrow, born in Halvik"
 )
+WHO_POST = re.compile(
+    r"\s?,\swho\s(?:is|was|has\sbeen|had\sbeen|became|served\sas)\s(?:(?:the|a|an)\s)?"
+    r"((?:[a-z]+\s){0,2}[a-z]+)\b"
+)
 PERSON_BEFORE = re.compile(r"\b[Tt]he (?:1[01]\d|[1-9]\d?)-year-old $")
 PLACE_AFTER = re.compile(
     rf"\s?,\shome to {_NUMBER} {_PEOPLE}\b"
@@ -52,6 +57,17 @@ def _described_next() -> re.Pattern[str]:
     return re.compile(
         rf"[^.!?\n]{{0,200}}[.!?]\s+The (?:[A-Z][\w-]*-born )?(?:{nouns})(?:,\s(?:who|whose)\b|'s\b)"
     )
+
+
+def _holds_post(after: str, t: Tables) -> bool:
+    """ "X, who has been governor since 2019": a relative clause gives X a post ("who
+    have been champions" of a club is no post)."""
+    m = WHO_POST.match(after)
+    if m is None:
+        return False
+    words = m.group(1).split()  # "interior minister since": a title among them
+    spans = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return any(span in t.titles for span in spans)
 
 
 def _run_end(d: Doc, i: int, mask: list[bool]) -> int:
@@ -93,6 +109,7 @@ def described_names(d: Doc, t: Tables, mask: list[bool]) -> list[Span]:
             PERSON_AFTER.match(after)
             or PERSON_BEFORE.search(d.text[max(0, start - 24) : start])
             or (tok.text not in t.places and _described_next().match(d.text, end, end + 300))
+            or _holds_post(after, t)
         ):
             found.append(Span(start, end, "PERSON", "rule"))
         elif j - i == 1 and tok.text not in t.given and PLACE_AFTER.match(after):
