@@ -74,8 +74,8 @@ TEXTS = {
     "Norlandian citizenship.",
     "population_has": "Kordby has a population of 12,500, and its council must cut spending. "
     "The town was founded in 1642.",
-    "fronted_born": "Born in 1952, Aksel Frey served as mayor of Osterby and later ran a ferry "
-    "company.",
+    "fronted_born": "Born in 1952, Aksel Frey served as mayor of Osterby between 1998 and 2004 "
+    "and later ran a ferry company.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -348,4 +348,6 @@ def test_a_town_that_has_a_population(analysed: dict[str, Analysis]) -> None:
 
 
 def test_a_fronted_birth_describes_the_name_after_it(analysed: dict[str, Analysis]) -> None:
+    # (spaCy-small types "Aksel Frey" ORG here: only a person is born or serves a term)
     assert ("Aksel Frey", "1952") in _attr(analysed["fronted_born"], "born")
+    assert ("Aksel Frey", "1998/2004") in _attr(analysed["fronted_born"], "office_held")

@@ -116,9 +116,9 @@ def place_like(
     text: str, entities: Sequence[Entity], mentions: Sequence[Mention],
     tokens: Sequence[Token], tok_m: Sequence[int],
 ) -> frozenset[str]:  # fmt: skip
-    """One-word people and organisations the text puts where only a place goes: the
-    object of "in", "near", "outside" ("killed in Drumlow"), or of "of" after an
-    office ("the mayor of Varnholm"); a name in apposition with "a town", "the
+    """One-word people, organisations and places (GPE: shown to be one) the text puts
+    where only a place goes: the object of "in", "near", "outside" ("killed in
+    Drumlow"), or of "of" after an office ("the mayor of Varnholm"); a name in apposition with "a town", "the
     capital"; a name "and its N inhabitants" or that "has a population of"; a name
     before "-born"."""
     types = {e.id: e.type for e in entities}
@@ -133,7 +133,7 @@ def place_like(
         if k < 0:
             continue
         m = mentions[k]
-        if " " in m.text or types.get(m.entity) not in ("PERSON", "ORG", "PRODUCT"):
+        if " " in m.text or types.get(m.entity) not in ("PERSON", "ORG", "PRODUCT", "GPE"):
             continue
         tok = tokens[t]
         head = tokens[tok.head]

@@ -43,7 +43,8 @@ from newsledger.components.claims.values import (
 from newsledger.core.model import Analysis, Claim
 from newsledger.core.stage import Stage
 
-LIFE_EVENTS = frozenset({"born", "birthplace", "died", "died_in"})  # only people have them
+# births, deaths and terms of office: only people have them ("Rennard, born in …")
+PERSON_ONLY = frozenset({"born", "birthplace", "died", "died_in", "office_held", "in_office_since"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _FUTURE_MARKS = frozenset({"after", "when", "before", "until", "once"})
 _AS_OF = re.compile(r"^\W{0,3}(?:in|by|as\s+of|at\s+the\s+end\s+of)\s+((?:1[0-9]|20)\d\d)\b", re.I)
@@ -330,7 +331,7 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         value = _value(ctx, pat, m, spec.value_types, quals)
     if value is None or not value.text:
         return None
-    ctx.life_event = attr in LIFE_EVENTS
+    ctx.person_only = attr in PERSON_ONLY
     subject = _subject(ctx, pat, m, spec)
     if subject is None or ("entity", subject) in quals:
         return None

@@ -86,6 +86,9 @@ def _walk(
             ctok = ctx.tokens[c]
             if ctok.dep in SUBJ_DEPS and not (skip and skip[0] <= ctok.start < skip[1]):
                 found = _np(ctx, c, types)
+                if found is None and ctx.person_only and ctx.tok_m[c] >= 0:
+                    # "Aksel Frey served as mayor …": only a person serves a term
+                    found = ctx.subject_ok(ctx.entity_of(ctx.tok_m[c]), types)
                 if found != CONTINUE:
                     return found
                 who = who or ctok.text.lower() == "who"

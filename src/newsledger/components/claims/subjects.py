@@ -76,7 +76,7 @@ class DocContext:
         self._match_start = 0
         self._main: dict[str, str | None] = {}
         self._untagged: list[str] | None = None
-        self.life_event = False  # the claim read is a birth or a death (set per claim)
+        self.person_only = False  # the claim read is one only a person has (set per claim)
         self.affiliations: dict[str, frozenset[str]] = {}  # person -> organisations
         lex = lexicon()
         self.pronouns: dict[str, list[str]] = lex["pronouns"]
@@ -130,12 +130,13 @@ class DocContext:
         name, etype = self.entity_name(eid), self.etype(eid)
         if "PERSON" in types and (could_be_person(name, etype) or could_be_full_name(name, etype)):
             return eid
-        if "PERSON" in types and self.life_event and self._born_or_died(eid):
+        if "PERSON" in types and self.person_only and self._only_a_person(eid):
             return eid  # "Rennard, born in Elsby in 1946,": a town is not born
         return None
 
-    def _born_or_died(self, eid: str) -> bool:
-        """A name a phrase of birth or death may show to be a person's: one word NER
+    def _only_a_person(self, eid: str) -> bool:
+        """A name a phrase of birth, death or a term of office may show to be a person's
+        (``person_only``): one word NER
         guessed to be a place (GPE) that the document never uses as a place and that is
         no country ("Rennard"), or two or three capitalised words NER typed as an
         organisation that hold no word of an organisation's or place's name ("Born in
@@ -460,7 +461,11 @@ class DocContext:
         while i >= 0 and self.mentions[i].start >= first:
             eid = self.entity_of(i)
             if self.etype(eid) in allowed or (
-                "PERSON" in allowed and could_be_person(self.entity_name(eid), self.etype(eid))
+                "PERSON" in allowed
+                and (
+                    could_be_person(self.entity_name(eid), self.etype(eid))
+                    or (self.person_only and self._only_a_person(eid))
+                )
             ):
                 if self._is_subject(i) and not self._modifier(i):
                     return eid
