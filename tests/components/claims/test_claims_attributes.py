@@ -76,6 +76,11 @@ TEXTS = {
     "The town was founded in 1642.",
     "fronted_born": "Born in 1952, Aksel Frey served as mayor of Osterby between 1998 and 2004 "
     "and later ran a ferry company.",
+    "more_forms": "The painter Henrike Aas, who turned 60 on Saturday, opened a show. Petter "
+    "Skog, who was defence minister in 2010-2013, joined a bank. Otto Brandt, a former defence "
+    "minister (2001-2005), wrote a book. Karin Dahl, who represents the Farmers' Party, lost.",
+    "later_report": "Officials said on Thursday that 12 people had died in Saturday's landslide "
+    "in Marnby, with 30 people hurt.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -351,3 +356,21 @@ def test_a_fronted_birth_describes_the_name_after_it(analysed: dict[str, Analysi
     # (spaCy-small types "Aksel Frey" ORG here: only a person is born or serves a term)
     assert ("Aksel Frey", "1952") in _attr(analysed["fronted_born"], "born")
     assert ("Aksel Frey", "1998/2004") in _attr(analysed["fronted_born"], "office_held")
+
+
+def test_turned_an_age_terms_with_a_year_range_and_a_party_represented(
+    analysed: dict[str, Analysis],
+) -> None:
+    an = analysed["more_forms"]
+    assert ("Henrike Aas", "60") in _attr(an, "age")
+    assert _attr(an, "office_held") >= {("Petter Skog", "2010/2013"), ("Otto Brandt", "2001/2005")}
+    assert ("Karin Dahl", "Farmers' Party") in _attr(an, "party")
+
+
+def test_a_toll_told_in_a_later_report_is_dated_by_its_event(analysed: dict[str, Analysis]) -> None:
+    # PUB is a Wednesday: "Thursday" dates the report (the day after), "Saturday's landslide"
+    # the event (2023-06-10)
+    an = analysed["later_report"]
+    assert _attr(an, "killed") == {("Marnby", "12")} and _attr(an, "injured") == {("Marnby", "30")}
+    for c in an.claims:
+        assert ("event_date", "2023-06-10") in c.qualifiers, c

@@ -128,34 +128,51 @@ def _event_in_sentence(ctx: DocContext, char: int) -> str | None:
 
 
 def _event_date(ctx: DocContext, char: int) -> str | None:
-    """The date of the event a toll is of: the event's, else the sentence's unless every
-    date of the sentence dates the report ("Officials said on Tuesday that 290 people
-    were killed in the earthquake": Tuesday is no date of the earthquake)."""
+    """The date of the event a toll is of: the event's, else the sentence's first date
+    that does not date the report ("Officials said on Thursday that 12 people had died
+    in Saturday's landslide": Saturday), none when every date dates the report
+    ("Officials said on Tuesday that 290 people were killed in the earthquake")."""
     si = ctx.a.annotated.sentence_of(char)
     for ev in ctx.a.events:
         if ev.date and ev.evidence.start <= char < ev.evidence.end:
             return ev.date
-    if si < 0 or _report_dated(ctx, si):
+    if si < 0:
         return None
+    verdicts = _report_dates(ctx, si)
+    if verdicts and all(report for report, _ in verdicts.values()):
+        return None
+    if any(report for report, _ in verdicts.values()):
+        for first, (report, last) in sorted(verdicts.items()):
+            phrase = ctx.text[ctx.tokens[first].start : ctx.tokens[last].end]
+            when = None if report else read_when(re.sub(r"['’]s$", "", phrase), ctx.pub)
+            if when is not None:
+                return when.text
     return ctx.a.sentence_dates.get(si)
 
 
-def _report_dated(ctx: DocContext, si: int) -> bool:
-    """Every date phrase of sentence ``si`` modifies a verb of saying."""
+def _report_dates(ctx: DocContext, si: int) -> dict[int, tuple[bool, int]]:
+    """The date phrases of sentence ``si`` (first token → (does it modify a verb of
+    saying, i.e. date the report?, last token))."""
     sent = ctx.a.annotated.sents[si]
     saying = frozenset(lexicon()["reporting_verbs"])
-    heads: list[bool] = []
+    out: dict[int, tuple[bool, int]] = {}
+    first = -1
     for t in range(sent.token_start, sent.token_end):
         tok = ctx.tokens[t]
-        if tok.ent_type != "DATE" or ctx.tokens[tok.head].ent_type == "DATE":
-            continue  # one verdict per date phrase, from its head word
-        h = tok
-        for _ in range(4):
-            if h.pos in ("VERB", "AUX") or h.head == h.i:
-                break
-            h = ctx.tokens[h.head]
-        heads.append(h.pos == "VERB" and h.lemma.lower() in saying)
-    return bool(heads) and all(heads)
+        if tok.ent_type != "DATE":
+            first = -1
+            continue
+        first = t if first < 0 else first
+        report = out[first][0] if first in out else False
+        if ctx.tokens[tok.head].ent_type != "DATE":  # the phrase's head word decides
+            h = tok
+            for _ in range(4):
+                if h.pos in ("VERB", "AUX") or h.head == h.i:
+                    break
+                h = ctx.tokens[h.head]
+            report = h.pos == "VERB" and h.lemma.lower() in saying
+        out[first] = (report, t)
+    return out
 
 
 # ------------------------------------------------------------------ reading

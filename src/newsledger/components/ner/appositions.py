@@ -32,7 +32,7 @@ _NUMBER = r"(?:about |around |some |nearly |almost |more than |over |fewer than 
 _PEOPLE = r"(?:people|inhabitants|residents|souls)"
 PERSON_AFTER = re.compile(
     r"\s?,\s(?:(?:1[01]\d|[1-9]\d?)\s?,(?!\d)"  # "Ekdahl, 39,": an age in apposition
-    r"|a (?:\w+ )?member of (?:the )?(?:[A-Z][\w'-]* ){1,4}Party\b"  # "a member of the X Party"
+    r"|(?:a (?:\w+ )?member of|who represents) (?:the )?(?:[A-Z][\w'-]* ){1,4}Party\b"  # "a member of the X Party"
     r"|(?:who was )?born (?:in|on) |who died\b|a native of )"  # "Kerrow, born in Halvik"
 )
 WHO_POST = re.compile(
