@@ -25,6 +25,7 @@ def test_birth_and_death_appositions_make_people() -> None:
         "A film about Tasker , who died in Lisk , opens on Friday .",
         "Students met Tasker , a native of Elsby , on Monday .",
         "Tasker , who has been interior minister since 2019 , resigned .",
+        "Tasker, who became Kaldra's prime minister in 2017, resigned.",
     ):
         assert ("Tasker", "PERSON") in ents(make(text)), text
 

@@ -36,7 +36,8 @@ PERSON_AFTER = re.compile(
     r"|(?:who was )?born (?:in|on) |who died\b|a native of )"  # "Kerrow, born in Halvik"
 )
 WHO_POST = re.compile(
-    r"\s?,\swho\s(?:is|was|has\sbeen|had\sbeen|became|served\sas)\s(?:(?:the|a|an)\s)?"
+    r"\s?,\swho\s(?:is|was|has\sbeen|had\sbeen|became|served\sas)\s"
+    r"(?:(?:the|a|an)\s|[A-Z][\w-]*['’]s\s)?"  # "who became Kaldra's prime minister"
     r"((?:[a-z]+\s){0,2}[a-z]+)\b"
 )
 PERSON_BEFORE = re.compile(r"\b[Tt]he (?:1[01]\d|[1-9]\d?)-year-old $")
