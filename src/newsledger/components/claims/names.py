@@ -15,6 +15,9 @@ finance minister between 2011 and 2014"), and a short name of an organisation
 :func:`place_like` finds one-word names NER typed as people or organisations
 that the text uses as places: "in Drumlow", "the mayor of Varnholm", "Tormund-born".
 
+:func:`person_by_phrase`: a name NER guessed to be a place or an organisation that
+a phrase only a person fits (a birth, a death, a term of office) shows to be a person's.
+
 :func:`could_be_person` says whether a one-word entity of another type may be
 a person's surname (:func:`could_be_full_name`: a full name typed as a place) when a phrase that only describes people ("the
 48-year-old X", "X, 61,", "X, who was born in …") says so.
@@ -23,9 +26,11 @@ a person's surname (:func:`could_be_full_name`: a full name typed as a place) wh
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from newsledger.components.claims.patterns import country_names
 from newsledger.components.claims.values import lexicon
+from newsledger.components.ner.tables import tables
 from newsledger.core.model import Entity, Mention, Token
 
 # NER types a surname is mistaken for; places and nationalities are left out
@@ -86,6 +91,31 @@ def could_be_person(name: str, etype: str) -> bool:
         and " " not in name.strip()
         and name[:1].isupper()
         and not name.isupper()  # an acronym is no surname
+    )
+
+
+def person_by_phrase(name: str, etype: str, placed: bool, demonyms: Mapping[str, str]) -> bool:
+    """A name a phrase only a person fits (a birth, a death, a term of office) shows to be
+    a person's: one word NER guessed to be a place (GPE) that the document never uses as
+    a place (``placed``) and that is no country or demonym ("Rennard, born in Elsby"), or
+    two or three capitalised words NER typed as an organisation that hold no word of an
+    organisation's, party's or place's name ("Born in 1952, Aksel Frey …", not "Rennard
+    Lines")."""
+    if etype == "GPE":
+        return (
+            not placed
+            and could_be_person(name, "ORG")
+            and name.casefold() not in country_names()
+            and name.lower() not in demonyms
+        )
+    words = name.split()
+    lex = lexicon()
+    heads = {w for key in ("institution_heads", "place_heads", "party_heads") for w in lex[key]}
+    return (
+        etype == "ORG"
+        and 2 <= len(words) <= 3
+        and all(could_be_person(w, "ORG") for w in words)
+        and not any(w.lower() in heads or w in tables().keywords for w in words)
     )
 
 

@@ -24,12 +24,11 @@ from newsledger.components.claims.names import (
     common_prefix,
     could_be_full_name,
     could_be_person,
+    person_by_phrase,
     place_like,
 )
-from newsledger.components.claims.patterns import country_names
 from newsledger.components.claims.values import lexicon, parse_date
 from newsledger.components.mentions.stage import normalize
-from newsledger.components.ner.tables import tables
 from newsledger.core.model import Analysis, Entity, Token
 
 NAME_TYPES = frozenset(
@@ -45,11 +44,6 @@ FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 VERB_UP = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "conj", "pcomp"})
 _COUNTRY_WORDS = frozenset({"country", "nation", "republic", "kingdom", "state"})
 _LOOKBACK = 1500  # characters searched back for a pronoun or description
-
-
-def org_keywords() -> dict[str, str]:
-    """NER's head words of organisation and place names ("Company", "Group", "Trust")."""
-    return tables().keywords
 
 
 class DocContext:
@@ -83,9 +77,6 @@ class DocContext:
         self.descriptions: dict[str, str] = lex["descriptions"]
         self.desc_types: dict[str, list[str]] = lex["description_types"]
         self.vocations: frozenset[str] = lex["vocations"]
-        self.org_words = frozenset(
-            w for key in ("institution_heads", "place_heads", "party_heads") for w in lex[key]
-        )
 
     # ------------------------------------------------------------ entities
 
@@ -135,27 +126,10 @@ class DocContext:
         return None
 
     def _only_a_person(self, eid: str) -> bool:
-        """A name a phrase of birth, death or a term of office may show to be a person's
-        (``person_only``): one word NER
-        guessed to be a place (GPE) that the document never uses as a place and that is
-        no country ("Rennard"), or two or three capitalised words NER typed as an
-        organisation that hold no word of an organisation's or place's name ("Born in
-        1952, Aksel Frey …", not "Rennard Lines")."""
+        """A name a phrase of birth, death or a term of office shows to be a person's
+        (``person_only``; :func:`~newsledger.components.claims.names.person_by_phrase`)."""
         name, etype = self.entity_name(eid), self.etype(eid)
-        if etype == "GPE":
-            return (
-                eid not in self.places
-                and could_be_person(name, "ORG")
-                and name.casefold() not in country_names()
-                and name.lower() not in self.demonyms
-            )
-        words = name.split()
-        return (
-            etype == "ORG"
-            and 2 <= len(words) <= 3
-            and all(could_be_person(w, "ORG") for w in words)
-            and not any(w.lower() in self.org_words or w in org_keywords() for w in words)
-        )
+        return person_by_phrase(name, etype, eid in self.places, self.demonyms)
 
     def etype(self, eid: str) -> str:
         """The entity's type; a one-word "person" or "organisation" used as a place
