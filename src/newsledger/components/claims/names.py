@@ -16,7 +16,8 @@ finance minister between 2011 and 2014"), and a short name of an organisation
 that the text uses as places: "in Drumlow", "the mayor of Varnholm", "Tormund-born".
 
 :func:`person_by_phrase`: a name NER guessed to be a place or an organisation that
-a phrase only a person fits (a birth, a death, a term of office) shows to be a person's.
+a phrase only a person fits (a birth, a death, an age, a term of office) shows to be a
+person's.
 
 :func:`could_be_person` says whether a one-word entity of another type may be
 a person's surname (:func:`could_be_full_name`: a full name typed as a place) when a phrase that only describes people ("the
@@ -95,15 +96,16 @@ def could_be_person(name: str, etype: str) -> bool:
 
 
 def person_by_phrase(name: str, etype: str, placed: bool, demonyms: Mapping[str, str]) -> bool:
-    """A name a phrase only a person fits (a birth, a death, a term of office) shows to be
+    """A name a phrase only a person fits (a birth, a death, an age, a term of office) shows to be
     a person's: one word NER guessed to be a place (GPE) that the document never uses as
-    a place (``placed``) and that is no country or demonym ("Rennard, born in Elsby"), or
+    a place (``placed``) and that is no known place or demonym ("Rennard, born in Elsby"), or
     two or three capitalised words NER typed as an organisation that hold no word of an
     organisation's, party's or place's name ("Born in 1952, Aksel Frey …", not "Rennard
     Lines")."""
     if etype == "GPE":
         return (
             not placed
+            and name not in tables().places  # a town of the gazetteer
             and could_be_person(name, "ORG")
             and name.casefold() not in country_names()
             and name.lower() not in demonyms

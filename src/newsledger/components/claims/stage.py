@@ -43,8 +43,11 @@ from newsledger.components.claims.values import (
 from newsledger.core.model import Analysis, Claim
 from newsledger.core.stage import Stage
 
-# births, deaths and terms of office: only people have them ("Rennard, born in …")
-PERSON_ONLY = frozenset({"born", "birthplace", "died", "died_in", "office_held", "in_office_since"})
+# births, deaths, ages and terms of office: only people have them ("Rennard, born in …")
+MIN_TELLING_AGE = 16
+PERSON_ONLY = frozenset(
+    {"born", "birthplace", "died", "died_in", "age", "office_held", "in_office_since"}
+)
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _FUTURE_MARKS = frozenset({"after", "when", "before", "until", "once"})
 _AS_OF = re.compile(r"^\W{0,3}(?:in|by|as\s+of|at\s+the\s+end\s+of)\s+((?:1[0-9]|20)\d\d)\b", re.I)
@@ -283,15 +286,18 @@ def _sentence_place(ctx: DocContext, lo: int, hi: int, s: int, e: int, before: b
     return best[3] if best else None
 
 
-def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
+def _plausible(ctx: DocContext, k: int, types: frozenset[str], alone: bool = True) -> bool:
     """A name in a pattern's subject slot fits: its type is one the attribute takes; for a
-    person, a name of several words NER may have mistyped, but never a country or city."""
+    person, a name of several words NER may have mistyped, but never a country or city
+    (unless the slot holds that name ``alone`` and the phrase is one only a person fits:
+    "Ekholm, 43," with "Ekholm" guessed a place)."""
     eid = ctx.entity_of(k)
     etype = ctx.etype(eid)
     if not types or etype in types or "PERSON" not in types:
         return True
     if etype in ("GPE", "NORP"):
-        return False  # "president of Vodafone KK, Japan"
+        # "president of Vodafone KK, Japan"
+        return alone and ctx.person_only and ctx._only_a_person(eid)
     name = ctx.entity_name(eid)
     return len(name.split()) >= 2 or could_be_person(name, etype)
 
@@ -311,7 +317,7 @@ def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpe
                 g = rd.group(m, name)
                 if g is not None and ms.start < g[1] and g[0] < ms.end:
                     return None  # the subject slot took part of the value's name
-            if not _plausible(ctx, k, types):
+            if not _plausible(ctx, k, types, len(ks) == 1):
                 return None
         return ctx.group_subject(s[0], s[1], types)
     if pat.subject == "place":
@@ -348,7 +354,9 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         value = _value(ctx, pat, m, spec.value_types, quals)
     if value is None or not value.text:
         return None
-    ctx.person_only = attr in PERSON_ONLY
+    # an age shows a person only from an adult's ("Rivaldo (2)" after a goal: his goals)
+    adult = attr != "age" or (value.text.isdigit() and int(value.text) >= MIN_TELLING_AGE)
+    ctx.person_only = attr in PERSON_ONLY and adult
     subject = _subject(ctx, pat, m, spec)
     if subject is None or ("entity", subject) in quals:
         return None

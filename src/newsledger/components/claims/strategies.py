@@ -96,12 +96,14 @@ def _walk(
         owned = any(ctx.tokens[c].dep == "poss" for c in ctx.children_of(t))
         nominal = tok.pos in ("NOUN", "PROPN", "PRON") or (tok.pos == "ADJ" and owned)
         if nominal and not inside:  # "his first since taking office": an adjective as noun
+            w = tok.text.lower()
+            if owned and (w in ctx.kin or ctx.descriptions.get(w) == "person"):
+                return None  # "Ekholm's father, who died in 1990": the father, unnamed
             for c in ctx.children_of(t):
                 if ctx.tokens[c].dep == "poss":
                     found = _np(ctx, c, types)
                     if found != CONTINUE:
                         return found
-            w = tok.text.lower()
             is_desc = w in ctx.descriptions or tok.lemma.lower() in ctx.descriptions
             if tok.dep != "appos" and is_desc:
                 found = _np(ctx, t, types)

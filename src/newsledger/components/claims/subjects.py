@@ -77,6 +77,7 @@ class DocContext:
         self.descriptions: dict[str, str] = lex["descriptions"]
         self.desc_types: dict[str, list[str]] = lex["description_types"]
         self.vocations: frozenset[str] = lex["vocations"]
+        self.kin: frozenset[str] = frozenset(lex["kin_nouns"])
 
     # ------------------------------------------------------------ entities
 
