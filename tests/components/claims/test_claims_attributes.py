@@ -83,6 +83,8 @@ TEXTS = {
     "in Marnby, with 30 people hurt.",
     "kin": "Ekholm's father, who died in 1990, was also a baker. Ekholm was born in Tormund.",
     "age_of_a_name_guessed_a_place": "Ekholm, 43, said her bakery in Lisk now employs 20 people.",
+    "destination": "A concert in memory of Oskar Lund, who died in May 2019, drew 3,000 people "
+    "to Varnholm on Saturday. The Tormund-born composer's fifth symphony was played.",
     "tolls": "A ferry sank near Harbourg on Tuesday, killing 11 people, officials said. "
     "More than 30 people were injured.",
 }
@@ -389,3 +391,10 @@ def test_an_age_in_apposition_whatever_type_ner_guessed(analysed: dict[str, Anal
     # spaCy-small types "Ekholm" GPE here; a town has no age, and the article never uses
     # the name as a place
     assert _attr(analysed["age_of_a_name_guessed_a_place"], "age") == {("Ekholm", "43")}
+
+
+def test_a_name_people_went_to_is_not_the_person_a_calling_describes(
+    analysed: dict[str, Analysis],
+) -> None:
+    # spaCy-small types "Varnholm" PERSON here; "to Varnholm" leaves Oskar Lund
+    assert _attr(analysed["destination"], "birthplace") == {("Oskar Lund", "Tormund")}

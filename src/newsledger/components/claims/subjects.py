@@ -427,12 +427,14 @@ class DocContext:
         a calling (``calling``: "the composer", not "the mayor"), the only person named
         there ("… took action against A and B. The actress …": neither).  A post may be
         held in a place or body just named ("the ferry to X. The mayor, who …" is the
-        mayor of X), so a post needs its holder as a subject."""
+        mayor of X), so a post needs its holder as a subject.  Of several, a one-word name
+        something goes to or comes from ("to Varnholm") is taken for a place."""
         ann = self.a.annotated
         si = ann.sentence_of(char)
         first = ann.sents[max(si - 1, 0)].start if si >= 0 else char - _LOOKBACK
         i = bisect.bisect_left(self.starts, char) - 1
         seen: list[str] = []
+        went_to: set[str] = set()
         while i >= 0 and self.mentions[i].start >= first:
             eid = self.entity_of(i)
             if self.etype(eid) in allowed or (
@@ -446,8 +448,20 @@ class DocContext:
                     return eid
                 if eid not in seen:
                     seen.append(eid)
+                if self._destination(i):
+                    went_to.add(eid)
             i -= 1
+        if len(seen) > 1:  # "… in memory of Oskar Lind, drew 3,000 people to Varnholm"
+            seen = [e for e in seen if e not in went_to or " " in self.entity_name(e)]
         return seen[0] if len(seen) == 1 and calling else None
+
+    def _destination(self, k: int) -> bool:
+        """Mention ``k`` is where something goes or comes from ("drew crowds to X")."""
+        tok = self.tokens[
+            min(self.a.annotated.token_at(self.mentions[k].end - 1), len(self.tokens) - 1)
+        ]
+        head = self.tokens[tok.head]
+        return tok.dep == "pobj" and head.text.lower() in ("to", "from", "into")
 
     def demonym_country(self) -> str | None:
         """The named country the document's demonyms point to most ("Sarnian" → Sarnia)."""
