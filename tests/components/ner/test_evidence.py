@@ -66,6 +66,16 @@ def test_split_person_name_is_joined() -> None:
     assert labels_of(b, "Natalia Verbonova") == ["PERSON"]
 
 
+def test_an_unlisted_given_name_joins_a_person_a_cue_follows() -> None:
+    a = make("Petter Skog , who was defence minister , joined the bank .", [("Skog", "PERSON")])
+    assert labels_of(a, "Petter Skog") == ["PERSON"]
+    # no cue of a person after the name, or a day before it: nothing joins
+    b = make("Bagram Airfield bombing * 2014", [("Airfield", "PERSON")])
+    assert labels_of(b, "Bagram Airfield") == []
+    c = make("Yesterday Skog said the bank would close .", [("Skog", "PERSON")])
+    assert labels_of(c, "Yesterday Skog") == []
+
+
 def test_time_zone_is_not_an_organisation() -> None:
     a = make("Trading ends at 1400 EDT on Friday.", [("EDT", "ORG")])
     assert labels_of(a, "EDT") == []

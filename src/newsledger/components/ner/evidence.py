@@ -32,6 +32,7 @@ by the gazetteers (``src == "gaz"``) are never changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
@@ -269,10 +270,14 @@ def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """One person's name in one span: "Natalia" + "Karimova" and given name + "Testud".
 
     Two PERSON spans one space apart on one line join; a PERSON span whose
-    uncovered left neighbour is a capitalised given name takes it in.
+    uncovered left neighbour is a capitalised given name takes it in, and so does
+    one whose neighbour is a proper noun that names nothing else (no title, place,
+    nationality or head word, never written lower-case in the article) when a cue
+    of a person follows ("Petter Skog, who …": a given name the name list lacks).
     """
     out: list[Span] = []
     covered = {i for s in spans for i in range(*d.tok_range(s.start, s.end))}
+    lower = {x.text.lower() for x in d.toks if x.text[:1].islower()}
     for s in sorted(spans, key=lambda s: s.start):
         prev = out[-1] if out else None
         if (
@@ -289,7 +294,10 @@ def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             if i >= 0:
                 tok = d.toks[i]
                 if (
-                    tok.text in t.given
+                    (
+                        tok.text in t.given
+                        or (_unknown_given(d, t, i, lower) and PERSON_CUE.match(d.text, s.end))
+                    )
                     and tok.end + 1 == s.start
                     and i not in covered
                     and not d.caps_at(s.start)
@@ -297,6 +305,27 @@ def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                     s = Span(tok.start, s.end, "PERSON", "rule")
         out.append(s)
     return out
+
+
+# after a name: a relative "who", an age, or a verb of saying ("Petter Skog, who …")
+PERSON_CUE = re.compile(r"\s?,\s(?:who|whose)\b|\s?,\s\d{1,3}\s?,|\s(?:said|says|told)\b")
+
+
+def _unknown_given(d: Doc, t: Tables, i: int, lower: set[str]) -> bool:
+    """Token ``i`` may be a given name missing from the list (see :func:`join_names`)."""
+    w = d.toks[i].text
+    return (
+        d.toks[i].pos == "PROPN"
+        and not d.toks[i].ent_type  # "Yesterday" (DATE)
+        and w[:1].isupper()
+        and w[1:].islower()
+        and w.lower() not in lower
+        and w.lower() not in t.titles
+        and w not in t.places
+        and w not in t.demonyms
+        and w not in t.keywords
+        and w.lower() not in t.leading_stop
+    )
 
 
 LIST_SEPARATORS = frozenset({", ", "; ", " and ", ", and "})
