@@ -38,6 +38,7 @@ from functools import cache
 from newsledger.components.events.detect import Cand, DocIndex
 from newsledger.components.events.place_candidates import Option, features, options, witness
 from newsledger.components.events.place_tree import (
+    MODIFIER_DEPS,
     SPECIFIC,
     SPEECH_TYPES,
     destination,
@@ -116,10 +117,19 @@ def candidates(
     sc = without_content(ix, c, sc)
     opts = options(ix, c)
     if c.type in SPEECH_TYPES:  # where a thing was said is a place phrase of its clause
-        opts = [o for o in opts if o.root in sc and locative(ix, o.root, c)]
+        opts = [
+            o for o in opts if o.root in sc and locative(ix, o.root, c) and not topic(ix, o.root, c)
+        ]
     elif time_anchor(ix, c):  # "a week after the raid, X was arrested in Y"
         opts = [o for o in opts if o.root in sc]
     return opts, features(ix, c, sc, opts), sc
+
+
+def topic(ix: DocIndex, i: int, c: Cand) -> bool:
+    """Does ``i`` only modify the trigger noun of a speech act: what it is about ("the
+    Oxford Street warning"), not where it was made?"""
+    t = ix.tokens[i]
+    return t.head == c.tok and t.dep in MODIFIER_DEPS
 
 
 def time_anchor(ix: DocIndex, c: Cand) -> bool:
