@@ -90,3 +90,16 @@ def test_a_name_modifying_a_speech_act_is_its_topic(
     c = trigger(ix, "warning")
     opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
     assert [o.span.text for o in opts] == ["Velmora"]
+
+
+def test_a_name_that_names_a_site_is_a_candidate(place_index: Callable[[str], DocIndex]) -> None:
+    # however the name was typed (these two as persons)
+    for text in (
+        "A car bomb exploded in the Abu Karim neighborhood on Friday.",
+        "A car bomb exploded near the Harlan Tesh hospital on Friday.",
+    ):
+        ix = place_index(text)
+        c = trigger(ix, "exploded")
+        opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
+        assert [o.kind for o in opts] == ["name"]
+        assert "mod_of=site" in feats[0]

@@ -67,9 +67,10 @@ def may_name_place(ix: DocIndex, k: int, c: Cand, depth: int = 0) -> bool:
     """Is the proper name headed by ``k`` where a place could be named, whatever its type?
 
     The object of a locative preposition ("in Dar al-Velm"), the name of a site
-    or place noun ("the village of Kafr Al-Tarsk"), the object of the trigger
-    unless it names a person ("stormed Tall Vemra"), or an apposition or
-    conjunct of such a name ("Velmora and Tarsk", "through Dravik, a town").
+    or place noun ("the village of Kafr Al-Tarsk", "the Dar al-Velm
+    neighborhood"), the object of the trigger unless it names a person
+    ("stormed Tall Vemra"), or an apposition or conjunct of such a name
+    ("Velmora and Tarsk", "through Dravik, a town").
     """
     t = ix.tokens[k]
     h = t.head
@@ -85,6 +86,8 @@ def may_name_place(ix: DocIndex, k: int, c: Cand, depth: int = 0) -> bool:
         return ix.ent_label[k] not in PERSONS and (
             ent is None or ix.entity_type.get(ent) not in PERSONS
         )
+    if t.dep == "compound" and ix.is_site(h):  # "the Dar al-Velm neighborhood", "Tarsk village"
+        return True
     if t.dep in ("appos", "conj") and depth < 2:
         return ix.is_place(h) or may_name_place(ix, h, c, depth + 1)
     return False
