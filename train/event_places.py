@@ -38,7 +38,8 @@ CARD = """# event_place: where an event happened
 A linear model (logistic regression) that scores the candidate places of one
 event trigger in its sentence: named places from the places stage (resolved
 or not), proper names typed PERSON/ORG (or untyped) after a locative
-preposition ("in", "near", "at"), and site nouns ("a checkpoint"). The best
+preposition ("in", "near", "at") or naming a site ("the X neighborhood"), and
+site nouns ("a checkpoint"). The best
 candidate above the threshold is the event's place; below it, the sentence is
 taken to state no place. Scored in plain Python
 (`newsledger.components.events.place`); features: dependency path from the
@@ -85,8 +86,9 @@ prepositions, place features, site-noun lemmas), no text.
 - Candidates come from the upstream stages: a place that neither the places
   stage nor the entity stages find, and that is not a proper name where a
   place can be named (after a locative preposition, "the village of X", the
-  trigger's object), cannot be chosen; about 10% of the sentences stating a
-  place have no candidate overlapping it.
+  trigger's object, a name modifying a site noun as in "the X neighborhood"),
+  cannot be chosen; about 6% of the sentences stating a place have no
+  candidate overlapping it (10% before names of sites were candidates).
 - Site nouns ("a checkpoint") are no candidates, since the data marks names;
   the events stage makes a site in scope nearer the trigger the place span by
   rule, and gives a coreferent event the place span of its most specific

@@ -6,8 +6,12 @@ Every place-like phrase of the trigger's sentence is a candidate:
   GPE/LOC/FAC name, or a place anaphor ("the city");
 * **name**: any other proper name where a place could be named, however the
   entity stages typed it (PERSON, ORG, or nothing): "clashes in Dar al-Velm",
-  "killed at Camp Dravik", "the district of Wadi Tarsk", "stormed Tall
-  Vemra" (:func:`~newsledger.components.events.place_candidates.may_name_place`).
+  "killed at Camp Dravik", "the district of Wadi Tarsk", "the Abu Karim
+  neighborhood", "stormed Tall Vemra"
+  (:func:`~newsledger.components.events.place_candidates.may_name_place`).
+  Not a name one goes to ("allegiance to the Velmora Front"), nor, for a
+  speech act, a name modifying its noun ("the Oxford Street warning": its
+  topic, see :func:`topic`).
 
 Each candidate gets sparse features read off the dependency tree (the path
 from the trigger to it, its preposition, whether it is in the trigger's scope
