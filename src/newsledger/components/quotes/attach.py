@@ -123,9 +123,10 @@ def _right_cue(d: QuoteDoc, k: int, cues: list[Cue], heads: list[int]) -> Cue | 
     m = d.marks[k]
     _, hi = d.mark_tokens(k)
     para = d.para_of(m.outer_end - 1)
-    if d.text[m.end - 1] == "." or "." in d.text[m.outer_end : m.outer_end + 2]:
+    last = _last_char(d, m)
+    if last == "." or "." in d.text[m.outer_end : m.outer_end + 2]:
         return None  # `"… end." She said …` starts a new sentence
-    if d.text[m.end - 1] not in _SPEECH_END and d.next_char(m.outer_end) not in _SPEECH_END:
+    if last not in _SPEECH_END and d.next_char(m.outer_end) not in _SPEECH_END:
         return None  # `as "The Wall Street Journal" wrote`: a name, not speech
     for c in cues[bisect.bisect_right(heads, hi) :]:
         if c.kind in ("prep", "noun"):
@@ -140,6 +141,15 @@ def _right_cue(d: QuoteDoc, k: int, cues: list[Cue], heads: list[int]) -> Cue | 
                 return None
         return c
     return None
+
+
+def _last_char(d: QuoteDoc, m: Marked) -> str:
+    """The quotation's last character but closing marks of a quotation inside it
+    (`"You say you 'accept responsibility,'" X said` ends with a comma)."""
+    k = m.end
+    while k > m.start + 1 and d.text[k - 1] in _QUOTE_CHARS:
+        k -= 1
+    return d.text[k - 1]
 
 
 def _dash_cue(d: QuoteDoc, k: int) -> Cue | None:
@@ -332,27 +342,55 @@ def attach_direct(d: QuoteDoc, cues: list[Cue]) -> list[Attr]:
 
 def _go_on(d: QuoteDoc, att: Attr, heads: list[int], claims: _Claims) -> None:
     """A quotation right after an attributed one goes on with it: `"A," X said. "B."`
-    (the cue sentence may say more about X, but hold no other cue)."""
+    (the cue sentence may say more about X, but hold no other cue; a short
+    quotation in it, `X, a host of "Fox and Friends," said. "B."`, is passed over)."""
     cue = att.cue
     if cue is None:
         return
     last = max(att.marks)
-    while last + 1 < len(d.marks) and last + 1 not in d.claimed:
-        prev, nxt = d.marks[last], d.marks[last + 1]
+    k = last + 1
+    while k < len(d.marks) and k not in d.claimed:
+        prev, nxt = d.marks[last], d.marks[k]
         if d.para_of(nxt.outer_start) != d.para_of(prev.outer_start):
             return
+        if _in_cue_sentence(d, cue, nxt):
+            k += 1
+            continue
         gap_lo = d.a.annotated.token_at(prev.outer_end)
         gap_hi = d.a.annotated.token_at(nxt.outer_start)
         others = heads[bisect.bisect_left(heads, gap_lo) : bisect.bisect_left(heads, gap_hi)]
         if any(h != cue.head and not d.tree.dominates(cue.head, h) for h in others):
             return
         if cue.head not in others:
-            if SPACE_RE.fullmatch(d.text, prev.outer_end, nxt.outer_start) is None:
+            if k > last + 1 or SPACE_RE.fullmatch(d.text, prev.outer_end, nxt.outer_start) is None:
                 return
-        elif d.last_char_before(nxt.outer_start) not in (".", "!", "?", ":"):
+        elif _char_before_marks(d, nxt.outer_start) not in (".", "!", "?", ":"):
             return
-        claims.claim(last + 1, cue)
-        last += 1
+        claims.claim(k, cue)
+        last = k
+        k += 1
+
+
+_MAX_NAME_WORDS = 4
+
+
+def _in_cue_sentence(d: QuoteDoc, cue: Cue, m: Marked) -> bool:
+    """Is ``m`` a short quotation inside the cue's sentence (a name or a title), not
+    the start of a sentence of its own?"""
+    if len(d.text[m.start : m.end].split()) > _MAX_NAME_WORDS:
+        return False
+    if _char_before_marks(d, m.outer_start) in (".", "!", "?", ":", ""):
+        return False
+    i = d.a.annotated.token_at(m.outer_start)
+    return i < len(d.toks) and d.toks[i].sent == d.toks[cue.head].sent
+
+
+def _char_before_marks(d: QuoteDoc, pos: int) -> str:
+    """The last character before ``pos`` but spaces and closing quotation marks."""
+    k = pos - 1
+    while k >= 0 and (d.text[k].isspace() or d.text[k] in _QUOTE_CHARS):
+        k -= 1
+    return d.text[k] if k >= 0 else ""
 
 
 def _lead_in(d: QuoteDoc, att: Attr) -> None:
