@@ -1,0 +1,59 @@
+"""A cue with no subject of its own takes its speaker from the clause it hangs on,
+not from the last person quoted (a fictional article, spaCy annotation cached)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.components.quotes.attach import QuoteDoc
+from newsledger.components.quotes.stage import governing_subject
+from newsledger.core.model import Analysis, Document, Quote
+from newsledger.pipeline import analyse, stages_for
+
+FERRY = """Councillor Mira Havel said on Monday that the ferry had been late every day this month.
+
+By insisting that the old ferry was safe, the harbour board angered the islanders.
+
+Fishermen on the quay were quick to point out that the engine had failed twice in March.
+
+Havel later repeated her complaint, adding that the islanders deserved better.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry() -> Analysis:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    (ann,) = nlp.annotate([Document(id="ferry", text=FERRY, published="2031-05-04")])
+    return analyse(ann, stages_for("quotes"))
+
+
+def about(a: Analysis, words: str) -> Quote:
+    found = [q for q in a.quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in a.quotes]
+    return found[0]
+
+
+def spoken_by(a: Analysis, q: Quote) -> str:
+    assert q.speaker is not None
+    return a.text[q.speaker.start : q.speaker.end]
+
+
+def test_a_participle_after_a_preposition_takes_the_main_subject(ferry: Analysis) -> None:
+    assert spoken_by(ferry, about(ferry, "the old ferry was safe")) == "the harbour board"
+
+
+def test_an_infinitive_after_an_adjective_takes_its_subject(ferry: Analysis) -> None:
+    assert spoken_by(ferry, about(ferry, "the engine had failed")) == "Fishermen"
+
+
+def test_a_participle_goes_on_with_the_subject_of_its_sentence(ferry: Analysis) -> None:
+    q = about(ferry, "deserved better")
+    assert q.speaker is not None and q.speaker.name.endswith("Havel")
+    assert spoken_by(ferry, q) == "Havel"
+
+
+def test_a_finite_verb_has_no_governing_subject(ferry: Analysis) -> None:
+    d = QuoteDoc(ferry)
+    said = next(t.i for t in d.toks if t.text == "said")
+    assert governing_subject(d, said) is None
