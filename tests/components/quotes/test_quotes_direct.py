@@ -21,6 +21,10 @@ HARBOUR = """The harbour board met in Port Alden on Thursday to discuss the new 
 "The board has promised us a plan for years and we have seen nothing on paper yet."
 
 Protesters outside chanted "Sunday boats now!" until the doors closed.
+
+The old timetable was "a relic of another century," Havel said.
+
+Yet, "the islands will not give up," she said.
 """
 
 
@@ -82,3 +86,15 @@ def test_content_that_is_one_quotation_is_direct(harbour: Analysis) -> None:
     assert is_quotation(d, [(s, e)])
     assert not is_quotation(d, [(text.index("chanted"), e)])  # the verb's words too
     assert not is_quotation(d, [(s + 1, e - 6)])  # part of it
+
+
+def test_words_of_the_sentence_before_the_quotation_make_it_mixed(harbour: Analysis) -> None:
+    q = starting(harbour, "The old timetable")
+    assert q.kind == "mixed"
+    assert q.text == 'The old timetable was "a relic of another century,'
+    assert q.speaker is not None and q.speaker.name.endswith("Havel")
+
+
+def test_a_quotation_after_a_comma_stays_direct(harbour: Analysis) -> None:
+    q = starting(harbour, "the islands will not")
+    assert q.kind == "direct"

@@ -25,7 +25,14 @@ from __future__ import annotations
 import bisect
 
 from newsledger.components.quotes import learned as quote_model
-from newsledger.components.quotes.attach import ALNUM_RE, BOUNDARY_RE, Attr, QuoteDoc, attach_direct
+from newsledger.components.quotes.attach import (
+    ALNUM_RE,
+    BOUNDARY_RE,
+    Attr,
+    QuoteDoc,
+    attach_direct,
+    sentence_lead,
+)
 from newsledger.components.quotes.headline import headline_attributions
 from newsledger.components.quotes.learned import QuoteModel
 from newsledger.components.quotes.marks import Marked
@@ -260,6 +267,8 @@ def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
     qm = quote_model.load() if model is True else model or None
     if qm is not None:
         attrs = quote_model.apply(d, attrs, qm)
+    for att in attrs:  # after the model, which keeps direct quotations as they are
+        sentence_lead(d, att)
     attrs += _continuations(d, attrs, cues)
     attrs.sort(key=lambda x: x.anchor)
     res = Resolver(a, d.tree, d.index, a.roles, [(m.outer_start, m.outer_end) for m in d.marks])
