@@ -25,6 +25,10 @@ Protesters outside chanted "Sunday boats now!" until the doors closed.
 The old timetable was "a relic of another century," Havel said.
 
 Yet, "the islands will not give up," she said.
+
+"Not again!" the islanders groaned when the evening boat was cancelled.
+
+The "Sea Queen," which the board bought in 1998, is the oldest ferry on the route.
 """
 
 
@@ -98,3 +102,15 @@ def test_words_of_the_sentence_before_the_quotation_make_it_mixed(harbour: Analy
 def test_a_quotation_after_a_comma_stays_direct(harbour: Analysis) -> None:
     q = starting(harbour, "the islands will not")
     assert q.kind == "direct"
+
+
+def test_a_clause_after_the_quotation_names_its_speaker(harbour: Analysis) -> None:
+    q = starting(harbour, "Not again")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "groaned"
+    assert q.speaker is not None
+    assert harbour.text[q.speaker.start : q.speaker.end] == "the islanders"
+
+
+def test_a_relative_clause_after_a_name_is_no_speaker(harbour: Analysis) -> None:
+    assert not [q for q in harbour.quotes if "Sea Queen" in q.text]

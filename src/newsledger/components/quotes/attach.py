@@ -152,6 +152,48 @@ def _last_char(d: QuoteDoc, m: Marked) -> str:
     return d.text[k - 1]
 
 
+_CLAUSE_REACH = 6  # tokens from the quotation to the verb of the clause after it
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_NOT_SPEAKERS = frozenset({"which", "that", "who", "what", "it", "this"})
+
+
+def clause_cue(d: QuoteDoc, k: int) -> Cue | None:
+    """`"Oh well, …," Sanders responded` / `"Nooooo!" the crowd cried out`: a quotation
+    ending in speech punctuation with a short clause right after it (a subject and
+    a verb outside the lexicon) names its own speaker."""
+    m = d.marks[k]
+    last = _last_char(d, m)
+    if last == "." or "." in d.text[m.outer_end : m.outer_end + 2]:
+        return None
+    if last not in _SPEECH_END and d.next_char(m.outer_end) not in _SPEECH_END:
+        return None
+    _, hi = d.mark_tokens(k)
+    toks = d.toks
+    first = hi + 1
+    while first < len(toks) and toks[first].pos == "PUNCT" and d.inside[first] < 0:
+        first += 1
+    if first >= len(toks) or not d.gap_is_punct(m.outer_end, toks[first].start):
+        return None
+    for v in range(first, min(len(toks), first + _CLAUSE_REACH)):
+        t = toks[v]
+        if d.inside[v] >= 0 or t.sent != toks[first].sent:
+            return None
+        if t.pos != "VERB" or t.tag not in _FINITE:
+            continue
+        subj = d.tree.child(v, {"nsubj"})
+        if subj is None or d.inside[subj] >= 0 or toks[subj].text.lower() in _NOT_SPEAKERS:
+            return None
+        lo, shi = d.tree.edges(subj)
+        if subj < v and lo != first:
+            return None  # `"…," the man who said it …`: the clause does not start here
+        if subj > v and v != first:
+            return None
+        cue = Cue(v, t.start, t.end, "verb", frozenset(), subj, subj > v)
+        cue.clause_lo, cue.clause_hi = min(lo, v), max(shi, v)
+        return cue
+    return None
+
+
 def _dash_cue(d: QuoteDoc, k: int) -> Cue | None:
     """A byline after a quotation: `"…" ― Jane Doe` (the name ends the line)."""
     m = d.marks[k]

@@ -31,6 +31,7 @@ from newsledger.components.quotes.attach import (
     Attr,
     QuoteDoc,
     attach_direct,
+    clause_cue,
     sentence_lead,
 )
 from newsledger.components.quotes.headline import headline_attributions
@@ -114,6 +115,24 @@ def _indirect(d: QuoteDoc, cues: list[Cue], direct: list[Attr]) -> list[Attr]:
             out.append(att)
             continue
         out.append(Attr(c, frags, False, d.toks[c.head].start))
+    return out
+
+
+def _clause_attributions(d: QuoteDoc, attrs: list[Attr]) -> list[Attr]:
+    """Quotations left over whose speaker the clause after them names (`"…," Sanders
+    responded`, with a verb the lexicon does not know), but those inside reported
+    speech (mixed quotes)."""
+    out: list[Attr] = []
+    reported = [span for a in attrs if not a.direct for span in a.frags]
+    for k, m in enumerate(d.marks):
+        if k in d.claimed or _heading(d, m) or any(s <= m.start < e for s, e in reported):
+            continue
+        c = clause_cue(d, k)
+        if c is None:
+            continue
+        att = Attr(c, list(m.fragments), True, d.toks[c.head].start, [k])
+        d.claimed[k] = att
+        out.append(att)
     return out
 
 
@@ -267,6 +286,7 @@ def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
     qm = quote_model.load() if model is True else model or None
     if qm is not None:
         attrs = quote_model.apply(d, attrs, qm)
+    attrs += _clause_attributions(d, attrs)
     for att in attrs:  # after the model, which keeps direct quotations as they are
         sentence_lead(d, att)
     attrs += _continuations(d, attrs, cues)
