@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger.components.quotes.attach import QuoteDoc
+from newsledger.components.quotes.speakers import Resolver
 from newsledger.components.quotes.stage import governing_subject
 from newsledger.core.model import Analysis, Document, Quote
 from newsledger.pipeline import analyse, stages_for
@@ -57,3 +58,31 @@ def test_a_finite_verb_has_no_governing_subject(ferry: Analysis) -> None:
     d = QuoteDoc(ferry)
     said = next(t.i for t in d.toks if t.text == "said")
     assert governing_subject(d, said) is None
+
+
+UNNAMED = """The budget talks in Port Alden collapsed on Friday.
+
+"It wasn't a convincing argument," said one Democrat familiar with the discussion.
+
+"The gap is too wide," a Nevada Republican added.
+"""
+
+
+def test_someone_unnamed_is_the_phrase_that_describes_them() -> None:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    (ann,) = nlp.annotate([Document(id="unnamed", text=UNNAMED, published="2031-05-04")])
+    a = analyse(ann, stages_for("quotes"))
+    d = QuoteDoc(a)
+    res = Resolver(a, d.tree, d.index, a.roles, [])
+    toks = a.annotated.tokens
+    for head, words in (
+        ("Democrat", "one Democrat familiar with the discussion"),
+        ("Republican", "a Nevada Republican"),
+    ):
+        i = next(t.i for t in toks if t.text == head)
+        ref = res._unnamed(i)
+        assert ref is not None and ref.entity is None
+        assert a.text[ref.start : ref.end] == words
+    port = next(t.i for t in toks if t.text == "Alden")
+    assert res._unnamed(port) is None  # no determiner: a name, not a description
