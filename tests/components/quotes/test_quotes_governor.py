@@ -86,3 +86,22 @@ def test_someone_unnamed_is_the_phrase_that_describes_them() -> None:
         assert a.text[ref.start : ref.end] == words
     port = next(t.i for t in toks if t.text == "Alden")
     assert res._unnamed(port) is None  # no determiner: a name, not a description
+
+
+LOOKS = """Councillor Mira Havel said on Monday that the ferry had been late every day this month.
+
+The harbour board seems to have no plan for the winter timetable.
+
+It appears that the board will meet again in May.
+"""
+
+
+def test_how_things_look_has_no_source() -> None:
+    from newsledger.nlp import spacy_adapter as nlp
+
+    (ann,) = nlp.annotate([Document(id="looks", text=LOOKS, published="2031-05-04")])
+    a = analyse(ann, stages_for("quotes"))
+    looks = [q for q in a.quotes if q.cue is not None and q.cue.text in ("seems", "appears")]
+    assert looks, [q.text for q in a.quotes]
+    assert all(q.speaker is None for q in looks)
+    assert spoken_by(a, about(a, "late every day")) == "Councillor Mira Havel"
