@@ -11,9 +11,11 @@ A quotation (:mod:`newsledger.components.quotes.marks`) takes the cue next to it
   translated text); speech reported inside the quotation (`he said, 'Our …'`)
   is not such a clause.
 
-`"A," X said, "B."` and `"A," X said. "B."` make one quote of two fragments.
-Words of the quoted clause outside the marks (`The country "has made …," X
-said`) make the quotation mixed.
+`"A," X said, "B."` and `"A," X said. "B."` make one quote of two fragments,
+also past a short quotation in the cue's sentence (`X, host of "Fox and
+Friends," said`); a quotation left over with a short clause after it (`"…,"
+Sanders responded`) names its own speaker (:func:`clause_cue`).  Words outside
+the marks that make a quotation mixed are :mod:`newsledger.components.quotes.extent`'s.
 """
 
 from __future__ import annotations
@@ -378,37 +380,7 @@ def attach_direct(d: QuoteDoc, cues: list[Cue]) -> list[Attr]:
         _go_on(d, att, heads, claims)
     for att in claims.out:
         att.frags.sort()
-        _lead_in(d, att)
     return claims.out
-
-
-_LEAD_STOP_RE = re.compile(r"[.!?][\"'”’)]*\s")
-
-
-def sentence_lead(d: QuoteDoc, att: Attr) -> None:
-    """`No Child Left Behind was "very assertive," X said`: a quotation that a cue after
-    it attributes, with words of its sentence before it, is a mixed quote of the whole
-    sentence (PolNeAR; on its training split 94 such relations start with the sentence,
-    52 at the quotation, most of those after a colon or comma, which are left alone)."""
-    c = att.cue
-    if c is None or not att.direct or not att.marks:
-        return
-    first = d.marks[min(att.marks)]
-    if d.toks[c.head].start < first.outer_end:
-        return  # `X said: "…"`
-    si = d.a.annotated.sentence_of(first.outer_start)
-    if si < 0:
-        return
-    start = max(d.a.annotated.sents[si].start, d.paras[d.para_of(first.outer_start)][0])
-    lead = d.text[start : first.outer_start]
-    if not ALNUM_RE.search(lead) or _LEAD_STOP_RE.search(lead):
-        return  # nothing before it, or the parse ran two sentences together
-    if lead.rstrip().endswith((":", ",")):
-        return  # `Her verdict: "…"`, `Yet, "…"`: the quotation alone
-    while d.text[start].isspace():
-        start += 1
-    att.frags[0] = (start, att.frags[0][1])
-    att.direct = False
 
 
 def _go_on(d: QuoteDoc, att: Attr, heads: list[int], claims: _Claims) -> None:
@@ -462,43 +434,3 @@ def _char_before_marks(d: QuoteDoc, pos: int) -> str:
     while k >= 0 and (d.text[k].isspace() or d.text[k] in _QUOTE_CHARS):
         k -= 1
     return d.text[k] if k >= 0 else ""
-
-
-def _lead_in(d: QuoteDoc, att: Attr) -> None:
-    """Words of the quoted clause outside the marks make the quotation mixed:
-    `The country "has made …," McConnell said`, `tweeted that, "…"`,
-    `said she has the quality: "Steadiness …"`; the content is the whole clause."""
-    c = att.cue
-    if c is None or c.ccomp is None or not att.marks:
-        return
-    k = min(att.marks)
-    first = d.marks[k]
-    if d.inside[c.ccomp] == k and not _core_lead(d, c.ccomp, first.outer_start):
-        return
-    lo, hi = d.tree.edges(c.ccomp)
-    while lo < hi and d.toks[lo].pos in ("PUNCT", "SPACE"):
-        lo += 1
-    start = d.toks[lo].start
-    cue_pos = d.toks[c.head].start
-    if start >= first.outer_start or start < cue_pos < first.outer_start:
-        return
-    if d.para_of(start) != d.para_of(first.outer_start):
-        return
-    if not ALNUM_RE.search(d.text, start, first.outer_start):
-        return
-    if d.inside[c.ccomp] != k and d.toks[hi].end < first.end:
-        return  # the clause does not hold the quotation
-    att.frags[0] = (start, att.frags[0][1])
-    att.direct = False
-
-
-_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "mark"})
-
-
-def _core_lead(d: QuoteDoc, head: int, mark_start: int) -> bool:
-    """Do the quoted clause's words before the marks include its subject or "that"?
-    (An opening phrase such as "As for complexity," stays the writer's.)"""
-    for ch in d.tree.children[head]:
-        if d.toks[ch].start < mark_start and d.toks[ch].dep in _CORE_DEPS:
-            return True
-    return False

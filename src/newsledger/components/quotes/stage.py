@@ -32,8 +32,8 @@ from newsledger.components.quotes.attach import (
     QuoteDoc,
     attach_direct,
     clause_cue,
-    sentence_lead,
 )
+from newsledger.components.quotes.extent import lead_in, sentence_lead
 from newsledger.components.quotes.headline import headline_attributions
 from newsledger.components.quotes.learned import QuoteModel
 from newsledger.components.quotes.marks import Marked
@@ -272,6 +272,8 @@ def rule_attributions(a: Analysis) -> tuple[QuoteDoc, list[Cue], list[Attr]]:
     d = QuoteDoc(a)
     cues = find_cues(a.annotated, d.tree, d.inside)
     direct = attach_direct(d, cues)
+    for att in direct:
+        lead_in(d, att)
     attrs = direct + _indirect(d, cues, direct)
     return d, cues, attrs + headline_attributions(d, attrs)
 
