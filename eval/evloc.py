@@ -14,6 +14,11 @@ threshold of the shipped model; all folds are scored together.
   span per record can be chosen);
 * **none_acc**: the share of placeless records left without a place.
 
+When the shipped model was trained with WikiEvents train in its "stated"
+model (``wiki_weight`` in ``event_place.json``, see ``train/event_places.py``),
+every fold's "stated" model gets those events too (never evloc records of the
+scored fold).
+
 The trigger of the record is typed by the events stage's detector when it
 finds it (otherwise the type is unknown), and the candidates and their
 features are exactly what the stage computes at run time.  Features are
@@ -31,7 +36,7 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +53,7 @@ from newsledger.core.models import load_model
 
 NAME = "evloc_train"
 PATH = SHARED / "train" / f"{NAME}.jsonl"
+WIKI = SHARED / "train" / "wikievents_train.jsonl"
 FOLDS = 5
 CACHE = Path(os.environ.get("NEWSLEDGER_FEATURE_CACHE") or ROOT / ".cache" / "features")
 
@@ -89,21 +95,56 @@ def _examples(records: list[dict[str, Any]]) -> list[Example]:
         detected = detect(ix)
         ev = rec["events"][0]
         c = _cand(ix, detected, ev["trigger"]["start"], ev["trigger"]["end"])
-        opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
         gold = tuple((g["start"], g["end"]) for g in ev["arguments"])
-        spans = [place.export_span(ix, o) for o in opts]
-        out.append(
-            Example(
-                key=hashlib.sha1(rec["text"].encode()).hexdigest(),
-                gold=gold,
-                feats=tuple(tuple(f) for f in feats),
-                labels=tuple(
-                    int(any(overlap((o.span.start, o.span.end), g) for g in gold)) for o in opts
-                ),
-                out=tuple((s.start, s.end) for s in spans),
-            )
-        )
+        out.append(_example(ix, c, hashlib.sha1(rec["text"].encode()).hexdigest(), gold))
     return out
+
+
+def _wiki_examples(records: list[dict[str, Any]]) -> list[Example]:
+    """One example per WikiEvents train event of a type PLOVER shares (``eval/events.py``'s
+    table): the gold is its Place arguments and their coreferent mentions in the trigger's
+    sentence, none when the event has no Place there (WikiEvents marks fewer places than
+    event_location: that is what the "stated" model learns from it)."""
+    from events import load_map, plover_types
+
+    table = load_map()
+    docs = [Document(id=r["id"], text=r["text"]) for r in records]
+    anns = upstream(events.STAGE.name, annotated(WIKI.stem, docs))
+    lex = lexicon()
+    out: list[Example] = []
+    for rec, a in zip(records, anns, strict=True):
+        ix = DocIndex(a, lex)
+        detected = detect(ix)
+        cluster_of = {e["id"]: e.get("coref_cluster") for e in rec["entities"]}
+        clusters: dict[Any, list[Pair]] = {}
+        for e in rec["entities"]:
+            if e.get("coref_cluster") is not None:
+                clusters.setdefault(e["coref_cluster"], []).append((e["start"], e["end"]))
+        for ev in rec["events"]:
+            if not plover_types(ev["type"], table):
+                continue
+            c = _cand(ix, detected, ev["trigger"]["start"], ev["trigger"]["end"])
+            sent = ix.sentence_span(c.sent)
+            spans: list[Pair] = []
+            for g in ev["arguments"]:
+                if g["role"] == "Place":
+                    spans.append((g["start"], g["end"]))
+                    spans.extend(clusters.get(cluster_of.get(g.get("entity_id")), []))
+            gold = tuple(g for g in spans if sent.start <= g[0] and g[1] <= sent.end)
+            out.append(_example(ix, c, rec["id"], gold))
+    return out
+
+
+def _example(ix: DocIndex, c: Cand, key: str, gold: tuple[Pair, ...]) -> Example:
+    opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    spans = [place.export_span(ix, o) for o in opts]
+    return Example(
+        key=key,
+        gold=gold,
+        feats=tuple(tuple(f) for f in feats),
+        labels=tuple(int(any(overlap((o.span.start, o.span.end), g) for g in gold)) for o in opts),
+        out=tuple((s.start, s.end) for s in spans),
+    )
 
 
 def _code_digest() -> bytes:
@@ -124,13 +165,22 @@ def _code_digest() -> bytes:
 
 def examples(path: Path = PATH) -> list[Example]:
     """Candidates and labels of every record (cached on disk)."""
+    return _cached(path, _examples)
+
+
+def wiki_examples(path: Path = WIKI) -> list[Example]:
+    """Candidates and labels of every WikiEvents train event (cached on disk)."""
+    return _cached(path, _wiki_examples)
+
+
+def _cached(path: Path, build: Callable[[list[dict[str, Any]]], list[Example]]) -> list[Example]:
     key = hashlib.sha1(checksum(path).encode() + _code_digest()).hexdigest()[:16]
     cached = CACHE / f"{path.stem}-{key}.tuples.pkl"
     if cached.exists():  # plain tuples: the same file whether run as a script or imported
         with cached.open("rb") as fh:
             rows: list[tuple[Any, ...]] = pickle.load(fh)
         return [Example(*r) for r in rows]
-    out = _examples(read_jsonl(path))
+    out = build(read_jsonl(path))
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as fh:
@@ -149,14 +199,16 @@ def folds(exs: Sequence[Example], k: int = FOLDS) -> list[int]:
 Weights = tuple[dict[str, float], float]
 
 
-def _fit(rows: list[list[str]], y: list[int], c_value: float) -> Weights:
+def _fit(
+    rows: list[list[str]], y: list[int], c_value: float, weight: list[float] | None = None
+) -> Weights:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(f, 1) for f in rows])
     lr = LogisticRegression(C=c_value, solver="lbfgs", max_iter=3000)
-    lr.fit(x, y)
+    lr.fit(x, y, sample_weight=weight)
     names = vec.get_feature_names_out()
     weights = {str(n): float(w) for n, w in zip(names, lr.coef_[0], strict=True) if abs(w) > 1e-6}
     return weights, float(lr.intercept_[0])
@@ -172,18 +224,26 @@ def _top(e: Example, scores: list[float]) -> int:
     return max(range(len(scores)), key=lambda k: scores[k])
 
 
-def fit_stated(exs: Sequence[Example], scores: Sequence[list[float]], c_value: float) -> Weights:
+def fit_stated(
+    exs: Sequence[Example],
+    scores: Sequence[list[float]],
+    c_value: float,
+    weights: Sequence[float] | None = None,
+) -> Weights:
     """Logistic regression over records with candidates: does the sentence state a place?
 
-    ``scores`` are the ranker's scores of each record's candidates, out of fold.
+    ``scores`` are the ranker's scores of each record's candidates, out of fold;
+    ``weights`` those of the records (1 each by default).
     """
     rows: list[list[str]] = []
     y: list[int] = []
-    for e, s in zip(exs, scores, strict=True):
+    w: list[float] = []
+    for n, (e, s) in enumerate(zip(exs, scores, strict=True)):
         if s:
             rows.append(place.stated_features(list(e.feats[_top(e, s)]), s))
             y.append(int(bool(e.gold)))
-    return _fit(rows, y, c_value)
+            w.append(1.0 if weights is None else weights[n])
+    return _fit(rows, y, c_value, w)
 
 
 def _ranker_scores(exs: Sequence[Example], fold: list[int], c_value: float) -> list[list[float]]:
@@ -198,23 +258,47 @@ def _ranker_scores(exs: Sequence[Example], fold: list[int], c_value: float) -> l
     return out
 
 
-def fit(exs: Sequence[Example], c_value: float, threshold: float) -> place.PlaceModel:
-    """Both models on ``exs``: the ranker on all, "stated" on the ranker's inner-fold scores."""
+def fit(
+    exs: Sequence[Example],
+    c_value: float,
+    threshold: float,
+    extra: Sequence[Example] = (),
+    extra_weight: float = 0.0,
+) -> place.PlaceModel:
+    """Both models on ``exs``: the ranker on all, "stated" on the ranker's inner-fold scores.
+
+    ``extra`` (WikiEvents train) joins the "stated" model only, each record weighing
+    ``extra_weight``, scored by the ranker fitted on ``exs``.
+    """
     inner = _ranker_scores(exs, folds(exs, 3), c_value)
-    sw, sb = fit_stated(exs, inner, c_value)
     w, b = fit_ranker(exs, c_value)
+    ranker = place.PlaceModel(w, b, {}, 0.0, 0.5)
+    rows = list(exs)
+    weights = [1.0] * len(exs)
+    if extra and extra_weight > 0:
+        rows.extend(extra)
+        inner.extend([ranker.score(list(f)) for f in e.feats] for e in extra)
+        weights.extend([extra_weight] * len(extra))
+    sw, sb = fit_stated(rows, inner, c_value, weights)
     return place.PlaceModel(w, b, sw, sb, threshold)
 
 
 Prediction = tuple[list[float], float]  # candidate scores, probability that a place is stated
 
 
-def oof_predictions(exs: Sequence[Example], c_value: float) -> list[Prediction]:
-    """Out-of-fold scores of every record (both models fitted without its fold)."""
+def oof_predictions(
+    exs: Sequence[Example],
+    c_value: float,
+    extra: Sequence[Example] = (),
+    extra_weight: float = 0.0,
+) -> list[Prediction]:
+    """Out-of-fold scores of every record (both models fitted without its fold; ``extra``
+    joins every fit, see :func:`fit`)."""
     fold = folds(exs)
     out: list[Prediction] = [([], 0.0) for _ in exs]
     for k in range(FOLDS):
-        m = fit([e for e, f in zip(exs, fold, strict=True) if f != k], c_value, 0.5)
+        train = [e for e, f in zip(exs, fold, strict=True) if f != k]
+        m = fit(train, c_value, 0.5, extra, extra_weight)
         for n, e in enumerate(exs):
             if fold[n] == k and e.feats:
                 s = [m.score(list(f)) for f in e.feats]
@@ -253,7 +337,10 @@ def evaluate() -> dict[str, float]:
     """5-fold figures with the shipped model's regularisation and threshold."""
     m = load_model(place.MODEL_NAME)
     exs = examples()
-    return score(exs, oof_predictions(exs, float(m["c"])), float(m["threshold"]))
+    wiki_weight = float(m.get("wiki_weight", 0.0))
+    extra = wiki_examples() if wiki_weight > 0 else []
+    preds = oof_predictions(exs, float(m["c"]), extra, wiki_weight)
+    return score(exs, preds, float(m["threshold"]))
 
 
 def main() -> None:

@@ -11,7 +11,29 @@ Prints (or writes with ``--out``) two numbered lists for a reviewer:
   from different documents, drawn at random, preferring two different names
   when the entity has them (judge: are they one real-world entity?).
 
-Draws use ``--seed`` (default 19), so the same store gives the same sample.
+Draws use ``--seed`` (default 19), so the same store gives the same sample.  The
+entities are drawn from the store's own entity list, so a change to the code changes
+the draw: two stores are compared on different samples (a paired check needs the same
+mentions).
+
+How "type right?" is judged (the rule used for every reported figure):
+
+* people (real or fictional characters) PERSON; companies, bands, clubs, parties,
+  broadcasters and other bodies ORG (metonymy such as "the Kremlin" ORG is right);
+  countries, cities and regions GPE or LOC; buildings, venues and streets FAC (a venue
+  typed as a place passes); nationalities and groups NORP; named events (a tournament,
+  a ceremony such as "the Brit Awards") EVENT; products, brands, car models and drugs
+  PRODUCT;
+* titles of films, shows, songs, albums, books, games, awards ("Golden Bear", "best
+  actor") and laws belong to WORK_OF_ART or LAW, which the sample leaves out: such a
+  title in the list under any type (PERSON, ORG, GPE, EVENT ...) is wrong;
+* a non-name in the list (an adjective opening a sentence, a sum such as "548p", a
+  time zone) is wrong; a span cut short or run on is right only when its type still fits
+  the name it covers ("Sutherland Highlanders" of "Argyll and Sutherland Highlanders");
+* one mention decides nothing: the entity is judged by the mentions shown, and a type
+  that is right for most of them passes.
+
+A merge is right when every member shown names one real-world entity.
 
 Run: ``.venv/bin/python scripts/handcheck.py --db news.db [--out review.md]``.
 """

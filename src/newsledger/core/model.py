@@ -244,7 +244,8 @@ class Event:
     casualty_history: tuple[tuple[str, int, int, int], ...] = ()  # (kind, value, start, end)
     id: str = ""
     # evidence spans (added by the events stage): every trigger and casualty
-    # word folded into this event (coreference), where the place and date are
+    # word folded into this event (coreference; a tally such as "death toll"
+    # gives its figures to casualty_history only), where the place and date are
     # named, and the noun phrases the text uses for actors and targets (named
     # or not)
     mentions: tuple[Span, ...] = ()

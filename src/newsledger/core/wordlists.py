@@ -8,6 +8,9 @@
 * ``data/demonyms.tsv``: demonyms, nationality adjectives and the names of
   peoples, faiths and parties (NER types them NORP, the places stage reads a
   document's country from them, the claims stage nationality values).
+* ``data/vocations.tsv``: nouns of a person's calling ("composer", not "mayor"):
+  the claims stage reads "The composer, who ..." as the person just named, NER
+  types an untagged name so described a person.
 """
 
 from __future__ import annotations
@@ -125,3 +128,14 @@ def title_rows() -> tuple[tuple[str, frozenset[str]], ...]:
 def titles_of(kinds: frozenset[str]) -> list[str]:
     """Titles with at least one of ``kinds``, in file order."""
     return [t for t, k in title_rows() if k & kinds]
+
+
+@cache
+def vocations() -> frozenset[str]:
+    """Nouns of a person's calling (``data/vocations.tsv``), lower-case."""
+    return frozenset(
+        r["noun"].lower()
+        for r in read_table(
+            "vocations.tsv", (Col("noun", required=True), Col("source", required=True))
+        )
+    )

@@ -62,3 +62,44 @@ def test_a_place_inside_a_destination_is_a_destination(
     opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
     (f,) = [f for o, f in zip(opts, feats, strict=True) if o.span.text == "Velmora"]
     assert "destination" not in f
+
+
+def test_a_name_one_goes_to_is_no_candidate(place_index: Callable[[str], DocIndex]) -> None:
+    ix = place_index(
+        "The gunman, who was shot dead by police, had pledged allegiance to Dravik Kell."
+    )
+    c = trigger(ix, "shot")
+    opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    assert "Dravik Kell" not in [o.span.text for o in opts]
+    # unless one goes there for the event
+    ix = place_index("The minister flew to Dravik Kell for talks with the rebels on Friday.")
+    c = trigger(ix, "talks")
+    opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    assert "Dravik Kell" in [o.span.text for o in opts]
+
+
+def test_a_name_modifying_a_speech_act_is_its_topic(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    ix = place_index("The Velmora warning was heard over the police radio on Friday.")
+    c = trigger(ix, "warning")
+    opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    assert c.type == "THREATEN" and opts == []
+    # where it was made is still its place
+    ix = place_index("The army issued a warning in Velmora on Friday.")
+    c = trigger(ix, "warning")
+    opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    assert [o.span.text for o in opts] == ["Velmora"]
+
+
+def test_a_name_that_names_a_site_is_a_candidate(place_index: Callable[[str], DocIndex]) -> None:
+    # however the name was typed (these two as persons)
+    for text in (
+        "A car bomb exploded in the Abu Karim neighborhood on Friday.",
+        "A car bomb exploded near the Harlan Tesh hospital on Friday.",
+    ):
+        ix = place_index(text)
+        c = trigger(ix, "exploded")
+        opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
+        assert [o.kind for o in opts] == ["name"]
+        assert "mod_of=site" in feats[0]

@@ -141,6 +141,9 @@ def test_named_actors_are_ids_not_descriptions(analyse: Callable[..., Analysis])
         "The central bank plans to attack inflation.",
         "Two men died in an accidental explosion at the depot in Tarsk.",
         "A gas explosion destroyed a bakery in Velmora on Monday.",
+        "A late goal killed off the game as Velmora beat Tarsk 3-0 on Sunday.",
+        "The storm destroyed 200 homes near Tarsk.",
+        "The bank in Velmora was hit by a cyber attack on Monday.",
     ],
 )
 def test_disasters_sports_and_business_are_no_assault(
@@ -230,3 +233,54 @@ def test_a_subjectless_clause_takes_the_actor_of_its_verb(
 def test_the_subject_of_a_result_clause_is_no_actor(analyse: Callable[..., Analysis]) -> None:
     a = analyse("A bomb exploded at the market in Tarsk, wounding 13 people.")
     assert all(g.role != "actor" for e in a.events for g in e.agents)
+
+
+def test_a_tally_lends_its_figures_but_is_no_mention(analyse: Callable[..., Analysis]) -> None:
+    a = analyse(
+        "Gunmen attacked a bus near Tarsk on Friday. The casualties included four children, "
+        "and the death toll rose to 12 on Sunday."
+    )
+    (e,) = a.events
+    assert (e.type, e.killed) == ("ASSAULT", 12)
+    assert [m.text for m in e.mentions] == ["attacked"]
+    assert ("killed", 12) in [(k, v) for k, v, _, _ in e.casualty_history]
+
+
+def test_taking_to_the_streets_is_a_protest(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Thousands of farmers took to the streets of Velmora on Sunday.")
+    (e,) = a.events
+    assert (e.type, e.mode, e.trigger.text) == ("PROTEST", "demo", "took")
+    assert not analyse("Take the street to the left after the bridge.").events
+
+
+def test_destroying_is_an_assault_when_someone_does_it(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("Army jets destroyed a bridge near Tarsk on Monday.").events
+    assert (e.type, e.trigger.text) == ("ASSAULT", "destroyed")
+    # in the passive it only joins the attack of the sentence before
+    a = analyse("Rebels shelled Tarsk on Monday. Dozens of homes were destroyed.")
+    (e,) = a.events
+    assert [m.text for m in e.mentions] == ["shelled", "destroyed"]
+
+
+def test_capturing_a_named_person_is_coerce(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("Soldiers captured Omar Haddad, a rebel commander, on Friday.").events
+    assert (e.type, e.mode) == ("COERCE", "capture")
+    assert not analyse("The film captured Omar Haddad's charm.").events
+
+
+def test_the_fall_of_a_state_is_no_capture(analyse: Callable[..., Analysis]) -> None:
+    assert not analyse("After the fall of the Soviet Union, Norland gained autonomy.").events
+    (e,) = analyse("After the fall of Tarsk on Friday, rebels advanced.").events
+    assert (e.type, e.mode) == ("COERCE", "capture")
+
+
+def test_what_was_done_without_is_not_reported(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Police dispersed the crowd in Velmora without firing a shot.")
+    assert not [e for e in a.events if e.type == "ASSAULT"]
+
+
+def test_a_condition_is_intended_and_keeps_its_type(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("If they meet in Velmora on Friday, the rebels will lay down arms.").events
+    assert (e.type, e.modality) == ("CONSULT", "intended")
+    (e,) = analyse("The rebels met in Velmora on Friday.").events
+    assert (e.type, e.modality) == ("CONSULT", "done")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from newsledger.components.ner.evidence import verdict
+from newsledger.components.ner.evidence import member_cue, verdict
+from newsledger.components.ner.rules import Doc
+from newsledger.components.ner.tables import tables
 from newsledger.core.model import Annotated
 from tests.components.ner.test_nerfix import ents, labels_of, make
 
@@ -62,6 +64,16 @@ def test_split_person_name_is_joined() -> None:
     assert labels_of(a, "Natalia Verbonova") == ["PERSON"]
     b = make("Yesterday Natalia Verbonova won.", [("Verbonova", "PERSON")])
     assert labels_of(b, "Natalia Verbonova") == ["PERSON"]
+
+
+def test_an_unlisted_given_name_joins_a_person_a_cue_follows() -> None:
+    a = make("Petter Skog , who was defence minister , joined the bank .", [("Skog", "PERSON")])
+    assert labels_of(a, "Petter Skog") == ["PERSON"]
+    # no cue of a person after the name, or a day before it: nothing joins
+    b = make("Bagram Airfield bombing * 2014", [("Airfield", "PERSON")])
+    assert labels_of(b, "Bagram Airfield") == []
+    c = make("Yesterday Skog said the bank would close .", [("Skog", "PERSON")])
+    assert labels_of(c, "Yesterday Skog") == []
 
 
 def test_time_zone_is_not_an_organisation() -> None:
@@ -172,3 +184,150 @@ def test_a_plural_company_noun_before_a_name_makes_a_company() -> None:
 def test_a_weekday_is_not_an_organisation() -> None:
     a = make("The goal came in Sunday 's draw with Dunmore .", [("Sunday", "ORG")])
     assert labels_of(a, "Sunday") == []
+
+
+def test_a_performers_verb_before_in_makes_a_work() -> None:
+    a = make("Mara Quist starred in Harbour Lights in 2003 .", [("Harbour Lights", "ORG")])
+    assert labels_of(a, "Harbour Lights") == ["WORK_OF_ART"]
+    b = make("Mara Quist lived in Dunmore in 2003 .", [("Dunmore", "GPE")])
+    assert labels_of(b, "Dunmore") == ["GPE"]
+
+
+def test_an_apposition_ending_in_a_kind_of_work_makes_a_work() -> None:
+    text = "Tovan created Pell Street , the school drama serial which ran for years ."
+    a = make(text, [("Pell Street", "PERSON")])
+    assert labels_of(a, "Pell Street") == ["WORK_OF_ART"]
+    text = "Ivo Harl , the film director , said no ."
+    b = make(text, [("Ivo Harl", "PERSON")])
+    assert labels_of(b, "Ivo Harl") == ["PERSON"]
+
+
+def test_a_members_role_after_a_name_makes_a_band_or_club() -> None:
+    text = "Brass Lanterns guitarist Ivo Harl left . Brass Lanterns said the tour goes on ."
+    a = make(
+        text, [("Brass Lanterns", "PERSON"), ("Ivo Harl", "PERSON"), ("Brass Lanterns", "PERSON")]
+    )
+    assert labels_of(a, "Brass Lanterns") == ["ORG", "ORG"]
+    b = make("The shot by the Dunvale midfielder went wide .", [("Dunvale", "PERSON")])
+    assert labels_of(b, "Dunvale") == ["ORG"]
+    # a person's name, or a town, before a role is not a body
+    c = make("Tony Verran spokesman Ed Kask denied it .", [("Tony Verran", "PERSON")])
+    assert labels_of(c, "Tony Verran") == ["PERSON"]
+
+
+def test_a_products_noun_makes_a_product() -> None:
+    text = "Sales of the arthritis drug Calvexa fell . The firm recalled 900 Marlo Vista coupes ."
+    a = make(text, [("Calvexa", "ORG"), ("Marlo Vista", "PERSON")])
+    assert labels_of(a, "Calvexa") == ["PRODUCT"]
+    assert labels_of(a, "Marlo Vista") == ["PRODUCT"]
+
+
+def test_the_only_x_player_is_a_club() -> None:
+    a = make("Vask is the only Harrow Eagles player left .", [("Harrow Eagles", "GPE")])
+    assert labels_of(a, "Harrow Eagles") == ["ORG"]
+
+
+def test_episodes_of_a_title_make_a_work_over_a_plural_verb() -> None:
+    a = make("Ten episodes of Second Wind have been made .", [("Second Wind", "PERSON")])
+    assert labels_of(a, "Second Wind") == ["WORK_OF_ART"]
+
+
+def test_films_such_as_x_and_best_actress_for_x_are_works() -> None:
+    a = make("It showed films such as Cold Harbour last year .", [("Cold Harbour", "ORG")])
+    assert labels_of(a, "Cold Harbour") == ["WORK_OF_ART"]
+    b = make("Ada Venn won best actress for Cold Harbour .", [("Cold Harbour", "ORG")])
+    assert labels_of(b, "Cold Harbour") == ["WORK_OF_ART"]
+    # the prize may go to a person too
+    c = make("It won best director for Ivo Harl .", [("Ivo Harl", "PERSON")])
+    assert labels_of(c, "Ivo Harl") == ["PERSON"]
+
+
+def test_x_star_y_outside_sports_is_a_title() -> None:
+    text = "The favourite is Sideroads star Ivo Harl , said the critics ."
+    a = make(text, [("Sideroads", "GPE"), ("Ivo Harl", "PERSON")])
+    assert labels_of(a, "Sideroads") == ["WORK_OF_ART"]
+    # a band typed as a body stays one
+    b = make(
+        "Ivo Harl , a former Brass Lanterns star , sang .",
+        [("Ivo Harl", "PERSON"), ("Brass Lanterns", "ORG")],
+    )
+    assert labels_of(b, "Brass Lanterns") == ["ORG"]
+
+
+def adjectives_tagged(a: Annotated) -> Annotated:
+    """``a`` with adjectives tagged JJ, as spaCy tags them."""
+    return replace(a, tokens=tuple(replace(t, tag="JJ") if t.pos == "ADJ" else t for t in a.tokens))
+
+
+def test_an_adjective_opening_a_sentence_is_not_a_name() -> None:
+    a = make("Quirky comedy Sideroads won .", [("Quirky", "PERSON")], pos={"Quirky": "ADJ"})
+    assert labels_of(adjectives_tagged(a), "Quirky") == []
+    # ... unless the article writes it capitalised inside a sentence too
+    text = "Celtic won again . Fans of Celtic cheered ."
+    b = make(text, [("Celtic", "ORG"), ("Celtic", "ORG")], pos={"Celtic": "ADJ"})
+    assert labels_of(adjectives_tagged(b), "Celtic") == ["ORG", "ORG"]
+
+
+def test_a_credit_after_a_title_and_a_programme_make_works() -> None:
+    text = "Harbour Lights , directed by Ivo Harl , won ."
+    a = make(text, [("Harbour Lights", "ORG"), ("Ivo Harl", "PERSON")])
+    assert labels_of(a, "Harbour Lights") == ["WORK_OF_ART"]
+    b = make("She told the Velder Hour programme she was ready .", [("Velder Hour", "ORG")])
+    assert labels_of(b, "Velder Hour") == ["WORK_OF_ART"]
+
+
+def test_prizes_and_bills_are_not_organisations() -> None:
+    text = "It won the Korvik Film Prize before MPs passed the Road Fares Bill ."
+    a = make(text, [("Korvik Film Prize", "ORG"), ("Road Fares Bill", "ORG")])
+    assert labels_of(a, "Korvik Film Prize") == ["WORK_OF_ART"]
+    assert labels_of(a, "Road Fares Bill") == ["LAW"]
+
+
+def test_the_seat_of_an_mp_is_a_place() -> None:
+    a = make(
+        "Ada Venn , MP for Dunmore East , spoke .",
+        [("Ada Venn", "PERSON"), ("Dunmore East", "ORG")],
+    )
+    assert labels_of(a, "Dunmore East") == ["GPE"]
+    b = make("She voted for Dunmore .", [("Dunmore", "ORG")])
+    assert labels_of(b, "Dunmore") == ["ORG"]
+
+
+def test_a_ministers_portfolio_is_not_a_name() -> None:
+    text = "Trade and Industry Secretary Ada Venn and the Home Secretary spoke ."
+    a = make(text, [("Trade and Industry", "ORG"), ("Ada Venn", "PERSON"), ("Home", "ORG")])
+    assert labels_of(a, "Trade and Industry") == []
+    assert labels_of(a, "Home") == []
+    # the body itself keeps its type
+    b = make("Health officials at Home Office said no .", [("Home Office", "ORG")])
+    assert labels_of(b, "Home Office") == ["ORG"]
+
+
+def test_crude_and_diet_after_a_name_make_products() -> None:
+    a = make("Trading of Velm crude stopped .", [("Velm", "ORG")])
+    assert labels_of(a, "Velm") == ["PRODUCT"]
+
+
+def test_festivals_and_expos_are_events() -> None:
+    a = make(
+        "It opened at the Dunmore Film Festival and the Velder Games Expo .",
+        [("Dunmore Film Festival", "ORG"), ("Velder Games Expo", "ORG")],
+    )
+    assert labels_of(a, "Dunmore Film Festival") == ["EVENT"]
+    assert labels_of(a, "Velder Games Expo") == ["EVENT"]
+
+
+def test_the_before_a_name_inside_a_sentence_is_no_persons_name() -> None:
+    a = make("It showed hits such as The Velder Papers last year .", [("Velder Papers", "PERSON")])
+    assert labels_of(a, "Velder Papers") == ["WORK_OF_ART"]
+    b = make("The Velder twins said no .", [("Velder", "PERSON")])
+    assert labels_of(b, "Velder") == ["PERSON"]
+
+
+def test_a_towns_name_before_a_players_role_is_its_club_in_sports_reports() -> None:
+    sport = "Luton defender Ivo Harl scored two goals in the league ; the striker and goalkeeper agreed ."
+    other = "Luton chairman Ivo Harl spoke about the new airport terminal and its jobs ."
+    t = tables()
+    for text, club in ((sport, True), (other, False)):
+        d = Doc(make(text, [("Luton", "GPE"), ("Ivo Harl", "PERSON")]))
+        assert member_cue(d, t, 0, 1, "Luton") is club

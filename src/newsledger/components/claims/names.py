@@ -15,6 +15,10 @@ finance minister between 2011 and 2014"), and a short name of an organisation
 :func:`place_like` finds one-word names NER typed as people or organisations
 that the text uses as places: "in Drumlow", "the mayor of Varnholm", "Tormund-born".
 
+:func:`person_by_phrase`: a name NER guessed to be a place or an organisation that
+a phrase only a person fits (a birth, a death, an age, a term of office) shows to be a
+person's.
+
 :func:`could_be_person` says whether a one-word entity of another type may be
 a person's surname (:func:`could_be_full_name`: a full name typed as a place) when a phrase that only describes people ("the
 48-year-old X", "X, 61,", "X, who was born in …") says so.
@@ -23,9 +27,11 @@ a person's surname (:func:`could_be_full_name`: a full name typed as a place) wh
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from newsledger.components.claims.patterns import country_names
 from newsledger.components.claims.values import lexicon
+from newsledger.components.ner.tables import tables
 from newsledger.core.model import Entity, Mention, Token
 
 # NER types a surname is mistaken for; places and nationalities are left out
@@ -89,6 +95,32 @@ def could_be_person(name: str, etype: str) -> bool:
     )
 
 
+def person_by_phrase(name: str, etype: str, placed: bool, demonyms: Mapping[str, str]) -> bool:
+    """A name a phrase only a person fits (a birth, a death, an age, a term of office) shows to be
+    a person's: one word NER guessed to be a place (GPE) that the document never uses as
+    a place (``placed``) and that is no known place or demonym ("Rennard, born in Elsby"), or
+    two or three capitalised words NER typed as an organisation that hold no word of an
+    organisation's, party's or place's name ("Born in 1952, Aksel Frey …", not "Rennard
+    Lines")."""
+    if etype == "GPE":
+        return (
+            not placed
+            and name not in tables().places  # a town of the gazetteer
+            and could_be_person(name, "ORG")
+            and name.casefold() not in country_names()
+            and name.lower() not in demonyms
+        )
+    words = name.split()
+    lex = lexicon()
+    heads = {w for key in ("institution_heads", "place_heads", "party_heads") for w in lex[key]}
+    return (
+        etype == "ORG"
+        and 2 <= len(words) <= 3
+        and all(could_be_person(w, "ORG") for w in words)
+        and not any(w.lower() in heads or w in tables().keywords for w in words)
+    )
+
+
 FULL_NAME_MISTYPES = frozenset({"LOC", "FAC"})  # not EVENT: "the World Cup, 31-year-old …"
 
 
@@ -108,6 +140,7 @@ def could_be_full_name(name: str, etype: str) -> bool:
 LOCATIVE = frozenset({"in", "near", "outside", "across", "around"})
 _ITS_PEOPLE = re.compile(
     r"\s+and\s+its\s+[\d,.]+\s+(?:million\s+)?(?:inhabitants|residents|people)\b"
+    r"|\s+(?:has|had)\s+a\s+population\s+of\b"
 )
 
 
@@ -115,10 +148,11 @@ def place_like(
     text: str, entities: Sequence[Entity], mentions: Sequence[Mention],
     tokens: Sequence[Token], tok_m: Sequence[int],
 ) -> frozenset[str]:  # fmt: skip
-    """One-word people and organisations the text puts where only a place goes: the
-    object of "in", "near", "outside" ("killed in Drumlow"), or of "of" after an
-    office ("the mayor of Varnholm"); a name in apposition with "a town", "the
-    capital"; a name "and its N inhabitants"; a name before "-born"."""
+    """One-word people, organisations and places (GPE: shown to be one) the text puts
+    where only a place goes: the object of "in", "near", "outside" ("killed in
+    Drumlow"), or of "of" after an office ("the mayor of Varnholm"); a name in apposition with "a town", "the
+    capital"; a name "and its N inhabitants" or that "has a population of"; a name
+    before "-born"."""
     types = {e.id: e.type for e in entities}
     titles = {t.split()[-1] for t in lexicon()["titles"]}
     place_nouns = {w for w, cls in lexicon()["descriptions"].items() if cls == "place"}
@@ -131,7 +165,7 @@ def place_like(
         if k < 0:
             continue
         m = mentions[k]
-        if " " in m.text or types.get(m.entity) not in ("PERSON", "ORG", "PRODUCT"):
+        if " " in m.text or types.get(m.entity) not in ("PERSON", "ORG", "PRODUCT", "GPE"):
             continue
         tok = tokens[t]
         head = tokens[tok.head]
@@ -147,7 +181,7 @@ def place_like(
         ):
             out.add(m.entity)  # "Pellmora, a town of 25,000 people"
         if _ITS_PEOPLE.match(text, m.end):
-            out.add(m.entity)  # "Pellmora and its 80,000 inhabitants"
+            out.add(m.entity)  # "Pellmora and its 80,000 inhabitants", "has a population of"
         if text.startswith("-born", m.end):
             out.add(m.entity)  # "the Tormund-born composer"
     return frozenset(out)

@@ -43,6 +43,11 @@ from newsledger.components.claims.values import (
 from newsledger.core.model import Analysis, Claim
 from newsledger.core.stage import Stage
 
+# births, deaths, ages and terms of office: only people have them ("Rennard, born in …")
+MIN_TELLING_AGE = 16
+PERSON_ONLY = frozenset(
+    {"born", "birthplace", "died", "died_in", "age", "office_held", "in_office_since"}
+)
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _FUTURE_MARKS = frozenset({"after", "when", "before", "until", "once"})
 _AS_OF = re.compile(r"^\W{0,3}(?:in|by|as\s+of|at\s+the\s+end\s+of)\s+((?:1[0-9]|20)\d\d)\b", re.I)
@@ -126,34 +131,51 @@ def _event_in_sentence(ctx: DocContext, char: int) -> str | None:
 
 
 def _event_date(ctx: DocContext, char: int) -> str | None:
-    """The date of the event a toll is of: the event's, else the sentence's unless every
-    date of the sentence dates the report ("Officials said on Tuesday that 290 people
-    were killed in the earthquake": Tuesday is no date of the earthquake)."""
+    """The date of the event a toll is of: the event's, else the sentence's first date
+    that does not date the report ("Officials said on Thursday that 12 people had died
+    in Saturday's landslide": Saturday), none when every date dates the report
+    ("Officials said on Tuesday that 290 people were killed in the earthquake")."""
     si = ctx.a.annotated.sentence_of(char)
     for ev in ctx.a.events:
         if ev.date and ev.evidence.start <= char < ev.evidence.end:
             return ev.date
-    if si < 0 or _report_dated(ctx, si):
+    if si < 0:
         return None
+    verdicts = _report_dates(ctx, si)
+    if verdicts and all(report for report, _ in verdicts.values()):
+        return None
+    if any(report for report, _ in verdicts.values()):
+        for first, (report, last) in sorted(verdicts.items()):
+            phrase = ctx.text[ctx.tokens[first].start : ctx.tokens[last].end]
+            when = None if report else read_when(re.sub(r"['’]s$", "", phrase), ctx.pub)
+            if when is not None:
+                return when.text
     return ctx.a.sentence_dates.get(si)
 
 
-def _report_dated(ctx: DocContext, si: int) -> bool:
-    """Every date phrase of sentence ``si`` modifies a verb of saying."""
+def _report_dates(ctx: DocContext, si: int) -> dict[int, tuple[bool, int]]:
+    """The date phrases of sentence ``si`` (first token → (does it modify a verb of
+    saying, i.e. date the report?, last token))."""
     sent = ctx.a.annotated.sents[si]
     saying = frozenset(lexicon()["reporting_verbs"])
-    heads: list[bool] = []
+    out: dict[int, tuple[bool, int]] = {}
+    first = -1
     for t in range(sent.token_start, sent.token_end):
         tok = ctx.tokens[t]
-        if tok.ent_type != "DATE" or ctx.tokens[tok.head].ent_type == "DATE":
-            continue  # one verdict per date phrase, from its head word
-        h = tok
-        for _ in range(4):
-            if h.pos in ("VERB", "AUX") or h.head == h.i:
-                break
-            h = ctx.tokens[h.head]
-        heads.append(h.pos == "VERB" and h.lemma.lower() in saying)
-    return bool(heads) and all(heads)
+        if tok.ent_type != "DATE":
+            first = -1
+            continue
+        first = t if first < 0 else first
+        report = out[first][0] if first in out else False
+        if ctx.tokens[tok.head].ent_type != "DATE":  # the phrase's head word decides
+            h = tok
+            for _ in range(4):
+                if h.pos in ("VERB", "AUX") or h.head == h.i:
+                    break
+                h = ctx.tokens[h.head]
+            report = h.pos == "VERB" and h.lemma.lower() in saying
+        out[first] = (report, t)
+    return out
 
 
 # ------------------------------------------------------------------ reading
@@ -264,15 +286,18 @@ def _sentence_place(ctx: DocContext, lo: int, hi: int, s: int, e: int, before: b
     return best[3] if best else None
 
 
-def _plausible(ctx: DocContext, k: int, types: frozenset[str]) -> bool:
+def _plausible(ctx: DocContext, k: int, types: frozenset[str], alone: bool = True) -> bool:
     """A name in a pattern's subject slot fits: its type is one the attribute takes; for a
-    person, a name of several words NER may have mistyped, but never a country or city."""
+    person, a name of several words NER may have mistyped, but never a country or city
+    (unless the slot holds that name ``alone`` and the phrase is one only a person fits:
+    "Ekholm, 43," with "Ekholm" guessed a place)."""
     eid = ctx.entity_of(k)
     etype = ctx.etype(eid)
     if not types or etype in types or "PERSON" not in types:
         return True
     if etype in ("GPE", "NORP"):
-        return False  # "president of Vodafone KK, Japan"
+        # "president of Vodafone KK, Japan"
+        return alone and ctx.person_only and ctx._only_a_person(eid)
     name = ctx.entity_name(eid)
     return len(name.split()) >= 2 or could_be_person(name, etype)
 
@@ -292,7 +317,7 @@ def _subject(ctx: DocContext, pat: Pattern, m: re.Match[str], spec: AttributeSpe
                 g = rd.group(m, name)
                 if g is not None and ms.start < g[1] and g[0] < ms.end:
                     return None  # the subject slot took part of the value's name
-            if not _plausible(ctx, k, types):
+            if not _plausible(ctx, k, types, len(ks) == 1):
                 return None
         return ctx.group_subject(s[0], s[1], types)
     if pat.subject == "place":
@@ -329,6 +354,9 @@ def _read(ctx: DocContext, pat: Pattern, m: re.Match[str]) -> Claim | None:
         value = _value(ctx, pat, m, spec.value_types, quals)
     if value is None or not value.text:
         return None
+    # an age shows a person only from an adult's ("Rivaldo (2)" after a goal: his goals)
+    adult = attr != "age" or (value.text.isdigit() and int(value.text) >= MIN_TELLING_AGE)
+    ctx.person_only = attr in PERSON_ONLY and adult
     subject = _subject(ctx, pat, m, spec)
     if subject is None or ("entity", subject) in quals:
         return None

@@ -86,6 +86,9 @@ def _walk(
             ctok = ctx.tokens[c]
             if ctok.dep in SUBJ_DEPS and not (skip and skip[0] <= ctok.start < skip[1]):
                 found = _np(ctx, c, types)
+                if found is None and ctx.person_only and ctx.tok_m[c] >= 0:
+                    # "Aksel Frey served as mayor …": only a person serves a term
+                    found = ctx.subject_ok(ctx.entity_of(ctx.tok_m[c]), types)
                 if found != CONTINUE:
                     return found
                 who = who or ctok.text.lower() == "who"
@@ -93,12 +96,14 @@ def _walk(
         owned = any(ctx.tokens[c].dep == "poss" for c in ctx.children_of(t))
         nominal = tok.pos in ("NOUN", "PROPN", "PRON") or (tok.pos == "ADJ" and owned)
         if nominal and not inside:  # "his first since taking office": an adjective as noun
+            w = tok.text.lower()
+            if owned and (w in ctx.kin or ctx.descriptions.get(w) == "person"):
+                return None  # "Ekholm's father, who died in 1990": the father, unnamed
             for c in ctx.children_of(t):
                 if ctx.tokens[c].dep == "poss":
                     found = _np(ctx, c, types)
                     if found != CONTINUE:
                         return found
-            w = tok.text.lower()
             is_desc = w in ctx.descriptions or tok.lemma.lower() in ctx.descriptions
             if tok.dep != "appos" and is_desc:
                 found = _np(ctx, t, types)
@@ -171,5 +176,7 @@ def _fronted(ctx: DocContext, s: int, e: int, types: frozenset[str]) -> str | No
         i += 1
     if i >= sent.token_end:
         return None
+    if ctx.tok_m[i] >= 0:  # the phrase describes the name ("Born in 1952, Aksel Frey …")
+        return ctx.subject_ok(ctx.entity_of(ctx.tok_m[i]), types)
     found = _np(ctx, i, types)
     return None if found == CONTINUE else found

@@ -24,6 +24,7 @@ from newsledger.components.claims.names import (
     common_prefix,
     could_be_full_name,
     could_be_person,
+    person_by_phrase,
     place_like,
 )
 from newsledger.components.claims.values import lexicon, parse_date
@@ -69,11 +70,14 @@ class DocContext:
         self._match_start = 0
         self._main: dict[str, str | None] = {}
         self._untagged: list[str] | None = None
+        self.person_only = False  # the claim read is one only a person has (set per claim)
         self.affiliations: dict[str, frozenset[str]] = {}  # person -> organisations
         lex = lexicon()
         self.pronouns: dict[str, list[str]] = lex["pronouns"]
         self.descriptions: dict[str, str] = lex["descriptions"]
         self.desc_types: dict[str, list[str]] = lex["description_types"]
+        self.vocations: frozenset[str] = lex["vocations"]
+        self.kin: frozenset[str] = frozenset(lex["kin_nouns"])
 
     # ------------------------------------------------------------ entities
 
@@ -118,7 +122,15 @@ class DocContext:
         name, etype = self.entity_name(eid), self.etype(eid)
         if "PERSON" in types and (could_be_person(name, etype) or could_be_full_name(name, etype)):
             return eid
+        if "PERSON" in types and self.person_only and self._only_a_person(eid):
+            return eid  # "Rennard, born in Elsby in 1946,": a town is not born
         return None
+
+    def _only_a_person(self, eid: str) -> bool:
+        """A name a phrase of birth, death or a term of office shows to be a person's
+        (``person_only``; :func:`~newsledger.components.claims.names.person_by_phrase`)."""
+        name, etype = self.entity_name(eid), self.etype(eid)
+        return person_by_phrase(name, etype, eid in self.places, self.demonyms)
 
     def etype(self, eid: str) -> str:
         """The entity's type; a one-word "person" or "organisation" used as a place
@@ -384,7 +396,7 @@ class DocContext:
                 if found:
                     return None if self._another_country(char, found) else found
         if cls == "person":
-            return self._person_before(char, allowed)
+            return self._person_before(char, allowed, word in self.vocations)
         return self._nearest_before(char, allowed, word if cls == "org" else None)
 
     def _another_country(self, char: int, country: str) -> bool:
@@ -409,26 +421,47 @@ class DocContext:
                 return True
         return False
 
-    def _person_before(self, char: int, allowed: set[str]) -> str | None:
+    def _person_before(self, char: int, allowed: set[str], calling: bool = True) -> str | None:
         """Who "the minister" or "the 66-year-old composer" is: in its own sentence or the
-        one before, the nearest person who is a grammatical subject, else the only
-        person named there ("… took action against A and B. The actress …": neither)."""
+        one before, the nearest person who is a grammatical subject, else, for a noun of
+        a calling (``calling``: "the composer", not "the mayor"), the only person named
+        there ("… took action against A and B. The actress …": neither).  A post may be
+        held in a place or body just named ("the ferry to X. The mayor, who …" is the
+        mayor of X), so a post needs its holder as a subject.  Of several, a one-word name
+        something goes to or comes from ("to Varnholm") is taken for a place."""
         ann = self.a.annotated
         si = ann.sentence_of(char)
         first = ann.sents[max(si - 1, 0)].start if si >= 0 else char - _LOOKBACK
         i = bisect.bisect_left(self.starts, char) - 1
         seen: list[str] = []
+        went_to: set[str] = set()
         while i >= 0 and self.mentions[i].start >= first:
             eid = self.entity_of(i)
             if self.etype(eid) in allowed or (
-                "PERSON" in allowed and could_be_person(self.entity_name(eid), self.etype(eid))
+                "PERSON" in allowed
+                and (
+                    could_be_person(self.entity_name(eid), self.etype(eid))
+                    or (self.person_only and self._only_a_person(eid))
+                )
             ):
                 if self._is_subject(i) and not self._modifier(i):
                     return eid
                 if eid not in seen:
                     seen.append(eid)
+                if self._destination(i):
+                    went_to.add(eid)
             i -= 1
-        return seen[0] if len(seen) == 1 else None
+        if len(seen) > 1:  # "… in memory of Oskar Lind, drew 3,000 people to Varnholm"
+            seen = [e for e in seen if e not in went_to or " " in self.entity_name(e)]
+        return seen[0] if len(seen) == 1 and calling else None
+
+    def _destination(self, k: int) -> bool:
+        """Mention ``k`` is where something goes or comes from ("drew crowds to X")."""
+        tok = self.tokens[
+            min(self.a.annotated.token_at(self.mentions[k].end - 1), len(self.tokens) - 1)
+        ]
+        head = self.tokens[tok.head]
+        return tok.dep == "pobj" and head.text.lower() in ("to", "from", "into")
 
     def demonym_country(self) -> str | None:
         """The named country the document's demonyms point to most ("Sarnian" → Sarnia)."""

@@ -30,7 +30,7 @@ from functools import cache
 from typing import Any
 
 from newsledger.core.lexicon import read_json
-from newsledger.core.wordlists import numbers_of, titles_of
+from newsledger.core.wordlists import numbers_of, titles_of, vocations
 
 APPROX_TOLERANCE = 0.15  # "around ten million" allows 8.5-11.5 million
 ROUNDING_CAP = 0.05  # an exact figure is never read wider than 5 %
@@ -61,6 +61,9 @@ def lexicon() -> dict[str, Any]:
     # role titles: the offices of the shared title table (data/titles.tsv)
     data["titles"] = titles_of(frozenset({"office"}))
     data["exclusive_titles"] = titles_of(frozenset({"exclusive"}))
+    # nouns of a calling (data/vocations.tsv) describe a person too ("the painter")
+    data["vocations"] = vocations()
+    data["descriptions"] = {**{v: "person" for v in vocations()}, **data["descriptions"]}
     return data
 
 

@@ -27,6 +27,17 @@ AIM_VERBS = frozenset({"target", "aim", "direct"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "hit"})
 PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
+# what an attack is done with, never who did it ("a roadside IED killed a general"): the
+# instrument of the event, not its actor
+INSTRUMENT_NOUNS = frozenset(
+    {"bomb", "ied", "device", "explosive", "explosives", "mine", "landmine", "grenade"}
+    | {"missile", "rocket", "shell", "mortar", "bullet", "gun", "rifle", "weapon", "knife"}
+    | {"car", "truck", "vehicle", "motorcycle", "parcel", "package", "blast", "explosion"}
+)
+# ... and what never was its target either ("the bombs killed four workers")
+MUNITION_NOUNS = frozenset(
+    {"bomb", "ied", "device", "explosive", "explosives", "grenade", "bullet"}
+)
 TARGET_PREPS = {  # "talks on trade": "on" gives the topic of a meeting, not a target
     "CONSULT": frozenset({"with"}),
     "AGREE": frozenset({"with"}),
@@ -56,9 +67,9 @@ def entities_of(ix: DocIndex, h: int, allowed: frozenset[str]) -> list[str]:
         if e is None:
             for ch in ix.deps(x, "appos"):
                 e = e or ix.entity[ch]
-        if e is None:  # "Taliban gunmen", "the Velmoran regime"; not "the Belfast brigade"
+        if e is None:  # "Taliban gunmen", "the IRA's brigade"; not "the Belfast brigade"
             groups = STATE_GROUPS if "state" in kinds(ix, x) else NAMED_GROUPS
-            for ch in ix.deps(x, "compound", "nmod", "amod"):
+            for ch in ix.deps(x, "compound", "nmod", "amod", "poss"):
                 m = ix.entity[ch]
                 if m is not None and ix.entity_type.get(m) in groups:
                     e = m
@@ -76,6 +87,13 @@ def entities_of(ix: DocIndex, h: int, allowed: frozenset[str]) -> list[str]:
 def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
     if ix.tokens[h].pos in ("PRON", "DET", "NUM") and ix.entity[h] is None:
         return
+    if any(ix.lemma(d) == "no" for d in ix.deps(h, "det")):
+        return  # "no group claimed the attack"
+    if ix.entity[h] is None and (
+        ix.is_date(h)
+        or (_not_an_actor(ix, h) if role == "actor" else ix.noun_lemma(h) in MUNITION_NOUNS)
+    ):
+        return  # not "today attacked", "the bombs killed", nor "hit the bombs"
     allowed = ACTOR_ENTS if role == "actor" else TARGET_ENTS
     ids = entities_of(ix, h, allowed)
     sp = np_span(ix, h)
@@ -89,6 +107,15 @@ def add(ix: DocIndex, c: Cand, h: int, role: str) -> None:
         c.targets.extend(e for e in ids if e not in c.targets)
         if sp not in c.target_spans:
             c.target_spans.append(sp)
+
+
+def _not_an_actor(ix: DocIndex, h: int) -> bool:
+    """An unnamed phrase that cannot have done the act: an instrument ("the IED"), a
+    site ("the cafe") or an event ("the attack killed three")."""
+    lem = ix.noun_lemma(h)
+    if lem in INSTRUMENT_NOUNS or ix.is_site(h):  # "the cafe" did not bomb
+        return True
+    return any(r.pos in ("NOUN", "*") and not r.aux for r in ix.lex.triggers.get(lem, ()))
 
 
 def _describe(ix: DocIndex, c: Cand, h: int, role: str, sp: Span) -> None:

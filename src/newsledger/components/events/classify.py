@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newsledger.components.events.modality import modality, retyped
+from newsledger.components.events.modality import condition, modality, retyped
 from newsledger.core.models import ModelError, load_model
 
 if TYPE_CHECKING:  # pragma: no cover - types only
@@ -197,7 +197,7 @@ def decide(ix: DocIndex, cands: list[Cand], model: TypeModel | None = None) -> N
             best = max((k for k in m.classes if k != NONE), key=lambda k: p[k])
             if best != c.type and p[best] >= RETYPE:
                 c.type, c.mode = best, None
-        if not c.aux:
+        if not c.aux and not condition(ix, c.tok):
             new = retyped(c.type, c.modality)
             if new != c.type:
                 c.type, c.mode = new, None

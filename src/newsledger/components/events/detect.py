@@ -62,6 +62,7 @@ class Cand:
     mode: str | None
     aux: bool
     sent: int
+    tally: bool = False  # a casualty noun that lends its figures only, not a mention ("toll")
     modality: str = "done"
     background: bool = False  # no event of its own (events.classify): lends arguments only  # done | intended | threatened | denied (events.modality)
     result: bool = False  # a consequence ("were killed") that may belong to a recent ASSAULT
@@ -290,7 +291,12 @@ def cond_holds(ix: DocIndex, i: int, c: Cond) -> bool:
     if c.op == "nochild":
         return not ix.near_lemmas(i) & v
     if c.op == "obj":
-        return any(ix.lemma(o) in v or ("place" in v and ix.is_place(o)) for o in _objects(ix, i))
+        return any(
+            ix.lemma(o) in v
+            or ("place" in v and ix.is_place(o))
+            or ("person" in v and ix.ent_label[o] == "PERSON")
+            for o in _objects(ix, i)
+        )
     if c.op == "noobj":
         return not any(ix.lemma(o) in v for o in _objects(ix, i))
     if c.op == "tag":
@@ -309,6 +315,9 @@ def cond_holds(ix: DocIndex, i: int, c: Cond) -> bool:
         )
     if c.op == "subj":
         return any(ix.is_place(s) for s in ix.deps(i, "nsubj", "nsubjpass"))
+    if c.op == "voice":  # active: a verb with a subject of its own ("jets destroyed a bridge")
+        active = bool(ix.deps(i, "nsubj")) and not ix.deps(i, "auxpass")
+        return ("active" if active else "passive") in v
     raise ValueError(f"unknown condition {c.op!r}")  # pragma: no cover - checked at load
 
 
@@ -328,11 +337,14 @@ def match_rule(ix: DocIndex, i: int, rules: tuple[TriggerRule, ...]) -> TriggerR
 
 
 def negated(ix: DocIndex, i: int) -> bool:
+    """Is the mention at ``i`` denied by the text ("did not attack", "no arrests",
+    "left without firing a shot")?"""
     for c in ix.children[i]:
         t = ix.tokens[c]
         if t.dep == "neg" or (t.dep == "det" and t.text.lower() == "no"):
             return True
-    return False
+    t = ix.tokens[i]
+    return t.dep in ("pcomp", "pobj") and t.head != i and ix.lemma(t.head) == "without"
 
 
 def detect(ix: DocIndex) -> list[Cand]:
@@ -363,6 +375,7 @@ def detect(ix: DocIndex) -> list[Cand]:
                 mode=rule.mode,
                 aux=rule.aux,
                 sent=t.sent,
+                tally=rule.tally,
                 noun=coarse_pos(t) == "NOUN",
                 definite=coarse_pos(t) == "NOUN"
                 and not specific

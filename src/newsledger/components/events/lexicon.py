@@ -30,7 +30,9 @@ from newsledger.core.lexicon import Col, LexiconError, Row, read_table
 from newsledger.core.wordlists import numbers_of
 
 POS = frozenset({"VERB", "NOUN", "ADJ", "*"})
-COND_OPS = frozenset({"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag"})
+COND_OPS = frozenset(
+    {"child", "nochild", "obj", "noobj", "prep", "head", "of", "subj", "tag", "voice"}
+)
 SUPPORT_KINDS = frozenset(
     {"light", "claim", "attribute", "responsible", "frame", "locative", "state"}
 )
@@ -75,6 +77,7 @@ class TriggerRule:
     conds: tuple[Cond, ...]
     aux: bool  # a casualty word: joins a nearby ASSAULT event, never one of its own
     result: bool = False  # joins a recent ASSAULT event when it names no place or date
+    tally: bool = False  # an aux word that lends its figures only, not a mention ("toll")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,7 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
         Col("type", choices=PLOVER, required=True),
         "mode",
         "cond",
-        Col("kind", choices=frozenset({"trigger", "aux", "result"}), required=True),
+        Col("kind", choices=frozenset({"trigger", "aux", "tally", "result"}), required=True),
     ),
     "event_modes.tsv": (
         Col("type", choices=PLOVER, required=True),
@@ -166,8 +169,9 @@ def load_triggers(name: str = "event_triggers.tsv") -> dict[str, tuple[TriggerRu
             etype,
             mode or None,
             parse_conds(cond, name, n),
-            kind == "aux",
+            kind in ("aux", "tally"),
             kind == "result",
+            kind == "tally",
         )
         rules.setdefault(rule.lemma, []).append(rule)
     return {k: tuple(v) for k, v in rules.items()}

@@ -3,8 +3,8 @@ threatened, or denied?
 
 * ``done``: reported as having happened or happening ("troops shelled the town").
 * ``intended``: planned, promised or hypothetical ("will provide food aid",
-  "plans to attack", "tried to assassinate"); an event noun that is the object
-  of a giving or light verb takes that verb's modality.
+  "plans to attack", "tried to assassinate", "if he is convicted"); an event
+  noun that is the object of a giving or light verb takes that verb's modality.
 * ``threatened``: announced as a threat ("threatened to blockade", "would
   blockade the port if ...").
 * ``denied``: the actor or a source denies it ("denied attacking the convoy").
@@ -65,6 +65,8 @@ def modality(ix: DocIndex, i: int) -> str:
             return "intended"  # "a planned attack", "the foiled plot"
         if ix.tokens[c].dep == "aux" and ix.lemma(c) in FUTURE_AUX:
             return "threatened" if ix.lemma(c) == "would" and _conditional(ix, i) else "intended"
+    if condition(ix, i):
+        return "intended"  # a condition, not a report: "(he faces prison) if he is convicted"
     h = t.head
     if h == i:
         return "done"
@@ -94,6 +96,14 @@ def _light(ix: DocIndex, h: int) -> frozenset[str]:
     """``{lemma}`` when token ``h`` is a light verb ("carry out", "launch"), else empty."""
     return (
         frozenset({ix.lemma(h)}) if "light" in ix.lex.support.get(ix.lemma(h), ()) else frozenset()
+    )
+
+
+def condition(ix: DocIndex, i: int) -> bool:
+    """Is ``i`` the verb of an "if"/"unless" clause ("if he is convicted")?  Such an act is
+    hypothetical: neither done nor promised (:func:`retyped` leaves its type)."""
+    return ix.tokens[i].dep == "advcl" and any(
+        ix.lemma(m) in ("if", "unless") for m in ix.deps(i, "mark")
     )
 
 

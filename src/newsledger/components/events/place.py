@@ -6,8 +6,12 @@ Every place-like phrase of the trigger's sentence is a candidate:
   GPE/LOC/FAC name, or a place anaphor ("the city");
 * **name**: any other proper name where a place could be named, however the
   entity stages typed it (PERSON, ORG, or nothing): "clashes in Dar al-Velm",
-  "killed at Camp Dravik", "the district of Wadi Tarsk", "stormed Tall
-  Vemra" (:func:`~newsledger.components.events.place_candidates.may_name_place`).
+  "killed at Camp Dravik", "the district of Wadi Tarsk", "the Abu Karim
+  neighborhood", "stormed Tall Vemra"
+  (:func:`~newsledger.components.events.place_candidates.may_name_place`).
+  Not a name one goes to ("allegiance to the Velmora Front"), nor, for a
+  speech act, a name modifying its noun ("the Oxford Street warning": its
+  topic, see :func:`topic`).
 
 Each candidate gets sparse features read off the dependency tree (the path
 from the trigger to it, its preposition, whether it is in the trigger's scope
@@ -38,6 +42,7 @@ from functools import cache
 from newsledger.components.events.detect import Cand, DocIndex
 from newsledger.components.events.place_candidates import Option, features, options, witness
 from newsledger.components.events.place_tree import (
+    MODIFIER_DEPS,
     SPECIFIC,
     SPEECH_TYPES,
     destination,
@@ -116,10 +121,19 @@ def candidates(
     sc = without_content(ix, c, sc)
     opts = options(ix, c)
     if c.type in SPEECH_TYPES:  # where a thing was said is a place phrase of its clause
-        opts = [o for o in opts if o.root in sc and locative(ix, o.root, c)]
+        opts = [
+            o for o in opts if o.root in sc and locative(ix, o.root, c) and not topic(ix, o.root, c)
+        ]
     elif time_anchor(ix, c):  # "a week after the raid, X was arrested in Y"
         opts = [o for o in opts if o.root in sc]
     return opts, features(ix, c, sc, opts), sc
+
+
+def topic(ix: DocIndex, i: int, c: Cand) -> bool:
+    """Does ``i`` only modify the trigger noun of a speech act: what it is about ("the
+    Oxford Street warning"), not where it was made?"""
+    t = ix.tokens[i]
+    return t.head == c.tok and t.dep in MODIFIER_DEPS
 
 
 def time_anchor(ix: DocIndex, c: Cand) -> bool:

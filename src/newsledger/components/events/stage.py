@@ -94,7 +94,8 @@ def _reported(cl: Cluster) -> bool:
 
 
 def build(ix: DocIndex, cl: Cluster) -> Event:
-    """One event from a cluster of mentions (background ones are mentions and lend arguments)."""
+    """One event from a cluster of mentions (background ones are mentions and lend arguments;
+    tallies such as "death toll" lend their figures only)."""
     kept = [c for c in cl.cands if not c.background]
     real = [c for c in kept if not c.aux] or kept
     lend = [c for c in cl.cands if not c.aux] or real  # arguments: background ones too
@@ -125,7 +126,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         mode=mode,
         casualty_history=history,
         id=stable_id(ix.a.doc.id, "event", cl.type, str(trig.start)),
-        mentions=tuple(Span(c.start, c.end, c.text) for c in cl.cands),
+        mentions=tuple(Span(c.start, c.end, c.text) for c in cl.cands if not c.tally),
         place_span=wc.where if wc is not None else None,
         date_span=when_span,
         actor_spans=tuple(dict.fromkeys(s for c in lend for s in c.actor_spans)),

@@ -7,10 +7,16 @@ every name and makes its mentions agree:
 
 * *person*: a title or honorific just before ("Mr X", "striker X"), "X, who",
   "X, 34," (an age);
-* *place*: a place noun before ("the town of X", "the border town X"), a
+* *place*: a place noun before ("the town of X", "the border town X"), "MP for X", a
   compass word before and a place noun after ("X province");
-* *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack";
+* *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack",
+  a performer's verb ("starred in X"), "episodes of X", "films such as X",
+  "best actress for X", "X star Y" outside sports reports, "X, directed by", a
+  capitalised "The" inside a sentence before a name taken for a person, an apposition that ends in a kind of work
+  ("X, the school drama serial which ...");
+* *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
+  a member's role and that member after ("Blur guitarist X", "the X midfielder"),
   a legal suffix after ("X Inc"), "shares of X" / "X shares", and a one-word
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
@@ -26,9 +32,11 @@ by the gazetteers (``src == "gaz"``) are never changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # the types evidence can move a name between (NORP, dates and titles of works stay)
@@ -59,6 +67,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["PERSON"] += 1  # "X said": people mostly, companies too
     if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and _word(d, te + 2) == ",":
         votes["PERSON"] += 1
+    if lp == "for" and prev2 in c.seat_holder:
+        votes["GPE"] += 2  # "MP for X": a constituency
     if lp in c.place_before or (lp == "of" and prev2.lower() in c.place_before):
         votes["GPE"] += 2
     if nxt.lower() in c.place_after:
@@ -96,11 +106,91 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2  # "Gloucester have been caught": a club or firm takes a plural verb
     if lp in c.work_before and prev.islower():
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
+    if nxt == "," and nxt2 in c.work_credit:
+        votes["WORK_OF_ART"] += 2  # "X, directed by ...", "X, starring ..."
     if nxt in c.work_after:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
     if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":
         votes["WORK_OF_ART"] += 2  # "The Boxer (1998)": a title and its year
+    if lp == "of" and prev2.lower() in c.work_of and prev2.islower():
+        votes["WORK_OF_ART"] += 3  # "episodes of X" (outweighs a plural verb: "... X have")
+    if lp == "as" and prev2 == "such" and _word(d, ts - 3) in c.work_before:
+        votes["WORK_OF_ART"] += 2  # "films such as X"
+    if (
+        lp == "for"
+        and prev2 in c.award_for
+        and "best" in {_word(d, ts - k) for k in (3, 4, 5)}
+        and s.label != "PERSON"
+    ):
+        votes["WORK_OF_ART"] += 2  # "best actress for X" (not "best director for Ann Vane")
+    if prev == "The" and s.label == "PERSON" and not opens_sentence(d, ts - 1):
+        votes["WORK_OF_ART"] += 2  # "... hits such as The Blair Witch Project": no person's name
+    if nxt == "star" and s.label != "ORG" and star_title(d, t, ts, te, txt):
+        votes["WORK_OF_ART"] += 2  # "Sideways star X": a film or show (a band is left ORG)
+    if lp == "in" and prev2.lower() in c.work_verb:
+        votes["WORK_OF_ART"] += 2  # "starred in X"
+    if nxt == "," and work_apposition(d, te + 1):
+        votes["WORK_OF_ART"] += 2  # "X, the school drama serial which ..."
+    if lp in c.product_before and prev.islower():
+        votes["PRODUCT"] += 2  # "the arthritis drug X"
+    if nxt in c.product_after:
+        votes["PRODUCT"] += 2  # "X coupes", "X stout"
+    if member_cue(d, t, ts, te, txt):
+        votes["ORG"] += 2  # "Blur guitarist X", "the only X player": a band, club or firm
     return votes
+
+
+MEMBER_DETERMINERS = frozenset({"the", "a", "an", "only", "former", "ex-", "every", "another"})
+APPOSITION_ENDS = frozenset({",", ".", ";", "(", "which", "that", "about", "starring", "by", "-"})
+APPOSITION_GAP = 4  # words between "the" and the kind of work ("the school-based drama serial")
+
+
+def work_apposition(d: Doc, i: int) -> bool:
+    """Does an apposition opening at token ``i`` call the name a work ("X, the hit BBC
+    comedy series, ...")?  The kind of work must end the phrase: "X, the film director" is
+    a person."""
+    if _word(d, i).lower() not in {"the", "a", "an"}:
+        return False
+    work = cues().work_before
+    for k in range(i + 1, i + 2 + APPOSITION_GAP):
+        w = _word(d, k)
+        if w.lower() in work and w.islower() and _word(d, k + 1) in APPOSITION_ENDS:
+            return True
+        if not w or w in APPOSITION_ENDS:
+            return False
+    return False
+
+
+def star_title(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
+    """Is "X star Y" (or "the X star") the star of a film or show?  Not in sports reports
+    ("Chelsea star X"), nor a place ("Hollywood star") or a person ("Tom Vane star")."""
+    if not (_word(d, te + 1)[:1].isupper() or _word(d, ts - 1).lower() in MEMBER_DETERMINERS):
+        return False
+    return (
+        txt not in t.places
+        and txt not in t.polities
+        and txt not in towns()
+        and txt.split()[0] not in t.given
+        and not is_sports(d)
+    )
+
+
+def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
+    """Is the name followed by a member's role and that member ("Blur guitarist Ian Vane",
+    "Leeds Tykes flanker X", "the Varnok midfielder")?  Then it names a band, club or firm.
+    Countries and people's names ("Tony Hart aide") are left out, and towns outside sports
+    reports ("Hollywood actor")."""
+    role = _word(d, te)
+    if role not in cues().member_role:
+        return False
+    after, before = _word(d, te + 1), _word(d, ts - 1)
+    if not (after[:1].isupper() or before.lower() in MEMBER_DETERMINERS):
+        return False
+    if txt in t.polities or txt.split()[0] in t.given:
+        return False
+    # a town's name before a role is its club only in a sports report ("Middlesbrough
+    # defender X"; elsewhere "Hollywood actor X")
+    return (txt not in t.places and txt not in towns()) or is_sports(d)
 
 
 def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:
@@ -180,10 +270,14 @@ def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """One person's name in one span: "Natalia" + "Karimova" and given name + "Testud".
 
     Two PERSON spans one space apart on one line join; a PERSON span whose
-    uncovered left neighbour is a capitalised given name takes it in.
+    uncovered left neighbour is a capitalised given name takes it in, and so does
+    one whose neighbour is a proper noun that names nothing else (no title, place,
+    nationality or head word, never written lower-case in the article) when a cue
+    of a person follows ("Petter Skog, who …": a given name the name list lacks).
     """
     out: list[Span] = []
     covered = {i for s in spans for i in range(*d.tok_range(s.start, s.end))}
+    lower = {x.text.lower() for x in d.toks if x.text[:1].islower()}
     for s in sorted(spans, key=lambda s: s.start):
         prev = out[-1] if out else None
         if (
@@ -200,7 +294,10 @@ def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             if i >= 0:
                 tok = d.toks[i]
                 if (
-                    tok.text in t.given
+                    (
+                        tok.text in t.given
+                        or (_unknown_given(d, t, i, lower) and PERSON_CUE.match(d.text, s.end))
+                    )
                     and tok.end + 1 == s.start
                     and i not in covered
                     and not d.caps_at(s.start)
@@ -208,6 +305,27 @@ def join_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                     s = Span(tok.start, s.end, "PERSON", "rule")
         out.append(s)
     return out
+
+
+# after a name: a relative "who", an age, or a verb of saying ("Petter Skog, who …")
+PERSON_CUE = re.compile(r"\s?,\s(?:who|whose)\b|\s?,\s\d{1,3}\s?,|\s(?:said|says|told)\b")
+
+
+def _unknown_given(d: Doc, t: Tables, i: int, lower: set[str]) -> bool:
+    """Token ``i`` may be a given name missing from the list (see :func:`join_names`)."""
+    w = d.toks[i].text
+    return (
+        d.toks[i].pos == "PROPN"
+        and not d.toks[i].ent_type  # "Yesterday" (DATE)
+        and w[:1].isupper()
+        and w[1:].islower()
+        and w.lower() not in lower
+        and w.lower() not in t.titles
+        and w not in t.places
+        and w not in t.demonyms
+        and w not in t.keywords
+        and w.lower() not in t.leading_stop
+    )
 
 
 LIST_SEPARATORS = frozenset({", ", "; ", " and ", ", and "})

@@ -119,18 +119,43 @@ def is_dateline(d: Doc, i: int, j: int) -> bool:
     return nxt is not None and (nxt.text[:1].isdigit() or nxt.text in {",", "("})
 
 
+def opens_sentence(d: Doc, ts: int) -> bool:
+    """Does token ``ts`` open its sentence or line (after opening quotes)?"""
+    tok = d.toks[ts]
+    k = ts - 1
+    while k >= 0 and (d.toks[k].pos == "SPACE" or d.toks[k].text in OPENING_MARKS):
+        k -= 1
+    line_start = d.line_starts[d.line(tok.start)] == tok.start
+    return k < 0 or d.toks[k].sent != tok.sent or line_start
+
+
+def adjective_opener(d: Doc, s: Span) -> bool:
+    """A one-word span that opens its sentence and that the parser read as an adjective
+    ("Quirky comedy X won", "Tacit approval from ..."): capitalised for its place only.
+    A word the article also writes capitalised inside a sentence is a name ("Celtic")."""
+    ts, te = d.tok_range(s.start, s.end)
+    if te - ts != 1:
+        return False
+    tok = d.toks[ts]
+    if not (
+        tok.pos == "ADJ"
+        and tok.tag == "JJ"
+        and tok.lemma.islower()
+        and not d.caps_at(s.start)
+        and opens_sentence(d, ts)
+    ):
+        return False
+    return not any(x.text == tok.text and not opens_sentence(d, x.i) for x in d.toks)
+
+
 def common_opener(d: Doc, s: Span) -> bool:
     """A one-word span that opens its sentence, tagged a common noun, written lower-case elsewhere."""
     ts, te = d.tok_range(s.start, s.end)
     if te - ts != 1:
         return False
     tok = d.toks[ts]
-    k = ts - 1
-    while k >= 0 and (d.toks[k].pos == "SPACE" or d.toks[k].text in OPENING_MARKS):
-        k -= 1
     line_start = d.line_starts[d.line(tok.start)] == tok.start
-    first = k < 0 or d.toks[k].sent != tok.sent or line_start
-    if not first or tok.pos != "NOUN" or tok.tag not in {"NN", "NNS"}:
+    if not opens_sentence(d, ts) or tok.pos != "NOUN" or tok.tag not in {"NN", "NNS"}:
         return False
     low = tok.text.lower()
     return line_start or any(x.text == low for x in d.toks)

@@ -17,7 +17,7 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    found;
 3. *retype*: countries, capitals and states are GPE (a company or person named
    after a town is not), demonyms NORP, alert levels and photo credits never
-   PERSON; a head word types a multi-word name ("... City Hall" FAC,
+   PERSON, an adjective opening a sentence ("Quirky comedy X") no name; a head word types a multi-word name ("... City Hall" FAC,
    "... Institution" ORG, "... Valley" LOC); a given name or an initial makes
    a person;
 4. *add* places and demonyms spaCy missed (notably in all-caps headlines and
@@ -37,7 +37,9 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    names of a line-up, "the Brewers" (a team), "Barcelona star X" parted, and
    "the Tote" (a body, not a person); untagged names an apposition describes
    (:mod:`newsledger.components.ner.appositions`: "Ekdahl, 39,", "Castel, home
-   to 31,000 people"); finally spans are made disjoint and
+   to 31,000 people"), the members of a list a plural noun introduces
+   (:mod:`newsledger.components.ner.introduced`: "retailers including X, Y and Z");
+   finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish").
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
@@ -53,6 +55,7 @@ from dataclasses import replace
 from newsledger.components.ner.appositions import described_names
 from newsledger.components.ner.evidence import harmonise, join_names, list_people
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
+from newsledger.components.ner.introduced import introduced_lists
 from newsledger.components.ner.names import (
     conjoined_places,
     covered,
@@ -70,6 +73,7 @@ from newsledger.components.ner.rules import (
     HONORIFICS,
     Doc,
     Span,
+    adjective_opener,
     common_opener,
     is_dateline,
     is_name_word,
@@ -115,6 +119,7 @@ def fix(a: Annotated) -> Annotated:
     spans = repeats(d, t, lone_surnames(d, t, pairs(d, t, spans)))
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
+    spans = introduced_lists(d, t, spans)
     spans = finish(d, conjoined_places(d, t, spans))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
@@ -306,6 +311,10 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         return Span(s.start, s.end, place, "rule")
     if txt in t.demonyms:
         return Span(s.start, s.end, "NORP", "rule")
+    if portfolio(d, s, txt):
+        return None  # "Education Secretary X", "Home affairs spokesman": a portfolio
+    if s.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and adjective_opener(d, s):
+        return None  # "Quirky comedy X", "Tacit approval": an adjective opening a sentence
     words = txt.split()
     if len(words) >= 2:
         kw = t.keywords.get(head_word(words))
@@ -314,6 +323,16 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         if s.label in PERSON_LIKE_FROM and person_like(t, words):
             return Span(s.start, s.end, "PERSON", "rule")
     return s
+
+
+def portfolio(d: Doc, s: Span, txt: str) -> bool:
+    """Is ``txt`` a minister's portfolio before its title ("Education Secretary Ann Vane",
+    "Trade and Industry Secretary", "Home affairs spokesman")?"""
+    c = cues()
+    if not all(w in c.portfolio or w == "and" for w in txt.split()):
+        return False
+    te = d.tok_range(s.start, s.end)[1]
+    return te < len(d.toks) and d.toks[te].text in c.portfolio_title
 
 
 # ------------------------------------------------------------ 4. add missing

@@ -65,6 +65,16 @@ CUE_KINDS = (
     "org_after_lower",
     "work_before",
     "work_after",
+    "work_verb",
+    "work_of",
+    "award_for",
+    "work_credit",
+    "seat_holder",
+    "portfolio",
+    "portfolio_title",
+    "member_role",
+    "product_before",
+    "product_after",
 )
 
 
@@ -84,6 +94,16 @@ class Cues:
     org_after_lower: frozenset[str]
     work_before: frozenset[str]
     work_after: frozenset[str]
+    work_verb: frozenset[str]
+    work_of: frozenset[str]
+    award_for: frozenset[str]
+    work_credit: frozenset[str]
+    seat_holder: frozenset[str]
+    portfolio: frozenset[str]
+    portfolio_title: frozenset[str]
+    member_role: frozenset[str]
+    product_before: frozenset[str]
+    product_after: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

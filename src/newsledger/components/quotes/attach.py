@@ -11,9 +11,11 @@ A quotation (:mod:`newsledger.components.quotes.marks`) takes the cue next to it
   translated text); speech reported inside the quotation (`he said, 'Our …'`)
   is not such a clause.
 
-`"A," X said, "B."` and `"A," X said. "B."` make one quote of two fragments.
-Words of the quoted clause outside the marks (`The country "has made …," X
-said`) make the quotation mixed.
+`"A," X said, "B."` and `"A," X said. "B."` make one quote of two fragments,
+also past a short quotation in the cue's sentence (`X, host of "Fox and
+Friends," said`); a quotation left over with a short clause after it (`"…,"
+Sanders responded`) names its own speaker (:func:`clause_cue`).  Words outside
+the marks that make a quotation mixed are :mod:`newsledger.components.quotes.extent`'s.
 """
 
 from __future__ import annotations
@@ -123,9 +125,10 @@ def _right_cue(d: QuoteDoc, k: int, cues: list[Cue], heads: list[int]) -> Cue | 
     m = d.marks[k]
     _, hi = d.mark_tokens(k)
     para = d.para_of(m.outer_end - 1)
-    if d.text[m.end - 1] == "." or "." in d.text[m.outer_end : m.outer_end + 2]:
+    last = _last_char(d, m)
+    if last == "." or "." in d.text[m.outer_end : m.outer_end + 2]:
         return None  # `"… end." She said …` starts a new sentence
-    if d.text[m.end - 1] not in _SPEECH_END and d.next_char(m.outer_end) not in _SPEECH_END:
+    if last not in _SPEECH_END and d.next_char(m.outer_end) not in _SPEECH_END:
         return None  # `as "The Wall Street Journal" wrote`: a name, not speech
     for c in cues[bisect.bisect_right(heads, hi) :]:
         if c.kind in ("prep", "noun"):
@@ -139,6 +142,57 @@ def _right_cue(d: QuoteDoc, k: int, cues: list[Cue], heads: list[int]) -> Cue | 
             if s > d.toks[c.head].end and _unquoted_words(d, s, e):
                 return None
         return c
+    return None
+
+
+def _last_char(d: QuoteDoc, m: Marked) -> str:
+    """The quotation's last character but closing marks of a quotation inside it
+    (`"You say you 'accept responsibility,'" X said` ends with a comma)."""
+    k = m.end
+    while k > m.start + 1 and d.text[k - 1] in _QUOTE_CHARS:
+        k -= 1
+    return d.text[k - 1]
+
+
+_CLAUSE_REACH = 6  # tokens from the quotation to the verb of the clause after it
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_NOT_SPEAKERS = frozenset({"which", "that", "who", "what", "it", "this"})
+
+
+def clause_cue(d: QuoteDoc, k: int) -> Cue | None:
+    """`"Oh well, …," Sanders responded` / `"Nooooo!" the crowd cried out`: a quotation
+    ending in speech punctuation with a short clause right after it (a subject and
+    a verb outside the lexicon) names its own speaker."""
+    m = d.marks[k]
+    last = _last_char(d, m)
+    if last == "." or "." in d.text[m.outer_end : m.outer_end + 2]:
+        return None
+    if last not in _SPEECH_END and d.next_char(m.outer_end) not in _SPEECH_END:
+        return None
+    _, hi = d.mark_tokens(k)
+    toks = d.toks
+    first = hi + 1
+    while first < len(toks) and toks[first].pos == "PUNCT" and d.inside[first] < 0:
+        first += 1
+    if first >= len(toks) or not d.gap_is_punct(m.outer_end, toks[first].start):
+        return None
+    for v in range(first, min(len(toks), first + _CLAUSE_REACH)):
+        t = toks[v]
+        if d.inside[v] >= 0 or t.sent != toks[first].sent:
+            return None
+        if t.pos != "VERB" or t.tag not in _FINITE:
+            continue
+        subj = d.tree.child(v, {"nsubj"})
+        if subj is None or d.inside[subj] >= 0 or toks[subj].text.lower() in _NOT_SPEAKERS:
+            return None
+        lo, shi = d.tree.edges(subj)
+        if subj < v and lo != first:
+            return None  # `"…," the man who said it …`: the clause does not start here
+        if subj > v and v != first:
+            return None
+        cue = Cue(v, t.start, t.end, "verb", frozenset(), subj, subj > v)
+        cue.clause_lo, cue.clause_hi = min(lo, v), max(shi, v)
+        return cue
     return None
 
 
@@ -326,70 +380,57 @@ def attach_direct(d: QuoteDoc, cues: list[Cue]) -> list[Attr]:
         _go_on(d, att, heads, claims)
     for att in claims.out:
         att.frags.sort()
-        _lead_in(d, att)
     return claims.out
 
 
 def _go_on(d: QuoteDoc, att: Attr, heads: list[int], claims: _Claims) -> None:
     """A quotation right after an attributed one goes on with it: `"A," X said. "B."`
-    (the cue sentence may say more about X, but hold no other cue)."""
+    (the cue sentence may say more about X, but hold no other cue; a short
+    quotation in it, `X, a host of "Fox and Friends," said. "B."`, is passed over)."""
     cue = att.cue
     if cue is None:
         return
     last = max(att.marks)
-    while last + 1 < len(d.marks) and last + 1 not in d.claimed:
-        prev, nxt = d.marks[last], d.marks[last + 1]
+    k = last + 1
+    while k < len(d.marks) and k not in d.claimed:
+        prev, nxt = d.marks[last], d.marks[k]
         if d.para_of(nxt.outer_start) != d.para_of(prev.outer_start):
             return
+        if _in_cue_sentence(d, cue, nxt):
+            k += 1
+            continue
         gap_lo = d.a.annotated.token_at(prev.outer_end)
         gap_hi = d.a.annotated.token_at(nxt.outer_start)
         others = heads[bisect.bisect_left(heads, gap_lo) : bisect.bisect_left(heads, gap_hi)]
         if any(h != cue.head and not d.tree.dominates(cue.head, h) for h in others):
             return
         if cue.head not in others:
-            if SPACE_RE.fullmatch(d.text, prev.outer_end, nxt.outer_start) is None:
+            if k > last + 1 or SPACE_RE.fullmatch(d.text, prev.outer_end, nxt.outer_start) is None:
                 return
-        elif d.last_char_before(nxt.outer_start) not in (".", "!", "?", ":"):
+        elif _char_before_marks(d, nxt.outer_start) not in (".", "!", "?", ":"):
             return
-        claims.claim(last + 1, cue)
-        last += 1
+        claims.claim(k, cue)
+        last = k
+        k += 1
 
 
-def _lead_in(d: QuoteDoc, att: Attr) -> None:
-    """Words of the quoted clause outside the marks make the quotation mixed:
-    `The country "has made …," McConnell said`, `tweeted that, "…"`,
-    `said she has the quality: "Steadiness …"`; the content is the whole clause."""
-    c = att.cue
-    if c is None or c.ccomp is None or not att.marks:
-        return
-    k = min(att.marks)
-    first = d.marks[k]
-    if d.inside[c.ccomp] == k and not _core_lead(d, c.ccomp, first.outer_start):
-        return
-    lo, hi = d.tree.edges(c.ccomp)
-    while lo < hi and d.toks[lo].pos in ("PUNCT", "SPACE"):
-        lo += 1
-    start = d.toks[lo].start
-    cue_pos = d.toks[c.head].start
-    if start >= first.outer_start or start < cue_pos < first.outer_start:
-        return
-    if d.para_of(start) != d.para_of(first.outer_start):
-        return
-    if not ALNUM_RE.search(d.text, start, first.outer_start):
-        return
-    if d.inside[c.ccomp] != k and d.toks[hi].end < first.end:
-        return  # the clause does not hold the quotation
-    att.frags[0] = (start, att.frags[0][1])
-    att.direct = False
+_MAX_NAME_WORDS = 4
 
 
-_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "mark"})
+def _in_cue_sentence(d: QuoteDoc, cue: Cue, m: Marked) -> bool:
+    """Is ``m`` a short quotation inside the cue's sentence (a name or a title), not
+    the start of a sentence of its own?"""
+    if len(d.text[m.start : m.end].split()) > _MAX_NAME_WORDS:
+        return False
+    if _char_before_marks(d, m.outer_start) in (".", "!", "?", ":", ""):
+        return False
+    i = d.a.annotated.token_at(m.outer_start)
+    return i < len(d.toks) and d.toks[i].sent == d.toks[cue.head].sent
 
 
-def _core_lead(d: QuoteDoc, head: int, mark_start: int) -> bool:
-    """Do the quoted clause's words before the marks include its subject or "that"?
-    (An opening phrase such as "As for complexity," stays the writer's.)"""
-    for ch in d.tree.children[head]:
-        if d.toks[ch].start < mark_start and d.toks[ch].dep in _CORE_DEPS:
-            return True
-    return False
+def _char_before_marks(d: QuoteDoc, pos: int) -> str:
+    """The last character before ``pos`` but spaces and closing quotation marks."""
+    k = pos - 1
+    while k >= 0 and (d.text[k].isspace() or d.text[k] in _QUOTE_CHARS):
+        k -= 1
+    return d.text[k] if k >= 0 else ""

@@ -33,6 +33,7 @@ SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _NEAR = 60  # characters around a name searched for what the text calls the person
 _LOOKBACK = 3000  # characters searched back for an antecedent
 _DESCRIPTION_DETS = frozenset({"the", "this", "that"})
+_SOMEONE = frozenset({"a", "an", "one", "another", "the"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _WH_RELATIVE = frozenset({"who", "whom", "which", "whose"})
 _ADVERB_TAGS = frozenset({"RB", "RBR", "RBS", "WRB"})
@@ -190,9 +191,10 @@ class Resolver:
         t = toks[head]
         m = self.index.at(head)
         if m is not None and m.type == "NORP" and t.tag not in ("NNS", "NNPS"):
-            # "Tajik said", "a Tajik said": a nationality is no one's name (a plural
-            # group, "Republicans said", is a speaker)
-            return self._apposed(head, prep)
+            # "Tajik said": a nationality is no one's name (a plural group, "Republicans
+            # said", is a speaker); "a South Carolina Democrat", "one Democrat familiar
+            # with …" describe someone (on PolNeAR train speaker accuracy 0.900 -> 0.902)
+            return self._apposed(head, prep) or self._unnamed(head)
         if m is not None and m.type in PLACE_TYPES and self._locative(head):
             return None  # "reports from Dravik", "officials in Kelmar": where, not who
         if m is not None and m.type in NAME_TYPES:
@@ -273,6 +275,22 @@ class Resolver:
         if app is not None and self.index.at(app) is None and toks[app].pos == "NOUN":
             return self.resolve(app, prep)
         return None
+
+    def _unnamed(self, head: int) -> SpeakerRef | None:
+        """`a South Carolina Democrat`, `one Democrat familiar with …`: someone the text
+        does not name, the phrase as the speaker's words; `the Wisconsin Republican` is
+        the person a role or the last quote points to, if any."""
+        toks = self.a.annotated.tokens
+        det = self.tree.child(head, {"det", "nummod"})
+        if det is None or toks[det].text.lower() not in _SOMEONE:
+            return None
+        lo, hi = self.tree.edges(head)
+        start, end = toks[lo].start, toks[hi].end
+        if toks[det].text.lower() == "the":
+            ref = self._description(head, start, end)
+            if ref is not None:
+                return ref
+        return SpeakerRef(None, self.text[start:end], start, end)
 
     def _locative(self, i: int) -> bool:
         """Is token ``i`` the object of a locative preposition ("in Kelmar")?"""

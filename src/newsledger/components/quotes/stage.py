@@ -25,7 +25,15 @@ from __future__ import annotations
 import bisect
 
 from newsledger.components.quotes import learned as quote_model
-from newsledger.components.quotes.attach import ALNUM_RE, BOUNDARY_RE, Attr, QuoteDoc, attach_direct
+from newsledger.components.quotes.attach import (
+    ALNUM_RE,
+    BOUNDARY_RE,
+    Attr,
+    QuoteDoc,
+    attach_direct,
+    clause_cue,
+)
+from newsledger.components.quotes.extent import lead_in, sentence_lead
 from newsledger.components.quotes.headline import headline_attributions
 from newsledger.components.quotes.learned import QuoteModel
 from newsledger.components.quotes.marks import Marked
@@ -110,12 +118,37 @@ def _indirect(d: QuoteDoc, cues: list[Cue], direct: list[Attr]) -> list[Attr]:
     return out
 
 
+def _clause_attributions(d: QuoteDoc, attrs: list[Attr]) -> list[Attr]:
+    """Quotations left over whose speaker the clause after them names (`"…," Sanders
+    responded`, with a verb the lexicon does not know), but those inside reported
+    speech (mixed quotes)."""
+    out: list[Attr] = []
+    reported = [span for a in attrs if not a.direct for span in a.frags]
+    for k, m in enumerate(d.marks):
+        if k in d.claimed or _heading(d, m) or any(s <= m.start < e for s, e in reported):
+            continue
+        c = clause_cue(d, k)
+        if c is None:
+            continue
+        att = Attr(c, list(m.fragments), True, d.toks[c.head].start, [k])
+        d.claimed[k] = att
+        out.append(att)
+    return out
+
+
 def _continuations(d: QuoteDoc, attrs: list[Attr], cues: list[Cue]) -> list[Attr]:
     """Quotations with no cue of their own that go on from the previous attribution:
     a quoted paragraph after a quoted one, `"…" he said. "…"` across sentences, or a
-    clause-long quotation in the very next sentence (`There is a "real fear …"`)."""
+    clause-long quotation in the very next sentence (`There is a "real fear …"`).
+
+    As in PolNeAR, such a quotation is one more fragment of the attribution it goes
+    on from (on its training split 143 such quotations are joined to the one before,
+    55 stand alone); after one with no cue it is an attribution of its own, with the
+    previous speaker.
+    """
     out: list[Attr] = []
-    ends = sorted((_attr_end(d, a), i) for i, a in enumerate(attrs))
+    chain = list(attrs)  # what a quotation may go on from, the new ones included
+    ends = sorted((_attr_end(d, a), i) for i, a in enumerate(chain))
     end_pos = [e for e, _ in ends]
     reported = [span for a in attrs if not a.direct for span in a.frags]
     heads = sorted(d.toks[c.head].start for c in cues)
@@ -129,7 +162,7 @@ def _continuations(d: QuoteDoc, attrs: list[Attr], cues: list[Cue]) -> list[Attr
         j = bisect.bisect_right(end_pos, m.outer_start) - 1
         if j < 0:
             continue
-        end = ends[j][0]
+        end, i = ends[j]
         gap = d.text[end : m.outer_start]
         if gap.count("\n") > 2:
             continue
@@ -137,9 +170,20 @@ def _continuations(d: QuoteDoc, attrs: list[Attr], cues: list[Cue]) -> list[Attr
             d, m, end, gap, heads
         ):
             continue
-        new = Attr(None, list(m.fragments), True, m.outer_start, [k], inherit=True)
-        d.claimed[k] = new
-        out.append(new)
+        prev = chain[i]
+        if prev.cue is not None:
+            prev.frags.extend(m.fragments)
+            prev.marks.append(k)
+            d.claimed[k] = prev
+        else:
+            new = Attr(None, list(m.fragments), True, m.outer_start, [k], inherit=True)
+            d.claimed[k] = new
+            out.append(new)
+            chain.append(new)
+            i = len(chain) - 1
+        at = bisect.bisect_right(end_pos, m.outer_end)
+        end_pos.insert(at, m.outer_end)
+        ends.insert(at, (m.outer_end, i))
     return out
 
 
@@ -187,8 +231,11 @@ def _sentence_end(d: QuoteDoc, pos: int, limit: int) -> int:
     return min(limit, k + 1)
 
 
+_EDGE = " \t\r\n\u00a0\"'“”‘’«»„`.,;:!?-–—…"
+
+
 def _kind(d: QuoteDoc, att: Attr) -> str:
-    if att.direct:
+    if att.direct or is_quotation(d, att.frags):
         return "direct"
     for k, m in enumerate(d.marks):
         if k in d.claimed and d.claimed[k] is not att:
@@ -196,6 +243,25 @@ def _kind(d: QuoteDoc, att: Attr) -> str:
         if any(s <= m.start < e or s < m.end <= e for s, e in att.frags):
             return "mixed"
     return "indirect"
+
+
+def is_quotation(d: QuoteDoc, frags: list[tuple[int, int]]) -> bool:
+    """Is the content one quotation, no more and no less (marks and edge punctuation
+    aside)?  `chanted "What curfew?"` read by the model is a direct quote."""
+    if len(frags) != 1:
+        return False
+    s, e = frags[0]
+    words = d.text[s:e].strip(_EDGE)
+    for m in d.marks:
+        if m.outer_start >= e:
+            break
+        if (
+            m.outer_end > s
+            and len(m.fragments) == 1
+            and d.text[m.start : m.end].strip(_EDGE) == words
+        ):
+            return bool(words)
+    return False
 
 
 # ------------------------------------------------------------------ stage
@@ -206,6 +272,8 @@ def rule_attributions(a: Analysis) -> tuple[QuoteDoc, list[Cue], list[Attr]]:
     d = QuoteDoc(a)
     cues = find_cues(a.annotated, d.tree, d.inside)
     direct = attach_direct(d, cues)
+    for att in direct:
+        lead_in(d, att)
     attrs = direct + _indirect(d, cues, direct)
     return d, cues, attrs + headline_attributions(d, attrs)
 
@@ -220,14 +288,24 @@ def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
     qm = quote_model.load() if model is True else model or None
     if qm is not None:
         attrs = quote_model.apply(d, attrs, qm)
+    attrs += _clause_attributions(d, attrs)
+    for att in attrs:  # after the model, which keeps direct quotations as they are
+        sentence_lead(d, att)
     attrs += _continuations(d, attrs, cues)
     attrs.sort(key=lambda x: x.anchor)
     res = Resolver(a, d.tree, d.index, a.roles, [(m.outer_start, m.outer_end) for m in d.marks])
     for att in attrs:
         c = att.cue
-        if c is not None and c.subj is not None:
+        gov = governing_subject(d, c.head) if c is not None and c.anaphoric else None
+        if c is not None and c.subj is None and not c.anaphoric:
+            gov = _next_to_cue(d, c.head)
+        if c is not None and d.toks[c.head].lemma.lower() in _NO_SOURCE:
+            att.speaker = None
+        elif c is not None and c.subj is not None:
             subj = _subject_outside_quotes(d, c) if d.inside[c.subj] >= 0 else c.subj
             att.speaker = res.resolve(subj, prep=c.kind == "prep")
+        elif gov is not None:  # on PolNeAR train, speaker accuracy 0.887 -> 0.899
+            att.speaker = res.resolve(gov)
         elif att.inherit or (c is not None and c.anaphoric):
             prev = res.previous(att.anchor)
             att.speaker = prev
@@ -268,6 +346,9 @@ def run(a: Analysis, model: QuoteModel | bool | None = True) -> None:
 
 
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+# `he seems to …`, `it appears that …`: how things look, no one's words (PolNeAR marks
+# no source for 89 of the 106 such relations the stage finds on its training split)
+_NO_SOURCE = frozenset({"seem", "appear"})
 _INVERTED_REACH = 4
 
 
@@ -293,6 +374,58 @@ def _subject_outside_quotes(d: QuoteDoc, c: Cue) -> int:
         if toks[j].pos == "PROPN":
             return j
     return c.subj
+
+
+# a subjectless cue hangs on these to the clause whose subject speaks
+_CLIMB = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp", "prep", "pobj"})
+_GOVERNOR_REACH = 6
+
+
+def _next_to_cue(d: QuoteDoc, v: int) -> int | None:
+    """The speaker of a cue the parse gave no subject: a name hung on it (`Trump
+    charges that …` read as a noun phrase) or right after a verb that opens its
+    sentence (`Said Ellis: "…"`)."""
+    toks = d.toks
+    p = v - 1
+    if p >= 0 and toks[p].head == v and _free_name(d, p, v, ("PROPN", "PRON")):
+        return p
+    n = v + 1
+    if n < len(toks) and _free_name(d, n, v, ("PROPN",)):
+        if p >= 0 and toks[p].sent == toks[v].sent and toks[p].pos != "PUNCT":
+            return None
+        while n < toks[n].head <= n + _NAME_REACH and toks[toks[n].head].pos == "PROPN":
+            n = toks[n].head
+        return n
+    return None
+
+
+_NAME_REACH = 3
+
+
+def _free_name(d: QuoteDoc, i: int, v: int, pos: tuple[str, ...]) -> bool:
+    t = d.toks[i]
+    return t.pos in pos and d.inside[i] < 0 and t.sent == d.toks[v].sent
+
+
+def governing_subject(d: QuoteDoc, v: int) -> int | None:
+    """The speaker of a cue with no subject of its own, from the clause it hangs on:
+    `X said …, arguing that …`, `In rejecting …, the commission recognized`, `X are
+    quick to point out …`, `a field focused on criticizing her` (the noun), if any."""
+    toks = d.toks
+    cur = v
+    for _ in range(_GOVERNOR_REACH):
+        t = toks[cur]
+        if t.head == cur:
+            return None
+        if t.dep in ("acl", "relcl"):
+            return t.head if toks[t.head].pos in _SPEAKER_POS else None
+        if t.dep not in _CLIMB:
+            return None
+        cur = t.head
+        subj = d.tree.child(cur, {"nsubj", "nsubjpass"})
+        if subj is not None and d.inside[subj] < 0:
+            return subj
+    return None
 
 
 def _via(att: Attr, attrs: list[Attr]) -> tuple[Via, ...]:

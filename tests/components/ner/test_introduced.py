@@ -1,0 +1,42 @@
+"""Lists introduced by a plural noun (components/ner/introduced.py), on fictional text."""
+
+from __future__ import annotations
+
+from tests.components.ner.test_nerfix import labels_of, make
+
+
+def test_members_of_a_list_of_retailers_are_organisations() -> None:
+    text = "Other retailers - including Brenmart, Harvest, Tilly Rowe and Osk - did well ."
+    ents = [("Brenmart", "ORG"), ("Harvest", "GPE"), ("Tilly Rowe", "PERSON"), ("Osk", "ORG")]
+    a = make(text, ents)
+    assert labels_of(a, "Harvest") == ["ORG"]
+    assert labels_of(a, "Tilly Rowe") == ["ORG"]
+
+
+def test_a_list_of_brands_is_a_list_of_products() -> None:
+    a = make(
+        "Its brands include Velmor and Quarry Gold .", [("Velmor", "ORG"), ("Quarry Gold", "ORG")]
+    )
+    assert labels_of(a, "Velmor") == ["PRODUCT"]
+    assert labels_of(a, "Quarry Gold") == ["PRODUCT"]
+
+
+def test_bands_like_x_are_bands() -> None:
+    a = make("It recalls bands like Paper Hearts .", [("Paper Hearts", "PERSON")])
+    assert labels_of(a, "Paper Hearts") == ["ORG"]
+
+
+def test_a_list_after_a_singular_or_people_noun_is_left_alone() -> None:
+    a = make("Singers including Tilly Rowe sang .", [("Tilly Rowe", "PERSON")])
+    assert labels_of(a, "Tilly Rowe") == ["PERSON"]
+    b = make(
+        "Investors from France and Korvany bought shares .", [("France", "GPE"), ("Korvany", "GPE")]
+    )
+    assert labels_of(b, "Korvany") == ["GPE"]
+
+
+def test_hits_like_x_and_the_y_are_works() -> None:
+    text = "The studio had hits like Cold Harbour and The Lantern ."
+    a = make(text, [("Cold Harbour", "PERSON"), ("Lantern", "ORG")])
+    assert labels_of(a, "Cold Harbour") == ["WORK_OF_ART"]
+    assert labels_of(a, "Lantern") == ["WORK_OF_ART"]
