@@ -131,6 +131,8 @@ def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]
             continue
         lo = ann.token_at(att.frags[0][0])
         hi = max(lo, ann.token_at(att.frags[-1][1]) - 1)
+        if _holds_its_governor(d, att.cue.head, lo, hi):
+            continue
         feats = rule_features(d.tree, d.index, att.cue, lo, hi, _is_mixed(d, att.frags))
         out.append((att, feats))
         rest = _resumed_after(d, att)
@@ -147,6 +149,14 @@ def rule_examples(d: QuoteDoc, attrs: list[Attr]) -> list[tuple[Attr, list[str]]
             f3 = rule_features(d.tree, d.index, att.cue, lo, ce, _is_mixed(d, frags))
             out.append((longer, [*f3, "rconj", f"rconj|{att.cue.kind}"]))
     return out
+
+
+def _holds_its_governor(d: QuoteDoc, v: int, lo: int, hi: int) -> bool:
+    """Whether content [lo, hi] holds the word whose complement the cue ``v`` is: in "who
+    said they had not been warned", "warned" is what "said" reports, so no content of
+    "warned" can hold "said"."""
+    t = d.toks[v]
+    return t.dep in ("ccomp", "xcomp") and t.head != v and lo <= t.head <= hi
 
 
 def _conj_after(d: QuoteDoc, att: Attr, hi: int) -> int | None:
