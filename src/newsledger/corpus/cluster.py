@@ -29,6 +29,9 @@ from newsledger.corpus.keys import (
     skeleton,
 )
 
+# Types whose one-word names are so often a mistagged surname that the name alone
+# cannot join them across documents when the corpus has a person of that surname.
+NAME_ONLY_TYPES = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_BLOCK = 20  # larger blocks are paired by sorted neighbourhood
 WINDOW = 6  # neighbours each member is paired with in an oversized block
 COMMON_CONTEXT = 0.05  # names in more than this share of documents are no evidence
@@ -247,8 +250,14 @@ def cluster(
         for i in rest:
             cl.join(first, i, force=True)
     node_of: dict[tuple[str, ...], int] = {}
+    surnames = {it.person.surname for it in items if it.person is not None and it.person.full}
     for i, it in enumerate(items):
-        k = ("bare", str(it.doc), it.local) if it.bare else (it.tclass, it.key)
+        if it.bare:
+            k: tuple[str, ...] = ("bare", str(it.doc), it.local)
+        elif mistyped_surname(it, surnames):
+            k = ("solo", str(it.doc), it.local)
+        else:
+            k = (it.tclass, it.key)
         rep = node_of.setdefault(k, i)
         if rep != i:
             cl.join(rep, i)
@@ -256,7 +265,7 @@ def cluster(
     for i, it in enumerate(items):
         if it.entry is not None:
             cl.join(by_canon.setdefault(it.entry.key, i), i)
-    reps = [i for k, i in node_of.items() if k[0] != "bare"]
+    reps = [i for k, i in node_of.items() if k[0] not in {"bare", "solo"}]
     pairs = _candidate_pairs(items, reps)
     stats["pairs_blocked"] += len(pairs)
     scored = []
@@ -351,6 +360,19 @@ def _weak(
                 continue
         if len(roots) == 1 and cl.join(a, roots.pop()):
             stats["joined_weak"] += 1
+
+
+def mistyped_surname(it: Item, surnames: set[str]) -> bool:
+    """A one-word name typed a product, event, work or law that is the surname of a
+    person named in full somewhere in the corpus ("Cole" typed PRODUCT in two
+    match reports, one Joe Cole, one Ashley Cole): a tagging error whose name is
+    no evidence, so it joins nothing on its name alone."""
+    return (
+        it.tclass in NAME_ONLY_TYPES
+        and it.entry is None
+        and " " not in it.key
+        and it.key in surnames
+    )
 
 
 @cache

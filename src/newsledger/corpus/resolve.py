@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsledger.components.mentions.stage import entity_id, normalize
-from newsledger.components.ner.tables import tables
+from newsledger.components.ner.tables import tables, towns
 from newsledger.core.model import Entity, stable_id
 from newsledger.corpus.aliases import AliasTable, default_aliases
 from newsledger.corpus.aliases import load_aliases as _load_aliases
@@ -93,14 +93,16 @@ def place_or_body(tclass: str, etype: str, name: str) -> str:
     Places and bodies share one class, since taggers call a country's
     government by its name ("Russia said"); but a town's name typed ORG is
     most often its club or company ("Liverpool beat Chelsea"), so a name the
-    gazetteer lists as a town (never a country, capital or state, whose name
-    typed ORG is most often a tagging slip) splits into a place and a body of
-    that name.
+    gazetteer lists as a town (or a populated place of 15,000 people or more;
+    never a country, capital or state, whose name typed ORG is most often a
+    tagging slip) splits into a place and a body of that name.  The mentions
+    stage has already typed a town's name by its report
+    (:mod:`newsledger.components.mentions.towns`: a club in a sports report).
     """
     if tclass != "PLACE_ORG":
         return tclass
     t = tables()
-    if name in t.places and name not in t.polities:
+    if (name in t.places or name in towns()) and name not in t.polities and name not in t.countries:
         return "ORG" if etype == "ORG" else "PLACE"
     return tclass
 

@@ -1,0 +1,69 @@
+"""A town's name in one document: the town, or the club named after it.
+
+spaCy types a bare town name by its local context, so "Middlesbrough" is a
+GPE both as the town ("Middlesbrough mayor Ray Mallon") and as the club ("at
+home to Middlesbrough"), and cross-document resolution then joins the club to
+the town.  The report the name is in decides instead:
+
+* in a sports report, a town's name is its club (ORG) unless a mention of it
+  follows a place preposition ("the stadium in Middlesbrough");
+* in any other report, a town's name typed ORG is the town when a mention
+  follows a place preposition ("the council leader of Kettering").
+
+Only names the gazetteer lists as towns (or populated places of 15,000 people or more) are touched: a country, capital or
+state typed ORG is most often its government ("Madrid said"), and a longer
+name ("Bristol City") already says what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsledger.components.ner.sports import is_sports_text
+from newsledger.components.ner.tables import tables, towns
+
+TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
+# "from" and "at" are a club's in sports ("signed from Wigan", "won at Wigan")
+SPORTS_PLACE_PREPS = frozenset({"in", "near", "outside", "around"})
+PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"at", "from", "of", "to"})
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+
+
+def prev_word(text: str, start: int) -> str:
+    """The word before ``start`` (lower case), or ``""``."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+class TownTyper:
+    """Types the town names of one document; the report's genre is read once, when needed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sports: bool | None = None
+
+    @property
+    def sports(self) -> bool:
+        if self._sports is None:
+            self._sports = is_sports_text(self.text)
+        return self._sports
+
+    def type_of(self, name: str, etype: str, starts: Sequence[int]) -> str:
+        """The type of an entity called ``name`` typed ``etype`` with mentions at ``starts``."""
+        if etype not in TOWN_TYPES:
+            return etype
+        t = tables()
+        if name in t.polities or name in t.countries:
+            return etype
+        if name not in t.places and name not in towns():
+            return etype
+        place = t.places.get(name, "GPE")
+        if self.sports:
+            placed = any(prev_word(self.text, s) in SPORTS_PLACE_PREPS for s in starts)
+            if placed:
+                return etype if etype != "ORG" else place
+            return "ORG"
+        if etype == "ORG" and any(prev_word(self.text, s) in PLACE_PREPS for s in starts):
+            return place
+        return etype
