@@ -68,3 +68,8 @@ def test_short_forms_join_only_bodies() -> None:
     text = "Shares in Corvane Systems rose. Corvane said it was pleased."
     ents = entities(text, ("Corvane Systems", "ORG"), ("Corvane", "PERSON"))
     assert len(ents) == 2
+
+
+def test_a_ground_named_after_its_town_is_a_place() -> None:
+    text = MATCH.replace("away to Wigan", "at Wigan")
+    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"GPE"}

@@ -6,7 +6,7 @@ home to Middlesbrough"), and cross-document resolution then joins the club to
 the town.  The report the name is in decides instead:
 
 * in a sports report, a town's name is its club (ORG) unless a mention of it
-  follows a place preposition ("the stadium in Middlesbrough");
+  follows a place preposition ("the stadium in Middlesbrough", "won at Wigan");
 * in any other report, a town's name typed ORG is the town when a mention
   follows a place preposition ("the council leader of Kettering").
 
@@ -24,9 +24,10 @@ from newsledger.components.ner.sports import is_sports_text
 from newsledger.components.ner.tables import tables, towns
 
 TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
-# "from" and "at" are a club's in sports ("signed from Wigan", "won at Wigan")
-SPORTS_PLACE_PREPS = frozenset({"in", "near", "outside", "around"})
-PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"at", "from", "of", "to"})
+# in sports "from", "of" and "to" take the club ("signed from Wigan", "captain of
+# Wigan", "lost to Wigan"); "at Wigan" is the ground, a place
+SPORTS_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
+PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"from", "of", "to"})
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
 
 
