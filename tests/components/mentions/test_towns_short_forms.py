@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.components.mentions.towns import prev_word
+from newsledger.components.mentions.towns import is_sports_report, prev_word
 from newsledger.core.model import Entity
 from tests.components.mentions.test_mentions import entities
 
@@ -73,3 +73,18 @@ def test_short_forms_join_only_bodies() -> None:
 def test_a_ground_named_after_its_town_is_a_place() -> None:
     text = MATCH.replace("away to Wigan", "at Wigan")
     assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"GPE"}
+
+
+def test_a_review_that_mentions_playing_is_not_a_sports_report() -> None:
+    text = (
+        "The actor played a writer in the film and drew praise from critics in Hollywood, "
+        "where he won an award. Wigan-born director Tom Reyes said the win was deserved."
+    )
+    assert not is_sports_report(text)
+    assert is_sports_report(MATCH)
+
+
+def test_most_mentions_decide_place_or_club() -> None:
+    text = MATCH + " Wigan have won five games. Wigan are top of the league."
+    text = text.replace("away to Wigan", "in Wigan")
+    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"ORG"}

@@ -5,30 +5,51 @@ GPE both as the town ("Middlesbrough mayor Ray Mallon") and as the club ("at
 home to Middlesbrough"), and cross-document resolution then joins the club to
 the town.  The report the name is in decides instead:
 
-* in a sports report, a town's name is its club (ORG) unless a mention of it
-  follows a place preposition ("the stadium in Middlesbrough", "won at Wigan");
-* in any other report, a town's name typed ORG is the town when a mention
-  follows a place preposition ("the council leader of Kettering").
+* in a sports report (a sport's headline slug, or five distinct words of
+  match reports: ``sports_words`` in ``data/resolve_lexicon.json``), a town's
+  one-word name is its club (ORG) unless most of its mentions follow a place
+  preposition ("the stadium in Middlesbrough", "won at Wigan");
+* in any other report, a town's name typed ORG is the town when most of its
+  mentions follow a place preposition ("the council leader of Kettering").
 
-Only names the gazetteer lists as towns (or populated places of 15,000 people or more) are touched: a country, capital or
-state typed ORG is most often its government ("Madrid said"), and a longer
-name ("Bristol City") already says what it is.
+Only names the gazetteer lists as towns (or populated places of 15,000 people
+or more) are touched: a country, capital or state typed ORG is most often its
+government ("Madrid said"), and a longer name ("Bristol City") already says
+what it is.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from newsledger.components.ner.sports import is_sports_text
+from newsledger.components.ner.sports import vocabulary
 from newsledger.components.ner.tables import tables, towns
+from newsledger.core.lexicon import read_json
 
 TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
 # in sports "from", "of" and "to" take the club ("signed from Wigan", "captain of
 # Wigan", "lost to Wigan"); "at Wigan" is the ground, a place
 SPORTS_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
 PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"from", "of", "to"})
+MIN_SPORTS_WORDS = 5  # distinct match-report words that make a sports report
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+@cache
+def sports_words() -> frozenset[str]:
+    words: list[str] = read_json("resolve_lexicon.json")["sports_words"]
+    return frozenset(words)
+
+
+def is_sports_report(text: str) -> bool:
+    """A sport's headline slug ("SOCCER - ..."), or five distinct match-report words."""
+    if vocabulary()[0].match(text):
+        return True
+    words = sports_words()
+    return len({w for w in _WORD.findall(text.lower()) if w in words}) >= MIN_SPORTS_WORDS
 
 
 def prev_word(text: str, start: int) -> str:
@@ -47,12 +68,16 @@ class TownTyper:
     @property
     def sports(self) -> bool:
         if self._sports is None:
-            self._sports = is_sports_text(self.text)
+            self._sports = is_sports_report(self.text)
         return self._sports
+
+    def _placed(self, starts: Sequence[int], preps: frozenset[str]) -> bool:
+        """Most mentions follow a place preposition."""
+        return 2 * sum(prev_word(self.text, s) in preps for s in starts) >= len(starts)
 
     def type_of(self, name: str, etype: str, starts: Sequence[int]) -> str:
         """The type of an entity called ``name`` typed ``etype`` with mentions at ``starts``."""
-        if etype not in TOWN_TYPES:
+        if etype not in TOWN_TYPES or not starts:
             return etype
         t = tables()
         if name in t.polities or name in t.countries:
@@ -60,11 +85,10 @@ class TownTyper:
         if name not in t.places and name not in towns():
             return etype
         place = t.places.get(name, "GPE")
-        if self.sports:
-            placed = any(prev_word(self.text, s) in SPORTS_PLACE_PREPS for s in starts)
-            if placed:
+        if self.sports and " " not in name:
+            if self._placed(starts, SPORTS_PLACE_PREPS):
                 return etype if etype != "ORG" else place
             return "ORG"
-        if etype == "ORG" and any(prev_word(self.text, s) in PLACE_PREPS for s in starts):
+        if etype == "ORG" and self._placed(starts, PLACE_PREPS):
             return place
         return etype
