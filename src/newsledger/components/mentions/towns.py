@@ -6,7 +6,8 @@ home to Middlesbrough"), and cross-document resolution then joins the club to
 the town.  The report the name is in decides instead:
 
 * in a sports report (a sport's headline slug, or five distinct words of
-  match reports: ``sports_words`` in ``data/resolve_lexicon.json``), a town's
+  match reports, two of them seldom used outside sport: ``sports_words`` and
+  ``sports_strong_words`` in ``data/resolve_lexicon.json``), a town's
   one-word name is its club (ORG) unless most of its mentions follow a place
   preposition ("the stadium in Middlesbrough", "won at Wigan");
 * in any other report, a town's name typed ORG is the town when most of its
@@ -33,23 +34,27 @@ TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
 # Wigan", "lost to Wigan"); "at Wigan" is the ground, a place
 SPORTS_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
 PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"from", "of", "to"})
-MIN_SPORTS_WORDS = 5  # distinct match-report words that make a sports report
+MIN_SPORTS_WORDS = 5  # distinct match-report words that make a sports report ...
+MIN_STRONG_WORDS = 2  # ... of which words seldom used outside sport ("striker", "referee")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
 @cache
-def sports_words() -> frozenset[str]:
-    words: list[str] = read_json("resolve_lexicon.json")["sports_words"]
-    return frozenset(words)
+def sports_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Match-report words, and those of them seldom used outside sport."""
+    d = read_json("resolve_lexicon.json")
+    return frozenset(d["sports_words"]), frozenset(d["sports_strong_words"])
 
 
 def is_sports_report(text: str) -> bool:
-    """A sport's headline slug ("SOCCER - ..."), or five distinct match-report words."""
+    """A sport's headline slug ("SOCCER - ..."), or five distinct match-report words
+    of which two are seldom used outside sport."""
     if vocabulary()[0].match(text):
         return True
-    words = sports_words()
-    return len({w for w in _WORD.findall(text.lower()) if w in words}) >= MIN_SPORTS_WORDS
+    words, strong = sports_words()
+    used = {w for w in _WORD.findall(text.lower()) if w in words}
+    return len(used) >= MIN_SPORTS_WORDS and len(used & strong) >= MIN_STRONG_WORDS
 
 
 def prev_word(text: str, start: int) -> str:
