@@ -468,3 +468,19 @@ def test_a_surname_typed_a_product_joins_nothing_on_its_name() -> None:
     assert not together(res, docs, ("c", "Merrow"), ("d", "Merrow"))
     assert not together(res, docs, ("a", "Dan Merrow"), ("c", "Merrow"))
     assert together(res, docs, ("e", "Zentrafon"), ("f", "Zentrafon"))
+
+
+def test_a_bare_given_name_joins_a_full_name_only_if_its_reports_use_it() -> None:
+    docs = [
+        doc("a", ent("PERSON", "Craig Marlow"), KZ, ent("GPE", "Ostland")),
+        doc("b", ent("PERSON", "Marlow"), ent("GPE", "Karvenia"), ent("GPE", "Ostland")),
+        doc("c", ent("PERSON", "Dan Henry", "Henry"), KZ, ent("GPE", "Ostland")),
+        doc("d", ent("PERSON", "Henry"), ent("GPE", "Karvenia"), ent("GPE", "Ostland")),
+    ]
+    res = resolve(docs)
+    # "Craig" never called "Marlow" in his own report; Marlow is no given name anyway
+    assert together(res, docs, ("a", "Craig Marlow"), ("b", "Marlow"))
+    assert together(res, docs, ("c", "Dan Henry"), ("d", "Henry"))
+    docs[2] = doc("c", ent("PERSON", "Dan Henry"), KZ, ent("GPE", "Ostland"))
+    res = resolve(docs)
+    assert not together(res, docs, ("c", "Dan Henry"), ("d", "Henry"))

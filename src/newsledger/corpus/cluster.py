@@ -24,6 +24,7 @@ from newsledger.corpus.keys import (
     content_tokens,
     initials,
     is_acronym,
+    name_key,
     person_compatible,
     similar,
     skeleton,
@@ -311,6 +312,11 @@ def _weak(
             if len(content) >= 2:
                 acr_init.setdefault(content, []).append(i)
     # a bare surname joins the one full name it fits, given shared context
+    called_by_surname: set[int] = set()  # roots whose own documents use the bare surname
+    for i, it in enumerate(items):
+        p = it.person
+        if p is not None and p.full and any(name_key(s) == p.surname for s in it.surfaces):
+            called_by_surname.add(cl.find(i))
     by_fit: dict[tuple[str, str], list[int]] = {}
     for b in bares:
         by_fit.setdefault((_surname(items[b]), _initial(items[b])), []).append(b)
@@ -322,8 +328,13 @@ def _weak(
         for b in group:
             if len(roots) == 1:
                 r = cl.find(next(iter(roots)))
+                given = sn in given_names() and not _initial(items[b])
+                if given and r not in called_by_surname:
+                    # "David" is Craig David only if his own reports call him "David"
+                    stats["refused_given"] += 1
+                    continue
                 # a given name said once ("Andrew in Derby writes") may be anyone's name
-                need = 2 if sn in given_names() and items[b].mentions <= 1 else 1
+                need = 2 if given and items[b].mentions <= 1 else 1
                 if ctx.shared(b, r) >= need and cl.join(b, r):
                     stats["joined_weak"] += 1
             elif not roots:

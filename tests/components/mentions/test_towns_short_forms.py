@@ -70,9 +70,9 @@ def test_short_forms_join_only_bodies() -> None:
     assert len(ents) == 2
 
 
-def test_a_ground_named_after_its_town_is_a_place() -> None:
+def test_at_a_town_in_a_sports_report_is_at_its_club() -> None:
     text = MATCH.replace("away to Wigan", "at Wigan")
-    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"GPE"}
+    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"ORG"}
 
 
 def test_a_review_that_mentions_playing_is_not_a_sports_report() -> None:

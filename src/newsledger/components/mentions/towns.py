@@ -30,10 +30,10 @@ from newsledger.components.ner.tables import tables, towns
 from newsledger.core.lexicon import read_json
 
 TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
-# in sports "from", "of" and "to" take the club ("signed from Wigan", "captain of
-# Wigan", "lost to Wigan"); "at Wigan" is the ground, a place
-SPORTS_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
-PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"from", "of", "to"})
+# in sports "at", "from", "of" and "to" take the club ("his years at Wigan",
+# "signed from Wigan", "captain of Wigan", "lost to Wigan")
+SPORTS_PLACE_PREPS = frozenset({"in", "near", "outside", "around"})
+PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"at", "from", "of", "to"})
 MIN_SPORTS_WORDS = 5  # distinct match-report words that make a sports report ...
 MIN_STRONG_WORDS = 2  # ... of which words seldom used outside sport ("striker", "referee")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
