@@ -88,3 +88,25 @@ def test_most_mentions_decide_place_or_club() -> None:
     text = MATCH + " Wigan have won five games. Wigan are top of the league."
     text = text.replace("away to Wigan", "in Wigan")
     assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"ORG"}
+
+
+def test_a_word_cut_from_a_longer_name_names_the_entity() -> None:
+    text = "The move pleased Real Madrid general manager Ana Vidal. Real Madrid fans cheered."
+    ents = entities(text, ("Madrid", "GPE"), ("Ana Vidal", "PERSON"))
+    madrid = [e for e in ents if e.type == "GPE"]
+    assert [e.name for e in madrid] == ["Real Madrid"]
+    assert madrid[0].aliases == ("Madrid",)
+    assert [(m.text) for m in madrid[0].mentions] == ["Madrid", "Madrid"]
+
+
+def test_a_capital_that_opens_a_sentence_or_a_title_is_no_longer_name() -> None:
+    text = "Yesterday Madrid said no. Talks in Madrid resumed."
+    assert [e.name for e in entities(text, ("Madrid", "GPE"))] == ["Madrid"]
+    text = "Shares in Swiss Re fell. The Swiss bank said it would wait."
+    names = {e.name for e in entities(text, ("Swiss", "NORP"))}
+    assert names == {"Swiss"}  # one mention has no neighbour: not every mention is cut
+
+
+def test_a_sentence_opening_capital_alone_is_no_longer_name() -> None:
+    text = "Talks went on. Yesterday Madrid said no."
+    assert [e.name for e in entities(text, ("Madrid", "GPE"))] == ["Madrid"]

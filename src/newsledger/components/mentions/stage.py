@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from networkx.utils import UnionFind
 
+from newsledger.components.mentions.fragments import fragment_name
 from newsledger.components.mentions.short_forms import group_short_forms
 from newsledger.components.mentions.towns import TownTyper
 from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, stable_id
@@ -393,6 +394,7 @@ def group(
     entities: list[Entity] = []
     used: set[str] = set()
     towns = TownTyper(text)
+    taken = [(e.start, e.end) for e in ents]
     for idx in groups.values():
         members = [spans[i] for i in idx]
         found = Counter(links[i].key for i in idx if links[i] is not None)  # type: ignore[union-attr]
@@ -404,6 +406,8 @@ def group(
         name = _canonical(members, text, etype)
         if entry is None:
             etype = towns.type_of(name, etype, [sp.start for sp in members])
+            longer = fragment_name(text, name, etype, [(sp.start, sp.end) for sp in members], taken)
+            name = longer or name
         eid = entity_id(etype, name)
         n = 1
         while eid in used:
