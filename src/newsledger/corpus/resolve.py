@@ -19,13 +19,17 @@ How entities are joined, strongest evidence first:
    surname spelled alike; organisation names with the same content words, or
    longer names spelled alike word by word when a co-occurring name is shared;
 5. weak evidence, only when unambiguous and backed by a shared co-occurring
-   name: a bare surname (or "S. Best") joins the one full name it fits; an
+   name: a bare surname (or "S. Best") joins the one full name it fits (a
+   bare given name, "David", only a person whose own reports call them by it:
+   Craig David is not the "David" of "David and Victoria Beckham"); an
    acronym joins the one long form that lists it (or whose initials spell it);
    a one-word "person" no document names in full joins a place or body of
    that name seen in two documents or more (a tagging error: "Everton").
 
 Guard rails hold for every join except manual merges: different given names
-are different people; entities the alias data tells apart (a branch and its
+are different people; a one-word product, event, work or law that is the
+surname of someone named in full in the corpus ("Cole" typed PRODUCT) joins
+nothing on its name; entities the alias data tells apart (a branch and its
 parent) stay apart; a bare surname that fits two people joins neither.  Cost
 grows about linearly: blocks are narrow, oversized ones are paired by sorted
 neighbourhood, and weak candidates are looked up by key, never all-pairs.

@@ -110,3 +110,8 @@ def test_a_capital_that_opens_a_sentence_or_a_title_is_no_longer_name() -> None:
 def test_a_sentence_opening_capital_alone_is_no_longer_name() -> None:
     text = "Talks went on. Yesterday Madrid said no."
     assert [e.name for e in entities(text, ("Madrid", "GPE"))] == ["Madrid"]
+
+
+def test_an_acronym_after_a_name_is_a_title_or_another_body() -> None:
+    text = "Labour sources said Tory MP Ann Hale would vote. A Tory MP said no."
+    assert {e.name for e in entities(text, ("Tory", "NORP"))} == {"Tory"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsledger.corpus.keys import fold, lexicon
+from newsledger.corpus.keys import fold, is_acronym, lexicon
 
 FRAGMENT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z&]*) $")
@@ -44,6 +44,8 @@ def _right(text: str, e: int, spans: Sequence[tuple[int, int]]) -> str | None:
     m = _RIGHT.match(text, e)
     if m is None or not _word_ok(m.group(1)) or not _free(m.start(1), m.end(1), spans):
         return None
+    if is_acronym(m.group(1)):
+        return None  # "Tory MP", "Salford MP", "Antwerp WTA": a title or another body
     return m.group(1)
 
 
