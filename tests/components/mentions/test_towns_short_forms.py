@@ -99,6 +99,11 @@ def test_a_word_cut_from_a_longer_name_names_the_entity() -> None:
     assert [(m.text) for m in madrid[0].mentions] == ["Madrid", "Madrid"]
 
 
+def test_a_title_before_a_place_name_makes_a_person() -> None:
+    text = "The last prime minister so young was Lord Liverpool, in 1812."
+    assert [e.name for e in entities(text, ("Liverpool", "GPE"))] == ["Lord Liverpool"]
+
+
 def test_a_capital_that_opens_a_sentence_or_a_title_is_no_longer_name() -> None:
     text = "Yesterday Madrid said no. Talks in Madrid resumed."
     assert [e.name for e in entities(text, ("Madrid", "GPE"))] == ["Madrid"]

@@ -4,8 +4,10 @@ spaCy sometimes tags one word of a longer name ("Real [Madrid] general
 manager", "Liberal [Democrat] leader", "HMS [Belfast]", "[Swiss] Re").  Kept
 as "Madrid", the club joins the city across documents.  When every mention of
 a one-word entity sits beside the same capitalised word (mid-sentence at least
-once), outside any other span and not a title, the entity is named by the longer run
-("Real Madrid"); its mentions keep their spans.
+once), outside any other span, the entity is named by the longer run ("Real
+Madrid"; "Lord Liverpool", the prime minister, for "Lord [Liverpool]" typed
+GPE); its mentions keep their spans.  A title or acronym after the name
+("Tory MP") is not part of it.
 """
 
 from __future__ import annotations
@@ -25,16 +27,17 @@ def _free(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
     return not any(s < b and a < e for s, e in spans)
 
 
-def _word_ok(w: str) -> bool:
+def _word_ok(w: str, title_ok: bool = False) -> bool:
     lex = lexicon()
     f = fold(w).rstrip(".")
-    return len(w) > 1 and f not in lex.titles and f not in lex.stopwords
+    return len(w) > 1 and (title_ok or f not in lex.titles) and f not in lex.stopwords
 
 
 def _left(text: str, s: int, spans: Sequence[tuple[int, int]]) -> tuple[str, bool] | None:
     """The capitalised word right before ``s``, and whether it is mid-sentence."""
     m = _LEFT.search(text, max(0, s - 25), s)
-    if m is None or not _word_ok(m.group(1)) or not _free(m.start(1), m.end(1), spans):
+    # a title before a place or body makes a person's name ("Lord [Liverpool]")
+    if m is None or not _word_ok(m.group(1), True) or not _free(m.start(1), m.end(1), spans):
         return None
     before = text[: m.start(1)].rstrip(" \t")
     return m.group(1), bool(before) and before[-1] not in _SENTENCE_START
