@@ -53,15 +53,10 @@ def sport_names() -> frozenset[str]:
 
 def is_sports(d: Doc) -> bool:
     """Is this document a sports report?"""
-    return is_sports_text(d.text)
-
-
-def is_sports_text(text: str) -> bool:
-    """Is this text a sports report? (:func:`is_sports` on the raw text.)"""
     slug, words, _ = vocabulary()
-    if slug.match(text):
+    if slug.match(d.text):
         return True
-    alpha = WORD.findall(text.lower())
+    alpha = WORD.findall(d.text.lower())
     hits = sum(w in words for w in alpha)
     return hits >= MIN_SPORTS_WORDS and hits >= SPORTS_WORD_SHARE * len(alpha)
 
