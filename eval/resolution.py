@@ -11,8 +11,10 @@ ISIS / Daesh; a country and a central bank named differently in separate
 articles: United States / U.S. / America / USA, Federal Reserve / Fed / US
 Federal Reserve), and the negative cases: a son and his father (Ahmad Rafi /
 Ahmad Shah Rafi), a branch and its parent (ISKP / Islamic State), two people
-sharing a surname (John / Mary Doyle; Nasser / Petra Saleh), and a bare
-surname that fits two people.
+sharing a surname (John / Mary Doyle; Nasser / Petra Saleh), a bare
+surname that fits two people, a town and its club of the same name (Kettering
+in a match report and in a council story), and a company's short form beside
+a newspaper of that name (Corvane Systems ... Corvane / the Corvane newspaper).
 
 Scores are over gold mentions the pipeline found with the exact span:
 pairwise precision/recall/F1 of same-entity mention pairs, B³, and the share

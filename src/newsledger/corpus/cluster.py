@@ -24,11 +24,15 @@ from newsledger.corpus.keys import (
     content_tokens,
     initials,
     is_acronym,
+    name_key,
     person_compatible,
     similar,
     skeleton,
 )
 
+# Types whose one-word names are so often a mistagged surname that the name alone
+# cannot join them across documents when the corpus has a person of that surname.
+NAME_ONLY_TYPES = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 MAX_BLOCK = 20  # larger blocks are paired by sorted neighbourhood
 WINDOW = 6  # neighbours each member is paired with in an oversized block
 COMMON_CONTEXT = 0.05  # names in more than this share of documents are no evidence
@@ -247,8 +251,14 @@ def cluster(
         for i in rest:
             cl.join(first, i, force=True)
     node_of: dict[tuple[str, ...], int] = {}
+    surnames = {it.person.surname for it in items if it.person is not None and it.person.full}
     for i, it in enumerate(items):
-        k = ("bare", str(it.doc), it.local) if it.bare else (it.tclass, it.key)
+        if it.bare:
+            k: tuple[str, ...] = ("bare", str(it.doc), it.local)
+        elif mistyped_surname(it, surnames):
+            k = ("solo", str(it.doc), it.local)
+        else:
+            k = (it.tclass, it.key)
         rep = node_of.setdefault(k, i)
         if rep != i:
             cl.join(rep, i)
@@ -256,7 +266,7 @@ def cluster(
     for i, it in enumerate(items):
         if it.entry is not None:
             cl.join(by_canon.setdefault(it.entry.key, i), i)
-    reps = [i for k, i in node_of.items() if k[0] != "bare"]
+    reps = [i for k, i in node_of.items() if k[0] not in {"bare", "solo"}]
     pairs = _candidate_pairs(items, reps)
     stats["pairs_blocked"] += len(pairs)
     scored = []
@@ -302,6 +312,11 @@ def _weak(
             if len(content) >= 2:
                 acr_init.setdefault(content, []).append(i)
     # a bare surname joins the one full name it fits, given shared context
+    called_by_surname: set[int] = set()  # roots whose own documents use the bare surname
+    for i, it in enumerate(items):
+        p = it.person
+        if p is not None and p.full and any(name_key(s) == p.surname for s in it.surfaces):
+            called_by_surname.add(cl.find(i))
     by_fit: dict[tuple[str, str], list[int]] = {}
     for b in bares:
         by_fit.setdefault((_surname(items[b]), _initial(items[b])), []).append(b)
@@ -313,8 +328,13 @@ def _weak(
         for b in group:
             if len(roots) == 1:
                 r = cl.find(next(iter(roots)))
+                given = sn in given_names() and not _initial(items[b])
+                if given and r not in called_by_surname:
+                    # "David" is Craig David only if his own reports call him "David"
+                    stats["refused_given"] += 1
+                    continue
                 # a given name said once ("Andrew in Derby writes") may be anyone's name
-                need = 2 if sn in given_names() and items[b].mentions <= 1 else 1
+                need = 2 if given and items[b].mentions <= 1 else 1
                 if ctx.shared(b, r) >= need and cl.join(b, r):
                     stats["joined_weak"] += 1
             elif not roots:
@@ -351,6 +371,19 @@ def _weak(
                 continue
         if len(roots) == 1 and cl.join(a, roots.pop()):
             stats["joined_weak"] += 1
+
+
+def mistyped_surname(it: Item, surnames: set[str]) -> bool:
+    """A one-word name typed a product, event, work or law that is the surname of a
+    person named in full somewhere in the corpus ("Cole" typed PRODUCT in two
+    match reports, one Joe Cole, one Ashley Cole): a tagging error whose name is
+    no evidence, so it joins nothing on its name alone."""
+    return (
+        it.tclass in NAME_ONLY_TYPES
+        and it.entry is None
+        and " " not in it.key
+        and it.key in surnames
+    )
 
 
 @cache

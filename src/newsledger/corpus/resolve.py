@@ -19,13 +19,17 @@ How entities are joined, strongest evidence first:
    surname spelled alike; organisation names with the same content words, or
    longer names spelled alike word by word when a co-occurring name is shared;
 5. weak evidence, only when unambiguous and backed by a shared co-occurring
-   name: a bare surname (or "S. Best") joins the one full name it fits; an
+   name: a bare surname (or "S. Best") joins the one full name it fits (a
+   bare given name, "David", only a person whose own reports call them by it:
+   Craig David is not the "David" of "David and Victoria Beckham"); an
    acronym joins the one long form that lists it (or whose initials spell it);
    a one-word "person" no document names in full joins a place or body of
    that name seen in two documents or more (a tagging error: "Everton").
 
 Guard rails hold for every join except manual merges: different given names
-are different people; entities the alias data tells apart (a branch and its
+are different people; a one-word product, event, work or law that is the
+surname of someone named in full in the corpus ("Cole" typed PRODUCT) joins
+nothing on its name; entities the alias data tells apart (a branch and its
 parent) stay apart; a bare surname that fits two people joins neither.  Cost
 grows about linearly: blocks are narrow, oversized ones are paired by sorted
 neighbourhood, and weak candidates are looked up by key, never all-pairs.
@@ -42,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsledger.components.mentions.stage import entity_id, normalize
-from newsledger.components.ner.tables import tables
+from newsledger.components.ner.tables import tables, towns
 from newsledger.core.model import Entity, stable_id
 from newsledger.corpus.aliases import AliasTable, default_aliases
 from newsledger.corpus.aliases import load_aliases as _load_aliases
@@ -93,14 +97,16 @@ def place_or_body(tclass: str, etype: str, name: str) -> str:
     Places and bodies share one class, since taggers call a country's
     government by its name ("Russia said"); but a town's name typed ORG is
     most often its club or company ("Liverpool beat Chelsea"), so a name the
-    gazetteer lists as a town (never a country, capital or state, whose name
-    typed ORG is most often a tagging slip) splits into a place and a body of
-    that name.
+    gazetteer lists as a town (or a populated place of 15,000 people or more;
+    never a country, capital or state, whose name typed ORG is most often a
+    tagging slip) splits into a place and a body of that name.  The mentions
+    stage has already typed a town's name by its report
+    (:mod:`newsledger.components.mentions.towns`: a club in a sports report).
     """
     if tclass != "PLACE_ORG":
         return tclass
     t = tables()
-    if name in t.places and name not in t.polities:
+    if (name in t.places or name in towns()) and name not in t.polities and name not in t.countries:
         return "ORG" if etype == "ORG" else "PLACE"
     return tclass
 

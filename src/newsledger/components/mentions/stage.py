@@ -33,6 +33,9 @@ from dataclasses import dataclass
 
 from networkx.utils import UnionFind
 
+from newsledger.components.mentions.fragments import fragment_name
+from newsledger.components.mentions.short_forms import group_short_forms
+from newsledger.components.mentions.towns import TownTyper
 from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, stable_id
 from newsledger.core.stage import Stage
 from newsledger.corpus.aliases import AliasEntry, AliasTable, default_aliases
@@ -382,6 +385,7 @@ def group(
             uf.union(i, by_key.setdefault(entry.key, i))
     _group_persons(text, spans, links, uf)
     _group_exact(text, spans, uf)
+    group_short_forms(text, spans, uf)
     _scan(text, spans, links, defs, uf, table)
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
@@ -389,6 +393,8 @@ def group(
     mentions: list[Mention] = []
     entities: list[Entity] = []
     used: set[str] = set()
+    towns = TownTyper(text)
+    taken = [(e.start, e.end) for e in ents]
     for idx in groups.values():
         members = [spans[i] for i in idx]
         found = Counter(links[i].key for i in idx if links[i] is not None)  # type: ignore[union-attr]
@@ -398,6 +404,10 @@ def group(
             entry = next(e for i in idx if (e := links[i]) is not None and e.key == top)
         etype = _entity_type(members, text, entry)
         name = _canonical(members, text, etype)
+        if entry is None:
+            etype = towns.type_of(name, etype, [sp.start for sp in members])
+            longer = fragment_name(text, name, etype, [(sp.start, sp.end) for sp in members], taken)
+            name = longer or name
         eid = entity_id(etype, name)
         n = 1
         while eid in used:

@@ -1,0 +1,73 @@
+"""A one-word name the tagger cut from a longer one: "Real [Madrid]", "Swiss [Re]".
+
+spaCy sometimes tags one word of a longer name ("Real [Madrid] general
+manager", "Liberal [Democrat] leader", "HMS [Belfast]", "[Swiss] Re").  Kept
+as "Madrid", the club joins the city across documents.  When every mention of
+a one-word entity sits beside the same capitalised word (mid-sentence at least
+once), outside any other span, the entity is named by the longer run ("Real
+Madrid"; "Lord Liverpool", the prime minister, for "Lord [Liverpool]" typed
+GPE); its mentions keep their spans.  A title or acronym after the name
+("Tory MP") is not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsledger.corpus.keys import fold, is_acronym, lexicon
+
+FRAGMENT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+_LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z&]*) $")
+_RIGHT = re.compile(r" ([A-Z][A-Za-z&]*)(?![\w'’&-])")
+_SENTENCE_START = frozenset(".!?:;\"“‘'(\n")
+
+
+def _free(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return not any(s < b and a < e for s, e in spans)
+
+
+def _word_ok(w: str, title_ok: bool = False) -> bool:
+    lex = lexicon()
+    f = fold(w).rstrip(".")
+    return len(w) > 1 and (title_ok or f not in lex.titles) and f not in lex.stopwords
+
+
+def _left(text: str, s: int, spans: Sequence[tuple[int, int]]) -> tuple[str, bool] | None:
+    """The capitalised word right before ``s``, and whether it is mid-sentence."""
+    m = _LEFT.search(text, max(0, s - 25), s)
+    # a title before a place or body makes a person's name ("Lord [Liverpool]")
+    if m is None or not _word_ok(m.group(1), True) or not _free(m.start(1), m.end(1), spans):
+        return None
+    before = text[: m.start(1)].rstrip(" \t")
+    return m.group(1), bool(before) and before[-1] not in _SENTENCE_START
+
+
+def _right(text: str, e: int, spans: Sequence[tuple[int, int]]) -> str | None:
+    m = _RIGHT.match(text, e)
+    if m is None or not _word_ok(m.group(1)) or not _free(m.start(1), m.end(1), spans):
+        return None
+    if is_acronym(m.group(1)):
+        return None  # "Tory MP", "Salford MP", "Antwerp WTA": a title or another body
+    return m.group(1)
+
+
+def fragment_name(
+    text: str,
+    name: str,
+    etype: str,
+    mentions: Sequence[tuple[int, int]],
+    spans: Sequence[tuple[int, int]],
+) -> str | None:
+    """The longer name every mention of the one-word ``name`` belongs to, or ``None``."""
+    if etype not in FRAGMENT_TYPES or " " in name or not mentions:
+        return None
+    lefts = [_left(text, s, spans) for s, _ in mentions]
+    words = {x[0] if x else None for x in lefts}
+    # a capital that opens a sentence says nothing unless another mention has it mid-sentence
+    if len(words) == 1 and (w := words.pop()) is not None and any(x and x[1] for x in lefts):
+        return f"{w} {name}"
+    rights = {_right(text, e, spans) for _, e in mentions}
+    if len(rights) == 1 and (w := rights.pop()) is not None:
+        return f"{name} {w}"
+    return None

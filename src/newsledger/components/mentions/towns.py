@@ -1,0 +1,99 @@
+"""A town's name in one document: the town, or the club named after it.
+
+spaCy types a bare town name by its local context, so "Middlesbrough" is a
+GPE both as the town ("Middlesbrough mayor Ray Mallon") and as the club ("at
+home to Middlesbrough"), and cross-document resolution then joins the club to
+the town.  The report the name is in decides instead:
+
+* in a sports report (a sport's headline slug, or five distinct words of
+  match reports, two of them seldom used outside sport: ``sports_words`` and
+  ``sports_strong_words`` in ``data/resolve_lexicon.json``), a town's
+  one-word name is its club (ORG) unless most of its mentions follow a place
+  preposition ("the stadium in Middlesbrough", "won at Wigan");
+* in any other report, a town's name typed ORG is the town when most of its
+  mentions follow a place preposition ("the council leader of Kettering").
+
+Only names the gazetteer lists as towns (or populated places of 15,000 people
+or more) are touched: a country, capital or state typed ORG is most often its
+government ("Madrid said"), and a longer name ("Bristol City") already says
+what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from newsledger.components.ner.sports import vocabulary
+from newsledger.components.ner.tables import tables, towns
+from newsledger.core.lexicon import read_json
+
+TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
+# in sports "at", "from", "of" and "to" take the club ("his years at Wigan",
+# "signed from Wigan", "captain of Wigan", "lost to Wigan")
+SPORTS_PLACE_PREPS = frozenset({"in", "near", "outside", "around"})
+PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"at", "from", "of", "to"})
+MIN_SPORTS_WORDS = 5  # distinct match-report words that make a sports report ...
+MIN_STRONG_WORDS = 2  # ... of which words seldom used outside sport ("striker", "referee")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+@cache
+def sports_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Match-report words, and those of them seldom used outside sport."""
+    d = read_json("resolve_lexicon.json")
+    return frozenset(d["sports_words"]), frozenset(d["sports_strong_words"])
+
+
+def is_sports_report(text: str) -> bool:
+    """A sport's headline slug ("SOCCER - ..."), or five distinct match-report words
+    of which two are seldom used outside sport."""
+    if vocabulary()[0].match(text):
+        return True
+    words, strong = sports_words()
+    used = {w for w in _WORD.findall(text.lower()) if w in words}
+    return len(used) >= MIN_SPORTS_WORDS and len(used & strong) >= MIN_STRONG_WORDS
+
+
+def prev_word(text: str, start: int) -> str:
+    """The word before ``start`` (lower case), or ``""``."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+class TownTyper:
+    """Types the town names of one document; the report's genre is read once, when needed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sports: bool | None = None
+
+    @property
+    def sports(self) -> bool:
+        if self._sports is None:
+            self._sports = is_sports_report(self.text)
+        return self._sports
+
+    def _placed(self, starts: Sequence[int], preps: frozenset[str]) -> bool:
+        """Most mentions follow a place preposition."""
+        return 2 * sum(prev_word(self.text, s) in preps for s in starts) >= len(starts)
+
+    def type_of(self, name: str, etype: str, starts: Sequence[int]) -> str:
+        """The type of an entity called ``name`` typed ``etype`` with mentions at ``starts``."""
+        if etype not in TOWN_TYPES or not starts:
+            return etype
+        t = tables()
+        if name in t.polities or name in t.countries:
+            return etype
+        if name not in t.places and name not in towns():
+            return etype
+        place = t.places.get(name, "GPE")
+        if self.sports and " " not in name:
+            if self._placed(starts, SPORTS_PLACE_PREPS):
+                return etype if etype != "ORG" else place
+            return "ORG"
+        if etype == "ORG" and self._placed(starts, PLACE_PREPS):
+            return place
+        return etype

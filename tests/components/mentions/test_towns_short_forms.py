@@ -1,0 +1,122 @@
+"""A town's name typed by its report (town or club) and a body's first word as its short form."""
+
+from __future__ import annotations
+
+from newsledger.components.mentions.towns import is_sports_report, prev_word
+from newsledger.core.model import Entity
+from tests.components.mentions.test_mentions import entities
+
+MATCH = (
+    "Barnsley manager Dean Fessler said his side were ready for the league match away to "
+    "Wigan. The striker scored twice in the cup and the midfielder was booked before "
+    "half-time, when the defender and the goalkeeper collided. Fessler praised the fans."
+)
+COUNCIL = (
+    "The council leader of Kettering, Anna Brook, said on Monday that the town would get "
+    "400 new homes. Brook said Kettering needed houses for young families."
+)
+
+
+def types(ents: list[Entity], name: str) -> set[str]:
+    return {e.type for e in ents if e.name == name}
+
+
+def test_a_town_in_a_sports_report_is_its_club() -> None:
+    ents = entities(MATCH, ("Barnsley", "GPE"), ("Wigan", "GPE"), ("Dean Fessler", "PERSON"))
+    assert types(ents, "Barnsley") == {"ORG"}
+    assert types(ents, "Wigan") == {"ORG"}
+    assert types(ents, "Dean Fessler") == {"PERSON"}
+    assert all(m.type == "ORG" for e in ents if e.name == "Wigan" for m in e.mentions)
+
+
+def test_a_town_after_a_place_preposition_in_a_sports_report_stays_a_place() -> None:
+    text = MATCH.replace("away to Wigan", "in Wigan")
+    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"GPE"}
+
+
+def test_a_town_typed_org_after_a_place_preposition_elsewhere_is_the_town() -> None:
+    assert types(entities(COUNCIL, ("Kettering", "ORG")), "Kettering") == {"GPE"}
+    no_prep = COUNCIL.replace("The council leader of Kettering,", "Kettering council leader")
+    assert types(entities(no_prep, ("Kettering", "ORG")), "Kettering") == {"ORG"}
+
+
+def test_countries_and_capitals_keep_their_type_in_a_sports_report() -> None:
+    text = MATCH.replace("Wigan", "France")
+    assert types(entities(text, ("France", "GPE")), "France") == {"GPE"}
+
+
+def test_prev_word() -> None:
+    assert prev_word("the leader of  Kettering", 15) == "of"
+    assert prev_word("Kettering", 0) == ""
+    assert prev_word("in, Kettering", 4) == "in"
+
+
+def test_a_first_word_is_the_short_form_of_the_one_longer_name_it_opens() -> None:
+    text = "Shares in Corvane Systems rose. Corvane said it would hire 300 engineers."
+    ents = entities(text, ("Corvane Systems", "ORG"), ("Corvane", "ORG"))
+    assert len(ents) == 1
+    assert ents[0].name == "Corvane Systems" and ents[0].aliases == ("Corvane",)
+
+
+def test_a_first_word_of_two_longer_names_stays_alone() -> None:
+    text = "Tarnow United beat Tarnow City. Tarnow fans sang."
+    ents = entities(text, ("Tarnow United", "ORG"), ("Tarnow City", "ORG"), ("Tarnow", "ORG"))
+    assert len(ents) == 3
+
+
+def test_short_forms_join_only_bodies() -> None:
+    text = "Shares in Corvane Systems rose. Corvane said it was pleased."
+    ents = entities(text, ("Corvane Systems", "ORG"), ("Corvane", "PERSON"))
+    assert len(ents) == 2
+
+
+def test_at_a_town_in_a_sports_report_is_at_its_club() -> None:
+    text = MATCH.replace("away to Wigan", "at Wigan")
+    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"ORG"}
+
+
+def test_a_review_that_mentions_playing_is_not_a_sports_report() -> None:
+    text = (
+        "The actor played a writer in the film and drew praise from critics in Hollywood, "
+        "where he won an award. Wigan-born director Tom Reyes said the win was deserved."
+    )
+    assert not is_sports_report(text)
+    assert is_sports_report(MATCH)
+
+
+def test_most_mentions_decide_place_or_club() -> None:
+    text = MATCH + " Wigan have won five games. Wigan are top of the league."
+    text = text.replace("away to Wigan", "in Wigan")
+    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"ORG"}
+
+
+def test_a_word_cut_from_a_longer_name_names_the_entity() -> None:
+    text = "The move pleased Real Madrid general manager Ana Vidal. Real Madrid fans cheered."
+    ents = entities(text, ("Madrid", "GPE"), ("Ana Vidal", "PERSON"))
+    madrid = [e for e in ents if e.type == "GPE"]
+    assert [e.name for e in madrid] == ["Real Madrid"]
+    assert madrid[0].aliases == ("Madrid",)
+    assert [(m.text) for m in madrid[0].mentions] == ["Madrid", "Madrid"]
+
+
+def test_a_title_before_a_place_name_makes_a_person() -> None:
+    text = "The last prime minister so young was Lord Liverpool, in 1812."
+    assert [e.name for e in entities(text, ("Liverpool", "GPE"))] == ["Lord Liverpool"]
+
+
+def test_a_capital_that_opens_a_sentence_or_a_title_is_no_longer_name() -> None:
+    text = "Yesterday Madrid said no. Talks in Madrid resumed."
+    assert [e.name for e in entities(text, ("Madrid", "GPE"))] == ["Madrid"]
+    text = "Shares in Swiss Re fell. The Swiss bank said it would wait."
+    names = {e.name for e in entities(text, ("Swiss", "NORP"))}
+    assert names == {"Swiss"}  # one mention has no neighbour: not every mention is cut
+
+
+def test_a_sentence_opening_capital_alone_is_no_longer_name() -> None:
+    text = "Talks went on. Yesterday Madrid said no."
+    assert [e.name for e in entities(text, ("Madrid", "GPE"))] == ["Madrid"]
+
+
+def test_an_acronym_after_a_name_is_a_title_or_another_body() -> None:
+    text = "Labour sources said Tory MP Ann Hale would vote. A Tory MP said no."
+    assert {e.name for e in entities(text, ("Tory", "NORP"))} == {"Tory"}
