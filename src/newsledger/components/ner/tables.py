@@ -75,6 +75,8 @@ CUE_KINDS = (
     "member_role",
     "product_before",
     "product_after",
+    "maker",
+    "maker_unit",
 )
 
 
@@ -104,6 +106,8 @@ class Cues:
     member_role: frozenset[str]
     product_before: frozenset[str]
     product_after: frozenset[str]
+    maker: frozenset[str]
+    maker_unit: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
