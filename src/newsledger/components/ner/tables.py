@@ -77,6 +77,8 @@ CUE_KINDS = (
     "product_after",
     "maker",
     "maker_unit",
+    "broadcaster",
+    "work_role",
 )
 
 
@@ -108,6 +110,8 @@ class Cues:
     product_after: frozenset[str]
     maker: frozenset[str]
     maker_unit: frozenset[str]
+    broadcaster: frozenset[str]
+    work_role: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
