@@ -349,3 +349,9 @@ def test_role_in_a_place_keeps_the_place() -> None:
     text = "He defended Britain's role in Kessaly last week."
     a = make(text, [("Britain", "GPE"), ("Kessaly", "GPE")])
     assert labels_of(a, "Kessaly") == ["GPE"]
+
+
+def test_role_in_a_directors_film_keeps_the_director() -> None:
+    text = "He won praise for his role in Anton Vell's last film."
+    a = make(text, [("Anton Vell", "PERSON")])
+    assert labels_of(a, "Anton Vell") == ["PERSON"]

@@ -134,8 +134,13 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "X, the school drama serial which ..."
     if nxt == "(" and bracketed(d, te + 1) in c.broadcaster:
         votes["WORK_OF_ART"] += 2  # "X (BBC One)": a programme and its channel
-    if lp == "in" and prev2.lower() in c.work_role and s.label == "PERSON":
-        votes["WORK_OF_ART"] += 2  # "her role in X": a film or show, not a person
+    if (
+        lp == "in"
+        and prev2.lower() in c.work_role
+        and s.label == "PERSON"
+        and nxt not in {"'s", "’s"}
+    ):
+        votes["WORK_OF_ART"] += 2  # "her role in X" (not "in X's film"): a work, not a person
     if lp in c.product_before and prev.islower():
         votes["PRODUCT"] += 2  # "the arthritis drug X"
     if nxt in c.product_after:
