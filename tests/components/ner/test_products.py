@@ -54,3 +54,9 @@ def test_one_word_maker_typed_person_alone_stays_a_person() -> None:
     text = "Annie Ford spoke first. Ford said she would run again."
     a = make(text, [("Annie Ford", "PERSON"), ("Ford", "PERSON")])
     assert labels_of(a, "Ford") == ["PERSON"]
+
+
+def test_maker_and_a_model_tagged_apart_join_into_one_product() -> None:
+    text = "The firm is recalling 900 Cadillac VRX coupes built last year."
+    a = make(text, [("Cadillac", "ORG"), ("VRX", "ORG")])
+    assert ("Cadillac VRX", "PRODUCT") in ents(a)

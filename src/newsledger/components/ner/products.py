@@ -65,8 +65,12 @@ def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         ts, te = d.tok_range(s.start, s.end)
         for i in range(ts, te):
             mask[i] = True
+    spans = sorted(spans, key=lambda s: s.start)
     out: list[Span] = []
-    for s in spans:
+    skip = -1
+    for k, s in enumerate(spans):
+        if k == skip:
+            continue
         if s.src == "gaz" or s.label not in RETYPED | {"PRODUCT"} or d.caps_at(s.start):
             out.append(s)
             continue
@@ -76,8 +80,12 @@ def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             out.append(s)
         elif ts + mk == te:
             end = model_end(d, t, te, mask) if te < len(d.toks) else te
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
             if end > te and d.toks[te].sent == d.toks[ts].sent:
                 out.append(Span(s.start, d.toks[end - 1].end, "PRODUCT", "rule"))
+            elif nxt is not None and tagged_model(d, t, s, nxt):
+                out.append(Span(s.start, nxt.end, "PRODUCT", "rule"))  # "Cadillac" + "XLR"
+                skip = k + 1
             elif s.label == "PERSON" and (mk > 1 or "-" in first_words(d, ts, mk)):
                 out.append(Span(s.start, s.end, "ORG", "rule"))  # "Alfa Romeo", a maker
             else:
@@ -87,6 +95,14 @@ def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         else:
             out.append(s)
     return out
+
+
+def tagged_model(d: Doc, t: Tables, maker: Span, s: Span) -> bool:
+    """Is ``s``, one space after a maker's name, a model's name spaCy tagged on its own?"""
+    if s.src == "gaz" or s.label not in RETYPED | {"PRODUCT"} or d.text[maker.end : s.start] != " ":
+        return False
+    ts, te = d.tok_range(s.start, s.end)
+    return d.toks[ts].sent == d.toks[ts - 1].sent and model_end(d, t, ts) == te
 
 
 def maker_length(d: Doc, ts: int, te: int, makers: frozenset[str]) -> int:
