@@ -331,3 +331,27 @@ def test_a_towns_name_before_a_players_role_is_its_club_in_sports_reports() -> N
     for text, club in ((sport, True), (other, False)):
         d = Doc(make(text, [("Luton", "GPE"), ("Ivo Harl", "PERSON")]))
         assert member_cue(d, t, 0, 1, "Luton") is club
+
+
+def test_channel_in_brackets_makes_a_programme() -> None:
+    text = "The prize went to Dorry Lane, over Marcus Fell (BBC One) and Tinseltown."
+    a = make(text, [("Dorry Lane", "WORK_OF_ART"), ("Marcus Fell", "PERSON")])
+    assert labels_of(a, "Marcus Fell") == ["WORK_OF_ART"]
+
+
+def test_role_in_a_name_taken_for_a_person_makes_a_work() -> None:
+    text = "Critics praised her role in Edna Crale, which opens in May."
+    a = make(text, [("Edna Crale", "PERSON")])
+    assert labels_of(a, "Edna Crale") == ["WORK_OF_ART"]
+
+
+def test_role_in_a_place_keeps_the_place() -> None:
+    text = "He defended Britain's role in Kessaly last week."
+    a = make(text, [("Britain", "GPE"), ("Kessaly", "GPE")])
+    assert labels_of(a, "Kessaly") == ["GPE"]
+
+
+def test_role_in_a_directors_film_keeps_the_director() -> None:
+    text = "He won praise for his role in Anton Vell's last film."
+    a = make(text, [("Anton Vell", "PERSON")])
+    assert labels_of(a, "Anton Vell") == ["PERSON"]

@@ -13,7 +13,8 @@ every name and makes its mentions agree:
   a performer's verb ("starred in X"), "episodes of X", "films such as X",
   "best actress for X", "X star Y" outside sports reports, "X, directed by", a
   capitalised "The" inside a sentence before a name taken for a person, an apposition that ends in a kind of work
-  ("X, the school drama serial which ...");
+  ("X, the school drama serial which ..."), a channel in brackets after ("X (BBC One)"),
+  "her role in X" for a name taken for a person;
 * *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
   a member's role and that member after ("Blur guitarist X", "the X midfielder"),
@@ -131,6 +132,15 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "starred in X"
     if nxt == "," and work_apposition(d, te + 1):
         votes["WORK_OF_ART"] += 2  # "X, the school drama serial which ..."
+    if nxt == "(" and bracketed(d, te + 1) in c.broadcaster:
+        votes["WORK_OF_ART"] += 2  # "X (BBC One)": a programme and its channel
+    if (
+        lp == "in"
+        and prev2.lower() in c.work_role
+        and s.label == "PERSON"
+        and nxt not in {"'s", "’s"}
+    ):
+        votes["WORK_OF_ART"] += 2  # "her role in X" (not "in X's film"): a work, not a person
     if lp in c.product_before and prev.islower():
         votes["PRODUCT"] += 2  # "the arthritis drug X"
     if nxt in c.product_after:
@@ -138,6 +148,18 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     if member_cue(d, t, ts, te, txt):
         votes["ORG"] += 2  # "Blur guitarist X", "the only X player": a band, club or firm
     return votes
+
+
+BRACKETED_WORDS = 3  # "(BBC One)", "(Channel 4)", "(ITV)"
+
+
+def bracketed(d: Doc, i: int) -> str:
+    """The text between the bracket before token ``i`` and its closing bracket ("": none
+    within a few words)."""
+    for k in range(i, min(i + BRACKETED_WORDS, len(d.toks))):
+        if d.toks[k].text == ")":
+            return d.text[d.toks[i].start : d.toks[k - 1].end] if k > i else ""
+    return ""
 
 
 MEMBER_DETERMINERS = frozenset({"the", "a", "an", "only", "former", "ex-", "every", "another"})

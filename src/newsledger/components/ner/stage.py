@@ -69,6 +69,7 @@ from newsledger.components.ner.names import (
     teams,
     works,
 )
+from newsledger.components.ner.products import maker_models
 from newsledger.components.ner.rules import (
     HONORIFICS,
     Doc,
@@ -119,7 +120,7 @@ def fix(a: Annotated) -> Annotated:
     spans = repeats(d, t, lone_surnames(d, t, pairs(d, t, spans)))
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
-    spans = introduced_lists(d, t, spans)
+    spans = maker_models(d, t, introduced_lists(d, t, spans))
     spans = finish(d, conjoined_places(d, t, spans))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 

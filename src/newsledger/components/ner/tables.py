@@ -75,6 +75,10 @@ CUE_KINDS = (
     "member_role",
     "product_before",
     "product_after",
+    "maker",
+    "maker_unit",
+    "broadcaster",
+    "work_role",
 )
 
 
@@ -104,6 +108,10 @@ class Cues:
     member_role: frozenset[str]
     product_before: frozenset[str]
     product_after: frozenset[str]
+    maker: frozenset[str]
+    maker_unit: frozenset[str]
+    broadcaster: frozenset[str]
+    work_role: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

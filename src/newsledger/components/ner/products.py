@@ -1,0 +1,117 @@
+"""Models named after their maker: "the new Ford Focus", "Microsoft Outlook", "Isuzu Ascender".
+
+spaCy types a maker's name followed by a model's name as the maker (ORG), a person or a
+place, or tags the maker alone.  A known maker (``maker`` of ``data/ner_cues.tsv``: car,
+software and electronics makers whose model names follow their own) followed by
+capitalised or numbered words makes a product, unless those words name a unit of the
+company ("Ford Motor Company", "Toyota UK", "Sony Ericsson", "Microsoft Chairman ..."):
+a company head word, a legal suffix, another maker, a place, a demonym, a title, a given
+name or a calendar word.  A maker's name of two words alone is ORG, never a
+person ("Alfa Romeo"; a one-word maker may be a surname: "Ford").
+"""
+
+from __future__ import annotations
+
+from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.tables import Tables, cues
+
+RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"})
+MAX_MODEL_WORDS = 3  # "Microsoft Windows XP", "Pontiac Grand Prix"
+
+
+def model_word(t: Tables, w: str) -> bool:
+    """Can ``w`` be a word of a model's name after its maker (not a unit of the company)?"""
+    c = cues()
+    if not w or not (w[:1].isupper() or w[:1].isdigit()):
+        return False
+    return not (
+        w in c.maker
+        or w in c.maker_unit
+        or w in c.org_after
+        or t.keywords.get(w) == "ORG"
+        or w in t.places
+        or w in t.polities
+        or w in t.demonyms
+        or w.lower() in t.titles
+        or w in t.given
+        or w.lower() in t.leading_stop
+        or w in c.not_name
+        or w in t.countries
+    )
+
+
+def model_end(d: Doc, t: Tables, i: int, mask: list[bool] | None = None) -> int:
+    """The token after the model name that starts at token ``i`` (``i``: none there)."""
+    j = i
+    while j < len(d.toks) and j - i < MAX_MODEL_WORDS and model_word(t, d.toks[j].text):
+        tok = d.toks[j]
+        if (mask is not None and mask[j]) or tok.pos not in {"PROPN", "NUM"}:
+            break  # "Ford The ...": a function word; a name of its own
+        if j > i and (tok.start != d.toks[j - 1].end + 1 or tok.sent != d.toks[i].sent):
+            break  # a line break, double space or new sentence ends the name
+        j += 1
+    if j > i and not d.toks[i].text[:1].isupper():
+        return i  # a model's name opens with a capital ("Ford Focus", not "Ford 2")
+    return j
+
+
+def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Type "<maker> <Model>" as PRODUCT, extending a span that holds the maker alone."""
+    makers = cues().maker
+    if not makers:
+        return spans
+    mask = [False] * len(d.toks)
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        for i in range(ts, te):
+            mask[i] = True
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[Span] = []
+    skip = -1
+    for k, s in enumerate(spans):
+        if k == skip:
+            continue
+        if s.src == "gaz" or s.label not in RETYPED | {"PRODUCT"} or d.caps_at(s.start):
+            out.append(s)
+            continue
+        ts, te = d.tok_range(s.start, s.end)
+        mk = maker_length(d, ts, te, makers)
+        if mk == 0:
+            out.append(s)
+        elif ts + mk == te:
+            end = model_end(d, t, te, mask) if te < len(d.toks) else te
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if end > te and d.toks[te].sent == d.toks[ts].sent:
+                out.append(Span(s.start, d.toks[end - 1].end, "PRODUCT", "rule"))
+            elif nxt is not None and tagged_model(d, t, s, nxt):
+                out.append(Span(s.start, nxt.end, "PRODUCT", "rule"))  # "Cadillac" + "XLR"
+                skip = k + 1
+            elif s.label == "PERSON" and (mk > 1 or "-" in first_words(d, ts, mk)):
+                out.append(Span(s.start, s.end, "ORG", "rule"))  # "Alfa Romeo", a maker
+            else:
+                out.append(s)
+        elif s.label != "PRODUCT" and model_end(d, t, ts + mk) == te:
+            out.append(Span(s.start, s.end, "PRODUCT", "rule"))
+        else:
+            out.append(s)
+    return out
+
+
+def tagged_model(d: Doc, t: Tables, maker: Span, s: Span) -> bool:
+    """Is ``s``, one space after a maker's name, a model's name spaCy tagged on its own?"""
+    if s.src == "gaz" or s.label not in RETYPED | {"PRODUCT"} or d.text[maker.end : s.start] != " ":
+        return False
+    ts, te = d.tok_range(s.start, s.end)
+    return d.toks[ts].sent == d.toks[ts - 1].sent and model_end(d, t, ts) == te
+
+
+def maker_length(d: Doc, ts: int, te: int, makers: frozenset[str]) -> int:
+    """How many tokens of ``[ts, te)`` a maker's name opens with ("Alfa Romeo": 2; 0: none)."""
+    for k in (3, 2, 1):
+        if ts + k <= te and first_words(d, ts, k) in makers:
+            return k
+    return 0
+
+
+def first_words(d: Doc, ts: int, k: int) -> str:
+    return d.text[d.toks[ts].start : d.toks[ts + k - 1].end]

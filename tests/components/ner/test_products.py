@@ -1,0 +1,62 @@
+"""Models named after their maker (components/ner/products.py), on fictional text."""
+
+from __future__ import annotations
+
+from tests.components.ner.test_nerfix import ents, labels_of, make
+
+
+def test_maker_and_model_tagged_as_the_maker_is_a_product() -> None:
+    text = "Drivers of the Isuzu Cantrel complained. Brakes on the Isuzu Cantrel failed twice."
+    a = make(text, [("Isuzu Cantrel", "ORG"), ("Isuzu Cantrel", "PERSON")])
+    assert labels_of(a, "Isuzu Cantrel") == ["PRODUCT", "PRODUCT"]
+
+
+def test_maker_tagged_alone_takes_its_model_name() -> None:
+    text = "The new Toyota Varenza goes on sale in May, the firm said on Friday."
+    a = make(text, [("Toyota", "ORG")])
+    assert ("Toyota Varenza", "PRODUCT") in ents(a)
+
+
+def test_software_named_after_its_maker_is_a_product() -> None:
+    text = "Users of Microsoft Quillpad were told to install the patch at once."
+    a = make(text, [("Microsoft Quillpad", "ORG")])
+    assert labels_of(a, "Microsoft Quillpad") == ["PRODUCT"]
+
+
+def test_a_unit_of_the_maker_stays_an_organisation() -> None:
+    text = "Sony Music and Toyota Motor said Microsoft Research would join the Ford Foundation."
+    a = make(
+        text,
+        [
+            ("Sony Music", "ORG"),
+            ("Toyota Motor", "ORG"),
+            ("Microsoft Research", "ORG"),
+            ("Ford Foundation", "ORG"),
+        ],
+    )
+    assert [lab for _, lab in ents(a)] == ["ORG", "ORG", "ORG", "ORG"]
+
+
+def test_maker_before_a_place_or_a_title_is_not_extended() -> None:
+    text = "Nokia Finland said on Monday that Nokia Chairman Ole Vannet would stay."
+    a = make(text, [("Nokia", "ORG"), ("Nokia", "ORG"), ("Ole Vannet", "PERSON")])
+    assert ("Nokia", "ORG") in ents(a)
+    assert not any(lab == "PRODUCT" for _, lab in ents(a))
+
+
+def test_two_word_maker_typed_person_is_a_company() -> None:
+    text = "Sales at Alfa Romeo rose by a fifth last year."
+    a = make(text, [("Alfa Romeo", "PERSON")])
+    assert labels_of(a, "Alfa Romeo") == ["ORG"]
+
+
+def test_one_word_maker_typed_person_alone_stays_a_person() -> None:
+    text = "Annie Ford spoke first. Ford said she would run again."
+    a = make(text, [("Annie Ford", "PERSON"), ("Ford", "PERSON")])
+    assert labels_of(a, "Ford") == ["PERSON"]
+
+
+def test_maker_and_a_model_tagged_apart_join_into_one_product() -> None:
+    text = "The firm is recalling 900 Cadillac VRX coupes built last year."
+    a = make(text, [("Cadillac", "ORG"), ("VRX", "ORG")])
+    assert ("Cadillac VRX", "PRODUCT") in ents(a)
