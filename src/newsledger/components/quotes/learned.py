@@ -29,6 +29,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from newsledger.components.quotes.attach import ALNUM_RE, Attr, QuoteDoc
@@ -66,8 +67,8 @@ class QuoteModel:
 
     def score(self, feats: list[str]) -> float:
         """Probability that the attribution described by ``feats`` is one."""
-        w = self.weights
-        z = self.bias + sum(w.get(f, 0.0) for f in feats)
+        get = self.weights.get
+        z = self.bias + sum(map(get, feats, repeat(0.0, len(feats))))
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
