@@ -40,6 +40,7 @@ class Doc:
         self.line_starts.extend(m.end() for m in NEWLINE.finditer(self.text))
         self._caps: dict[int, bool] = {}
         self._table: dict[int, bool] = {}
+        self.sports: bool | None = None  # is it a sports report? read once by sports.is_sports
 
     def line(self, char: int) -> int:
         return bisect.bisect_right(self.line_starts, char) - 1

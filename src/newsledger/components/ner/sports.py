@@ -52,11 +52,17 @@ def sport_names() -> frozenset[str]:
 
 
 def is_sports(d: Doc) -> bool:
-    """Is this document a sports report?"""
+    """Is this document a sports report?  (Read once per document: several rules ask.)"""
+    if d.sports is None:
+        d.sports = _sports_text(d.text)
+    return d.sports
+
+
+def _sports_text(text: str) -> bool:
     slug, words, _ = vocabulary()
-    if slug.match(d.text):
+    if slug.match(text):
         return True
-    alpha = WORD.findall(d.text.lower())
+    alpha = WORD.findall(text.lower())
     hits = sum(w in words for w in alpha)
     return hits >= MIN_SPORTS_WORDS and hits >= SPORTS_WORD_SHARE * len(alpha)
 
