@@ -35,3 +35,14 @@ def test_a_group_owning_the_unit_is_the_actor(analyse: Callable[..., Analysis]) 
     e = _assault(a)
     names = {x.id: x.name for x in a.entities}
     assert [names[i] for i in e.actors] == ["Crimson Front"]
+
+
+def test_casualty_words_count_their_victims(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("Gunmen attacked a bus near Tarsk on Friday, killing 13 and wounding 71.").events
+    assert "71" in [s.text for s in e.target_spans]
+    (e,) = analyse("Rebels shelled Tarsk on Monday. Four soldiers were injured.").events
+    assert "Four soldiers" in [s.text for s in e.target_spans]
+    # the subject of an active casualty verb is no victim
+    (e,) = analyse("Gunmen attacked a bus near Tarsk on Friday. They wounded two guards.").events
+    assert "They" not in [s.text for s in e.target_spans]
+    assert "two guards" in [s.text for s in e.target_spans]

@@ -25,6 +25,7 @@ MEMBER_NOUNS = frozenset(
 SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "campaign", "number", "serie"})
 AIM_VERBS = frozenset({"target", "aim", "direct"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "hit"})
+CASUALTY_WORDS = frozenset({"die", "dead", "injure", "wound", "hurt"})  # whose subject is hurt
 PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
 # what an attack is done with, never who did it ("a roadside IED killed a general"): the
@@ -185,10 +186,41 @@ def verb_args(ix: DocIndex, c: Cand) -> None:
             add(ix, c, a, "actor")
     if not passive:
         for o in ix.deps(v, "dobj"):
-            add(ix, c, o, "target")
+            if not (ix.lemma(v) in HARM_VERBS and _count(ix, c, o)):
+                add(ix, c, o, "target")
     for o in _pobjs(ix, v, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS) - {"of", "on"}):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")
+
+
+def victims(ix: DocIndex, c: Cand) -> None:
+    """The hurt or dead a casualty word counts ("killing 13 and wounding 71", "four men
+    were injured", "11 people died"): targets of the event it joins, a bare count
+    included.  Its subject, when it has an active object, is left to the event's actors.
+    """
+    v = c.tok
+    t = ix.tokens[v]
+    if t.pos not in ("VERB", "ADJ") or ix.lemma(v) not in CASUALTY_WORDS:
+        return
+    heads = ix.deps(v, "dobj")
+    if not heads:  # "were injured", "died", "were dead"
+        heads = ix.deps(v, "nsubjpass", "nsubj")
+        if not heads and t.dep == "conj" and ix.tokens[t.head].pos == t.pos:
+            heads = ix.deps(t.head, "nsubjpass", "nsubj")
+    for h in heads:
+        for x in (h, *ix.deps(h, "conj")):
+            if not _count(ix, c, x):
+                add(ix, c, x, "target")
+
+
+def _count(ix: DocIndex, c: Cand, h: int) -> bool:
+    """Take a bare count of victims ("wounding 71") as a target span; is ``h`` one?"""
+    if ix.tokens[h].pos != "NUM" or ix.entity[h] is not None:
+        return False
+    sp = np_span(ix, h)
+    if sp not in c.target_spans:
+        c.target_spans.append(sp)
+    return True
 
 
 def _governing_subject(ix: DocIndex, v: int) -> list[int]:
