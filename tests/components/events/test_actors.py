@@ -46,3 +46,10 @@ def test_casualty_words_count_their_victims(analyse: Callable[..., Analysis]) ->
     (e,) = analyse("Gunmen attacked a bus near Tarsk on Friday. They wounded two guards.").events
     assert "They" not in [s.text for s in e.target_spans]
     assert "two guards" in [s.text for s in e.target_spans]
+
+
+def test_coordinated_participants_are_each_taken(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("Gunmen and suicide bombers attacked a base near Tarsk on Friday.").events
+    assert {"Gunmen", "suicide bombers"} <= {s.text for s in e.actor_spans}
+    (e,) = analyse("Rebels shelled a school and a clinic in Tarsk on Monday.").events
+    assert {"a school", "a clinic"} <= {s.text for s in e.target_spans}

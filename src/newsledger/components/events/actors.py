@@ -180,17 +180,25 @@ def verb_args(ix: DocIndex, c: Cand) -> None:
     if not subj and not passive:  # "carried the bombs ... before detonating them"
         subj = _governing_subject(ix, v)
     for s in subj:
-        add(ix, c, _relative_head(ix, v, s), "target" if passive else "actor")
+        for x in _with_conjuncts(ix, _relative_head(ix, v, s)):
+            add(ix, c, x, "target" if passive else "actor")
     for a in _pobjs(ix, v, {"by"}):
         if passive:
-            add(ix, c, a, "actor")
+            for x in _with_conjuncts(ix, a):
+                add(ix, c, x, "actor")
     if not passive:
         for o in ix.deps(v, "dobj"):
-            if not (ix.lemma(v) in HARM_VERBS and _count(ix, c, o)):
-                add(ix, c, o, "target")
+            for x in _with_conjuncts(ix, o):
+                if not (ix.lemma(v) in HARM_VERBS and _count(ix, c, x)):
+                    add(ix, c, x, "target")
     for o in _pobjs(ix, v, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS) - {"of", "on"}):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")
+
+
+def _with_conjuncts(ix: DocIndex, h: int) -> list[int]:
+    """``h`` and the heads coordinated with it ("gunmen and suicide bombers")."""
+    return [h, *ix.deps(h, "conj")]
 
 
 def victims(ix: DocIndex, c: Cand) -> None:
@@ -208,7 +216,7 @@ def victims(ix: DocIndex, c: Cand) -> None:
         if not heads and t.dep == "conj" and ix.tokens[t.head].pos == t.pos:
             heads = ix.deps(t.head, "nsubjpass", "nsubj")
     for h in heads:
-        for x in (h, *ix.deps(h, "conj")):
+        for x in _with_conjuncts(ix, h):
             if not _count(ix, c, x):
                 add(ix, c, x, "target")
 
