@@ -53,3 +53,11 @@ def test_coordinated_participants_are_each_taken(analyse: Callable[..., Analysis
     assert {"Gunmen", "suicide bombers"} <= {s.text for s in e.actor_spans}
     (e,) = analyse("Rebels shelled a school and a clinic in Tarsk on Monday.").events
     assert {"a school", "a clinic"} <= {s.text for s in e.target_spans}
+
+
+def test_both_sides_of_a_shootout_are_actors(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Two smugglers were wounded in a shootout with border guards near Tarsk on Friday.")
+    e = next(e for e in a.events if e.type == "ASSAULT")
+    assert "border guards" in {s.text for s in e.actor_spans}
+    a = analyse("The minister met with border guards near Tarsk on Friday.")
+    assert not [s for e in a.events for s in e.actor_spans if s.text == "border guards"]

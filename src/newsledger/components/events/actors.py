@@ -25,6 +25,9 @@ MEMBER_NOUNS = frozenset(
 SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "campaign", "number", "serie"})
 AIM_VERBS = frozenset({"target", "aim", "direct"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "hit"})
+MUTUAL_NOUNS = frozenset(
+    {"shootout", "shoot-out", "gunfight", "firefight", "gunbattle", "battle", "clash", "skirmish"}
+)
 CASUALTY_WORDS = frozenset({"die", "dead", "injure", "wound", "hurt"})  # whose subject is hurt
 PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
@@ -266,6 +269,10 @@ def noun_args(ix: DocIndex, c: Cand) -> None:
         add(ix, c, a, "actor")
     for a in _pobjs(ix, n, {"between"}):
         add(ix, c, a, "actor")
+    if ix.lemma(n) in MUTUAL_NOUNS:  # "a shootout with police": both sides fight
+        for a in _pobjs(ix, n, {"with"}):
+            for x in _with_conjuncts(ix, a):
+                add(ix, c, x, "actor")
     for o in _pobjs(ix, n, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS)):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")
