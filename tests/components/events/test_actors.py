@@ -35,3 +35,29 @@ def test_a_group_owning_the_unit_is_the_actor(analyse: Callable[..., Analysis]) 
     e = _assault(a)
     names = {x.id: x.name for x in a.entities}
     assert [names[i] for i in e.actors] == ["Crimson Front"]
+
+
+def test_casualty_words_count_their_victims(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("Gunmen attacked a bus near Tarsk on Friday, killing 13 and wounding 71.").events
+    assert "71" in [s.text for s in e.target_spans]
+    (e,) = analyse("Rebels shelled Tarsk on Monday. Four soldiers were injured.").events
+    assert "Four soldiers" in [s.text for s in e.target_spans]
+    # the subject of an active casualty verb is no victim
+    (e,) = analyse("Gunmen attacked a bus near Tarsk on Friday. They wounded two guards.").events
+    assert "They" not in [s.text for s in e.target_spans]
+    assert "two guards" in [s.text for s in e.target_spans]
+
+
+def test_coordinated_participants_are_each_taken(analyse: Callable[..., Analysis]) -> None:
+    (e,) = analyse("Gunmen and suicide bombers attacked a base near Tarsk on Friday.").events
+    assert {"Gunmen", "suicide bombers"} <= {s.text for s in e.actor_spans}
+    (e,) = analyse("Rebels shelled a school and a clinic in Tarsk on Monday.").events
+    assert {"a school", "a clinic"} <= {s.text for s in e.target_spans}
+
+
+def test_both_sides_of_a_shootout_are_actors(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("Two smugglers were wounded in a shootout with border guards near Tarsk on Friday.")
+    e = next(e for e in a.events if e.type == "ASSAULT")
+    assert "border guards" in {s.text for s in e.actor_spans}
+    a = analyse("The minister met with border guards near Tarsk on Friday.")
+    assert not [s for e in a.events for s in e.actor_spans if s.text == "border guards"]

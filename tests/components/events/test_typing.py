@@ -284,3 +284,64 @@ def test_a_condition_is_intended_and_keeps_its_type(analyse: Callable[..., Analy
     assert (e.type, e.modality) == ("CONSULT", "intended")
     (e,) = analyse("The rebels met in Velmora on Friday.").events
     assert (e.type, e.modality) == ("CONSULT", "done")
+
+
+# vocabulary from WikiEvents train triggers the lexicon missed (marked share of the
+# rule's matches there: set off 9/14, into/in custody 14/29, charged in 3/4, hit by
+# a device 3/4, gunned down 3/3, wrecked 5/5)
+@pytest.mark.parametrize(
+    ("text", "etype", "mode", "trigger"),
+    [
+        (
+            "Two men set off a bomb outside a bank in Velmora on Friday.",
+            "ASSAULT",
+            "explosives",
+            "set",
+        ),
+        (
+            "Gunmen gunned down a police officer in Tarsk on Sunday.",
+            "ASSAULT",
+            "firearms",
+            "gunned",
+        ),
+        (
+            "A convoy was hit by an explosive device near Tarsk on Monday.",
+            "ASSAULT",
+            "explosives",
+            "hit",
+        ),
+        (
+            "Police took the driver into custody in Velmora on Friday.",
+            "COERCE",
+            "arrest",
+            "custody",
+        ),
+        ("Three men were charged in the killing of a judge.", "DISAPPROVE", "accuse", "charged"),
+    ],
+)
+def test_vocabulary_from_wikievents_train(
+    analyse: Callable[..., Analysis], text: str, etype: str, mode: str | None, trigger: str
+) -> None:
+    e = next(e for e in analyse(text).events if e.type == etype)
+    assert (e.mode, e.trigger.text) == (mode, trigger)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation set off for Tarsk on Monday.",
+        "The song hit the charts in Velmora last year.",
+        "The custody battle over the children went on for years.",
+        "Visitors were charged for parking in Velmora.",
+        "The storm wrecked roofs in Tarsk.",
+    ],
+)
+def test_that_vocabulary_needs_its_context(analyse: Callable[..., Analysis], text: str) -> None:
+    assert not analyse(text).events
+
+
+def test_damage_words_join_the_attack(analyse: Callable[..., Analysis]) -> None:
+    a = analyse("A car bomb exploded in Velmora on Friday and wrecked the front of a school.")
+    (e,) = a.events
+    assert e.type == "ASSAULT"
+    assert "wrecked" in [m.text for m in e.mentions]

@@ -25,6 +25,10 @@ MEMBER_NOUNS = frozenset(
 SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "campaign", "number", "serie"})
 AIM_VERBS = frozenset({"target", "aim", "direct"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "hit"})
+MUTUAL_NOUNS = frozenset(
+    {"shootout", "shoot-out", "gunfight", "firefight", "gunbattle", "battle", "clash", "skirmish"}
+)
+CASUALTY_WORDS = frozenset({"die", "dead", "injure", "wound", "hurt"})  # whose subject is hurt
 PERSON_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 DEFAULT_TARGET_PREPS = frozenset({"on", "against", "of", "targeting"})
 # what an attack is done with, never who did it ("a roadside IED killed a general"): the
@@ -179,16 +183,55 @@ def verb_args(ix: DocIndex, c: Cand) -> None:
     if not subj and not passive:  # "carried the bombs ... before detonating them"
         subj = _governing_subject(ix, v)
     for s in subj:
-        add(ix, c, _relative_head(ix, v, s), "target" if passive else "actor")
+        for x in _with_conjuncts(ix, _relative_head(ix, v, s)):
+            add(ix, c, x, "target" if passive else "actor")
     for a in _pobjs(ix, v, {"by"}):
         if passive:
-            add(ix, c, a, "actor")
+            for x in _with_conjuncts(ix, a):
+                add(ix, c, x, "actor")
     if not passive:
         for o in ix.deps(v, "dobj"):
-            add(ix, c, o, "target")
+            for x in _with_conjuncts(ix, o):
+                if not (ix.lemma(v) in HARM_VERBS and _count(ix, c, x)):
+                    add(ix, c, x, "target")
     for o in _pobjs(ix, v, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS) - {"of", "on"}):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")
+
+
+def _with_conjuncts(ix: DocIndex, h: int) -> list[int]:
+    """``h`` and the heads coordinated with it ("gunmen and suicide bombers")."""
+    return [h, *ix.deps(h, "conj")]
+
+
+def victims(ix: DocIndex, c: Cand) -> None:
+    """The hurt or dead a casualty word counts ("killing 13 and wounding 71", "four men
+    were injured", "11 people died"): targets of the event it joins, a bare count
+    included.  Its subject, when it has an active object, is left to the event's actors.
+    """
+    v = c.tok
+    t = ix.tokens[v]
+    if t.pos not in ("VERB", "ADJ") or ix.lemma(v) not in CASUALTY_WORDS:
+        return
+    heads = ix.deps(v, "dobj")
+    if not heads:  # "were injured", "died", "were dead"
+        heads = ix.deps(v, "nsubjpass", "nsubj")
+        if not heads and t.dep == "conj" and ix.tokens[t.head].pos == t.pos:
+            heads = ix.deps(t.head, "nsubjpass", "nsubj")
+    for h in heads:
+        for x in _with_conjuncts(ix, h):
+            if not _count(ix, c, x):
+                add(ix, c, x, "target")
+
+
+def _count(ix: DocIndex, c: Cand, h: int) -> bool:
+    """Take a bare count of victims ("wounding 71") as a target span; is ``h`` one?"""
+    if ix.tokens[h].pos != "NUM" or ix.entity[h] is not None:
+        return False
+    sp = np_span(ix, h)
+    if sp not in c.target_spans:
+        c.target_spans.append(sp)
+    return True
 
 
 def _governing_subject(ix: DocIndex, v: int) -> list[int]:
@@ -226,6 +269,10 @@ def noun_args(ix: DocIndex, c: Cand) -> None:
         add(ix, c, a, "actor")
     for a in _pobjs(ix, n, {"between"}):
         add(ix, c, a, "actor")
+    if ix.lemma(n) in MUTUAL_NOUNS:  # "a shootout with police": both sides fight
+        for a in _pobjs(ix, n, {"with"}):
+            for x in _with_conjuncts(ix, a):
+                add(ix, c, x, "actor")
     for o in _pobjs(ix, n, TARGET_PREPS.get(c.type, DEFAULT_TARGET_PREPS)):
         if not ix.is_place(o) and not ix.is_date(o):
             add(ix, c, o, "target")

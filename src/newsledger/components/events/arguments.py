@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from newsledger.components.events.actors import noun_args, support_args, verb_args
+from newsledger.components.events.actors import noun_args, support_args, verb_args, victims
 from newsledger.components.events.detect import Cand, DocIndex, coarse_pos, date_value, kinds
 from newsledger.components.events.place import find_place
 from newsledger.components.events.place_tree import governor, span_root
@@ -155,6 +155,7 @@ def fill(ix: DocIndex, c: Cand) -> None:
     find_place(ix, c, sc)
     find_date(ix, c, sc)
     if c.aux:
+        victims(ix, c)
         return
     if coarse_pos(ix.tokens[c.tok]) == "VERB":
         verb_args(ix, c)

@@ -95,10 +95,12 @@ def _reported(cl: Cluster) -> bool:
 
 def build(ix: DocIndex, cl: Cluster) -> Event:
     """One event from a cluster of mentions (background ones are mentions and lend arguments;
-    tallies such as "death toll" lend their figures only)."""
+    casualty words lend the hurt and dead they count as targets; tallies such as "death
+    toll" lend their figures only)."""
     kept = [c for c in cl.cands if not c.background]
     real = [c for c in kept if not c.aux] or kept
     lend = [c for c in cl.cands if not c.aux] or real  # arguments: background ones too
+    hurt = [c for c in cl.cands if c.aux and not c.tally] + lend  # victims: casualty words too
     main = max(real, key=_info)
     wc, pc = event_where(ix, cl.cands)
     dc = _date(cl.cands)
@@ -115,7 +117,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         trigger=trig,
         evidence=ix.sentence_span(main.sent),
         actors=_unique([e for c in lend for e in c.actors]),
-        targets=_unique([e for c in lend for e in c.targets if e not in c.actors]),
+        targets=_unique([e for c in hurt for e in c.targets if e not in c.actors]),
         place=place.name if place else None,
         country=geo.country if geo else None,
         lat=geo.lat if geo else None,
@@ -130,7 +132,7 @@ def build(ix: DocIndex, cl: Cluster) -> Event:
         place_span=wc.where if wc is not None else None,
         date_span=when_span,
         actor_spans=tuple(dict.fromkeys(s for c in lend for s in c.actor_spans)),
-        target_spans=tuple(dict.fromkeys(s for c in lend for s in c.target_spans)),
+        target_spans=tuple(dict.fromkeys(s for c in hurt for s in c.target_spans)),
         modality=main.modality,
         agents=tuple(dict.fromkeys(g for c in lend for g in c.agents)),
     )
