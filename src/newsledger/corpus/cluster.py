@@ -17,6 +17,7 @@ from itertools import combinations
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
+from newsledger.components.mentions.demonyms import is_described
 from newsledger.corpus.aliases import AliasEntry
 from newsledger.corpus.keys import (
     PersonName,
@@ -25,6 +26,7 @@ from newsledger.corpus.keys import (
     initials,
     is_acronym,
     name_key,
+    party_short,
     person_compatible,
     similar,
     skeleton,
@@ -131,12 +133,17 @@ class Clusters:
 
 
 class _Context:
-    """Co-occurring names as evidence: names shared by the documents of two clusters."""
+    """Co-occurring names as evidence: names shared by the documents of two clusters.
+
+    A bare surname is no such name: "Wilson" in a football report and "Wilson" in a
+    rugby line-up are most often two people, so sharing it says nothing.
+    """
 
     def __init__(self, items: list[Item], ndocs: int, cl: Clusters) -> None:
         doc_keys: list[set[str]] = [set() for _ in range(ndocs)]
         for it in items:
-            doc_keys[it.doc].add(it.key)
+            if not it.bare:
+                doc_keys[it.doc].add(it.key)
         df = Counter(k for ks in doc_keys for k in ks)
         limit = max(MIN_COMMON, int(COMMON_CONTEXT * ndocs))
         self.doc_keys = [{k for k in ks if df[k] <= limit} for ks in doc_keys]
@@ -169,7 +176,8 @@ def _strong(a: Item, b: Item) -> tuple[float, int] | None:
     Organisation and place names spelled differently need context, and one-word
     ones never join on spelling alone: a vowel turns one real name into another
     (Colombia/Columbia, Charlton/Chorlton, France/Franck); list such variants
-    (Taliban/Taleban) in the alias data instead.
+    (Taliban/Taleban) in the alias data instead.  A party's name joins its short
+    form ("Labour Party" / "Labour", both typed ORG) given one shared name.
     """
     if a.tclass != b.tclass:
         return None
@@ -184,6 +192,8 @@ def _strong(a: Item, b: Item) -> tuple[float, int] | None:
         return None
     if set(ca) == set(cb):
         return 100.0, 0
+    if a.type == b.type == "ORG" and (party_short(a.name) == cb or party_short(b.name) == ca):
+        return 95.0, 1  # "Labour Party" / "Labour", given a shared co-occurring name
     if len(ca) == len(cb) > 1 and all(similar(x, y) for x, y in zip(ca, cb, strict=True)):
         return fuzz.ratio(a.key, b.key), 1
     return None
@@ -218,6 +228,9 @@ def block_keys(it: Item) -> list[str]:
     if not ct:
         return []
     keys = [f"c:{it.tclass}:" + " ".join(sorted(set(ct)))]
+    short = party_short(it.name) if it.type == "ORG" else None
+    if short:
+        keys.append(f"c:{it.tclass}:" + " ".join(sorted(set(short))))
     if len(ct) > 1:
         keys.append(f"k:{it.tclass}:" + " ".join(skeleton(t) for t in ct))
     return keys
@@ -255,7 +268,7 @@ def cluster(
     for i, it in enumerate(items):
         if it.bare:
             k: tuple[str, ...] = ("bare", str(it.doc), it.local)
-        elif mistyped_surname(it, surnames):
+        elif mistyped_surname(it, surnames) or is_described(it.type, it.name):
             k = ("solo", str(it.doc), it.local)
         else:
             k = (it.tclass, it.key)

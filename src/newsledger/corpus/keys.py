@@ -39,6 +39,7 @@ class Lexicon:
     stopwords: frozenset[str]
     generic: frozenset[str]
     long_form_connectors: frozenset[str]
+    party_heads: frozenset[str]
 
 
 @cache
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         fs("stopwords"),
         fs("generic_org_words"),
         fs("long_form_connectors"),
+        fs("party_heads"),
     )
 
 
@@ -270,6 +272,15 @@ def content_tokens(name: str) -> tuple[str, ...]:
     return tuple(
         w for w in words(name.replace("-", " ")) if w not in lex.stopwords and w not in lex.generic
     )
+
+
+def party_short(name: str) -> tuple[str, ...] | None:
+    """Content words of a party's name without its head word ("Labour Party" ->
+    ``("labour",)``), or ``None`` when the name does not end in one."""
+    ct = content_tokens(name)
+    if len(ct) >= 2 and ct[-1] in lexicon().party_heads:
+        return ct[:-1]
+    return None
 
 
 def initials(name: str) -> tuple[str, str]:

@@ -17,7 +17,9 @@ How entities are joined, strongest evidence first:
    block; the set and the skeletons of an organisation's content words),
    scored by rule and rapidfuzz: full names with the same given names and a
    surname spelled alike; organisation names with the same content words, or
-   longer names spelled alike word by word when a co-occurring name is shared;
+   longer names spelled alike word by word when a co-occurring name is shared
+   (a co-occurring bare surname is no evidence), and a party's name and its
+   short form ("Labour Party" / "Labour") likewise;
 5. weak evidence, only when unambiguous and backed by a shared co-occurring
    name: a bare surname (or "S. Best") joins the one full name it fits (a
    bare given name, "David", only a person whose own reports call them by it:
@@ -27,7 +29,9 @@ How entities are joined, strongest evidence first:
    that name seen in two documents or more (a tagging error: "Everton").
 
 Guard rails hold for every join except manual merges: different given names
-are different people; a one-word product, event, work or law that is the
+are different people; a demonym standing for a person ("the Brazilian scored",
+:mod:`newsledger.components.mentions.demonyms`) joins nothing across documents,
+neither the nation nor another "the Brazilian"; a one-word product, event, work or law that is the
 surname of someone named in full in the corpus ("Cole" typed PRODUCT) joins
 nothing on its name; entities the alias data tells apart (a branch and its
 parent) stay apart; a bare surname that fits two people joins neither.  Cost
@@ -45,6 +49,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsledger.components.mentions.demonyms import is_described
 from newsledger.components.mentions.stage import entity_id, normalize
 from newsledger.components.ner.tables import tables, towns
 from newsledger.core.model import Entity, stable_id
@@ -120,7 +125,9 @@ def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> l
                 surfaces[a] += 0
             tclass = type_class(e.type)
             entry = None
-            for s in (e.name, *sorted(e.aliases, key=lambda a: -surfaces[a])):
+            # "the Brazilian" describes someone: no alias row, no nation
+            names = () if is_described(e.type, e.name) else (e.name, *e.aliases)
+            for s in sorted(names, key=lambda a: (a != e.name, -surfaces[a])):
                 hit = table.lookup(s)
                 if hit is not None and type_class(hit.type) == tclass:
                     entry = hit

@@ -1,0 +1,62 @@
+"""Cross-document resolution: what counts as evidence (descriptions, bare surnames, parties)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsledger.components.mentions.demonyms import described_name
+from newsledger.core.model import Entity
+from newsledger.corpus.resolve import resolve
+from tests.corpus.test_resolve import KZ, doc, ent, gid, together
+
+
+def described(demonym: str) -> Entity:
+    """A description entity, its id apart from the nationality's as the mentions stage makes it."""
+    e = ent("NORP", described_name(demonym))
+    return replace(e, id=e.id + "-2")
+
+
+def test_a_demonym_describing_a_person_joins_nothing() -> None:
+    the_brazilian = described_name("Brazilian")
+    docs = [
+        doc("a", described("Brazilian"), ent("NORP", "Brazilian"), KZ),
+        doc("b", described("Brazilian"), ent("NORP", "Brazilian"), KZ),
+        doc("c", described("Frenchman"), KZ),
+        doc("d", ent("NORP", "Frenchman"), KZ),
+    ]
+    res = resolve(docs)
+    ids = {gid(res, d, the_brazilian, docs) for d in "ab"}
+    assert len(ids) == 2  # two people, as far as anyone knows
+    assert not together(res, docs, ("a", the_brazilian), ("a", "Brazilian"))
+    assert together(res, docs, ("a", "Brazilian"), ("b", "Brazilian"))  # the nationality
+    assert not together(res, docs, ("c", described_name("Frenchman")), ("d", "Frenchman"))
+    assert res.entities[gid(res, "a", the_brazilian, docs)].name == the_brazilian
+
+
+def test_a_shared_bare_surname_is_no_context() -> None:
+    docs = [
+        doc("a", ent("PERSON", "Alan Thorne", "Thorne"), ent("PERSON", "Wilsby")),
+        doc("b", ent("PERSON", "Thorne"), ent("PERSON", "Wilsby")),  # another sport
+        doc("c", ent("PERSON", "Alan Thorne"), KZ),
+        doc("d", ent("PERSON", "Thorne"), ent("GPE", "Karvenia")),  # a shared full name
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("a", "Alan Thorne"), ("b", "Thorne"))
+    assert not together(res, docs, ("a", "Wilsby"), ("b", "Wilsby"))
+    assert together(res, docs, ("c", "Alan Thorne"), ("d", "Thorne"))
+
+
+def test_a_party_joins_its_short_name_given_context() -> None:
+    docs = [
+        doc("a", ent("ORG", "Civic Alliance Party"), KZ),
+        doc("b", ent("ORG", "Civic Alliance"), ent("GPE", "Karvenia")),
+        doc("c", ent("ORG", "Harvest Party"), KZ),
+        doc("d", ent("ORG", "Harvest"), ent("GPE", "Ostland")),  # nothing shared
+        doc("e", ent("NORP", "Civic"), ent("GPE", "Karvenia")),
+        doc("f", ent("ORG", "Party"), KZ),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Civic Alliance Party"), ("b", "Civic Alliance"))
+    assert not together(res, docs, ("c", "Harvest Party"), ("d", "Harvest"))
+    assert not together(res, docs, ("a", "Civic Alliance Party"), ("e", "Civic"))
+    assert not together(res, docs, ("a", "Civic Alliance Party"), ("f", "Party"))
