@@ -7,7 +7,9 @@ a one-word entity sits beside the same capitalised word (mid-sentence at least
 once), outside any other span, the entity is named by the longer run ("Real
 Madrid"; "Lord Liverpool", the prime minister, for "Lord [Liverpool]" typed
 GPE); its mentions keep their spans.  A title or acronym after the name
-("Tory MP") is not part of it.
+("Tory MP") is not part of it.  A word cut from a hyphenated name the same way
+("Owusu-[Abeyie]") is named by the whole ("Owusu-Abeyie"), so it does not join
+another "Abeyie".
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from newsledger.corpus.keys import fold, is_acronym, lexicon
 FRAGMENT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z&]*) $")
 _RIGHT = re.compile(r" ([A-Z][A-Za-z&]*)(?![\w'’&-])")
+_HYPHEN_LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*)-$")
 _SENTENCE_START = frozenset(".!?:;\"“‘'(\n")
 
 
@@ -62,6 +65,14 @@ def fragment_name(
     """The longer name every mention of the one-word ``name`` belongs to, or ``None``."""
     if etype not in FRAGMENT_TYPES or " " in name or not mentions:
         return None
+    joined = {
+        m.group(1)
+        if (m := _HYPHEN_LEFT.search(text, max(0, s - 25), s)) and _free(m.start(), s, spans)
+        else None
+        for s, _ in mentions
+    }
+    if len(joined) == 1 and (w := joined.pop()) is not None:
+        return f"{w}-{name}"
     lefts = [_left(text, s, spans) for s, _ in mentions]
     words = {x[0] if x else None for x in lefts}
     # a capital that opens a sentence says nothing unless another mention has it mid-sentence
