@@ -60,3 +60,14 @@ def test_a_party_joins_its_short_name_given_context() -> None:
     assert not together(res, docs, ("c", "Harvest Party"), ("d", "Harvest"))
     assert not together(res, docs, ("a", "Civic Alliance Party"), ("e", "Civic"))
     assert not together(res, docs, ("a", "Civic Alliance Party"), ("f", "Party"))
+
+
+def test_a_party_joins_the_plural_of_its_members_not_the_adjective() -> None:
+    docs = [
+        doc("a", ent("ORG", "Agrarian Party"), KZ),
+        doc("b", ent("NORP", "Agrarians"), ent("GPE", "Karvenia")),
+        doc("c", ent("NORP", "Agrarian"), ent("GPE", "Karvenia")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Agrarian Party"), ("b", "Agrarians"))
+    assert not together(res, docs, ("a", "Agrarian Party"), ("c", "Agrarian"))

@@ -26,6 +26,7 @@ from newsledger.corpus.keys import (
     initials,
     is_acronym,
     name_key,
+    party_members,
     party_short,
     person_compatible,
     similar,
@@ -177,7 +178,8 @@ def _strong(a: Item, b: Item) -> tuple[float, int] | None:
     ones never join on spelling alone: a vowel turns one real name into another
     (Colombia/Columbia, Charlton/Chorlton, France/Franck); list such variants
     (Taliban/Taleban) in the alias data instead.  A party's name joins its short
-    form ("Labour Party" / "Labour", both typed ORG) given one shared name.
+    form ("Labour Party" / "Labour", both typed ORG) or its members' plural
+    ("Agrarians") given one shared name.
     """
     if a.tclass != b.tclass:
         return None
@@ -192,11 +194,21 @@ def _strong(a: Item, b: Item) -> tuple[float, int] | None:
         return None
     if set(ca) == set(cb):
         return 100.0, 0
-    if a.type == b.type == "ORG" and (party_short(a.name) == cb or party_short(b.name) == ca):
+    if _party_forms(a, b, cb) or _party_forms(b, a, ca):
         return 95.0, 1  # "Labour Party" / "Labour", given a shared co-occurring name
     if len(ca) == len(cb) > 1 and all(similar(x, y) for x, y in zip(ca, cb, strict=True)):
         return fuzz.ratio(a.key, b.key), 1
     return None
+
+
+def _party_forms(party: Item, other: Item, words: tuple[str, ...]) -> bool:
+    """``other`` (with content words ``words``) names the party ``party``: its short
+    name typed ORG ("Labour"; the adjective "Conservative" is no name of the party),
+    or the plural of its members ("Agrarians", "Conservatives")."""
+    if party.type != "ORG":
+        return False
+    short = other.type == "ORG" and party_short(party.name) == words
+    return short or party_members(party.name) == words
 
 
 def _pairs_of(members: list[int], items: list[Item], out: set[tuple[int, int]]) -> None:
@@ -228,9 +240,10 @@ def block_keys(it: Item) -> list[str]:
     if not ct:
         return []
     keys = [f"c:{it.tclass}:" + " ".join(sorted(set(ct)))]
-    short = party_short(it.name) if it.type == "ORG" else None
-    if short:
-        keys.append(f"c:{it.tclass}:" + " ".join(sorted(set(short))))
+    if it.type == "ORG":
+        for short in (party_short(it.name), party_members(it.name)):
+            if short:
+                keys.append(f"c:{it.tclass}:" + " ".join(sorted(set(short))))
     if len(ct) > 1:
         keys.append(f"k:{it.tclass}:" + " ".join(skeleton(t) for t in ct))
     return keys

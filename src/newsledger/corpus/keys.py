@@ -283,6 +283,13 @@ def party_short(name: str) -> tuple[str, ...] | None:
     return None
 
 
+def party_members(name: str) -> tuple[str, ...] | None:
+    """The plural that names a party by its members ("Agrarian Party" ->
+    ``("agrarians",)``, "Liberal Democrat Party" -> ``("liberal", "democrats")``)."""
+    short = party_short(name)
+    return (*short[:-1], short[-1] + "s") if short else None
+
+
 def initials(name: str) -> tuple[str, str]:
     """Initials of all words and of the content words (no stopwords)."""
     lex = lexicon()

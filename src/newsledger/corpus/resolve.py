@@ -19,7 +19,8 @@ How entities are joined, strongest evidence first:
    surname spelled alike; organisation names with the same content words, or
    longer names spelled alike word by word when a co-occurring name is shared
    (a co-occurring bare surname is no evidence), and a party's name and its
-   short form ("Labour Party" / "Labour") likewise;
+   short form ("Labour Party" / "Labour") or its members' plural ("Agrarians")
+   likewise;
 5. weak evidence, only when unambiguous and backed by a shared co-occurring
    name: a bare surname (or "S. Best") joins the one full name it fits (a
    bare given name, "David", only a person whose own reports call them by it:
