@@ -71,3 +71,17 @@ def test_a_party_joins_the_plural_of_its_members_not_the_adjective() -> None:
     res = resolve(docs)
     assert together(res, docs, ("a", "Agrarian Party"), ("b", "Agrarians"))
     assert not together(res, docs, ("a", "Agrarian Party"), ("c", "Agrarian"))
+
+
+def test_a_bare_surname_joins_the_person_whose_reports_it_clearly_shares() -> None:
+    labour = (ent("ORG", "Velgrad Labour"), ent("PERSON", "Ana Fell"), ent("GPE", "Ostland"))
+    docs = [
+        doc("a", ent("PERSON", "Tom Ostrowe"), *labour),
+        doc("b", ent("PERSON", "Ian Ostrowe"), ent("ORG", "Velgrad Police")),
+        doc("c", ent("PERSON", "Ostrowe"), *labour),  # Tom's world: three names to none
+        doc("d", ent("PERSON", "Ostrowe"), ent("GPE", "Ostland"), ent("ORG", "Velgrad Police")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Tom Ostrowe"), ("c", "Ostrowe"))
+    assert not together(res, docs, ("a", "Tom Ostrowe"), ("d", "Ostrowe"))  # one name each
+    assert not together(res, docs, ("b", "Ian Ostrowe"), ("d", "Ostrowe"))

@@ -83,7 +83,9 @@ class Clusters:
         ]
         self.tags = [dict(tags.get(i, {})) for i in range(n)]
         self.docs: list[set[int]] = [{it.doc} for it in items]
-        self.keys: list[set[str]] = [{it.key} for it in items]
+        self.keys: list[set[str]] = [
+            {it.key, it.entry.key} if it.entry is not None else {it.key} for it in items
+        ]
 
     def find(self, i: int) -> int:
         root: int = self.uf[i]
@@ -137,14 +139,15 @@ class _Context:
     """Co-occurring names as evidence: names shared by the documents of two clusters.
 
     A bare surname is no such name: "Wilson" in a football report and "Wilson" in a
-    rugby line-up are most often two people, so sharing it says nothing.
+    rugby line-up are most often two people, so sharing it says nothing.  Names the
+    alias data gives one entity count as one ("Taleban" / "Taliban").
     """
 
     def __init__(self, items: list[Item], ndocs: int, cl: Clusters) -> None:
         doc_keys: list[set[str]] = [set() for _ in range(ndocs)]
         for it in items:
             if not it.bare:
-                doc_keys[it.doc].add(it.key)
+                doc_keys[it.doc].add(it.entry.key if it.entry is not None else it.key)
         df = Counter(k for ks in doc_keys for k in ks)
         limit = max(MIN_COMMON, int(COMMON_CONTEXT * ndocs))
         self.doc_keys = [{k for k in ks if df[k] <= limit} for ks in doc_keys]
@@ -352,8 +355,9 @@ def _weak(
         stats["pairs_bare"] += len(cands) + len(group)
         roots = {cl.find(c) for c in cands}
         for b in group:
-            if len(roots) == 1:
-                r = cl.find(next(iter(roots)))
+            fits = roots if len(roots) <= 1 else _dominant(b, roots, ctx, cl)
+            if len(fits) == 1:
+                r = cl.find(next(iter(fits)))
                 given = sn in given_names() and not _initial(items[b])
                 if given and r not in called_by_surname:
                     # "David" is Craig David only if his own reports call him "David"
@@ -397,6 +401,18 @@ def _weak(
                 continue
         if len(roots) == 1 and cl.join(a, roots.pop()):
             stats["joined_weak"] += 1
+
+
+def _dominant(b: int, roots: set[int], ctx: _Context, cl: Clusters) -> set[int]:
+    """Of the people a bare surname fits, the one whose reports share clearly more
+    co-occurring names with its report (at least two, and more than twice as many as
+    any other's): "Blair" beside Labour ministers is Tony Blair, not Ian Blair, the
+    police chief; when no one stands out, the surname joins no one."""
+    scores = sorted(((ctx.shared(b, r), r) for r in {cl.find(r) for r in roots}), reverse=True)
+    if len(scores) == 1:
+        return {scores[0][1]}
+    (best, r), (second, _) = scores[0], scores[1]
+    return {r} if best >= 2 and best > 2 * second else set()
 
 
 def mistyped_surname(it: Item, surnames: set[str]) -> bool:

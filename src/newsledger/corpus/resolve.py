@@ -35,7 +35,9 @@ are different people; a demonym standing for a person ("the Brazilian scored",
 neither the nation nor another "the Brazilian"; a one-word product, event, work or law that is the
 surname of someone named in full in the corpus ("Cole" typed PRODUCT) joins
 nothing on its name; entities the alias data tells apart (a branch and its
-parent) stay apart; a bare surname that fits two people joins neither.  Cost
+parent) stay apart; a bare surname that fits two people joins neither, unless
+its report shares clearly more names with one of them (at least two, more than
+twice as many as with any other: "Blair" beside Labour ministers).  Cost
 grows about linearly: blocks are narrow, oversized ones are paired by sorted
 neighbourhood, and weak candidates are looked up by key, never all-pairs.
 
