@@ -85,3 +85,16 @@ def test_a_bare_surname_joins_the_person_whose_reports_it_clearly_shares() -> No
     assert together(res, docs, ("a", "Tom Ostrowe"), ("c", "Ostrowe"))
     assert not together(res, docs, ("a", "Tom Ostrowe"), ("d", "Ostrowe"))  # one name each
     assert not together(res, docs, ("b", "Ian Ostrowe"), ("d", "Ostrowe"))
+
+
+def test_a_bare_surname_beside_two_people_of_that_surname_joins_no_one() -> None:
+    docs = [
+        doc("a", ent("PERSON", "Simon Lusk"), KZ, ent("GPE", "Ostland")),
+        doc("b", ent("PERSON", "Lusk"), ent("PERSON", "A Lusk"), ent("PERSON", "P Lusk"), KZ),
+        doc("c", ent("PERSON", "Lusk"), ent("PERSON", "Simon Lusk"), KZ),  # one person
+        doc("d", ent("PERSON", "Lusk"), ent("PERSON", "S Lusk"), ent("GPE", "Karvenia")),
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("a", "Simon Lusk"), ("b", "Lusk"))
+    assert together(res, docs, ("a", "Simon Lusk"), ("c", "Lusk"))
+    assert together(res, docs, ("a", "Simon Lusk"), ("d", "Lusk"))

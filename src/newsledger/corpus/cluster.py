@@ -346,8 +346,17 @@ def _weak(
         p = it.person
         if p is not None and p.full and any(name_key(s) == p.surname for s in it.surfaces):
             called_by_surname.add(cl.find(i))
+    # a surname two people of one report share ("S Jones", "A Jones"): its bare form there
+    # may be either, so it joins no one
+    in_doc: dict[tuple[int, str], set[str]] = {}
+    for it in items:
+        if it.person is not None and it.person.initials:
+            in_doc.setdefault((it.doc, it.person.surname), set()).add(it.person.initials[0])
     by_fit: dict[tuple[str, str], list[int]] = {}
     for b in bares:
+        if not _initial(items[b]) and len(in_doc.get((items[b].doc, _surname(items[b])), ())) > 1:
+            stats["refused_shared_surname"] += 1
+            continue
         by_fit.setdefault((_surname(items[b]), _initial(items[b])), []).append(b)
     unplaced: dict[str, list[int]] = {}
     for (sn, first), group in by_fit.items():

@@ -37,7 +37,9 @@ surname of someone named in full in the corpus ("Cole" typed PRODUCT) joins
 nothing on its name; entities the alias data tells apart (a branch and its
 parent) stay apart; a bare surname that fits two people joins neither, unless
 its report shares clearly more names with one of them (at least two, more than
-twice as many as with any other: "Blair" beside Labour ministers).  Cost
+twice as many as with any other: "Blair" beside Labour ministers); a bare
+surname in a report that names two people of that surname ("J Worsley",
+"M Worsley") joins no one.  Cost
 grows about linearly: blocks are narrow, oversized ones are paired by sorted
 neighbourhood, and weak candidates are looked up by key, never all-pairs.
 
