@@ -98,3 +98,17 @@ def test_a_bare_surname_beside_two_people_of_that_surname_joins_no_one() -> None
     assert not together(res, docs, ("a", "Simon Lusk"), ("b", "Lusk"))
     assert together(res, docs, ("a", "Simon Lusk"), ("c", "Lusk"))
     assert together(res, docs, ("a", "Simon Lusk"), ("d", "Lusk"))
+
+
+def test_a_generic_body_joins_its_namesake_only_given_context() -> None:
+    docs = [
+        doc("a", ent("ORG", "Supreme Court"), KZ, ent("PERSON", "Emil Rahimov")),
+        doc("b", ent("ORG", "Supreme Court"), ent("PERSON", "Emil Rahimov")),
+        doc("c", ent("ORG", "Supreme Court"), ent("GPE", "Bergholm")),
+        doc("d", ent("ORG", "Ferrow Institute"), KZ),
+        doc("e", ent("ORG", "Ferrow Institute"), ent("GPE", "Bergholm")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Supreme Court"), ("b", "Supreme Court"))
+    assert not together(res, docs, ("a", "Supreme Court"), ("c", "Supreme Court"))
+    assert together(res, docs, ("d", "Ferrow Institute"), ("e", "Ferrow Institute"))

@@ -23,6 +23,7 @@ from newsledger.corpus.keys import (
     PersonName,
     acronym_letters,
     content_tokens,
+    generic_body,
     initials,
     is_acronym,
     name_key,
@@ -196,7 +197,7 @@ def _strong(a: Item, b: Item) -> tuple[float, int] | None:
     if not ca or not cb:
         return None
     if set(ca) == set(cb):
-        return 100.0, 0
+        return 100.0, int(generic_body(a.name))  # a "Supreme Court" of which country?
     if _party_forms(a, b, cb) or _party_forms(b, a, ca):
         return 95.0, 1  # "Labour Party" / "Labour", given a shared co-occurring name
     if len(ca) == len(cb) > 1 and all(similar(x, y) for x, y in zip(ca, cb, strict=True)):
@@ -286,6 +287,8 @@ def cluster(
             k: tuple[str, ...] = ("bare", str(it.doc), it.local)
         elif mistyped_surname(it, surnames) or is_described(it.type, it.name):
             k = ("solo", str(it.doc), it.local)
+        elif it.entry is None and it.tclass != "PERSON" and generic_body(it.name):
+            k = ("generic", str(it.doc), it.local)  # joins on a shared name (_strong)
         else:
             k = (it.tclass, it.key)
         rep = node_of.setdefault(k, i)

@@ -40,6 +40,7 @@ class Lexicon:
     generic: frozenset[str]
     long_form_connectors: frozenset[str]
     party_heads: frozenset[str]
+    institution_words: frozenset[str]
 
 
 @cache
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         fs("generic_org_words"),
         fs("long_form_connectors"),
         fs("party_heads"),
+        fs("institution_words"),
     )
 
 
@@ -281,6 +283,13 @@ def party_short(name: str) -> tuple[str, ...] | None:
     if len(ct) >= 2 and ct[-1] in lexicon().party_heads:
         return ct[:-1]
     return None
+
+
+def generic_body(name: str) -> bool:
+    """A name every country gives one of its bodies ("Supreme Court", "Court of Appeal",
+    "Treasury"): all its content words are institution words."""
+    ct = content_tokens(name)
+    return bool(ct) and all(w in lexicon().institution_words for w in ct)
 
 
 def party_members(name: str) -> tuple[str, ...] | None:

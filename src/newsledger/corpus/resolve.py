@@ -10,7 +10,9 @@ How entities are joined, strongest evidence first:
 1. manual merges (:mod:`newsledger.corpus.overrides`);
 2. the same name in the same type class (a country tagged GPE in one article
    and NORP in another is one entity; a person never joins a non-person; a
-   town typed ORG, its club or company, stays apart from the town);
+   town typed ORG, its club or company, stays apart from the town); a generic
+   body's name ("Supreme Court", "Court of Appeal", "Treasury": institution
+   words alone) only when the two reports share a co-occurring name;
 3. the same entity in the alias data (IS / ISIS / Daesh);
 4. candidate pairs from blocking keys (:func:`newsledger.corpus.cluster.block_keys`:
    consonant skeletons of surname and given names, so Rakhmon/Rahmon share a

@@ -77,3 +77,20 @@ def test_a_possessor_is_a_person_a_people_and_a_title_are_not() -> None:
     spans.append(NamedSpan(at, at + 13, "PERSON", "Bernard Lagat", 11, 13))
     _, ents = mentions.group(text, spans, tokens=toks)
     assert set(names(ents)) == {described_name("Spaniard"), "British", "Kenyan", "Bernard Lagat"}
+
+
+def test_a_singular_demonym_tagged_plural_still_describes_a_person() -> None:
+    # "the South African has been appointed": spaCy tags "African" NNPS
+    text, toks = parse(
+        [
+            ("the", "DT", "det", 2),
+            ("South", "JJ", "amod", 2),
+            ("African", "NNPS", "nsubjpass", 5),
+            ("has", "VBZ", "aux", 5),
+            ("been", "VBN", "auxpass", 5),
+            ("appointed", "VBN", "ROOT", 5),
+        ]
+    )
+    spans = [NamedSpan(4, 17, "NORP", "South African", 1, 3)]
+    _, ents = mentions.group(text, spans, tokens=toks)
+    assert [e.name for e in ents] == [described_name("South African")]

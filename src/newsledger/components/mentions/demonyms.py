@@ -29,7 +29,6 @@ from newsledger.core.model import Token
 DESCRIBED = "the "  # prefix of the name of a description entity ("the Brazilian")
 _ARTICLES = frozenset({"the", "a", "an"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def described_name(name: str) -> str:
@@ -65,7 +64,7 @@ def describes_person(tokens: Sequence[Token], starts: Sequence[int], start: int,
     t = tokens[k]
     if t.end < end or t.text not in _countable():
         return False
-    if t.tag in _PLURAL_TAGS or t.dep in _MODIFIER_DEPS:
+    if t.dep in _MODIFIER_DEPS:  # the word itself is singular: no trust in a plural tag
         return False
     if t.dep == "poss":
         return True
