@@ -67,9 +67,12 @@ def test_a_party_joins_the_plural_of_its_members_not_the_adjective() -> None:
         doc("a", ent("ORG", "Agrarian Party"), KZ),
         doc("b", ent("NORP", "Agrarians"), ent("GPE", "Karvenia")),
         doc("c", ent("NORP", "Agrarian"), ent("GPE", "Karvenia")),
+        doc("d", ent("NORP", "Agrarians", n=5), ent("GPE", "Karvenia")),
     ]
     res = resolve(docs)
     assert together(res, docs, ("a", "Agrarian Party"), ("b", "Agrarians"))
+    party = res.entities[gid(res, "b", "Agrarians", docs)]
+    assert (party.type, party.name) == ("ORG", "Agrarian Party")  # the party, not its members
     assert not together(res, docs, ("a", "Agrarian Party"), ("c", "Agrarian"))
 
 

@@ -63,7 +63,14 @@ from newsledger.core.model import Entity, stable_id
 from newsledger.corpus.aliases import AliasTable, default_aliases
 from newsledger.corpus.aliases import load_aliases as _load_aliases
 from newsledger.corpus.cluster import Clusters, Item, cluster
-from newsledger.corpus.keys import TYPE_PRIORITY, is_acronym, name_key, person_name, type_class
+from newsledger.corpus.keys import (
+    TYPE_PRIORITY,
+    is_acronym,
+    name_key,
+    party_short,
+    person_name,
+    type_class,
+)
 from newsledger.corpus.overrides import Override, Overrides, RefIndex, RefItem, build_constraints
 
 __all__ = [
@@ -173,7 +180,10 @@ def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
         assert e is not None
         return e.type, e.canonical
     voters = members
-    if any(items[i].type != "PERSON" for i in members) and not any(
+    parties = [i for i in members if items[i].type == "ORG" and party_short(items[i].name)]
+    if parties:
+        voters = parties  # "Conservatives" joined to "Conservative Party": the party, an ORG
+    elif any(items[i].type != "PERSON" for i in members) and not any(
         items[i].full_person for i in members
     ):
         # one-word "people" joined to a place or body of that name were tagging errors
@@ -185,7 +195,7 @@ def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
     etype = max(votes, key=lambda t: (votes[t], -rank.get(t, len(rank)), t))
     docs: dict[str, set[int]] = {}
     count: Counter[str] = Counter()
-    for i in members:
+    for i in parties or members:
         it = items[i]
         docs.setdefault(it.name, set()).add(it.doc)
         count[it.name] += it.surfaces[it.name]
