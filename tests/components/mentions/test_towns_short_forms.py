@@ -130,3 +130,7 @@ def test_a_word_cut_from_a_hyphenated_name_is_named_by_the_whole() -> None:
     text = "The Franco-German plan failed. Darko, a German town, voted."
     names = {e.name for e in entities(text, ("German", "NORP"), ("Darko", "GPE"))}
     assert names == {"German", "Darko"}  # one mention is not hyphenated
+    text = "The US-German firm failed. Later Mensah-Darko went off. Mensah-Darko left."
+    ents = entities(text, ("US", "GPE"), ("German", "NORP"), ("Mensah", "GPE"), ("Darko", "GPE"))
+    names = {e.name for e in ents}
+    assert "German" in names and "Mensah-Darko" in names  # "US" is a name of its own

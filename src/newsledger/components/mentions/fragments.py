@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsledger.components.ner.tables import tables
 from newsledger.corpus.keys import fold, is_acronym, lexicon
 
 FRAGMENT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -46,6 +47,13 @@ def _left(text: str, s: int, spans: Sequence[tuple[int, int]]) -> tuple[str, boo
     return m.group(1), bool(before) and before[-1] not in _SENTENCE_START
 
 
+def _own_name(w: str) -> bool:
+    """A word before a hyphen that is part of one name ("Owusu-"), not a name of its own
+    ("US-German", "Franco-German", "Anglo-Dutch": a place, people or acronym)."""
+    t = tables()
+    return not is_acronym(w) and w not in t.places and w not in t.demonyms and len(w) > 2
+
+
 def _right(text: str, e: int, spans: Sequence[tuple[int, int]]) -> str | None:
     m = _RIGHT.match(text, e)
     if m is None or not _word_ok(m.group(1)) or not _free(m.start(1), m.end(1), spans):
@@ -66,12 +74,10 @@ def fragment_name(
     if etype not in FRAGMENT_TYPES or " " in name or not mentions:
         return None
     joined = {
-        m.group(1)
-        if (m := _HYPHEN_LEFT.search(text, max(0, s - 25), s)) and _free(m.start(), s, spans)
-        else None
+        m.group(1) if (m := _HYPHEN_LEFT.search(text, max(0, s - 25), s)) else None
         for s, _ in mentions
     }
-    if len(joined) == 1 and (w := joined.pop()) is not None:
+    if len(joined) == 1 and (w := joined.pop()) is not None and _own_name(w):
         return f"{w}-{name}"
     lefts = [_left(text, s, spans) for s, _ in mentions]
     words = {x[0] if x else None for x in lefts}
