@@ -115,3 +115,15 @@ def test_a_generic_body_joins_its_namesake_only_given_context() -> None:
     assert together(res, docs, ("a", "Supreme Court"), ("b", "Supreme Court"))
     assert not together(res, docs, ("a", "Supreme Court"), ("c", "Supreme Court"))
     assert together(res, docs, ("d", "Ferrow Institute"), ("e", "Ferrow Institute"))
+
+
+def test_a_day_typed_a_body_and_a_generic_house_join_nothing_on_their_names() -> None:
+    docs = [
+        doc("a", ent("ORG", "Sunday"), KZ),
+        doc("b", ent("ORG", "Sunday"), ent("GPE", "Karvenia")),
+        doc("c", ent("ORG", "House"), ent("ORG", "Ferrow Retail")),
+        doc("d", ent("ORG", "House"), ent("ORG", "Commons")),
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("a", "Sunday"), ("b", "Sunday"))
+    assert not together(res, docs, ("c", "House"), ("d", "House"))

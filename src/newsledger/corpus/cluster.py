@@ -26,6 +26,7 @@ from newsledger.corpus.keys import (
     generic_body,
     initials,
     is_acronym,
+    lexicon,
     name_key,
     party_members,
     party_short,
@@ -285,7 +286,11 @@ def cluster(
     for i, it in enumerate(items):
         if it.bare:
             k: tuple[str, ...] = ("bare", str(it.doc), it.local)
-        elif mistyped_surname(it, surnames) or is_described(it.type, it.name):
+        elif (
+            mistyped_surname(it, surnames)
+            or is_described(it.type, it.name)
+            or (it.tclass != "PERSON" and it.key in lexicon().calendar_words)
+        ):
             k = ("solo", str(it.doc), it.local)
         elif it.entry is None and it.tclass != "PERSON" and generic_body(it.name):
             k = ("generic", str(it.doc), it.local)  # joins on a shared name (_strong)

@@ -41,6 +41,7 @@ class Lexicon:
     long_form_connectors: frozenset[str]
     party_heads: frozenset[str]
     institution_words: frozenset[str]
+    calendar_words: frozenset[str]
 
 
 @cache
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         fs("long_form_connectors"),
         fs("party_heads"),
         fs("institution_words"),
+        fs("calendar_words"),
     )
 
 

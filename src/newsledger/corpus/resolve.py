@@ -12,7 +12,8 @@ How entities are joined, strongest evidence first:
    and NORP in another is one entity; a person never joins a non-person; a
    town typed ORG, its club or company, stays apart from the town); a generic
    body's name ("Supreme Court", "Court of Appeal", "Treasury": institution
-   words alone) only when the two reports share a co-occurring name;
+   words alone) only when the two reports share a co-occurring name; a day or
+   month typed a body or place ("Sunday" ORG) never;
 3. the same entity in the alias data (IS / ISIS / Daesh);
 4. candidate pairs from blocking keys (:func:`newsledger.corpus.cluster.block_keys`:
    consonant skeletons of surname and given names, so Rakhmon/Rahmon share a
