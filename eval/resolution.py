@@ -14,7 +14,15 @@ Ahmad Shah Rafi), a branch and its parent (ISKP / Islamic State), two people
 sharing a surname (John / Mary Doyle; Nasser / Petra Saleh), a bare
 surname that fits two people, a town and its club of the same name (Kettering
 in a match report and in a council story), and a company's short form beside
-a newspaper of that name (Corvane Systems ... Corvane / the Corvane newspaper).
+a newspaper of that name (Corvane Systems ... Corvane / the Corvane newspaper);
+demonyms standing for people not named in their report ("the Brazilian scored",
+"the Frenchman who held the job"), apart from each other and from the
+nationality ("Brazilian fans"); a bare surname in a football and in a rugby
+report that share only another bare surname (Thorne, Wilsby); a party's name and
+its short form or its members' plural in two reports (Civic Alliance Party /
+Civic Alliance; Agrarian Party / the Agrarians); a bare surname that fits two
+people and shares one name with the reports of each (Doyle, res-27); one
+country's Supreme Court in two reports, another's in a third (res-28 to res-30).
 
 Scores are over gold mentions the pipeline found with the exact span:
 pairwise precision/recall/F1 of same-entity mention pairs, B³, and the share

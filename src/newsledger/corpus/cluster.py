@@ -17,14 +17,19 @@ from itertools import combinations
 from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
+from newsledger.components.mentions.demonyms import is_described
 from newsledger.corpus.aliases import AliasEntry
 from newsledger.corpus.keys import (
     PersonName,
     acronym_letters,
     content_tokens,
+    generic_body,
     initials,
     is_acronym,
+    lexicon,
     name_key,
+    party_members,
+    party_short,
     person_compatible,
     similar,
     skeleton,
@@ -80,7 +85,9 @@ class Clusters:
         ]
         self.tags = [dict(tags.get(i, {})) for i in range(n)]
         self.docs: list[set[int]] = [{it.doc} for it in items]
-        self.keys: list[set[str]] = [{it.key} for it in items]
+        self.keys: list[set[str]] = [
+            {it.key, it.entry.key} if it.entry is not None else {it.key} for it in items
+        ]
 
     def find(self, i: int) -> int:
         root: int = self.uf[i]
@@ -131,12 +138,18 @@ class Clusters:
 
 
 class _Context:
-    """Co-occurring names as evidence: names shared by the documents of two clusters."""
+    """Co-occurring names as evidence: names shared by the documents of two clusters.
+
+    A bare surname is no such name: "Wilson" in a football report and "Wilson" in a
+    rugby line-up are most often two people, so sharing it says nothing.  Names the
+    alias data gives one entity count as one ("Taleban" / "Taliban").
+    """
 
     def __init__(self, items: list[Item], ndocs: int, cl: Clusters) -> None:
         doc_keys: list[set[str]] = [set() for _ in range(ndocs)]
         for it in items:
-            doc_keys[it.doc].add(it.key)
+            if not it.bare:
+                doc_keys[it.doc].add(it.entry.key if it.entry is not None else it.key)
         df = Counter(k for ks in doc_keys for k in ks)
         limit = max(MIN_COMMON, int(COMMON_CONTEXT * ndocs))
         self.doc_keys = [{k for k in ks if df[k] <= limit} for ks in doc_keys]
@@ -169,7 +182,9 @@ def _strong(a: Item, b: Item) -> tuple[float, int] | None:
     Organisation and place names spelled differently need context, and one-word
     ones never join on spelling alone: a vowel turns one real name into another
     (Colombia/Columbia, Charlton/Chorlton, France/Franck); list such variants
-    (Taliban/Taleban) in the alias data instead.
+    (Taliban/Taleban) in the alias data instead.  A party's name joins its short
+    form ("Labour Party" / "Labour", both typed ORG) or its members' plural
+    ("Agrarians") given one shared name.
     """
     if a.tclass != b.tclass:
         return None
@@ -183,10 +198,22 @@ def _strong(a: Item, b: Item) -> tuple[float, int] | None:
     if not ca or not cb:
         return None
     if set(ca) == set(cb):
-        return 100.0, 0
+        return 100.0, int(generic_body(a.name))  # a "Supreme Court" of which country?
+    if _party_forms(a, b, cb) or _party_forms(b, a, ca):
+        return 95.0, 1  # "Labour Party" / "Labour", given a shared co-occurring name
     if len(ca) == len(cb) > 1 and all(similar(x, y) for x, y in zip(ca, cb, strict=True)):
         return fuzz.ratio(a.key, b.key), 1
     return None
+
+
+def _party_forms(party: Item, other: Item, words: tuple[str, ...]) -> bool:
+    """``other`` (with content words ``words``) names the party ``party``: its short
+    name typed ORG ("Labour"; the adjective "Conservative" is no name of the party),
+    or the plural of its members ("Agrarians", "Conservatives")."""
+    if party.type != "ORG":
+        return False
+    short = other.type == "ORG" and party_short(party.name) == words
+    return short or party_members(party.name) == words
 
 
 def _pairs_of(members: list[int], items: list[Item], out: set[tuple[int, int]]) -> None:
@@ -218,6 +245,10 @@ def block_keys(it: Item) -> list[str]:
     if not ct:
         return []
     keys = [f"c:{it.tclass}:" + " ".join(sorted(set(ct)))]
+    if it.type == "ORG":
+        for short in (party_short(it.name), party_members(it.name)):
+            if short:
+                keys.append(f"c:{it.tclass}:" + " ".join(sorted(set(short))))
     if len(ct) > 1:
         keys.append(f"k:{it.tclass}:" + " ".join(skeleton(t) for t in ct))
     return keys
@@ -255,8 +286,14 @@ def cluster(
     for i, it in enumerate(items):
         if it.bare:
             k: tuple[str, ...] = ("bare", str(it.doc), it.local)
-        elif mistyped_surname(it, surnames):
+        elif (
+            mistyped_surname(it, surnames)
+            or is_described(it.type, it.name)
+            or (it.tclass != "PERSON" and it.key in lexicon().calendar_words)
+        ):
             k = ("solo", str(it.doc), it.local)
+        elif it.entry is None and it.tclass != "PERSON" and generic_body(it.name):
+            k = ("generic", str(it.doc), it.local)  # joins on a shared name (_strong)
         else:
             k = (it.tclass, it.key)
         rep = node_of.setdefault(k, i)
@@ -317,8 +354,17 @@ def _weak(
         p = it.person
         if p is not None and p.full and any(name_key(s) == p.surname for s in it.surfaces):
             called_by_surname.add(cl.find(i))
+    # a surname two people of one report share ("S Jones", "A Jones"): its bare form there
+    # may be either, so it joins no one
+    in_doc: dict[tuple[int, str], set[str]] = {}
+    for it in items:
+        if it.person is not None and it.person.initials:
+            in_doc.setdefault((it.doc, it.person.surname), set()).add(it.person.initials[0])
     by_fit: dict[tuple[str, str], list[int]] = {}
     for b in bares:
+        if not _initial(items[b]) and len(in_doc.get((items[b].doc, _surname(items[b])), ())) > 1:
+            stats["refused_shared_surname"] += 1
+            continue
         by_fit.setdefault((_surname(items[b]), _initial(items[b])), []).append(b)
     unplaced: dict[str, list[int]] = {}
     for (sn, first), group in by_fit.items():
@@ -326,8 +372,9 @@ def _weak(
         stats["pairs_bare"] += len(cands) + len(group)
         roots = {cl.find(c) for c in cands}
         for b in group:
-            if len(roots) == 1:
-                r = cl.find(next(iter(roots)))
+            fits = roots if len(roots) <= 1 else _dominant(b, roots, ctx, cl)
+            if len(fits) == 1:
+                r = cl.find(next(iter(fits)))
                 given = sn in given_names() and not _initial(items[b])
                 if given and r not in called_by_surname:
                     # "David" is Craig David only if his own reports call him "David"
@@ -371,6 +418,18 @@ def _weak(
                 continue
         if len(roots) == 1 and cl.join(a, roots.pop()):
             stats["joined_weak"] += 1
+
+
+def _dominant(b: int, roots: set[int], ctx: _Context, cl: Clusters) -> set[int]:
+    """Of the people a bare surname fits, the one whose reports share clearly more
+    co-occurring names with its report (at least two, and more than twice as many as
+    any other's): "Blair" beside Labour ministers is Tony Blair, not Ian Blair, the
+    police chief; when no one stands out, the surname joins no one."""
+    scores = sorted(((ctx.shared(b, r), r) for r in {cl.find(r) for r in roots}), reverse=True)
+    if len(scores) == 1:
+        return {scores[0][1]}
+    (best, r), (second, _) = scores[0], scores[1]
+    return {r} if best >= 2 and best > 2 * second else set()
 
 
 def mistyped_surname(it: Item, surnames: set[str]) -> bool:

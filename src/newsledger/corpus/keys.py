@@ -39,6 +39,9 @@ class Lexicon:
     stopwords: frozenset[str]
     generic: frozenset[str]
     long_form_connectors: frozenset[str]
+    party_heads: frozenset[str]
+    institution_words: frozenset[str]
+    calendar_words: frozenset[str]
 
 
 @cache
@@ -57,6 +60,9 @@ def lexicon() -> Lexicon:
         fs("stopwords"),
         fs("generic_org_words"),
         fs("long_form_connectors"),
+        fs("party_heads"),
+        fs("institution_words"),
+        fs("calendar_words"),
     )
 
 
@@ -270,6 +276,29 @@ def content_tokens(name: str) -> tuple[str, ...]:
     return tuple(
         w for w in words(name.replace("-", " ")) if w not in lex.stopwords and w not in lex.generic
     )
+
+
+def party_short(name: str) -> tuple[str, ...] | None:
+    """Content words of a party's name without its head word ("Labour Party" ->
+    ``("labour",)``), or ``None`` when the name does not end in one."""
+    ct = content_tokens(name)
+    if len(ct) >= 2 and ct[-1] in lexicon().party_heads:
+        return ct[:-1]
+    return None
+
+
+def generic_body(name: str) -> bool:
+    """A name every country gives one of its bodies ("Supreme Court", "Court of Appeal",
+    "Treasury"): all its content words are institution words."""
+    ct = content_tokens(name)
+    return bool(ct) and all(w in lexicon().institution_words for w in ct)
+
+
+def party_members(name: str) -> tuple[str, ...] | None:
+    """The plural that names a party by its members ("Agrarian Party" ->
+    ``("agrarians",)``, "Liberal Democrat Party" -> ``("liberal", "democrats")``)."""
+    short = party_short(name)
+    return (*short[:-1], short[-1] + "s") if short else None
 
 
 def initials(name: str) -> tuple[str, str]:

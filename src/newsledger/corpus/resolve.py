@@ -10,14 +10,20 @@ How entities are joined, strongest evidence first:
 1. manual merges (:mod:`newsledger.corpus.overrides`);
 2. the same name in the same type class (a country tagged GPE in one article
    and NORP in another is one entity; a person never joins a non-person; a
-   town typed ORG, its club or company, stays apart from the town);
+   town typed ORG, its club or company, stays apart from the town); a generic
+   body's name ("Supreme Court", "Court of Appeal", "Treasury": institution
+   words alone) only when the two reports share a co-occurring name; a day or
+   month typed a body or place ("Sunday" ORG) never;
 3. the same entity in the alias data (IS / ISIS / Daesh);
 4. candidate pairs from blocking keys (:func:`newsledger.corpus.cluster.block_keys`:
    consonant skeletons of surname and given names, so Rakhmon/Rahmon share a
    block; the set and the skeletons of an organisation's content words),
    scored by rule and rapidfuzz: full names with the same given names and a
    surname spelled alike; organisation names with the same content words, or
-   longer names spelled alike word by word when a co-occurring name is shared;
+   longer names spelled alike word by word when a co-occurring name is shared
+   (a co-occurring bare surname is no evidence), and a party's name and its
+   short form ("Labour Party" / "Labour") or its members' plural ("Agrarians")
+   likewise;
 5. weak evidence, only when unambiguous and backed by a shared co-occurring
    name: a bare surname (or "S. Best") joins the one full name it fits (a
    bare given name, "David", only a person whose own reports call them by it:
@@ -27,10 +33,16 @@ How entities are joined, strongest evidence first:
    that name seen in two documents or more (a tagging error: "Everton").
 
 Guard rails hold for every join except manual merges: different given names
-are different people; a one-word product, event, work or law that is the
+are different people; a demonym standing for a person ("the Brazilian scored",
+:mod:`newsledger.components.mentions.demonyms`) joins nothing across documents,
+neither the nation nor another "the Brazilian"; a one-word product, event, work or law that is the
 surname of someone named in full in the corpus ("Cole" typed PRODUCT) joins
 nothing on its name; entities the alias data tells apart (a branch and its
-parent) stay apart; a bare surname that fits two people joins neither.  Cost
+parent) stay apart; a bare surname that fits two people joins neither, unless
+its report shares clearly more names with one of them (at least two, more than
+twice as many as with any other: "Blair" beside Labour ministers); a bare
+surname in a report that names two people of that surname ("J Worsley",
+"M Worsley") joins no one.  Cost
 grows about linearly: blocks are narrow, oversized ones are paired by sorted
 neighbourhood, and weak candidates are looked up by key, never all-pairs.
 
@@ -45,13 +57,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsledger.components.mentions.demonyms import is_described
 from newsledger.components.mentions.stage import entity_id, normalize
 from newsledger.components.ner.tables import tables, towns
 from newsledger.core.model import Entity, stable_id
 from newsledger.corpus.aliases import AliasTable, default_aliases
 from newsledger.corpus.aliases import load_aliases as _load_aliases
 from newsledger.corpus.cluster import Clusters, Item, cluster
-from newsledger.corpus.keys import TYPE_PRIORITY, is_acronym, name_key, person_name, type_class
+from newsledger.corpus.keys import (
+    TYPE_PRIORITY,
+    is_acronym,
+    name_key,
+    party_short,
+    person_name,
+    type_class,
+)
 from newsledger.corpus.overrides import Override, Overrides, RefIndex, RefItem, build_constraints
 
 __all__ = [
@@ -120,7 +140,9 @@ def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> l
                 surfaces[a] += 0
             tclass = type_class(e.type)
             entry = None
-            for s in (e.name, *sorted(e.aliases, key=lambda a: -surfaces[a])):
+            # "the Brazilian" describes someone: no alias row, no nation
+            names = () if is_described(e.type, e.name) else (e.name, *e.aliases)
+            for s in sorted(names, key=lambda a: (a != e.name, -surfaces[a])):
                 hit = table.lookup(s)
                 if hit is not None and type_class(hit.type) == tclass:
                     entry = hit
@@ -159,7 +181,10 @@ def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
         assert e is not None
         return e.type, e.canonical
     voters = members
-    if any(items[i].type != "PERSON" for i in members) and not any(
+    parties = [i for i in members if items[i].type == "ORG" and party_short(items[i].name)]
+    if parties:
+        voters = parties  # "Conservatives" joined to "Conservative Party": the party, an ORG
+    elif any(items[i].type != "PERSON" for i in members) and not any(
         items[i].full_person for i in members
     ):
         # one-word "people" joined to a place or body of that name were tagging errors
@@ -171,7 +196,7 @@ def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
     etype = max(votes, key=lambda t: (votes[t], -rank.get(t, len(rank)), t))
     docs: dict[str, set[int]] = {}
     count: Counter[str] = Counter()
-    for i in members:
+    for i in parties or members:
         it = items[i]
         docs.setdefault(it.name, set()).add(it.doc)
         count[it.name] += it.surfaces[it.name]

@@ -120,3 +120,17 @@ def test_a_sentence_opening_capital_alone_is_no_longer_name() -> None:
 def test_an_acronym_after_a_name_is_a_title_or_another_body() -> None:
     text = "Labour sources said Tory MP Ann Hale would vote. A Tory MP said no."
     assert {e.name for e in entities(text, ("Tory", "NORP"))} == {"Tory"}
+
+
+def test_a_word_cut_from_a_hyphenated_name_is_named_by_the_whole() -> None:
+    text = "A cross from Mensah-Darko found the striker. Later Mensah-Darko went off injured."
+    ents = entities(text, ("Darko", "GPE"))
+    assert [e.name for e in ents] == ["Mensah-Darko"]
+    assert [m.text for m in ents[0].mentions] == ["Darko", "Darko"]
+    text = "The Franco-German plan failed. Darko, a German town, voted."
+    names = {e.name for e in entities(text, ("German", "NORP"), ("Darko", "GPE"))}
+    assert names == {"German", "Darko"}  # one mention is not hyphenated
+    text = "The US-German firm failed. Later Mensah-Darko went off. Mensah-Darko left."
+    ents = entities(text, ("US", "GPE"), ("German", "NORP"), ("Mensah", "GPE"), ("Darko", "GPE"))
+    names = {e.name for e in ents}
+    assert "German" in names and "Mensah-Darko" in names  # "US" is a name of its own

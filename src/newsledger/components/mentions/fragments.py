@@ -7,7 +7,9 @@ a one-word entity sits beside the same capitalised word (mid-sentence at least
 once), outside any other span, the entity is named by the longer run ("Real
 Madrid"; "Lord Liverpool", the prime minister, for "Lord [Liverpool]" typed
 GPE); its mentions keep their spans.  A title or acronym after the name
-("Tory MP") is not part of it.
+("Tory MP") is not part of it.  A word cut from a hyphenated name the same way
+("Owusu-[Abeyie]") is named by the whole ("Owusu-Abeyie"), so it does not join
+another "Abeyie".
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsledger.components.ner.tables import tables
 from newsledger.corpus.keys import fold, is_acronym, lexicon
 
 FRAGMENT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z&]*) $")
 _RIGHT = re.compile(r" ([A-Z][A-Za-z&]*)(?![\w'’&-])")
+_HYPHEN_LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*)-$")
 _SENTENCE_START = frozenset(".!?:;\"“‘'(\n")
 
 
@@ -43,6 +47,13 @@ def _left(text: str, s: int, spans: Sequence[tuple[int, int]]) -> tuple[str, boo
     return m.group(1), bool(before) and before[-1] not in _SENTENCE_START
 
 
+def _own_name(w: str) -> bool:
+    """A word before a hyphen that is part of one name ("Owusu-"), not a name of its own
+    ("US-German", "Franco-German", "Anglo-Dutch": a place, people or acronym)."""
+    t = tables()
+    return not is_acronym(w) and w not in t.places and w not in t.demonyms and len(w) > 2
+
+
 def _right(text: str, e: int, spans: Sequence[tuple[int, int]]) -> str | None:
     m = _RIGHT.match(text, e)
     if m is None or not _word_ok(m.group(1)) or not _free(m.start(1), m.end(1), spans):
@@ -62,6 +73,12 @@ def fragment_name(
     """The longer name every mention of the one-word ``name`` belongs to, or ``None``."""
     if etype not in FRAGMENT_TYPES or " " in name or not mentions:
         return None
+    joined = {
+        m.group(1) if (m := _HYPHEN_LEFT.search(text, max(0, s - 25), s)) else None
+        for s, _ in mentions
+    }
+    if len(joined) == 1 and (w := joined.pop()) is not None and _own_name(w):
+        return f"{w}-{name}"
     lefts = [_left(text, s, spans) for s, _ in mentions]
     words = {x[0] if x else None for x in lefts}
     # a capital that opens a sentence says nothing unless another mention has it mid-sentence

@@ -33,10 +33,11 @@ from dataclasses import dataclass
 
 from networkx.utils import UnionFind
 
+from newsledger.components.mentions.demonyms import described_name, describes_person
 from newsledger.components.mentions.fragments import fragment_name
 from newsledger.components.mentions.short_forms import group_short_forms
 from newsledger.components.mentions.towns import TownTyper
-from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, stable_id
+from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, Token, stable_id
 from newsledger.core.stage import Stage
 from newsledger.corpus.aliases import AliasEntry, AliasTable, default_aliases
 from newsledger.corpus.keys import (
@@ -85,6 +86,7 @@ class _Span:
     end: int
     label: str
     linked: bool = False  # a bare surname tied to one full name
+    described: bool = False  # a demonym standing for one person ("the Brazilian")
 
 
 # ----------------------------------------------------------------- spans
@@ -278,7 +280,8 @@ def _group_exact(text: str, spans: list[_Span], uf: UnionFind) -> None:
     for i, sp in enumerate(spans):
         if sp.linked:
             continue
-        j = first.setdefault(name_key(text[sp.start : sp.end]), i)
+        key = name_key(text[sp.start : sp.end])
+        j = first.setdefault("\0" + key if sp.described else key, i)
         if j != i:
             uf.union(i, j)
 
@@ -370,12 +373,19 @@ def _canonical(group: list[_Span], text: str, etype: str) -> str:
 
 
 def group(
-    text: str, ents: Sequence[NamedSpan], table: AliasTable | None = None
+    text: str,
+    ents: Sequence[NamedSpan],
+    table: AliasTable | None = None,
+    tokens: Sequence[Token] = (),
 ) -> tuple[list[Mention], list[Entity]]:
-    """Group the named spans ``ents`` of ``text`` into mentions and document-level entities."""
+    """Group the named spans ``ents`` of ``text`` into mentions and document-level entities
+    (``tokens``, the parse, tell a demonym standing for a person from the nationality)."""
     table = default_aliases() if table is None else table
     spans, defs = _acronyms(text, _initial_spans(text, ents), table)
-    links = [table.lookup(text[sp.start : sp.end]) for sp in spans]
+    starts = [t.start for t in tokens]
+    for sp in spans:
+        sp.described = sp.label == "NORP" and describes_person(tokens, starts, sp.start, sp.end)
+    links = [None if sp.described else table.lookup(text[sp.start : sp.end]) for sp in spans]
     uf = UnionFind(range(len(spans)))
     for long_i, acr_i in defs:
         uf.union(long_i, acr_i)
@@ -404,7 +414,9 @@ def group(
             entry = next(e for i in idx if (e := links[i]) is not None and e.key == top)
         etype = _entity_type(members, text, entry)
         name = _canonical(members, text, etype)
-        if entry is None:
+        if all(sp.described for sp in members):
+            name = described_name(name)
+        elif entry is None:
             etype = towns.type_of(name, etype, [sp.start for sp in members])
             longer = fragment_name(text, name, etype, [(sp.start, sp.end) for sp in members], taken)
             name = longer or name
@@ -430,13 +442,13 @@ def make_stage(table: AliasTable | None = None) -> Stage:
     """The mentions stage with a given alias table (user aliases added with ``--aliases``)."""
 
     def run(a: Analysis) -> None:
-        a.mentions, a.entities = group(a.text, a.annotated.ents, table)
+        a.mentions, a.entities = group(a.text, a.annotated.ents, table, a.annotated.tokens)
 
     return Stage("mentions", requires=("annotated",), assigns=("mentions", "entities"), run=run)
 
 
 def run(a: Analysis) -> None:
-    a.mentions, a.entities = group(a.text, a.annotated.ents)
+    a.mentions, a.entities = group(a.text, a.annotated.ents, tokens=a.annotated.tokens)
 
 
 STAGE = Stage("mentions", requires=("annotated",), assigns=("mentions", "entities"), run=run)
