@@ -40,3 +40,21 @@ def test_hits_like_x_and_the_y_are_works() -> None:
     a = make(text, [("Cold Harbour", "PERSON"), ("Lantern", "ORG")])
     assert labels_of(a, "Cold Harbour") == ["WORK_OF_ART"]
     assert labels_of(a, "Lantern") == ["WORK_OF_ART"]
+
+
+def test_a_list_right_after_a_plural_noun_takes_its_type() -> None:
+    text = "Shares in state construction companies Adri Marta and Selon Garik rose ."
+    a = make(text, [("Adri Marta", "ORG"), ("Selon Garik", "PERSON")])
+    assert labels_of(a, "Selon Garik") == ["ORG"]
+
+
+def test_people_right_after_a_plural_noun_are_left_alone() -> None:
+    text = "It is one of the films Tilda Marsh and Ivo Harl made together ."
+    a = make(text, [("Tilda Marsh", "PERSON"), ("Ivo Harl", "PERSON")])
+    assert labels_of(a, "Ivo Harl") == ["PERSON"]  # (the first name is the films' cue's)
+
+
+def test_brand_names_such_as_x_are_products() -> None:
+    text = "They are sold under brand names such as Velorex and Quintar ."
+    a = make(text, [("Velorex", "ORG"), ("Quintar", "PERSON")])
+    assert labels_of(a, "Quintar") == ["PRODUCT"]
