@@ -58,3 +58,9 @@ def test_brand_names_such_as_x_are_products() -> None:
     text = "They are sold under brand names such as Velorex and Quintar ."
     a = make(text, [("Velorex", "ORG"), ("Quintar", "PERSON")])
     assert labels_of(a, "Quintar") == ["PRODUCT"]
+
+
+def test_works_opening_the_clause_type_what_they_include() -> None:
+    text = "Other films generating interest this year include Bustle & Glow , about a rapper ."
+    a = make(text, [("Bustle & Glow", "ORG")], pos={"this": "DET", "generating": "VERB"})
+    assert labels_of(a, "Bustle & Glow") == ["WORK_OF_ART"]

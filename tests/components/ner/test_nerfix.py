@@ -436,3 +436,8 @@ def test_head_words_of_firms_and_athletics_clubs() -> None:
     assert labels_of(a, "Tarnby Harriers") == ["ORG"]
     assert labels_of(a, "Kelso Invitational") == ["EVENT"]
     assert labels_of(a, "Holm Wholesale") == ["ORG"]
+
+
+def test_a_town_between_the_and_a_noun_is_a_place() -> None:
+    a = make("I can target the Worcester game for a return .", [("Worcester", "PERSON")])
+    assert labels_of(a, "Worcester") == ["GPE"]

@@ -41,3 +41,24 @@ def test_a_verb_spelt_like_a_kind_of_work_is_no_cue() -> None:
     assert ents(a) == []
     b = make("The storm hits Varnia Bay .")
     assert ents(b) == [("Varnia Bay", "WORK_OF_ART")]
+
+
+def test_a_channels_possessive_introduces_a_programme() -> None:
+    text = "She told BBC One's Sunday with Marr Vane : it was fine ."
+    a = make(text, [("BBC One", "ORG"), ("Marr Vane", "PERSON")])
+    assert labels_of(a, "Sunday with Marr Vane") == ["WORK_OF_ART"]
+    assert labels_of(a, "Marr Vane") == []
+
+
+def test_a_title_stops_before_a_date_and_a_month_is_no_title() -> None:
+    text = "He sang on BBC One's Top of the Charts in April , a Channel 4 's May audience ."
+    a = make(text, [("BBC One", "ORG"), ("April", "DATE"), ("May", "DATE")])
+    got = ents(a)
+    assert ("Top of the Charts", "WORK_OF_ART") in got
+    assert ("April", "DATE") in got
+    assert ("May", "DATE") in got
+
+
+def test_a_body_after_a_channel_is_left_alone() -> None:
+    a = make("He spoke from ITV's Lorn Studios headquarters .", [("Lorn Studios", "ORG")])
+    assert labels_of(a, "Lorn Studios") == ["ORG"]

@@ -2,7 +2,8 @@
 
 spaCy types each member of such a list on its own, so a shop named after a season
 becomes a place and a firm named after a person a person.  The noun before the list
-says what every member is: a company or body noun (``org_before`` of
+says what every member is (for works, also a plural noun opening the clause: "Other
+films generating interest include X"): a company or body noun (``org_before`` of
 ``data/ner_cues.tsv``, in the plural: "retailers", "firms", "bands") makes them
 organisations, a product noun ("brands", ``product_before``) products, a kind of work
 ("films", "hits", ``work_before``) titles of works.  Countries and
@@ -31,7 +32,27 @@ def list_kind(d: Doc, i: int) -> str | None:
         k -= 1
     if k < 0:
         return None
-    return noun_kind(d, k)
+    kind = noun_kind(d, k)
+    if kind is None and w != "as":
+        kind = subject_works(d, k)
+    return kind
+
+
+LOOK_BACK = 8  # words between a kind of work and "include" ("films generating interest ...")
+
+
+def subject_works(d: Doc, k: int) -> str | None:
+    """ "Other films generating interest this year include X": the first plural noun before
+    the introducer in its clause, when it is a kind of work, makes the list titles."""
+    work = cues().work_before
+    sent = d.toks[k].sent
+    for j in range(k, max(-1, k - LOOK_BACK), -1):
+        tok = d.toks[j]
+        if tok.sent != sent or tok.text in {",", ";", ":", "-", "–"}:
+            return None
+        if tok.text.islower() and tok.text.endswith("s") and tok.pos == "NOUN":
+            return "WORK_OF_ART" if tok.text in work else None
+    return None
 
 
 def noun_kind(d: Doc, k: int) -> str | None:

@@ -85,7 +85,7 @@ from newsledger.components.ner.rules import (
     place_label,
 )
 from newsledger.components.ner.sports import clubs, lineup_lines, sport_names
-from newsledger.components.ner.tables import Tables, cues, tables
+from newsledger.components.ner.tables import Tables, cues, tables, towns
 from newsledger.components.ner.titles import titled_lists
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
@@ -313,6 +313,14 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         if INITIALS_FIRM.match(txt):
             return Span(s.start, s.end, "ORG", "rule")  # "S&P", "AT&T": no person's name
     place = place_label(d, t, txt, s.start)
+    if (
+        place is None
+        and s.label == "PERSON"
+        and txt in towns()
+        and place_modifier(d, s)
+        and prev_word(d, s.start) == "the"
+    ):
+        return Span(s.start, s.end, "GPE", "rule")  # "the Worcester game"
     if place is not None and s.src != "title":
         if s.label == "PERSON" and place_modifier(d, s):
             return Span(s.start, s.end, place, "rule")  # "the Leicester singer"
@@ -343,7 +351,7 @@ def place_modifier(d: Doc, s: Span) -> bool:
     Leicester singer")?  Not before a word for a person's kin or term ("the Kennedy family",
     "the Clinton administration")."""
     ts, te = d.tok_range(s.start, s.end)
-    if te - ts != 1 or ts == 0 or te >= len(d.toks) or d.toks[ts - 1].text != "the":
+    if te - ts != 1 or ts == 0 or te >= len(d.toks) or d.toks[ts - 1].text.lower() != "the":
         return False
     nxt = d.toks[te]
     return nxt.pos == "NOUN" and nxt.text.islower() and nxt.text not in GROUP_NOUNS

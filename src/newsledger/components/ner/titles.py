@@ -6,7 +6,8 @@ person) or not at all.  After a lower-case noun for a kind of work (``work_befor
 ``data/ner_cues.tsv``: "film", "singles", "sitcom") each title is read as the run of
 capitalised words that follows (small words such as "of" and "the" inside it:
 "Return of the Mack"); a plural noun introduces a list of them, separated by commas and
-"and".  Each title becomes one WORK_OF_ART span in place of what spaCy found there.  Left
+"and".  A channel's possessive introduces a programme in the same way ("BBC One's
+Breakfast with Frost").  Each title becomes one WORK_OF_ART span in place of what spaCy found there.  Left
 alone: headlines, people's names followed by more of the sentence ("the films Ann Vane
 and Ivo Harl made"), nationalities ("a single European currency"), places, and names found by the
 gazetteers.
@@ -29,21 +30,31 @@ def _title_word(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
 
 
-def _small_inside(d: Doc, j: int) -> bool:
-    """Do the small words from token ``j`` on lead to a capitalised word ("on the Bounty")?"""
+def _small_inside(d: Doc, j: int, dated: set[int]) -> bool:
+    """Do the small words from token ``j`` on lead to a capitalised word ("on the Bounty"),
+    not a date ("Top of the Pops in April", "... on Monday")?"""
     k = j
     while k < len(d.toks) and d.toks[k].text in SMALL:
         k += 1
-    return k < len(d.toks) and _title_word(d.toks[k].text)
+    return k < len(d.toks) and _title_word(d.toks[k].text) and k not in dated
 
 
-def title_end(d: Doc, t: Tables, i: int) -> int:
+def dated_tokens(d: Doc, spans: list[Span]) -> set[int]:
+    """The tokens of the dates and times found ("January", "Monday")."""
+    out: set[int] = set()
+    for s in spans:
+        if s.label in {"DATE", "TIME"}:
+            out.update(range(*d.tok_range(s.start, s.end)))
+    return out
+
+
+def title_end(d: Doc, t: Tables, i: int, dated: set[int]) -> int:
     """The end (exclusive token index) of the title that opens at token ``i`` (``i``: none)."""
     n, j = len(d.toks), i
     line = d.line(d.toks[i].start)
     while j < n and j - i < MAX_WORDS and d.line(d.toks[j].start) == line:
         w = d.toks[j].text
-        inner = j > i and (w in TITLE_MARKS or (w in SMALL and _small_inside(d, j)))
+        inner = j > i and (w in TITLE_MARKS or (w in SMALL and _small_inside(d, j, dated)))
         if not (_title_word(w) or inner):
             break
         j += 1
@@ -54,12 +65,12 @@ def title_end(d: Doc, t: Tables, i: int) -> int:
     return j
 
 
-def title_runs(d: Doc, t: Tables, k: int, plural: bool) -> list[tuple[int, int]]:
+def title_runs(d: Doc, t: Tables, k: int, plural: bool, dated: set[int]) -> list[tuple[int, int]]:
     """The titles (token ranges) after the noun at token ``k``."""
     out: list[tuple[int, int]] = []
     i = k + 1
     while i < len(d.toks):
-        j = title_end(d, t, i)
+        j = title_end(d, t, i, dated)
         if j == i:
             break
         out.append((i, j))
@@ -89,11 +100,26 @@ def runs_on_people(d: Doc, t: Tables, spans: list[Span], runs: list[tuple[int, i
     )
 
 
-def acceptable(d: Doc, t: Tables, ts: int, te: int) -> bool:
+def channel_before(d: Doc, k: int) -> bool:
+    """Is token ``k`` the "'s" of a television or radio channel ("BBC One's", "ITV1's")?"""
+    if d.toks[k].text not in {"'s", "’s"}:
+        return False
+    channels = cues().broadcaster
+    return any(
+        k - n >= 0 and d.text[d.toks[k - n].start : d.toks[k - 1].end] in channels
+        for n in (1, 2, 3, 4)
+    )
+
+
+def acceptable(d: Doc, t: Tables, ts: int, te: int, dated: set[int]) -> bool:
     """May tokens ``ts:te`` be read as a title?"""
     txt = d.text[d.toks[ts].start : d.toks[te - 1].end]
     if (te - ts == 1 and d.toks[ts].pos == "PRON") or len(txt) < 2:
         return False  # "the sort of novel I kept"
+    if ts in dated and d.toks[ts].text != "Today":
+        return False  # "Channel 4's January audience" ("Today" is Radio 4's programme)
+    if te - ts > 1 and t.keywords.get(d.toks[te - 1].text) == "ORG":
+        return False  # "ITV's London Studios": a body ("Coronation Street" is a soap)
     return not (txt in t.demonyms or txt in t.places or txt in t.polities)
 
 
@@ -101,16 +127,21 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Titles after a kind of work become WORK_OF_ART spans (see the module's docstring)."""
     work = cues().work_before
     new: list[Span] = []
+    dated = dated_tokens(d, spans)
     for k, tok in enumerate(d.toks[:-1]):
-        if not (tok.text in work and tok.pos == "NOUN"):
+        if tok.text in work and tok.pos == "NOUN":
+            plural = tok.text.endswith("s")
+        elif channel_before(d, k):
+            plural = False  # "BBC One's Breakfast with Frost": a programme
+        else:
             continue
         if d.caps_at(tok.start) or title_case_line(d, tok.start):
             continue
-        runs = title_runs(d, t, k, tok.text.endswith("s"))
+        runs = title_runs(d, t, k, plural, dated)
         if not runs or runs_on_people(d, t, spans, runs):
             continue
         for ts, te in runs:
-            if acceptable(d, t, ts, te):
+            if acceptable(d, t, ts, te, dated):
                 new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
     if not new:
         return spans
