@@ -265,6 +265,8 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
         return extra
     if txt[:5].lower().startswith(ATTITUDE) and label in RETYPABLE:
         label = "NORP"
+    if txt[:4].lower() == "non-" and label in RETYPABLE:
+        return extra  # "non-EU exports", "non-Champions League football": no name
     return [*extra, Span(toks[0].start, toks[-1].end, label, src)]
 
 
