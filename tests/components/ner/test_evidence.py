@@ -394,3 +394,13 @@ def test_a_firm_by_its_form_is_never_a_person() -> None:
     a = make(text, [("R&K", "PERSON"), ("Vantor Music", "ORG")])
     assert labels_of(a, "R&K") == ["ORG"]
     assert labels_of(a, "Vantor Music") == ["ORG"]
+
+
+def test_an_apposition_ending_in_a_company_noun_makes_a_firm() -> None:
+    text = (
+        "Dravo Mac , the country 's other largest mortgage firm , was fined . Dravo Mac said so ."
+    )
+    a = make(text, [("Dravo Mac", "PERSON"), ("Dravo Mac", "PERSON")])
+    assert labels_of(a, "Dravo Mac") == ["ORG", "ORG"]
+    b = make("Ivo Harl , the firm 's founder , said so .", [("Ivo Harl", "PERSON")])
+    assert labels_of(b, "Ivo Harl") == ["PERSON"]

@@ -64,3 +64,10 @@ def test_works_opening_the_clause_type_what_they_include() -> None:
     text = "Other films generating interest this year include Bustle & Glow , about a rapper ."
     a = make(text, [("Bustle & Glow", "ORG")], pos={"this": "DET", "generating": "VERB"})
     assert labels_of(a, "Bustle & Glow") == ["WORK_OF_ART"]
+
+
+def test_towns_and_cities_including_x_are_places() -> None:
+    text = "There were protests in towns and cities including Varn, Kellby and Ostrow."
+    a = make(text, [("Varn", "LOC"), ("Kellby", "ORG"), ("Ostrow", "PERSON")])
+    assert labels_of(a, "Kellby") == ["GPE"]
+    assert labels_of(a, "Ostrow") == ["GPE"]

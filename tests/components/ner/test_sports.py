@@ -38,3 +38,10 @@ def test_a_non_prefix_is_no_name() -> None:
     )
     assert labels_of(a, "Non-EU") == []
     assert labels_of(a, "non-Kessaly") == []
+
+
+def test_opens_and_tournaments_are_events() -> None:
+    text = "She won the Varlow Open and the Kessaly Indoor Tournament ."
+    a = make(text, [("Varlow Open", "WORK_OF_ART"), ("Kessaly Indoor Tournament", "ORG")])
+    assert labels_of(a, "Varlow Open") == ["EVENT"]
+    assert labels_of(a, "Kessaly Indoor Tournament") == ["EVENT"]

@@ -21,7 +21,8 @@ every name and makes its mentions agree:
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
   a member's role and that member after ("Blur guitarist X", "the X midfielder"),
   a legal suffix after ("X Inc"), "shares of X" / "X shares" / "X' shares", weakly
-  "X, which" (a name not of a place), and a one-word
+  "X, which" (a name not of a place), an apposition that ends in a company noun ("X, the
+  world's biggest spirits company,"), and a one-word
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
 
@@ -144,6 +145,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "starred in X"
     if nxt == "," and work_apposition(d, te + 1):
         votes["WORK_OF_ART"] += 2  # "X, the school drama serial which ..."
+    if nxt == "," and work_apposition(d, te + 1, c.org_before, ORG_GAP):
+        votes["ORG"] += 2  # "X, the world's biggest spirits company, ..."
     if nxt == "(" and bracketed(d, te + 1) in c.broadcaster:
         votes["WORK_OF_ART"] += 2  # "X (BBC One)": a programme and its channel
     if (
@@ -179,14 +182,20 @@ APPOSITION_ENDS = frozenset({",", ".", ";", "(", "which", "that", "about", "star
 APPOSITION_GAP = 4  # words between "the" and the kind of work ("the school-based drama serial")
 
 
-def work_apposition(d: Doc, i: int) -> bool:
+ORG_GAP = 6  # "the country's other largest mortgage firm"
+
+
+def work_apposition(
+    d: Doc, i: int, kinds: frozenset[str] | None = None, gap: int = APPOSITION_GAP
+) -> bool:
     """Does an apposition opening at token ``i`` call the name a work ("X, the hit BBC
     comedy series, ...")?  The kind of work must end the phrase: "X, the film director" is
-    a person."""
+    a person.  With ``kinds`` (the company nouns of ``org_before``), a firm or body
+    ("X, the world's biggest spirits company, ...")."""
     if _word(d, i).lower() not in {"the", "a", "an"}:
         return False
-    work = cues().work_before
-    for k in range(i + 1, i + 2 + APPOSITION_GAP):
+    work = cues().work_before if kinds is None else kinds
+    for k in range(i + 1, i + 2 + gap):
         w = _word(d, k)
         if w.lower() in work and w.islower() and _word(d, k + 1) in APPOSITION_ENDS:
             return True

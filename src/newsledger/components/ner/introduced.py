@@ -6,7 +6,8 @@ says what every member is (for works, also a plural noun opening the clause: "Ot
 films generating interest include X"): a company or body noun (``org_before`` of
 ``data/ner_cues.tsv``, in the plural: "retailers", "firms", "bands") makes them
 organisations, a product noun ("brands", ``product_before``) products, a kind of work
-("films", "hits", ``work_before``) titles of works.  Countries and
+("films", "hits", ``work_before``) titles of works, a plural place noun ("towns", "cities")
+places.  Countries and
 names found by the gazetteers keep their type.
 """
 
@@ -17,6 +18,7 @@ from newsledger.components.ner.tables import Tables, cues
 
 INTRODUCERS = frozenset({"including", "include", "includes", "like"})  # and "such as"
 SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+PLACES = frozenset({"towns", "cities", "villages", "countries", "capitals", "provinces"})
 RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -61,6 +63,8 @@ def noun_kind(d: Doc, k: int) -> str | None:
     if not (noun.islower() and noun.endswith("s")):
         return None
     c = cues()
+    if noun in PLACES:
+        return "GPE"  # "towns and cities including Cardiff, Bangor and Wrexham"
     if noun == "names" and k > 0 and d.toks[k - 1].text == "brand":
         return "PRODUCT"  # "brand names such as X and Y"
     if noun in c.product_before:
