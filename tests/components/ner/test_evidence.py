@@ -355,3 +355,52 @@ def test_role_in_a_directors_film_keeps_the_director() -> None:
     text = "He won praise for his role in Anton Vell's last film."
     a = make(text, [("Anton Vell", "PERSON")])
     assert labels_of(a, "Anton Vell") == ["PERSON"]
+
+
+def test_a_film_in_apposition_after_its_kind_is_a_work() -> None:
+    text = "He played a cop in his next film, Danny Brosk, where he shone ."
+    a = make(text, [("Danny Brosk", "PERSON")])
+    assert labels_of(a, "Danny Brosk") == ["WORK_OF_ART"]
+
+
+def test_a_name_before_starring_and_a_name_is_a_work() -> None:
+    text = "He made his debut in No Road Home starring Sid Vall ."
+    a = make(text, [("No Road Home", "LOC"), ("Sid Vall", "PERSON")])
+    assert labels_of(a, "No Road Home") == ["WORK_OF_ART"]
+    assert labels_of(a, "Sid Vall") == ["PERSON"]
+
+
+def test_a_firm_that_says_things_is_no_person() -> None:
+    text = (
+        "Swiss drugmaker Norvita has bought Eon . Norvita , which makes pills , said profits rose ."
+        " Norvita said jobs would go . Norvita' shares rose ."
+    )
+    a = make(
+        text,
+        [("Norvita", "PERSON"), ("Eon", "ORG"), ("Norvita", "PERSON")]
+        + [("Norvita", "PERSON")] * 2,
+    )
+    assert set(labels_of(a, "Norvita")) == {"ORG"}
+
+
+def test_said_counts_once_however_often() -> None:
+    text = "Kadex said sales rose . Kadex said jobs would go . Kadex said it was glad ."
+    a = make(text, [("Kadex", "ORG")] * 3)
+    assert labels_of(a, "Kadex") == ["ORG"] * 3
+
+
+def test_a_firm_by_its_form_is_never_a_person() -> None:
+    text = "Analysts at R&K said it , who knew . Vantor Music , who signed him , said so ."
+    a = make(text, [("R&K", "PERSON"), ("Vantor Music", "ORG")])
+    assert labels_of(a, "R&K") == ["ORG"]
+    assert labels_of(a, "Vantor Music") == ["ORG"]
+
+
+def test_an_apposition_ending_in_a_company_noun_makes_a_firm() -> None:
+    text = (
+        "Dravo Mac , the country 's other largest mortgage firm , was fined . Dravo Mac said so ."
+    )
+    a = make(text, [("Dravo Mac", "PERSON"), ("Dravo Mac", "PERSON")])
+    assert labels_of(a, "Dravo Mac") == ["ORG", "ORG"]
+    b = make("Ivo Harl , the firm 's founder , said so .", [("Ivo Harl", "PERSON")])
+    assert labels_of(b, "Ivo Harl") == ["PERSON"]

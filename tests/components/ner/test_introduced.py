@@ -40,3 +40,34 @@ def test_hits_like_x_and_the_y_are_works() -> None:
     a = make(text, [("Cold Harbour", "PERSON"), ("Lantern", "ORG")])
     assert labels_of(a, "Cold Harbour") == ["WORK_OF_ART"]
     assert labels_of(a, "Lantern") == ["WORK_OF_ART"]
+
+
+def test_a_list_right_after_a_plural_noun_takes_its_type() -> None:
+    text = "Shares in state construction companies Adri Marta and Selon Garik rose ."
+    a = make(text, [("Adri Marta", "ORG"), ("Selon Garik", "PERSON")])
+    assert labels_of(a, "Selon Garik") == ["ORG"]
+
+
+def test_people_right_after_a_plural_noun_are_left_alone() -> None:
+    text = "It is one of the films Tilda Marsh and Ivo Harl made together ."
+    a = make(text, [("Tilda Marsh", "PERSON"), ("Ivo Harl", "PERSON")])
+    assert labels_of(a, "Ivo Harl") == ["PERSON"]  # (the first name is the films' cue's)
+
+
+def test_brand_names_such_as_x_are_products() -> None:
+    text = "They are sold under brand names such as Velorex and Quintar ."
+    a = make(text, [("Velorex", "ORG"), ("Quintar", "PERSON")])
+    assert labels_of(a, "Quintar") == ["PRODUCT"]
+
+
+def test_works_opening_the_clause_type_what_they_include() -> None:
+    text = "Other films generating interest this year include Bustle & Glow , about a rapper ."
+    a = make(text, [("Bustle & Glow", "ORG")], pos={"this": "DET", "generating": "VERB"})
+    assert labels_of(a, "Bustle & Glow") == ["WORK_OF_ART"]
+
+
+def test_towns_and_cities_including_x_are_places() -> None:
+    text = "There were protests in towns and cities including Varn, Kellby and Ostrow."
+    a = make(text, [("Varn", "LOC"), ("Kellby", "ORG"), ("Ostrow", "PERSON")])
+    assert labels_of(a, "Kellby") == ["GPE"]
+    assert labels_of(a, "Ostrow") == ["GPE"]

@@ -269,3 +269,8 @@ def test_untagged_surname_becomes_a_mention_of_the_person() -> None:
     _, ents_ = mentions.group(text, list(a.ents), None)
     person = next(e for e in ents_ if e.name == "Pavel Lindqvist")
     assert [m.text for m in person.mentions] == ["Pavel Lindqvist", "Lindqvist"]
+
+
+def test_an_untagged_given_name_run_with_a_company_head_is_a_firm() -> None:
+    a = make("A survey by Harris Interactive and Kell Bros found it .")
+    assert labels_of(a, "Harris Interactive") == ["ORG"]

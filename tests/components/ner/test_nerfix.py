@@ -420,3 +420,24 @@ def test_a_name_with_a_particle_whose_surname_is_a_person_is_a_person() -> None:
     text = "A mistake by Arjan de Veldt let them in . Later De Veldt scored ."
     a = make(text, [("Arjan de Veldt", "ORG"), ("De Veldt", "PERSON")])
     assert labels_of(a, "Arjan de Veldt") == ["PERSON"]
+
+
+def test_a_place_between_the_and_a_noun_is_a_place() -> None:
+    a = make("But the Leicester singer has struggled since .", [("Leicester", "PERSON")])
+    assert labels_of(a, "Leicester") == ["GPE"]
+    b = make("It was the Leicester family home .", [("Leicester", "PERSON")])
+    assert labels_of(b, "Leicester") == ["PERSON"]
+
+
+def test_head_words_of_firms_and_athletics_clubs() -> None:
+    text = "J Vell ( Tarnby Harriers ) won at the Kelso Invitational for Holm Wholesale ."
+    found = [("J Vell", "PERSON"), ("Tarnby Harriers", "PERSON"), ("Kelso Invitational", "FAC")]
+    a = make(text, [*found, ("Holm Wholesale", "PERSON")])
+    assert labels_of(a, "Tarnby Harriers") == ["ORG"]
+    assert labels_of(a, "Kelso Invitational") == ["EVENT"]
+    assert labels_of(a, "Holm Wholesale") == ["ORG"]
+
+
+def test_a_town_between_the_and_a_noun_is_a_place() -> None:
+    a = make("I can target the Worcester game for a return .", [("Worcester", "PERSON")])
+    assert labels_of(a, "Worcester") == ["GPE"]

@@ -6,7 +6,9 @@ small town a person.  This module reads the cues the whole article gives for
 every name and makes its mentions agree:
 
 * *person*: a title or honorific just before ("Mr X", "striker X"), "X, who",
-  "X, 34," (an age);
+  "X, 34," (an age); "X said" counts once however often it recurs (firms say things
+  too), and a name whose form rules a person out ("S&P", "Universal Music": a head word
+  of :file:`ner_keywords.tsv`) never becomes one;
 * *place*: a place noun before ("the town of X", "the border town X"), "MP for X", a
   compass word before and a place noun after ("X province");
 * *work*: a kind of work before ("the film X", "hit single X"), "X soundtrack",
@@ -14,11 +16,13 @@ every name and makes its mentions agree:
   "best actress for X", "X star Y" outside sports reports, "X, directed by", a
   capitalised "The" inside a sentence before a name taken for a person, an apposition that ends in a kind of work
   ("X, the school drama serial which ..."), a channel in brackets after ("X (BBC One)"),
-  "her role in X" for a name taken for a person;
+  "her role in X" for a name taken for a person, "his next film, X," and "X starring Y";
 * *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
   a member's role and that member after ("Blur guitarist X", "the X midfielder"),
-  a legal suffix after ("X Inc"), "shares of X" / "X shares", and a one-word
+  a legal suffix after ("X Inc"), "shares of X" / "X shares" / "X' shares", weakly
+  "X, which" (a name not of a place), an apposition that ends in a company noun ("X, the
+  world's biggest spirits company,"), and a one-word
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
 
@@ -43,6 +47,9 @@ from newsledger.components.ner.tables import Tables, cues, towns
 # the types evidence can move a name between (NORP, dates and titles of works stay)
 VOTING = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
 PLACE = frozenset({"GPE", "LOC"})
+INITIALS_FIRM = re.compile(r"[A-Z]{1,4}&[A-Z]{1,4}$")  # "S&P", "AT&T", "M&S"
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+ENDS = frozenset({",", ".", ";", ")", ""})  # what may follow a name in apposition
 
 
 def _word(d: Doc, i: int) -> str:
@@ -94,8 +101,10 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["GPE"] += 2  # "X, a town in ..." (never "X, a city councillor")
     if lp in c.org_before or (lp == "of" and prev2.lower() in c.org_before):
         votes["ORG"] += 2
-    if nxt in c.org_after or (nxt in {"'s", "’s"} and nxt2.lower() in c.org_after_lower):
-        votes["ORG"] += 2
+    if nxt in c.org_after or (nxt in POSSESSIVE and nxt2.lower() in c.org_after_lower):
+        votes["ORG"] += 2  # "X Inc", "X's chairman", "Novartis' shares"
+    if nxt == "," and nxt2 == "which" and txt not in t.places and txt not in towns():
+        votes["ORG"] += 1  # "Novartis, which ...": no person (nor here a town)
     if nxt.lower() in c.org_after_lower:
         votes["ORG"] += 1
     if (
@@ -109,6 +118,10 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
     if nxt == "," and nxt2 in c.work_credit:
         votes["WORK_OF_ART"] += 2  # "X, directed by ...", "X, starring ..."
+    if nxt == "starring" and nxt2[:1].isupper():
+        votes["WORK_OF_ART"] += 2  # "in No Way Out starring Ann Vane"
+    if prev == "," and prev2.lower() in c.work_before and prev2.islower() and nxt in ENDS:
+        votes["WORK_OF_ART"] += 2  # "his next film, Donnie Brasco, ...": a title in apposition
     if nxt in c.work_after:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
     if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":
@@ -132,6 +145,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "starred in X"
     if nxt == "," and work_apposition(d, te + 1):
         votes["WORK_OF_ART"] += 2  # "X, the school drama serial which ..."
+    if nxt == "," and work_apposition(d, te + 1, c.org_before, ORG_GAP):
+        votes["ORG"] += 2  # "X, the world's biggest spirits company, ..."
     if nxt == "(" and bracketed(d, te + 1) in c.broadcaster:
         votes["WORK_OF_ART"] += 2  # "X (BBC One)": a programme and its channel
     if (
@@ -167,14 +182,20 @@ APPOSITION_ENDS = frozenset({",", ".", ";", "(", "which", "that", "about", "star
 APPOSITION_GAP = 4  # words between "the" and the kind of work ("the school-based drama serial")
 
 
-def work_apposition(d: Doc, i: int) -> bool:
+ORG_GAP = 6  # "the country's other largest mortgage firm"
+
+
+def work_apposition(
+    d: Doc, i: int, kinds: frozenset[str] | None = None, gap: int = APPOSITION_GAP
+) -> bool:
     """Does an apposition opening at token ``i`` call the name a work ("X, the hit BBC
     comedy series, ...")?  The kind of work must end the phrase: "X, the film director" is
-    a person."""
+    a person.  With ``kinds`` (the company nouns of ``org_before``), a firm or body
+    ("X, the world's biggest spirits company, ...")."""
     if _word(d, i).lower() not in {"the", "a", "an"}:
         return False
-    work = cues().work_before
-    for k in range(i + 1, i + 2 + APPOSITION_GAP):
+    work = cues().work_before if kinds is None else kinds
+    for k in range(i + 1, i + 2 + gap):
         w = _word(d, k)
         if w.lower() in work and w.islower() and _word(d, k + 1) in APPOSITION_ENDS:
             return True
@@ -238,6 +259,7 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     own_votes: dict[int, Counter[str]] = {}
+    said: Counter[str] = Counter()
     for s in spans:
         if s.label not in VOTING:
             continue
@@ -246,6 +268,10 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if s.src != "gaz":
             own_votes[s.start] = cue_votes(d, t, s)
             votes[key].update(own_votes[s.start])
+            said[key] += weak_person(d, s)
+    for key, n in said.items():
+        if n > 1:  # "X said" is weak (firms say things too): it counts once, however often
+            votes[key]["PERSON"] -= n - 1
     for w in org_heads(d, t, spans):
         votes[w]["ORG"] += 2
     out: list[Span] = []
@@ -259,8 +285,25 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             label = verdict(own, Counter(), s.label, key in t.polities)  # its own sentence wins
         else:
             label = verdict(votes.get(key), labels[key], s.label, key in t.polities)
+        if label == "PERSON" and no_person(t, key):
+            label = s.label
         out.append(s if label == s.label else Span(s.start, s.end, label, "rule"))
     return out
+
+
+def weak_person(d: Doc, s: Span) -> int:
+    """1 when a verb that people mostly take follows the mention ("X said"), else 0."""
+    te = d.tok_range(s.start, s.end)[1]
+    return int(_word(d, te).lower() in cues().person_after)
+
+
+def no_person(t: Tables, txt: str) -> bool:
+    """Does the form of ``txt`` rule out a person: initials joined by "&" ("S&P") or a
+    multi-word name whose head word names a body ("Universal Music", "Costco Wholesale")?"""
+    if INITIALS_FIRM.match(txt):
+        return True
+    words = txt.split()
+    return len(words) >= 2 and words[0] not in t.given and t.keywords.get(words[-1]) == "ORG"
 
 
 def clear(votes: Counter[str]) -> bool:

@@ -200,7 +200,8 @@ def repeats(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 
 
 def given_runs(d: Doc, t: Tables, spans: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
-    """Untagged "Given Surname [Surname]" runs become people (never in photo credits)."""
+    """Untagged "Given Surname [Surname]" runs become people (never in photo credits), or
+    firms when a company head word ends them ("Harris Interactive")."""
     mask = covered(d, spans)
     added: list[Span] = []
     n = len(d.toks)
@@ -224,13 +225,14 @@ def given_runs(d: Doc, t: Tables, spans: list[Span], credits: list[tuple[int, in
             ):
                 break
             j += 1
+        head = t.keywords.get(d.toks[j].text)
         if (
             j > i
             and d.toks[j].text.lower() not in PARTICLES
-            and t.keywords.get(d.toks[j].text) is None
+            and head in {None, "ORG"}
             and not any(cs <= tok.start < ce for cs, ce in credits)
-        ):
-            added.append(Span(tok.start, d.toks[j].end, "PERSON", "rule"))
+        ):  # a company head word makes a firm ("Harris Interactive")
+            added.append(Span(tok.start, d.toks[j].end, head or "PERSON", "rule"))
             i = j + 1
         else:
             i += 1

@@ -17,7 +17,8 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    found;
 3. *retype*: countries, capitals and states are GPE (a company or person named
    after a town is not), demonyms NORP, alert levels and photo credits never
-   PERSON, an adjective opening a sentence ("Quirky comedy X") no name; a head word types a multi-word name ("... City Hall" FAC,
+   PERSON, an adjective opening a sentence ("Quirky comedy X") no name, initials joined by
+   "&" ("S&P") a firm, a place between "the" and a noun ("the Leicester singer") a place; a head word types a multi-word name ("... City Hall" FAC,
    "... Institution" ORG, "... Valley" LOC); a given name or an initial makes
    a person;
 4. *add* places and demonyms spaCy missed (notably in all-caps headlines and
@@ -38,7 +39,9 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    "the Tote" (a body, not a person); untagged names an apposition describes
    (:mod:`newsledger.components.ner.appositions`: "Ekdahl, 39,", "Castel, home
    to 31,000 people"), the members of a list a plural noun introduces
-   (:mod:`newsledger.components.ner.introduced`: "retailers including X, Y and Z");
+   (:mod:`newsledger.components.ner.introduced`: "retailers including X, Y and Z",
+   "construction companies X and Y"), the titles a kind of work introduces
+   (:mod:`newsledger.components.ner.titles`: "the hit singles X, Y and Z");
    finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish").
 
@@ -53,7 +56,7 @@ import re
 from dataclasses import replace
 
 from newsledger.components.ner.appositions import described_names
-from newsledger.components.ner.evidence import harmonise, join_names, list_people
+from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names, list_people
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
 from newsledger.components.ner.names import (
@@ -82,7 +85,8 @@ from newsledger.components.ner.rules import (
     place_label,
 )
 from newsledger.components.ner.sports import clubs, lineup_lines, sport_names
-from newsledger.components.ner.tables import Tables, cues, tables
+from newsledger.components.ner.tables import Tables, cues, tables, towns
+from newsledger.components.ner.titles import titled_lists
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
 
@@ -98,6 +102,10 @@ TITLED = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})  # split at line 
 ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itself
 DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
 IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
+GROUP_NOUNS = frozenset(
+    {"family", "families", "brothers", "sisters", "administration", "government", "era", "years"}
+    | {"clan", "household", "camp", "dynasty", "children", "twins", "couple", "estate"}
+)  # "the Kennedy family": a person's kin or term, not a place
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")  # "Gordon Durie 75th": the minute, not the name
 
 
@@ -120,7 +128,7 @@ def fix(a: Annotated) -> Annotated:
     spans = repeats(d, t, lone_surnames(d, t, pairs(d, t, spans)))
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
-    spans = maker_models(d, t, introduced_lists(d, t, spans))
+    spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = finish(d, conjoined_places(d, t, spans))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
@@ -257,6 +265,8 @@ def trim(d: Doc, t: Tables, idx: list[int], label: str) -> list[Span]:
         return extra
     if txt[:5].lower().startswith(ATTITUDE) and label in RETYPABLE:
         label = "NORP"
+    if txt[:4].lower() == "non-" and label in RETYPABLE:
+        return extra  # "non-EU exports", "non-Champions League football": no name
     return [*extra, Span(toks[0].start, toks[-1].end, label, src)]
 
 
@@ -302,8 +312,20 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
             return Span(s.start, s.end, lab, "rule") if lab else None
         if any(cs <= s.start and s.end <= ce for cs, ce in credits):
             return None
+        if INITIALS_FIRM.match(txt):
+            return Span(s.start, s.end, "ORG", "rule")  # "S&P", "AT&T": no person's name
     place = place_label(d, t, txt, s.start)
+    if (
+        place is None
+        and s.label == "PERSON"
+        and txt in towns()
+        and place_modifier(d, s)
+        and prev_word(d, s.start) == "the"
+    ):
+        return Span(s.start, s.end, "GPE", "rule")  # "the Worcester game"
     if place is not None and s.src != "title":
+        if s.label == "PERSON" and place_modifier(d, s):
+            return Span(s.start, s.end, place, "rule")  # "the Leicester singer"
         if s.label in {"ORG", "PERSON"} and (
             d.table(d.line(s.start))
             or (txt not in t.polities and prev_word(d, s.start) not in IN_PLACE)
@@ -324,6 +346,17 @@ def retype(d: Doc, t: Tables, s: Span, credits: list[tuple[int, int]]) -> Span |
         if s.label in PERSON_LIKE_FROM and person_like(t, words):
             return Span(s.start, s.end, "PERSON", "rule")
     return s
+
+
+def place_modifier(d: Doc, s: Span) -> bool:
+    """Does a one-word place name stand as a modifier between "the" and a common noun ("the
+    Leicester singer")?  Not before a word for a person's kin or term ("the Kennedy family",
+    "the Clinton administration")."""
+    ts, te = d.tok_range(s.start, s.end)
+    if te - ts != 1 or ts == 0 or te >= len(d.toks) or d.toks[ts - 1].text.lower() != "the":
+        return False
+    nxt = d.toks[te]
+    return nxt.pos == "NOUN" and nxt.text.islower() and nxt.text not in GROUP_NOUNS
 
 
 def portfolio(d: Doc, s: Span, txt: str) -> bool:

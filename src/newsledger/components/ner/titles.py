@@ -1,0 +1,151 @@
+"""Titles of works named right after a kind of work: "the hit singles Time Is Running Out,
+Hysteria, and Butterflies And Hurricanes", "the album Absolution".
+
+spaCy tags the words of such titles on their own ("Hysteria" a place, "Butterflies" a
+person) or not at all.  After a lower-case noun for a kind of work (``work_before`` of
+``data/ner_cues.tsv``: "film", "singles", "sitcom") each title is read as the run of
+capitalised words that follows (small words such as "of" and "the" inside it:
+"Return of the Mack"); a plural noun introduces a list of them, separated by commas and
+"and".  A channel's possessive introduces a programme in the same way ("BBC One's
+Breakfast with Frost").  Each title becomes one WORK_OF_ART span in place of what spaCy found there.  Left
+alone: headlines, people's names followed by more of the sentence ("the films Ann Vane
+and Ivo Harl made"), nationalities ("a single European currency"), places, and names found by the
+gazetteers.
+"""
+
+from __future__ import annotations
+
+from newsledger.components.ner.names import title_case_line
+from newsledger.components.ner.rules import Doc, Span, person_like
+from newsledger.components.ner.tables import Tables, cues
+
+SMALL = frozenset({"of", "the", "a", "an", "in", "on", "to", "for", "with", "at", "from", "by"})
+TITLE_MARKS = frozenset(
+    {"'", "’", "'s", "’s", "-", "!", "?", "&", "n't", "n’t", "'re", "'ll", "'ve", "'m", "'d"}
+)
+MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
+
+
+def _title_word(w: str) -> bool:
+    return w[:1].isupper() or w[:1].isdigit()
+
+
+def _small_inside(d: Doc, j: int, dated: set[int]) -> bool:
+    """Do the small words from token ``j`` on lead to a capitalised word ("on the Bounty"),
+    not a date ("Top of the Pops in April", "... on Monday")?"""
+    k = j
+    while k < len(d.toks) and d.toks[k].text in SMALL:
+        k += 1
+    return k < len(d.toks) and _title_word(d.toks[k].text) and k not in dated
+
+
+def dated_tokens(d: Doc, spans: list[Span]) -> set[int]:
+    """The tokens of the dates and times found ("January", "Monday")."""
+    out: set[int] = set()
+    for s in spans:
+        if s.label in {"DATE", "TIME"}:
+            out.update(range(*d.tok_range(s.start, s.end)))
+    return out
+
+
+def title_end(d: Doc, t: Tables, i: int, dated: set[int]) -> int:
+    """The end (exclusive token index) of the title that opens at token ``i`` (``i``: none)."""
+    n, j = len(d.toks), i
+    line = d.line(d.toks[i].start)
+    while j < n and j - i < MAX_WORDS and d.line(d.toks[j].start) == line:
+        w = d.toks[j].text
+        inner = j > i and (w in TITLE_MARKS or (w in SMALL and _small_inside(d, j, dated)))
+        if not (_title_word(w) or inner):
+            break
+        j += 1
+    if j - i >= 3 and d.toks[j - 2].text in SMALL and d.toks[j - 1].text in t.places:
+        j -= 1  # "the film Storm Harbour in Spain": the place is where, not the title
+    while j > i and (d.toks[j - 1].text in TITLE_MARKS or d.toks[j - 1].text in SMALL):
+        j -= 1
+    return j
+
+
+def title_runs(d: Doc, t: Tables, k: int, plural: bool, dated: set[int]) -> list[tuple[int, int]]:
+    """The titles (token ranges) after the noun at token ``k``."""
+    out: list[tuple[int, int]] = []
+    i = k + 1
+    while i < len(d.toks):
+        j = title_end(d, t, i, dated)
+        if j == i:
+            break
+        out.append((i, j))
+        if not plural:
+            break
+        nxt = [x.text for x in d.toks[j : j + 2]]
+        if nxt[:2] == [",", "and"]:
+            i = j + 2
+        elif nxt[:1] in (["and"], [","]):
+            i = j + 1
+        else:
+            break
+    return out
+
+
+def runs_on_people(d: Doc, t: Tables, spans: list[Span], runs: list[tuple[int, int]]) -> bool:
+    """Do people's names lead into the rest of the sentence ("the films Ann Vane and Ivo
+    Harl made")?  Then the noun's clause goes on, and the names are no titles."""
+    te = runs[-1][1]
+    if te >= len(d.toks) or not d.toks[te].text[:1].islower():
+        return False
+    people = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    return any(
+        (d.toks[a].start, d.toks[b - 1].end) in people
+        or person_like(t, d.text[d.toks[a].start : d.toks[b - 1].end].split())
+        for a, b in runs
+    )
+
+
+def channel_before(d: Doc, k: int) -> bool:
+    """Is token ``k`` the "'s" of a television or radio channel ("BBC One's", "ITV1's")?"""
+    if d.toks[k].text not in {"'s", "’s"}:
+        return False
+    channels = cues().broadcaster
+    return any(
+        k - n >= 0 and d.text[d.toks[k - n].start : d.toks[k - 1].end] in channels
+        for n in (1, 2, 3, 4)
+    )
+
+
+def acceptable(d: Doc, t: Tables, ts: int, te: int, dated: set[int]) -> bool:
+    """May tokens ``ts:te`` be read as a title?"""
+    txt = d.text[d.toks[ts].start : d.toks[te - 1].end]
+    if (te - ts == 1 and d.toks[ts].pos == "PRON") or len(txt) < 2:
+        return False  # "the sort of novel I kept"
+    if ts in dated and d.toks[ts].text != "Today":
+        return False  # "Channel 4's January audience" ("Today" is Radio 4's programme)
+    if te - ts > 1 and t.keywords.get(d.toks[te - 1].text) == "ORG":
+        return False  # "ITV's London Studios": a body ("Coronation Street" is a soap)
+    return not (txt in t.demonyms or txt in t.places or txt in t.polities)
+
+
+def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Titles after a kind of work become WORK_OF_ART spans (see the module's docstring)."""
+    work = cues().work_before
+    new: list[Span] = []
+    dated = dated_tokens(d, spans)
+    for k, tok in enumerate(d.toks[:-1]):
+        if tok.text in work and tok.pos == "NOUN":
+            plural = tok.text.endswith("s")
+        elif channel_before(d, k):
+            plural = False  # "BBC One's Breakfast with Frost": a programme
+        else:
+            continue
+        if d.caps_at(tok.start) or title_case_line(d, tok.start):
+            continue
+        runs = title_runs(d, t, k, plural, dated)
+        if not runs or runs_on_people(d, t, spans, runs):
+            continue
+        for ts, te in runs:
+            if acceptable(d, t, ts, te, dated):
+                new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
+    if not new:
+        return spans
+    gaz = [s for s in spans if s.src == "gaz"]
+    new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
+    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    return keep + new

@@ -1,0 +1,64 @@
+"""Titles named right after a kind of work (components/ner/titles.py), on fictional text."""
+
+from __future__ import annotations
+
+from tests.components.ner.test_nerfix import ents, labels_of, make
+
+
+def test_a_list_of_singles_after_the_noun_are_titles() -> None:
+    text = "The album gave them the hit singles Rain Keeps Falling, Vesper, and Moths And Lanterns."
+    a = make(text, [("Vesper", "GPE"), ("Moths", "PERSON"), ("Lanterns", "GPE")])
+    got = ents(a)
+    assert ("Rain Keeps Falling", "WORK_OF_ART") in got
+    assert ("Vesper", "WORK_OF_ART") in got
+    assert ("Moths And Lanterns", "WORK_OF_ART") in got
+    assert not any(label in {"PERSON", "GPE"} for _, label in got)
+
+
+def test_a_title_keeps_its_small_words() -> None:
+    text = "He left after problems on the set of the film Storm over the Harbour ."
+    a = make(text, [("Harbour", "LOC")])
+    assert labels_of(a, "Storm over the Harbour") == []  # "over" is not a small title word
+    b = make("He starred in the film Storm of the Harbour .", [("Harbour", "LOC")])
+    assert labels_of(b, "Storm of the Harbour") == ["WORK_OF_ART"]
+    assert labels_of(b, "Harbour") == []
+
+
+def test_an_untagged_title_after_its_kind_is_found() -> None:
+    a = make("It is the film Storm Harbour in Spain .", [("Spain", "GPE")])
+    assert labels_of(a, "Storm Harbour") == ["WORK_OF_ART"]
+
+
+def test_a_nationality_or_a_pronoun_after_the_noun_is_no_title() -> None:
+    a = make("They backed a single European currency .", [("European", "NORP")])
+    assert labels_of(a, "European") == ["NORP"]
+    b = make("It was the sort of novel I kept by my bed .", pos={"I": "PRON"})
+    assert ents(b) == []
+
+
+def test_a_verb_spelt_like_a_kind_of_work_is_no_cue() -> None:
+    a = make("The storm hits Varnia Bay .", pos={"hits": "VERB"})
+    assert ents(a) == []
+    b = make("The storm hits Varnia Bay .")
+    assert ents(b) == [("Varnia Bay", "WORK_OF_ART")]
+
+
+def test_a_channels_possessive_introduces_a_programme() -> None:
+    text = "She told BBC One's Sunday with Marr Vane : it was fine ."
+    a = make(text, [("BBC One", "ORG"), ("Marr Vane", "PERSON")])
+    assert labels_of(a, "Sunday with Marr Vane") == ["WORK_OF_ART"]
+    assert labels_of(a, "Marr Vane") == []
+
+
+def test_a_title_stops_before_a_date_and_a_month_is_no_title() -> None:
+    text = "He sang on BBC One's Top of the Charts in April , a Channel 4 's May audience ."
+    a = make(text, [("BBC One", "ORG"), ("April", "DATE"), ("May", "DATE")])
+    got = ents(a)
+    assert ("Top of the Charts", "WORK_OF_ART") in got
+    assert ("April", "DATE") in got
+    assert ("May", "DATE") in got
+
+
+def test_a_body_after_a_channel_is_left_alone() -> None:
+    a = make("He spoke from ITV's Lorn Studios headquarters .", [("Lorn Studios", "ORG")])
+    assert labels_of(a, "Lorn Studios") == ["ORG"]
