@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from newsledger.components.quotes.attach import QuoteDoc
@@ -114,7 +113,6 @@ _PART_OF: dict[str, int] = {
 }
 
 
-@lru_cache(maxsize=4096)
 def _part(name: str, rule: bool) -> int:
     """Which of PARTS a linear feature's weight goes to (0, the cue word's, by default)."""
     prefix = name.split("=", 1)[0].split("|", 1)[0]
@@ -125,14 +123,22 @@ def _part(name: str, rule: bool) -> int:
     return _PART_OF.get(prefix, 0)
 
 
+# feature name -> its part, for the candidates' features and the rules' (filled as met)
+_PART_CACHE: tuple[dict[str, int], dict[str, int]] = ({}, {})
+
+
 def partials(feats: list[str], weights: dict[str, float], rule: bool) -> tuple[float, ...]:
     """The linear model's weights of ``feats`` summed per part of PARTS."""
     out = [0.0] * len(PARTS)
     get = weights.get
+    cache = _PART_CACHE[rule]
     for f in feats:
         w = get(f)
         if w is not None:
-            out[_part(f, rule)] += w
+            k = cache.get(f)
+            if k is None:
+                k = cache[f] = _part(f, rule)
+            out[k] += w
     return tuple(out)
 
 
