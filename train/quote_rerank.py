@@ -18,7 +18,7 @@ from typing import Any
 
 import trainkit
 from newsledger.components.quotes import learned as quote_model
-from newsledger.components.quotes.rerank import Reading, Trees, features
+from newsledger.components.quotes.rerank import Reading, Trees, features, partials
 
 FOLDS = 5
 FLOOR = 0.15  # readings the linear model scores below are never reranked (keeps the stage light)
@@ -66,7 +66,8 @@ def stage_two_rows(
             p = score(ex.feats)
             if p >= FLOOR and ex.reading.head >= 0:
                 scored.append((p, ex))
-        xs += features([(p, ex.reading) for p, ex in scored], art.toks_start)
+        parts = [partials(ex.feats, weights, ex.rule) for _, ex in scored]
+        xs += features([(p, ex.reading) for p, ex in scored], art.toks_start, parts)
         ys += [ex.label for _, ex in scored]
     return xs, ys
 

@@ -72,7 +72,7 @@ def test_features_rank_a_reading_among_its_cue_and_its_rivals() -> None:
         (0.5, _reading(1, 20, 60)),  # a longer one, holding cue 5
         (0.6, _reading(5, 55, 70)),  # another cue's, overlapping the longer one
     ]
-    rows = features(scored, toks_start)
+    rows = features(scored, toks_start, [tuple(0.0 for _ in rerank.PARTS)] * len(scored))
     col = {name: i for i, name in enumerate(FEATURES)}
     best, longer, other = rows
     assert len(best) == len(FEATURES)
@@ -121,3 +121,36 @@ def test_a_subject_inside_the_quotation_gives_way_to_the_name_outside(ann: Annot
     cue = Cue(said, toks[said].start, toks[said].end, "verb", frozenset(), subj=river)
     got = quotes._subject_outside_quotes(d, cue)
     assert toks[got].text == "Okafor"
+
+
+def test_partials_split_the_linear_sum_by_what_each_feature_describes() -> None:
+    weights = {"L=vow": 1.0, "LD=vow|xcomp": 0.5, "X=ext": -0.25, "G=said<ROOT": 2.0}
+    weights |= {"S=ent-PERSON": 0.75, "VC=intent": -1.5, "CF=to": 0.125}
+    feats = ["L=vow", "LD=vow|xcomp", "X=ext", "G=said<ROOT", "S=ent-PERSON", "VC=intent"]
+    parts = dict(
+        zip(rerank.PARTS, rerank.partials([*feats, "CF=to", "unseen"], weights, False), strict=True)
+    )
+    assert parts == {
+        "w_cue": 1.5,
+        "w_content": -0.125,
+        "w_governor": 2.0,
+        "w_subject": 0.75,
+        "w_class": -1.5,
+    }
+    # a rule reading's features carry an "r" before the same names
+    rule = rerank.partials([f"r{f}" for f in feats], {f"r{k}": v for k, v in weights.items()}, True)
+    assert rule == rerank.partials(feats, weights, False)
+    assert sum(rule) == pytest.approx(sum(weights[f] for f in feats))
+
+
+def test_the_mix_weighs_the_trees_against_the_linear_model(ann: Annotated) -> None:
+    a = base(ann)  # linear 0.993 for "vowed"; trees 0.007
+    weights = {"L=vow": 10.0}
+    reject = Trees(-5.0, (_stump(0, 0.5, 0.0, 0.0),), floor=0.05)
+    # mixed 0.5: 0.500 (kept at 0.45); mixed 0.9: 0.106 (dropped)
+    quotes.run(a, model=QuoteModel(weights, -5.0, 0.45, 0.45, rerank=reject, mix=0.5))
+    assert any(q.cue is not None and q.cue.text == "vowed" for q in a.quotes)
+    quotes.run(a, model=QuoteModel(weights, -5.0, 0.45, 0.45, rerank=reject, mix=0.9))
+    assert [q.kind for q in a.quotes] == ["direct"]
+    m = QuoteModel(weights, -5.0, 0.4, 0.3, rerank=reject, mix=0.7)
+    assert from_json(json.loads(json.dumps(m.to_json()))) == m

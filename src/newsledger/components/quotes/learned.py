@@ -12,7 +12,7 @@ lexicon cannot:
 
 A second stage (:mod:`newsledger.components.quotes.rerank`) judges each reading
 the linear model does not rule out among its rivals with gradient-boosted
-trees; a reading's probability is then the mean of both stages'.
+trees; a reading's probability is then a mix of both stages' (``mix``, chosen on dev).
 
 The weights live in ``data/models/quotes.json`` (feature name -> weight, plus
 the two thresholds) beside its model card ``quotes.md``; ``make train``
@@ -46,6 +46,7 @@ from newsledger.components.quotes.rerank import (
     describe,
     direct_sentences,
     features,
+    partials,
     trees_from_json,
 )
 from newsledger.core.errors import NewsledgerError
@@ -64,6 +65,7 @@ class QuoteModel:
     add_new: float = 0.5  # candidates scoring at or above are added
     meta: dict[str, Any] = field(default_factory=dict)
     rerank: Trees | None = None  # the second stage; thresholds then apply to its score
+    mix: float = 0.5  # the trees' share of a reading's probability (the linear model's the rest)
 
     def score(self, feats: list[str]) -> float:
         """Probability that the attribution described by ``feats`` is one."""
@@ -80,6 +82,8 @@ class QuoteModel:
             "keep_rule": self.keep_rule,
             "add_new": self.add_new,
         }
+        if self.mix != 0.5:
+            out["mix"] = self.mix
         if self.rerank is not None:
             out["rerank"] = self.rerank.to_json()
         out["weights"] = dict(sorted(self.weights.items()))
@@ -95,6 +99,7 @@ def from_json(data: dict[str, Any]) -> QuoteModel:
             float(data["add_new"]),
             dict(data.get("meta") or {}),
             trees_from_json(data["rerank"]) if data.get("rerank") is not None else None,
+            float(data.get("mix", 0.5)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise NewsledgerError(
@@ -244,19 +249,21 @@ def first_stage(
 
 
 def reranked(
-    d: QuoteDoc, scored: list[tuple[float, Raw]], trees: Trees
+    d: QuoteDoc, scored: list[tuple[float, Raw]], model: QuoteModel, trees: Trees
 ) -> list[tuple[float, Raw, list[float]]]:
-    """The model's probability (the mean of the linear one and the trees') and the trees'
-    features of each reading above the floor."""
+    """The model's probability (the trees' and the linear one's, mixed by ``model.mix``)
+    and the trees' features of each reading above the floor."""
     kept = [(p, r) for p, r in scored if p >= trees.floor and r.head >= 0]
     sents = direct_sentences(d)
     described: list[tuple[float, Reading]] = [
         (p, describe(d, r.head, r.ext, r.rule, r.feats, sents)) for p, r in kept
     ]
-    xs = features(described, [t.start for t in d.toks])
-    # the mean of both stages: the trees alone drop readings the linear model is sure
-    # of (on the samples, an outer report holding a nested one)
-    return [((trees.prob(x) + p) / 2, r, x) for (p, r), x in zip(kept, xs, strict=True)]
+    parts = [partials(r.feats, model.weights, r.rule) for _, r in kept]
+    xs = features(described, [t.start for t in d.toks], parts)
+    # both stages mixed: the trees alone drop readings the linear model is sure of
+    # (on the samples, an outer report holding a nested one)
+    a = model.mix
+    return [(a * trees.prob(x) + (1 - a) * p, r, x) for (p, r), x in zip(kept, xs, strict=True)]
 
 
 def apply(d: QuoteDoc, attrs: list[Attr], model: QuoteModel) -> list[Attr]:
@@ -270,7 +277,7 @@ def apply(d: QuoteDoc, attrs: list[Attr], model: QuoteModel) -> list[Attr]:
     """
     scored = first_stage(raw_readings(d, attrs), model.weights, model.score)
     if model.rerank is not None:
-        scored = [(q, r) for q, r, _ in reranked(d, scored, model.rerank)]
+        scored = [(q, r) for q, r, _ in reranked(d, scored, model, model.rerank)]
     options: list[Option] = [
         (p, r.head, r.opt) for p, r in scored if p >= (model.keep_rule if r.rule else model.add_new)
     ]

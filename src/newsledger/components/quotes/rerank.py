@@ -97,7 +97,49 @@ CONTEXT = (
     "sent_best",  # best p of another cue's reading in the same sentence
     "sent_n",  # readings in the sentence scoring at least 0.3
 )
-FEATURES = STATIC + CONTEXT
+# the linear model's sum split by what its features describe, so the trees can weigh
+# the cue word's evidence against its context's (see :func:`partials`)
+PARTS = ("w_cue", "w_content", "w_governor", "w_subject", "w_class")
+FEATURES = STATIC + CONTEXT + PARTS
+
+_PART_OF: dict[str, int] = {
+    **dict.fromkeys(("G", "LG", "GD"), 2),
+    **dict.fromkeys(("S", "SL", "spk-known", "passive", "neg", "modal", "anaph", "inv"), 3),
+    **dict.fromkeys(("VC", "VCD", "VCK", "VCH", "VCS"), 4),
+    **dict.fromkeys(
+        ("X", "XD", "E", "ED", "EX", "EK", "D", "SD", "side", "mixed", "resumed", "conj", "Cq"),
+        1,
+    ),
+}
+
+
+def _part(name: str, rule: bool) -> int:
+    """Which of PARTS a linear feature's weight goes to (0, the cue word's, by default)."""
+    prefix = name.split("=", 1)[0].split("|", 1)[0]
+    if rule and prefix.startswith("r"):
+        prefix = prefix[1:]
+    if prefix.startswith("C"):  # the content's length, start, first word, ...
+        return 1
+    return _PART_OF.get(prefix, 0)
+
+
+# feature name -> its part, for the candidates' features and the rules' (filled as met)
+_PART_CACHE: tuple[dict[str, int], dict[str, int]] = ({}, {})
+
+
+def partials(feats: list[str], weights: dict[str, float], rule: bool) -> tuple[float, ...]:
+    """The linear model's weights of ``feats`` summed per part of PARTS."""
+    out = [0.0] * len(PARTS)
+    get = weights.get
+    cache = _PART_CACHE[rule]
+    for f in feats:
+        w = get(f)
+        if w is not None:
+            k = cache.get(f)
+            if k is None:
+                k = cache[f] = _part(f, rule)
+            out[k] += w
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +214,15 @@ def _mark_sent(d: QuoteDoc, k: int) -> int:
     return d.toks[d.a.annotated.token_at(d.marks[k].start)].sent
 
 
-def features(scored: list[tuple[float, Reading]], toks_start: list[int]) -> list[list[float]]:
+def features(
+    scored: list[tuple[float, Reading]],
+    toks_start: list[int],
+    parts: list[tuple[float, ...]],
+) -> list[list[float]]:
     """FEATURES of each scored reading of one document, in order (rounded to 4 decimals).
 
-    ``toks_start`` gives each token's first character (to place cues in contents).
+    ``toks_start`` gives each token's first character (to place cues in contents);
+    ``parts`` the :func:`partials` of each reading's linear score.
     """
     by_head: dict[int, list[int]] = {}
     for i, (_, r) in enumerate(scored):
@@ -233,7 +280,7 @@ def features(scored: list[tuple[float, Reading]], toks_start: list[int]) -> list
             float(sent_n.get(r.sent, 0)),
         )
         # 4 decimals: the trees' thresholds then survive the model file's 6-digit rounding
-        out.append([round(v, 4) for v in (*r.static, *context)])
+        out.append([round(v, 4) for v in (*r.static, *context, *parts[i])])
     return out
 
 
