@@ -130,11 +130,6 @@ def test_a_named_site_spans_the_place_named_inside_it(
     assert place_tree.site_around(ix, town).text == "Velmora"  # nothing named after it
 
 
-def test_a_storage_yard_is_a_site(place_index: Callable[[str], DocIndex]) -> None:
-    c = _chosen(place_index("Gunmen killed two guards at a storage yard on Friday."), "killed")
-    assert c.where is not None and c.where.text == "a storage yard"
-
-
 def test_only_the_events_own_mentions_place_it(place_index: Callable[[str], DocIndex]) -> None:
     ix = place_index("Gunmen attacked a convoy on Friday; four were killed in Velmora.")
     own = trigger(ix, "attacked")
