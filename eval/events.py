@@ -26,6 +26,13 @@ in PLOVER already (a held-out set) is scored on every PLOVER type.
   about participants or places, not that there are none (WikiEvents dev has
   one: twelve events, several in sentences that name where they happened).
   ``place_every_doc_*`` scores places on every document all the same.
+* **place of matched events** (``place_matched_*``, the issue's "place F1"):
+  what the place chooser controls.  Predicted places are the same as above
+  (places of predicted events matched to a gold event, which are the only
+  ones scored in either measure), but gold places count only when their gold
+  event is matched by a predicted event of its type: ``place_*`` also counts,
+  as misses, the places of gold events the stage does not detect or types
+  otherwise, so its recall is bounded by detection.  Both are floored.
 
 * **who did what to whom**: the share of predicted ASSAULT events with an actor
   (an entity id or an unnamed actor with its sector, ``agents``), and with any
@@ -123,6 +130,8 @@ def gold_events(rec: dict[str, Any], table: dict[str, frozenset[str]]) -> tuple[
             continue
         args: dict[str, list[tuple[Any, Spans]]] = {r: [] for r in ROLES}
         for a in ev.get("arguments", []):
+            if a.get("start") is None:
+                continue  # an argument the source could not locate in the text
             for role, names in ROLES.items():
                 if a["role"].lower() in names:
                     eid = a.get("entity_id") or f"{a['start']}:{a['end']}"
@@ -246,6 +255,7 @@ class Scorer:
             return "ASSAULT" in g.types if role in ASSAULT_ROLES else True
 
         gold = {(di, key) for g in golds if fits(g) for key, _ in g.args[role]}
+        gold_matched: set[Any] = set()  # arguments of the gold events some prediction matches
         tp: set[Any] = set()
         fp: set[Any] = set()
         by_event: dict[str, list[tuple[int, int]]] = {}
@@ -263,6 +273,7 @@ class Scorer:
             ]
             if not matched and self.matched_only:
                 continue
+            gold_matched.update((di, key) for g in matched for key, _ in g.args[role])
             for key, spans in predicted_args(a, e, role, spans_only):
                 hit = [
                     gk
@@ -275,6 +286,8 @@ class Scorer:
                 else:
                     fp.add((di, e.id, key))
         self.add_keys(name, gold, tp, fp)
+        if role == "place":
+            self.add_keys(f"{name}_matched", gold_matched, tp, fp)
 
     def scores(self) -> dict[str, float]:
         c = self.counts
@@ -360,12 +373,23 @@ def main() -> None:
     )
     _table(
         out,
-        ["type", "attacker", "target", "place", "place_every_doc", "attacker_span", "target_span"],
+        [
+            "type",
+            "attacker",
+            "target",
+            "place",
+            "place_matched",
+            "place_every_doc",
+            "place_every_doc_matched",
+            "attacker_span",
+            "target_span",
+        ],
     )
     print(
         f"Arguments are scored on the {out['docs'] - out['docs_without_arguments']:.0f} "
         f"documents whose events carry argument annotation ({out['docs_without_arguments']:.0f} "
-        "carry none); place_every_doc scores places on every document."
+        "carry none); place_every_doc scores places on every document; *_matched count "
+        "only the gold places of gold events a prediction matches (type and trigger)."
     )
     print(
         f"type F1 counting every prediction {out['type_f1_all_preds']:.3f}   "

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from newsledger.components.events import arguments, place
-from newsledger.components.events.detect import Cand, DocIndex
+from newsledger.components.events import arguments, place, place_tree
+from newsledger.components.events.detect import Cand, DocIndex, PlaceRef
 from newsledger.core.model import Analysis, Span
 from newsledger.core.models import ModelError
 from tests.components.events.conftest import trigger
@@ -117,3 +117,26 @@ def test_an_event_that_only_dates_another_is_placed_by_its_own_phrase(
     assert c.where is None and c.place is None
     c = _chosen(place_index(text), "arrested")
     assert c.place is not None and c.place.name == "Velmora"
+
+
+def test_a_named_site_spans_the_place_named_inside_it(
+    place_index: Callable[[str], DocIndex],
+) -> None:
+    ix = place_index("A bomb exploded at the Kestrel Hotel in Velmora on Friday.")
+    k = ix.text.find("Kestrel Hotel")
+    hotel = PlaceRef(k, k + 13, "Kestrel Hotel", "Kestrel Hotel", feature="fac")
+    assert place_tree.site_around(ix, hotel).text == "Kestrel Hotel in Velmora"
+    town = next(p for p in ix.places if p.name == "Velmora")
+    assert place_tree.site_around(ix, town).text == "Velmora"  # nothing named after it
+
+
+def test_only_the_events_own_mentions_place_it(place_index: Callable[[str], DocIndex]) -> None:
+    ix = place_index("Gunmen attacked a convoy on Friday; four were killed in Velmora.")
+    own = trigger(ix, "attacked")
+    k = ix.text.find("Velmora")
+    there = Span(k, k + 7, "Velmora")
+    ref = next(p for p in ix.places if p.start == k)
+    lent = replace(own, where=there, where_level=2, place=ref, place_level=2, aux=True)
+    assert place.event_where(ix, [own, lent]) == (None, None)  # the casualty word's place
+    assert place.event_where(ix, [replace(own, background=True), lent])[0] is lent
+    assert place.event_where(ix, [lent]) == (lent, lent)  # the only mentions: they place it

@@ -226,8 +226,13 @@ def event_where(ix: DocIndex, cands: list[Cand]) -> tuple[Cand | None, Cand | No
     specific ("the central market" over "Velmora" when both are said
     of one event), then the first.  The name comes from that same mention when
     it has one (so the name and the span agree), else from the mention with
-    the most syntactic name.
+    the most syntactic name.  Only the event's own mentions place it when it
+    has any: a background mention ("since the Velmora attacks") or a casualty
+    word ("killed") lends actors and figures, but its place is mostly another
+    occurrence's (WikiEvents train: place precision 0.320 -> 0.333, recall
+    unchanged).
     """
+    cands = [c for c in cands if not c.background and not c.aux] or cands
     where = [c for c in cands if c.where_level]
     wc = min(where, key=lambda c: (-c.where_level, specificity(ix, c), c.start), default=None)
     if wc is not None and wc.place is not None and wc.place_level == wc.where_level:

@@ -144,24 +144,31 @@ def site_around(ix: DocIndex, p: PlaceRef) -> Span:
         i = t.head
         if ix.is_site(i):
             return site_span(ix, i)
-    return Span(p.start, p.end, p.text)
+    root = span_root(ix, ix.a.annotated.token_at(p.start), p.start, p.end)
+    end = _inner_place_end(ix, root, p.end)  # "the Kingsbury Hotel in Colombo"
+    return Span(p.start, end, ix.text[p.start : end])
+
+
+def _inner_place_end(ix: DocIndex, s: int, end: int) -> int:
+    """Where the phrase headed by ``s`` ends when it names a place inside it
+    ("a market in Velmora", "the Kingsbury Hotel in Colombo"), else ``end``."""
+    queue = deque([(s, 0)])
+    while queue:
+        i, d = queue.popleft()
+        pi = ix.place_at[i]
+        if pi >= 0 and ix.places[pi].start >= end:
+            return ix.places[pi].end
+        if d < 4:
+            queue.extend(
+                (ch, d + 1) for ch in ix.children[i] if ch > s and ix.tokens[ch].dep in PHRASE_DEPS
+            )
+    return end
 
 
 def site_span(ix: DocIndex, s: int) -> Span:
     """A site's noun phrase, through a place named inside it: "a market in Velmora"."""
     np = np_span(ix, s)
-    end = np.end
-    queue = deque([(s, 0)])
-    while queue:
-        i, d = queue.popleft()
-        pi = ix.place_at[i]
-        if i != s and pi >= 0:
-            end = max(end, ix.places[pi].end)
-            break
-        if d < 4:
-            queue.extend(
-                (ch, d + 1) for ch in ix.children[i] if ch > s and ix.tokens[ch].dep in PHRASE_DEPS
-            )
+    end = _inner_place_end(ix, s, np.end)
     return Span(np.start, end, ix.text[np.start : end])
 
 
