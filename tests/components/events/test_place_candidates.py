@@ -103,3 +103,14 @@ def test_a_name_that_names_a_site_is_a_candidate(place_index: Callable[[str], Do
         opts, feats, _ = place.candidates(ix, c, arguments.scope(ix, c))
         assert [o.kind for o in opts] == ["name"]
         assert "mod_of=site" in feats[0]
+
+
+def test_a_name_a_head_opens_is_taken_whole(place_index: Callable[[str], DocIndex]) -> None:
+    # the head of "the University of Norvale-Tarsk" is its first word: the place is the
+    # whole name the tagger found, never the bare "University"
+    ix = place_index("Gunmen opened fire on students at the University of Norvale-Tarsk on Friday.")
+    c = trigger(ix, "fire")
+    opts, _, _ = place.candidates(ix, c, arguments.scope(ix, c))
+    names = [o.span.text for o in opts if o.kind == "name"]
+    assert names and all(n != "University" for n in names)
+    assert any(n.startswith("University of Norvale") for n in names)
