@@ -1,6 +1,6 @@
 """The readings the parse offers a cue beyond its whole complement: the content cut
 before a closing coordinated verb or a closing phrase of place or time, and a fronted
-relative object."""
+relative object, and the whole sentence before "according to"."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ TEXT = """Mayor Lena Okafor announced that the pier would close and promised to 
 Residents support Okafor in Northbay.
 
 The ferry levy, which Okafor opposed, passed on Tuesday.
+
+Ferry fares rose in May and the levy fell, according to the harbour board.
 """
 
 
@@ -56,3 +58,15 @@ def test_a_fronted_relative_object_is_a_reading_of_its_verb(doc: Analysis) -> No
     opposed = readings_of(doc, "opposed")
     assert "which" in opposed
     assert "D=fronted" in opposed["which"].feats
+
+
+def test_the_sentence_before_according_to_is_a_reading_of_it(doc: Analysis) -> None:
+    according = readings_of(doc, "according")
+    whole = according.get("Ferry fares rose in May and the levy fell")
+    assert whole is not None
+    assert {"D=sentbefore", "LD=accord|sentbefore"} <= set(whole.feats)
+    # its source is the one the phrase names, not the sentence's subject
+    assert whole.subj is not None and doc.annotated.tokens[whole.subj].text == "board"
+    # nothing of it runs on past the phrase
+    before = [c for c in according.values() if "D=sentbefore" in c.feats]
+    assert not any("X=ext" in c.feats or "X=conj" in c.feats for c in before)

@@ -29,6 +29,7 @@ from newsledger.components.quotes.readings import (
     before_conj,
     extension,
     fronted,
+    prep_source,
     readings,
     trailing_prep,
 )
@@ -238,7 +239,10 @@ def candidates(
                 comps = [c for c in comps if toks[c].dep in SECOND_LEVEL]
             if not comps and tree.child(v, {"nsubjpass"}) is None and fronted(tree, v) is None:
                 continue
-            subj, _ = subject_of(tree, v)
+            # "according to X": X is the source, as for the cue finder's reading
+            subj = prep_source(tree, v)
+            if subj is None:
+                subj, _ = subject_of(tree, v)
             skind = subject_kind(tree, index, subj)
             base = _verb_feats(tree, v, skind)
             pos = "VERB"
