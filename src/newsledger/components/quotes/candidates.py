@@ -3,12 +3,12 @@
 News reports far more than speech: stances, plans, demands and findings
 ("X wants to …", "X backed Y", "the report found …", "X called for …").  A
 fixed list of reporting verbs misses most of them, and taking every verb would
-drown the real ones.  This module proposes, for every verb and noun outside
-quotation marks (but for cues of direct quotations), the readings of its
-content the parse offers: each complement (clause, to-infinitive, object,
-prepositional object, "critical of X" / "a plan to X" one level down, the
-subject of a passive), alone, with what follows it in the clause, or without
-a closing aside.  Each reading gets a few sparse features (lemma and its
+drown the real ones.  This module proposes, for every verb and noun
+outside quotation marks (but for cues of direct quotations), the readings of its
+content the parse offers (:mod:`newsledger.components.quotes.readings`: each
+complement alone, with what follows it in the clause, or cut at an aside, a
+closing coordinated verb or a closing phrase of place or time, and a fronted
+relative object).  Each reading gets a few sparse features (lemma and its
 attribution class from ``data/quote_verb_classes.tsv``, complement type, what
 the subject is, tense, length…).  :mod:`newsledger.components.quotes.learned` scores them;
 the same kind of features describe the lexicon's reported-speech
@@ -21,7 +21,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsledger.components.quotes.lexicon import VERB_CLASS_COLUMNS, lexicon
-from newsledger.components.quotes.parse import CLAUSE_HEAD_POS, Cue, extends, subject_of
+from newsledger.components.quotes.parse import CLAUSE_HEAD_POS, Cue, subject_of
+from newsledger.components.quotes.readings import (
+    NOT_EXTENDED,
+    SECOND_LEVEL,
+    aside_start,
+    before_conj,
+    extension,
+    fronted,
+    prep_source,
+    readings,
+    trailing_prep,
+)
+from newsledger.components.quotes.readings import (
+    conj_end as conj_end,  # also imported from here by learned.py
+)
 from newsledger.components.quotes.speakers import MentionIndex
 from newsledger.core.lexicon import read_table
 from newsledger.nlp.deptree import Tree, trim_span
@@ -191,85 +205,6 @@ def content_end(tree: Tree, end: int) -> str:
 _AGENT_KINDS = frozenset({"pron-person", "ent-PERSON", "ent-ORG", "person-noun", "group-noun"})
 
 
-def _readings(tree: Tree, v: int, comps: list[int]) -> list[tuple[int, int, str]]:
-    """(first token, last token, complement type) of each content the parse offers for ``v``."""
-    toks = tree.tokens
-    out: list[tuple[int, int, str]] = []
-    for c in comps:
-        dep = toks[c].dep
-        n = tree.child(c, {"pobj", "pcomp"}) if dep == "prep" else c
-        if n is None:
-            continue
-        if dep == "prep":
-            dep = "prep:" + toks[c].text.lower()
-        lo, hi = tree.edges(n)
-        out.append((lo, hi, dep))
-        if toks[c].dep in _SECOND_LEVEL:  # "critical of X", "the idea of X", "a plan to X"
-            for g in tree.children[n]:
-                tg = toks[g]
-                if g < n or tg.dep not in ("prep", "acl", "ccomp", "xcomp", "relcl"):
-                    continue
-                m = tree.child(g, {"pobj", "pcomp"}) if tg.dep == "prep" else g
-                if m is None:
-                    continue
-                sub = "prep:" + tg.text.lower() if tg.dep == "prep" else tg.dep
-                glo, ghi = tree.edges(m)
-                out.append((glo, ghi, f"{dep}>{sub}"))
-    obj = next((c for c in comps if toks[c].dep in ("dobj", "dative")), None)
-    if obj is not None:  # "urged voters to stay home", "called the plan a 'vanity project'"
-        for c in comps:
-            if c > obj and toks[c].dep in _AFTER_OBJECT:
-                out.append((tree.edges(obj)[0], tree.edges(c)[1], f"obj+{toks[c].dep}"))
-    if toks[v].pos in CLAUSE_HEAD_POS:
-        sp = tree.child(v, {"nsubjpass"})
-        if sp is not None:  # "a curfew was announced", "his views were echoed"
-            lo, hi = tree.edges(sp)
-            out.append((lo, hi, "subjpass"))
-    return out
-
-
-def _extension(tree: Tree, v: int, hi: int) -> int:
-    """Last token of the content when what follows the complement in the clause of ``v``
-    belongs to it ("…, because …"), as :func:`newsledger.components.quotes.parse.extends` judges."""
-    toks = tree.tokens
-    end = hi
-    for c in tree.children[v]:
-        if c <= hi:
-            continue
-        # a clause or infinitive complement is a reading of its own (`told the Gazette
-        # that …` reads `that …`; `urged voters to …` is the object+infinitive reading)
-        if toks[c].dep in ("cc", "parataxis", "ccomp", "xcomp") or not extends(tree, c):
-            break
-        end = max(end, tree.edges(c)[1])
-    return end
-
-
-def conj_end(tree: Tree, v: int, hi: int) -> int | None:
-    """Last token of the verbs coordinated with ``v`` after its content ``hi`` that share
-    its subject (`vowed not to repeat it and established a policy …`), if any: PolNeAR
-    often counts them as content."""
-    toks = tree.tokens
-    end = None
-    for c in tree.children[v]:
-        t = toks[c]
-        own_subject = tree.child(c, {"nsubj", "nsubjpass", "expl"}) is not None
-        if c > hi and t.dep == "conj" and t.pos in CLAUSE_HEAD_POS and not own_subject:
-            end = tree.edges(c)[1]
-    return end
-
-
-def _aside_start(tree: Tree, lo: int, hi: int) -> int | None:
-    """The comma before a closing aside of tokens [lo, hi] (", which …", ", a …"), if any."""
-    toks = tree.tokens
-    for i in range(lo + 1, hi + 1):
-        t = toks[i]
-        if t.dep in ("relcl", "appos", "advcl", "acl") and tree.edges(i)[1] >= hi:
-            a = tree.edges(i)[0]
-            if a - 1 > lo and toks[a - 1].text == ",":
-                return a - 1
-    return None
-
-
 def candidates(
     tree: Tree,
     index: MentionIndex,
@@ -301,10 +236,13 @@ def candidates(
         elif t.pos in CLAUSE_HEAD_POS and t.dep not in ("aux", "auxpass"):
             comps = [c for c in tree.children[v] if c > v and toks[c].dep in COMP_DEPS]
             if lem in _SKIP_LEMMAS:
-                comps = [c for c in comps if toks[c].dep in _SECOND_LEVEL]
-            if not comps and tree.child(v, {"nsubjpass"}) is None:
+                comps = [c for c in comps if toks[c].dep in SECOND_LEVEL]
+            if not comps and tree.child(v, {"nsubjpass"}) is None and fronted(tree, v) is None:
                 continue
-            subj, _ = subject_of(tree, v)
+            # "according to X": X is the source, as for the cue finder's reading
+            subj = prep_source(tree, v)
+            if subj is None:
+                subj, _ = subject_of(tree, v)
             skind = subject_kind(tree, index, subj)
             base = _verb_feats(tree, v, skind)
             pos = "VERB"
@@ -315,7 +253,7 @@ def candidates(
             if m is not None and m.entity in speakers:
                 base.append("spk-known")
         agent = skind in _AGENT_KINDS
-        for lo, hi, dep in _readings(tree, v, comps):
+        for lo, hi, dep, n in readings(tree, v, comps):
             if hi - lo > _MAX_TOKENS:
                 continue
             common = [
@@ -328,16 +266,24 @@ def candidates(
             ]
             common += _class_feats(lem, pos, dep, agent, skind, t.dep)
             ends = {("core", hi)}
-            ext = _extension(tree, v, hi) if dep != "subjpass" else hi
+            ext = extension(tree, v, hi) if dep not in NOT_EXTENDED else hi
             if ext > hi:
                 ends.add(("ext", ext))
-            if dep != "subjpass" and t.pos in CLAUSE_HEAD_POS:
+            if dep not in NOT_EXTENDED and t.pos in CLAUSE_HEAD_POS:
                 ce = conj_end(tree, v, max(ext, hi))
                 if ce is not None:
                     ends.add(("conj", ce))
-            cut = _aside_start(tree, lo, hi)
+            cut = aside_start(tree, lo, hi)
             if cut is not None:
                 ends.add(("trim", cut - 1))
+            extra: dict[str, list[str]] = {}
+            short = before_conj(tree, n, lo, hi) if n >= 0 else None
+            if short is not None:
+                ends.add(("noconj", short))
+            tail = trailing_prep(tree, n, lo, hi) if n >= 0 else None
+            if tail is not None:
+                ends.add(("noprep", tail[0]))
+                extra["noprep"] = [f"XP={tail[1]}", f"LXP={lem}|{tail[1]}"]
             for variant, end in sorted(ends):  # a set: its order varies between runs
                 s, e = trim_span(text, toks[lo].start, toks[end].end)
                 if e <= s:
@@ -351,6 +297,7 @@ def candidates(
                     f"E={after}",
                     f"ED={after}|{dep}",
                     f"EX={after}|{variant}",
+                    *extra.get(variant, ()),
                 ]
                 if _QUOTE_CHARS.intersection(text[s:e]):
                     whole = text[s] in _QUOTE_CHARS or text[s : s + 2].lower() in ("a ", "an")
@@ -360,8 +307,6 @@ def candidates(
     return out
 
 
-_SECOND_LEVEL = frozenset({"dobj", "attr", "acomp", "oprd"})
-_AFTER_OBJECT = frozenset({"xcomp", "oprd"})
 _NOUN_PREPS = frozenset({"of", "about", "on", "for", "over", "against", "that", "to"})
 
 
