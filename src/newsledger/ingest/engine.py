@@ -8,6 +8,7 @@ them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections import deque
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from multiprocessing.pool import AsyncResult
 
 BATCH = 32
+
+_SETTLED_PID: int | None = None  # the process whose long-lived objects were frozen
 
 
 def default_workers() -> int:
@@ -75,7 +78,25 @@ def analyse_batch(docs: list[Document]) -> list[Record | InputError]:
             out.append(a)
         else:
             out.append(to_record(a) if v is None else view.restore(to_record(a), doc.text, v))
+    settle()
     return out
+
+
+def settle() -> None:
+    """Once per process, after its first batch: exempt what is loaded by then from the cyclic GC.
+
+    The first batch has loaded spaCy's model and every stage's tables (gazetteers,
+    lexicons, model weights): millions of references that live as long as the
+    process.  Python's full collections would walk them all again every few
+    batches (about 2% of ingest time).  ``gc.freeze`` moves them to the permanent
+    generation; reference counting still frees everything as before, and later
+    batches' garbage is collected as usual.  Nothing analysed changes.
+    """
+    global _SETTLED_PID
+    if os.getpid() != _SETTLED_PID:
+        _SETTLED_PID = os.getpid()
+        gc.collect()
+        gc.freeze()
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
