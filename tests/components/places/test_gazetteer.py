@@ -156,3 +156,12 @@ def test_added_divisions_link_their_cities(gz: Gazetteer) -> None:
     shiraz = [h.record for h in gz.lookup("Shiraz") if h.record.country == "IR"]
     assert any(r.admin1 == fars.admin1 for r in shiraz)
     assert distance_km(fars.lat, fars.lon, 29.6, 52.5) < 300
+
+
+def test_repeated_lookups_give_fresh_lists_of_the_same_hits(gz: Gazetteer) -> None:
+    first = gz.lookup("Paris")
+    assert first and len({h.record.country for h in first}) > 1
+    first.clear()  # a caller may filter or empty what it got
+    again = gz.lookup("Paris")
+    assert again == gz.lookup("paris") and len(again) > 1
+    assert gz.lookup("Nowhereville Qq") == []

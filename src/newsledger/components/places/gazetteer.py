@@ -29,6 +29,7 @@ of a second; the cache key covers the package versions and our data files.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import math
 import os
@@ -60,6 +61,7 @@ TABLES = (
 ADMIN1 = "places_admin1.tsv"
 ADMIN2 = "places_admin2.tsv"
 FEATURE_CODE = {f: i for i, f in enumerate(FEATURES)}
+HITS_KEPT = 1 << 16  # keys whose hits are kept for the next lookup (cleared when full)
 
 _DOTS = re.compile(r"\.")
 _SPACES = re.compile(r"[\s\-‐‑–—_/]+")
@@ -67,6 +69,7 @@ ABBREV = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?){1,3}$")  # "Ky.", "B.C.", "N.Y."
 LATIN = re.compile(r"^[A-Za-z0-9 '\-.,()&]+$")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in document after document
 def key(name: str) -> str:
     """Lookup key: accents and dots dropped, case-folded, hyphens as spaces, no leading "the"."""
     s = unicodedata.normalize("NFKD", name)
@@ -128,6 +131,7 @@ class Gazetteer:
         self._index: dict[str, int | tuple[int, ...]] = data["index"]
         self._codes: dict[str, tuple[int, ...]] = data["codes"]
         self._countries: dict[str, int] = {}
+        self._hits: dict[str, tuple[Hit, ...]] = {}
         self._adm1: dict[tuple[str, str], int] = {}
         for i, f in enumerate(self._feature):
             if f == FEATURE_CODE["country"]:
@@ -160,11 +164,15 @@ class Gazetteer:
         return hits or self.lookup_key(key(name))
 
     def lookup_key(self, k: str) -> list[Hit]:
-        v = self._index.get(k)
-        if v is None:
-            return []
-        vs = (v,) if isinstance(v, int) else v
-        return [Hit(self.record(x >> 1), bool(x & 1)) for x in vs]
+        got = self._hits.get(k)
+        if got is None:  # records are immutable: a key's hits are built once, not per lookup
+            v = self._index.get(k)
+            vs = () if v is None else (v,) if isinstance(v, int) else v
+            got = tuple(Hit(self.record(x >> 1), bool(x & 1)) for x in vs)
+            if len(self._hits) >= HITS_KEPT:
+                self._hits.clear()
+            self._hits[k] = got
+        return list(got)
 
     def has_key(self, k: str) -> bool:
         return k in self._index
