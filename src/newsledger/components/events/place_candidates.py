@@ -53,9 +53,10 @@ def _name_span(ix: DocIndex, i: int) -> Span:
     """The proper-name tokens around head ``i`` ("Dar al - Velm", "Camp Dravik"), or the
     whole name the head opens ("the Kessler Institute of Velmora", never just "Institute")."""
     t = ix.tokens[i]
-    for m in ix.a.mentions:
-        if m.start <= t.start < m.end and span_root(ix, i, m.start, m.end) == i:
-            return Span(m.start, m.end, ix.text[m.start : m.end])
+    if ix.entity[i] is not None:  # only a token inside a mention can open a longer name
+        for m in ix.a.mentions:
+            if m.start <= t.start < m.end and span_root(ix, i, m.start, m.end) == i:
+                return Span(m.start, m.end, ix.text[m.start : m.end])
     lo = hi = i
     while (
         lo > 0

@@ -382,7 +382,8 @@ def group(
     (``tokens``, the parse, tell a demonym standing for a person from the nationality)."""
     table = default_aliases() if table is None else table
     spans, defs = _acronyms(text, _initial_spans(text, ents), table)
-    starts = [t.start for t in tokens]
+    # token starts for the demonym lookup, built only when a nationality span needs them
+    starts = [t.start for t in tokens] if any(sp.label == "NORP" for sp in spans) else []
     for sp in spans:
         sp.described = sp.label == "NORP" and describes_person(tokens, starts, sp.start, sp.end)
     links = [None if sp.described else table.lookup(text[sp.start : sp.end]) for sp in spans]
