@@ -97,3 +97,15 @@ def test_a_one_word_programme_after_a_channel_is_no_person() -> None:
     assert labels_of(a, "Pan Kitchen") == ["WORK_OF_ART"]
     b = make("It was Channel 4's Ann Vane and the crew .", [("Ann Vane", "PERSON")])
     assert labels_of(b, "Ann Vane") == ["PERSON"]
+
+
+def test_a_game_names_its_title() -> None:
+    a = make("The prize went to the rhythm game Bongo Varna .", [("Bongo Varna", "PERSON")])
+    assert labels_of(a, "Bongo Varna") == ["WORK_OF_ART"]
+
+
+def test_a_convention_or_declaration_is_a_law() -> None:
+    text = "It breaches the Varnian Convention on Free Speech and the Harbour Declaration ."
+    a = make(text, [("Varnian Convention on Free Speech", "ORG"), ("Harbour Declaration", "EVENT")])
+    assert labels_of(a, "Varnian Convention on Free Speech") == ["LAW"]
+    assert labels_of(a, "Harbour Declaration") == ["LAW"]

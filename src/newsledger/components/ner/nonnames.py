@@ -27,7 +27,8 @@ a one-word "person" written "X-winning", "X-nominated" or "an X" with no noun af
 ("won an Oscar in 1973"), and every lone mention of that word in the article; a name that
 opens with "Best" and an award category ("Best First Feature", "Best Actor").  A fair
 named "<topic> Show" is an EVENT ("Consumer Electronics Show"; not "The Fast Show"), and
-so are its initials in the article ("CES").
+so are its initials in the article ("CES"); an "event" named after a text is a LAW
+("Millennium Declaration": the head words of ``data/ner_keywords.tsv``).
 """
 
 from __future__ import annotations
@@ -235,6 +236,8 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             s = Span(s.start, s.end, "WORK_OF_ART", "rule")
         elif s.src != "gaz" and trade_show(t, s, txt):
             s = Span(s.start, s.end, "EVENT", "rule")
+        elif s.label == "EVENT" and " " in txt and t.keywords.get(txt.split()[-1]) == "LAW":
+            s = Span(s.start, s.end, "LAW", "rule")  # "Millennium Declaration": a text
         if s.label == "EVENT" and txt.endswith(" Show"):
             fairs.add("".join(w[0] for w in txt.split() if w[:1].isupper()))
         out.append(s)
