@@ -120,3 +120,15 @@ def test_an_adjective_of_a_place_in_the_article_is_its_people() -> None:
     a = make(text, [("Lorn", "PERSON"), ("Kestrian", "PERSON"), ("Kestria", "GPE")])
     got = tagged(a, {"Kestrian": ("ADJ", "JJ", "kestrian")})
     assert labels_of(got, "Kestrian") == ["NORP"]
+
+
+def test_followers_of_a_person_are_a_group() -> None:
+    a = make("It was the last stand of the Vanites .", [("Vanites", "GPE")])
+    assert labels_of(a, "Vanites") == ["NORP"]
+
+
+def test_an_economics_portfolio_and_a_lecture_are_no_bodies() -> None:
+    a = make("Economics Minister Ann Vane spoke .", [("Economics", "ORG"), ("Ann Vane", "PERSON")])
+    assert labels_of(a, "Economics") == []
+    b = make("She gave the 2004 Harl Lecture in Varna .", [("Harl Lecture", "PERSON")])
+    assert labels_of(b, "Harl Lecture") == ["EVENT"]

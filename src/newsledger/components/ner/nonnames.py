@@ -19,6 +19,7 @@ evidence of the word's own use, never a list of names:
   that stem ("Kestrian engineer" and "Kestria");
 * *units*: data rates and frequencies by their shape ("Mbps", "GHz"), and power, storage
   or radio-band abbreviations ("MW", "GB", "LW") right after a number;
+* *followers*: one word ending in "-ites" ("Thatcherites") is a group of people, NORP;
 * *titles*: a portfolio after "<title> of" ("Secretary of State") is part of the title; a
   body followed by a post ("Conservative Party Co-Chairman") is cut to the body.
 
@@ -47,6 +48,7 @@ POST_PREFIXES = ("co-", "vice-", "deputy-")
 AWARD_AFTER = frozenset({"winning", "nominated", "winner", "winners"})  # "Oscar-winning"
 INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
+FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
 NAME_ADJECTIVE = ("ean", "ian", "esque")  # "Shakespearean", "Dickensian", "Kafkaesque"
 AWARD_FIRST = frozenset({"first", "foreign", "supporting", "original", "adapted", "new"})
 
@@ -163,6 +165,9 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         once = named[d.text[s.start : s.end]] == 1  # not a word of another name ("Kim Clijsters")
         if once and common_noun(d, t, ts, te):
+            continue
+        if s.label != "NORP" and te - ts == 1 and FOLLOWERS.match(d.toks[ts].text):
+            out.append(Span(s.start, s.end, "NORP", "rule"))  # "Thatcherites": followers
             continue
         if s.label == "PERSON" and name_adjective(d, t, ts, te):
             stem = d.text[s.start : s.end - 3]  # "Kestr" of "Kestrian", "Kestria" a place
