@@ -109,3 +109,10 @@ def test_a_convention_or_declaration_is_a_law() -> None:
     a = make(text, [("Varnian Convention on Free Speech", "ORG"), ("Harbour Declaration", "EVENT")])
     assert labels_of(a, "Varnian Convention on Free Speech") == ["LAW"]
     assert labels_of(a, "Harbour Declaration") == ["LAW"]
+
+
+def test_a_programme_after_the_bbcs_possessive_but_not_a_presenter() -> None:
+    a = make("He told the BBC's Morning Varna programme .", [("Morning Varna", "ORG")])
+    assert labels_of(a, "Morning Varna") == ["WORK_OF_ART"]
+    b = make("He told the BBC's Ann Vane , who agreed .", [("Ann Vane", "PERSON")])
+    assert labels_of(b, "Ann Vane") == ["PERSON"]

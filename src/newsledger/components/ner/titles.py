@@ -162,6 +162,14 @@ def channel_before(d: Doc, k: int) -> bool:
     )
 
 
+def presenter(d: Doc, t: Tables, spans: list[Span], ts: int, te: int) -> bool:
+    """Is the run ``ts:te`` after a channel's possessive a person's full name?"""
+    a, b = d.toks[ts].start, d.toks[te - 1].end
+    words = d.text[a:b].split()
+    full = any(s.label == "PERSON" and (s.start, s.end) == (a, b) for s in spans)
+    return len(words) >= 2 and (full or person_like(t, words))
+
+
 def acceptable(d: Doc, t: Tables, ts: int, te: int, dated: set[int]) -> bool:
     """May tokens ``ts:te`` be read as a title?"""
     txt = d.text[d.toks[ts].start : d.toks[te - 1].end]
@@ -194,6 +202,8 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if not runs or runs_on_people(d, t, spans, runs, channel):
             continue
         for ts, te in runs:
+            if channel and presenter(d, t, spans, ts, te):
+                continue  # "the BBC's Ann Vane, ...": a presenter, not a programme
             if acceptable(d, t, ts, te, dated):
                 new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
     if not new:
