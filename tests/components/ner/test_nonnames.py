@@ -132,3 +132,13 @@ def test_an_economics_portfolio_and_a_lecture_are_no_bodies() -> None:
     assert labels_of(a, "Economics") == []
     b = make("She gave the 2004 Harl Lecture in Varna .", [("Harl Lecture", "PERSON")])
     assert labels_of(b, "Harl Lecture") == ["EVENT"]
+
+
+def test_a_sum_with_its_unit_is_no_name() -> None:
+    a = make("Shares rose to 548p in trading .", [("548p", "PRODUCT")])
+    assert ents(a) == []
+
+
+def test_a_classic_is_an_event() -> None:
+    a = make("He won at the Varna Classic exhibition tournament .", [("Varna Classic", "FAC")])
+    assert labels_of(a, "Varna Classic") == ["EVENT"]

@@ -17,7 +17,8 @@ evidence of the word's own use, never a list of names:
   lemma) ending like one ("-ean", "-ian", "-esque") right before a lower-case noun
   ("Shakespearean performer"); a people's name is NORP when the article names a place of
   that stem ("Kestrian engineer" and "Kestria");
-* *units*: data rates and frequencies by their shape ("Mbps", "GHz"), and power, storage
+* *units*: data rates and frequencies by their shape ("Mbps", "GHz"), a sum or measure
+  written with its unit ("548p", "44.6secs"), and power, storage
   or radio-band abbreviations ("MW", "GB", "LW") right after a number;
 * *followers*: one word ending in "-ites" ("Thatcherites") is a group of people, NORP;
 * *titles*: a portfolio after "<title> of" ("Secretary of State") is part of the title; a
@@ -42,6 +43,7 @@ from newsledger.components.ner.tables import Tables, cues
 
 DROPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 RATE_UNIT = re.compile(r"^[kKMGTP]?(?:bps|Bps|b/s|Hz)$")  # "Mbps", "kbps", "GHz": always units
+SUM = re.compile(r"^\d[\d.,]*(?:p|bn|m|k|mph|km|kg|cm|mm|ft|lb|secs?|mins?)$")  # "548p", "44.6secs"
 SHORT_UNIT = re.compile(r"^(?:[kKMGT][WB]|[kKMGT]?Wh|LW|MW|FM|AM)$")  # units after a number
 STATE_WORDS = frozenset({"State", "States"})  # "Secretary of State": the post, no body
 POST_PREFIXES = ("co-", "vice-", "deputy-")
@@ -58,7 +60,9 @@ def _number(w: str) -> bool:
 
 
 def is_unit(d: Doc, ts: int, te: int) -> bool:
-    """Is the one-token span at ``ts`` a unit ("Mbps"; "LW" after "Radio 4")?"""
+    """Is the span ``ts:te`` a unit or a sum ("Mbps"; "548p"; "LW" after "Radio 4")?"""
+    if SUM.match(d.text[d.toks[ts].start : d.toks[te - 1].end]):
+        return True
     if te - ts != 1:
         return False
     w = d.toks[ts].text
