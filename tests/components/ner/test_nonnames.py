@@ -142,3 +142,13 @@ def test_a_sum_with_its_unit_is_no_name() -> None:
 def test_a_classic_is_an_event() -> None:
     a = make("He won at the Varna Classic exhibition tournament .", [("Varna Classic", "FAC")])
     assert labels_of(a, "Varna Classic") == ["EVENT"]
+
+
+def test_a_laws_head_word_alone_is_a_law() -> None:
+    a = make("They will introduce a hybrid Bill for the railway .", [("Bill", "PERSON")])
+    assert labels_of(a, "Bill") == ["LAW"]
+    b = make(
+        "Then Bill Vane spoke , and later a shy Bill left .",
+        [("Bill Vane", "PERSON"), ("Bill", "PERSON")],
+    )
+    assert labels_of(b, "Bill") == ["PERSON"]

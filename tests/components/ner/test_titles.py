@@ -116,3 +116,13 @@ def test_a_programme_after_the_bbcs_possessive_but_not_a_presenter() -> None:
     assert labels_of(a, "Morning Varna") == ["WORK_OF_ART"]
     b = make("He told the BBC's Ann Vane , who agreed .", [("Ann Vane", "PERSON")])
     assert labels_of(b, "Ann Vane") == ["PERSON"]
+
+
+def test_a_title_found_once_is_the_title_in_its_other_mentions() -> None:
+    text = "The US hit Desperate Harbours aired . Comedy drama Desperate Harbours won ."
+    a = make(
+        text,
+        [("Desperate Harbours", "PERSON"), ("Desperate Harbours", "PERSON")],
+        pos={"hit": "VERB"},
+    )
+    assert labels_of(a, "Desperate Harbours") == ["WORK_OF_ART", "WORK_OF_ART"]

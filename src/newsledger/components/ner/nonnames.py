@@ -29,7 +29,8 @@ a one-word "person" written "X-winning", "X-nominated" or "an X" with no noun af
 ("won an Oscar in 1973"), and every lone mention of that word in the article; a name that
 opens with "Best" and an award category ("Best First Feature", "Best Actor").  A fair
 named "<topic> Show" is an EVENT ("Consumer Electronics Show"; not "The Fast Show"), and
-so are its initials in the article ("CES"); an "event" named after a text is a LAW
+so are its initials in the article ("CES"); a law's head word alone is a LAW ("a hybrid
+Bill for ..."); an "event" named after a text is a LAW
 ("Millennium Declaration": the head words of ``data/ner_keywords.tsv``).
 """
 
@@ -218,6 +219,17 @@ def trade_show(t: Tables, s: Span, txt: str) -> bool:
     )
 
 
+def lone_law(d: Doc, t: Tables, ts: int, te: int, names: set[str]) -> bool:
+    """Is the one-word "person" at ``ts`` the head word of a law used alone, after a
+    lower-case word and before no name ("a hybrid Bill for ...", not "Bill Vane" nor a
+    "Bill" whose full name the article gives)?"""
+    if te - ts != 1 or ts == 0 or t.keywords.get(d.toks[ts].text) != "LAW":
+        return False
+    if d.toks[ts].text in names or not d.toks[ts - 1].text.islower():
+        return False
+    return te >= len(d.toks) or not d.toks[te].text[:1].isupper()
+
+
 def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Type awards as WORK_OF_ART and fairs as EVENT (see the module's docstring)."""
     named: set[str] = set()
@@ -243,6 +255,8 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             and ((txt in named and s.label == "PERSON") or best_category(d, ts, te))
         ):
             s = Span(s.start, s.end, "WORK_OF_ART", "rule")
+        elif s.src != "gaz" and s.label == "PERSON" and lone_law(d, t, ts, te, full):
+            s = Span(s.start, s.end, "LAW", "rule")  # "a hybrid Bill for Crossrail"
         elif s.src != "gaz" and trade_show(t, s, txt):
             s = Span(s.start, s.end, "EVENT", "rule")
         elif s.label == "EVENT" and " " in txt and t.keywords.get(txt.split()[-1]) == "LAW":

@@ -23,6 +23,7 @@ SMALL = frozenset({"of", "the", "a", "an", "in", "on", "to", "for", "with", "at"
 TITLE_MARKS = frozenset(
     {"'", "’", "'s", "’s", "-", "!", "?", "&", "n't", "n’t", "'re", "'ll", "'ve", "'m", "'d"}
 )
+SAME_TITLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # retyped as a title
 MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
 NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the song is called X"
 JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
@@ -211,4 +212,18 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     gaz = [s for s in spans if s.src == "gaz"]
     new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
     keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
-    return keep + new
+    return same_titles(d, t, keep, new) + new
+
+
+def same_titles(d: Doc, t: Tables, spans: list[Span], titles: list[Span]) -> list[Span]:
+    """Other mentions of a title found in the article are that title too ("US television hit
+    Desperate Housewives" when "comedy drama Desperate Housewives" names it), unless the
+    title reads like a person's name ("Erin Vane")."""
+    texts = {d.text[n.start : n.end] for n in titles}
+    texts = {x for x in texts if " " in x and not person_like(t, x.split())}
+    return [
+        Span(s.start, s.end, "WORK_OF_ART", "rule")
+        if s.src != "gaz" and s.label in SAME_TITLE and d.text[s.start : s.end] in texts
+        else s
+        for s in spans
+    ]
