@@ -126,3 +126,9 @@ def test_a_title_found_once_is_the_title_in_its_other_mentions() -> None:
         pos={"hit": "VERB"},
     )
     assert labels_of(a, "Desperate Harbours") == ["WORK_OF_ART", "WORK_OF_ART"]
+
+
+def test_a_document_called_by_its_title() -> None:
+    text = "Fears grew after a research note called Approve which showed the risk ."
+    a = make(text, [("Approve", "PERSON")])
+    assert labels_of(a, "Approve") == ["WORK_OF_ART"]

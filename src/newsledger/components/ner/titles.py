@@ -26,6 +26,7 @@ TITLE_MARKS = frozenset(
 SAME_TITLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # retyped as a title
 MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
 NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the song is called X"
+DOCUMENTS = frozenset({"note", "report", "study", "paper", "book", "poem", "play"})  # "called X"
 JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
 
 
@@ -112,8 +113,8 @@ def runs_on_people(
     channel's possessive a one-word "person" with no given name is a programme
     ("Channel 4's Supernanny and ...")."""
     te = runs[-1][1]
-    if te >= len(d.toks) or not d.toks[te].text[:1].islower():
-        return False
+    if te >= len(d.toks) or not d.toks[te].text[:1].islower() or d.toks[te].text == "which":
+        return False  # "a note called X which showed ...": a thing
     people = {
         (s.start, s.end)
         for s in spans
@@ -144,12 +145,14 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
 
 def named_work(d: Doc, k: int, work: frozenset[str]) -> str | None:
     """The kind of work a "called" at token ``k`` names ("a film called X", "the song is
-    called X"; ``None``: no such phrase)."""
+    called X", "a research note called X": a kind of work or a document; ``None``: no
+    such phrase)."""
     if d.toks[k].text not in NAMING or k < 1:
         return None
     j = k - 2 if d.toks[k - 1].text in {"is", "was"} and k >= 2 else k - 1
     tok = d.toks[j]
-    return tok.text if tok.text in work and tok.pos == "NOUN" else None
+    named = tok.text in work or tok.text in DOCUMENTS
+    return tok.text if named and tok.pos == "NOUN" else None
 
 
 def channel_before(d: Doc, k: int) -> bool:
