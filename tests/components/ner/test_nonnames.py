@@ -152,3 +152,13 @@ def test_a_laws_head_word_alone_is_a_law() -> None:
         [("Bill Vane", "PERSON"), ("Bill", "PERSON")],
     )
     assert labels_of(b, "Bill") == ["PERSON"]
+
+
+def test_an_award_before_a_nomination_is_no_person() -> None:
+    a = make(
+        "Stars including Ann Vane and Bafta nominee Ivo Harl came .",
+        [("Ann Vane", "PERSON"), ("Bafta", "PERSON"), ("Ivo Harl", "PERSON")],
+    )
+    assert labels_of(a, "Bafta") == ["WORK_OF_ART"]
+    b = make("Many Vane voters stayed home .", [("Vane", "PERSON")])
+    assert labels_of(b, "Vane") == ["PERSON"]

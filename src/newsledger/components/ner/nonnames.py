@@ -25,8 +25,8 @@ evidence of the word's own use, never a list of names:
   body followed by a post ("Conservative Party Co-Chairman") is cut to the body.
 
 :func:`awards` types awards as WORK_OF_ART (the sample's rule: an award is no person):
-a one-word "person" written "X-winning", "X-nominated" or "an X" with no noun after it
-("won an Oscar in 1973"), and every lone mention of that word in the article; a name that
+a one-word "person" written "X-winning", "X-nominated", "an X" with no noun after it
+("won an Oscar in 1973") or before a nomination ("Oscar nominee", "X hopefuls"), and every lone mention of that word in the article; a name that
 opens with "Best" and an award category ("Best First Feature", "Best Actor").  A fair
 named "<topic> Show" is an EVENT ("Consumer Electronics Show"; not "The Fast Show"), and
 so are its initials in the article ("CES"); a law's head word alone is a LAW ("a hybrid
@@ -49,6 +49,9 @@ SHORT_UNIT = re.compile(r"^(?:[kKMGT][WB]|[kKMGT]?Wh|LW|MW|FM|AM)$")  # units af
 STATE_WORDS = frozenset({"State", "States"})  # "Secretary of State": the post, no body
 POST_PREFIXES = ("co-", "vice-", "deputy-")
 AWARD_AFTER = frozenset({"winning", "nominated", "winner", "winners"})  # "Oscar-winning"
+AWARD_NOUNS = frozenset(
+    {"nominee", "nominees", "nomination", "nominations", "hopefuls", "statuette", "statuettes"}
+)  # after an award's name; not "winner" nor "voters" ("Kerry voters")
 INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
 FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
@@ -193,6 +196,8 @@ def award_cue(d: Doc, ts: int, te: int) -> bool:
     n = len(d.toks)
     if te + 1 < n and d.toks[te].text == "-" and d.toks[te + 1].text in AWARD_AFTER:
         return True
+    if te < n and d.toks[te].text in AWARD_NOUNS:
+        return True  # "Oscar nominee", "Bafta voters"
     if ts == 0 or d.toks[ts - 1].text not in INDEFINITE:
         return False
     return te >= n or (d.toks[te].pos not in {"NOUN", "PROPN"} and d.toks[te].text != "of")
