@@ -71,3 +71,9 @@ def test_towns_and_cities_including_x_are_places() -> None:
     a = make(text, [("Varn", "LOC"), ("Kellby", "ORG"), ("Ostrow", "PERSON")])
     assert labels_of(a, "Kellby") == ["GPE"]
     assert labels_of(a, "Ostrow") == ["GPE"]
+
+
+def test_a_channel_owning_a_listed_programme_stays_a_body() -> None:
+    text = "Reality programmes won , including Channel 4's Nannyhood and ITV1's Pan Kitchen ."
+    a = make(text, [("Channel 4", "ORG"), ("Nannyhood", "PERSON")])
+    assert labels_of(a, "Channel 4") == ["ORG"]

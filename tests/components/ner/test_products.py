@@ -60,3 +60,12 @@ def test_maker_and_a_model_tagged_apart_join_into_one_product() -> None:
     text = "The firm is recalling 900 Cadillac VRX coupes built last year."
     a = make(text, [("Cadillac", "ORG"), ("VRX", "ORG")])
     assert ("Cadillac VRX", "PRODUCT") in ents(a)
+
+
+def test_the_models_listed_after_a_makers_model_are_products() -> None:
+    text = "The recall covers the Chevrolet Avalanche , Express , Kodiak and Prowler ; dealers were told ."
+    a = make(text, [("Chevrolet Avalanche", "PRODUCT"), ("Express", "GPE"), ("Kodiak", "PERSON")])
+    got = ents(a)
+    for model in ("Express", "Kodiak", "Prowler"):
+        assert (model, "PRODUCT") in got
+    assert ("Express", "GPE") not in got

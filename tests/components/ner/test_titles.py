@@ -62,3 +62,73 @@ def test_a_title_stops_before_a_date_and_a_month_is_no_title() -> None:
 def test_a_body_after_a_channel_is_left_alone() -> None:
     a = make("He spoke from ITV's Lorn Studios headquarters .", [("Lorn Studios", "ORG")])
     assert labels_of(a, "Lorn Studios") == ["ORG"]
+
+
+def test_a_single_title_keeps_its_and() -> None:
+    text = "The album follows single Black and White Harbour , which reached number six ."
+    a = make(text, [("White Harbour", "LOC")], pos={"single": "ADJ"})
+    assert labels_of(a, "Black and White Harbour") == ["WORK_OF_ART"]
+    b = make(
+        "They backed a single Varnian currency .",
+        [("Varnian", "NORP")],
+        pos={"single": "ADJ", "a": "DET"},
+    )
+    assert labels_of(b, "Varnian") == ["NORP"]
+
+
+def test_a_list_after_a_plural_parts_at_and() -> None:
+    text = "It gave the hit singles Rain and Vesper ."
+    a = make(text, [("Vesper", "GPE")])
+    assert labels_of(a, "Rain") == ["WORK_OF_ART"]
+    assert labels_of(a, "Vesper") == ["WORK_OF_ART"]
+
+
+def test_a_title_after_called_ends_before_its_maker() -> None:
+    text = "The song is called Gonna Be Free This Winter by Moped ."
+    a = make(text, [("Gonna Be Free", "ORG")])
+    assert labels_of(a, "Gonna Be Free This Winter") == ["WORK_OF_ART"]
+    assert not any(label == "ORG" for _, label in ents(a))
+
+
+def test_a_one_word_programme_after_a_channel_is_no_person() -> None:
+    text = "Shows including Channel 4's Nannyhood and ITV1's Pan Kitchen won ."
+    a = make(text, [("Nannyhood", "PERSON")])
+    assert labels_of(a, "Nannyhood") == ["WORK_OF_ART"]
+    assert labels_of(a, "Pan Kitchen") == ["WORK_OF_ART"]
+    b = make("It was Channel 4's Ann Vane and the crew .", [("Ann Vane", "PERSON")])
+    assert labels_of(b, "Ann Vane") == ["PERSON"]
+
+
+def test_a_game_names_its_title() -> None:
+    a = make("The prize went to the rhythm game Bongo Varna .", [("Bongo Varna", "PERSON")])
+    assert labels_of(a, "Bongo Varna") == ["WORK_OF_ART"]
+
+
+def test_a_convention_or_declaration_is_a_law() -> None:
+    text = "It breaches the Varnian Convention on Free Speech and the Harbour Declaration ."
+    a = make(text, [("Varnian Convention on Free Speech", "ORG"), ("Harbour Declaration", "EVENT")])
+    assert labels_of(a, "Varnian Convention on Free Speech") == ["LAW"]
+    assert labels_of(a, "Harbour Declaration") == ["LAW"]
+
+
+def test_a_programme_after_the_bbcs_possessive_but_not_a_presenter() -> None:
+    a = make("He told the BBC's Morning Varna programme .", [("Morning Varna", "ORG")])
+    assert labels_of(a, "Morning Varna") == ["WORK_OF_ART"]
+    b = make("He told the BBC's Ann Vane , who agreed .", [("Ann Vane", "PERSON")])
+    assert labels_of(b, "Ann Vane") == ["PERSON"]
+
+
+def test_a_title_found_once_is_the_title_in_its_other_mentions() -> None:
+    text = "The US hit Desperate Harbours aired . Comedy drama Desperate Harbours won ."
+    a = make(
+        text,
+        [("Desperate Harbours", "PERSON"), ("Desperate Harbours", "PERSON")],
+        pos={"hit": "VERB"},
+    )
+    assert labels_of(a, "Desperate Harbours") == ["WORK_OF_ART", "WORK_OF_ART"]
+
+
+def test_a_document_called_by_its_title() -> None:
+    text = "Fears grew after a research note called Approve which showed the risk ."
+    a = make(text, [("Approve", "PERSON")])
+    assert labels_of(a, "Approve") == ["WORK_OF_ART"]

@@ -19,6 +19,7 @@ from newsledger.components.ner.tables import Tables, cues
 INTRODUCERS = frozenset({"including", "include", "includes", "like"})  # and "such as"
 SEPARATORS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 PLACES = frozenset({"towns", "cities", "villages", "countries", "capitals", "provinces"})
+POSSESSIVE = frozenset({"'s", "’s"})
 RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -125,6 +126,8 @@ def introduced_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         for k in members(d, spans, first):
             s = spans[k]
             txt = d.text[s.start : s.end]
+            if kind != "ORG" and d.text[s.end : s.end + 2] in POSSESSIVE:
+                continue  # "programmes including Channel 4's X": the channel owns the title
             if s.label in RETYPED and s.src != "gaz" and txt not in t.polities:
                 out[k] = Span(s.start, s.end, kind, "rule")
     return out

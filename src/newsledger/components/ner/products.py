@@ -7,7 +7,8 @@ capitalised or numbered words makes a product, unless those words name a unit of
 company ("Ford Motor Company", "Toyota UK", "Sony Ericsson", "Microsoft Chairman ..."):
 a company head word, a legal suffix, another maker, a place, a demonym, a title, a given
 name or a calendar word.  A maker's name of two words alone is ORG, never a
-person ("Alfa Romeo"; a one-word maker may be a surname: "Ford").
+person ("Alfa Romeo"; a one-word maker may be a surname: "Ford").  The models listed
+after a maker's model are products too ("the Chevrolet Avalanche, Express and Kodiak").
 """
 
 from __future__ import annotations
@@ -94,7 +95,48 @@ def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             out.append(Span(s.start, s.end, "PRODUCT", "rule"))
         else:
             out.append(s)
-    return out
+    return model_lists(d, t, out)
+
+
+LIST_GAPS = ((",",), ("and",), (",", "and"))  # between the models of a list
+
+
+def next_model(d: Doc, t: Tables, j: int) -> tuple[int, int] | None:
+    """The model's name (token range) after the separator at token ``j``, if one follows."""
+    for gap in sorted(LIST_GAPS, key=len, reverse=True):
+        k = j + len(gap)
+        if k < len(d.toks) and tuple(x.text for x in d.toks[j:k]) == gap:
+            end = model_end(d, t, k)
+            if end > k and d.toks[end - 1].sent == d.toks[j].sent:
+                return k, end
+    return None
+
+
+def model_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """The models listed after a maker's model ("the Chevrolet Avalanche, Express, Kodiak and
+    Suburban") are products too: each capitalised name after "," or "and" that could be a
+    model (:func:`model_word`), up to the first other word."""
+    makers = cues().maker
+    new: list[Span] = []
+    for s in spans:
+        if s.label != "PRODUCT" or s.src == "gaz":
+            continue
+        ts, te = d.tok_range(s.start, s.end)
+        if maker_length(d, ts, te, makers) == 0:
+            continue
+        found = next_model(d, t, te)
+        while found is not None:
+            a, b = found
+            new.append(Span(d.toks[a].start, d.toks[b - 1].end, "PRODUCT", "rule"))
+            found = next_model(d, t, b)
+    if not new:
+        return spans
+    keep = [
+        s
+        for s in spans
+        if s.src == "gaz" or not any(s.start < n.end and n.start < s.end for n in new)
+    ]
+    return keep + [n for n in new if not any(k.start < n.end and n.start < k.end for k in keep)]
 
 
 def tagged_model(d: Doc, t: Tables, maker: Span, s: Span) -> bool:

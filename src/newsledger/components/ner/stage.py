@@ -72,6 +72,7 @@ from newsledger.components.ner.names import (
     teams,
     works,
 )
+from newsledger.components.ner.nonnames import awards, not_names
 from newsledger.components.ner.products import maker_models
 from newsledger.components.ner.rules import (
     HONORIFICS,
@@ -129,7 +130,7 @@ def fix(a: Annotated) -> Annotated:
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
-    spans = finish(d, conjoined_places(d, t, spans))
+    spans = finish(d, conjoined_places(d, t, awards(d, t, not_names(d, t, spans))))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 

@@ -23,7 +23,11 @@ SMALL = frozenset({"of", "the", "a", "an", "in", "on", "to", "for", "with", "at"
 TITLE_MARKS = frozenset(
     {"'", "’", "'s", "’s", "-", "!", "?", "&", "n't", "n’t", "'re", "'ll", "'ve", "'m", "'d"}
 )
+SAME_TITLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # retyped as a title
 MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
+NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the song is called X"
+DOCUMENTS = frozenset({"note", "report", "study", "paper", "book", "poem", "play"})  # "called X"
+JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
 
 
 def _title_word(w: str) -> bool:
@@ -48,16 +52,25 @@ def dated_tokens(d: Doc, spans: list[Span]) -> set[int]:
     return out
 
 
-def title_end(d: Doc, t: Tables, i: int, dated: set[int]) -> int:
-    """The end (exclusive token index) of the title that opens at token ``i`` (``i``: none)."""
+def title_end(d: Doc, t: Tables, i: int, dated: set[int], joined: bool = False) -> int:
+    """The end (exclusive token index) of the title that opens at token ``i`` (``i``: none);
+    ``joined``: "and" between capitalised words stays inside (one title, not a list)."""
     n, j = len(d.toks), i
     line = d.line(d.toks[i].start)
     while j < n and j - i < MAX_WORDS and d.line(d.toks[j].start) == line:
         w = d.toks[j].text
-        inner = j > i and (w in TITLE_MARKS or (w in SMALL and _small_inside(d, j, dated)))
+        small = w in SMALL and w != "by"  # "X by Moped": the maker, after the title
+        inner = j > i and (
+            w in TITLE_MARKS
+            or (small and _small_inside(d, j, dated))
+            or (joined and j == i + 1 and w in JOINING and _small_inside(d, j + 1, dated))
+            or (w.isalpha() and d.toks[j].start == d.toks[j - 1].end)  # "Gon" "na"
+        )
         if not (_title_word(w) or inner):
             break
         j += 1
+    if joined and j > i + 2 and d.toks[i + 1].text in JOINING and not one_title(d, t, i + 2, j):
+        j = i + 1  # "Supernanny and ITV1's Hell's Kitchen", "Ray and Mike Leigh's": two names
     if j - i >= 3 and d.toks[j - 2].text in SMALL and d.toks[j - 1].text in t.places:
         j -= 1  # "the film Storm Harbour in Spain": the place is where, not the title
     while j > i and (d.toks[j - 1].text in TITLE_MARKS or d.toks[j - 1].text in SMALL):
@@ -65,12 +78,18 @@ def title_end(d: Doc, t: Tables, i: int, dated: set[int]) -> int:
     return j
 
 
+def one_title(d: Doc, t: Tables, a: int, b: int) -> bool:
+    """Can tokens ``a:b``, after "W and", end one title ("Black and White Town"), not start
+    another name (a person, a channel's possessive)?"""
+    return d.toks[a].text not in t.given and not any(x.text in {"'s", "’s"} for x in d.toks[a:b])
+
+
 def title_runs(d: Doc, t: Tables, k: int, plural: bool, dated: set[int]) -> list[tuple[int, int]]:
     """The titles (token ranges) after the noun at token ``k``."""
     out: list[tuple[int, int]] = []
     i = k + 1
     while i < len(d.toks):
-        j = title_end(d, t, i, dated)
+        j = title_end(d, t, i, dated, joined=not plural)
         if j == i:
             break
         out.append((i, j))
@@ -86,18 +105,54 @@ def title_runs(d: Doc, t: Tables, k: int, plural: bool, dated: set[int]) -> list
     return out
 
 
-def runs_on_people(d: Doc, t: Tables, spans: list[Span], runs: list[tuple[int, int]]) -> bool:
+def runs_on_people(
+    d: Doc, t: Tables, spans: list[Span], runs: list[tuple[int, int]], channel: bool = False
+) -> bool:
     """Do people's names lead into the rest of the sentence ("the films Ann Vane and Ivo
-    Harl made")?  Then the noun's clause goes on, and the names are no titles."""
+    Harl made")?  Then the noun's clause goes on, and the names are no titles.  After a
+    channel's possessive a one-word "person" with no given name is a programme
+    ("Channel 4's Supernanny and ...")."""
     te = runs[-1][1]
-    if te >= len(d.toks) or not d.toks[te].text[:1].islower():
-        return False
-    people = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    if te >= len(d.toks) or not d.toks[te].text[:1].islower() or d.toks[te].text == "which":
+        return False  # "a note called X which showed ...": a thing
+    people = {
+        (s.start, s.end)
+        for s in spans
+        if s.label == "PERSON"
+        and not (
+            channel
+            and " " not in d.text[s.start : s.end]
+            and d.text[s.start : s.end] not in t.given
+        )
+    }
     return any(
         (d.toks[a].start, d.toks[b - 1].end) in people
         or person_like(t, d.text[d.toks[a].start : d.toks[b - 1].end].split())
         for a, b in runs
     )
+
+
+def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
+    """Is token ``k`` a noun for a kind of work ("the film", "hit single"; "single" read as
+    an adjective too, but not after an article: "a single European currency")?"""
+    tok = d.toks[k]
+    if tok.text not in work:
+        return False
+    if tok.pos == "NOUN":
+        return True
+    return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
+
+
+def named_work(d: Doc, k: int, work: frozenset[str]) -> str | None:
+    """The kind of work a "called" at token ``k`` names ("a film called X", "the song is
+    called X", "a research note called X": a kind of work or a document; ``None``: no
+    such phrase)."""
+    if d.toks[k].text not in NAMING or k < 1:
+        return None
+    j = k - 2 if d.toks[k - 1].text in {"is", "was"} and k >= 2 else k - 1
+    tok = d.toks[j]
+    named = tok.text in work or tok.text in DOCUMENTS
+    return tok.text if named and tok.pos == "NOUN" else None
 
 
 def channel_before(d: Doc, k: int) -> bool:
@@ -109,6 +164,14 @@ def channel_before(d: Doc, k: int) -> bool:
         k - n >= 0 and d.text[d.toks[k - n].start : d.toks[k - 1].end] in channels
         for n in (1, 2, 3, 4)
     )
+
+
+def presenter(d: Doc, t: Tables, spans: list[Span], ts: int, te: int) -> bool:
+    """Is the run ``ts:te`` after a channel's possessive a person's full name?"""
+    a, b = d.toks[ts].start, d.toks[te - 1].end
+    words = d.text[a:b].split()
+    full = any(s.label == "PERSON" and (s.start, s.end) == (a, b) for s in spans)
+    return len(words) >= 2 and (full or person_like(t, words))
 
 
 def acceptable(d: Doc, t: Tables, ts: int, te: int, dated: set[int]) -> bool:
@@ -129,18 +192,22 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     new: list[Span] = []
     dated = dated_tokens(d, spans)
     for k, tok in enumerate(d.toks[:-1]):
-        if tok.text in work and tok.pos == "NOUN":
-            plural = tok.text.endswith("s")
-        elif channel_before(d, k):
+        kind = tok.text if work_noun(d, k, work) else named_work(d, k, work)
+        channel = kind is None and channel_before(d, k)
+        if kind is not None:
+            plural = kind.endswith("s")
+        elif channel:
             plural = False  # "BBC One's Breakfast with Frost": a programme
         else:
             continue
         if d.caps_at(tok.start) or title_case_line(d, tok.start):
             continue
         runs = title_runs(d, t, k, plural, dated)
-        if not runs or runs_on_people(d, t, spans, runs):
+        if not runs or runs_on_people(d, t, spans, runs, channel):
             continue
         for ts, te in runs:
+            if channel and presenter(d, t, spans, ts, te):
+                continue  # "the BBC's Ann Vane, ...": a presenter, not a programme
             if acceptable(d, t, ts, te, dated):
                 new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
     if not new:
@@ -148,4 +215,18 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     gaz = [s for s in spans if s.src == "gaz"]
     new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
     keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
-    return keep + new
+    return same_titles(d, t, keep, new) + new
+
+
+def same_titles(d: Doc, t: Tables, spans: list[Span], titles: list[Span]) -> list[Span]:
+    """Other mentions of a title found in the article are that title too ("US television hit
+    Desperate Housewives" when "comedy drama Desperate Housewives" names it), unless the
+    title reads like a person's name ("Erin Vane")."""
+    texts = {d.text[n.start : n.end] for n in titles}
+    texts = {x for x in texts if " " in x and not person_like(t, x.split())}
+    return [
+        Span(s.start, s.end, "WORK_OF_ART", "rule")
+        if s.src != "gaz" and s.label in SAME_TITLE and d.text[s.start : s.end] in texts
+        else s
+        for s in spans
+    ]

@@ -1,0 +1,279 @@
+"""Capitalised words that are not names: common nouns and adjectives, units, the words of
+a title, and awards.
+
+spaCy tags a capitalised common noun opening a sentence ("Viruses, trojans and ...",
+"Parliamentarians need to ..."), a name-derived adjective ("its best Shakespearean
+performer"), a unit ("two megabits per second (Mbps)", "Radio 4 LW") or the end of a
+title ("Secretary of State") as a name.  :func:`not_names` drops such spans, each on
+evidence of the word's own use, never a list of names:
+
+* *common nouns*: a one-word span that opens its sentence and that the parser read as a
+  common noun (tag NN or NNS, lower-case lemma) is no name unless spaCy takes it for a name
+  twice, it is a word of another name, its stem is capitalised inside a sentence
+  ("Conservatives" and "Conservative Party"), the gazetteers know it as a place, or it
+  takes a possessive, an apposition, a relative clause, a post or a score ("Lisk's",
+  "Vanhal, 61,", "Rangers manager", "Sussex 363");
+* *adjectives*: a one-word "person" the parser read as an adjective (tag JJ, lower-case
+  lemma) ending like one ("-ean", "-ian", "-esque") right before a lower-case noun
+  ("Shakespearean performer"); a people's name is NORP when the article names a place of
+  that stem ("Kestrian engineer" and "Kestria");
+* *units*: data rates and frequencies by their shape ("Mbps", "GHz"), a sum or measure
+  written with its unit ("548p", "44.6secs"), and power, storage
+  or radio-band abbreviations ("MW", "GB", "LW") right after a number;
+* *followers*: one word ending in "-ites" ("Thatcherites") is a group of people, NORP;
+* *titles*: a portfolio after "<title> of" ("Secretary of State") is part of the title; a
+  body followed by a post ("Conservative Party Co-Chairman") is cut to the body.
+
+:func:`awards` types awards as WORK_OF_ART (the sample's rule: an award is no person):
+a one-word "person" written "X-winning", "X-nominated", "an X" with no noun after it
+("won an Oscar in 1973") or before a nomination ("Oscar nominee", "X hopefuls"), and every lone mention of that word in the article; a name that
+opens with "Best" and an award category ("Best First Feature", "Best Actor").  A fair
+named "<topic> Show" is an EVENT ("Consumer Electronics Show"; not "The Fast Show"), and
+so are its initials in the article ("CES"); a law's head word alone is a LAW ("a hybrid
+Bill for ..."); an "event" named after a text is a LAW
+("Millennium Declaration": the head words of ``data/ner_keywords.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.tables import Tables, cues
+
+DROPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+RATE_UNIT = re.compile(r"^[kKMGTP]?(?:bps|Bps|b/s|Hz)$")  # "Mbps", "kbps", "GHz": always units
+SUM = re.compile(r"^\d[\d.,]*(?:p|bn|m|k|mph|km|kg|cm|mm|ft|lb|secs?|mins?)$")  # "548p", "44.6secs"
+SHORT_UNIT = re.compile(r"^(?:[kKMGT][WB]|[kKMGT]?Wh|LW|MW|FM|AM)$")  # units after a number
+STATE_WORDS = frozenset({"State", "States"})  # "Secretary of State": the post, no body
+POST_PREFIXES = ("co-", "vice-", "deputy-")
+AWARD_AFTER = frozenset({"winning", "nominated", "winner", "winners"})  # "Oscar-winning"
+AWARD_NOUNS = frozenset(
+    {"nominee", "nominees", "nomination", "nominations", "hopefuls", "statuette", "statuettes"}
+)  # after an award's name; not "winner" nor "voters" ("Kerry voters")
+INDEFINITE = frozenset({"a", "an"})
+DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
+FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
+NAME_ADJECTIVE = ("ean", "ian", "esque")  # "Shakespearean", "Dickensian", "Kafkaesque"
+AWARD_FIRST = frozenset({"first", "foreign", "supporting", "original", "adapted", "new"})
+
+
+def _number(w: str) -> bool:
+    return w[:1].isdigit()
+
+
+def is_unit(d: Doc, ts: int, te: int) -> bool:
+    """Is the span ``ts:te`` a unit or a sum ("Mbps"; "548p"; "LW" after "Radio 4")?"""
+    if SUM.match(d.text[d.toks[ts].start : d.toks[te - 1].end]):
+        return True
+    if te - ts != 1:
+        return False
+    w = d.toks[ts].text
+    if RATE_UNIT.match(w):
+        return True
+    return SHORT_UNIT.match(w) is not None and ts > 0 and _number(d.toks[ts - 1].text)
+
+
+def common_noun(d: Doc, t: Tables, ts: int, te: int) -> bool:
+    """Is the one-token span at ``ts`` a common noun opening its sentence ("Viruses, ...")?"""
+    if te - ts != 1:
+        return False
+    tok = d.toks[ts]
+    if tok.pos != "NOUN" or tok.tag not in {"NN", "NNS"} or not tok.lemma.islower():
+        return False
+    if not tok.text[1:].islower():
+        return False  # "PCSU": an acronym
+    nxt = d.toks[te].text if te < len(d.toks) else ""
+    if nxt.lower() in t.titles or nxt in cues().member_role or nxt[:1].isdigit():
+        return False  # "Rangers manager X", "Sussex 363": a body with a manager or a score
+    if described(d, te):
+        return False  # "Vanhal, 61, told", "Lisk, the capital", "Lisk's population": a name
+    if not opens_sentence(d, ts) or d.caps_at(tok.start) or d.table(d.line(tok.start)):
+        return False
+    if tok.text in t.places or tok.text in t.demonyms or tok.text in t.countries:
+        return False
+    if sum(x.text == tok.text and x.ent_type != "" for x in d.toks) > 1:
+        return False  # taken for a name more than once: the article's subject ("Babyshambles")
+    stem = tok.lemma[:1].upper() + tok.lemma[1:]  # "Conservatives" of a "Conservative Party"
+    return not any(x.text == stem and not opens_sentence(d, x.i) for x in d.toks)
+
+
+def described(d: Doc, te: int) -> bool:
+    """Does the word before token ``te`` take a possessive, a relative clause or an
+    apposition ("X's", "X, who", "X, 61,", "X, the capital")?"""
+    n = len(d.toks)
+    nxt = d.toks[te].text if te < n else ""
+    if nxt in {"'s", "’s", "who", "whose"}:
+        return True
+    after = d.toks[te + 1] if nxt == "," and te + 1 < n else None
+    return after is not None and (
+        after.text[:1].isdigit() or after.text in DESCRIBING or after.text[:1].isupper()
+    )
+
+
+def name_adjective(d: Doc, t: Tables, ts: int, te: int) -> bool:
+    """Is the one-token span at ``ts`` an adjective before a noun ("Shakespearean actor")?"""
+    if te - ts != 1 or te >= len(d.toks):
+        return False
+    tok, nxt = d.toks[ts], d.toks[te]
+    return (
+        tok.pos == "ADJ"
+        and tok.tag == "JJ"
+        and tok.lemma.islower()
+        and tok.text.endswith(NAME_ADJECTIVE)
+        and nxt.pos == "NOUN"
+        and nxt.text.islower()
+        and tok.text not in t.demonyms
+        and tok.text not in t.given
+        and not d.caps_at(tok.start)
+    )
+
+
+def title_portfolio(d: Doc, t: Tables, ts: int, te: int) -> bool:
+    """Is the span at ``ts`` the portfolio of a "<title> of" ("Secretary of State")?"""
+    if ts < 2 or d.toks[ts - 1].text != "of":
+        return False
+    if d.toks[ts - 2].text.lower() not in t.titles:
+        return False
+    words = [x.text for x in d.toks[ts:te]]
+    port = cues().portfolio
+    return all(w in STATE_WORDS or w in port or w == "and" for w in words)
+
+
+def post_word(t: Tables, w: str) -> bool:
+    """Is ``w`` the name of a post ("Chairman", "Co-Chairman", "Spokesman")?"""
+    low = w.lower()
+    for p in POST_PREFIXES:
+        if low.startswith(p):
+            low = low[len(p) :]
+    return w[:1].isupper() and (low in t.titles or w in cues().portfolio_title)
+
+
+def cut_post(t: Tables, s: Span, txt: str) -> Span:
+    """A body followed by a post ("Conservative Party Co-Chairman"): the body alone."""
+    words = txt.split()
+    if s.label != "ORG" or len(words) < 3 or not post_word(t, words[-1]):
+        return s
+    if t.keywords.get(words[-2]) != "ORG":
+        return s  # "Foreign Minister": no body named before the post
+    return Span(s.start, s.start + txt.rindex(" "), "ORG", "rule")
+
+
+def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Drop the spans that are no names (see the module's docstring)."""
+    named = Counter(w for s in spans for w in d.text[s.start : s.end].split())
+    out: list[Span] = []
+    for s in spans:
+        if s.src == "gaz" or s.label not in DROPPABLE:
+            out.append(s)
+            continue
+        ts, te = d.tok_range(s.start, s.end)
+        if is_unit(d, ts, te) or title_portfolio(d, t, ts, te):
+            continue
+        once = named[d.text[s.start : s.end]] == 1  # not a word of another name ("Kim Clijsters")
+        if once and common_noun(d, t, ts, te):
+            continue
+        if s.label != "NORP" and te - ts == 1 and FOLLOWERS.match(d.toks[ts].text):
+            out.append(Span(s.start, s.end, "NORP", "rule"))  # "Thatcherites": followers
+            continue
+        if s.label == "PERSON" and name_adjective(d, t, ts, te):
+            stem = d.text[s.start : s.end - 3]  # "Kestr" of "Kestrian", "Kestria" a place
+            if any(
+                p.label in {"GPE", "LOC"} and d.text[p.start : p.end].startswith(stem)
+                for p in spans
+            ):
+                out.append(Span(s.start, s.end, "NORP", "rule"))
+            continue
+        out.append(cut_post(t, s, d.text[s.start : s.end]))
+    return out
+
+
+def award_cue(d: Doc, ts: int, te: int) -> bool:
+    """Is the one-token span at ``ts`` used as an award ("Oscar-winning", "won an Oscar in")?"""
+    if te - ts != 1:
+        return False
+    n = len(d.toks)
+    if te + 1 < n and d.toks[te].text == "-" and d.toks[te + 1].text in AWARD_AFTER:
+        return True
+    if te < n and d.toks[te].text in AWARD_NOUNS:
+        return True  # "Oscar nominee", "Bafta voters"
+    if ts == 0 or d.toks[ts - 1].text not in INDEFINITE:
+        return False
+    return te >= n or (d.toks[te].pos not in {"NOUN", "PROPN"} and d.toks[te].text != "of")
+
+
+def best_category(d: Doc, ts: int, te: int) -> bool:
+    """Does the span open with "Best" and an award category ("Best First Feature")?"""
+    if te - ts < 2 or d.toks[ts].text != "Best":
+        return False
+    w = d.toks[ts + 1].text.lower()
+    return w in cues().award_for or w in AWARD_FIRST
+
+
+def trade_show(t: Tables, s: Span, txt: str) -> bool:
+    """Is ``txt`` a fair named "<topic> Show" ("Consumer Electronics Show", "Motor Show"),
+    not a programme ("The Fast Show", "Benny Hill Show": a host's name)?"""
+    words = txt.split()
+    return (
+        s.label in {"ORG", "GPE", "LOC", "FAC"}
+        and len(words) >= 2
+        and words[-1] == "Show"
+        and words[0] != "The"
+        and not any(w in t.given for w in words[:-1])
+    )
+
+
+def lone_law(d: Doc, t: Tables, ts: int, te: int, names: set[str]) -> bool:
+    """Is the one-word "person" at ``ts`` the head word of a law used alone, after a
+    lower-case word and before no name ("a hybrid Bill for ...", not "Bill Vane" nor a
+    "Bill" whose full name the article gives)?"""
+    if te - ts != 1 or ts == 0 or t.keywords.get(d.toks[ts].text) != "LAW":
+        return False
+    if d.toks[ts].text in names or not d.toks[ts - 1].text.islower():
+        return False
+    return te >= len(d.toks) or not d.toks[te].text[:1].isupper()
+
+
+def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Type awards as WORK_OF_ART and fairs as EVENT (see the module's docstring)."""
+    named: set[str] = set()
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        if s.src != "gaz" and s.label == "PERSON" and award_cue(d, ts, te):
+            named.add(d.text[s.start : s.end])
+    full = {w for s in spans if s.label == "PERSON" for w in d.text[s.start : s.end].split()[1:]}
+    full |= {
+        d.text[s.start : s.end].split()[0]
+        for s in spans
+        if s.label == "PERSON" and " " in d.text[s.start : s.end]
+    }
+    named -= full  # "Oscar Wilde" in the article: "Oscar" may be him
+    fairs: set[str] = set()  # the initials of the fairs found
+    out: list[Span] = []
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        txt = d.text[s.start : s.end]
+        if (
+            s.src != "gaz"
+            and s.label in DROPPABLE
+            and ((txt in named and s.label == "PERSON") or best_category(d, ts, te))
+        ):
+            s = Span(s.start, s.end, "WORK_OF_ART", "rule")
+        elif s.src != "gaz" and s.label == "PERSON" and lone_law(d, t, ts, te, full):
+            s = Span(s.start, s.end, "LAW", "rule")  # "a hybrid Bill for Crossrail"
+        elif s.src != "gaz" and trade_show(t, s, txt):
+            s = Span(s.start, s.end, "EVENT", "rule")
+        elif s.label == "EVENT" and " " in txt and t.keywords.get(txt.split()[-1]) == "LAW":
+            s = Span(s.start, s.end, "LAW", "rule")  # "Millennium Declaration": a text
+        if s.label == "EVENT" and txt.endswith(" Show"):
+            fairs.add("".join(w[0] for w in txt.split() if w[:1].isupper()))
+        out.append(s)
+    if not fairs:
+        return out
+    return [  # "CES" of a "Consumer Electronics Show" in the article: the fair too
+        Span(s.start, s.end, "EVENT", "rule")
+        if s.label == "ORG" and s.src != "gaz" and d.text[s.start : s.end] in fairs
+        else s
+        for s in out
+    ]
