@@ -484,3 +484,17 @@ def test_a_bare_given_name_joins_a_full_name_only_if_its_reports_use_it() -> Non
     docs[2] = doc("c", ent("PERSON", "Dan Henry"), KZ, ent("GPE", "Ostland"))
     res = resolve(docs)
     assert not together(res, docs, ("c", "Dan Henry"), ("d", "Henry"))
+
+
+def test_a_national_team_stays_apart_from_its_country() -> None:
+    # the mentions stage types a country ORG only as its team in a sports report
+    docs = [
+        doc("a", ent("ORG", "Russia"), ent("PERSON", "Paolo Versano")),
+        doc("b", ent("GPE", "Russia"), ent("PERSON", "Carla Benetti")),
+        doc("c", ent("ORG", "Russia"), ent("PERSON", "Paolo Versano")),
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("a", "Russia"), ("b", "Russia"))
+    assert together(res, docs, ("a", "Russia"), ("c", "Russia"))
+    team = res.entities[gid(res, "a", "Russia", docs)]
+    assert team.type == "ORG" and team.name == "Russia"
