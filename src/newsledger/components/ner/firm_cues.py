@@ -1,0 +1,78 @@
+"""Cues that a name taken for a person is a firm or body.
+
+Read by :mod:`newsledger.components.ner.evidence` with its other cues:
+
+* a speech verb that takes "it" ("X said it would ...", "X says that its ..."):
+  people are "he" or "she";
+* an employer after a job title ("an analyst at X", "vice president of search
+  properties at X"; never a sports role: "the striker scored at Wembley" is a venue);
+* a name joined by "and" to a name typed an organisation ("Maserati and Ferrari").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.tables import cues
+
+# company nouns that also head a list of people ("in the England team, X, ..."): no apposition
+MEMBERS_OF = frozenset({"club", "clubs", "side", "team", "band", "bands", "outfit", "unit"})
+# job titles of an employee before "at X" (X the employer)
+EMPLOYEE_TITLES = frozenset(
+    {
+        "president",
+        "director",
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "executive",
+        "strategist",
+        "spokesman",
+        "spokeswoman",
+        "officer",
+        "chairman",
+        "editor",
+        "researcher",
+        "engineer",
+        "partner",
+    }
+)
+EMPLOYER_GAP = 5  # words between the title and "at" ("president of search properties at")
+SENTENCE_STOPS = frozenset({".", ";", ":", '"', "said", "says"})
+
+
+def _word(d: Doc, i: int) -> str:
+    return d.toks[i].text if 0 <= i < len(d.toks) else ""
+
+
+def said_it(d: Doc, te: int) -> bool:
+    """Does a speech verb at token ``te``, after a name, take "it" ("X said it would",
+    "X says that its ...")?"""
+    if _word(d, te).lower() not in cues().person_after:
+        return False
+    k = te + 2 if _word(d, te + 1) == "that" else te + 1
+    return _word(d, k) in {"it", "its"}
+
+
+def employer_at(d: Doc, at: int) -> bool:
+    """Does a job title end within a few words before the "at" at token ``at`` ("an
+    analyst at X", "vice president of search properties at X")?"""
+    for k in range(at - 1, max(-1, at - 1 - EMPLOYER_GAP), -1):
+        w = _word(d, k)
+        if w.lower() in EMPLOYEE_TITLES and w.islower():
+            return True
+        if w in SENTENCE_STOPS:
+            return False
+    return False
+
+
+def coordinated(d: Doc, spans: list[Span]) -> Iterator[tuple[Span, Span]]:
+    """Pairs of names joined by "and" ("Maserati and Ferrari"), each way round."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    for a, b in pairwise(ordered):
+        if d.text[a.end : b.start] == " and ":
+            yield a, b
+            yield b, a

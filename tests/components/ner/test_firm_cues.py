@@ -1,0 +1,48 @@
+"""Cues that a name taken for a person is a firm: "X said it", employers, apposition, "and"."""
+
+from __future__ import annotations
+
+from tests.components.ner.test_nerfix import labels_of, make
+
+
+def test_a_name_that_says_it_is_a_firm() -> None:
+    text = "Brellmor said it would cut 200 jobs. Brellmor said that its sales fell."
+    a = make(text, [("Brellmor", "PERSON"), ("Brellmor", "PERSON")])
+    assert labels_of(a, "Brellmor") == ["ORG", "ORG"]
+
+
+def test_a_name_that_says_he_stays_a_person() -> None:
+    text = "Brellmor said he would cut 200 jobs. Brellmor said that his sales fell."
+    a = make(text, [("Brellmor", "PERSON"), ("Brellmor", "PERSON")])
+    assert labels_of(a, "Brellmor") == ["PERSON", "PERSON"]
+
+
+def test_an_employer_after_a_job_title_is_a_firm() -> None:
+    text = "Jim Lanzo, vice president of search properties at Vantor Quest, was pleased."
+    a = make(text, [("Jim Lanzo", "PERSON"), ("Vantor Quest", "PERSON")])
+    assert labels_of(a, "Vantor Quest") == ["ORG"]
+    assert labels_of(a, "Jim Lanzo") == ["PERSON"]
+    sport = "The striker scored twice at Vantor Quest on Saturday."
+    assert labels_of(make(sport, [("Vantor Quest", "PERSON")]), "Vantor Quest") == ["PERSON"]
+
+
+def test_a_name_after_a_company_noun_in_apposition_is_a_firm() -> None:
+    text = "The chairman of Ostland's biggest bank, Varnok Hispano, was charged on Monday."
+    a = make(text, [("Varnok Hispano", "PERSON")])
+    assert labels_of(a, "Varnok Hispano") == ["ORG"]
+    team = "He was dropped from the team, Varnok Hispano, the coach said on Monday."
+    assert labels_of(make(team, [("Varnok Hispano", "PERSON")]), "Varnok Hispano") == ["PERSON"]
+
+
+def test_a_name_beside_firms_is_a_firm_but_not_one_with_a_given_name() -> None:
+    text = (
+        "Fiat may merge Brellati and Torvani. Torvani and Brellati share costs, and "
+        "Brellati and Torvani sell 10,000 cars."
+    )
+    firms = [("Brellati", "PERSON"), ("Torvani", "ORG")] * 3
+    a = make(text, [firms[0], firms[1], firms[3], firms[2], firms[4], firms[5]])
+    assert labels_of(a, "Brellati") == ["ORG", "ORG", "ORG"]
+    named = text.replace("Brellati", "John Brellati")
+    people = [(("John Brellati", "PERSON") if n == "Brellati" else (n, t)) for n, t in firms]
+    b = make(named, [people[0], people[1], people[3], people[2], people[4], people[5]])
+    assert labels_of(b, "John Brellati") == ["PERSON", "PERSON", "PERSON"]
