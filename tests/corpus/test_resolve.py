@@ -498,3 +498,28 @@ def test_a_national_team_stays_apart_from_its_country() -> None:
     assert together(res, docs, ("a", "Russia"), ("c", "Russia"))
     team = res.entities[gid(res, "a", "Russia", docs)]
     assert team.type == "ORG" and team.name == "Russia"
+
+
+def test_a_one_word_person_joins_a_body_of_two_reports_not_a_full_name_of_no_given_name() -> None:
+    # "Zurich Premiership" taken for a person is no rival to the league of two reports
+    docs = [
+        doc("a", ent("ORG", "Varnleague"), ent("PERSON", "Dan Merrow")),
+        doc("b", ent("ORG", "Varnleague"), ent("PERSON", "Ann Vane")),
+        doc("c", ent("PERSON", "Zurich Varnleague")),
+        doc("d", ent("PERSON", "Varnleague"), ent("PERSON", "Dan Merrow")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Varnleague"), ("d", "Varnleague"))
+    assert not together(res, docs, ("c", "Zurich Varnleague"), ("d", "Varnleague"))
+    assert res.entities[gid(res, "d", "Varnleague", docs)].type == "ORG"
+
+
+def test_a_one_word_person_still_joins_a_full_name_with_a_given_name() -> None:
+    docs = [
+        doc("a", ent("ORG", "Varnleague"), ent("PERSON", "Dan Merrow")),
+        doc("b", ent("ORG", "Varnleague"), ent("PERSON", "Ann Vane")),
+        doc("c", ent("PERSON", "John Varnleague"), ent("PERSON", "Dan Merrow")),
+        doc("d", ent("PERSON", "Varnleague"), ent("PERSON", "Dan Merrow")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("c", "John Varnleague"), ("d", "Varnleague"))

@@ -31,7 +31,9 @@ How entities are joined, strongest evidence first:
    Craig David is not the "David" of "David and Victoria Beckham"); an
    acronym joins the one long form that lists it (or whose initials spell it);
    a one-word "person" no document names in full joins a place or body of
-   that name seen in two documents or more (a tagging error: "Everton").
+   that name seen in two documents or more (a tagging error: "Everton"; a
+   full "person" with no known given name, "Zurich Premiership", does not
+   count as named in full there).
 
 Guard rails hold for every join except manual merges: different given names
 are different people; a demonym standing for a person ("the Brazilian scored",

@@ -43,3 +43,10 @@ def test_next_word_passes_a_possessive() -> None:
     assert next_word("Italy's coach said", 5) == "coach"
     assert next_word("Italy coach", 5) == "coach"
     assert next_word("Italy. The", 5) == ""
+
+
+def test_a_result_against_a_country_names_its_team() -> None:
+    lost = MATCH.replace("friendly with Russia", "friendly, a month after a loss to Russia")
+    assert types(entities(lost, ("Russia", "GPE")), "Russia") == {"ORG"}
+    moved = MATCH.replace("friendly with Russia", "friendly, a month after a move to Russia")
+    assert types(entities(moved, ("Russia", "GPE")), "Russia") == {"GPE"}

@@ -123,6 +123,7 @@ TEAM_AFTER = frozenset(
     ]
 )
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+RESULT_TO = frozenset({"loss", "losses", "defeat", "defeats", "lost", "losing", "lose"})
 _OF_PERSON = re.compile(r"(?:'s|’s)\s+[A-Z]")  # "beat Sweden's Thomas Johansson": his nation
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z][a-z-]*)")
 _WORD = re.compile(r"[a-z][a-z-]*")
@@ -174,6 +175,14 @@ class TownTyper:
         """Most mentions follow a place preposition."""
         return 2 * sum(prev_word(self.text, s) in preps for s in starts) >= len(starts)
 
+    def _side_before(self, start: int) -> bool:
+        """Do the words before ``start`` name a side in a match ("against X", "loss to X")?"""
+        prev = prev_word(self.text, start)
+        if prev in TEAM_BEFORE:
+            return True
+        m = _PREV_WORD.search(self.text, max(0, start - 30), start)
+        return prev == "to" and m is not None and prev_word(self.text, m.start()) in RESULT_TO
+
     def team_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
         """The type of a country's name ``name`` typed ``etype`` with mentions ``spans``:
         ORG for its national team in a sports report, GPE for a country typed ORG
@@ -185,7 +194,7 @@ class TownTyper:
         starts = [s for s, _ in spans]
         sides = sum(
             next_word(self.text, e) in TEAM_AFTER
-            or (prev_word(self.text, s) in TEAM_BEFORE and not _OF_PERSON.match(self.text, e))
+            or (self._side_before(s) and not _OF_PERSON.match(self.text, e))
             for s, e in spans
         )
         if sides and not self._placed(starts, SPORTS_PLACE_PREPS):
