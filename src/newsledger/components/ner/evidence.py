@@ -25,7 +25,7 @@ every name and makes its mentions agree:
   world's biggest spirits company,") or starts after one ("Spain's biggest bank, X,"),
   "X said it" (people are "he" or "she"), an employer after a job title ("an analyst at
   X"), a name taken for a person beside a firm ("X and Ferrari", weakly; not one with a
-  given name) (:mod:`newsledger.components.ner.firm_cues`), and a one-word
+  given name) (:mod:`newsledger.components.ner.not_person`), and a one-word
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
 
@@ -43,7 +43,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from newsledger.components.ner.firm_cues import MEMBERS_OF, coordinated, employer_at, said_it
+from newsledger.components.ner.not_person import (
+    MEMBERS_OF,
+    coordinated,
+    employer_at,
+    lives_in,
+    said_it,
+)
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
@@ -91,6 +97,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["GPE"] += 1  # "in X": a place mostly ("in Smith's view" is excluded)
         if txt in towns():
             votes["GPE"] += 1  # ... and a populated place of the gazetteer
+    if (txt in t.places or txt in towns()) and lives_in(prev, prev2, nxt):
+        votes["GPE"] += 2  # "a singer from Devon", "Arnold, from Dartford,", "Powys people"
     if (
         prev == ","
         and nxt in {",", ".", ")", ";", ""}

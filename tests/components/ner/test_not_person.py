@@ -1,4 +1,4 @@
-"""Cues that a name taken for a person is a firm: "X said it", employers, apposition, "and"."""
+"""Cues that a name taken for a person is a firm or a place: "X said it", employers, "from X"."""
 
 from __future__ import annotations
 
@@ -46,3 +46,18 @@ def test_a_name_beside_firms_is_a_firm_but_not_one_with_a_given_name() -> None:
     people = [(("John Brellati", "PERSON") if n == "Brellati" else (n, t)) for n, t in firms]
     b = make(named, [people[0], people[1], people[3], people[2], people[4], people[5]])
     assert labels_of(b, "John Brellati") == ["PERSON", "PERSON", "PERSON"]
+
+
+def test_where_someone_comes_from_is_a_place() -> None:
+    text = "Ann Vane, a singer from Dartford, won. Her fans from Dartford cheered."
+    a = make(text, [("Ann Vane", "PERSON"), ("Dartford", "PERSON"), ("Dartford", "PERSON")])
+    assert labels_of(a, "Dartford") == ["GPE", "GPE"]
+    people = "Doctors said Dartford people would wait longer. Dartford agreed."
+    b = make(people, [("Dartford", "PERSON"), ("Dartford", "PERSON")])
+    assert labels_of(b, "Dartford") == ["GPE", "GPE"]
+
+
+def test_a_letter_from_a_person_keeps_the_person() -> None:
+    text = "Ann Vane read a letter from Merrow. Merrow said he was sorry."
+    a = make(text, [("Ann Vane", "PERSON"), ("Merrow", "PERSON"), ("Merrow", "PERSON")])
+    assert labels_of(a, "Merrow") == ["PERSON", "PERSON"]

@@ -1,6 +1,9 @@
-"""Cues that a name taken for a person is a firm or body.
+"""Cues that a name taken for a person is not one: a firm, a body or a place.
 
 Read by :mod:`newsledger.components.ner.evidence` with its other cues:
+
+* where a person comes from or lives ("a singer from Devon", "Arnold, from
+  Dartford, ...", "Powys people"): a place, when the gazetteer lists the name;
 
 * a speech verb that takes "it" ("X said it would ...", "X says that its ..."):
   people are "he" or "she";
@@ -41,6 +44,29 @@ EMPLOYEE_TITLES = frozenset(
     }
 )
 EMPLOYER_GAP = 5  # words between the title and "at" ("president of search properties at")
+# people said to come from a place ("a singer from X", "Arnold, from X"), and the people of
+# a place ("X people")
+FROM_WHOM = frozenset(
+    [
+        "singer",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "year-old",
+        "family",
+        "resident",
+        "residents",
+        "teenager",
+        "mother",
+        "father",
+        "pensioner",
+        "couple",
+        "student",
+        "native",
+    ]
+)
+PEOPLE_OF = frozenset({"people", "residents", "voters", "patients", "families"})
 SENTENCE_STOPS = frozenset({".", ";", ":", '"', "said", "says"})
 
 
@@ -76,3 +102,9 @@ def coordinated(d: Doc, spans: list[Span]) -> Iterator[tuple[Span, Span]]:
         if d.text[a.end : b.start] == " and ":
             yield a, b
             yield b, a
+
+
+def lives_in(prev: str, prev2: str, nxt: str) -> bool:
+    """Do the words around a name say someone comes from it or lives in it ("a singer
+    from X", "Arnold, from X", "X people")?"""
+    return (prev == "from" and (prev2 == "," or prev2.lower() in FROM_WHOM)) or nxt in PEOPLE_OF
