@@ -120,6 +120,20 @@ TEAM_AFTER = frozenset(
         "plays",
         "host",
         "hosts",
+        "player",
+        "players",
+        "hooker",
+        "centre",
+        "wing",
+        "full-back",
+        "back-row",
+        "loose-forward",
+        "pack",
+        "cap",
+        "caps",
+        "debut",
+        "shirt",
+        "jersey",
     ]
 )
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
