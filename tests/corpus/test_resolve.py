@@ -523,3 +523,17 @@ def test_a_one_word_person_still_joins_a_full_name_with_a_given_name() -> None:
     ]
     res = resolve(docs)
     assert together(res, docs, ("c", "John Varnleague"), ("d", "Varnleague"))
+
+
+def test_a_one_word_person_joins_a_gazetteer_place_of_one_report_only() -> None:
+    # Kettering is a populated place of the gazetteer; Varnleague is listed nowhere
+    docs = [
+        doc("a", ent("GPE", "Kettering"), ent("ORG", "Varnleague"), ent("PERSON", "Ann Vane")),
+        doc(
+            "b", ent("PERSON", "Kettering"), ent("PERSON", "Varnleague"), ent("PERSON", "Ann Vane")
+        ),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Kettering"), ("b", "Kettering"))
+    assert res.entities[gid(res, "b", "Kettering", docs)].type == "GPE"
+    assert not together(res, docs, ("a", "Varnleague"), ("b", "Varnleague"))

@@ -392,9 +392,10 @@ def _weak(
             elif not roots:
                 place = named.get(items[b].key)
                 # no such person anywhere, but a place or body of that name: a tagging error
+                # (seen in two reports, or in one when the gazetteer lists the name: "Kent")
                 if (
                     place is not None
-                    and len(cl.docs[cl.find(place)]) >= 2
+                    and len(cl.docs[cl.find(place)]) >= (1 if _gazetteer(items[b].name) else 2)
                     and cl.join(b, place, any_class=True)
                 ):
                     stats["joined_weak"] += 1
@@ -456,6 +457,15 @@ def given_names() -> frozenset[str]:
     from newsledger.components.ner.tables import tables
 
     return frozenset(g.lower() for g in tables().given)
+
+
+def _gazetteer(name: str) -> bool:
+    """Does the gazetteer list ``name`` as a place or a populated place, and not as a
+    country, capital or state (whose names people bear: Jordan, Georgia)?"""
+    from newsledger.components.ner.tables import tables, towns
+
+    t = tables()
+    return (name in t.places or name in towns()) and name not in t.polities
 
 
 def _known_given(it: Item) -> bool:

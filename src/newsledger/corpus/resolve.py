@@ -31,7 +31,8 @@ How entities are joined, strongest evidence first:
    Craig David is not the "David" of "David and Victoria Beckham"); an
    acronym joins the one long form that lists it (or whose initials spell it);
    a one-word "person" no document names in full joins a place or body of
-   that name seen in two documents or more (a tagging error: "Everton"; a
+   that name seen in two documents or more, or in one when the gazetteer
+   lists the name (a tagging error: "Everton", "Kent"; a
    full "person" with no known given name, "Zurich Premiership", does not
    count as named in full there).
 
