@@ -61,3 +61,12 @@ def test_a_letter_from_a_person_keeps_the_person() -> None:
     text = "Ann Vane read a letter from Merrow. Merrow said he was sorry."
     a = make(text, [("Ann Vane", "PERSON"), ("Merrow", "PERSON"), ("Merrow", "PERSON")])
     assert labels_of(a, "Merrow") == ["PERSON", "PERSON"]
+
+
+def test_a_band_in_apposition_with_who_is_a_body() -> None:
+    text = "The Ostland rock band Velvet Harrow, who formed in 2001, will tour in May."
+    a = make(text, [("Velvet Harrow", "PERSON")])
+    assert labels_of(a, "Velvet Harrow") == ["ORG"]
+    # a singer's name with "who" stays a person
+    singer = "The Ostland singer Velvet Harrow, who formed a band in 2001, will tour in May."
+    assert labels_of(make(singer, [("Velvet Harrow", "PERSON")]), "Velvet Harrow") == ["PERSON"]

@@ -51,7 +51,7 @@ from newsledger.components.ner.not_person import (
     said_it,
 )
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
-from newsledger.components.ner.sports import is_sports
+from newsledger.components.ner.sports import is_sports, side_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # the types evidence can move a name between (NORP, dates and titles of works stay)
@@ -79,8 +79,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         return votes  # headlines and tables carry no sentence context
     if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
         votes["PERSON"] += 2
-    if nxt == "," and nxt2 in {"who", "whose"}:
-        votes["PERSON"] += 2
+    if nxt == "," and nxt2 in {"who", "whose"} and not (lp in c.org_before and prev.islower()):
+        votes["PERSON"] += 2  # not "the band X, who": bands and clubs are "who" too
     if said_it(d, te):
         votes["ORG"] += 2  # "X said it would ...": a firm or body, never "he" or "she"
     elif nxt.lower() in c.person_after:
@@ -167,6 +167,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and nxt in ENDS
     ):
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and side_named(d, t, ts, te, txt):
+        votes["ORG"] += 2  # "a win over X", "set to join X": a side or club in a sports report
     if lp == "at" and s.label == "PERSON" and employer_at(d, ts - 1):
         votes["ORG"] += 2  # "vice president of search at X": an employer, not a person
     if nxt == "," and work_apposition(d, te + 1, c.org_before, ORG_GAP):

@@ -243,3 +243,36 @@ def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
                 items.append((offset + start + lead, offset + start + lead + len(text)))
             start = k + 1
     return items
+
+
+# words before a side in a match or a club in a transfer ("a win over X", "against X",
+# "at the hands of X", "set to join X"); "to X" only with a fee or a loan after it
+SIDE_BEFORE = frozenset({"against", "v", "vs", "join", "joins", "joined", "joining"})
+WIN_OVER = frozenset({"win", "victory", "triumph", "wins", "victories", "lead"})
+TRANSFER_AFTER = re.compile(r"\s+(?:for\s+[£$€]|on\s+(?:a\s+)?(?:\w+\s+)?loan)")
+
+
+def named_in_full(d: Doc, txt: str) -> bool:
+    """Does the document name ``txt`` after or before a capitalised word ("Roger
+    Federer", "Jansher Khan"): a person's name in full?"""
+    w, name = r"[A-Z][\w'-]+", re.escape(txt)
+    return re.search(rf"\b(?:{w} {name}\b|{name} {w})", d.text) is not None
+
+
+def side_named(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
+    """Is the one-word name at tokens ``ts``-``te`` of a sports report a side or club,
+    by the words around it ("a 3-1 win over X", "against X", "at the hands of X", "set
+    to join X", "selling him to X for £16m")?  Never a known given name, nor a word the
+    report names in full ("Roger Federer" ... "against Federer")."""
+    if " " in txt or txt in t.given or not is_sports(d):
+        return False
+    prev = d.toks[ts - 1].text.lower() if ts else ""
+    prev2 = d.toks[ts - 2].text.lower() if ts > 1 else ""
+    prev3 = d.toks[ts - 3].text.lower() if ts > 2 else ""
+    side = (
+        prev in SIDE_BEFORE
+        or (prev == "over" and prev2 in WIN_OVER)
+        or (prev == "of" and prev2 == "hands" and prev3 == "the")
+        or (prev == "to" and TRANSFER_AFTER.match(d.text, d.toks[te - 1].end) is not None)
+    )
+    return side and not named_in_full(d, txt)
