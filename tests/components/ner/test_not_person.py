@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from newsledger.components.ner.not_person import plural_group
+from newsledger.components.ner.rules import Doc
+from newsledger.components.ner.tables import tables
 from tests.components.ner.test_nerfix import labels_of, make
 
 
@@ -70,3 +73,27 @@ def test_a_band_in_apposition_with_who_is_a_body() -> None:
     # a singer's name with "who" stays a person
     singer = "The Ostland singer Velvet Harrow, who formed a band in 2001, will tour in May."
     assert labels_of(make(singer, [("Velvet Harrow", "PERSON")]), "Velvet Harrow") == ["PERSON"]
+
+
+VERBS = {"say": "VERB", "said": "VERB", "voted": "VERB", "also": "ADV", "the": "DET", "The": "DET"}
+
+
+def test_a_plural_after_the_that_acts_is_a_body() -> None:
+    text = "The Vel Dorans say the tax is unfair. On Monday the Vel Dorans also voted against it."
+    a = make(text, [("Vel Dorans", "PERSON"), ("Vel Dorans", "PERSON")], VERBS)
+    assert labels_of(a, "Vel Dorans") == ["ORG", "ORG"]
+
+
+def test_a_family_or_a_title_stays_a_person() -> None:
+    family = make("The Johns said they are happy.", [("Johns", "PERSON")], VERBS)
+    d = Doc(family)
+    start = d.text.index("Johns")
+    ts, te = d.tok_range(start, start + len("Johns"))
+    assert not plural_group(d, ts, te, "Johns", tables().given)  # a given name: a family
+    # the same words, of no given name, are a body
+    assert plural_group(d, ts, te, "Johns", frozenset())
+    # a title's "The" inside a sentence ("Meet The Vantors said it all")
+    title = Doc(make("She said Meet The Vantors said it all.", [("Vantors", "PERSON")], VERBS))
+    start = title.text.index("Vantors")
+    ts, te = title.tok_range(start, start + len("Vantors"))
+    assert not plural_group(title, ts, te, "Vantors", frozenset())

@@ -48,6 +48,7 @@ from newsledger.components.ner.not_person import (
     coordinated,
     employer_at,
     lives_in,
+    plural_group,
     said_it,
 )
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
@@ -167,6 +168,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and nxt in ENDS
     ):
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and plural_group(d, ts, te, txt, t.given):
+        votes["ORG"] += 2  # "the Lib Dems say": a party, band or firm
     if s.label == "PERSON" and side_named(d, t, ts, te, txt):
         votes["ORG"] += 2  # "a win over X", "set to join X": a side or club in a sports report
     if lp == "at" and s.label == "PERSON" and employer_at(d, ts - 1):

@@ -9,7 +9,11 @@ Read by :mod:`newsledger.components.ner.evidence` with its other cues:
   people are "he" or "she";
 * an employer after a job title ("an analyst at X", "vice president of search
   properties at X"; never a sports role: "the striker scored at Wembley" is a venue);
-* a name joined by "and" to a name typed an organisation ("Maserati and Ferrari").
+* a name joined by "and" to a name typed an organisation ("Maserati and Ferrari");
+* a plural after "the" that acts or ends a clause ("The Lib Dems say", "the Tories,"):
+  a party, band or firm, never one person ("the Williams sisters" is left alone); unlike
+  the span rule of :mod:`newsledger.components.ner.names` (lower-case "the" only) it
+  reads a sentence-opening "The" too, and votes for every mention of the name.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, opens_sentence
 from newsledger.components.ner.tables import cues
 
 # company nouns that also head a list of people ("in the England team, X, ..."): no apposition
@@ -108,3 +112,23 @@ def lives_in(prev: str, prev2: str, nxt: str) -> bool:
     """Do the words around a name say someone comes from it or lives in it ("a singer
     from X", "Arnold, from X", "X people")?"""
     return (prev == "from" and (prev2 == "," or prev2.lower() in FROM_WHOM)) or nxt in PEOPLE_OF
+
+
+GROUP_NEXT_POS = frozenset({"VERB", "AUX", "ADV"})  # "the Lib Dems (also) say"
+
+
+def plural_group(d: Doc, ts: int, te: int, txt: str, given: frozenset[str]) -> bool:
+    """Is the name at tokens ``ts``-``te`` a plural after "the" followed by a verb, an
+    adverb or the end of a clause ("the Lib Dems say", "The Vantors, who")?  Names of no known given
+    name only ("the Beckhams" is a family of people)."""
+    words = txt.split()
+    last = words[-1]
+    the = _word(d, ts - 1)
+    if not (the == "the" or (the == "The" and opens_sentence(d, ts - 1))):
+        return False  # not a title's "The" ("Meet The Vantors")
+    if not last.endswith("s") or last.endswith("ss"):
+        return False
+    if len(last) < 4 or "'" in last or last[:-1] in given or any(w in given for w in words):
+        return False
+    nxt = d.toks[te] if te < len(d.toks) else None
+    return nxt is None or nxt.pos in GROUP_NEXT_POS or nxt.text in {",", ".", ";"}
