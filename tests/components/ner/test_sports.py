@@ -86,3 +86,17 @@ def test_a_given_name_the_report_gives_in_full_stays_a_person() -> None:
     a = make(text, [("Ostrel Kahn", "PERSON"), ("Ostrel", "PERSON"), ("Dunmarr", "PERSON")])
     assert labels_of(a, "Ostrel") == ["PERSON"]
     assert labels_of(a, "Dunmarr") == ["ORG"]
+
+
+def test_a_players_name_elsewhere_in_the_report_is_the_player() -> None:
+    text = (
+        "RUGBY UNION - DUNMORE 27 KELSO 27 .\n"
+        "Dunmore drew with Kelso in the league on Saturday after a late try and a penalty "
+        "in the match .\n"
+        "Replacements : Peel , Varley , Osterman , Parling , Sititi , Brandt .\n"
+        "Sin bin : Varley , Osterman .\n"
+    )
+    spans = [("Varley", "ORG"), ("Osterman", "PERSON"), ("Varley", "ORG"), ("Osterman", "GPE")]
+    a = make(text, spans)
+    assert labels_of(a, "Varley") == ["PERSON", "PERSON"]
+    assert labels_of(a, "Osterman") == ["PERSON", "PERSON"]

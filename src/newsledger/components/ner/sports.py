@@ -194,16 +194,18 @@ LINEUP_ITEM = re.compile(
 )
 BRACKETS = re.compile(r"\([^()]*\)")
 MIN_LINEUP_ITEMS = 5
+NOT_PLAYER = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # a player's name mistyped
 
 
 def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """In a sports report, a line listing five or more players ("Walder; May, Tait, Mayerhofler,
     Stephenson; ...", "Replacements: Peel, Wilson, Thompson, ...") names people: its names
-    typed otherwise become people (countries and the clubs in brackets excepted), and its
-    untagged names are added."""
+    typed otherwise become people (countries and the clubs in brackets excepted), and so
+    do their other mentions in the report; its untagged names are added."""
     if not is_sports(d):
         return spans
     out = list(spans)
+    players: set[str] = set()
     for ln in range(len(d.line_starts)):
         line = d.line_text(ln)
         body = LINEUP_LABEL.sub("", line, count=1)
@@ -219,6 +221,7 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             e = s + len(name)
             if name in t.countries or name in t.polities or name.lower() in vocabulary()[2]:
                 continue
+            players.add(name)
             hit = [k for k, sp in enumerate(out) if sp.start < e and s < sp.end]
             if not hit:
                 out.append(Span(s, e, "PERSON", "rule"))
@@ -226,7 +229,14 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 sp = out[k]
                 if sp.src != "gaz" and sp.label != "PERSON" and s <= sp.start and sp.end <= e:
                     out[k] = Span(sp.start, sp.end, "PERSON", "rule")
-    return out
+    # the player's name elsewhere in the report ("Clichy, Lauren, Senderos." under the
+    # line-up) is the player too
+    return [
+        Span(sp.start, sp.end, "PERSON", "rule")
+        if sp.label in NOT_PLAYER and sp.src != "gaz" and d.text[sp.start : sp.end] in players
+        else sp
+        for sp in out
+    ]
 
 
 def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
