@@ -97,3 +97,18 @@ def test_a_family_or_a_title_stays_a_person() -> None:
     start = title.text.index("Vantors")
     ts, te = title.tok_range(start, start + len("Vantors"))
     assert not plural_group(title, ts, te, "Vantors", frozenset())
+
+
+def test_a_one_word_group_no_table_knows_is_a_body() -> None:
+    text = "Shares in Brellnext rose while Ostlish voters and Conservative MPs and Kenyans met."
+    spans = [
+        ("Brellnext", "NORP"),
+        ("Ostlish", "NORP"),
+        ("Conservative", "NORP"),
+        ("Kenyans", "NORP"),
+    ]
+    a = make(text, spans)
+    assert labels_of(a, "Brellnext") == ["ORG"]
+    # a demonym's ending, a party's adjective or a plural people stay a group of people
+    for group in ("Ostlish", "Conservative", "Kenyans"):
+        assert labels_of(a, group) == ["NORP"], group

@@ -50,6 +50,7 @@ from newsledger.components.ner.not_person import (
     lives_in,
     plural_group,
     said_it,
+    stray_group,
 )
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
 from newsledger.components.ner.sports import is_sports, side_named
@@ -311,6 +312,8 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         key = d.text[s.start : s.end]
+        if s.label == "NORP" and s.src != "gaz" and stray_group(t, key):
+            s = Span(s.start, s.end, "ORG", "rule")  # "Euronext" NORP: no people's name
         if s.src == "gaz" or s.label not in VOTING:
             out.append(s)
             continue

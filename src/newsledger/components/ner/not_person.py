@@ -14,6 +14,10 @@ Read by :mod:`newsledger.components.ner.evidence` with its other cues:
   a party, band or firm, never one person ("the Williams sisters" is left alone); unlike
   the span rule of :mod:`newsledger.components.ner.names` (lower-case "the" only) it
   reads a sentence-opening "The" too, and votes for every mention of the name.
+
+A name typed NORP that no table knows as a people, a nationality or a place and that
+has no demonym's ending ("Euronext", "Coldplay"; not "Conservative", "Latin",
+"Gibraltarians") is no group of people: a firm, band or body (ORG).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
-from newsledger.components.ner.tables import cues
+from newsledger.components.ner.tables import Tables, cues
 
 # company nouns that also head a list of people ("in the England team, X, ..."): no apposition
 MEMBERS_OF = frozenset({"club", "clubs", "side", "team", "band", "bands", "outfit", "unit"})
@@ -132,3 +136,42 @@ def plural_group(d: Doc, ts: int, te: int, txt: str, given: frozenset[str]) -> b
         return False
     nxt = d.toks[te] if te < len(d.toks) else None
     return nxt is None or nxt.pos in GROUP_NEXT_POS or nxt.text in {",", ".", ";"}
+
+
+# endings of demonyms and of the adjectives of parties and creeds ("Kenyan", "Maltese",
+# "Conservative", "Congressional", "Catholic", "Israeli", "Latin")
+GROUP_ENDINGS: tuple[str, ...] = (
+    "an",
+    "ese",
+    "ish",
+    "ic",
+    "ch",
+    "ist",
+    "ite",
+    "er",
+    "i",
+    "ar",
+    "ot",
+    "ine",
+    "ene",
+    "ive",
+    "al",
+    "in",
+    "s",
+)
+
+
+def stray_group(t: Tables, txt: str) -> bool:
+    """Is ``txt``, typed NORP, a one-word name that is no people, nationality or place
+    and has no demonym's ending ("Euronext", "Coldplay")?"""
+    return (
+        " " not in txt
+        and "-" not in txt
+        and txt[:1].isupper()
+        and txt[1:].islower()
+        and txt not in t.demonyms
+        and txt not in t.nationalities
+        and txt not in t.places
+        and txt not in t.countries
+        and not txt.endswith(GROUP_ENDINGS)
+    )
