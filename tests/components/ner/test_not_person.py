@@ -112,3 +112,9 @@ def test_a_one_word_group_no_table_knows_is_a_body() -> None:
     # a demonym's ending, a party's adjective or a plural people stay a group of people
     for group in ("Ostlish", "Conservative", "Kenyans"):
         assert labels_of(a, group) == ["NORP"], group
+
+
+def test_a_town_typed_as_a_group_is_left_to_its_report() -> None:
+    # "the Dartford disaster": a town's name standing for an event, not a firm
+    a = make("Fans recalled the 1989 Dartford disaster.", [("Dartford", "NORP")])
+    assert labels_of(a, "Dartford") == ["NORP"]

@@ -15,7 +15,8 @@ Read by :mod:`newsledger.components.ner.evidence` with its other cues:
   the span rule of :mod:`newsledger.components.ner.names` (lower-case "the" only) it
   reads a sentence-opening "The" too, and votes for every mention of the name.
 
-A name typed NORP that no table knows as a people, a nationality or a place and that
+A name typed NORP that no table knows as a people, a nationality, a place or a town
+(whose name stands for its disaster or its hospital: "the Hillsborough disaster") and that
 has no demonym's ending ("Euronext", "Coldplay"; not "Conservative", "Latin",
 "Gibraltarians") is no group of people: a firm, band or body (ORG).
 """
@@ -26,7 +27,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
-from newsledger.components.ner.tables import Tables, cues
+from newsledger.components.ner.tables import Tables, cues, towns
 
 # company nouns that also head a list of people ("in the England team, X, ..."): no apposition
 MEMBERS_OF = frozenset({"club", "clubs", "side", "team", "band", "bands", "outfit", "unit"})
@@ -173,5 +174,6 @@ def stray_group(t: Tables, txt: str) -> bool:
         and txt not in t.nationalities
         and txt not in t.places
         and txt not in t.countries
+        and txt not in towns()
         and not txt.endswith(GROUP_ENDINGS)
     )
