@@ -22,7 +22,9 @@ report that share only another bare surname (Thorne, Wilsby); a party's name and
 its short form or its members' plural in two reports (Civic Alliance Party /
 Civic Alliance; Agrarian Party / the Agrarians); a bare surname that fits two
 people and shares one name with the reports of each (Doyle, res-27); one
-country's Supreme Court in two reports, another's in a third (res-28 to res-30).
+country's Supreme Court in two reports, another's in a third (res-28 to res-30);
+countries named as the sides in two match reports (their national teams, one entity
+each) and the same countries in two other reports (res-31 to res-34).
 
 Scores are over gold mentions the pipeline found with the exact span:
 pairwise precision/recall/F1 of same-entity mention pairs, B³, and the share

@@ -484,3 +484,56 @@ def test_a_bare_given_name_joins_a_full_name_only_if_its_reports_use_it() -> Non
     docs[2] = doc("c", ent("PERSON", "Dan Henry"), KZ, ent("GPE", "Ostland"))
     res = resolve(docs)
     assert not together(res, docs, ("c", "Dan Henry"), ("d", "Henry"))
+
+
+def test_a_national_team_stays_apart_from_its_country() -> None:
+    # the mentions stage types a country ORG only as its team in a sports report
+    docs = [
+        doc("a", ent("ORG", "Russia"), ent("PERSON", "Paolo Versano")),
+        doc("b", ent("GPE", "Russia"), ent("PERSON", "Carla Benetti")),
+        doc("c", ent("ORG", "Russia"), ent("PERSON", "Paolo Versano")),
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("a", "Russia"), ("b", "Russia"))
+    assert together(res, docs, ("a", "Russia"), ("c", "Russia"))
+    team = res.entities[gid(res, "a", "Russia", docs)]
+    assert team.type == "ORG" and team.name == "Russia"
+
+
+def test_a_one_word_person_joins_a_body_of_two_reports_not_a_full_name_of_no_given_name() -> None:
+    # "Zurich Premiership" taken for a person is no rival to the league of two reports
+    docs = [
+        doc("a", ent("ORG", "Varnleague"), ent("PERSON", "Dan Merrow")),
+        doc("b", ent("ORG", "Varnleague"), ent("PERSON", "Ann Vane")),
+        doc("c", ent("PERSON", "Zurich Varnleague")),
+        doc("d", ent("PERSON", "Varnleague"), ent("PERSON", "Dan Merrow")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Varnleague"), ("d", "Varnleague"))
+    assert not together(res, docs, ("c", "Zurich Varnleague"), ("d", "Varnleague"))
+    assert res.entities[gid(res, "d", "Varnleague", docs)].type == "ORG"
+
+
+def test_a_one_word_person_still_joins_a_full_name_with_a_given_name() -> None:
+    docs = [
+        doc("a", ent("ORG", "Varnleague"), ent("PERSON", "Dan Merrow")),
+        doc("b", ent("ORG", "Varnleague"), ent("PERSON", "Ann Vane")),
+        doc("c", ent("PERSON", "John Varnleague"), ent("PERSON", "Dan Merrow")),
+        doc("d", ent("PERSON", "Varnleague"), ent("PERSON", "Dan Merrow")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("c", "John Varnleague"), ("d", "Varnleague"))
+
+
+def test_a_one_word_person_joins_a_gazetteer_place_of_one_report_only() -> None:
+    # Kettering is a populated place of the gazetteer; Varnleague is listed nowhere
+    docs = [
+        doc("a", ent("GPE", "Kettering"), ent("ORG", "Varnleague"), ent("PERSON", "Ann Vane")),
+        doc(
+            "b", ent("PERSON", "Kettering"), ent("PERSON", "Varnleague"), ent("PERSON", "Ann Vane")
+        ),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Kettering"), ("b", "Kettering"))
+    assert res.entities[gid(res, "b", "Kettering", docs)].type == "GPE"
+    assert not together(res, docs, ("a", "Varnleague"), ("b", "Varnleague"))

@@ -369,6 +369,11 @@ def _weak(
     unplaced: dict[str, list[int]] = {}
     for (sn, first), group in by_fit.items():
         cands = [c for c in full_by_surname.get(sn, []) if first in ("", _initial(items[c]))]
+        body = named.get(sn)
+        if body is not None and len(cl.docs[cl.find(body)]) >= 2:
+            # a body or place of that name in two reports or more: a full "person" of no
+            # known given name ("Zurich Premiership") is no rival to it
+            cands = [c for c in cands if _known_given(items[c])]
         stats["pairs_bare"] += len(cands) + len(group)
         roots = {cl.find(c) for c in cands}
         for b in group:
@@ -387,9 +392,10 @@ def _weak(
             elif not roots:
                 place = named.get(items[b].key)
                 # no such person anywhere, but a place or body of that name: a tagging error
+                # (seen in two reports, or in one when the gazetteer lists the name: "Kent")
                 if (
                     place is not None
-                    and len(cl.docs[cl.find(place)]) >= 2
+                    and len(cl.docs[cl.find(place)]) >= (1 if _gazetteer(items[b].name) else 2)
                     and cl.join(b, place, any_class=True)
                 ):
                     stats["joined_weak"] += 1
@@ -451,6 +457,21 @@ def given_names() -> frozenset[str]:
     from newsledger.components.ner.tables import tables
 
     return frozenset(g.lower() for g in tables().given)
+
+
+def _gazetteer(name: str) -> bool:
+    """Does the gazetteer list ``name`` as a place or a populated place, and not as a
+    country, capital or state (whose names people bear: Jordan, Georgia)?"""
+    from newsledger.components.ner.tables import tables, towns
+
+    t = tables()
+    return (name in t.places or name in towns()) and name not in t.polities
+
+
+def _known_given(it: Item) -> bool:
+    """Does a full name open with a known given name (or an initial)?"""
+    p = it.person
+    return p is not None and (not p.given or p.given[0] in given_names())
 
 
 def _initial(it: Item) -> str:

@@ -10,7 +10,8 @@ How entities are joined, strongest evidence first:
 1. manual merges (:mod:`newsledger.corpus.overrides`);
 2. the same name in the same type class (a country tagged GPE in one article
    and NORP in another is one entity; a person never joins a non-person; a
-   town typed ORG, its club or company, stays apart from the town); a generic
+   town typed ORG, its club or company, stays apart from the town, and a
+   country typed ORG, its national team in a sports report, from the country); a generic
    body's name ("Supreme Court", "Court of Appeal", "Treasury": institution
    words alone) only when the two reports share a co-occurring name; a day or
    month typed a body or place ("Sunday" ORG) never;
@@ -30,7 +31,10 @@ How entities are joined, strongest evidence first:
    Craig David is not the "David" of "David and Victoria Beckham"); an
    acronym joins the one long form that lists it (or whose initials spell it);
    a one-word "person" no document names in full joins a place or body of
-   that name seen in two documents or more (a tagging error: "Everton").
+   that name seen in two documents or more, or in one when the gazetteer
+   lists the name (a tagging error: "Everton", "Kent"; a
+   full "person" with no known given name, "Zurich Premiership", does not
+   count as named in full there).
 
 Guard rails hold for every join except manual merges: different given names
 are different people; a demonym standing for a person ("the Brazilian scored",
@@ -121,11 +125,15 @@ def place_or_body(tclass: str, etype: str, name: str) -> str:
     never a country, capital or state, whose name typed ORG is most often a
     tagging slip) splits into a place and a body of that name.  The mentions
     stage has already typed a town's name by its report
-    (:mod:`newsledger.components.mentions.towns`: a club in a sports report).
+    (:mod:`newsledger.components.mentions.towns`: a club in a sports report),
+    and a country's name ORG only for its national team, which stays apart from
+    the country.
     """
     if tclass != "PLACE_ORG":
         return tclass
     t = tables()
+    if etype == "ORG" and name in t.countries:
+        return "ORG"  # a national team: the mentions stage types a country GPE elsewhere
     if (name in t.places or name in towns()) and name not in t.polities and name not in t.countries:
         return "ORG" if etype == "ORG" else "PLACE"
     return tclass
@@ -141,7 +149,10 @@ def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> l
             tclass = type_class(e.type)
             entry = None
             # "the Brazilian" describes someone: no alias row, no nation
-            names = () if is_described(e.type, e.name) else (e.name, *e.aliases)
+            # a country typed ORG is its national team: not the country's alias row
+            team = e.type == "ORG" and e.name in tables().countries
+            described = is_described(e.type, e.name)
+            names = () if described or team else (e.name, *e.aliases)
             for s in sorted(names, key=lambda a: (a != e.name, -surfaces[a])):
                 hit = table.lookup(s)
                 if hit is not None and type_class(hit.type) == tclass:

@@ -45,3 +45,58 @@ def test_opens_and_tournaments_are_events() -> None:
     a = make(text, [("Varlow Open", "WORK_OF_ART"), ("Kessaly Indoor Tournament", "ORG")])
     assert labels_of(a, "Varlow Open") == ["EVENT"]
     assert labels_of(a, "Kessaly Indoor Tournament") == ["EVENT"]
+
+
+# a short report in which three clubs are named only by a word spaCy took for a person
+SIDES = REPORT + (
+    " Vance scored twice in a 3-1 win over Brakova and the striker was booked against "
+    "Ostrel . The keeper is set to join Dunmarr on a month's loan after the defeat ."
+)
+
+
+def test_a_one_word_side_or_club_in_a_sports_report_is_a_body() -> None:
+    spans = [
+        ("Vance", "PERSON"),
+        ("Brakova", "PERSON"),
+        ("Ostrel", "PERSON"),
+        ("Dunmarr", "PERSON"),
+    ]
+    a = make(SIDES, spans)
+    assert _sports_text(SIDES)
+    for club in ("Brakova", "Ostrel", "Dunmarr"):
+        assert labels_of(a, club) == ["ORG"], club
+    assert set(labels_of(a, "Vance")) == {"PERSON"}
+
+
+def test_a_player_beaten_by_name_stays_a_person() -> None:
+    # "Roger Brakova" names the rival in full: "a win over Brakova" is the player
+    text = "Roger Brakova lost the final . " + SIDES
+    spans = [("Roger Brakova", "PERSON"), ("Brakova", "PERSON"), ("Ostrel", "PERSON")]
+    a = make(text, spans)
+    assert labels_of(a, "Brakova") == ["PERSON"]
+    assert labels_of(a, "Ostrel") == ["ORG"]
+    # a known given name is a person too ("against Martin")
+    given = "The striker was booked against Martin after the defeat in the second half ."
+    assert labels_of(make(given + " " + SIDES, [("Martin", "PERSON")]), "Martin") == ["PERSON"]
+
+
+def test_a_given_name_the_report_gives_in_full_stays_a_person() -> None:
+    # "Ostrel Kahn" names the rival in full: "against Ostrel" is the player
+    text = "Ostrel Kahn lost the final . " + SIDES
+    a = make(text, [("Ostrel Kahn", "PERSON"), ("Ostrel", "PERSON"), ("Dunmarr", "PERSON")])
+    assert labels_of(a, "Ostrel") == ["PERSON"]
+    assert labels_of(a, "Dunmarr") == ["ORG"]
+
+
+def test_a_players_name_elsewhere_in_the_report_is_the_player() -> None:
+    text = (
+        "RUGBY UNION - DUNMORE 27 KELSO 27 .\n"
+        "Dunmore drew with Kelso in the league on Saturday after a late try and a penalty "
+        "in the match .\n"
+        "Replacements : Peel , Varley , Osterman , Parling , Sititi , Brandt .\n"
+        "Sin bin : Varley , Osterman .\n"
+    )
+    spans = [("Varley", "ORG"), ("Osterman", "PERSON"), ("Varley", "ORG"), ("Osterman", "GPE")]
+    a = make(text, spans)
+    assert labels_of(a, "Varley") == ["PERSON", "PERSON"]
+    assert labels_of(a, "Osterman") == ["PERSON", "PERSON"]

@@ -418,9 +418,11 @@ def group(
         if all(sp.described for sp in members):
             name = described_name(name)
         elif entry is None:
-            etype = towns.type_of(name, etype, [sp.start for sp in members])
+            etype = towns.type_of(name, etype, [(sp.start, sp.end) for sp in members])
             longer = fragment_name(text, name, etype, [(sp.start, sp.end) for sp in members], taken)
             name = longer or name
+        else:  # a country's alias row: its national team in a sports report
+            etype = towns.team_of(name, etype, [(sp.start, sp.end) for sp in members])
         eid = entity_id(etype, name)
         n = 1
         while eid in used:

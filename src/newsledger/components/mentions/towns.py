@@ -11,7 +11,14 @@ the town.  The report the name is in decides instead:
   one-word name is its club (ORG) unless most of its mentions follow a place
   preposition ("the stadium in Middlesbrough", "won at Wigan");
 * in any other report, a town's name typed ORG is the town when most of its
-  mentions follow a place preposition ("the council leader of Kettering").
+  mentions follow a place preposition ("the council leader of Kettering");
+* in a sports report, a country's name named as a side in a match ("the
+  friendly with Russia", "Russia beat Italy", "the Wales coach") is its national
+  team (ORG), unless most of its mentions follow a place preposition ("the
+  final in Italy"); a country named only as a nationality ("Silva of
+  Portugal", "beat Sweden's Thomas Johansson") stays the country.  Outside sports reports a country's name typed
+  ORG is the country (GPE): resolution keeps a country typed ORG, its team,
+  apart from the country (:func:`newsledger.corpus.resolve.place_or_body`).
 
 Only names the gazetteer lists as towns (or populated places of 15,000 people
 or more) are touched: a country, capital or state typed ORG is most often its
@@ -36,7 +43,103 @@ SPORTS_PLACE_PREPS = frozenset({"in", "near", "outside", "around"})
 PLACE_PREPS = SPORTS_PLACE_PREPS | frozenset({"at", "from", "of", "to"})
 MIN_SPORTS_WORDS = 5  # distinct match-report words that make a sports report ...
 MIN_STRONG_WORDS = 2  # ... of which words seldom used outside sport ("striker", "referee")
+# a side in a match: the word before the country's name, or the word after it
+# (after a possessive "'s": "Italy's coach")
+TEAM_BEFORE = frozenset(
+    [
+        "against",
+        "v",
+        "vs",
+        "over",
+        "beat",
+        "beats",
+        "beaten",
+        "beating",
+        "face",
+        "faces",
+        "facing",
+        "play",
+        "plays",
+        "played",
+        "playing",
+        "host",
+        "hosts",
+        "hosted",
+        "hosting",
+        "with",
+        "held",
+        "hold",
+        "holds",
+    ]
+)
+TEAM_AFTER = frozenset(
+    [
+        "coach",
+        "captain",
+        "squad",
+        "team",
+        "side",
+        "manager",
+        "boss",
+        "skipper",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "forward",
+        "prop",
+        "lock",
+        "flanker",
+        "fly-half",
+        "scrum-half",
+        "international",
+        "internationals",
+        "fans",
+        "supporters",
+        "beat",
+        "beats",
+        "held",
+        "hold",
+        "drew",
+        "draw",
+        "lost",
+        "lose",
+        "won",
+        "win",
+        "wins",
+        "led",
+        "lead",
+        "leads",
+        "scored",
+        "v",
+        "vs",
+        "face",
+        "faces",
+        "play",
+        "plays",
+        "host",
+        "hosts",
+        "player",
+        "players",
+        "hooker",
+        "centre",
+        "wing",
+        "full-back",
+        "back-row",
+        "loose-forward",
+        "pack",
+        "cap",
+        "caps",
+        "debut",
+        "shirt",
+        "jersey",
+    ]
+)
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+RESULT_TO = frozenset({"loss", "losses", "defeat", "defeats", "lost", "losing", "lose"})
+_OF_PERSON = re.compile(r"(?:'s|’s)\s+[A-Z]")  # "beat Sweden's Thomas Johansson": his nation
+_NEXT_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z][a-z-]*)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
@@ -63,6 +166,12 @@ def prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def next_word(text: str, end: int) -> str:
+    """The word after ``end`` (lower case, past a possessive "'s"), or ``""``."""
+    m = _NEXT_WORD.match(text, end, end + 40)
+    return m.group(1).lower() if m else ""
+
+
 class TownTyper:
     """Types the town names of one document; the report's genre is read once, when needed."""
 
@@ -80,13 +189,42 @@ class TownTyper:
         """Most mentions follow a place preposition."""
         return 2 * sum(prev_word(self.text, s) in preps for s in starts) >= len(starts)
 
-    def type_of(self, name: str, etype: str, starts: Sequence[int]) -> str:
-        """The type of an entity called ``name`` typed ``etype`` with mentions at ``starts``."""
-        if etype not in TOWN_TYPES or not starts:
+    def _side_before(self, start: int) -> bool:
+        """Do the words before ``start`` name a side in a match ("against X", "loss to X")?"""
+        prev = prev_word(self.text, start)
+        if prev in TEAM_BEFORE:
+            return True
+        m = _PREV_WORD.search(self.text, max(0, start - 30), start)
+        return prev == "to" and m is not None and prev_word(self.text, m.start()) in RESULT_TO
+
+    def team_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
+        """The type of a country's name ``name`` typed ``etype`` with mentions ``spans``:
+        ORG for its national team in a sports report, GPE for a country typed ORG
+        elsewhere; ``etype`` for any other name."""
+        if etype not in TOWN_TYPES or not spans or name not in tables().countries:
+            return etype
+        if not self.sports:
+            return "GPE" if etype == "ORG" else etype
+        starts = [s for s, _ in spans]
+        sides = sum(
+            next_word(self.text, e) in TEAM_AFTER
+            or (self._side_before(s) and not _OF_PERSON.match(self.text, e))
+            for s, e in spans
+        )
+        if sides and not self._placed(starts, SPORTS_PLACE_PREPS):
+            return "ORG"
+        return "GPE" if etype == "ORG" else etype
+
+    def type_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
+        """The type of an entity called ``name`` typed ``etype`` with mentions ``spans``."""
+        if etype not in TOWN_TYPES or not spans:
             return etype
         t = tables()
-        if name in t.polities or name in t.countries:
+        if name in t.countries:
+            return self.team_of(name, etype, spans)
+        if name in t.polities:
             return etype
+        starts = [s for s, _ in spans]
         if name not in t.places and name not in towns():
             return etype
         place = t.places.get(name, "GPE")

@@ -22,7 +22,10 @@ every name and makes its mentions agree:
   a member's role and that member after ("Blur guitarist X", "the X midfielder"),
   a legal suffix after ("X Inc"), "shares of X" / "X shares" / "X' shares", weakly
   "X, which" (a name not of a place), an apposition that ends in a company noun ("X, the
-  world's biggest spirits company,"), and a one-word
+  world's biggest spirits company,") or starts after one ("Spain's biggest bank, X,"),
+  "X said it" (people are "he" or "she"), an employer after a job title ("an analyst at
+  X"), a name taken for a person beside a firm ("X and Ferrari", weakly; not one with a
+  given name) (:mod:`newsledger.components.ner.not_person`), and a one-word
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
 
@@ -40,8 +43,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from newsledger.components.ner.not_person import (
+    MEMBERS_OF,
+    coordinated,
+    employer_at,
+    lives_in,
+    plural_group,
+    said_it,
+    stray_group,
+)
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
-from newsledger.components.ner.sports import is_sports
+from newsledger.components.ner.sports import is_sports, side_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # the types evidence can move a name between (NORP, dates and titles of works stay)
@@ -69,9 +81,11 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         return votes  # headlines and tables carry no sentence context
     if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
         votes["PERSON"] += 2
-    if nxt == "," and nxt2 in {"who", "whose"}:
-        votes["PERSON"] += 2
-    if nxt.lower() in c.person_after:
+    if nxt == "," and nxt2 in {"who", "whose"} and not (lp in c.org_before and prev.islower()):
+        votes["PERSON"] += 2  # not "the band X, who": bands and clubs are "who" too
+    if said_it(d, te):
+        votes["ORG"] += 2  # "X said it would ...": a firm or body, never "he" or "she"
+    elif nxt.lower() in c.person_after:
         votes["PERSON"] += 1  # "X said": people mostly, companies too
     if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and _word(d, te + 2) == ",":
         votes["PERSON"] += 1
@@ -85,6 +99,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["GPE"] += 1  # "in X": a place mostly ("in Smith's view" is excluded)
         if txt in towns():
             votes["GPE"] += 1  # ... and a populated place of the gazetteer
+    if (txt in t.places or txt in towns()) and lives_in(prev, prev2, nxt):
+        votes["GPE"] += 2  # "a singer from Devon", "Arnold, from Dartford,", "Powys people"
     if (
         prev == ","
         and nxt in {",", ".", ")", ";", ""}
@@ -145,6 +161,20 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "starred in X"
     if nxt == "," and work_apposition(d, te + 1):
         votes["WORK_OF_ART"] += 2  # "X, the school drama serial which ..."
+    if (
+        prev == ","
+        and prev2.lower() in c.org_before
+        and prev2.islower()
+        and prev2 not in MEMBERS_OF
+        and nxt in ENDS
+    ):
+        votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and plural_group(d, ts, te, txt, t.given):
+        votes["ORG"] += 2  # "the Lib Dems say": a party, band or firm
+    if s.label == "PERSON" and side_named(d, t, ts, te, txt):
+        votes["ORG"] += 2  # "a win over X", "set to join X": a side or club in a sports report
+    if lp == "at" and s.label == "PERSON" and employer_at(d, ts - 1):
+        votes["ORG"] += 2  # "vice president of search at X": an employer, not a person
     if nxt == "," and work_apposition(d, te + 1, c.org_before, ORG_GAP):
         votes["ORG"] += 2  # "X, the world's biggest spirits company, ..."
     if nxt == "(" and bracketed(d, te + 1) in c.broadcaster:
@@ -274,9 +304,16 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             votes[key]["PERSON"] -= n - 1
     for w in org_heads(d, t, spans):
         votes[w]["ORG"] += 2
+    for x, y in coordinated(d, spans):
+        if x.label == "PERSON" and y.label == "ORG" and x.src != "gaz":
+            name = d.text[x.start : x.end]
+            if name.split()[0] not in t.given:
+                votes[name]["ORG"] += 1  # "Maserati and Ferrari": a firm beside a firm
     out: list[Span] = []
     for s in spans:
         key = d.text[s.start : s.end]
+        if s.label == "NORP" and s.src != "gaz" and stray_group(t, key):
+            s = Span(s.start, s.end, "ORG", "rule")  # "Euronext" NORP: no people's name
         if s.src == "gaz" or s.label not in VOTING:
             out.append(s)
             continue
@@ -294,7 +331,7 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 def weak_person(d: Doc, s: Span) -> int:
     """1 when a verb that people mostly take follows the mention ("X said"), else 0."""
     te = d.tok_range(s.start, s.end)[1]
-    return int(_word(d, te).lower() in cues().person_after)
+    return int(_word(d, te).lower() in cues().person_after and not said_it(d, te))
 
 
 def no_person(t: Tables, txt: str) -> bool:

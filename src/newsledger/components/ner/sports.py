@@ -194,16 +194,18 @@ LINEUP_ITEM = re.compile(
 )
 BRACKETS = re.compile(r"\([^()]*\)")
 MIN_LINEUP_ITEMS = 5
+NOT_PLAYER = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # a player's name mistyped
 
 
 def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """In a sports report, a line listing five or more players ("Walder; May, Tait, Mayerhofler,
     Stephenson; ...", "Replacements: Peel, Wilson, Thompson, ...") names people: its names
-    typed otherwise become people (countries and the clubs in brackets excepted), and its
-    untagged names are added."""
+    typed otherwise become people (countries and the clubs in brackets excepted), and so
+    do their other mentions in the report; its untagged names are added."""
     if not is_sports(d):
         return spans
     out = list(spans)
+    players: set[str] = set()
     for ln in range(len(d.line_starts)):
         line = d.line_text(ln)
         body = LINEUP_LABEL.sub("", line, count=1)
@@ -219,6 +221,7 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             e = s + len(name)
             if name in t.countries or name in t.polities or name.lower() in vocabulary()[2]:
                 continue
+            players.add(name)
             hit = [k for k, sp in enumerate(out) if sp.start < e and s < sp.end]
             if not hit:
                 out.append(Span(s, e, "PERSON", "rule"))
@@ -226,7 +229,14 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 sp = out[k]
                 if sp.src != "gaz" and sp.label != "PERSON" and s <= sp.start and sp.end <= e:
                     out[k] = Span(sp.start, sp.end, "PERSON", "rule")
-    return out
+    # the player's name elsewhere in the report ("Clichy, Lauren, Senderos." under the
+    # line-up) is the player too
+    return [
+        Span(sp.start, sp.end, "PERSON", "rule")
+        if sp.label in NOT_PLAYER and sp.src != "gaz" and d.text[sp.start : sp.end] in players
+        else sp
+        for sp in out
+    ]
 
 
 def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
@@ -243,3 +253,36 @@ def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
                 items.append((offset + start + lead, offset + start + lead + len(text)))
             start = k + 1
     return items
+
+
+# words before a side in a match or a club in a transfer ("a win over X", "against X",
+# "at the hands of X", "set to join X"); "to X" only with a fee or a loan after it
+SIDE_BEFORE = frozenset({"against", "v", "vs", "join", "joins", "joined", "joining"})
+WIN_OVER = frozenset({"win", "victory", "triumph", "wins", "victories", "lead"})
+TRANSFER_AFTER = re.compile(r"\s+(?:for\s+[£$€]|on\s+(?:a\s+)?(?:\w+\s+)?loan)")
+
+
+def named_in_full(d: Doc, txt: str) -> bool:
+    """Does the document name ``txt`` after or before a capitalised word ("Roger
+    Federer", "Jansher Khan"): a person's name in full?"""
+    w, name = r"[A-Z][\w'-]+", re.escape(txt)
+    return re.search(rf"\b(?:{w} {name}\b|{name} {w})", d.text) is not None
+
+
+def side_named(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
+    """Is the one-word name at tokens ``ts``-``te`` of a sports report a side or club,
+    by the words around it ("a 3-1 win over X", "against X", "at the hands of X", "set
+    to join X", "selling him to X for £16m")?  Never a known given name, nor a word the
+    report names in full ("Roger Federer" ... "against Federer")."""
+    if " " in txt or txt in t.given or not is_sports(d):
+        return False
+    prev = d.toks[ts - 1].text.lower() if ts else ""
+    prev2 = d.toks[ts - 2].text.lower() if ts > 1 else ""
+    prev3 = d.toks[ts - 3].text.lower() if ts > 2 else ""
+    side = (
+        prev in SIDE_BEFORE
+        or (prev == "over" and prev2 in WIN_OVER)
+        or (prev == "of" and prev2 == "hands" and prev3 == "the")
+        or (prev == "to" and TRANSFER_AFTER.match(d.text, d.toks[te - 1].end) is not None)
+    )
+    return side and not named_in_full(d, txt)

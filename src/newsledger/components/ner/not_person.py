@@ -1,0 +1,179 @@
+"""Cues that a name taken for a person is not one: a firm, a body or a place.
+
+Read by :mod:`newsledger.components.ner.evidence` with its other cues:
+
+* where a person comes from or lives ("a singer from Devon", "Arnold, from
+  Dartford, ...", "Powys people"): a place, when the gazetteer lists the name;
+
+* a speech verb that takes "it" ("X said it would ...", "X says that its ..."):
+  people are "he" or "she";
+* an employer after a job title ("an analyst at X", "vice president of search
+  properties at X"; never a sports role: "the striker scored at Wembley" is a venue);
+* a name joined by "and" to a name typed an organisation ("Maserati and Ferrari");
+* a plural after "the" that acts or ends a clause ("The Lib Dems say", "the Tories,"):
+  a party, band or firm, never one person ("the Williams sisters" is left alone); unlike
+  the span rule of :mod:`newsledger.components.ner.names` (lower-case "the" only) it
+  reads a sentence-opening "The" too, and votes for every mention of the name.
+
+A name typed NORP that no table knows as a people, a nationality, a place or a town
+(whose name stands for its disaster or its hospital: "the Hillsborough disaster") and that
+has no demonym's ending ("Euronext", "Coldplay"; not "Conservative", "Latin",
+"Gibraltarians") is no group of people: a firm, band or body (ORG).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.tables import Tables, cues, towns
+
+# company nouns that also head a list of people ("in the England team, X, ..."): no apposition
+MEMBERS_OF = frozenset({"club", "clubs", "side", "team", "band", "bands", "outfit", "unit"})
+# job titles of an employee before "at X" (X the employer)
+EMPLOYEE_TITLES = frozenset(
+    {
+        "president",
+        "director",
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "executive",
+        "strategist",
+        "spokesman",
+        "spokeswoman",
+        "officer",
+        "chairman",
+        "editor",
+        "researcher",
+        "engineer",
+        "partner",
+    }
+)
+EMPLOYER_GAP = 5  # words between the title and "at" ("president of search properties at")
+# people said to come from a place ("a singer from X", "Arnold, from X"), and the people of
+# a place ("X people")
+FROM_WHOM = frozenset(
+    [
+        "singer",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "year-old",
+        "family",
+        "resident",
+        "residents",
+        "teenager",
+        "mother",
+        "father",
+        "pensioner",
+        "couple",
+        "student",
+        "native",
+    ]
+)
+PEOPLE_OF = frozenset({"people", "residents", "voters", "patients", "families"})
+SENTENCE_STOPS = frozenset({".", ";", ":", '"', "said", "says"})
+
+
+def _word(d: Doc, i: int) -> str:
+    return d.toks[i].text if 0 <= i < len(d.toks) else ""
+
+
+def said_it(d: Doc, te: int) -> bool:
+    """Does a speech verb at token ``te``, after a name, take "it" ("X said it would",
+    "X says that its ...")?"""
+    if _word(d, te).lower() not in cues().person_after:
+        return False
+    k = te + 2 if _word(d, te + 1) == "that" else te + 1
+    return _word(d, k) in {"it", "its"}
+
+
+def employer_at(d: Doc, at: int) -> bool:
+    """Does a job title end within a few words before the "at" at token ``at`` ("an
+    analyst at X", "vice president of search properties at X")?"""
+    for k in range(at - 1, max(-1, at - 1 - EMPLOYER_GAP), -1):
+        w = _word(d, k)
+        if w.lower() in EMPLOYEE_TITLES and w.islower():
+            return True
+        if w in SENTENCE_STOPS:
+            return False
+    return False
+
+
+def coordinated(d: Doc, spans: list[Span]) -> Iterator[tuple[Span, Span]]:
+    """Pairs of names joined by "and" ("Maserati and Ferrari"), each way round."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    for a, b in pairwise(ordered):
+        if d.text[a.end : b.start] == " and ":
+            yield a, b
+            yield b, a
+
+
+def lives_in(prev: str, prev2: str, nxt: str) -> bool:
+    """Do the words around a name say someone comes from it or lives in it ("a singer
+    from X", "Arnold, from X", "X people")?"""
+    return (prev == "from" and (prev2 == "," or prev2.lower() in FROM_WHOM)) or nxt in PEOPLE_OF
+
+
+GROUP_NEXT_POS = frozenset({"VERB", "AUX", "ADV"})  # "the Lib Dems (also) say"
+
+
+def plural_group(d: Doc, ts: int, te: int, txt: str, given: frozenset[str]) -> bool:
+    """Is the name at tokens ``ts``-``te`` a plural after "the" followed by a verb, an
+    adverb or the end of a clause ("the Lib Dems say", "The Vantors, who")?  Names of no known given
+    name only ("the Beckhams" is a family of people)."""
+    words = txt.split()
+    last = words[-1]
+    the = _word(d, ts - 1)
+    if not (the == "the" or (the == "The" and opens_sentence(d, ts - 1))):
+        return False  # not a title's "The" ("Meet The Vantors")
+    if not last.endswith("s") or last.endswith("ss"):
+        return False
+    if len(last) < 4 or "'" in last or last[:-1] in given or any(w in given for w in words):
+        return False
+    nxt = d.toks[te] if te < len(d.toks) else None
+    return nxt is None or nxt.pos in GROUP_NEXT_POS or nxt.text in {",", ".", ";"}
+
+
+# endings of demonyms and of the adjectives of parties and creeds ("Kenyan", "Maltese",
+# "Conservative", "Congressional", "Catholic", "Israeli", "Latin")
+GROUP_ENDINGS: tuple[str, ...] = (
+    "an",
+    "ese",
+    "ish",
+    "ic",
+    "ch",
+    "ist",
+    "ite",
+    "er",
+    "i",
+    "ar",
+    "ot",
+    "ine",
+    "ene",
+    "ive",
+    "al",
+    "in",
+    "s",
+)
+
+
+def stray_group(t: Tables, txt: str) -> bool:
+    """Is ``txt``, typed NORP, a one-word name that is no people, nationality or place
+    and has no demonym's ending ("Euronext", "Coldplay")?"""
+    return (
+        " " not in txt
+        and "-" not in txt
+        and txt[:1].isupper()
+        and txt[1:].islower()
+        and txt not in t.demonyms
+        and txt not in t.nationalities
+        and txt not in t.places
+        and txt not in t.countries
+        and txt not in towns()
+        and not txt.endswith(GROUP_ENDINGS)
+    )
