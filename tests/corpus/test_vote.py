@@ -72,3 +72,18 @@ def test_a_minority_joined_to_other_names_keeps_its_own_evidence() -> None:
     assert res.global_id("w0", docs[5][1][0].id) == res.global_id("t0", docs[6][1][0].id)
     assert len(_types(res, docs, "Emil Rakhimov")) == 2
     assert res.stats.get("joined_vote", 0) == 0
+
+
+def test_a_title_one_report_establishes_takes_the_person_or_place_of_two() -> None:
+    docs = _reports("Harbour Lights Fading", "WORK_OF_ART", 1, "PERSON", 2)
+    docs += [doc("g0", ent("GPE", "Harbour Lights Fading"))]
+    res = resolve(docs)
+    assert list(_types(res, docs, "Harbour Lights Fading").values()) == [{"WORK_OF_ART"}]
+    assert res.stats["joined_title"] == 2
+
+
+def test_a_title_takes_no_body_and_no_widely_named_person() -> None:
+    band = _reports("Vanity Harbour", "WORK_OF_ART", 1, "ORG", 1)  # a magazine and its film
+    assert len(_types(resolve(band), band, "Vanity Harbour")) == 2
+    person = _reports("Mara Colt", "WORK_OF_ART", 1, "PERSON", 3)  # her biopic, once
+    assert len(_types(resolve(person), person, "Mara Colt")) == 2

@@ -23,6 +23,13 @@ takes its type only when
 * the guard rails of :class:`~newsledger.corpus.cluster.Clusters` hold (two
   people with different given names never join).
 
+A title is held to a lower bar (:func:`_title`): a multi-word name typed a work,
+law, event or product in one report, and a person, place or people with
+nothing else joined to it in at most two others ("Napoleon Dynamite" the film
+typed PERSON in a list of films), is the title everywhere; a body (ORG) never
+joins a title this way, since teams, firms, bands and parties share names with
+works.
+
 One-word names never vote: a surname typed PERSON in one report and ORG in
 another is most often two different things ("Senderos" the player, a firm).
 """
@@ -38,6 +45,8 @@ from newsledger.corpus.cluster import Clusters, Item
 
 MIN_LEAD = 2  # reports more the majority needs
 MIN_RATIO = 2  # times as many reports as the minority
+NAMED_TYPES = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})  # a title may be mistyped as
+MAX_NAMED = 2  # reports a mistyped title may be in
 
 
 def _place_name(name: str) -> bool:
@@ -92,4 +101,44 @@ def vote_types(items: list[Item], cl: Clusters, stats: Counter[str]) -> set[int]
                 members[top] = merged
             else:
                 stats["refused_vote"] += 1
+    for key in sorted(by_key):
+        _title(items, cl, key, by_key[key], members, outvoted, stats)
     return outvoted
+
+
+def _title(
+    items: list[Item],
+    cl: Clusters,
+    key: str,
+    group: list[int],
+    members: dict[int, list[int]],
+    outvoted: set[int],
+    stats: Counter[str],
+) -> None:
+    """A title one report establishes ("Napoleon Dynamite" a WORK_OF_ART) is that in
+    the reports that type it a person, place or people (NORP) with nothing else joined
+    to it there, in at most two reports and at most twice as many as the title's.
+    Never a body (ORG): teams, firms, bands and parties share names with works
+    ("All Blacks", "Labour Party", "Vanity Fair")."""
+    if any(_place_name(items[i].name) for i in group):
+        return
+    roots: dict[int, set[int]] = {}
+    for i in group:
+        roots.setdefault(cl.find(i), set()).add(items[i].doc)
+    titles = [r for r in roots if all(items[i].type in TITLE_TYPES for i in members[r])]
+    if len(titles) != 1:
+        return
+    top = titles[0]
+    for r in sorted(set(roots) - {top}):
+        own = members[r]
+        if any(items[i].key != key or items[i].type not in NAMED_TYPES for i in own):
+            continue
+        n = len(roots[r])
+        if n > MAX_NAMED or n > MIN_RATIO * len(roots[top]):
+            continue
+        if cl.join(top, r, any_class=True):
+            outvoted.update(own)
+            stats["joined_title"] += 1
+            merged = members.pop(top) + members.pop(r)
+            top = cl.find(top)
+            members[top] = merged
