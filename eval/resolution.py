@@ -24,7 +24,10 @@ Civic Alliance; Agrarian Party / the Agrarians); a bare surname that fits two
 people and shares one name with the reports of each (Doyle, res-27); one
 country's Supreme Court in two reports, another's in a third (res-28 to res-30);
 countries named as the sides in two match reports (their national teams, one entity
-each) and the same countries in two other reports (res-31 to res-34).
+each) and the same countries in two other reports (res-31 to res-34); a chain's
+name the tagger types ORG with cues in four reports ("Brenna Lowe, the clothing
+chain, said it") and PERSON with none in two: one entity by the reports' vote
+(res-35 to res-40).
 
 Scores are over gold mentions the pipeline found with the exact span:
 pairwise precision/recall/F1 of same-entity mention pairs, B³, and the share

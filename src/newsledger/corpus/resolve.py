@@ -77,6 +77,7 @@ from newsledger.corpus.keys import (
     type_class,
 )
 from newsledger.corpus.overrides import Override, Overrides, RefIndex, RefItem, build_constraints
+from newsledger.corpus.vote import vote_types
 
 __all__ = [
     "AliasTable",
@@ -183,15 +184,17 @@ def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> l
 # ------------------------------------------------------------------ output
 
 
-def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
-    """Type and canonical name of a cluster."""
+def _choose(
+    members: list[int], items: list[Item], outvoted: frozenset[int] = frozenset()
+) -> tuple[str, str]:
+    """Type and canonical name of a cluster (``outvoted`` items have no say in its type)."""
     entries = Counter(items[i].entry.key for i in members if items[i].entry is not None)  # type: ignore[union-attr]
     if entries:
         top = entries.most_common(1)[0][0]
         e = next(it.entry for i in members if (it := items[i]).entry and it.entry.key == top)
         assert e is not None
         return e.type, e.canonical
-    voters = members
+    voters = [i for i in members if i not in outvoted] or members
     parties = [i for i in members if items[i].type == "ORG" and party_short(items[i].name)]
     if parties:
         voters = parties  # "Conservatives" joined to "Conservative Party": the party, an ORG
@@ -199,7 +202,7 @@ def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
         items[i].full_person for i in members
     ):
         # one-word "people" joined to a place or body of that name were tagging errors
-        voters = [i for i in members if items[i].type != "PERSON"]
+        voters = [i for i in voters if items[i].type != "PERSON"] or voters
     votes: Counter[str] = Counter()
     for i in voters:
         votes[items[i].type] += items[i].mentions
@@ -220,14 +223,14 @@ def _choose(members: list[int], items: list[Item]) -> tuple[str, str]:
 
 
 def _build(
-    items: list[Item], cl: Clusters, doc_ids: Sequence[str]
+    items: list[Item], cl: Clusters, doc_ids: Sequence[str], outvoted: frozenset[int] = frozenset()
 ) -> tuple[dict[tuple[str, str], str], dict[str, GlobalEntity]]:
     clusters: dict[int, list[int]] = {}
     for i in range(len(items)):
         clusters.setdefault(cl.find(i), []).append(i)
     made: list[tuple[str, str, str, list[int]]] = []
     for members in clusters.values():
-        etype, name = _choose(members, items)
+        etype, name = _choose(members, items, outvoted)
         made.append((entity_id(etype, name), etype, name, members))
     made.sort(key=lambda m: (m[0], min((doc_ids[items[i].doc], items[i].local) for i in m[3])))
     mapping: dict[tuple[str, str], str] = {}
@@ -262,6 +265,7 @@ def resolve(
     docs: Sequence[tuple[str, Sequence[Entity]]],
     aliases: AliasTable | None = None,
     overrides: Overrides | Sequence[Override] | None = None,
+    vote: bool = True,
 ) -> Resolution:
     """Resolve the document-level entities of ``docs`` (``(doc id, entities)`` pairs)."""
     table = default_aliases() if aliases is None else aliases
@@ -272,7 +276,7 @@ def resolve(
     unmatched: tuple[Override, ...] = ()
     if len(ovs):
         first = cluster(items, len(docs), (), {}, Counter())
-        auto_map, _ = _build(items, first, doc_ids)
+        auto_map, _ = _build(items, first, doc_ids, frozenset(vote_types(items, first, Counter())))
         by_gid: dict[str, set[int]] = {}
         pos = {(doc_ids[it.doc], it.local): i for i, it in enumerate(items)}
         for pair, gid in auto_map.items():
@@ -297,7 +301,8 @@ def resolve(
     else:
         must, tags = [], {}
     cl = cluster(items, len(docs), must, tags, stats)
-    mapping, entities = _build(items, cl, doc_ids)
+    outvoted = frozenset(vote_types(items, cl, stats)) if vote else frozenset()
+    mapping, entities = _build(items, cl, doc_ids, outvoted)
     stats["documents"] = len(docs)
     stats["entities_in"] = len(items)
     stats["entities_out"] = len(entities)
