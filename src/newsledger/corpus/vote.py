@@ -93,14 +93,9 @@ def vote_types(items: list[Item], cl: Clusters, stats: Counter[str]) -> set[int]
                 continue  # the same class kept apart by a guard rail: not a typing question
             if winner not in TITLE_TYPES and any(items[i].type in TITLE_TYPES for i in own):
                 continue  # a title ("Super Size Me" the film) is no name: its cue is strong
-            if cl.join(top, r, any_class=True):
-                outvoted.update(own)
-                stats["joined_vote"] += 1
-                merged = members.pop(top) + members.pop(r)
-                top = cl.find(top)
-                members[top] = merged
-            else:
-                stats["refused_vote"] += 1
+            joined = _absorb(cl, members, top, r, outvoted)
+            stats["joined_vote" if joined != -1 else "refused_vote"] += 1
+            top = joined if joined != -1 else top
     for key in sorted(by_key):
         _title(items, cl, key, by_key[key], members, outvoted, stats)
     return outvoted
@@ -136,9 +131,22 @@ def _title(
         n = len(roots[r])
         if n > MAX_NAMED or n > MIN_RATIO * len(roots[top]):
             continue
-        if cl.join(top, r, any_class=True):
-            outvoted.update(own)
+        joined = _absorb(cl, members, top, r, outvoted)
+        if joined != -1:
             stats["joined_title"] += 1
-            merged = members.pop(top) + members.pop(r)
-            top = cl.find(top)
-            members[top] = merged
+            top = joined
+
+
+def _absorb(
+    cl: Clusters, members: dict[int, list[int]], top: int, r: int, outvoted: set[int]
+) -> int:
+    """Join cluster ``r`` into ``top``, its items outvoted; the joined root, or -1 when
+    a guard rail refuses the join."""
+    own = members[r]
+    if not cl.join(top, r, any_class=True):
+        return -1
+    outvoted.update(own)
+    merged = members.pop(top) + members.pop(r)
+    root = cl.find(top)
+    members[root] = merged
+    return root
