@@ -197,7 +197,7 @@ def award_cue(d: Doc, ts: int, te: int) -> bool:
     if te + 1 < n and d.toks[te].text == "-" and d.toks[te + 1].text in AWARD_AFTER:
         return True
     if te < n and d.toks[te].text in AWARD_NOUNS:
-        return True  # "Oscar nominee", "Bafta voters"
+        return True  # "Oscar nominee", "Bafta hopefuls"
     if ts == 0 or d.toks[ts - 1].text not in INDEFINITE:
         return False
     return te >= n or (d.toks[te].pos not in {"NOUN", "PROPN"} and d.toks[te].text != "of")
