@@ -64,16 +64,12 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENDS = frozenset({",", ".", ";", ")", ""})  # what may follow a name in apposition
 
 
-def _word(d: Doc, i: int) -> str:
-    return d.toks[i].text if 0 <= i < len(d.toks) else ""
-
-
 def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     """The types the context of one mention points to, with their weights."""
     c = cues()
     ts, te = d.tok_range(s.start, s.end)
-    prev, prev2 = _word(d, ts - 1), _word(d, ts - 2)
-    nxt, nxt2 = _word(d, te), _word(d, te + 1)
+    prev, prev2 = d.word(ts - 1), d.word(ts - 2)
+    nxt, nxt2 = d.word(te), d.word(te + 1)
     votes: Counter[str] = Counter()
     txt = d.text[s.start : s.end]
     lp = prev.lower().rstrip(".")
@@ -87,7 +83,7 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2  # "X said it would ...": a firm or body, never "he" or "she"
     elif nxt.lower() in c.person_after:
         votes["PERSON"] += 1  # "X said": people mostly, companies too
-    if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and _word(d, te + 2) == ",":
+    if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and d.word(te + 2) == ",":
         votes["PERSON"] += 1
     if lp == "for" and prev2 in c.seat_holder:
         votes["GPE"] += 2  # "MP for X": a constituency
@@ -111,8 +107,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     if (
         nxt == ","
         and nxt2.lower() in {"a", "the"}
-        and _word(d, te + 2).lower() in c.place_before
-        and _word(d, te + 3).lower() in {"in", "of", "near", "on", ",", "."}
+        and d.word(te + 2).lower() in c.place_before
+        and d.word(te + 3).lower() in {"in", "of", "near", "on", ",", "."}
     ):
         votes["GPE"] += 2  # "X, a town in ..." (never "X, a city councillor")
     if lp in c.org_before or (lp == "of" and prev2.lower() in c.org_before):
@@ -140,16 +136,16 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["WORK_OF_ART"] += 2  # "his next film, Donnie Brasco, ...": a title in apposition
     if nxt in c.work_after:
         votes["WORK_OF_ART"] += 2  # "X soundtrack"
-    if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and _word(d, te + 2) == ")":
+    if nxt == "(" and nxt2.isdigit() and len(nxt2) == 4 and d.word(te + 2) == ")":
         votes["WORK_OF_ART"] += 2  # "The Boxer (1998)": a title and its year
     if lp == "of" and prev2.lower() in c.work_of and prev2.islower():
         votes["WORK_OF_ART"] += 3  # "episodes of X" (outweighs a plural verb: "... X have")
-    if lp == "as" and prev2 == "such" and _word(d, ts - 3) in c.work_before:
+    if lp == "as" and prev2 == "such" and d.word(ts - 3) in c.work_before:
         votes["WORK_OF_ART"] += 2  # "films such as X"
     if (
         lp == "for"
         and prev2 in c.award_for
-        and "best" in {_word(d, ts - k) for k in (3, 4, 5)}
+        and "best" in {d.word(ts - k) for k in (3, 4, 5)}
         and s.label != "PERSON"
     ):
         votes["WORK_OF_ART"] += 2  # "best actress for X" (not "best director for Ann Vane")
@@ -222,12 +218,12 @@ def work_apposition(
     comedy series, ...")?  The kind of work must end the phrase: "X, the film director" is
     a person.  With ``kinds`` (the company nouns of ``org_before``), a firm or body
     ("X, the world's biggest spirits company, ...")."""
-    if _word(d, i).lower() not in {"the", "a", "an"}:
+    if d.word(i).lower() not in {"the", "a", "an"}:
         return False
     work = cues().work_before if kinds is None else kinds
     for k in range(i + 1, i + 2 + gap):
-        w = _word(d, k)
-        if w.lower() in work and w.islower() and _word(d, k + 1) in APPOSITION_ENDS:
+        w = d.word(k)
+        if w.lower() in work and w.islower() and d.word(k + 1) in APPOSITION_ENDS:
             return True
         if not w or w in APPOSITION_ENDS:
             return False
@@ -237,7 +233,7 @@ def work_apposition(
 def star_title(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
     """Is "X star Y" (or "the X star") the star of a film or show?  Not in sports reports
     ("Chelsea star X"), nor a place ("Hollywood star") or a person ("Tom Vane star")."""
-    if not (_word(d, te + 1)[:1].isupper() or _word(d, ts - 1).lower() in MEMBER_DETERMINERS):
+    if not (d.word(te + 1)[:1].isupper() or d.word(ts - 1).lower() in MEMBER_DETERMINERS):
         return False
     return (
         txt not in t.places
@@ -253,10 +249,10 @@ def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
     "Leeds Tykes flanker X", "the Varnok midfielder")?  Then it names a band, club or firm.
     Countries and people's names ("Tony Hart aide") are left out, and towns outside sports
     reports ("Hollywood actor")."""
-    role = _word(d, te)
+    role = d.word(te)
     if role not in cues().member_role:
         return False
-    after, before = _word(d, te + 1), _word(d, ts - 1)
+    after, before = d.word(te + 1), d.word(ts - 1)
     if not (after[:1].isupper() or before.lower() in MEMBER_DETERMINERS):
         return False
     if txt in t.polities or txt.split()[0] in t.given:
@@ -331,7 +327,7 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 def weak_person(d: Doc, s: Span) -> int:
     """1 when a verb that people mostly take follows the mention ("X said"), else 0."""
     te = d.tok_range(s.start, s.end)[1]
-    return int(_word(d, te).lower() in cues().person_after and not said_it(d, te))
+    return int(d.word(te).lower() in cues().person_after and not said_it(d, te))
 
 
 def no_person(t: Tables, txt: str) -> bool:

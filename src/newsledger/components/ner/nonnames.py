@@ -84,7 +84,7 @@ def common_noun(d: Doc, t: Tables, ts: int, te: int) -> bool:
         return False
     if not tok.text[1:].islower():
         return False  # "PCSU": an acronym
-    nxt = d.toks[te].text if te < len(d.toks) else ""
+    nxt = d.word(te)
     if nxt.lower() in t.titles or nxt in cues().member_role or nxt[:1].isdigit():
         return False  # "Rangers manager X", "Sussex 363": a body with a manager or a score
     if described(d, te):

@@ -79,24 +79,20 @@ PEOPLE_OF = frozenset({"people", "residents", "voters", "patients", "families"})
 SENTENCE_STOPS = frozenset({".", ";", ":", '"', "said", "says"})
 
 
-def _word(d: Doc, i: int) -> str:
-    return d.toks[i].text if 0 <= i < len(d.toks) else ""
-
-
 def said_it(d: Doc, te: int) -> bool:
     """Does a speech verb at token ``te``, after a name, take "it" ("X said it would",
     "X says that its ...")?"""
-    if _word(d, te).lower() not in cues().person_after:
+    if d.word(te).lower() not in cues().person_after:
         return False
-    k = te + 2 if _word(d, te + 1) == "that" else te + 1
-    return _word(d, k) in {"it", "its"}
+    k = te + 2 if d.word(te + 1) == "that" else te + 1
+    return d.word(k) in {"it", "its"}
 
 
 def employer_at(d: Doc, at: int) -> bool:
     """Does a job title end within a few words before the "at" at token ``at`` ("an
     analyst at X", "vice president of search properties at X")?"""
     for k in range(at - 1, max(-1, at - 1 - EMPLOYER_GAP), -1):
-        w = _word(d, k)
+        w = d.word(k)
         if w.lower() in EMPLOYEE_TITLES and w.islower():
             return True
         if w in SENTENCE_STOPS:
@@ -128,7 +124,7 @@ def plural_group(d: Doc, ts: int, te: int, txt: str, given: frozenset[str]) -> b
     name only ("the Beckhams" is a family of people)."""
     words = txt.split()
     last = words[-1]
-    the = _word(d, ts - 1)
+    the = d.word(ts - 1)
     if not (the == "the" or (the == "The" and opens_sentence(d, ts - 1))):
         return False  # not a title's "The" ("Meet The Vantors")
     if not last.endswith("s") or last.endswith("ss"):

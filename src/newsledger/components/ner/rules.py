@@ -72,6 +72,10 @@ class Doc:
     def caps_at(self, char: int) -> bool:
         return self.caps(self.line(char))
 
+    def word(self, i: int) -> str:
+        """The text of token ``i``, or ``""`` outside the document."""
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens ``[ts, te)`` covering characters ``[start, end)``."""
         ts = self.by_start.get(start)
