@@ -132,3 +132,11 @@ def test_a_document_called_by_its_title() -> None:
     text = "Fears grew after a research note called Approve which showed the risk ."
     a = make(text, [("Approve", "PERSON")])
     assert labels_of(a, "Approve") == ["WORK_OF_ART"]
+
+
+def test_titles_after_including_a_plural_kind_of_work() -> None:
+    text = "He has had 12 hit singles , including Warm in Varre , Quandary and more ."
+    a = make(text, [("Varre", "GPE")])
+    assert labels_of(a, "Warm in Varre") == ["WORK_OF_ART"]
+    assert labels_of(a, "Quandary") == ["WORK_OF_ART"]
+    assert labels_of(a, "Varre") == []

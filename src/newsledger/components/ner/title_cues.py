@@ -1,0 +1,126 @@
+"""Titles of works told by their own words: a programme's head word ("The Benny Hill
+Show", "The Office Christmas Special"), a soap named like a street when the sentence
+speaks of soaps ("EastEnders and Coronation Street were overlooked in the soap
+category"), and a title with a subtitle after a colon ("Call of Duty: Finest Hour",
+"Prince of Persia: Warrior Within").
+
+spaCy types such names by their words: a presenter's name before "Show" makes a person,
+"Street" a place, and a subtitle is cut from its title and typed on its own.  Each rule
+reads evidence inside the name or in its sentence only, so it holds in a report with no
+other cue:
+
+* a name typed a person, body or place whose last word is "Show" is a programme when
+  the words before it are a person's name (a presenter's show) or the report speaks of
+  television; one whose last word is "Special" is a programme when the report speaks of
+  television ("Motor Show" and "Consumer Electronics Show", typed EVENT, stay events);
+* a name ending in "Street" is a soap when its sentence names soaps ("soap", "soaps");
+* a run of capitalised words (with "of", "the" inside) right before a colon inside a
+  sentence, followed by another such run, is one title: headlines, lines that open
+  with the colon's run ("Arsenal: Lehmann, ...", a line-up) and speakers ("He said:")
+  are left alone.
+"""
+
+from __future__ import annotations
+
+from newsledger.components.ner.names import title_case_line
+from newsledger.components.ner.rules import Doc, Span, person_like
+from newsledger.components.ner.tables import Tables, cues
+from newsledger.components.ner.titles import SMALL, dated_tokens, title_end
+
+RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+SHOW_HEADS = frozenset({"Show", "Special"})
+TV_WORDS = frozenset(
+    {"television", "TV", "programme", "programmes", "sitcom", "episode", "episodes", "viewers"}
+    | {"series", "soap", "soaps", "broadcast", "channel", "comedy", "show", "shows"}
+)  # a report that speaks of television
+SOAP_WORDS = frozenset({"soap", "soaps"})
+ARTICLES = frozenset({"A", "An"})  # "A BBC News Special: ...": the article is no part of it
+MAX_BEFORE = 8  # capitalised words a title may have before its colon
+
+
+def speaks_of_tv(d: Doc) -> bool:
+    """Does the report speak of television (a TV word or a channel's name)?"""
+    channels = cues().broadcaster
+    return any(tok.text in TV_WORDS or tok.text in channels for tok in d.toks)
+
+
+def show_heads(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Names ending in "Show" or "Special" that are programmes become WORK_OF_ART."""
+    tv: bool | None = None
+    out: list[Span] = []
+    for s in spans:
+        words = d.text[s.start : s.end].split()
+        if s.label not in RETYPED or s.src == "gaz" or len(words) < 2:
+            out.append(s)
+            continue
+        if words[-1] not in SHOW_HEADS or d.caps_at(s.start):
+            out.append(s)
+            continue
+        before = words[1:-1] if words[0] == "The" else words[:-1]
+        if tv is None:
+            tv = speaks_of_tv(d)
+        presenter = words[-1] == "Show" and person_like(t, before)
+        out.append(Span(s.start, s.end, "WORK_OF_ART", "rule") if presenter or tv else s)
+    return out
+
+
+def soap_streets(d: Doc, spans: list[Span]) -> list[Span]:
+    """A "... Street" in a sentence that names soaps is a soap ("EastEnders and Coronation
+    Street were overlooked in the soap category"), not the street."""
+    out: list[Span] = []
+    for s in spans:
+        words = d.text[s.start : s.end].split()
+        if s.label in RETYPED and len(words) >= 2 and words[-1] == "Street":
+            sent = d.toks[d.tok_range(s.start, s.end)[0]].sent
+            if any(tok.sent == sent and tok.text in SOAP_WORDS for tok in d.toks):
+                out.append(Span(s.start, s.end, "WORK_OF_ART", "rule"))
+                continue
+        out.append(s)
+    return out
+
+
+def colon_start(d: Doc, k: int) -> int:
+    """The first token of the title that ends right before the colon at token ``k``
+    (``k``: none)."""
+    i = k
+    while i > 0 and k - i < MAX_BEFORE:
+        w = d.toks[i - 1].text
+        if d.toks[i - 1].sent != d.toks[k].sent:
+            break
+        if not (w[:1].isupper() or w[:1].isdigit() or (w in SMALL and i < k)):
+            break
+        i -= 1
+    while i < k and (d.toks[i].text in SMALL or d.toks[i].text in ARTICLES):
+        i += 1
+    return i
+
+
+def colon_titles(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "Call of Duty: Finest Hour" inside a sentence becomes one WORK_OF_ART span."""
+    new: list[Span] = []
+    dated = dated_tokens(d, spans)
+    for k, tok in enumerate(d.toks[:-1]):
+        if tok.text != ":" or k == 0 or d.toks[k - 1].end != tok.start:
+            continue
+        if d.caps_at(tok.start) or title_case_line(d, tok.start):
+            continue
+        a = colon_start(d, k)
+        if a == k or d.line_starts[d.line(d.toks[a].start)] == d.toks[a].start:
+            continue  # nothing before, or a line that opens with it (a line-up, a speaker)
+        if a == 0 or d.toks[a].sent != d.toks[a - 1].sent:
+            continue  # the sentence opens with it: a speaker or a heading ("Sources: ...")
+        if d.toks[k + 1].sent != tok.sent or not d.toks[k + 1].text[:1].isupper():
+            continue
+        b = title_end(d, t, k + 1, dated)
+        if b == k + 1:
+            continue
+        new.append(Span(d.toks[a].start, d.toks[b - 1].end, "WORK_OF_ART", "rule"))
+    if not new:
+        return spans
+    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    return keep + new
+
+
+def title_cues(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Apply the rules of this module (see its docstring)."""
+    return colon_titles(d, t, soap_streets(d, show_heads(d, t, spans)))
