@@ -45,3 +45,19 @@ def test_a_line_or_sentence_opening_with_the_colon_is_no_title() -> None:
     assert labels_of(a, "Varnley") == ["ORG"]
     b = make("He left .\nSources: Reuters said so .", [("Reuters", "ORG")])
     assert labels_of(b, "Reuters") == ["ORG"]
+
+
+def test_a_programmes_stem_after_a_capital_the_is_the_programme() -> None:
+    text = "The TV hit beat The Desk Christmas Special and The Desk creator Ann Vane ."
+    a = make(text, [("Desk Christmas Special", "ORG"), ("Desk", "ORG"), ("Ann Vane", "PERSON")])
+    assert labels_of(a, "Desk") == ["WORK_OF_ART"]
+    b = make("The TV crew beat The Desk at darts .", [("Desk", "ORG")])
+    assert labels_of(b, "Desk") == ["ORG"]  # no programme of that stem: a body
+
+
+def test_a_name_after_the_current_series_of_is_a_programme() -> None:
+    text = "Bets on Famous Lodgers stopped . The current series of Famous Lodgers ends ."
+    a = make(text, [("Famous Lodgers", "ORG"), ("Famous Lodgers", "ORG")])
+    assert labels_of(a, "Famous Lodgers") == ["WORK_OF_ART", "WORK_OF_ART"]
+    b = make("They signed a series of Varn Bank loans .", [("Varn Bank", "ORG")])
+    assert labels_of(b, "Varn Bank") == ["ORG"]

@@ -13,6 +13,10 @@ other cue:
   the words before it are a person's name (a presenter's show) or the report speaks of
   television; one whose last word is "Special" is a programme when the report speaks of
   television ("Motor Show" and "Consumer Electronics Show", typed EVENT, stay events);
+  its stem after a capitalised "The" inside a sentence is the programme too ("The Office
+  creator" where "The Office Christmas Special" is one);
+* a name after "the current series of" (a determiner before "series") is a programme,
+  and so are its other mentions in the article ("a series of X" is a quantity);
 * a name ending in "Street" is a soap when its sentence names soaps ("soap", "soaps");
 * a run of capitalised words (with "of", "the" inside) right before a colon inside a
   sentence, followed by another such run, is one title: headlines, lines that open
@@ -23,7 +27,7 @@ other cue:
 from __future__ import annotations
 
 from newsledger.components.ner.names import title_case_line
-from newsledger.components.ner.rules import Doc, Span, person_like
+from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like
 from newsledger.components.ner.tables import Tables, cues
 from newsledger.components.ner.titles import SMALL, dated_tokens, title_end
 
@@ -35,6 +39,8 @@ TV_WORDS = frozenset(
 )  # a report that speaks of television
 SOAP_WORDS = frozenset({"soap", "soaps"})
 ARTICLES = frozenset({"A", "An"})  # "A BBC News Special: ...": the article is no part of it
+SEASONS = frozenset({"Christmas", "Easter", "New", "Year", "Year's", "Summer"})  # "... Special"
+SERIES_DETERMINERS = frozenset({"the", "this", "its", "new", "current", "latest", "next", "last"})
 MAX_BEFORE = 8  # capitalised words a title may have before its colon
 
 
@@ -48,6 +54,7 @@ def show_heads(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Names ending in "Show" or "Special" that are programmes become WORK_OF_ART."""
     tv: bool | None = None
     out: list[Span] = []
+    found: list[Span] = []
     for s in spans:
         words = d.text[s.start : s.end].split()
         if s.label not in RETYPED or s.src == "gaz" or len(words) < 2:
@@ -60,8 +67,11 @@ def show_heads(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if tv is None:
             tv = speaks_of_tv(d)
         presenter = words[-1] == "Show" and person_like(t, before)
-        out.append(Span(s.start, s.end, "WORK_OF_ART", "rule") if presenter or tv else s)
-    return out
+        if presenter or tv:
+            s = Span(s.start, s.end, "WORK_OF_ART", "rule")
+            found.append(s)
+        out.append(s)
+    return stems(d, out, found) if found else out
 
 
 def soap_streets(d: Doc, spans: list[Span]) -> list[Span]:
@@ -121,6 +131,54 @@ def colon_titles(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     return keep + new
 
 
+def series_of(d: Doc, spans: list[Span]) -> list[Span]:
+    """ "The current series of X": X is a programme ("a series of X" is a quantity)."""
+    found: set[str] = set()
+    for s in spans:
+        ts = d.tok_range(s.start, s.end)[0]
+        if s.label not in RETYPED or s.src == "gaz" or d.word(ts - 1) != "of":
+            continue
+        if d.word(ts - 2) != "series" or d.caps_at(s.start):
+            continue
+        if {d.word(ts - 3).lower(), d.word(ts - 4).lower()} & SERIES_DETERMINERS:
+            found.add(d.text[s.start : s.end])
+    return same_name(d, spans, found)
+
+
+def same_name(d: Doc, spans: list[Span], names: set[str]) -> list[Span]:
+    """The mentions of ``names`` in the article (as written) become WORK_OF_ART."""
+    if not names:
+        return spans
+    return [
+        Span(s.start, s.end, "WORK_OF_ART", "rule")
+        if s.label in RETYPED and s.src != "gaz" and d.text[s.start : s.end] in names
+        else s
+        for s in spans
+    ]
+
+
+def stems(d: Doc, spans: list[Span], found: list[Span]) -> list[Span]:
+    """ "The Office" where "The Office Christmas Special" is a programme: the mentions of
+    a programme's stem written after a capitalised "The" inside a sentence are the
+    programme too."""
+    names: set[str] = set()
+    for s in found:
+        words = d.text[s.start : s.end].split()
+        while words and words[-1] in SHOW_HEADS | SEASONS:
+            words.pop()
+        if words:
+            names.add(" ".join(words))
+    out: list[Span] = []
+    for s in spans:
+        ts = d.tok_range(s.start, s.end)[0]
+        after_the = ts > 0 and d.word(ts - 1) == "The" and not opens_sentence(d, ts - 1)
+        if after_the and s.label in RETYPED and d.text[s.start : s.end] in names:
+            s = Span(s.start, s.end, "WORK_OF_ART", "rule")
+        out.append(s)
+    return out
+
+
 def title_cues(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Apply the rules of this module (see its docstring)."""
-    return colon_titles(d, t, soap_streets(d, show_heads(d, t, spans)))
+    spans = show_heads(d, t, spans)
+    return colon_titles(d, t, series_of(d, soap_streets(d, spans)))
