@@ -61,3 +61,19 @@ def test_a_name_after_the_current_series_of_is_a_programme() -> None:
     assert labels_of(a, "Famous Lodgers") == ["WORK_OF_ART", "WORK_OF_ART"]
     b = make("They signed a series of Varn Bank loans .", [("Varn Bank", "ORG")])
     assert labels_of(b, "Varn Bank") == ["ORG"]
+
+
+def test_a_name_after_a_capital_the_in_a_report_on_films_is_a_title() -> None:
+    text = "The film leads . Bookmakers tip The Glider , and Glider may win ."
+    a = make(text, [("Glider", "ORG"), ("Glider", "ORG")])
+    assert labels_of(a, "Glider") == ["WORK_OF_ART", "WORK_OF_ART"]
+
+
+def test_a_capital_the_in_a_music_report_or_before_a_body_is_no_title() -> None:
+    text = "The film of the band and its album is out . Fans tip The Lanes to win ."
+    a = make(text, [("Lanes", "ORG")])
+    assert labels_of(a, "Lanes") == ["ORG"]  # a band
+    b = make("The film was cut by The Department of Reels .", [("Department of Reels", "ORG")])
+    assert labels_of(b, "Department of Reels") == ["ORG"]
+    c = make("The film drew on the Vanes family and The Vanes .", [("Vanes", "ORG")] * 2)
+    assert labels_of(c, "Vanes") == ["ORG", "WORK_OF_ART"]  # "the Vanes": the family

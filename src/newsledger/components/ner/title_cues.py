@@ -15,6 +15,9 @@ other cue:
   television ("Motor Show" and "Consumer Electronics Show", typed EVENT, stay events);
   its stem after a capitalised "The" inside a sentence is the programme too ("The Office
   creator" where "The Office Christmas Special" is one);
+* in a report on films, television or games (not music, where "The X" is most often a
+  band, nor sport), a name after a capitalised "The" inside a sentence is a title
+  ("bookmakers tip The Aviator"), and so are its other mentions;
 * a name after "the current series of" (a determiner before "series") is a programme,
   and so are its other mentions in the article ("a series of X" is a quantity);
 * a name ending in "Street" is a soap when its sentence names soaps ("soap", "soaps");
@@ -26,8 +29,10 @@ other cue:
 
 from __future__ import annotations
 
+from newsledger.components.ner.bands import music_report
 from newsledger.components.ner.names import title_case_line
 from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like
+from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 from newsledger.components.ner.titles import SMALL, dated_tokens, title_end
 
@@ -37,6 +42,10 @@ TV_WORDS = frozenset(
     {"television", "TV", "programme", "programmes", "sitcom", "episode", "episodes", "viewers"}
     | {"series", "soap", "soaps", "broadcast", "channel", "comedy", "show", "shows"}
 )  # a report that speaks of television
+SCREEN_WORDS = frozenset(
+    {"film", "films", "movie", "movies", "cinema", "premiere", "sitcom", "episode", "episodes"}
+    | {"viewers", "DVD", "console", "consoles", "actor", "actress", "Oscar", "Oscars"}
+)  # a report on films, television or games ("game" alone is sport too)
 SOAP_WORDS = frozenset({"soap", "soaps"})
 ARTICLES = frozenset({"A", "An"})  # "A BBC News Special: ...": the article is no part of it
 SEASONS = frozenset({"Christmas", "Easter", "New", "Year", "Year's", "Summer"})  # "... Special"
@@ -178,7 +187,50 @@ def stems(d: Doc, spans: list[Span], found: list[Span]) -> list[Span]:
     return out
 
 
+def screen_report(d: Doc) -> bool:
+    """Does the report speak of films, television or games, and neither of music (where
+    "The Vanes" is most often a band) nor of sport?"""
+    screen = any(tok.text in SCREEN_WORDS for tok in d.toks)
+    return screen and not music_report(d) and not is_sports(d)
+
+
+def capital_the(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "bookmakers tip The Aviator": a name after a capitalised "The" inside a sentence of
+    a report on films, television or games is a title, and so are its other mentions.
+    Left alone: names with a body's head word ("The Department of ..."), outlets the
+    gazetteer knows ("The Guardian"), places, and names a member's role follows ("The
+    Vanes frontman"): a band."""
+    found: set[str] = set()
+    screen: bool | None = None
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        if s.label not in RETYPED or s.src == "gaz" or d.word(ts - 1) != "The":
+            continue
+        if ts < 1 or opens_sentence(d, ts - 1) or d.caps_at(s.start):
+            continue
+        if title_case_line(d, s.start):
+            continue
+        txt = d.text[s.start : s.end]
+        if any(t.keywords.get(w) == "ORG" for w in txt.split()) or txt in t.places:
+            continue
+        if txt in t.polities:
+            continue
+        if d.word(te) in cues().member_role or d.word(te) in cues().org_after:
+            continue
+        if screen is None:
+            screen = screen_report(d)
+        if not screen:
+            return spans
+        found.add(txt)
+    if not found:
+        return spans
+    return [  # not after a lower-case "the": "based on the Vanes' family life" is the family
+        s if d.word(d.tok_range(s.start, s.end)[0] - 1) == "the" else r
+        for s, r in zip(spans, same_name(d, spans, found), strict=True)
+    ]
+
+
 def title_cues(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Apply the rules of this module (see its docstring)."""
-    spans = show_heads(d, t, spans)
+    spans = capital_the(d, t, show_heads(d, t, spans))
     return colon_titles(d, t, series_of(d, soap_streets(d, spans)))
