@@ -77,3 +77,12 @@ def test_a_capital_the_in_a_music_report_or_before_a_body_is_no_title() -> None:
     assert labels_of(b, "Department of Reels") == ["ORG"]
     c = make("The film drew on the Vanes family and The Vanes .", [("Vanes", "ORG")] * 2)
     assert labels_of(c, "Vanes") == ["ORG", "WORK_OF_ART"]  # "the Vanes": the family
+
+
+def test_a_numbered_name_in_a_report_on_games_is_a_games_title() -> None:
+    text = "The PlayStation chart : rival Pitch Legends 4 fell , and Xbox 3 is due ."
+    a = make(text, [("Pitch Legends", "PERSON"), ("Xbox", "PERSON")])
+    assert labels_of(a, "Pitch Legends 4") == ["WORK_OF_ART"]
+    assert labels_of(a, "Xbox 3") == ["PRODUCT"]  # a console's name
+    c = make("In the match Ann Vane 6 won .", [("Ann Vane", "PERSON")])
+    assert labels_of(c, "Ann Vane") == ["PERSON"]  # no games: not a title

@@ -140,3 +140,10 @@ def test_titles_after_including_a_plural_kind_of_work() -> None:
     assert labels_of(a, "Warm in Varre") == ["WORK_OF_ART"]
     assert labels_of(a, "Quandary") == ["WORK_OF_ART"]
     assert labels_of(a, "Varre") == []
+
+
+def test_an_epic_a_tale_or_a_classic_introduces_a_title() -> None:
+    a = make("He played a soldier in the war epic Marsh Hill .", [("Marsh Hill", "GPE")])
+    assert labels_of(a, "Marsh Hill") == ["WORK_OF_ART"]
+    b = make("He sold copies of Bollywood classic Varaan .", [("Varaan", "PERSON")])
+    assert labels_of(b, "Varaan") == ["WORK_OF_ART"]

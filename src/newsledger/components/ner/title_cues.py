@@ -18,6 +18,9 @@ other cue:
 * in a report on films, television or games (not music, where "The X" is most often a
   band, nor sport), a name after a capitalised "The" inside a sentence is a title
   ("bookmakers tip The Aviator"), and so are its other mentions;
+* in a report on video games, a name typed a person or place and followed by an
+  edition's number or year ("Pro Evolution Soccer 4") is a game's title (a console's
+  name so numbered, "Xbox 2", a product);
 * a name after "the current series of" (a determiner before "series") is a programme,
   and so are its other mentions in the article ("a series of X" is a quantity);
 * a name ending in "Street" is a soap when its sentence names soaps ("soap", "soaps");
@@ -46,6 +49,9 @@ SCREEN_WORDS = frozenset(
     {"film", "films", "movie", "movies", "cinema", "premiere", "sitcom", "episode", "episodes"}
     | {"viewers", "DVD", "console", "consoles", "actor", "actress", "Oscar", "Oscars"}
 )  # a report on films, television or games ("game" alone is sport too)
+GAME_WORDS = frozenset({"gamers", "GameCube", "PlayStation", "Xbox", "console", "consoles"})
+NAMED = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})  # types a game's title is not
+YEARS = frozenset({"19", "20"})
 SOAP_WORDS = frozenset({"soap", "soaps"})
 ARTICLES = frozenset({"A", "An"})  # "A BBC News Special: ...": the article is no part of it
 SEASONS = frozenset({"Christmas", "Easter", "New", "Year", "Year's", "Summer"})  # "... Special"
@@ -230,7 +236,37 @@ def capital_the(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     ]
 
 
+def games_report(d: Doc) -> bool:
+    """Does the report speak of video games (and is no sports report)?"""
+    return any(tok.text in GAME_WORDS for tok in d.toks) and not is_sports(d)
+
+
+def numbered_titles(d: Doc, spans: list[Span]) -> list[Span]:
+    """ "Pro Evolution Soccer 4", "Rally Stars 2005": in a report on video games, a name
+    typed a person or place followed by an edition's number or year is a game's title,
+    number included."""
+    out: list[Span] = []
+    games: bool | None = None
+    for s in spans:
+        te = d.tok_range(s.start, s.end)[1]
+        num = d.word(te)
+        edition = (num.isdigit() and len(num) == 1) or (len(num) == 4 and num[:2] in YEARS)
+        if s.label not in NAMED or s.src == "gaz" or not edition or d.caps_at(s.start):
+            out.append(s)
+            continue
+        if d.toks[te].start != s.end + 1 or d.word(te + 1) in {"-", "–", "/"}:
+            out.append(s)  # "Vane 6-4": a score
+            continue
+        if games is None:
+            games = games_report(d)
+        if games:
+            platform = d.text[s.start : s.end] in GAME_WORDS  # "Xbox 2": the console
+            s = Span(s.start, d.toks[te].end, "PRODUCT" if platform else "WORK_OF_ART", "rule")
+        out.append(s)
+    return out
+
+
 def title_cues(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Apply the rules of this module (see its docstring)."""
-    spans = capital_the(d, t, show_heads(d, t, spans))
+    spans = numbered_titles(d, capital_the(d, t, show_heads(d, t, spans)))
     return colon_titles(d, t, series_of(d, soap_streets(d, spans)))
