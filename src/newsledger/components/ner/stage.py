@@ -42,6 +42,10 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    (:mod:`newsledger.components.ner.introduced`: "retailers including X, Y and Z",
    "construction companies X and Y"), the titles a kind of work introduces
    (:mod:`newsledger.components.ner.titles`: "the hit singles X, Y and Z");
+   bands (:mod:`newsledger.components.ner.bands`: "boy band the X", "X are
+   working on their album") and titles told by their own words
+   (:mod:`newsledger.components.ner.title_cues`: "The X Show", "Call of Duty:
+   Finest Hour", "bookmakers tip The X" in a report on films);
    finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish").
 
