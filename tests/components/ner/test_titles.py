@@ -147,3 +147,12 @@ def test_an_epic_a_tale_or_a_classic_introduces_a_title() -> None:
     assert labels_of(a, "Marsh Hill") == ["WORK_OF_ART"]
     b = make("He sold copies of Bollywood classic Varaan .", [("Varaan", "PERSON")])
     assert labels_of(b, "Varaan") == ["WORK_OF_ART"]
+
+
+def test_a_hit_after_its_kind_introduces_a_title_but_the_verb_does_not() -> None:
+    a = make(
+        "Fans loved the critical hit Lanterns .", [("Lanterns", "GPE")], pos={"critical": "ADJ"}
+    )
+    assert labels_of(a, "Lanterns") == ["WORK_OF_ART"]
+    b = make("The storm hit Varnia Bay .", [("Varnia Bay", "GPE")], pos={"hit": "VERB"})
+    assert labels_of(b, "Varnia Bay") == ["GPE"]

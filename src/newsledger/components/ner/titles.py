@@ -27,6 +27,7 @@ SAME_TITLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # ret
 MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
 NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the song is called X"
 DOCUMENTS = frozenset({"note", "report", "study", "paper", "book", "poem", "play"})  # "called X"
+HIT = frozenset({"hit"})  # a kind of work only as a noun after its kind: not in ner_cues.tsv
 JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
 
 
@@ -138,6 +139,8 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
     tok = d.toks[k]
     if tok.text not in work:
         return False
+    if tok.text in HIT:  # "critical hit X", "TV cult hit X"; never the verb ("storm hit X")
+        return tok.pos == "NOUN" and k > 0 and d.toks[k - 1].pos in {"ADJ", "NOUN", "PROPN"}
     if tok.pos == "NOUN":
         return True
     return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
@@ -200,7 +203,7 @@ def introducer(d: Doc, k: int) -> int:
 
 def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Titles after a kind of work become WORK_OF_ART spans (see the module's docstring)."""
-    work = cues().work_before
+    work = cues().work_before | HIT
     new: list[Span] = []
     dated = dated_tokens(d, spans)
     for k, tok in enumerate(d.toks[:-1]):
