@@ -42,6 +42,10 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    (:mod:`newsledger.components.ner.introduced`: "retailers including X, Y and Z",
    "construction companies X and Y"), the titles a kind of work introduces
    (:mod:`newsledger.components.ner.titles`: "the hit singles X, Y and Z");
+   bands (:mod:`newsledger.components.ner.bands`: "boy band the X", "X are
+   working on their album") and titles told by their own words
+   (:mod:`newsledger.components.ner.title_cues`: "The X Show", "Call of Duty:
+   Finest Hour", "bookmakers tip The X" in a report on films);
    finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish").
 
@@ -56,6 +60,7 @@ import re
 from dataclasses import replace
 
 from newsledger.components.ner.appositions import described_names
+from newsledger.components.ner.bands import bands
 from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names, list_people
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
@@ -87,6 +92,7 @@ from newsledger.components.ner.rules import (
 )
 from newsledger.components.ner.sports import clubs, lineup_lines, sport_names
 from newsledger.components.ner.tables import Tables, cues, tables, towns
+from newsledger.components.ner.title_cues import title_cues
 from newsledger.components.ner.titles import titled_lists
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
@@ -130,7 +136,8 @@ def fix(a: Annotated) -> Annotated:
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
-    spans = finish(d, conjoined_places(d, t, awards(d, t, not_names(d, t, spans))))
+    spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
+    spans = finish(d, conjoined_places(d, t, spans))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
