@@ -118,3 +118,10 @@ def test_an_athletics_report_is_about_sport_but_no_team_report() -> None:
     review = film + "The story follows a family in a small town over one long winter . " * 20
     assert not _sporty_text(review)
     assert _sporty_text(review + ATHLETICS)
+
+
+def test_a_company_head_types_the_name() -> None:
+    text = "Google acquired Varnok Labs last year and Ostrel Imports saw sales fall ."
+    a = make(text, [("Varnok Labs", "PERSON"), ("Ostrel Imports", "PRODUCT")])
+    assert labels_of(a, "Varnok Labs") == ["ORG"]
+    assert labels_of(a, "Ostrel Imports") == ["ORG"]
