@@ -17,6 +17,7 @@ from newsledger.components.ner.tables import Tables, rows
 
 MIN_SPORTS_WORDS = 4
 SPORTS_WORD_SHARE = 0.01
+MIN_SPORTY_WORDS = 3  # match words for the broader test (short athletics reports)
 MIN_DISTINCT = 3  # different match words
 DENSE_SHARE = 0.02  # ... or this share of the words
 BOWLING = re.compile(r"^\d+(?:\.\d)? ?- ?\d+ ?- ?\d+ ?- ?\d+")  # bowling figures: a player
@@ -98,7 +99,7 @@ def _sporty_text(text: str) -> bool:
     alpha = WORD.findall(text.lower())
     found = [w for w in alpha if w in words]
     hits = len(found)
-    if hits < MIN_SPORTS_WORDS or hits < SPORTS_WORD_SHARE * len(alpha):
+    if hits < MIN_SPORTY_WORDS or hits < SPORTS_WORD_SHARE * len(alpha):
         return False
     # "played" and "drew" four times (a film review) are no match report: several match
     # words, or a dense few
