@@ -125,3 +125,13 @@ def test_a_company_head_types_the_name() -> None:
     a = make(text, [("Varnok Labs", "PERSON"), ("Ostrel Imports", "PRODUCT")])
     assert labels_of(a, "Varnok Labs") == ["ORG"]
     assert labels_of(a, "Ostrel Imports") == ["ORG"]
+
+
+def test_odds_at_a_name_make_it_a_bookmaker_even_with_a_given_name() -> None:
+    text = "Ann Vane has odds of 25/1 at Arthur Brill , ahead of Tom Roe ."
+    a = make(text, [("Ann Vane", "PERSON"), ("Arthur Brill", "PERSON"), ("Tom Roe", "PERSON")])
+    assert labels_of(a, "Arthur Brill") == ["ORG"]
+    assert labels_of(a, "Tom Roe") == ["PERSON"]
+    # "at" with no odds before it: a person's name stays a person
+    plain = "Ann Vane waved at Arthur Brill ."
+    assert labels_of(make(plain, [("Arthur Brill", "PERSON")]), "Arthur Brill") == ["PERSON"]

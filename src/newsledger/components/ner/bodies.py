@@ -5,7 +5,8 @@ Read by :mod:`newsledger.components.ner.evidence` (cues of one mention) and
 
 * *firm*: a name bought, sold or taken over outside a sports report ("having bought
   X in 2003", "the takeover of X", "a stake in X"; footballers are bought too, so never
-  in a sports report), a bookmaker ("at bookmakers X");
+  in a sports report), a bookmaker ("at bookmakers X", "odds of 5/1 at X", even with a
+  given name first: bookmakers are named after their founders);
 * *club*: in a sports report, a side's fans ("X fans"), the ground of a side played
   "away at X", and the sides of "the match between X and Y";
 * *person*: a job title in lower case just before a two-word name ("analyst Vadim
@@ -83,9 +84,22 @@ def deal_cue(d: Doc, ts: int, sports: bool) -> bool:
     )
 
 
+ODDS_GAP = 10  # words between "odds" and "at X" ("5/1 odds of winning the award at X")
+
+
 def bookmaker_cue(d: Doc, ts: int) -> bool:
-    """ "at bookmakers X", "bookmaker X": a betting firm."""
-    return d.word(ts - 1) in BOOKMAKERS
+    """ "at bookmakers X", "bookmaker X", "odds of 25/1 at X": a betting firm."""
+    if d.word(ts - 1) in BOOKMAKERS:
+        return True
+    if d.word(ts - 1) != "at":
+        return False
+    for k in range(ts - 2, max(-1, ts - 2 - ODDS_GAP), -1):
+        w = d.word(k)
+        if w == "odds":
+            return True
+        if w in {".", ";", "!", "?"}:
+            return False
+    return False
 
 
 def club_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:

@@ -189,9 +189,11 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     if (
         s.label not in {"WORK_OF_ART", "PRODUCT"}  # a film or a car is bought too
         and firm_name(t, txt)
-        and (deal_cue(d, ts, is_sporty(d)) or bookmaker_cue(d, ts))
+        and deal_cue(d, ts, is_sporty(d))
     ):
-        votes["ORG"] += 2  # "having bought X", "at bookmakers X": a firm
+        votes["ORG"] += 2  # "having bought X": a firm
+    if s.label in SIDE_FROM and txt not in t.polities and bookmaker_cue(d, ts):
+        votes["ORG"] += 2  # "at bookmakers X", "odds of 5/1 at X": a betting firm
     if s.label != "PERSON" and job_person(d, t, ts, txt):
         votes["PERSON"] += 2  # "analyst Vadim Roe": a person, whatever the tagger said
     if lp == "at" and s.label == "PERSON" and employer_at(d, ts - 1):

@@ -234,12 +234,16 @@ LINEUP_ITEM = re.compile(
 )
 BRACKETS = re.compile(r"\([^()]*\)")
 MIN_LINEUP_ITEMS = 5
+# a line the report labels as its substitutes lists players however short it is
+# ("Subs not used: Peel, Varley.")
+BENCH_LABELS = ("subs", "substitutes", "replacements")
+MIN_BENCH_ITEMS = 2
 NOT_PLAYER = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # a player's name mistyped
 
 
 def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """In a sports report, a line listing five or more players ("Walder; May, Tait, Mayerhofler,
-    Stephenson; ...", "Replacements: Peel, Wilson, Thompson, ...") names people: its names
+    Stephenson; ...") or labelled as the substitutes ("Subs not used: Peel, Wilson") names people: its names
     typed otherwise become people (countries and the clubs in brackets excepted), and so
     do their other mentions in the report; its untagged names are added."""
     if not is_sports(d):
@@ -251,7 +255,8 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         body = LINEUP_LABEL.sub("", line, count=1)
         offset = d.line_starts[ln] + len(line) - len(body)
         items = _lineup_items(body, offset)
-        if len(items) < MIN_LINEUP_ITEMS:
+        bench = line[: len(line) - len(body)].lower().startswith(BENCH_LABELS)
+        if len(items) < (MIN_BENCH_ITEMS if bench else MIN_LINEUP_ITEMS):
             continue
         good = [(s, e) for s, e in items if LINEUP_ITEM.match(d.text[s:e])]
         if len(good) * 5 < len(items) * 4:
