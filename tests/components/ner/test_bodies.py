@@ -64,6 +64,10 @@ def test_a_team_sheet_and_test_matches_are_no_names() -> None:
     assert labels_of(a, "XV") == []
     assert labels_of(a, "Tests") == []
     assert labels_of(a, "Louis XV") == ["PERSON"]
+    # a report with few match words: still no names
+    short = "He was first choice in the autumn Tests and wants a place in the starting XV ."
+    b = make(short, [("Tests", "NORP"), ("XV", "PERSON")])
+    assert labels_of(b, "Tests") == [] and labels_of(b, "XV") == []
 
 
 def test_a_side_by_its_fans_its_ground_or_its_match_is_a_club() -> None:

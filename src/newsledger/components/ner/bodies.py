@@ -16,9 +16,9 @@ Read by :mod:`newsledger.components.ner.evidence` (cues of one mention) and
 * *competition*: in a sports report, a "... League" typed ORG that a match word follows
   or that is played in ("Wednesday's Champions League clash", "in the Champions
   League") is the competition (EVENT), not the body that runs it;
-* *no name*: in a sports report, "the starting XV" and "the autumn Tests" are a team
-  sheet and matches: a lone Roman numeral or "Test(s)" after a lower-case word or
-  "Lions" is dropped.
+* *no name*: "the starting XV" and "the autumn Tests" are a team sheet and matches, in
+  any report (one about sport may have few match words): a lone Roman numeral or
+  "Test(s)" after a lower-case word or "Lions" is dropped.
 """
 
 from __future__ import annotations
@@ -177,14 +177,13 @@ def sheet_word(d: Doc, s: Span) -> bool:
 
 
 def sports_bodies(d: Doc, spans: list[Span], sports: bool) -> list[Span]:
-    """In a sports report, competitions typed ORG become EVENT and team-sheet words go."""
-    if not sports:
-        return spans
+    """Team-sheet words go (in any report: "the starting XV" is no name anywhere); in a
+    report about sport, competitions typed ORG become EVENT."""
     out: list[Span] = []
     for s in spans:
         if s.src != "gaz" and sheet_word(d, s):
             continue
-        if competition(d, s):
+        if sports and competition(d, s):
             s = Span(s.start, s.end, "EVENT", "rule")
         out.append(s)
     return out
