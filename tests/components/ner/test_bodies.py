@@ -139,3 +139,14 @@ def test_odds_at_a_name_make_it_a_bookmaker_even_with_a_given_name() -> None:
     # "at" with no odds before it: a person's name stays a person
     plain = "Ann Vane waved at Arthur Brill ."
     assert labels_of(make(plain, [("Arthur Brill", "PERSON")]), "Arthur Brill") == ["PERSON"]
+
+
+def test_a_subsidiary_shares_or_a_firm_called_x_make_a_firm() -> None:
+    text = "The former Varlok subsidiary was sold . Varlok is suing ; Varlok said ."
+    a = make(text, [("Varlok", "PERSON")] * 3)
+    assert labels_of(a, "Varlok") == ["ORG"] * 3
+    called = "The assets went to an unknown firm called Ostrana ."
+    assert labels_of(make(called, [("Ostrana", "PERSON")]), "Ostrana") == ["ORG"]
+    # in a sports report "X shares" is no stock ("Vance shares the lead")
+    sport = MATCH + "Vance shares the lead ."
+    assert labels_of(make(sport, [("Vance", "PERSON")]), "Vance") == ["PERSON"]

@@ -87,6 +87,25 @@ def deal_cue(d: Doc, ts: int, sports: bool) -> bool:
 ODDS_GAP = 10  # words between "odds" and "at X" ("5/1 odds of winning the award at X")
 
 
+# nouns after a name that only a firm takes bare ("the former X subsidiary", "X shares
+# fell"); :file:`ner_cues.tsv` counts them weakly, this makes them strong outside sport
+FIRM_AFTER = frozenset(
+    {"subsidiary", "subsidiaries", "affiliate", "affiliates", "shareholders", "shares"}
+)
+CALLED = frozenset({"called", "named"})
+
+
+def firm_noun_cue(d: Doc, t: Tables, ts: int, te: int, sports: bool) -> bool:
+    """ "the former X subsidiary", "X shares fell", "a firm called X": a firm (outside
+    sport, where "X shares" and "a side called X" mean other things)."""
+    if sports:
+        return False
+    if d.word(te) in FIRM_AFTER:
+        return True
+    kind = d.word(ts - 2).lower()
+    return d.word(ts - 1) in CALLED and kind in {"firm", "company", "group", "bank"}
+
+
 def bookmaker_cue(d: Doc, ts: int) -> bool:
     """ "at bookmakers X", "bookmaker X", "odds of 25/1 at X": a betting firm."""
     if d.word(ts - 1) in BOOKMAKERS:

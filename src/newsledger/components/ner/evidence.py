@@ -49,6 +49,7 @@ from newsledger.components.ner.bodies import (
     bookmaker_cue,
     club_cue,
     deal_cue,
+    firm_noun_cue,
     job_person,
     town_norp,
 )
@@ -189,9 +190,9 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     if (
         s.label not in {"WORK_OF_ART", "PRODUCT"}  # a film or a car is bought too
         and firm_name(t, txt)
-        and deal_cue(d, ts, is_sporty(d))
+        and (deal_cue(d, ts, is_sporty(d)) or firm_noun_cue(d, t, ts, te, is_sporty(d)))
     ):
-        votes["ORG"] += 2  # "having bought X": a firm
+        votes["ORG"] += 2  # "having bought X", "X subsidiary", "a firm called X": a firm
     if s.label in SIDE_FROM and txt not in t.polities and bookmaker_cue(d, ts):
         votes["ORG"] += 2  # "at bookmakers X", "odds of 5/1 at X": a betting firm
     if s.label != "PERSON" and job_person(d, t, ts, txt):
