@@ -150,3 +150,12 @@ def test_a_subsidiary_shares_or_a_firm_called_x_make_a_firm() -> None:
     # in a sports report "X shares" is no stock ("Vance shares the lead")
     sport = MATCH + "Vance shares the lead ."
     assert labels_of(make(sport, [("Vance", "PERSON")]), "Vance") == ["PERSON"]
+
+
+def test_a_towns_club_is_who_too_in_a_sports_report() -> None:
+    text = MATCH + "Swindon , who signed him last year , won again ."
+    a = make(text, [("Swindon", "PERSON")])
+    assert labels_of(a, "Swindon") == ["ORG"]
+    # outside sport "X, who" still marks a person
+    plain = "Tom Swindon , who signed the letter , left ."
+    assert labels_of(make(plain, [("Tom Swindon", "PERSON")]), "Tom Swindon") == ["PERSON"]

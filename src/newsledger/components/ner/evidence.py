@@ -88,8 +88,13 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         return votes  # headlines and tables carry no sentence context
     if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
         votes["PERSON"] += 2
-    if nxt == "," and nxt2 in {"who", "whose"} and not (lp in c.org_before and prev.islower()):
-        votes["PERSON"] += 2  # not "the band X, who": bands and clubs are "who" too
+    if (
+        nxt == ","
+        and nxt2 in {"who", "whose"}
+        and not (lp in c.org_before and prev.islower())
+        and not (is_sports(d) and (txt in towns() or t.places.get(txt) == "GPE"))
+    ):  # not "the band X, who", nor a town's club in a sports report: they are "who" too
+        votes["PERSON"] += 2
     if said_it(d, te):
         votes["ORG"] += 2  # "X said it would ...": a firm or body, never "he" or "she"
     elif nxt.lower() in c.person_after:
