@@ -41,6 +41,7 @@ class Doc:
         self._caps: dict[int, bool] = {}
         self._table: dict[int, bool] = {}
         self.sports: bool | None = None  # is it a sports report? read once by sports.is_sports
+        self.sporty: bool | None = None  # ... or about sport at all (sports.is_sporty)
 
     def line(self, char: int) -> int:
         return bisect.bisect_right(self.line_starts, char) - 1

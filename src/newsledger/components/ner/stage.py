@@ -47,7 +47,9 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    (:mod:`newsledger.components.ner.title_cues`: "The X Show", "Call of Duty:
    Finest Hour", "bookmakers tip The X" in a report on films);
    finally spans are made disjoint and
-   adjacent demonyms joined ("Iraqi Kurdish").
+   adjacent demonyms joined ("Iraqi Kurdish"), and in a report about sport a "... League"
+   played in is a competition and "the starting XV" no name
+   (:mod:`newsledger.components.ner.bodies`).
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
 millisecond for a typical article once the tables are loaded (about 0.4 s,
@@ -61,9 +63,11 @@ from dataclasses import replace
 
 from newsledger.components.ner.appositions import described_names
 from newsledger.components.ner.bands import bands
-from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names, list_people
+from newsledger.components.ner.bodies import sports_bodies
+from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
+from newsledger.components.ner.lists import list_people
 from newsledger.components.ner.names import (
     conjoined_places,
     covered,
@@ -90,7 +94,7 @@ from newsledger.components.ner.rules import (
     person_like,
     place_label,
 )
-from newsledger.components.ner.sports import clubs, lineup_lines, sport_names
+from newsledger.components.ner.sports import clubs, is_sporty, lineup_lines, sport_names
 from newsledger.components.ner.tables import Tables, cues, tables, towns
 from newsledger.components.ner.title_cues import title_cues
 from newsledger.components.ner.titles import titled_lists
@@ -138,6 +142,7 @@ def fix(a: Annotated) -> Annotated:
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
     spans = finish(d, conjoined_places(d, t, spans))
+    spans = sports_bodies(d, spans, is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
