@@ -11,6 +11,8 @@ from newsledger.core.model import Annotated
 
 PARTICLES = frozenset({"de", "van", "der", "den", "von", "da", "di", "du", "del", "le", "la"})
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
+# the types the fixes may change (DATE, CARDINAL, EVENT, LAW ... keep what spaCy said)
+RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 CAPS_PREFIX = 120  # a line's case is judged on its start: headlines and tables are short
 NEWLINE = re.compile(r"\n")
 UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")

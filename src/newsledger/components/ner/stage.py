@@ -25,7 +25,7 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    datelines);
 5. *sports* reports (:mod:`newsledger.components.ner.sports`): clubs named after
    places are ORG, results tables are typed;
-6. *propagate* within the document: a word of a full name alone is that person,
+6. *propagate* within the document (:mod:`newsledger.components.ner.propagate`): a word of a full name alone is that person,
    an acronym given in brackets is its organisation, "<X> Valley" makes X a
    place and "<X>i" its people;
 7. *evidence* (:mod:`newsledger.components.ner.evidence`): the cues of the
@@ -83,14 +83,15 @@ from newsledger.components.ner.names import (
 )
 from newsledger.components.ner.nonnames import awards, not_names
 from newsledger.components.ner.products import maker_models
+from newsledger.components.ner.propagate import propagate
 from newsledger.components.ner.rules import (
     HONORIFICS,
+    RETYPABLE,
     Doc,
     Span,
     adjective_opener,
     common_opener,
     is_dateline,
-    is_name_word,
     person_like,
     place_label,
 )
@@ -101,7 +102,6 @@ from newsledger.components.ner.titles import titled_lists
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
 
-RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 SPLIT_TOKENS = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "|", '"', "“", "”", "/", "at", "v", "vs", "vs.", "versus"}
 )  # never inside a name: "Perpignan at Lansdowne Road", "Luton v Hinckley"
@@ -111,7 +111,6 @@ EDGE_PUNCT = frozenset({"'", "’", "‘", '"', "“", "”", "-", "–", "—",
 PERSON_LIKE_FROM = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"})  # not NORP
 TITLED = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})  # split at line breaks only
 ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itself
-DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
 IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
 GROUP_NOUNS = frozenset(
     {"family", "families", "brothers", "sisters", "administration", "government", "era", "years"}
@@ -430,79 +429,3 @@ def add_missing(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             added.append(s)
             after = d.tok_range(s.start, s.end)[1]
     return spans + added
-
-
-# -------------------------------------------------------------- 5. propagate
-
-
-def acronyms(d: Doc, t: Tables, spans: list[Span]) -> dict[int, Span]:
-    """ "International Crisis Group (ICG)": the acronym names the organisation too."""
-    out: dict[int, Span] = {}
-    n = len(d.toks)
-    for s in spans:
-        if s.label != "ORG" or len(d.text[s.start : s.end].split()) < 2:
-            continue
-        i = d.tok_range(s.start, s.end)[1]
-        if i + 2 < n and d.toks[i].text == "(" and d.toks[i + 2].text == ")":
-            acr = d.toks[i + 1]
-            if (
-                2 <= len(acr.text) <= 8
-                and acr.text.replace("-", "").isupper()
-                and acr.text not in t.places_upper
-            ):
-                out[i + 1] = Span(acr.start, acr.end, s.label, "rule")
-    return out
-
-
-def propagate(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """Make the document consistent with its own full names and acronyms."""
-    known: dict[str, str] = {}
-    acr = acronyms(d, t, spans)
-    for s in acr.values():
-        known[d.text[s.start : s.end]] = s.label
-    for s in spans:
-        words = d.text[s.start : s.end].split()
-        if len(words) < 2:
-            continue
-        if s.label == "PERSON":
-            for w in words:
-                if is_name_word(w) and len(w) > 2 and w not in t.places and w not in t.demonyms:
-                    known.setdefault(w, "PERSON")
-        elif s.label == "LOC" and t.keywords.get(words[-1]) == "LOC":
-            known.setdefault(" ".join(words[:-1]), "LOC")
-    places = {d.text[s.start : s.end] for s in spans if s.label in {"GPE", "LOC"}}
-    places.update(k for k, v in known.items() if v == "LOC")
-    for name in places:
-        if " " not in name:
-            for suffix in DEMONYM_SUFFIXES:  # "Panjshir" -> "Panjshiri": its people
-                known.setdefault(name + suffix, "NORP")
-    if not known:
-        return spans
-    acr_starts = {x.start for x in acr.values()}
-    out: list[Span] = []
-    for s in spans:
-        if s.start in acr_starts:
-            continue
-        label = known.get(d.text[s.start : s.end])
-        if s.src != "gaz" and s.label in RETYPABLE and label is not None and label != s.label:
-            s = Span(s.start, s.end, label, "rule")
-        out.append(s)
-    out.extend(acr.values())
-    mask = covered(d, out)
-    acr_text = {d.text[s.start : s.end] for s in acr.values()}
-    for i in d.capitalised:
-        tok = d.toks[i]
-        label = known.get(tok.text)
-        if mask[i]:
-            continue
-        if (
-            label is None
-            or d.caps_at(tok.start)
-            or (tok.pos != "PROPN" and tok.text not in acr_text)
-        ):
-            continue
-        nb = [d.toks[k] for k in (i - 1, i + 1) if 0 <= k < len(d.toks)]
-        if any(x.pos == "PROPN" and x.text[:1].isupper() for x in nb):
-            continue
-        out.append(Span(tok.start, tok.end, label, "rule"))
-    return out
