@@ -10,7 +10,9 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
 1. *clean* every spaCy span: split at line breaks, brackets, "v"/"at" and
    spaced dashes; drop a leading "the" (kept in titles of works), titles
    ("President ...", the nationality going to a NORP span), a leading month
-   and a trailing possessive, score or lower-case word;
+   and a trailing possessive, score or lower-case word; then a party or faith word before
+   a full name ("Tory X Y": a NORP of its own) or any non-name word before "Mr X"
+   (:mod:`newsledger.components.ner.person_spans`);
 2. *gazetteer* (:mod:`newsledger.components.ner.gazetteer`): news outlets, militant
    groups (English and French aliases; an ambiguous short form such as "IS" only
    where it clearly is the group) and international bodies override what spaCy
@@ -78,6 +80,7 @@ from newsledger.components.ner.names import (
     works,
 )
 from newsledger.components.ner.nonnames import awards, not_names
+from newsledger.components.ner.person_spans import lead_words
 from newsledger.components.ner.products import maker_models
 from newsledger.components.ner.rules import (
     HONORIFICS,
@@ -125,6 +128,7 @@ def fix(a: Annotated) -> Annotated:
     spans: list[Span] = []
     for e in a.ents:
         spans.extend(clean(d, t, Span(e.start, e.end, e.label)))
+    spans = lead_words(d, t, spans)  # "Tory Liam Fox", "Analysing Mr Brown"
     spans = apply_gazetteer(d, t, split_roles(d, t, spans))
     credits = credit_ranges(d, t)
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
