@@ -20,6 +20,8 @@ evidence of the word's own use, never a list of names:
 * *units*: data rates and frequencies by their shape ("Mbps", "GHz"), a sum or measure
   written with its unit ("548p", "44.6secs"), and power, storage
   or radio-band abbreviations ("MW", "GB", "LW") right after a number;
+* *numerals*: a Roman numeral alone after a lower-case word ("the starting XV", "a
+  strong XI"): a team of that many, not a name ("Henry VIII" is one span);
 * *followers*: one word ending in "-ites" ("Thatcherites") is a group of people, NORP;
 * *titles*: a portfolio after "<title> of" ("Secretary of State") is part of the title; a
   body followed by a post ("Conservative Party Co-Chairman") is cut to the body.
@@ -56,6 +58,7 @@ INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
 FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
 NAME_ADJECTIVE = ("ean", "ian", "esque")  # "Shakespearean", "Dickensian", "Kafkaesque"
+ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")  # "XV", "XI", "III"; not "I"
 AWARD_FIRST = frozenset({"first", "foreign", "supporting", "original", "adapted", "new"})
 
 
@@ -73,6 +76,14 @@ def is_unit(d: Doc, ts: int, te: int) -> bool:
     if RATE_UNIT.match(w):
         return True
     return SHORT_UNIT.match(w) is not None and ts > 0 and _number(d.toks[ts - 1].text)
+
+
+def numeral(d: Doc, ts: int, te: int) -> bool:
+    """Is the span at ``ts`` a Roman numeral alone after a lower-case word ("the starting
+    XV")?"""
+    if te - ts != 1 or ts == 0 or not ROMAN.fullmatch(d.toks[ts].text):
+        return False
+    return d.toks[ts - 1].text.isalpha() and d.toks[ts - 1].text.islower()
 
 
 def common_noun(d: Doc, t: Tables, ts: int, te: int) -> bool:
@@ -173,6 +184,8 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         once = named[d.text[s.start : s.end]] == 1  # not a word of another name ("Kim Clijsters")
         if once and common_noun(d, t, ts, te):
+            continue
+        if numeral(d, ts, te):
             continue
         if s.label != "NORP" and te - ts == 1 and FOLLOWERS.match(d.toks[ts].text):
             out.append(Span(s.start, s.end, "NORP", "rule"))  # "Thatcherites": followers

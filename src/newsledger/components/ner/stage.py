@@ -10,8 +10,9 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
 1. *clean* every spaCy span: split at line breaks, brackets, "v"/"at" and
    spaced dashes; drop a leading "the" (kept in titles of works), titles
    ("President ...", the nationality going to a NORP span), a leading month
-   and a trailing possessive, score or lower-case word; then a party or faith word before
-   a full name ("Tory X Y": a NORP of its own) or any non-name word before "Mr X"
+   and a trailing possessive, score or lower-case word; then a sentence-opening adverb
+   ("Nevertheless X"), a party or faith word before a full name ("Tory X Y": a NORP of
+   its own) or any non-name word before "Mr X"
    (:mod:`newsledger.components.ner.person_spans`);
 2. *gazetteer* (:mod:`newsledger.components.ner.gazetteer`): news outlets, militant
    groups (English and French aliases; an ambiguous short form such as "IS" only
@@ -48,6 +49,8 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    working on their album") and titles told by their own words
    (:mod:`newsledger.components.ner.title_cues`: "The X Show", "Call of Duty:
    Finest Hour", "bookmakers tip The X" in a report on films);
+   a name cut at a hyphen takes the rest of its word ("Owusu" of "Owusu-Abeyie",
+   :mod:`newsledger.components.ner.person_spans`);
    finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish").
 
@@ -80,7 +83,7 @@ from newsledger.components.ner.names import (
     works,
 )
 from newsledger.components.ner.nonnames import awards, not_names
-from newsledger.components.ner.person_spans import lead_words
+from newsledger.components.ner.person_spans import hyphen_names, lead_words
 from newsledger.components.ner.products import maker_models
 from newsledger.components.ner.rules import (
     HONORIFICS,
@@ -141,7 +144,7 @@ def fix(a: Annotated) -> Annotated:
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
-    spans = finish(d, conjoined_places(d, t, spans))
+    spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
