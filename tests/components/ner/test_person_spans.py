@@ -129,3 +129,15 @@ def test_a_roman_numeral_after_a_common_word_is_no_name() -> None:
     assert labels_of(a, "XV") == []
     b = make("King Henry VIII reigned .", [("Henry VIII", "PERSON")])
     assert labels_of(b, "Henry VIII") == ["PERSON"]
+
+
+def test_a_common_word_opening_a_sentence_before_a_noun_is_no_name() -> None:
+    text = "It uses digital cameras . Digital technology has changed the Varn zoo ."
+    a = resplit(make(text, [("Digital", "ORG"), ("Varn", "GPE")], pos={"technology": "NOUN"}))
+    assert labels_of(a, "Digital") == []
+
+
+def test_a_name_opening_a_sentence_before_a_noun_stays_without_lower_case_use() -> None:
+    text = "Sale wing Tom Vane scored . Sale lost at Varn ."
+    a = resplit(make(text, [("Sale", "ORG"), ("Tom Vane", "PERSON"), ("Sale", "ORG")]))
+    assert labels_of(a, "Sale") == ["ORG", "ORG"]

@@ -20,6 +20,10 @@ evidence of the word's own use, never a list of names:
 * *units*: data rates and frequencies by their shape ("Mbps", "GHz"), a sum or measure
   written with its unit ("548p", "44.6secs"), and power, storage
   or radio-band abbreviations ("MW", "GB", "LW") right after a number;
+* *modifiers*: a one-word span opening its sentence before a lower-case noun ("Digital
+  technology has ...", "Party strategists believe", "Reggae star X") when the article
+  also writes the word lower-case and no longer name holds it, nor is it a place, a
+  people or a given name;
 * *numerals*: a Roman numeral alone after a lower-case word ("the starting XV", "a
   strong XI"): a team of that many, not a name ("Henry VIII" is one span);
 * *followers*: one word ending in "-ites" ("Thatcherites") is a group of people, NORP;
@@ -76,6 +80,22 @@ def is_unit(d: Doc, ts: int, te: int) -> bool:
     if RATE_UNIT.match(w):
         return True
     return SHORT_UNIT.match(w) is not None and ts > 0 and _number(d.toks[ts - 1].text)
+
+
+def modifier(d: Doc, t: Tables, ts: int, te: int, lower: set[str], held: set[str]) -> bool:
+    """Is the one-token span at ``ts`` a common word opening its sentence before a lower-case
+    noun ("Digital technology has ...") that the article also writes lower-case?"""
+    if te - ts != 1 or te >= len(d.toks):
+        return False
+    tok, nxt = d.toks[ts], d.toks[te]
+    w = tok.text
+    if not w[1:].islower() or w.lower() not in lower or w in held:
+        return False
+    if w in t.given or w in t.places or w in t.demonyms:
+        return False
+    if not nxt.text.isalpha() or not nxt.text.islower() or nxt.pos not in {"NOUN", "ADJ"}:
+        return False
+    return opens_sentence(d, ts) and not d.caps_at(tok.start)
 
 
 def numeral(d: Doc, ts: int, te: int) -> bool:
@@ -174,6 +194,10 @@ def cut_post(t: Tables, s: Span, txt: str) -> Span:
 def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Drop the spans that are no names (see the module's docstring)."""
     named = Counter(w for s in spans for w in d.text[s.start : s.end].split())
+    held = {w for s in spans for w in d.text[s.start : s.end].split()[1:]} | {
+        d.text[s.start : s.end].split()[0] for s in spans if " " in d.text[s.start : s.end]
+    }  # the words of longer names
+    lower = {x.text for x in d.toks if x.text.islower()}
     out: list[Span] = []
     for s in spans:
         if s.src == "gaz" or s.label not in DROPPABLE:
@@ -185,7 +209,7 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         once = named[d.text[s.start : s.end]] == 1  # not a word of another name ("Kim Clijsters")
         if once and common_noun(d, t, ts, te):
             continue
-        if numeral(d, ts, te):
+        if numeral(d, ts, te) or modifier(d, t, ts, te, lower, held):
             continue
         if s.label != "NORP" and te - ts == 1 and FOLLOWERS.match(d.toks[ts].text):
             out.append(Span(s.start, s.end, "NORP", "rule"))  # "Thatcherites": followers
