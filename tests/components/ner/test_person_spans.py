@@ -141,3 +141,8 @@ def test_a_name_opening_a_sentence_before_a_noun_stays_without_lower_case_use() 
     text = "Sale wing Tom Vane scored . Sale lost at Varn ."
     a = resplit(make(text, [("Sale", "ORG"), ("Tom Vane", "PERSON"), ("Sale", "ORG")]))
     assert labels_of(a, "Sale") == ["ORG", "ORG"]
+
+
+def test_an_honour_is_no_body() -> None:
+    a = make("Tom Vane was awarded the OBE for services to drama .", [("OBE", "ORG")])
+    assert labels_of(a, "OBE") == []
