@@ -146,3 +146,26 @@ def test_a_name_opening_a_sentence_before_a_noun_stays_without_lower_case_use() 
 def test_an_honour_is_no_body() -> None:
     a = make("Tom Vane was awarded the OBE for services to drama .", [("OBE", "ORG")])
     assert labels_of(a, "OBE") == []
+
+
+def test_a_people_opening_a_sentence_with_the_is_no_title() -> None:
+    text = "Wales play Varn . The Welsh scrum is strong ."
+    a = resplit(make(text, [("Wales", "GPE"), ("Varn", "GPE"), ("The Welsh", "WORK_OF_ART")]))
+    assert labels_of(a, "Welsh") == ["NORP"]
+    assert labels_of(a, "The Welsh") == []
+
+
+def test_a_body_the_report_names_is_no_title_with_its_noun() -> None:
+    text = "Ann Vane left Labour . The Labour party will miss her ."
+    spans = [("Ann Vane", "PERSON"), ("Labour", "ORG"), ("The Labour party", "WORK_OF_ART")]
+    a = resplit(make(text, spans))
+    assert labels_of(a, "Labour") == ["ORG", "ORG"]
+
+
+def test_a_title_after_its_kind_stays_a_title() -> None:
+    text = "Ann Vane writes for hit cartoon The Quills , a show about Quills ."
+    spans = [("Ann Vane", "PERSON"), ("The Quills", "WORK_OF_ART"), ("Quills", "ORG")]
+    a = resplit(make(text, spans))
+    the = next(x.i for x in a.tokens if x.text == "The")  # the parser broke the sentence there
+    a = replace(a, tokens=tuple(replace(x, sent=1) if x.i >= the else x for x in a.tokens))
+    assert labels_of(a, "The Quills") == ["WORK_OF_ART"]

@@ -24,6 +24,10 @@ evidence of the word's own use, never a list of names:
   technology has ...", "Party strategists believe", "Reggae star X") when the article
   also writes the word lower-case and no longer name holds it, nor is it a place, a
   people or a given name;
+* *not a title*: a "title" opening its sentence with "The" whose other words, less any
+  trailing lower-case ones, are a people's name or a name the article types otherwise
+  ("The Welsh scrum is ...", "The Labour party and the country ..." with "Labour" a body
+  elsewhere): that name, typed so;
 * *numerals*: a Roman numeral alone after a lower-case word ("the starting XV", "a
   strong XI"): a team of that many, not a name ("Henry VIII" is one span);
 * *followers*: one word ending in "-ites" ("Thatcherites") is a group of people, NORP;
@@ -45,7 +49,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.rules import OPENING_MARKS, Doc, Span, opens_sentence
 from newsledger.components.ner.tables import Tables, cues
 
 DROPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
@@ -96,6 +100,36 @@ def modifier(d: Doc, t: Tables, ts: int, te: int, lower: set[str], held: set[str
     if not nxt.text.isalpha() or not nxt.text.islower() or nxt.pos not in {"NOUN", "ADJ"}:
         return False
     return opens_sentence(d, ts) and not d.caps_at(tok.start)
+
+
+def after_stop(d: Doc, ts: int) -> bool:
+    """Does token ``ts`` follow a full stop, a question or exclamation mark or a line break
+    (after opening quotes), not just a sentence break the parser put inside a phrase ("hit
+    cartoon The Simpsons")?"""
+    k = ts - 1
+    while k >= 0 and (d.toks[k].pos == "SPACE" or d.toks[k].text in OPENING_MARKS):
+        k -= 1
+    if k < 0 or "\n" in d.text[d.toks[k].end : d.toks[ts].start]:
+        return True
+    return d.toks[k].text in {".", "!", "?"}
+
+
+def not_title(d: Doc, t: Tables, s: Span, typed: dict[str, str]) -> Span | None:
+    """The name inside a sentence-opening "The X" taken for a title ("The Welsh scrum"),
+    or ``None`` when it is not one."""
+    ts, te = d.tok_range(s.start, s.end)
+    if s.label != "WORK_OF_ART" or te - ts < 2 or d.toks[ts].text != "The":
+        return None
+    while te - 1 > ts + 1 and d.toks[te - 1].text.islower():
+        te -= 1  # "The Labour party": the name without the lower-case noun
+    if not opens_sentence(d, ts) or d.caps_at(d.toks[ts].start) or not after_stop(d, ts):
+        return None
+    start, end = d.toks[ts + 1].start, d.toks[te - 1].end
+    rest = d.text[start:end]
+    if any(w.islower() for w in rest.split()):
+        return None
+    label = "NORP" if rest in t.demonyms else typed.get(rest)
+    return None if label is None else Span(start, end, label, "rule")
 
 
 def numeral(d: Doc, ts: int, te: int) -> bool:
@@ -198,8 +232,13 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         d.text[s.start : s.end].split()[0] for s in spans if " " in d.text[s.start : s.end]
     }  # the words of longer names
     lower = {x.text for x in d.toks if x.text.islower()}
+    typed = {d.text[s.start : s.end]: s.label for s in spans if s.label != "WORK_OF_ART"}
     out: list[Span] = []
     for s in spans:
+        inner = not_title(d, t, s, typed) if s.src != "gaz" else None
+        if inner is not None:
+            out.append(inner)
+            continue
         if s.src == "gaz" or s.label not in DROPPABLE:
             out.append(s)
             continue
@@ -211,6 +250,7 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         if numeral(d, ts, te) or modifier(d, t, ts, te, lower, held):
             continue
+
         if s.label != "NORP" and te - ts == 1 and FOLLOWERS.match(d.toks[ts].text):
             out.append(Span(s.start, s.end, "NORP", "rule"))  # "Thatcherites": followers
             continue
