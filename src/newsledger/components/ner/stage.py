@@ -10,7 +10,10 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
 1. *clean* every spaCy span: split at line breaks, brackets, "v"/"at" and
    spaced dashes; drop a leading "the" (kept in titles of works), titles
    ("President ...", the nationality going to a NORP span), a leading month
-   and a trailing possessive, score or lower-case word;
+   and a trailing possessive, score or lower-case word; then a sentence-opening adverb
+   ("Nevertheless X"), a party or faith word before a full name ("Tory X Y": a NORP of
+   its own) or any non-name word before "Mr X"
+   (:mod:`newsledger.components.ner.person_spans`);
 2. *gazetteer* (:mod:`newsledger.components.ner.gazetteer`): news outlets, militant
    groups (English and French aliases; an ambiguous short form such as "IS" only
    where it clearly is the group) and international bodies override what spaCy
@@ -46,6 +49,8 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    working on their album") and titles told by their own words
    (:mod:`newsledger.components.ner.title_cues`: "The X Show", "Call of Duty:
    Finest Hour", "bookmakers tip The X" in a report on films);
+   a name cut at a hyphen takes the rest of its word ("Owusu" of "Owusu-Abeyie",
+   :mod:`newsledger.components.ner.person_spans`);
    finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish"), and in a report about sport a "... League"
    played in is a competition and "the starting XV" no name
@@ -82,6 +87,7 @@ from newsledger.components.ner.names import (
     works,
 )
 from newsledger.components.ner.nonnames import awards, not_names
+from newsledger.components.ner.person_spans import hyphen_names, lead_words
 from newsledger.components.ner.products import maker_models
 from newsledger.components.ner.propagate import propagate
 from newsledger.components.ner.rules import (
@@ -128,6 +134,7 @@ def fix(a: Annotated) -> Annotated:
     spans: list[Span] = []
     for e in a.ents:
         spans.extend(clean(d, t, Span(e.start, e.end, e.label)))
+    spans = lead_words(d, t, spans)  # "Tory Liam Fox", "Analysing Mr Brown"
     spans = apply_gazetteer(d, t, split_roles(d, t, spans))
     credits = credit_ranges(d, t)
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
@@ -140,7 +147,7 @@ def fix(a: Annotated) -> Annotated:
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
-    spans = finish(d, conjoined_places(d, t, spans))
+    spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     spans = sports_bodies(d, spans, is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
