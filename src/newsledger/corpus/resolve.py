@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsledger.components.mentions.demonyms import is_described
+from newsledger.components.mentions.sport import TEAM_SPORTS, UNKNOWN
 from newsledger.components.mentions.stage import entity_id, normalize
 from newsledger.components.ner.tables import tables, towns
 from newsledger.core.model import Entity, stable_id
@@ -93,6 +94,9 @@ __all__ = [
 def load_aliases(path: Path | None = None) -> AliasTable:
     """The packaged alias table plus the user's ``--aliases`` file, if given."""
     return _load_aliases(path)
+
+
+CLUB_SPORTS = TEAM_SPORTS | {UNKNOWN}  # reports whose one-word "person" may be a club
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +144,32 @@ def place_or_body(tclass: str, etype: str, name: str) -> str:
     return tclass
 
 
-def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> list[Item]:
+def side_label(etype: str, name: str, sport: str | None) -> str:
+    """The sport label of a document entity that may be a side in a match: a country's
+    or town's name typed ORG (a national team or a club), or a town's one-word name
+    typed PERSON in a team sport's report (a tagging slip for the club, "the Leicester
+    tight-head").  The label is the report's sport, ``"unknown"`` for a sports report
+    of no clear sport and ``"none"`` outside sport; ``""`` for any other entity."""
+    t = tables()
+    town = (name in t.places or name in towns()) and name not in t.polities
+    if etype == "ORG":
+        side = name in t.countries or town
+    else:  # a one-word "person" of a town's name in a team sport's report
+        side = etype == "PERSON" and " " not in name and sport in CLUB_SPORTS and town
+        side = side and name in towns() and name not in t.countries
+    if not side:
+        return ""
+    return UNKNOWN if sport is None else (sport or "none")
+
+
+def _items(
+    docs: Sequence[tuple[str, Sequence[Entity]]],
+    table: AliasTable,
+    sports: Mapping[str, str] | None = None,
+) -> list[Item]:
     out = []
-    for d, (_, ents) in enumerate(docs):
+    for d, (doc_id, ents) in enumerate(docs):
+        sport = None if sports is None else sports.get(doc_id)
         for e in ents:
             surfaces: Counter[str] = Counter(" ".join(m.text.split()) for m in e.mentions)
             for a in (e.name, *e.aliases):
@@ -176,6 +203,7 @@ def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> l
                     entry,
                     is_acronym(e.name),
                     n,
+                    "" if entry is not None else side_label(e.type, e.name, sport),
                 )
             )
     return out
@@ -266,12 +294,15 @@ def resolve(
     aliases: AliasTable | None = None,
     overrides: Overrides | Sequence[Override] | None = None,
     vote: bool = True,
+    sports: Mapping[str, str] | None = None,
 ) -> Resolution:
-    """Resolve the document-level entities of ``docs`` (``(doc id, entities)`` pairs)."""
+    """Resolve the document-level entities of ``docs`` (``(doc id, entities)`` pairs);
+    ``sports`` gives each report's sport (:func:`newsledger.components.mentions.sport.report_sport`;
+    a report it leaves out is a sports report of unknown sport)."""
     table = default_aliases() if aliases is None else aliases
     ovs = overrides if isinstance(overrides, Overrides) else Overrides(tuple(overrides or ()))
     doc_ids = [d for d, _ in docs]
-    items = _items(docs, table)
+    items = _items(docs, table, sports)
     stats: Counter[str] = Counter()
     unmatched: tuple[Override, ...] = ()
     if len(ovs):
