@@ -340,9 +340,11 @@ def cluster(
 
 def side_sports(items: Sequence[Item]) -> list[str]:
     """The sport each possible side joins in: its report's sport; for a report of no
-    clear sport ("unknown"), the one sport whose reports have a side of that name (still
-    "unknown" when none has, and ``""`` when two have: it may be either side); ``""`` for
-    items that are no side."""
+    clear sport ("unknown"), the one sport whose reports have a side of that name (``""``
+    when two have: it may be either side).  Outside sport ("none") a town's name typed
+    ORG stays apart from the clubs of that name.  A name no report of a known sport has
+    as a side joins across reports as any other name ("Nokia" in a technology report
+    with a few sports words and in one with none).  ``""`` for items that are no side."""
     known: dict[str, set[str]] = {}
     for it in items:
         if it.sport and it.sport not in {UNKNOWN, "none"} and not it.bare:
@@ -350,9 +352,12 @@ def side_sports(items: Sequence[Item]) -> list[str]:
     out = []
     for it in items:
         label = it.sport
-        if label == UNKNOWN:
+        if label in {UNKNOWN, "none"}:
             found = known.get(it.key, set())
-            label = next(iter(found)) if len(found) == 1 else "" if found else UNKNOWN
+            if not found:
+                label = UNKNOWN
+            elif label == UNKNOWN:
+                label = next(iter(found)) if len(found) == 1 else ""
         out.append(label)
     return out
 

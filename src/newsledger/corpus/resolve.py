@@ -96,9 +96,6 @@ def load_aliases(path: Path | None = None) -> AliasTable:
     return _load_aliases(path)
 
 
-CLUB_SPORTS = TEAM_SPORTS | {UNKNOWN}  # reports whose one-word "person" may be a club
-
-
 @dataclass(frozen=True, slots=True)
 class GlobalEntity(Entity):
     """A corpus-level entity; ``aliases`` (from :class:`Entity`) excludes ``name``."""
@@ -155,7 +152,7 @@ def side_label(etype: str, name: str, sport: str | None) -> str:
     if etype == "ORG":
         side = name in t.countries or town
     else:  # a one-word "person" of a town's name in a team sport's report
-        side = etype == "PERSON" and " " not in name and sport in CLUB_SPORTS and town
+        side = etype == "PERSON" and " " not in name and sport in TEAM_SPORTS and town
         side = side and name in towns() and name not in t.countries
     if not side:
         return ""

@@ -75,3 +75,32 @@ def test_a_town_before_its_council_outside_sport_is_the_town() -> None:
     assert types(entities(COUNCIL, ("Newport", "ORG")), "Newport") == {"GPE"}
     firm = "Newport said its profits rose, and Newport shares gained 4%."
     assert types(entities(firm, ("Newport", "ORG")), "Newport") == {"ORG"}
+
+
+def test_a_country_in_a_transfer_story_names_no_side() -> None:
+    # a football report that names no country as a side: "Italy" is where he may play
+    transfer = (
+        'The striker Kenny Baird wants to leave the Premiership club. "Italy looks good to me '
+        'because it would suit my football," said Baird, whose goals won the cup. The '
+        "manager, the goalkeeper and the fans want him to stay for the season."
+    )
+    assert report_sport(transfer) == "football"
+    assert types(entities(transfer, ("Italy", "GPE")), "Italy") == {"GPE"}
+    side = transfer + " Baird was in the Scotland squad that beat Wales."
+    assert types(entities(side, ("Italy", "GPE"), ("Wales", "GPE")), "Italy") == {"ORG"}
+
+
+def test_a_country_that_held_another_to_a_draw_is_a_side() -> None:
+    # no other words name a side: "held to a draw by" makes the report one between nations
+    club = FOOTBALL.replace("Scotland manager Gregor Tait", "Gregor Tait")
+    held = club + " Scotland were held to a goalless draw by Italy last month."
+    ents = entities(held, ("Scotland", "GPE"), ("Italy", "GPE"))
+    assert types(ents, "Italy") == {"ORG"} and types(ents, "Scotland") == {"ORG"}
+    ents = entities(club + " Scotland and Italy met last month.", ("Scotland", "GPE"))
+    assert types(ents, "Scotland") == {"GPE"}
+
+
+def test_a_towns_name_before_a_clubs_initials_is_the_club() -> None:
+    text = ATHLETICS + " Jon Rees (Cardiff AAC) was second."
+    ents = entities(text, ("Cardiff", "GPE"))
+    assert {e.name for e in ents if "Cardiff" in e.name} == {"Cardiff AAC"}

@@ -134,3 +134,19 @@ def test_a_word_cut_from_a_hyphenated_name_is_named_by_the_whole() -> None:
     ents = entities(text, ("US", "GPE"), ("German", "NORP"), ("Mensah", "GPE"), ("Darko", "GPE"))
     names = {e.name for e in ents}
     assert "German" in names and "Mensah-Darko" in names  # "US" is a name of its own
+
+
+def test_a_word_cut_from_a_longer_name_before_a_possessive_names_the_entity() -> None:
+    # "Christian" of "Christian Aid's head" is the charity, not the adjective of "Christian
+    # leaders" in another report
+    text = "The rules were condemned by Lena Frowd, Christian Aid's head of policy."
+    assert [e.name for e in entities(text, ("Christian", "NORP"))] == ["Christian Aid"]
+    text = "Muslim, Hindu and Christian leaders met in Colombo."
+    assert "Christian" in {e.name for e in entities(text, ("Christian", "NORP"))}
+
+
+def test_a_common_noun_written_like_a_name_is_no_entity() -> None:
+    text = "Pole vaulter Kate Dunn won. Pole vault: K Dunn. A Pole, Jan Nowak, was second."
+    ents = entities(text, ("Pole", "NORP"), ("Kate Dunn", "PERSON"), ("Jan Nowak", "PERSON"))
+    poles = [e for e in ents if e.name == "Pole"]
+    assert len(poles) == 1 and len(poles[0].mentions) == 1  # "A Pole, Jan Nowak"

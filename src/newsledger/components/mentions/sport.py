@@ -32,6 +32,8 @@ NONE = ""  # not a sports report
 UNKNOWN = "unknown"  # a sports report whose sport its words do not make clear
 MIN_SCORE = 4  # weight of cues the leading sport needs (two words seldom used elsewhere) ...
 LEAD = 2  # ... and how many times the runner-up's score it must pass
+OTHER_MIN_SCORE = 8  # what the leader needs in a report that is no sports report by its words
+MIN_CUES = 2  # the least weight of one sport's cues that makes a report of unknown sport
 # sports played by teams: a country's or town's name is a side in their reports
 TEAM_SPORTS = frozenset({"football", "rugby union", "rugby league", "cricket"})
 MIN_SPORTS_WORDS = 5  # distinct match-report words that make a sports report ...
@@ -61,7 +63,8 @@ def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
     rows = read_table("sport_cues.tsv", ("cue", "sport", Col("weight", type=int), "source"))
     table = {r["cue"]: (r["sport"], int(r["weight"])) for r in rows}
     alts = "|".join(re.escape(c) for c in sorted(table, key=lambda c: (-len(c), c)))
-    return re.compile(r"(?<![\w-])(" + alts + r")(?![\w-])(?! to\b)"), table
+    # "$100m" is a sum, not a race: no cue right after a currency sign
+    return re.compile(r"(?<![\w$£€¥.-])(" + alts + r")(?![\w-])(?! to\b)"), table
 
 
 @cache
@@ -88,10 +91,11 @@ def sport_scores(text: str) -> Counter[str]:
 def report_sport(text: str) -> str:
     """The sport of the report ``text``: a sport's name, :data:`UNKNOWN` for a sports
     report of no clear sport, or :data:`NONE` for a report that is not about sport."""
-    if not is_sports_report(text):
-        return NONE
     ranked = [*sport_scores(text).most_common(2), ("", 0), ("", 0)]
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= MIN_SCORE and top > LEAD * second:
+    genre = is_sports_report(text)
+    if top >= (MIN_SCORE if genre else OTHER_MIN_SCORE) and top > LEAD * second:
         return best
-    return UNKNOWN
+    if genre or top >= MIN_CUES:
+        return UNKNOWN
+    return NONE

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from networkx.utils import UnionFind
 
 from newsledger.components.mentions.demonyms import described_name, describes_person
-from newsledger.components.mentions.fragments import fragment_name
+from newsledger.components.mentions.fragments import fragment_name, in_compound
 from newsledger.components.mentions.short_forms import group_short_forms
 from newsledger.components.mentions.towns import TownTyper
 from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, Token, stable_id
@@ -128,6 +128,8 @@ def _initial_spans(text: str, ents: Sequence[NamedSpan]) -> list[_Span]:
         if ent.label not in NAME_TYPES:
             continue
         s, e = clean_span(text, ent.start, ent.end, ent.label)
+        if in_compound(text, s, e):
+            continue  # "Pole vault": a common noun, no name
         if e > s and any(ch.isalpha() for ch in text[s:e]):
             out.append(_Span(s, e, ent.label))
     out.sort(key=lambda sp: (sp.start, sp.end))

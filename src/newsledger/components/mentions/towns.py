@@ -21,9 +21,10 @@ the town.  The report the name is in decides instead:
   team (ORG), unless most of its mentions follow a place preposition ("the
   final in Italy"); a country named only as a nationality ("Silva of
   Portugal", "beat Sweden's Thomas Johansson") stays the country.  In a report of a
-  team sport (football, rugby, cricket) a country none of whose mentions is a
-  place ("in X", "the tour to X") or a person's nation is a side as well ("Scotland
-  were held to a draw").  Outside sports reports a country's name typed
+  team sport (football, rugby, cricket) that names some country as a side, a
+  country none of whose mentions is a place ("in X", "the tour to X") or a
+  person's nation is a side as well ("Scotland were held to a draw"); a
+  transfer story's "Italy looks good to me" names no side.  Outside sports reports a country's name typed
   ORG is the country (GPE): resolution keeps a country typed ORG, its team,
   apart from the country (:func:`newsledger.corpus.resolve.place_or_body`).
 
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from newsledger.components.mentions.sport import TEAM_SPORTS, is_sports_report, report_sport
 from newsledger.components.ner.tables import tables, towns
@@ -149,9 +151,19 @@ CIVIC_AFTER = frozenset(
 TRAVEL_PREPS = frozenset({"to", "from"})  # "the trip to X", "back from X": a place unless a result
 # sports played one against one: a town in their reports is a venue or a home, not a club
 INDIVIDUAL_SPORTS = frozenset({"athletics", "tennis", "golf", "boxing", "motor racing"})
+RESULT_BY = frozenset(
+    {"beaten", "held", "draw", "defeated", "thrashed", "hammered", "stunned", "upset", "knocked"}
+)
 RESULT_TO = frozenset({"loss", "losses", "defeat", "defeats", "lost", "losing", "lose"})
 _OF_PERSON = re.compile(r"(?:'s|’s)\s+[A-Z]")  # "beat Sweden's Thomas Johansson": his nation
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z][a-z-]*)")
+
+
+@cache
+def _countries() -> re.Pattern[str]:
+    """Every country's name as written (not upper case), longest first."""
+    names = sorted((c for c in tables().countries if not c.isupper()), key=lambda c: (-len(c), c))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 def prev_word(text: str, start: int) -> str:
@@ -173,6 +185,7 @@ class TownTyper:
         self.text = text
         self._sports: bool | None = None
         self._sport: str | None = None
+        self._international: bool | None = None
 
     @property
     def sports(self) -> bool:
@@ -187,6 +200,22 @@ class TownTyper:
             self._sport = report_sport(self.text) if self.sports else ""
         return self._sport
 
+    @property
+    def international(self) -> bool:
+        """Does the report name some country as a side in a match ("the Wales coach",
+        "against Italy"): a report on national teams, not a transfer story?"""
+        if self._international is None:
+            self._international = any(
+                self._side(m.start(), m.end()) for m in _countries().finditer(self.text)
+            )
+        return self._international
+
+    def _side(self, s: int, e: int) -> bool:
+        """The words around ``s:e`` name a side in a match ("X coach", "against X")."""
+        return next_word(self.text, e) in TEAM_AFTER or (
+            self._side_before(s) and not _OF_PERSON.match(self.text, e)
+        )
+
     def _unplaced_side(self, s: int, e: int) -> bool:
         """A mention of a country in a team sport's report that is neither a place ("in
         X", "the tour to X", not "lost to X") nor a person's nation ("X's John Smith")."""
@@ -200,12 +229,16 @@ class TownTyper:
         return 2 * sum(prev_word(self.text, s) in preps for s in starts) >= len(starts)
 
     def _side_before(self, start: int) -> bool:
-        """Do the words before ``start`` name a side in a match ("against X", "loss to X")?"""
+        """Do the words before ``start`` name a side in a match ("against X", "loss to X",
+        "held to a draw by X")?"""
         prev = prev_word(self.text, start)
         if prev in TEAM_BEFORE:
             return True
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
-        return prev == "to" and m is not None and prev_word(self.text, m.start()) in RESULT_TO
+        if m is None:
+            return False
+        before = prev_word(self.text, m.start())
+        return (prev == "to" and before in RESULT_TO) or (prev == "by" and before in RESULT_BY)
 
     def team_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
         """The type of a country's name ``name`` typed ``etype`` with mentions ``spans``:
@@ -216,15 +249,15 @@ class TownTyper:
         if not self.sports:
             return "GPE" if etype == "ORG" else etype
         starts = [s for s, _ in spans]
-        sides = sum(
-            next_word(self.text, e) in TEAM_AFTER
-            or (self._side_before(s) and not _OF_PERSON.match(self.text, e))
-            for s, e in spans
-        )
+        sides = sum(self._side(s, e) for s, e in spans)
         if sides and not self._placed(starts, SPORTS_PLACE_PREPS):
             return "ORG"
-        if self.sport in TEAM_SPORTS and all(self._unplaced_side(s, e) for s, e in spans):
-            return "ORG"  # "Scotland were held to a draw": a team sport's reports name sides
+        if (
+            self.sport in TEAM_SPORTS
+            and self.international
+            and all(self._unplaced_side(s, e) for s, e in spans)
+        ):
+            return "ORG"  # "Scotland were held to a draw": a match report between nations
         return "GPE" if etype == "ORG" else etype
 
     def type_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
