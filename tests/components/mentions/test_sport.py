@@ -104,3 +104,11 @@ def test_a_towns_name_before_a_clubs_initials_is_the_club() -> None:
     text = ATHLETICS + " Jon Rees (Cardiff AAC) was second."
     ents = entities(text, ("Cardiff", "GPE"))
     assert {e.name for e in ents if "Cardiff" in e.name} == {"Cardiff AAC"}
+
+
+def test_a_country_with_a_score_is_a_side() -> None:
+    # "New Zealand's 45-6 win in Paris": the team, though "to New Zealand" reads as travel
+    text = RUGBY + " France's capitulation to New Zealand, and New Zealand's 45-6 win in Paris."
+    assert types(entities(text, ("New Zealand", "GPE")), "New Zealand") == {"ORG"}
+    tour = RUGBY + " He played on the tour to New Zealand last year."
+    assert types(entities(tour, ("New Zealand", "GPE")), "New Zealand") == {"GPE"}

@@ -30,7 +30,9 @@ from newsledger.core.lexicon import Col, read_json, read_table
 
 NONE = ""  # not a sports report
 UNKNOWN = "unknown"  # a sports report whose sport its words do not make clear
-MIN_SCORE = 4  # weight of cues the leading sport needs (two words seldom used elsewhere) ...
+MIN_SCORE = (
+    3  # weight of cues the leading sport needs (a word seldom used elsewhere and one more) ...
+)
 LEAD = 2  # ... and how many times the runner-up's score it must pass
 OTHER_MIN_SCORE = 8  # what the leader needs in a report that is no sports report by its words
 MIN_CUES = 2  # the least weight of one sport's cues that makes a report of unknown sport

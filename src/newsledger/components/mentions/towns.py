@@ -156,6 +156,7 @@ RESULT_BY = frozenset(
 )
 RESULT_TO = frozenset({"loss", "losses", "defeat", "defeats", "lost", "losing", "lose"})
 _OF_PERSON = re.compile(r"(?:'s|’s)\s+[A-Z]")  # "beat Sweden's Thomas Johansson": his nation
+_SCORE_AFTER = re.compile(r"(?:'s|’s)?\s+\d{1,3}-\d{1,3}(?![\d-])")  # "X's 45-6 win", "X 2-1"
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z][a-z-]*)")
 
 
@@ -211,10 +212,11 @@ class TownTyper:
         return self._international
 
     def _side(self, s: int, e: int) -> bool:
-        """The words around ``s:e`` name a side in a match ("X coach", "against X")."""
-        return next_word(self.text, e) in TEAM_AFTER or (
-            self._side_before(s) and not _OF_PERSON.match(self.text, e)
-        )
+        """The words around ``s:e`` name a side in a match ("X coach", "against X",
+        "X's 45-6 win")."""
+        if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
+            return True
+        return self._side_before(s) and not _OF_PERSON.match(self.text, e)
 
     def _unplaced_side(self, s: int, e: int) -> bool:
         """A mention of a country in a team sport's report that is neither a place ("in
