@@ -18,7 +18,6 @@ from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from newsledger.components.mentions.demonyms import is_described
-from newsledger.components.mentions.sport import UNKNOWN
 from newsledger.corpus.aliases import AliasEntry
 from newsledger.corpus.keys import (
     PersonName,
@@ -35,6 +34,7 @@ from newsledger.corpus.keys import (
     similar,
     skeleton,
 )
+from newsledger.corpus.sides import side_sports
 
 # Types whose one-word names are so often a mistagged surname that the name alone
 # cannot join them across documents when the corpus has a person of that surname.
@@ -336,30 +336,6 @@ def cluster(
     _weak(items, ctx, cl, [i for k, i in node_of.items() if k[0] == "bare"], reps, stats, sides)
     stats["candidate_pairs"] = sum(v for k, v in stats.items() if k.startswith("pairs_"))
     return cl
-
-
-def side_sports(items: Sequence[Item]) -> list[str]:
-    """The sport each possible side joins in: its report's sport; for a report of no
-    clear sport ("unknown"), the one sport whose reports have a side of that name (``""``
-    when two have: it may be either side).  Outside sport ("none") a town's name typed
-    ORG stays apart from the clubs of that name.  A name no report of a known sport has
-    as a side joins across reports as any other name ("Nokia" in a technology report
-    with a few sports words and in one with none).  ``""`` for items that are no side."""
-    known: dict[str, set[str]] = {}
-    for it in items:
-        if it.sport and it.sport not in {UNKNOWN, "none"} and not it.bare:
-            known.setdefault(it.key, set()).add(it.sport)
-    out = []
-    for it in items:
-        label = it.sport
-        if label in {UNKNOWN, "none"}:
-            found = known.get(it.key, set())
-            if not found:
-                label = UNKNOWN
-            elif label == UNKNOWN:
-                label = next(iter(found)) if len(found) == 1 else ""
-        out.append(label)
-    return out
 
 
 def _weak(

@@ -11,7 +11,10 @@ How entities are joined, strongest evidence first:
 2. the same name in the same type class (a country tagged GPE in one article
    and NORP in another is one entity; a person never joins a non-person; a
    town typed ORG, its club or company, stays apart from the town, and a
-   country typed ORG, its national team in a sports report, from the country); a generic
+   country typed ORG, its national team in a sports report, from the country;
+   such sides join only sides of the same sport, the sport each report's words
+   name (:mod:`newsledger.corpus.sides`: Scotland's football and rugby teams are
+   two, Newport's rugby club is not the Newport of a council story); a generic
    body's name ("Supreme Court", "Court of Appeal", "Treasury": institution
    words alone) only when the two reports share a co-occurring name; a day or
    month typed a body or place ("Sunday" ORG) never;
@@ -62,7 +65,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsledger.components.mentions.demonyms import is_described
-from newsledger.components.mentions.sport import TEAM_SPORTS, UNKNOWN
 from newsledger.components.mentions.stage import entity_id, normalize
 from newsledger.components.ner.tables import tables, towns
 from newsledger.core.model import Entity, stable_id
@@ -78,6 +80,7 @@ from newsledger.corpus.keys import (
     type_class,
 )
 from newsledger.corpus.overrides import Override, Overrides, RefIndex, RefItem, build_constraints
+from newsledger.corpus.sides import side_label
 from newsledger.corpus.vote import vote_types
 
 __all__ = [
@@ -139,24 +142,6 @@ def place_or_body(tclass: str, etype: str, name: str) -> str:
     if (name in t.places or name in towns()) and name not in t.polities and name not in t.countries:
         return "ORG" if etype == "ORG" else "PLACE"
     return tclass
-
-
-def side_label(etype: str, name: str, sport: str | None) -> str:
-    """The sport label of a document entity that may be a side in a match: a country's
-    or town's name typed ORG (a national team or a club), or a town's one-word name
-    typed PERSON in a team sport's report (a tagging slip for the club, "the Leicester
-    tight-head").  The label is the report's sport, ``"unknown"`` for a sports report
-    of no clear sport and ``"none"`` outside sport; ``""`` for any other entity."""
-    t = tables()
-    town = (name in t.places or name in towns()) and name not in t.polities
-    if etype == "ORG":
-        side = name in t.countries or town
-    else:  # a one-word "person" of a town's name in a team sport's report
-        side = etype == "PERSON" and " " not in name and sport in TEAM_SPORTS and town
-        side = side and name in towns() and name not in t.countries
-    if not side:
-        return ""
-    return UNKNOWN if sport is None else (sport or "none")
 
 
 def _items(
