@@ -112,3 +112,13 @@ def test_a_country_with_a_score_is_a_side() -> None:
     assert types(entities(text, ("New Zealand", "GPE")), "New Zealand") == {"ORG"}
     tour = RUGBY + " He played on the tour to New Zealand last year."
     assert types(entities(tour, ("New Zealand", "GPE")), "New Zealand") == {"GPE"}
+
+
+def test_a_national_teams_report_that_names_the_country_as_a_place_keeps_both() -> None:
+    text = (
+        RUGBY + " He hopes for a trip to New Zealand with the Lions, to start against New Zealand."
+    )
+    ents = entities(text, ("New Zealand", "GPE"))
+    nz = sorted((e.type, len(e.mentions)) for e in ents if e.name == "New Zealand")
+    assert nz == [("GPE", 1), ("ORG", 1)]
+    assert len({e.id for e in ents if e.name == "New Zealand"}) == 2

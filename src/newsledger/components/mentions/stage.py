@@ -425,19 +425,25 @@ def group(
             name = longer or name
         else:  # a country's alias row: its national team in a sports report
             etype = towns.team_of(name, etype, [(sp.start, sp.end) for sp in members])
-        eid = entity_id(etype, name)
-        n = 1
-        while eid in used:
-            n += 1
-            eid = stable_id(etype, normalize(name), str(n))
-        used.add(eid)
-        ms = tuple(
-            Mention(sp.start, sp.end, text[sp.start : sp.end], etype, eid)
-            for sp in sorted(members, key=lambda x: (x.start, x.end))
-        )
-        aliases = tuple(sorted({" ".join(m.text.split()) for m in ms} - {name}))
-        entities.append(Entity(eid, etype, name, aliases, ms))
-        mentions.extend(ms)
+        # a national team's report may also name the country as a place ("the tour to X")
+        placed = set(towns.place_mentions(name, etype, [(sp.start, sp.end) for sp in members]))
+        parts = [([sp for k, sp in enumerate(members) if k not in placed], etype)]
+        if placed:
+            parts.append(([members[k] for k in sorted(placed)], "GPE"))
+        for part, ptype in parts:
+            eid = entity_id(ptype, name)
+            n = 1
+            while eid in used:
+                n += 1
+                eid = stable_id(ptype, normalize(name), str(n))
+            used.add(eid)
+            ms = tuple(
+                Mention(sp.start, sp.end, text[sp.start : sp.end], ptype, eid)
+                for sp in sorted(part, key=lambda x: (x.start, x.end))
+            )
+            aliases = tuple(sorted({" ".join(m.text.split()) for m in ms} - {name}))
+            entities.append(Entity(eid, ptype, name, aliases, ms))
+            mentions.extend(ms)
     mentions.sort(key=lambda m: (m.start, m.end))
     entities.sort(key=lambda en: (en.mentions[0].start, en.id))
     return mentions, entities

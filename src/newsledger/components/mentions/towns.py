@@ -154,7 +154,9 @@ INDIVIDUAL_SPORTS = frozenset({"athletics", "tennis", "golf", "boxing", "motor r
 RESULT_BY = frozenset(
     {"beaten", "held", "draw", "defeated", "thrashed", "hammered", "stunned", "upset", "knocked"}
 )
-RESULT_TO = frozenset({"loss", "losses", "defeat", "defeats", "lost", "losing", "lose"})
+RESULT_TO = frozenset(
+    {"loss", "losses", "defeat", "defeats", "lost", "losing", "lose", "capitulation", "surrender"}
+)
 _OF_PERSON = re.compile(r"(?:'s|’s)\s+[A-Z]")  # "beat Sweden's Thomas Johansson": his nation
 _SCORE_AFTER = re.compile(r"(?:'s|’s)?\s+\d{1,3}-\d{1,3}(?![\d-])")  # "X's 45-6 win", "X 2-1"
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z][a-z-]*)")
@@ -261,6 +263,25 @@ class TownTyper:
         ):
             return "ORG"  # "Scotland were held to a draw": a match report between nations
         return "GPE" if etype == "ORG" else etype
+
+    def place_mentions(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+        """Of a national team's mentions (a country's name typed ORG in a sports report),
+        those that name the country as a place ("a possible trip to New Zealand with the
+        Lions", "the final in Italy") when others name the side ("against New Zealand"):
+        the country, apart from its team.  ``[]`` for any other entity."""
+        if etype != "ORG" or len(spans) < 2 or not self.sports or name not in tables().countries:
+            return []
+        out = [k for k, (s, e) in enumerate(spans) if self._place(s, e)]
+        return out if len(out) < len(spans) else []
+
+    def _place(self, s: int, e: int) -> bool:
+        """The mention ``s:e`` names a place: after "in", "near" ..., or "to" / "from"
+        that is no result ("the trip to X", not "lost to X"), and no side's words after
+        it ("to X's 45-6 win")."""
+        prev = prev_word(self.text, s)
+        if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
+            return False
+        return prev in SPORTS_PLACE_PREPS or (prev in TRAVEL_PREPS and not self._side_before(s))
 
     def type_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
         """The type of an entity called ``name`` typed ``etype`` with mentions ``spans``."""
