@@ -122,3 +122,10 @@ def test_a_national_teams_report_that_names_the_country_as_a_place_keeps_both() 
     nz = sorted((e.type, len(e.mentions)) for e in ents if e.name == "New Zealand")
     assert nz == [("GPE", 1), ("ORG", 1)]
     assert len({e.id for e in ents if e.name == "New Zealand"}) == 2
+
+
+def test_a_countrys_possessive_after_a_place_word_is_still_its_side() -> None:
+    text = RUGBY + " Rennie was recalled to Wales' squad, in Wales's Six Nations opener."
+    text += " Wales face a tour to Wales's old rivals."
+    ents = entities(text, ("Wales", "GPE"))
+    assert {e.type for e in ents if e.name == "Wales"} == {"ORG"}

@@ -141,6 +141,9 @@ TEAM_AFTER = frozenset(
         "debut",
         "shirt",
         "jersey",
+        "rugby",
+        "football",
+        "cricket",
     ]
 )
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
@@ -158,6 +161,7 @@ RESULT_TO = frozenset(
     {"loss", "losses", "defeat", "defeats", "lost", "losing", "lose", "capitulation", "surrender"}
 )
 _OF_PERSON = re.compile(r"(?:'s|’s)\s+[A-Z]")  # "beat Sweden's Thomas Johansson": his nation
+_POSSESSIVE = re.compile(r"['’](?:s\b|\s)")
 _SCORE_AFTER = re.compile(r"(?:'s|’s)?\s+\d{1,3}-\d{1,3}(?![\d-])")  # "X's 45-6 win", "X 2-1"
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z][a-z-]*)")
 
@@ -276,11 +280,13 @@ class TownTyper:
 
     def _place(self, s: int, e: int) -> bool:
         """The mention ``s:e`` names a place: after "in", "near" ..., or "to" / "from"
-        that is no result ("the trip to X", not "lost to X"), and no side's words after
-        it ("to X's 45-6 win")."""
+        that is no result ("the trip to X", not "lost to X"), and no side's words or
+        possessive after it ("to X's 45-6 win", "in X's Six Nations opener")."""
         prev = prev_word(self.text, s)
         if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
             return False
+        if _POSSESSIVE.match(self.text, e):
+            return False  # "in England's Six Nations opener", "to Wales' first win": the side's
         return prev in SPORTS_PLACE_PREPS or (prev in TRAVEL_PREPS and not self._side_before(s))
 
     def type_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
