@@ -58,3 +58,10 @@ def test_a_one_word_person_of_a_towns_name_in_a_team_sport_is_its_club() -> None
     # outside sport the old rule holds: a one-word "person" of a city's name is the city
     res = resolve(docs, sports={**sports, "d": ""})
     assert together(res, docs, ("a", "Leicester"), ("d", "Leicester"))
+
+
+def test_a_side_of_unknown_sport_joins_no_athletics_team() -> None:
+    docs = [doc(d, ent("ORG", "Great Britain"), ent("PERSON", "Andy Farr")) for d in "abc"]
+    res = resolve(docs, sports={"a": "athletics", "b": "unknown", "c": "unknown"})
+    assert not together(res, docs, ("a", "Great Britain"), ("b", "Great Britain"))
+    assert together(res, docs, ("b", "Great Britain"), ("c", "Great Britain"))

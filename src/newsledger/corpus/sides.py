@@ -52,8 +52,8 @@ def side_label(etype: str, name: str, sport: str | None) -> str:
 
 def side_sports(items: Sequence[Side]) -> list[str]:
     """The sport each possible side joins in: its report's sport; for a report of no
-    clear sport ("unknown"), the one sport whose reports have a side of that name (``""``
-    when two have: it may be either side).  Outside sport ("none") a town's name typed
+    clear sport ("unknown"), the one team sport whose reports have a side of that name
+    (``""`` when two sports have: it may be either side).  Outside sport ("none") a town's name typed
     ORG stays apart from the clubs of that name.  A name no report of a known sport has
     as a side joins across reports as any other name ("Nokia" in a technology report
     with a few sports words and in one with none).  ``""`` for items that are no side."""
@@ -68,7 +68,13 @@ def side_sports(items: Sequence[Side]) -> list[str]:
             found = known.get(it.key, set())
             if not found:
                 label = UNKNOWN
+            elif label == UNKNOWN and len(found) > 1:
+                label = ""
             elif label == UNKNOWN:
-                label = next(iter(found)) if len(found) == 1 else ""
+                # a report of unclear sport is seldom athletics or tennis, whose reports
+                # say what they are: "Great Britain" of a rugby league captain is not the
+                # athletics team
+                (only,) = found
+                label = only if only in TEAM_SPORTS else UNKNOWN
         out.append(label)
     return out
