@@ -65,3 +65,14 @@ def test_a_side_of_unknown_sport_joins_no_athletics_team() -> None:
     res = resolve(docs, sports={"a": "athletics", "b": "unknown", "c": "unknown"})
     assert not together(res, docs, ("a", "Great Britain"), ("b", "Great Britain"))
     assert together(res, docs, ("b", "Great Britain"), ("c", "Great Britain"))
+
+
+def test_a_competition_several_sports_name_alike_joins_within_one_sport() -> None:
+    docs = [doc(d, ent("ORG", "Premiership"), ent("PERSON", "Jon White")) for d in "abcd"]
+    res = resolve(docs, sports=SPORTS)
+    assert together(res, docs, ("a", "Premiership"), ("c", "Premiership"))
+    assert not together(res, docs, ("a", "Premiership"), ("b", "Premiership"))
+    docs = [doc(d, ent("ORG", "Kestrel League"), ent("PERSON", "Jon White")) for d in "ab"]
+    assert together(
+        resolve(docs, sports=SPORTS), docs, ("a", "Kestrel League"), ("b", "Kestrel League")
+    )

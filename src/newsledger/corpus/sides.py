@@ -1,4 +1,5 @@
-"""Sides in a match: a country's national team, a town's club, and the sport each plays.
+"""Sides in a match (a country's national team, a town's club) and competitions several
+sports name alike ("Premiership"), with the sport each belongs to.
 
 A country's or a town's name typed ORG is a side (the mentions stage types it so
 in sports reports, :mod:`newsledger.components.mentions.towns`), and so is a
@@ -13,10 +14,12 @@ one sport, read from each report's words by
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Protocol
 
 from newsledger.components.mentions.sport import TEAM_SPORTS, UNKNOWN
 from newsledger.components.ner.tables import tables, towns
+from newsledger.core.lexicon import read_json
 
 
 class Side(Protocol):
@@ -32,15 +35,29 @@ class Side(Protocol):
     def bare(self) -> bool: ...
 
 
+@cache
+def _competitions() -> frozenset[str]:
+    return frozenset(read_json("resolve_lexicon.json")["shared_competitions"])
+
+
+def _competition(name: str) -> bool:
+    """Is ``name`` one that several sports give a competition ("Premiership", "World Cup")?"""
+    low = name.casefold()
+    return (low[4:] if low.startswith("the ") else low) in _competitions()
+
+
 def side_label(etype: str, name: str, sport: str | None) -> str:
     """The sport label of a document entity that may be a side in a match: a country's
     or town's name typed ORG (a national team or a club), or a town's one-word name
     typed PERSON in a team sport's report (a tagging slip for the club, "the Leicester
-    tight-head").  The label is the report's sport, ``"unknown"`` for a sports report
+    tight-head"); and of a competition's name several sports use ("Premiership",
+    "World Cup": ``shared_competitions`` in ``data/resolve_lexicon.json``).  The label is the report's sport, ``"unknown"`` for a sports report
     of no clear sport and ``"none"`` outside sport; ``""`` for any other entity."""
     t = tables()
     town = (name in t.places or name in towns()) and name not in t.polities
-    if etype == "ORG":
+    if etype != "PERSON" and _competition(name):
+        side = True  # "the Premiership" of football is not rugby union's
+    elif etype == "ORG":
         side = name in t.countries or town
     else:  # a one-word "person" of a town's name in a team sport's report
         side = etype == "PERSON" and " " not in name and sport in TEAM_SPORTS and town
