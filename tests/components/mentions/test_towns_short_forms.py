@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from newsledger.components.mentions import stage as mentions
 from newsledger.components.mentions.towns import is_sports_report, prev_word
-from newsledger.core.model import Entity
+from newsledger.core.model import Entity, NamedSpan
 from tests.components.mentions.test_mentions import entities
 
 MATCH = (
@@ -150,3 +151,17 @@ def test_a_common_noun_written_like_a_name_is_no_entity() -> None:
     ents = entities(text, ("Pole", "NORP"), ("Kate Dunn", "PERSON"), ("Jan Nowak", "PERSON"))
     poles = [e for e in ents if e.name == "Pole"]
     assert len(poles) == 1 and len(poles[0].mentions) == 1  # "A Pole, Jan Nowak"
+
+
+def test_a_span_inside_a_longer_one_is_part_of_it() -> None:
+    text = "Christian Aid has called on firms to stay. Muslim and Christian leaders agreed."
+    a = text.index("Christian Aid")
+    b = text.index("Christian leaders")
+    ents = [
+        NamedSpan(a, a + 13, "ORG", "Christian Aid", 0, 0),
+        NamedSpan(a, a + 9, "NORP", "Christian", 0, 0),
+        NamedSpan(b, b + 9, "NORP", "Christian", 0, 0),
+    ]
+    _, found = mentions.group(text, ents)
+    by_name = {e.name: [m.start for m in e.mentions] for e in found}
+    assert by_name == {"Christian Aid": [a], "Christian": [b]}

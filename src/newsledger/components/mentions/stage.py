@@ -132,8 +132,17 @@ def _initial_spans(text: str, ents: Sequence[NamedSpan]) -> list[_Span]:
             continue  # "Pole vault": a common noun, no name
         if e > s and any(ch.isalpha() for ch in text[s:e]):
             out.append(_Span(s, e, ent.label))
-    out.sort(key=lambda sp: (sp.start, sp.end))
-    return out
+    # a span inside a longer one ("Christian" NORP inside "Christian Aid") is part of it
+    out.sort(key=lambda sp: (sp.start, -sp.end))
+    kept: list[_Span] = []
+    reach = -1  # the furthest end of the spans kept so far (each starts at or before sp)
+    for sp in out:
+        inside = sp.end <= reach and (sp.start, sp.end) != (kept[-1].start, kept[-1].end)
+        if not inside:
+            kept.append(sp)
+            reach = max(reach, sp.end)
+    kept.sort(key=lambda sp: (sp.start, sp.end))
+    return kept
 
 
 # -------------------------------------------------------------- acronyms
