@@ -165,3 +165,19 @@ def test_a_span_inside_a_longer_one_is_part_of_it() -> None:
     _, found = mentions.group(text, ents)
     by_name = {e.name: [m.start for m in e.mentions] for e in found}
     assert by_name == {"Christian Aid": [a], "Christian": [b]}
+
+
+def test_two_spans_that_spell_a_name_named_whole_elsewhere_are_that_name() -> None:
+    text = "Christian Aid said no. Later Christian Aid agreed. Christian leaders met."
+    a, b, c = (
+        text.index(w) for w in ("Christian Aid said", "Christian Aid agreed", "Christian leaders")
+    )
+    ents = [
+        NamedSpan(a, a + 13, "ORG", "Christian Aid", 0, 0),
+        NamedSpan(b, b + 9, "NORP", "Christian", 0, 0),
+        NamedSpan(b + 10, b + 13, "PERSON", "Aid", 0, 0),
+        NamedSpan(c, c + 9, "NORP", "Christian", 0, 0),
+    ]
+    _, found = mentions.group(text, ents)
+    by_name = {e.name: [m.start for m in e.mentions] for e in found}
+    assert by_name == {"Christian Aid": [a, b], "Christian": [c]}

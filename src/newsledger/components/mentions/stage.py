@@ -142,7 +142,25 @@ def _initial_spans(text: str, ents: Sequence[NamedSpan]) -> list[_Span]:
             kept.append(sp)
             reach = max(reach, sp.end)
     kept.sort(key=lambda sp: (sp.start, sp.end))
-    return kept
+    return _rejoin(text, kept)
+
+
+def _rejoin(text: str, spans: list[_Span]) -> list[_Span]:
+    """Two adjacent spans that spell a name the text names whole elsewhere ("Christian"
+    NORP + "Aid" PERSON, where "Christian Aid" is a span too) are that name."""
+    whole = {text[sp.start : sp.end]: sp.label for sp in spans if " " in text[sp.start : sp.end]}
+    if not whole:
+        return spans
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and sp.start == prev.end + 1 and text[prev.end] == " ":
+            label = whole.get(text[prev.start : sp.end])
+            if label is not None:
+                out[-1] = _Span(prev.start, sp.end, label)
+                continue
+        out.append(sp)
+    return out
 
 
 # -------------------------------------------------------------- acronyms
