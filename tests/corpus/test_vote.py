@@ -87,3 +87,20 @@ def test_a_title_takes_no_body_and_no_widely_named_person() -> None:
     assert len(_types(resolve(band), band, "Vanity Harbour")) == 2
     person = _reports("Mara Colt", "WORK_OF_ART", 1, "PERSON", 3)  # her biopic, once
     assert len(_types(resolve(person), person, "Mara Colt")) == 2
+
+
+def test_a_firm_named_after_a_person_takes_the_bare_full_name_of_as_many_reports() -> None:
+    docs = _reports("Arthur Brill", "ORG", 1, "PERSON", 1)  # a bookmaker, typed ORG once
+    res = resolve(docs)
+    assert list(_types(res, docs, "Arthur Brill").values()) == [{"ORG"}]
+    assert res.stats["joined_named_body"] == 1
+    # a report that names a person ("Brill" alone, "Mr Brill") keeps its person
+    person = _reports("Arthur Brill", "ORG", 1, "PERSON", 0)
+    person.append(doc("p0", ent("PERSON", "Arthur Brill", "Brill")))
+    assert len(_types(resolve(person), person, "Arthur Brill")) == 2
+    # more reports of the person than of the body: left apart
+    more = _reports("Arthur Brill", "ORG", 1, "PERSON", 2)
+    assert len(_types(resolve(more), more, "Arthur Brill")) == 2
+    # no given name first: the ordinary vote's bar holds
+    plain = _reports("Green Dawn", "ORG", 1, "PERSON", 1)
+    assert len(_types(resolve(plain), plain, "Green Dawn")) == 2

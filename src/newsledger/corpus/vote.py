@@ -30,6 +30,11 @@ typed PERSON in a list of films), is the title everywhere; a body (ORG) never
 joins a title this way, since teams, firms, bands and parties share names with
 works.
 
+A firm named after a person (:func:`_named_body`: "William Vane" the bookmaker) is held
+to the lowest bar: a tagger types a name that starts with a known given name PERSON when
+it has no cue, so one report that types it ORG outweighs as many reports that type it a
+person with nothing but the full name (no surname alone, no "Mr") and nothing else joined.
+
 One-word names never vote: a surname typed PERSON in one report and ORG in
 another is most often two different things ("Senderos" the player, a firm).
 """
@@ -98,6 +103,8 @@ def vote_types(items: list[Item], cl: Clusters, stats: Counter[str]) -> set[int]
             top = joined if joined != -1 else top
     for key in sorted(by_key):
         _title(items, cl, key, by_key[key], members, outvoted, stats)
+    for key in sorted(by_key):
+        _named_body(items, cl, key, by_key[key], members, outvoted, stats)
     return outvoted
 
 
@@ -150,3 +157,41 @@ def _absorb(
     root = cl.find(top)
     members[root] = merged
     return root
+
+
+def _named_body(
+    items: list[Item],
+    cl: Clusters,
+    key: str,
+    group: list[int],
+    members: dict[int, list[int]],
+    outvoted: set[int],
+    stats: Counter[str],
+) -> None:
+    """A firm named after a person ("William Vane" the bookmaker): a name that starts
+    with a known given name is typed PERSON by a tagger with no cue, so a report that
+    types it ORG had a cue for it.  The reports that type it a person with nothing but
+    that full name (no surname alone, no "Mr": no sign of a person) and nothing else
+    joined to it, in at most as many reports as the body's, are the body."""
+    t = tables()
+    if not any(items[i].name.split()[0] in t.given for i in group):
+        return
+    roots: dict[int, set[int]] = {}
+    for i in group:
+        roots.setdefault(cl.find(i), set()).add(items[i].doc)
+    bodies = [r for r in roots if all(items[i].type == "ORG" for i in members[r])]
+    if len(bodies) != 1:
+        return
+    top = bodies[0]
+    for r in sorted(set(roots) - {top}):
+        own = members[r]
+        if any(items[i].key != key or items[i].type != "PERSON" for i in own):
+            continue
+        if any(set(items[i].surfaces) != {items[i].name} for i in own):
+            continue  # "Mr Vane", "Vane" alone: a person is named there
+        if len(roots[r]) > len(roots[top]):
+            continue
+        joined = _absorb(cl, members, top, r, outvoted)
+        if joined != -1:
+            stats["joined_named_body"] += 1
+            top = joined

@@ -114,7 +114,7 @@ def test_a_one_word_group_no_table_knows_is_a_body() -> None:
         assert labels_of(a, group) == ["NORP"], group
 
 
-def test_a_town_typed_as_a_group_is_left_to_its_report() -> None:
-    # "the Dartford disaster": a town's name standing for an event, not a firm
+def test_a_town_typed_as_a_group_is_the_town_not_a_firm() -> None:
+    # "the Dartford disaster": a town's name standing for an event, not a firm (bodies.py)
     a = make("Fans recalled the 1989 Dartford disaster.", [("Dartford", "NORP")])
-    assert labels_of(a, "Dartford") == ["NORP"]
+    assert labels_of(a, "Dartford") == ["GPE"]

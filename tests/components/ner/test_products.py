@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from newsledger.core.model import Annotated
 from tests.components.ner.test_nerfix import ents, labels_of, make
 
 
@@ -69,3 +72,35 @@ def test_the_models_listed_after_a_makers_model_are_products() -> None:
     for model in ("Express", "Kodiak", "Prowler"):
         assert (model, "PRODUCT") in got
     assert ("Express", "GPE") not in got
+
+
+def glued(a: Annotated, word: str, pos: str) -> Annotated:
+    """``a`` with the tokens that spell ``word`` without spaces made one token (as spaCy
+    keeps "X5"), tagged ``pos``."""
+    toks = list(a.tokens)
+    k = next(i for i in range(len(toks) - 1) if toks[i].text + toks[i + 1].text == word)
+    one = replace(toks[k], end=toks[k + 1].end, text=word, lemma=word.lower(), pos=pos, tag=pos)
+    merged = [*toks[:k], one, *toks[k + 2 :]]
+    tokens = tuple(replace(t, i=i) for i, t in enumerate(merged))
+    ents = tuple(
+        replace(
+            e,
+            token_start=e.token_start - (e.token_start > k),
+            token_end=e.token_end - (e.token_end > k),
+        )
+        for e in a.ents
+    )
+    sents = tuple(replace(s, token_end=len(tokens)) for s in a.sents)
+    return replace(a, tokens=tokens, ents=ents, sents=sents)
+
+
+def test_a_models_code_is_part_of_the_product() -> None:
+    a = make("Drivers prefer the BMW Q7 and its sibling .", [("BMW Q7", "ORG")])
+    got = ents(glued(a, "Q7", "NOUN"))
+    assert got == [("BMW Q7", "PRODUCT")]
+
+
+def test_an_untagged_maker_before_its_model_makes_one_product() -> None:
+    a = make("The recall covers the GMC Savorra as well .", [("Savorra", "GPE")])
+    assert labels_of(a, "GMC Savorra") == ["PRODUCT"]
+    assert labels_of(a, "Savorra") == []

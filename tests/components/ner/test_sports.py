@@ -100,3 +100,15 @@ def test_a_players_name_elsewhere_in_the_report_is_the_player() -> None:
     a = make(text, spans)
     assert labels_of(a, "Varley") == ["PERSON", "PERSON"]
     assert labels_of(a, "Osterman") == ["PERSON", "PERSON"]
+
+
+def test_a_short_line_of_substitutes_names_players() -> None:
+    text = (
+        "Vance scored twice in the league match and the striker hit the post .\n"
+        "Subs not used : Lehmark , Varosi , Kellin .\n"
+        "Venues : Ostrel , Varosi .\n"
+    )
+    a = make(text, [("Vance", "PERSON"), ("Varosi", "GPE"), ("Kellin", "ORG")])
+    assert labels_of(a, "Kellin") == ["PERSON"]
+    assert "PERSON" in labels_of(a, "Lehmark")
+    assert labels_of(a, "Ostrel") == []  # a short line with another label is no line-up

@@ -132,3 +132,27 @@ def test_a_document_called_by_its_title() -> None:
     text = "Fears grew after a research note called Approve which showed the risk ."
     a = make(text, [("Approve", "PERSON")])
     assert labels_of(a, "Approve") == ["WORK_OF_ART"]
+
+
+def test_titles_after_including_a_plural_kind_of_work() -> None:
+    text = "He has had 12 hit singles , including Warm in Varre , Quandary and more ."
+    a = make(text, [("Varre", "GPE")])
+    assert labels_of(a, "Warm in Varre") == ["WORK_OF_ART"]
+    assert labels_of(a, "Quandary") == ["WORK_OF_ART"]
+    assert labels_of(a, "Varre") == []
+
+
+def test_an_epic_a_tale_or_a_classic_introduces_a_title() -> None:
+    a = make("He played a soldier in the war epic Marsh Hill .", [("Marsh Hill", "GPE")])
+    assert labels_of(a, "Marsh Hill") == ["WORK_OF_ART"]
+    b = make("He sold copies of Bollywood classic Varaan .", [("Varaan", "PERSON")])
+    assert labels_of(b, "Varaan") == ["WORK_OF_ART"]
+
+
+def test_a_hit_after_its_kind_introduces_a_title_but_the_verb_does_not() -> None:
+    a = make(
+        "Fans loved the critical hit Lanterns .", [("Lanterns", "GPE")], pos={"critical": "ADJ"}
+    )
+    assert labels_of(a, "Lanterns") == ["WORK_OF_ART"]
+    b = make("The storm hit Varnia Bay .", [("Varnia Bay", "GPE")], pos={"hit": "VERB"})
+    assert labels_of(b, "Varnia Bay") in (["GPE"], ["LOC"])  # a place, not a title

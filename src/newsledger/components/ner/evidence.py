@@ -5,7 +5,7 @@ same company a person in one sentence and an organisation in the next, and a
 small town a person.  This module reads the cues the whole article gives for
 every name and makes its mentions agree:
 
-* *person*: a title or honorific just before ("Mr X", "striker X"), "X, who",
+* *person*: a title or honorific just before ("Mr X", "striker X", "analyst X Y"), "X, who",
   "X, 34," (an age); "X said" counts once however often it recurs (firms say things
   too), and a name whose form rules a person out ("S&P", "Universal Music": a head word
   of :file:`ner_keywords.tsv`) never becomes one;
@@ -25,7 +25,9 @@ every name and makes its mentions agree:
   world's biggest spirits company,") or starts after one ("Spain's biggest bank, X,"),
   "X said it" (people are "he" or "she"), an employer after a job title ("an analyst at
   X"), a name taken for a person beside a firm ("X and Ferrari", weakly; not one with a
-  given name) (:mod:`newsledger.components.ner.not_person`), and a one-word
+  given name) (:mod:`newsledger.components.ner.not_person`), a firm bought or staked in
+  outside sport or a bookmaker, a club by its fans, its ground ("away at X") or its match
+  ("between X and Y") (:mod:`newsledger.components.ner.bodies`), and a one-word
   name that opens the document's own organisation name ("Pirelli" after
   "Pirelli Cables").
 
@@ -43,6 +45,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from newsledger.components.ner.bodies import (
+    bookmaker_cue,
+    club_cue,
+    deal_cue,
+    firm_noun_cue,
+    job_person,
+    town_norp,
+)
 from newsledger.components.ner.not_person import (
     MEMBERS_OF,
     coordinated,
@@ -53,7 +63,7 @@ from newsledger.components.ner.not_person import (
     stray_group,
 )
 from newsledger.components.ner.rules import Doc, Span, opens_sentence
-from newsledger.components.ner.sports import is_sports, side_named
+from newsledger.components.ner.sports import is_sports, is_sporty, side_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # the types evidence can move a name between (NORP, dates and titles of works stay)
@@ -62,6 +72,7 @@ PLACE = frozenset({"GPE", "LOC"})
 INITIALS_FIRM = re.compile(r"[A-Z]{1,4}&[A-Z]{1,4}$")  # "S&P", "AT&T", "M&S"
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENDS = frozenset({",", ".", ";", ")", ""})  # what may follow a name in apposition
+SIDE_FROM = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # what a tagger calls a club
 
 
 def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
@@ -77,8 +88,13 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         return votes  # headlines and tables carry no sentence context
     if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
         votes["PERSON"] += 2
-    if nxt == "," and nxt2 in {"who", "whose"} and not (lp in c.org_before and prev.islower()):
-        votes["PERSON"] += 2  # not "the band X, who": bands and clubs are "who" too
+    if (
+        nxt == ","
+        and nxt2 in {"who", "whose"}
+        and not (lp in c.org_before and prev.islower())
+        and not (is_sports(d) and (txt in towns() or t.places.get(txt) == "GPE"))
+    ):  # not "the band X, who", nor a town's club in a sports report: they are "who" too
+        votes["PERSON"] += 2
     if said_it(d, te):
         votes["ORG"] += 2  # "X said it would ...": a firm or body, never "he" or "she"
     elif nxt.lower() in c.person_after:
@@ -167,8 +183,25 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
     if s.label == "PERSON" and plural_group(d, ts, te, txt, t.given):
         votes["ORG"] += 2  # "the Lib Dems say": a party, band or firm
-    if s.label == "PERSON" and side_named(d, t, ts, te, txt):
-        votes["ORG"] += 2  # "a win over X", "set to join X": a side or club in a sports report
+    # (a full name typed PERSON after "against" is the player's)
+    if (
+        (s.label != "PERSON" or " " not in txt)
+        and s.label in SIDE_FROM
+        and side_named(d, t, ts, te, txt)
+    ):
+        votes["ORG"] += 2  # "a win over X", "set to join X": a side or club
+    if s.label in SIDE_FROM and is_sporty(d) and club_cue(d, t, ts, te, txt):
+        votes["ORG"] += 2  # "X fans", "away at X", "the match between X and Y": a club
+    if (
+        s.label not in {"WORK_OF_ART", "PRODUCT"}  # a film or a car is bought too
+        and firm_name(t, txt)
+        and (deal_cue(d, ts, is_sporty(d)) or firm_noun_cue(d, t, ts, te, is_sporty(d)))
+    ):
+        votes["ORG"] += 2  # "having bought X", "X subsidiary", "a firm called X": a firm
+    if s.label in SIDE_FROM and txt not in t.polities and bookmaker_cue(d, ts):
+        votes["ORG"] += 2  # "at bookmakers X", "odds of 5/1 at X": a betting firm
+    if s.label != "PERSON" and job_person(d, t, ts, txt):
+        votes["PERSON"] += 2  # "analyst Vadim Roe": a person, whatever the tagger said
     if lp == "at" and s.label == "PERSON" and employer_at(d, ts - 1):
         votes["ORG"] += 2  # "vice president of search at X": an employer, not a person
     if nxt == "," and work_apposition(d, te + 1, c.org_before, ORG_GAP):
@@ -305,11 +338,17 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             name = d.text[x.start : x.end]
             if name.split()[0] not in t.given:
                 votes[name]["ORG"] += 1  # "Maserati and Ferrari": a firm beside a firm
+    glued = {
+        d.text[s.start : s.end]
+        for s in spans
+        if d.word(d.tok_range(s.start, s.end)[0] - 1)[:1].isupper()
+    }
     out: list[Span] = []
     for s in spans:
         key = d.text[s.start : s.end]
         if s.label == "NORP" and s.src != "gaz" and stray_group(t, key):
             s = Span(s.start, s.end, "ORG", "rule")  # "Euronext" NORP: no people's name
+        s = town_norp(d, t, s) or s  # "the Hillsborough disaster": the town, not its people
         if s.src == "gaz" or s.label not in VOTING:
             out.append(s)
             continue
@@ -317,11 +356,21 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if own and clear(own):
             label = verdict(own, Counter(), s.label, key in t.polities)  # its own sentence wins
         else:
-            label = verdict(votes.get(key), labels[key], s.label, key in t.polities)
+            label = verdict(votes.get(key), labels[key], s.label, key in t.polities, key in glued)
         if label == "PERSON" and no_person(t, key):
             label = s.label
         out.append(s if label == s.label else Span(s.start, s.end, label, "rule"))
     return out
+
+
+def firm_name(t: Tables, txt: str) -> bool:
+    """Could ``txt`` name a firm: no country, place or known given name first?"""
+    return (
+        txt not in t.polities
+        and txt not in t.countries
+        and txt not in t.places
+        and txt.split()[0] not in t.given
+    )
 
 
 def weak_person(d: Doc, s: Span) -> int:
@@ -345,8 +394,16 @@ def clear(votes: Counter[str]) -> bool:
     return ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
 
 
-def verdict(votes: Counter[str] | None, labels: Counter[str], current: str, polity: bool) -> str:
-    """The type a name takes: its clear cue winner, else its mentions' majority."""
+def verdict(
+    votes: Counter[str] | None,
+    labels: Counter[str],
+    current: str,
+    polity: bool,
+    glued: bool = True,
+) -> str:
+    """The type a name takes: its clear cue winner, else its mentions' majority; a tie
+    between person and organisation goes to the side of a weak cue unless ``glued`` (a
+    mention follows a capitalised word: "The Sunday Telegraph" cut short)."""
     if votes:
         ranked = votes.most_common()
         best, score = ranked[0]
@@ -361,6 +418,8 @@ def verdict(votes: Counter[str] | None, labels: Counter[str], current: str, poli
         ranked = labels.most_common()
         if ranked[0][1] > ranked[1][1]:
             return ranked[0][0]
+        if votes and votes["PERSON"] != votes["ORG"] and not glued:  # a tie: a weak cue
+            return "PERSON" if votes["PERSON"] > votes["ORG"] else "ORG"  # ("a tearful X told")
     return current
 
 
@@ -424,61 +483,3 @@ def _unknown_given(d: Doc, t: Tables, i: int, lower: set[str]) -> bool:
         and w not in t.keywords
         and w.lower() not in t.leading_stop
     )
-
-
-LIST_SEPARATORS = frozenset({", ", "; ", " and ", ", and "})
-MIN_LIST = 4  # names in a run before the run's majority types its odd members
-
-
-def list_runs(d: Doc, spans: list[Span]) -> list[list[int]]:
-    """Runs of one-line names separated only by commas, semicolons or "and" (indices)."""
-    runs: list[list[int]] = []
-    cur: list[int] = []
-    for k, s in enumerate(spans):
-        if cur:
-            prev = spans[cur[-1]]
-            gap = d.text[prev.end : s.start]
-            if gap in LIST_SEPARATORS:
-                cur.append(k)
-                continue
-            runs.append(cur)
-        cur = [k]
-    if cur:
-        runs.append(cur)
-    return [r for r in runs if len(r) >= MIN_LIST]
-
-
-def list_people(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """In a list of names that are mostly people ("Cech, Ferreira, Carvalho, Terry") or
-    mostly organisations ("Nokia, Intel, Philips, Alcatel"), the one-word members typed
-    otherwise take the list's type (countries excepted)."""
-    spans = sorted(spans, key=lambda s: s.start)
-    out = list(spans)
-    named = {  # the words of the article's full person names ("Charlton" of "Hall Charlton")
-        w for s in spans if s.label == "PERSON" for w in d.text[s.start : s.end].split()[1:]
-    }
-    for run in list_runs(d, spans):
-        known = sum(d.text[spans[k].start : spans[k].end] in named for k in run)
-        for label in ("PERSON", "ORG"):
-            members = sum(
-                spans[k].label == label
-                and not (label == "ORG" and d.text[spans[k].start : spans[k].end] in named)
-                for k in run
-            )
-            if label == "PERSON":
-                members = max(members, known)
-            if members * 2 <= len(run) or (label == "ORG" and known):
-                continue
-            for k in run:
-                s = spans[k]
-                txt = d.text[s.start : s.end]
-                if (
-                    s.label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
-                    and s.label != label
-                    and s.src != "gaz"
-                    and " " not in txt
-                    and txt not in t.polities
-                    and not (label == "ORG" and txt in t.given)
-                ):
-                    out[k] = Span(s.start, s.end, label, "rule")
-    return out

@@ -30,7 +30,14 @@ from __future__ import annotations
 from collections import Counter
 
 from newsledger.components.ner.evidence import cue_votes
-from newsledger.components.ner.rules import HONORIFICS, PARTICLES, Doc, Span, is_name_word
+from newsledger.components.ner.rules import (
+    HONORIFICS,
+    PARTICLES,
+    Doc,
+    Span,
+    is_name_word,
+    opens_sentence,
+)
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 
@@ -150,6 +157,8 @@ def lineups(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 s0, e0 = d.toks[i].start, d.toks[j - 1].end
                 whole = not d.text[s0 - 1 : s0].strip() and not d.text[e0 : e0 + 1].strip()
                 lone = lone or not whole  # a piece of "Inzamam-ul-Haq"
+                # "Injured Rio Ferdinand and ...": a word opening the sentence before a name
+                lone = lone or (j == i + 1 and opens_sentence(d, i) and j < len(mask) and mask[j])
                 if not lone and t.keywords.get(d.toks[j - 1].text) is None:
                     added.append(Span(d.toks[i].start, d.toks[j - 1].end, "PERSON", "rule"))
                 i = j

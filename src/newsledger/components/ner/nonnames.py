@@ -20,6 +20,16 @@ evidence of the word's own use, never a list of names:
 * *units*: data rates and frequencies by their shape ("Mbps", "GHz"), a sum or measure
   written with its unit ("548p", "44.6secs"), and power, storage
   or radio-band abbreviations ("MW", "GB", "LW") right after a number;
+* *modifiers*: a one-word span opening its sentence before a lower-case noun ("Digital
+  technology has ...", "Party strategists believe", "Reggae star X") when the article
+  also writes the word lower-case and no longer name holds it, nor is it a place, a
+  people or a given name;
+* *not a title*: a "title" opening its sentence with "The" whose other words, less any
+  trailing lower-case ones, are a people's name or a name the article types otherwise
+  ("The Welsh scrum is ...", "The Labour party and the country ..." with "Labour" a body
+  elsewhere): that name, typed so;
+* *numerals*: a Roman numeral alone after a lower-case word ("the starting XV", "a
+  strong XI"): a team of that many, not a name ("Henry VIII" is one span);
 * *followers*: one word ending in "-ites" ("Thatcherites") is a group of people, NORP;
 * *titles*: a portfolio after "<title> of" ("Secretary of State") is part of the title; a
   body followed by a post ("Conservative Party Co-Chairman") is cut to the body.
@@ -39,7 +49,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.rules import OPENING_MARKS, Doc, Span, opens_sentence
 from newsledger.components.ner.tables import Tables, cues
 
 DROPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
@@ -56,6 +66,7 @@ INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
 FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
 NAME_ADJECTIVE = ("ean", "ian", "esque")  # "Shakespearean", "Dickensian", "Kafkaesque"
+ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")  # "XV", "XI", "III"; not "I"
 AWARD_FIRST = frozenset({"first", "foreign", "supporting", "original", "adapted", "new"})
 
 
@@ -73,6 +84,60 @@ def is_unit(d: Doc, ts: int, te: int) -> bool:
     if RATE_UNIT.match(w):
         return True
     return SHORT_UNIT.match(w) is not None and ts > 0 and _number(d.toks[ts - 1].text)
+
+
+def modifier(d: Doc, t: Tables, ts: int, te: int, lower: set[str], held: set[str]) -> bool:
+    """Is the one-token span at ``ts`` a common word opening its sentence before a lower-case
+    noun ("Digital technology has ...") that the article also writes lower-case?"""
+    if te - ts != 1 or te >= len(d.toks):
+        return False
+    tok, nxt = d.toks[ts], d.toks[te]
+    w = tok.text
+    if not w[1:].islower() or w.lower() not in lower or w in held:
+        return False
+    if w in t.given or w in t.places or w in t.demonyms:
+        return False
+    if not nxt.text.isalpha() or not nxt.text.islower() or nxt.pos not in {"NOUN", "ADJ"}:
+        return False
+    return opens_sentence(d, ts) and not d.caps_at(tok.start)
+
+
+def after_stop(d: Doc, ts: int) -> bool:
+    """Does token ``ts`` follow a full stop, a question or exclamation mark or a line break
+    (after opening quotes), not just a sentence break the parser put inside a phrase ("hit
+    cartoon The Simpsons")?"""
+    k = ts - 1
+    while k >= 0 and (d.toks[k].pos == "SPACE" or d.toks[k].text in OPENING_MARKS):
+        k -= 1
+    if k < 0 or "\n" in d.text[d.toks[k].end : d.toks[ts].start]:
+        return True
+    return d.toks[k].text in {".", "!", "?"}
+
+
+def not_title(d: Doc, t: Tables, s: Span, typed: dict[str, str]) -> Span | None:
+    """The name inside a sentence-opening "The X" taken for a title ("The Welsh scrum"),
+    or ``None`` when it is not one."""
+    ts, te = d.tok_range(s.start, s.end)
+    if s.label != "WORK_OF_ART" or te - ts < 2 or d.toks[ts].text != "The":
+        return None
+    while te - 1 > ts + 1 and d.toks[te - 1].text.islower():
+        te -= 1  # "The Labour party": the name without the lower-case noun
+    if not opens_sentence(d, ts) or d.caps_at(d.toks[ts].start) or not after_stop(d, ts):
+        return None
+    start, end = d.toks[ts + 1].start, d.toks[te - 1].end
+    rest = d.text[start:end]
+    if any(w.islower() for w in rest.split()):
+        return None
+    label = "NORP" if rest in t.demonyms else typed.get(rest)
+    return None if label is None else Span(start, end, label, "rule")
+
+
+def numeral(d: Doc, ts: int, te: int) -> bool:
+    """Is the span at ``ts`` a Roman numeral alone after a lower-case word ("the starting
+    XV")?"""
+    if te - ts != 1 or ts == 0 or not ROMAN.fullmatch(d.toks[ts].text):
+        return False
+    return d.toks[ts - 1].text.isalpha() and d.toks[ts - 1].text.islower()
 
 
 def common_noun(d: Doc, t: Tables, ts: int, te: int) -> bool:
@@ -163,8 +228,17 @@ def cut_post(t: Tables, s: Span, txt: str) -> Span:
 def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Drop the spans that are no names (see the module's docstring)."""
     named = Counter(w for s in spans for w in d.text[s.start : s.end].split())
+    held = {w for s in spans for w in d.text[s.start : s.end].split()[1:]} | {
+        d.text[s.start : s.end].split()[0] for s in spans if " " in d.text[s.start : s.end]
+    }  # the words of longer names
+    lower = {x.text for x in d.toks if x.text.islower()}
+    typed = {d.text[s.start : s.end]: s.label for s in spans if s.label != "WORK_OF_ART"}
     out: list[Span] = []
     for s in spans:
+        inner = not_title(d, t, s, typed) if s.src != "gaz" else None
+        if inner is not None:
+            out.append(inner)
+            continue
         if s.src == "gaz" or s.label not in DROPPABLE:
             out.append(s)
             continue
@@ -174,6 +248,9 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         once = named[d.text[s.start : s.end]] == 1  # not a word of another name ("Kim Clijsters")
         if once and common_noun(d, t, ts, te):
             continue
+        if numeral(d, ts, te) or modifier(d, t, ts, te, lower, held):
+            continue
+
         if s.label != "NORP" and te - ts == 1 and FOLLOWERS.match(d.toks[ts].text):
             out.append(Span(s.start, s.end, "NORP", "rule"))  # "Thatcherites": followers
             continue

@@ -7,7 +7,10 @@ capitalised or numbered words makes a product, unless those words name a unit of
 company ("Ford Motor Company", "Toyota UK", "Sony Ericsson", "Microsoft Chairman ..."):
 a company head word, a legal suffix, another maker, a place, a demonym, a title, a given
 name or a calendar word.  A maker's name of two words alone is ORG, never a
-person ("Alfa Romeo"; a one-word maker may be a surname: "Ford").  The models listed
+person ("Alfa Romeo"; a one-word maker may be a surname: "Ford").  A maker spaCy left
+untagged before a model it tagged on its own ("the GMC Savana") makes one product with
+it, and a model's code of capitals and digits ("BMW X5") is a model's word whatever its
+part of speech.  The models listed
 after a maker's model are products too ("the Chevrolet Avalanche, Express and Kodiak").
 """
 
@@ -41,12 +44,19 @@ def model_word(t: Tables, w: str) -> bool:
     )
 
 
+def coded(w: str) -> bool:
+    """Is ``w`` a model's code of capitals and digits ("X5", "A4", "RX-8"), whatever
+    part of speech spaCy gave it?"""
+    return any(ch.isdigit() for ch in w) and w[:1].isupper() and len(w) <= 6
+
+
 def model_end(d: Doc, t: Tables, i: int, mask: list[bool] | None = None) -> int:
     """The token after the model name that starts at token ``i`` (``i``: none there)."""
     j = i
     while j < len(d.toks) and j - i < MAX_MODEL_WORDS and model_word(t, d.toks[j].text):
         tok = d.toks[j]
-        if (mask is not None and mask[j]) or tok.pos not in {"PROPN", "NUM"}:
+        w = tok.text
+        if (mask is not None and mask[j]) or (tok.pos not in {"PROPN", "NUM"} and not coded(w)):
             break  # "Ford The ...": a function word; a name of its own
         if j > i and (tok.start != d.toks[j - 1].end + 1 or tok.sent != d.toks[i].sent):
             break  # a line break, double space or new sentence ends the name
@@ -77,7 +87,10 @@ def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         ts, te = d.tok_range(s.start, s.end)
         mk = maker_length(d, ts, te, makers)
-        if mk == 0:
+        before = maker_before(d, ts, makers, mask) if mk == 0 else 0
+        if mk == 0 and before and s.label != "PRODUCT" and model_end(d, t, ts) == te:
+            out.append(Span(d.toks[ts - before].start, s.end, "PRODUCT", "rule"))  # "GMC" "Savana"
+        elif mk == 0:
             out.append(s)
         elif ts + mk == te:
             end = model_end(d, t, te, mask) if te < len(d.toks) else te
@@ -145,6 +158,18 @@ def tagged_model(d: Doc, t: Tables, maker: Span, s: Span) -> bool:
         return False
     ts, te = d.tok_range(s.start, s.end)
     return d.toks[ts].sent == d.toks[ts - 1].sent and model_end(d, t, ts) == te
+
+
+def maker_before(d: Doc, ts: int, makers: frozenset[str], mask: list[bool]) -> int:
+    """How many tokens right before token ``ts``, in no span and in its sentence, name a
+    maker ("the GMC Savana" where only "Savana" was tagged; 0: none)?"""
+    for k in (3, 2, 1):
+        a = ts - k
+        if a < 0 or any(mask[a:ts]) or d.toks[a].sent != d.toks[ts].sent:
+            continue
+        if d.toks[ts].start == d.toks[ts - 1].end + 1 and first_words(d, a, k) in makers:
+            return k
+    return 0
 
 
 def maker_length(d: Doc, ts: int, te: int, makers: frozenset[str]) -> int:

@@ -11,6 +11,8 @@ from newsledger.core.model import Annotated
 
 PARTICLES = frozenset({"de", "van", "der", "den", "von", "da", "di", "du", "del", "le", "la"})
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Mme", "Mlle"})
+# the types the fixes may change (DATE, CARDINAL, EVENT, LAW ... keep what spaCy said)
+RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 CAPS_PREFIX = 120  # a line's case is judged on its start: headlines and tables are short
 NEWLINE = re.compile(r"\n")
 UPPER = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
@@ -41,6 +43,7 @@ class Doc:
         self._caps: dict[int, bool] = {}
         self._table: dict[int, bool] = {}
         self.sports: bool | None = None  # is it a sports report? read once by sports.is_sports
+        self.sporty: bool | None = None  # ... or about sport at all (sports.is_sporty)
 
     def line(self, char: int) -> int:
         return bisect.bisect_right(self.line_starts, char) - 1

@@ -17,6 +17,9 @@ from newsledger.components.ner.tables import Tables, rows
 
 MIN_SPORTS_WORDS = 4
 SPORTS_WORD_SHARE = 0.01
+MIN_SPORTY_WORDS = 3  # match words for the broader test (short athletics reports)
+MIN_DISTINCT = 3  # different match words
+DENSE_SHARE = 0.02  # ... or this share of the words
 BOWLING = re.compile(r"^\d+(?:\.\d)? ?- ?\d+ ?- ?\d+ ?- ?\d+")  # bowling figures: a player
 WORD = re.compile(r"[a-z][a-z-]*")
 SCORE = re.compile(r"^\d+(?:[-./:]\d+)*$")
@@ -24,6 +27,9 @@ DATE = re.compile(r"^(?:1[89]|20)\d\d-\d\d-\d\d$")
 CONNECTORS = frozenset({"de", "del", "van", "der", "von", "la", "le", "&"})
 VERSUS = frozenset({"v", "vs", "vs.", "v.", "AT"})
 SCORECARD = frozenset({"b", "c", "st", "lbw", "c&b"})  # cricket dismissals name the bowler
+# a race or meeting named after its town ("the Almeria half-marathon", "the Paris Marathon")
+RACE_AFTER = frozenset({"marathon", "half-marathon", "half", "10k", "meeting", "rally", "grand"})
+GENERIC_SPORT = frozenset({"sport", "sports"})  # "the sports minister": no match report
 PLACE_PREPS = frozenset({"in", "at", "near", "from", "of", "to", "In", "At", "From", "outside"})
 
 
@@ -38,7 +44,7 @@ def vocabulary() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
             sports.append(r["term"])
         elif r["kind"] == "word":
             words.add(r["term"])
-        else:
+        elif r["kind"] == "stop":
             stop.add(r["term"])
     alt = "|".join(sorted((re.escape(s) for s in sports), key=len, reverse=True))
     slug = re.compile(rf"^\s*(?:{alt})(?:\s+(?:{alt}))*\s*[-:]", re.I)
@@ -65,6 +71,39 @@ def _sports_text(text: str) -> bool:
     alpha = WORD.findall(text.lower())
     hits = sum(w in words for w in alpha)
     return hits >= MIN_SPORTS_WORDS and hits >= SPORTS_WORD_SHARE * len(alpha)
+
+
+@cache
+def broad_words() -> frozenset[str]:
+    """The match words, the "more" terms and the one-word names of sports ("tennis")."""
+    out = set(vocabulary()[1])
+    for r in rows("ner_sports.tsv"):
+        if r["kind"] == "more" or (
+            r["kind"] == "sport" and " " not in r["term"] and r["term"] not in GENERIC_SPORT
+        ):
+            out.add(r["term"])
+    return frozenset(out)
+
+
+def is_sporty(d: Doc) -> bool:
+    """Is this document about sport, athletics and tennis included?  Broader than
+    :func:`is_sports` (whose results-table and town-as-club rules fit team sports): read
+    by the cues of clubs, competitions and team sheets.  (Read once per document.)"""
+    if d.sporty is None:
+        d.sporty = is_sports(d) or _sporty_text(d.text)
+    return d.sporty
+
+
+def _sporty_text(text: str) -> bool:
+    words = broad_words()
+    alpha = WORD.findall(text.lower())
+    found = [w for w in alpha if w in words]
+    hits = len(found)
+    if hits < MIN_SPORTY_WORDS or hits < SPORTS_WORD_SHARE * len(alpha):
+        return False
+    # "played" and "drew" four times (a film review) are no match report: several match
+    # words, or a dense few
+    return len(set(found)) >= MIN_DISTINCT or hits >= DENSE_SHARE * len(alpha)
 
 
 def is_score(text: str) -> bool:
@@ -172,6 +211,7 @@ def clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             )
             nxt = d.toks[j].text if j < len(d.toks) else ""
             venue = prev == "(" or (nxt == ":" and d.line_starts[d.line(s.start)] == s.start)
+            venue = venue or nxt.lower() in RACE_AFTER  # "the Almeria half-marathon": a place
             if (
                 prev not in PLACE_PREPS
                 and not venue  # "At The Oval ( London )", "Leicester : Leicestershire beat ..."
@@ -194,12 +234,16 @@ LINEUP_ITEM = re.compile(
 )
 BRACKETS = re.compile(r"\([^()]*\)")
 MIN_LINEUP_ITEMS = 5
+# a line the report labels as its substitutes lists players however short it is
+# ("Subs not used: Peel, Varley.")
+BENCH_LABELS = ("subs", "substitutes", "replacements")
+MIN_BENCH_ITEMS = 2
 NOT_PLAYER = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # a player's name mistyped
 
 
 def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """In a sports report, a line listing five or more players ("Walder; May, Tait, Mayerhofler,
-    Stephenson; ...", "Replacements: Peel, Wilson, Thompson, ...") names people: its names
+    Stephenson; ...") or labelled as the substitutes ("Subs not used: Peel, Wilson") names people: its names
     typed otherwise become people (countries and the clubs in brackets excepted), and so
     do their other mentions in the report; its untagged names are added."""
     if not is_sports(d):
@@ -211,7 +255,8 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         body = LINEUP_LABEL.sub("", line, count=1)
         offset = d.line_starts[ln] + len(line) - len(body)
         items = _lineup_items(body, offset)
-        if len(items) < MIN_LINEUP_ITEMS:
+        bench = line[: len(line) - len(body)].lower().startswith(BENCH_LABELS)
+        if len(items) < (MIN_BENCH_ITEMS if bench else MIN_LINEUP_ITEMS):
             continue
         good = [(s, e) for s, e in items if LINEUP_ITEM.match(d.text[s:e])]
         if len(good) * 5 < len(items) * 4:
@@ -270,11 +315,12 @@ def named_in_full(d: Doc, txt: str) -> bool:
 
 
 def side_named(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
-    """Is the one-word name at tokens ``ts``-``te`` of a sports report a side or club,
+    """Is the name at tokens ``ts``-``te`` of a sports report a side or club,
     by the words around it ("a 3-1 win over X", "against X", "at the hands of X", "set
     to join X", "selling him to X for £16m")?  Never a known given name, nor a word the
     report names in full ("Roger Federer" ... "against Federer")."""
-    if " " in txt or txt in t.given or not is_sports(d):
+    words = txt.split()
+    if words[0] in t.given or txt in t.polities or txt in t.countries or not is_sporty(d):
         return False
     prev = d.toks[ts - 1].text.lower() if ts else ""
     prev2 = d.toks[ts - 2].text.lower() if ts > 1 else ""
@@ -285,4 +331,4 @@ def side_named(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
         or (prev == "of" and prev2 == "hands" and prev3 == "the")
         or (prev == "to" and TRANSFER_AFTER.match(d.text, d.toks[te - 1].end) is not None)
     )
-    return side and not named_in_full(d, txt)
+    return side and (len(words) > 1 or not named_in_full(d, txt))

@@ -10,7 +10,10 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
 1. *clean* every spaCy span: split at line breaks, brackets, "v"/"at" and
    spaced dashes; drop a leading "the" (kept in titles of works), titles
    ("President ...", the nationality going to a NORP span), a leading month
-   and a trailing possessive, score or lower-case word;
+   and a trailing possessive, score or lower-case word; then a sentence-opening adverb
+   ("Nevertheless X"), a party or faith word before a full name ("Tory X Y": a NORP of
+   its own) or any non-name word before "Mr X"
+   (:mod:`newsledger.components.ner.person_spans`);
 2. *gazetteer* (:mod:`newsledger.components.ner.gazetteer`): news outlets, militant
    groups (English and French aliases; an ambiguous short form such as "IS" only
    where it clearly is the group) and international bodies override what spaCy
@@ -25,7 +28,7 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    datelines);
 5. *sports* reports (:mod:`newsledger.components.ner.sports`): clubs named after
    places are ORG, results tables are typed;
-6. *propagate* within the document: a word of a full name alone is that person,
+6. *propagate* within the document (:mod:`newsledger.components.ner.propagate`): a word of a full name alone is that person,
    an acronym given in brackets is its organisation, "<X> Valley" makes X a
    place and "<X>i" its people;
 7. *evidence* (:mod:`newsledger.components.ner.evidence`): the cues of the
@@ -42,8 +45,16 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    (:mod:`newsledger.components.ner.introduced`: "retailers including X, Y and Z",
    "construction companies X and Y"), the titles a kind of work introduces
    (:mod:`newsledger.components.ner.titles`: "the hit singles X, Y and Z");
+   bands (:mod:`newsledger.components.ner.bands`: "boy band the X", "X are
+   working on their album") and titles told by their own words
+   (:mod:`newsledger.components.ner.title_cues`: "The X Show", "Call of Duty:
+   Finest Hour", "bookmakers tip The X" in a report on films);
+   a name cut at a hyphen takes the rest of its word ("Owusu" of "Owusu-Abeyie",
+   :mod:`newsledger.components.ner.person_spans`);
    finally spans are made disjoint and
-   adjacent demonyms joined ("Iraqi Kurdish").
+   adjacent demonyms joined ("Iraqi Kurdish"), and in a report about sport a "... League"
+   played in is a competition and "the starting XV" no name
+   (:mod:`newsledger.components.ner.bodies`).
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
 millisecond for a typical article once the tables are loaded (about 0.4 s,
@@ -56,9 +67,12 @@ import re
 from dataclasses import replace
 
 from newsledger.components.ner.appositions import described_names
-from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names, list_people
+from newsledger.components.ner.bands import bands
+from newsledger.components.ner.bodies import sports_bodies
+from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
+from newsledger.components.ner.lists import list_people
 from newsledger.components.ner.names import (
     conjoined_places,
     covered,
@@ -73,25 +87,27 @@ from newsledger.components.ner.names import (
     works,
 )
 from newsledger.components.ner.nonnames import awards, not_names
+from newsledger.components.ner.person_spans import hyphen_names, lead_words
 from newsledger.components.ner.products import maker_models
+from newsledger.components.ner.propagate import propagate
 from newsledger.components.ner.rules import (
     HONORIFICS,
+    RETYPABLE,
     Doc,
     Span,
     adjective_opener,
     common_opener,
     is_dateline,
-    is_name_word,
     person_like,
     place_label,
 )
-from newsledger.components.ner.sports import clubs, lineup_lines, sport_names
+from newsledger.components.ner.sports import clubs, is_sporty, lineup_lines, sport_names
 from newsledger.components.ner.tables import Tables, cues, tables, towns
+from newsledger.components.ner.title_cues import title_cues
 from newsledger.components.ner.titles import titled_lists
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
 
-RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 SPLIT_TOKENS = frozenset(
     {"(", ")", "[", "]", ",", ";", ":", "|", '"', "“", "”", "/", "at", "v", "vs", "vs.", "versus"}
 )  # never inside a name: "Perpignan at Lansdowne Road", "Luton v Hinckley"
@@ -101,7 +117,6 @@ EDGE_PUNCT = frozenset({"'", "’", "‘", '"', "“", "”", "-", "–", "—",
 PERSON_LIKE_FROM = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"})  # not NORP
 TITLED = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})  # split at line breaks only
 ATTITUDE = ("anti-", "pro-")  # "anti-Taliban": an attitude, not the group itself
-DEMONYM_SUFFIXES = ("i", "is", "ian", "ians", "an", "ans", "ese")
 IN_PLACE = frozenset({"in", "near", "outside", "around", "across"})
 GROUP_NOUNS = frozenset(
     {"family", "families", "brothers", "sisters", "administration", "government", "era", "years"}
@@ -119,6 +134,7 @@ def fix(a: Annotated) -> Annotated:
     spans: list[Span] = []
     for e in a.ents:
         spans.extend(clean(d, t, Span(e.start, e.end, e.label)))
+    spans = lead_words(d, t, spans)  # "Tory Liam Fox", "Analysing Mr Brown"
     spans = apply_gazetteer(d, t, split_roles(d, t, spans))
     credits = credit_ranges(d, t)
     spans = [s for s in (retype(d, t, s, credits) for s in spans) if s is not None]
@@ -130,7 +146,9 @@ def fix(a: Annotated) -> Annotated:
     spans = lineup_lines(d, t, lineups(d, t, spans))
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
-    spans = finish(d, conjoined_places(d, t, awards(d, t, not_names(d, t, spans))))
+    spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
+    spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
+    spans = sports_bodies(d, spans, is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
@@ -418,79 +436,3 @@ def add_missing(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             added.append(s)
             after = d.tok_range(s.start, s.end)[1]
     return spans + added
-
-
-# -------------------------------------------------------------- 5. propagate
-
-
-def acronyms(d: Doc, t: Tables, spans: list[Span]) -> dict[int, Span]:
-    """ "International Crisis Group (ICG)": the acronym names the organisation too."""
-    out: dict[int, Span] = {}
-    n = len(d.toks)
-    for s in spans:
-        if s.label != "ORG" or len(d.text[s.start : s.end].split()) < 2:
-            continue
-        i = d.tok_range(s.start, s.end)[1]
-        if i + 2 < n and d.toks[i].text == "(" and d.toks[i + 2].text == ")":
-            acr = d.toks[i + 1]
-            if (
-                2 <= len(acr.text) <= 8
-                and acr.text.replace("-", "").isupper()
-                and acr.text not in t.places_upper
-            ):
-                out[i + 1] = Span(acr.start, acr.end, s.label, "rule")
-    return out
-
-
-def propagate(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """Make the document consistent with its own full names and acronyms."""
-    known: dict[str, str] = {}
-    acr = acronyms(d, t, spans)
-    for s in acr.values():
-        known[d.text[s.start : s.end]] = s.label
-    for s in spans:
-        words = d.text[s.start : s.end].split()
-        if len(words) < 2:
-            continue
-        if s.label == "PERSON":
-            for w in words:
-                if is_name_word(w) and len(w) > 2 and w not in t.places and w not in t.demonyms:
-                    known.setdefault(w, "PERSON")
-        elif s.label == "LOC" and t.keywords.get(words[-1]) == "LOC":
-            known.setdefault(" ".join(words[:-1]), "LOC")
-    places = {d.text[s.start : s.end] for s in spans if s.label in {"GPE", "LOC"}}
-    places.update(k for k, v in known.items() if v == "LOC")
-    for name in places:
-        if " " not in name:
-            for suffix in DEMONYM_SUFFIXES:  # "Panjshir" -> "Panjshiri": its people
-                known.setdefault(name + suffix, "NORP")
-    if not known:
-        return spans
-    acr_starts = {x.start for x in acr.values()}
-    out: list[Span] = []
-    for s in spans:
-        if s.start in acr_starts:
-            continue
-        label = known.get(d.text[s.start : s.end])
-        if s.src != "gaz" and s.label in RETYPABLE and label is not None and label != s.label:
-            s = Span(s.start, s.end, label, "rule")
-        out.append(s)
-    out.extend(acr.values())
-    mask = covered(d, out)
-    acr_text = {d.text[s.start : s.end] for s in acr.values()}
-    for i in d.capitalised:
-        tok = d.toks[i]
-        label = known.get(tok.text)
-        if mask[i]:
-            continue
-        if (
-            label is None
-            or d.caps_at(tok.start)
-            or (tok.pos != "PROPN" and tok.text not in acr_text)
-        ):
-            continue
-        nb = [d.toks[k] for k in (i - 1, i + 1) if 0 <= k < len(d.toks)]
-        if any(x.pos == "PROPN" and x.text[:1].isupper() for x in nb):
-            continue
-        out.append(Span(tok.start, tok.end, label, "rule"))
-    return out

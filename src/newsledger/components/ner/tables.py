@@ -172,7 +172,7 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     ),
     "ner_sports.tsv": (
         Col("term", required=True),
-        Col("kind", choices=frozenset({"sport", "word", "stop"}), required=True),
+        Col("kind", choices=frozenset({"sport", "word", "more", "stop"}), required=True),
         _SOURCE,
     ),
 }

@@ -6,7 +6,7 @@ person) or not at all.  After a lower-case noun for a kind of work (``work_befor
 ``data/ner_cues.tsv``: "film", "singles", "sitcom") each title is read as the run of
 capitalised words that follows (small words such as "of" and "the" inside it:
 "Return of the Mack"); a plural noun introduces a list of them, separated by commas and
-"and".  A channel's possessive introduces a programme in the same way ("BBC One's
+"and", also after "including".  A channel's possessive introduces a programme in the same way ("BBC One's
 Breakfast with Frost").  Each title becomes one WORK_OF_ART span in place of what spaCy found there.  Left
 alone: headlines, people's names followed by more of the sentence ("the films Ann Vane
 and Ivo Harl made"), nationalities ("a single European currency"), places, and names found by the
@@ -27,6 +27,7 @@ SAME_TITLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"})  # ret
 MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
 NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the song is called X"
 DOCUMENTS = frozenset({"note", "report", "study", "paper", "book", "poem", "play"})  # "called X"
+HIT = frozenset({"hit"})  # a kind of work only as a noun after its kind: not in ner_cues.tsv
 JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
 
 
@@ -138,6 +139,8 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
     tok = d.toks[k]
     if tok.text not in work:
         return False
+    if tok.text in HIT:  # "critical hit X", "TV cult hit X"; never the verb ("storm hit X")
+        return tok.pos == "NOUN" and k > 0 and d.toks[k - 1].pos in {"ADJ", "NOUN", "PROPN"}
     if tok.pos == "NOUN":
         return True
     return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
@@ -186,9 +189,21 @@ def acceptable(d: Doc, t: Tables, ts: int, te: int, dated: set[int]) -> bool:
     return not (txt in t.demonyms or txt in t.places or txt in t.polities)
 
 
+INTRODUCERS = (("including",), (",", "including"))  # "films such as X": evidence.py
+
+
+def introducer(d: Doc, k: int) -> int:
+    """The length of "including" or ", including" right after the plural noun at token ``k``
+    ("12 UK hit singles, including Hot in Herre, Dilemma and ..."; 0: none)."""
+    for words in sorted(INTRODUCERS, key=len, reverse=True):
+        if tuple(x.text for x in d.toks[k + 1 : k + 1 + len(words)]) == words:
+            return len(words)
+    return 0
+
+
 def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Titles after a kind of work become WORK_OF_ART spans (see the module's docstring)."""
-    work = cues().work_before
+    work = cues().work_before | HIT
     new: list[Span] = []
     dated = dated_tokens(d, spans)
     for k, tok in enumerate(d.toks[:-1]):
@@ -202,7 +217,7 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         if d.caps_at(tok.start) or title_case_line(d, tok.start):
             continue
-        runs = title_runs(d, t, k, plural, dated)
+        runs = title_runs(d, t, k + introducer(d, k) if plural else k, plural, dated)
         if not runs or runs_on_people(d, t, spans, runs, channel):
             continue
         for ts, te in runs:
