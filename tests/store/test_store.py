@@ -96,6 +96,9 @@ WRITES: dict[str, Callable[[Store], object]] = {
     "optimize_search": lambda s: s.optimize_search(),
     "put_timeline": lambda s: s.put_timeline(["d1"], [], [], []),
     "keep_timeline_count": lambda s: s.keep_timeline_count(),
+    # the reports' sports, read by the corpus step (newsledger.corpus.update)
+    "doc_sports": lambda s: s.doc_sports("a new stamp"),
+    "set_doc_sports": lambda s: s.set_doc_sports([("d1", "football")]),
     # review flags (the web UI's review tools)
     "add_flag": lambda s: s.add_flag("quote", "d1", 0, 3, "not a quote"),
     "remove_flag": lambda s: s.remove_flag(1),

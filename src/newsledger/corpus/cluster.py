@@ -34,6 +34,7 @@ from newsledger.corpus.keys import (
     similar,
     skeleton,
 )
+from newsledger.corpus.sides import side_sports
 
 # Types whose one-word names are so often a mistagged surname that the name alone
 # cannot join them across documents when the corpus has a person of that surname.
@@ -57,6 +58,7 @@ class Item:
     entry: AliasEntry | None
     acronym: bool
     mentions: int
+    sport: str = ""  # a possible side's report sport (resolve.side_label); "" for others
 
     @property
     def bare(self) -> bool:
@@ -75,9 +77,13 @@ class Clusters:
     keys) is kept at its root index.
     """
 
-    def __init__(self, items: list[Item], tags: Mapping[int, dict[int, int]]) -> None:
+    def __init__(
+        self, items: list[Item], tags: Mapping[int, dict[int, int]], sides: Sequence[str] = ()
+    ) -> None:
         n = len(items)
         self.items = items
+        # the sport of a side (national team or club): two sports' sides never join
+        self.sides = [{sides[i]} if i < len(sides) and sides[i] else set() for i in range(n)]
         self.uf = UnionFind(range(n))
         self.canon = [it.entry.key if it.entry else None for it in items]
         self.persons: list[set[PersonName]] = [
@@ -103,6 +109,9 @@ class Clusters:
         ta, tb = self.tags[a], self.tags[b]
         if ta and tb and any(tb.get(k, v) != v for k, v in ta.items()):
             return False
+        sa, sb = self.sides[a], self.sides[b]
+        if sa and sb and sa != sb:
+            return False
         pa, pb = self.persons[a], self.persons[b]
         return all(p == q or person_compatible(p, q) for p in pa for q in pb)
 
@@ -118,6 +127,7 @@ class Clusters:
         tags = self.tags[a]
         for k, v in self.tags[b].items():
             tags.setdefault(k, v)
+        self.sides[a] |= self.sides[b]
         persons, docs, keys = (
             self.persons[a] | self.persons[b],
             self.docs[a] | self.docs[b],
@@ -276,7 +286,8 @@ def cluster(
     tags: Mapping[int, dict[int, int]],
     stats: Counter[str],
 ) -> Clusters:
-    cl = Clusters(items, tags)
+    sides = side_sports(items)
+    cl = Clusters(items, tags, sides)
     for m in must:
         first, *rest = sorted(m)
         for i in rest:
@@ -294,6 +305,10 @@ def cluster(
             k = ("solo", str(it.doc), it.local)
         elif it.entry is None and it.tclass != "PERSON" and generic_body(it.name):
             k = ("generic", str(it.doc), it.local)  # joins on a shared name (_strong)
+        elif it.sport and not it.bare:
+            # a side joins the same name's side of its own sport; of an unclear sport, the
+            # one sport that has a side of that name, or nothing when two have
+            k = (it.tclass, it.key, sides[i]) if sides[i] else ("solo", str(it.doc), it.local)
         else:
             k = (it.tclass, it.key)
         rep = node_of.setdefault(k, i)
@@ -318,7 +333,7 @@ def cluster(
             stats["refused_context"] += 1
             continue
         stats["joined" if cl.join(i, j) else "refused"] += 1
-    _weak(items, ctx, cl, [i for k, i in node_of.items() if k[0] == "bare"], reps, stats)
+    _weak(items, ctx, cl, [i for k, i in node_of.items() if k[0] == "bare"], reps, stats, sides)
     stats["candidate_pairs"] = sum(v for k, v in stats.items() if k.startswith("pairs_"))
     return cl
 
@@ -330,15 +345,19 @@ def _weak(
     bares: list[int],
     reps: list[int],
     stats: Counter[str],
+    sides: Sequence[str],
 ) -> None:
     full_by_surname: dict[str, list[int]] = {}
     acr_alias: dict[str, list[int]] = {}
     acr_init: dict[str, list[int]] = {}
     named: dict[str, int] = {}  # place and organisation names
+    named_side: dict[tuple[str, str], int] = {}  # sides (teams, clubs) by name and sport
     for i in reps:
         it = items[i]
         if it.tclass in {"PLACE_ORG", "PLACE", "ORG"}:
             named.setdefault(it.key, i)
+            if it.sport and sides[i]:
+                named_side.setdefault((it.key, sides[i]), i)
         if it.person is not None:
             full_by_surname.setdefault(it.person.surname, []).append(i)
         elif not it.acronym:
@@ -391,6 +410,8 @@ def _weak(
                     stats["joined_weak"] += 1
             elif not roots:
                 place = named.get(items[b].key)
+                if items[b].sport:  # a town's name in a team sport's report: its club, if any
+                    place = named_side.get((items[b].key, sides[b])) if sides[b] else None
                 # no such person anywhere, but a place or body of that name: a tagging error
                 # (seen in two reports, or in one when the gazetteer lists the name: "Kent")
                 if (

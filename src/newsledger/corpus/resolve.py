@@ -11,7 +11,10 @@ How entities are joined, strongest evidence first:
 2. the same name in the same type class (a country tagged GPE in one article
    and NORP in another is one entity; a person never joins a non-person; a
    town typed ORG, its club or company, stays apart from the town, and a
-   country typed ORG, its national team in a sports report, from the country); a generic
+   country typed ORG, its national team in a sports report, from the country;
+   such sides join only sides of the same sport, the sport each report's words
+   name (:mod:`newsledger.corpus.sides`: Scotland's football and rugby teams are
+   two, Newport's rugby club is not the Newport of a council story); a generic
    body's name ("Supreme Court", "Court of Appeal", "Treasury": institution
    words alone) only when the two reports share a co-occurring name; a day or
    month typed a body or place ("Sunday" ORG) never;
@@ -77,6 +80,7 @@ from newsledger.corpus.keys import (
     type_class,
 )
 from newsledger.corpus.overrides import Override, Overrides, RefIndex, RefItem, build_constraints
+from newsledger.corpus.sides import side_label
 from newsledger.corpus.vote import vote_types
 
 __all__ = [
@@ -140,9 +144,14 @@ def place_or_body(tclass: str, etype: str, name: str) -> str:
     return tclass
 
 
-def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> list[Item]:
+def _items(
+    docs: Sequence[tuple[str, Sequence[Entity]]],
+    table: AliasTable,
+    sports: Mapping[str, str] | None = None,
+) -> list[Item]:
     out = []
-    for d, (_, ents) in enumerate(docs):
+    for d, (doc_id, ents) in enumerate(docs):
+        sport = None if sports is None else sports.get(doc_id)
         for e in ents:
             surfaces: Counter[str] = Counter(" ".join(m.text.split()) for m in e.mentions)
             for a in (e.name, *e.aliases):
@@ -176,6 +185,7 @@ def _items(docs: Sequence[tuple[str, Sequence[Entity]]], table: AliasTable) -> l
                     entry,
                     is_acronym(e.name),
                     n,
+                    "" if entry is not None else side_label(e.type, e.name, sport),
                 )
             )
     return out
@@ -266,12 +276,15 @@ def resolve(
     aliases: AliasTable | None = None,
     overrides: Overrides | Sequence[Override] | None = None,
     vote: bool = True,
+    sports: Mapping[str, str] | None = None,
 ) -> Resolution:
-    """Resolve the document-level entities of ``docs`` (``(doc id, entities)`` pairs)."""
+    """Resolve the document-level entities of ``docs`` (``(doc id, entities)`` pairs);
+    ``sports`` gives each report's sport (:func:`newsledger.components.mentions.sport.report_sport`;
+    a report it leaves out is a sports report of unknown sport)."""
     table = default_aliases() if aliases is None else aliases
     ovs = overrides if isinstance(overrides, Overrides) else Overrides(tuple(overrides or ()))
     doc_ids = [d for d, _ in docs]
-    items = _items(docs, table)
+    items = _items(docs, table, sports)
     stats: Counter[str] = Counter()
     unmatched: tuple[Override, ...] = ()
     if len(ovs):

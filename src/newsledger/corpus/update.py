@@ -7,9 +7,10 @@ ingest or load (:func:`refresh_store`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from newsledger.components.mentions.sport import report_sport, rules_stamp
 from newsledger.core.model import Entity, Mention
 from newsledger.core.record import Record, apply_resolution, record_entities
 from newsledger.corpus.tables import refresh_tables
@@ -20,17 +21,23 @@ def _resolve(
     docs: Sequence[tuple[str, Sequence[Entity]]],
     aliases_file: Path | None = None,
     overrides: Sequence[tuple[str, str, str | None]] = (),
+    sports: Mapping[str, str] | None = None,
 ) -> tuple[dict[tuple[str, str], str], dict[str, Entity]]:
     from newsledger.corpus import resolve
 
     table = resolve.load_aliases(aliases_file)
-    res = resolve.resolve(docs, aliases=table, overrides=resolve.Overrides.from_rows(overrides))
+    res = resolve.resolve(
+        docs, aliases=table, overrides=resolve.Overrides.from_rows(overrides), sports=sports
+    )
     return dict(res.mapping), dict(res.entities)
 
 
 def resolve_records(records: Sequence[Record], aliases_file: Path | None = None) -> list[Record]:
     """Resolve entities across ``records`` and return them with global ids."""
-    mapping, globals_ = _resolve([(r["id"], record_entities(r)) for r in records], aliases_file)
+    sports = {r["id"]: report_sport(r["text"]) for r in records}
+    mapping, globals_ = _resolve(
+        [(r["id"], record_entities(r)) for r in records], aliases_file, sports=sports
+    )
     by_doc: dict[str, dict[str, str]] = {}
     for (d, loc), g in mapping.items():
         by_doc.setdefault(d, {})[loc] = g
@@ -39,7 +46,10 @@ def resolve_records(records: Sequence[Record], aliases_file: Path | None = None)
 
 def refresh_store(store: Store, aliases_file: Path | None = None) -> int:
     """Re-run corpus resolution over everything stored, then bring the corpus tables
-    (conflicts, merged events, timeline) up to date; return the number of entities."""
+    (conflicts, merged events, timeline) up to date; return the number of entities.
+
+    Each report's sport (national teams and clubs join only within one sport) is read
+    from its text once and kept in the store, again whenever the sport rules change."""
     docs: list[tuple[str, list[Entity]]] = []
     published: dict[str, str | None] = {}
     counts: dict[tuple[str, str], int] = {}
@@ -50,7 +60,11 @@ def refresh_store(store: Store, aliases_file: Path | None = None) -> int:
         docs[-1][1].append(Entity(local, etype, name, tuple(aliases), ms))
         published[doc_id] = pub
         counts[(doc_id, local)] = n
-    mapping, globals_ = _resolve(docs, aliases_file, store.overrides())
+    sports, todo = store.doc_sports(rules_stamp())
+    new = [(doc_id, report_sport(text)) for doc_id, text in todo]
+    store.set_doc_sports(new)
+    sports.update(new)
+    mapping, globals_ = _resolve(docs, aliases_file, store.overrides(), sports)
     mentions: Counter[str] = Counter()
     doc_sets: dict[str, set[str]] = {}
     for (d, loc), g in mapping.items():

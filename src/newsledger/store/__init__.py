@@ -286,6 +286,35 @@ class Store(SearchMixin, DossierMixin, CorpusTablesMixin, TimelineMixin, WebRead
         for r in cur:
             yield (r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6])
 
+    def doc_sports(self, stamp: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """Each document's stored sport, and ``(id, text)`` of the documents that have none
+        yet.  ``stamp`` names the rules the sports are read by: stored sports read by other
+        rules are forgotten first (:meth:`set_doc_sports` stores them again)."""
+        r = self.conn.execute("SELECT value FROM meta WHERE key = 'sport_rules'").fetchone()
+        if (r[0] if r else None) != stamp:
+            self._writable("store the reports' sports")
+            with self.conn:
+                self.conn.execute("UPDATE documents SET sport = NULL")
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('sport_rules', ?)", (stamp,))
+        known: dict[str, str] = {}
+        todo: list[tuple[str, str]] = []
+        for doc_id, sport, text in self.conn.execute(
+            "SELECT id, sport, CASE WHEN sport IS NULL THEN text END FROM documents"
+        ):
+            if sport is None:
+                todo.append((doc_id, text))
+            else:
+                known[doc_id] = sport
+        return known, todo
+
+    def set_doc_sports(self, sports: Iterable[tuple[str, str]]) -> None:
+        """Store ``(document id, sport)`` pairs (``""``: no sports report)."""
+        self._writable("store the reports' sports")
+        with self.conn:
+            self.conn.executemany(
+                "UPDATE documents SET sport = ? WHERE id = ?", [(s, d) for d, s in sports]
+            )
+
     def doc_ids_of_entity(self, entity_id: str) -> list[str]:
         cur = self.conn.execute(
             "SELECT DISTINCT doc_id FROM entity_map WHERE entity_id = ? ORDER BY doc_id",

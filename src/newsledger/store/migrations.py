@@ -458,3 +458,16 @@ MIGRATIONS.append(
         """,
     )
 )
+
+# A report's sport (issue 19): the corpus step joins national teams and clubs only within
+# one sport.  The sport is read from the document's text by the corpus step
+# (newsledger.corpus.update.refresh_store) and kept here; NULL until then, so every
+# stored document keeps its row and is given its sport at the next refresh.
+MIGRATIONS.append(
+    (
+        "0009_doc_sport",
+        """
+        ALTER TABLE documents ADD COLUMN sport TEXT;
+        """,
+    )
+)

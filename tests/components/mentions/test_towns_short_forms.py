@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from newsledger.components.mentions import stage as mentions
 from newsledger.components.mentions.towns import is_sports_report, prev_word
-from newsledger.core.model import Entity
+from newsledger.core.model import Entity, NamedSpan
 from tests.components.mentions.test_mentions import entities
 
 MATCH = (
@@ -134,3 +135,49 @@ def test_a_word_cut_from_a_hyphenated_name_is_named_by_the_whole() -> None:
     ents = entities(text, ("US", "GPE"), ("German", "NORP"), ("Mensah", "GPE"), ("Darko", "GPE"))
     names = {e.name for e in ents}
     assert "German" in names and "Mensah-Darko" in names  # "US" is a name of its own
+
+
+def test_a_word_cut_from_a_longer_name_before_a_possessive_names_the_entity() -> None:
+    # "Christian" of "Christian Aid's head" is the charity, not the adjective of "Christian
+    # leaders" in another report
+    text = "The rules were condemned by Lena Frowd, Christian Aid's head of policy."
+    assert [e.name for e in entities(text, ("Christian", "NORP"))] == ["Christian Aid"]
+    text = "Muslim, Hindu and Christian leaders met in Colombo."
+    assert "Christian" in {e.name for e in entities(text, ("Christian", "NORP"))}
+
+
+def test_a_common_noun_written_like_a_name_is_no_entity() -> None:
+    text = "Pole vaulter Kate Dunn won. Pole vault: K Dunn. A Pole, Jan Nowak, was second."
+    ents = entities(text, ("Pole", "NORP"), ("Kate Dunn", "PERSON"), ("Jan Nowak", "PERSON"))
+    poles = [e for e in ents if e.name == "Pole"]
+    assert len(poles) == 1 and len(poles[0].mentions) == 1  # "A Pole, Jan Nowak"
+
+
+def test_a_span_inside_a_longer_one_is_part_of_it() -> None:
+    text = "Christian Aid has called on firms to stay. Muslim and Christian leaders agreed."
+    a = text.index("Christian Aid")
+    b = text.index("Christian leaders")
+    ents = [
+        NamedSpan(a, a + 13, "ORG", "Christian Aid", 0, 0),
+        NamedSpan(a, a + 9, "NORP", "Christian", 0, 0),
+        NamedSpan(b, b + 9, "NORP", "Christian", 0, 0),
+    ]
+    _, found = mentions.group(text, ents)
+    by_name = {e.name: [m.start for m in e.mentions] for e in found}
+    assert by_name == {"Christian Aid": [a], "Christian": [b]}
+
+
+def test_two_spans_that_spell_a_name_named_whole_elsewhere_are_that_name() -> None:
+    text = "Christian Aid said no. Later Christian Aid agreed. Christian leaders met."
+    a, b, c = (
+        text.index(w) for w in ("Christian Aid said", "Christian Aid agreed", "Christian leaders")
+    )
+    ents = [
+        NamedSpan(a, a + 13, "ORG", "Christian Aid", 0, 0),
+        NamedSpan(b, b + 9, "NORP", "Christian", 0, 0),
+        NamedSpan(b + 10, b + 13, "PERSON", "Aid", 0, 0),
+        NamedSpan(c, c + 9, "NORP", "Christian", 0, 0),
+    ]
+    _, found = mentions.group(text, ents)
+    by_name = {e.name: [m.start for m in e.mentions] for e in found}
+    assert by_name == {"Christian Aid": [a, b], "Christian": [c]}

@@ -7,7 +7,7 @@ a one-word entity sits beside the same capitalised word (mid-sentence at least
 once), outside any other span, the entity is named by the longer run ("Real
 Madrid"; "Lord Liverpool", the prime minister, for "Lord [Liverpool]" typed
 GPE); its mentions keep their spans.  A title or acronym after the name
-("Tory MP") is not part of it.  A word cut from a hyphenated name the same way
+("Tory MP") is not part of it, but a club's initials are ("Cardiff AAC").  A word cut from a hyphenated name the same way
 ("Owusu-[Abeyie]") is named by the whole ("Owusu-Abeyie"), so it does not join
 another "Abeyie".
 """
@@ -16,15 +16,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from newsledger.components.ner.tables import tables
+from newsledger.core.lexicon import read_json
 from newsledger.corpus.keys import fold, is_acronym, lexicon
 
 FRAGMENT_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 _LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z&]*) $")
-_RIGHT = re.compile(r" ([A-Z][A-Za-z&]*)(?![\w'’&-])")
+# the word after may take a possessive: "[Christian] Aid's head of policy"
+_RIGHT = re.compile(r" ([A-Z][A-Za-z&]*)(?![\w&-]|['’](?!s\b))")
 _HYPHEN_LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*)-$")
+# initials that end a club's name ("Cardiff AAC", "Trafford AC", "Bath RFC"): part of it
+CLUB_INITIALS = frozenset({"AC", "AAC", "FC", "AFC", "RFC", "RUFC", "CC", "HC", "RLFC"})
 _SENTENCE_START = frozenset(".!?:;\"“‘'(\n")
+
+
+_NEXT = re.compile(r" ([a-z]+)\b")
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    return frozenset(read_json("resolve_lexicon.json")["common_compounds"])
+
+
+def in_compound(text: str, s: int, e: int) -> bool:
+    """Is the one-word name ``text[s:e]`` the first word of a common noun written like a
+    name ("Pole vault", "Turkish delight": ``common_compounds`` in
+    ``data/resolve_lexicon.json``)?  Such a word is no entity."""
+    m = _NEXT.match(text, e)
+    return m is not None and f"{text[s:e].lower()} {m.group(1)}" in _compounds()
 
 
 def _free(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -58,7 +79,7 @@ def _right(text: str, e: int, spans: Sequence[tuple[int, int]]) -> str | None:
     m = _RIGHT.match(text, e)
     if m is None or not _word_ok(m.group(1)) or not _free(m.start(1), m.end(1), spans):
         return None
-    if is_acronym(m.group(1)):
+    if is_acronym(m.group(1)) and m.group(1) not in CLUB_INITIALS:
         return None  # "Tory MP", "Salford MP", "Antwerp WTA": a title or another body
     return m.group(1)
 

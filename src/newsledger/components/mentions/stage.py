@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from networkx.utils import UnionFind
 
 from newsledger.components.mentions.demonyms import described_name, describes_person
-from newsledger.components.mentions.fragments import fragment_name
+from newsledger.components.mentions.fragments import fragment_name, in_compound
 from newsledger.components.mentions.short_forms import group_short_forms
 from newsledger.components.mentions.towns import TownTyper
 from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, Token, stable_id
@@ -128,9 +128,38 @@ def _initial_spans(text: str, ents: Sequence[NamedSpan]) -> list[_Span]:
         if ent.label not in NAME_TYPES:
             continue
         s, e = clean_span(text, ent.start, ent.end, ent.label)
+        if in_compound(text, s, e):
+            continue  # "Pole vault": a common noun, no name
         if e > s and any(ch.isalpha() for ch in text[s:e]):
             out.append(_Span(s, e, ent.label))
-    out.sort(key=lambda sp: (sp.start, sp.end))
+    # a span inside a longer one ("Christian" NORP inside "Christian Aid") is part of it
+    out.sort(key=lambda sp: (sp.start, -sp.end))
+    kept: list[_Span] = []
+    reach = -1  # the furthest end of the spans kept so far (each starts at or before sp)
+    for sp in out:
+        inside = sp.end <= reach and (sp.start, sp.end) != (kept[-1].start, kept[-1].end)
+        if not inside:
+            kept.append(sp)
+            reach = max(reach, sp.end)
+    kept.sort(key=lambda sp: (sp.start, sp.end))
+    return _rejoin(text, kept)
+
+
+def _rejoin(text: str, spans: list[_Span]) -> list[_Span]:
+    """Two adjacent spans that spell a name the text names whole elsewhere ("Christian"
+    NORP + "Aid" PERSON, where "Christian Aid" is a span too) are that name."""
+    whole = {text[sp.start : sp.end]: sp.label for sp in spans if " " in text[sp.start : sp.end]}
+    if not whole:
+        return spans
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and sp.start == prev.end + 1 and text[prev.end] == " ":
+            label = whole.get(text[prev.start : sp.end])
+            if label is not None:
+                out[-1] = _Span(prev.start, sp.end, label)
+                continue
+        out.append(sp)
     return out
 
 
@@ -423,19 +452,25 @@ def group(
             name = longer or name
         else:  # a country's alias row: its national team in a sports report
             etype = towns.team_of(name, etype, [(sp.start, sp.end) for sp in members])
-        eid = entity_id(etype, name)
-        n = 1
-        while eid in used:
-            n += 1
-            eid = stable_id(etype, normalize(name), str(n))
-        used.add(eid)
-        ms = tuple(
-            Mention(sp.start, sp.end, text[sp.start : sp.end], etype, eid)
-            for sp in sorted(members, key=lambda x: (x.start, x.end))
-        )
-        aliases = tuple(sorted({" ".join(m.text.split()) for m in ms} - {name}))
-        entities.append(Entity(eid, etype, name, aliases, ms))
-        mentions.extend(ms)
+        # a national team's report may also name the country as a place ("the tour to X")
+        placed = set(towns.place_mentions(name, etype, [(sp.start, sp.end) for sp in members]))
+        parts = [([sp for k, sp in enumerate(members) if k not in placed], etype)]
+        if placed:
+            parts.append(([members[k] for k in sorted(placed)], "GPE"))
+        for part, ptype in parts:
+            eid = entity_id(ptype, name)
+            n = 1
+            while eid in used:
+                n += 1
+                eid = stable_id(ptype, normalize(name), str(n))
+            used.add(eid)
+            ms = tuple(
+                Mention(sp.start, sp.end, text[sp.start : sp.end], ptype, eid)
+                for sp in sorted(part, key=lambda x: (x.start, x.end))
+            )
+            aliases = tuple(sorted({" ".join(m.text.split()) for m in ms} - {name}))
+            entities.append(Entity(eid, ptype, name, aliases, ms))
+            mentions.extend(ms)
     mentions.sort(key=lambda m: (m.start, m.end))
     entities.sort(key=lambda en: (en.mentions[0].start, en.id))
     return mentions, entities

@@ -7,16 +7,24 @@ the town.  The report the name is in decides instead:
 
 * in a sports report (a sport's headline slug, or five distinct words of
   match reports, two of them seldom used outside sport: ``sports_words`` and
-  ``sports_strong_words`` in ``data/resolve_lexicon.json``), a town's
+  ``sports_strong_words`` in ``data/resolve_lexicon.json``) of a team sport
+  or of no clear sport (:mod:`newsledger.components.mentions.sport`), a town's
   one-word name is its club (ORG) unless most of its mentions follow a place
-  preposition ("the stadium in Middlesbrough", "won at Wigan");
+  preposition ("the stadium in Middlesbrough", "won at Wigan"); in a report of
+  athletics, tennis, golf, boxing or motor racing a town is a venue or a home
+  ("flies home to Newport"), never a club;
 * in any other report, a town's name typed ORG is the town when most of its
-  mentions follow a place preposition ("the council leader of Kettering");
+  mentions follow a place preposition ("the council leader of Kettering") or
+  all come before its council, mayor or people ("Newport council");
 * in a sports report, a country's name named as a side in a match ("the
   friendly with Russia", "Russia beat Italy", "the Wales coach") is its national
   team (ORG), unless most of its mentions follow a place preposition ("the
   final in Italy"); a country named only as a nationality ("Silva of
-  Portugal", "beat Sweden's Thomas Johansson") stays the country.  Outside sports reports a country's name typed
+  Portugal", "beat Sweden's Thomas Johansson") stays the country.  In a report of a
+  team sport (football, rugby, cricket) that names some country as a side, a
+  country none of whose mentions is a place ("in X", "the tour to X") or a
+  person's nation is a side as well ("Scotland were held to a draw"); a
+  transfer story's "Italy looks good to me" names no side.  Outside sports reports a country's name typed
   ORG is the country (GPE): resolution keeps a country typed ORG, its team,
   apart from the country (:func:`newsledger.corpus.resolve.place_or_body`).
 
@@ -32,9 +40,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsledger.components.ner.sports import vocabulary
+from newsledger.components.mentions.sport import TEAM_SPORTS, is_sports_report, report_sport
 from newsledger.components.ner.tables import tables, towns
-from newsledger.core.lexicon import read_json
 
 TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
 # in sports "at", "from", "of" and "to" take the club ("his years at Wigan",
@@ -134,30 +141,36 @@ TEAM_AFTER = frozenset(
         "debut",
         "shirt",
         "jersey",
+        "rugby",
+        "football",
+        "cricket",
     ]
 )
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
-RESULT_TO = frozenset({"loss", "losses", "defeat", "defeats", "lost", "losing", "lose"})
+# outside sport, a town's name before its local government or people is the town
+CIVIC_AFTER = frozenset(
+    {"council", "councillor", "councillors", "mayor", "residents", "people", "borough"}
+)
+TRAVEL_PREPS = frozenset({"to", "from"})  # "the trip to X", "back from X": a place unless a result
+# sports played one against one: a town in their reports is a venue or a home, not a club
+INDIVIDUAL_SPORTS = frozenset({"athletics", "tennis", "golf", "boxing", "motor racing"})
+RESULT_BY = frozenset(
+    {"beaten", "held", "draw", "defeated", "thrashed", "hammered", "stunned", "upset", "knocked"}
+)
+RESULT_TO = frozenset(
+    {"loss", "losses", "defeat", "defeats", "lost", "losing", "lose", "capitulation", "surrender"}
+)
 _OF_PERSON = re.compile(r"(?:'s|’s)\s+[A-Z]")  # "beat Sweden's Thomas Johansson": his nation
+_POSSESSIVE = re.compile(r"['’](?:s\b|\s)")
+_SCORE_AFTER = re.compile(r"(?:'s|’s)?\s+\d{1,3}-\d{1,3}(?![\d-])")  # "X's 45-6 win", "X 2-1"
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z][a-z-]*)")
-_WORD = re.compile(r"[a-z][a-z-]*")
 
 
 @cache
-def sports_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Match-report words, and those of them seldom used outside sport."""
-    d = read_json("resolve_lexicon.json")
-    return frozenset(d["sports_words"]), frozenset(d["sports_strong_words"])
-
-
-def is_sports_report(text: str) -> bool:
-    """A sport's headline slug ("SOCCER - ..."), or five distinct match-report words
-    of which two are seldom used outside sport."""
-    if vocabulary()[0].match(text):
-        return True
-    words, strong = sports_words()
-    used = {w for w in _WORD.findall(text.lower()) if w in words}
-    return len(used) >= MIN_SPORTS_WORDS and len(used & strong) >= MIN_STRONG_WORDS
+def _countries() -> re.Pattern[str]:
+    """Every country's name as written (not upper case), longest first."""
+    names = sorted((c for c in tables().countries if not c.isupper()), key=lambda c: (-len(c), c))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 def prev_word(text: str, start: int) -> str:
@@ -178,6 +191,8 @@ class TownTyper:
     def __init__(self, text: str) -> None:
         self.text = text
         self._sports: bool | None = None
+        self._sport: str | None = None
+        self._international: bool | None = None
 
     @property
     def sports(self) -> bool:
@@ -185,17 +200,53 @@ class TownTyper:
             self._sports = is_sports_report(self.text)
         return self._sports
 
+    @property
+    def sport(self) -> str:
+        """The report's sport (:func:`newsledger.components.mentions.sport.report_sport`)."""
+        if self._sport is None:
+            self._sport = report_sport(self.text) if self.sports else ""
+        return self._sport
+
+    @property
+    def international(self) -> bool:
+        """Does the report name some country as a side in a match ("the Wales coach",
+        "against Italy"): a report on national teams, not a transfer story?"""
+        if self._international is None:
+            self._international = any(
+                self._side(m.start(), m.end()) for m in _countries().finditer(self.text)
+            )
+        return self._international
+
+    def _side(self, s: int, e: int) -> bool:
+        """The words around ``s:e`` name a side in a match ("X coach", "against X",
+        "X's 45-6 win")."""
+        if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
+            return True
+        return self._side_before(s) and not _OF_PERSON.match(self.text, e)
+
+    def _unplaced_side(self, s: int, e: int) -> bool:
+        """A mention of a country in a team sport's report that is neither a place ("in
+        X", "the tour to X", not "lost to X") nor a person's nation ("X's John Smith")."""
+        prev = prev_word(self.text, s)
+        if prev in SPORTS_PLACE_PREPS or _OF_PERSON.match(self.text, e):
+            return False
+        return prev not in TRAVEL_PREPS or self._side_before(s)
+
     def _placed(self, starts: Sequence[int], preps: frozenset[str]) -> bool:
         """Most mentions follow a place preposition."""
         return 2 * sum(prev_word(self.text, s) in preps for s in starts) >= len(starts)
 
     def _side_before(self, start: int) -> bool:
-        """Do the words before ``start`` name a side in a match ("against X", "loss to X")?"""
+        """Do the words before ``start`` name a side in a match ("against X", "loss to X",
+        "held to a draw by X")?"""
         prev = prev_word(self.text, start)
         if prev in TEAM_BEFORE:
             return True
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
-        return prev == "to" and m is not None and prev_word(self.text, m.start()) in RESULT_TO
+        if m is None:
+            return False
+        before = prev_word(self.text, m.start())
+        return (prev == "to" and before in RESULT_TO) or (prev == "by" and before in RESULT_BY)
 
     def team_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
         """The type of a country's name ``name`` typed ``etype`` with mentions ``spans``:
@@ -206,14 +257,37 @@ class TownTyper:
         if not self.sports:
             return "GPE" if etype == "ORG" else etype
         starts = [s for s, _ in spans]
-        sides = sum(
-            next_word(self.text, e) in TEAM_AFTER
-            or (self._side_before(s) and not _OF_PERSON.match(self.text, e))
-            for s, e in spans
-        )
+        sides = sum(self._side(s, e) for s, e in spans)
         if sides and not self._placed(starts, SPORTS_PLACE_PREPS):
             return "ORG"
+        if (
+            self.sport in TEAM_SPORTS
+            and self.international
+            and all(self._unplaced_side(s, e) for s, e in spans)
+        ):
+            return "ORG"  # "Scotland were held to a draw": a match report between nations
         return "GPE" if etype == "ORG" else etype
+
+    def place_mentions(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+        """Of a national team's mentions (a country's name typed ORG in a sports report),
+        those that name the country as a place ("a possible trip to New Zealand with the
+        Lions", "the final in Italy") when others name the side ("against New Zealand"):
+        the country, apart from its team.  ``[]`` for any other entity."""
+        if etype != "ORG" or len(spans) < 2 or not self.sports or name not in tables().countries:
+            return []
+        out = [k for k, (s, e) in enumerate(spans) if self._place(s, e)]
+        return out if len(out) < len(spans) else []
+
+    def _place(self, s: int, e: int) -> bool:
+        """The mention ``s:e`` names a place: after "in", "near" ..., or "to" / "from"
+        that is no result ("the trip to X", not "lost to X"), and no side's words or
+        possessive after it ("to X's 45-6 win", "in X's Six Nations opener")."""
+        prev = prev_word(self.text, s)
+        if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
+            return False
+        if _POSSESSIVE.match(self.text, e):
+            return False  # "in England's Six Nations opener", "to Wales' first win": the side's
+        return prev in SPORTS_PLACE_PREPS or (prev in TRAVEL_PREPS and not self._side_before(s))
 
     def type_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
         """The type of an entity called ``name`` typed ``etype`` with mentions ``spans``."""
@@ -228,10 +302,13 @@ class TownTyper:
         if name not in t.places and name not in towns():
             return etype
         place = t.places.get(name, "GPE")
-        if self.sports and " " not in name:
+        if self.sports and " " not in name and self.sport not in INDIVIDUAL_SPORTS:
             if self._placed(starts, SPORTS_PLACE_PREPS):
                 return etype if etype != "ORG" else place
             return "ORG"
-        if etype == "ORG" and self._placed(starts, PLACE_PREPS):
+        if etype == "ORG" and (
+            self._placed(starts, PLACE_PREPS)
+            or all(next_word(self.text, e) in CIVIC_AFTER for _, e in spans)
+        ):
             return place
         return etype
