@@ -13,6 +13,8 @@ Runs in a separate venv with torch and all-MiniLM-L6-v2 (never in newsledger's o
     $V eval/quotes_text_encoder.py frozen 12000       # trees over [shipped columns + PCA]
     $V eval/quotes_text_encoder.py finetune 10000     # cross-encoder, 1 epoch, seed 13
     $V eval/quotes_text_encoder.py combine 10000      # mixes and uncertainty bands
+    $V eval/quotes_text_encoder.py finetune 10000 10000  # on the next 10,000 (20,000 seen)
+    $V eval/quotes_text_encoder.py combine 20000
     $V eval/quotes_text_encoder.py time               # CPU ms per BBC article
 
 The readings come from ``eval/quotes_text_readings.py`` (main venv) and every ``q_*.npy``
@@ -154,20 +156,25 @@ class CrossEncoder(torch.nn.Module):
         return self.head((h * m).sum(1) / m.sum(1)).squeeze(-1)
 
 
-def finetune(n: int) -> None:
-    """One epoch over ``n`` training readings (seed 13), then the logits of every dev reading."""
+def finetune(n: int, start: int = 0) -> None:
+    """One pass over ``n`` training readings (seed 13), then the logits of every dev reading.
+
+    With ``start``, the model of the first ``start`` readings (``ft_{start}.pt``) goes on
+    over the next ``n`` of the same shuffled order, at a lower learning rate."""
     random.seed(SEED)
     np.random.seed(SEED)
     torch.manual_seed(SEED)
     tr = readings("train")
     idx = list(range(len(tr)))
     random.Random(SEED).shuffle(idx)
-    idx = idx[:n]
+    idx = idx[start : start + n]
     texts = [r["marked"] for r in tr]
     ys = torch.tensor([float(r["label"]) for r in tr])
     model = CrossEncoder()
+    if start:
+        model.load_state_dict(torch.load(OUT / f"ft_{start}.pt"))
     model.train()
-    opt = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
+    opt = torch.optim.AdamW(model.parameters(), lr=3e-5 if start else 5e-5, weight_decay=0.01)
     batches = []  # length-bucketed batches of 16, in shuffled order
     for c in range(0, len(idx), 800):
         chunk = sorted(idx[c : c + 800], key=lambda i: len(texts[i]))
@@ -189,6 +196,7 @@ def finetune(n: int) -> None:
         if s % 50 == 0:
             print(f"step {s}/{total} loss {float(loss.detach()):.4f}", flush=True)
     print(f"trained on {n} readings in {time.process_time() - t0:.0f} s CPU")
+    n += start
     torch.save(model.state_dict(), OUT / f"ft_{n}.pt")
     model.eval()
     dtexts = [r["marked"] for r in readings("dev")]
@@ -258,7 +266,7 @@ def main() -> None:
     elif cmd == "frozen":
         frozen(int(arg[0]))
     elif cmd == "finetune":
-        finetune(int(arg[0]))
+        finetune(int(arg[0]), int(arg[1]) if len(arg) > 1 else 0)
     elif cmd == "combine":
         combine(int(arg[0]))
     elif cmd == "time":
