@@ -352,6 +352,30 @@ Lexicon rules alone on dev: content F1 {rules:.3f}; the linear model without the
   one-word cue, but only 37 of the 168 kept quotes whose gold has other bounds: they make
   the parse's own boundary choices. Offered as a reading and as flags on the readings:
   dev content F1 0.736 (against 0.742), at 2.3 times the quote stage's CPU time.
+- Session 7, a transformer that reads the words (all-MiniLM-L6-v2, 22M parameters, run
+  in a separate venv by `eval/quotes_text_readings.py`, `quotes_text_encoder.py` and
+  `quotes_text_score.py`; measured, not shipped). It judged the 4,485 dev readings the trees
+  judge (an oracle keep/drop over them: content F1 0.850), shown the sentences of the cue
+  and the content with the cue in `[ ]` and the content in `<< >>`. Frozen vectors (mean
+  of the window, of the content, of the cue; 8 or 32 principal components each beside the
+  trees' columns; trees on 12,000 cross-fitted training readings): row AUC 0.845-0.848
+  against 0.848 without them, whole-stage content F1 0.739 against 0.737 for the same
+  12,000 rows (0.741 shipped). Fine-tuned as a cross-encoder (10,000 training readings, one
+  epoch, seed 13, 29 min on one thread): AUC 0.770 alone against 0.843 for the shipped
+  probability; mixed with it at 0.25 / 0.5 / 1.0 content F1 0.740 / 0.738 / 0.721
+  (thresholds re-chosen: 0.740); stacked by logistic regression over 5 folds of dev
+  articles 0.739; sent only the readings the shipped model scores 0.3-0.7 (35%) 0.741,
+  0.4-0.6 (17%) 0.740. Trained on 10,000 more (20,000 seen, 48 min on one thread in all): AUC
+  0.795 alone, 0.847 mixed at 0.25, content F1 0.740 mixed, 0.741 stacked (thresholds
+  re-chosen), 0.741 in the 0.3-0.7 band: twice the data moved the cross-encoder but not
+  the stage. For scale: blending the shipped probability with the gold label
+  at 0.2 (row AUC 0.951) gives 0.798, so 0.80 needs a discriminator far beyond these.
+  Cost (CPU, one thread, 100 BBC articles, 20.6 readings each, batched per article):
+  every reading 336 ms per article, one pass per sentence window 127, the 0.3-0.7 band
+  104, the 0.4-0.6 band 49, against 107 for bare spaCy and 7.7 for the quote stage; at
+  0.862x, ingest at 0.85x leaves 1.8 ms per article, so even the narrowest band would
+  bring ingest to 0.62x bare spaCy and the quote stage to a third of it. It would also
+  make torch a run-time dependency and ship an 87 MB model (the issue's limit: 25 MB).
 """
 
 
