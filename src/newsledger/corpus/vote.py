@@ -124,9 +124,7 @@ def _title(
     ("All Blacks", "Labour Party", "Vanity Fair")."""
     if any(_place_name(items[i].name) for i in group):
         return
-    roots: dict[int, set[int]] = {}
-    for i in group:
-        roots.setdefault(cl.find(i), set()).add(items[i].doc)
+    roots = _roots(items, cl, group)
     titles = [r for r in roots if all(items[i].type in TITLE_TYPES for i in members[r])]
     if len(titles) != 1:
         return
@@ -142,6 +140,14 @@ def _title(
         if joined != -1:
             stats["joined_title"] += 1
             top = joined
+
+
+def _roots(items: list[Item], cl: Clusters, group: list[int]) -> dict[int, set[int]]:
+    """The clusters a name's items stand in, each with the reports it holds."""
+    roots: dict[int, set[int]] = {}
+    for i in group:
+        roots.setdefault(cl.find(i), set()).add(items[i].doc)
+    return roots
 
 
 def _absorb(
@@ -176,9 +182,7 @@ def _named_body(
     t = tables()
     if not any(items[i].name.split()[0] in t.given for i in group):
         return
-    roots: dict[int, set[int]] = {}
-    for i in group:
-        roots.setdefault(cl.find(i), set()).add(items[i].doc)
+    roots = _roots(items, cl, group)
     bodies = [r for r in roots if all(items[i].type == "ORG" for i in members[r])]
     if len(bodies) != 1:
         return
