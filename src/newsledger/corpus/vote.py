@@ -42,6 +42,7 @@ another is most often two different things ("Senderos" the player, a firm).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from newsledger.components.mentions.demonyms import is_described
 from newsledger.components.ner.tables import tables, towns
@@ -125,21 +126,17 @@ def _title(
     if any(_place_name(items[i].name) for i in group):
         return
     roots = _roots(items, cl, group)
-    titles = [r for r in roots if all(items[i].type in TITLE_TYPES for i in members[r])]
-    if len(titles) != 1:
-        return
-    top = titles[0]
-    for r in sorted(set(roots) - {top}):
-        own = members[r]
-        if any(items[i].key != key or items[i].type not in NAMED_TYPES for i in own):
-            continue
+
+    def fits(r: int, top: int) -> bool:
+        if any(items[i].key != key or items[i].type not in NAMED_TYPES for i in members[r]):
+            return False
         n = len(roots[r])
-        if n > MAX_NAMED or n > MIN_RATIO * len(roots[top]):
-            continue
-        joined = _absorb(cl, members, top, r, outvoted)
-        if joined != -1:
-            stats["joined_title"] += 1
-            top = joined
+        return n <= MAX_NAMED and n <= MIN_RATIO * len(roots[top])
+
+    def is_title(r: int) -> bool:
+        return all(items[i].type in TITLE_TYPES for i in members[r])
+
+    _sole_absorbs(cl, members, roots, is_title, fits, outvoted, stats, "joined_title")
 
 
 def _roots(items: list[Item], cl: Clusters, group: list[int]) -> dict[int, set[int]]:
@@ -148,6 +145,31 @@ def _roots(items: list[Item], cl: Clusters, group: list[int]) -> dict[int, set[i
     for i in group:
         roots.setdefault(cl.find(i), set()).add(items[i].doc)
     return roots
+
+
+def _sole_absorbs(
+    cl: Clusters,
+    members: dict[int, list[int]],
+    roots: dict[int, set[int]],
+    leads: Callable[[int], bool],
+    fits: Callable[[int, int], bool],
+    outvoted: set[int],
+    stats: Counter[str],
+    stat: str,
+) -> None:
+    """When exactly one of a name's clusters ``leads`` (a title, a body), it absorbs each
+    other cluster that ``fits`` it (``fits(r, top)``), counted under ``stat``."""
+    heads = [r for r in roots if leads(r)]
+    if len(heads) != 1:
+        return
+    top = heads[0]
+    for r in sorted(set(roots) - {top}):
+        if not fits(r, top):
+            continue
+        joined = _absorb(cl, members, top, r, outvoted)
+        if joined != -1:
+            stats[stat] += 1
+            top = joined
 
 
 def _absorb(
@@ -183,19 +205,16 @@ def _named_body(
     if not any(items[i].name.split()[0] in t.given for i in group):
         return
     roots = _roots(items, cl, group)
-    bodies = [r for r in roots if all(items[i].type == "ORG" for i in members[r])]
-    if len(bodies) != 1:
-        return
-    top = bodies[0]
-    for r in sorted(set(roots) - {top}):
+
+    def fits(r: int, top: int) -> bool:
         own = members[r]
         if any(items[i].key != key or items[i].type != "PERSON" for i in own):
-            continue
+            return False
         if any(set(items[i].surfaces) != {items[i].name} for i in own):
-            continue  # "Mr Vane", "Vane" alone: a person is named there
-        if len(roots[r]) > len(roots[top]):
-            continue
-        joined = _absorb(cl, members, top, r, outvoted)
-        if joined != -1:
-            stats["joined_named_body"] += 1
-            top = joined
+            return False  # "Mr Vane", "Vane" alone: a person is named there
+        return len(roots[r]) <= len(roots[top])
+
+    def is_body(r: int) -> bool:
+        return all(items[i].type == "ORG" for i in members[r])
+
+    _sole_absorbs(cl, members, roots, is_body, fits, outvoted, stats, "joined_named_body")
