@@ -30,7 +30,11 @@ chain, said it") and PERSON with none in two: one entity by the reports' vote
 (res-35 to res-40); sides of two sports named after one country or town
 (Scotland's football and rugby teams, Italy's, Wales's; Newport's rugby club), a
 town in an athletics report and in a council story (Newport), and a charity whose
-name opens with an adjective (Christian Aid, "Christian leaders") (res-41 to res-48).
+name opens with an adjective (Christian Aid, "Christian leaders") (res-41 to res-48);
+a rugby report naming a country both as a side ("victory over the United States") and as
+a place ("return to the United States"), beside a trade story; a World Cup qualifier in a
+football report of few cues beside the World Cup of two rugby reports; a town's rugby club
+and a training camp in the town, beside a council story (res-49 to res-55).
 
 Scores are over gold mentions the pipeline found with the exact span:
 pairwise precision/recall/F1 of same-entity mention pairs, B³, and the share
@@ -50,7 +54,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import annotated, prf, read_jsonl, shipped, upstream
-from newsledger.components.mentions.sport import report_sport
+from newsledger.components.mentions.sport import UNKNOWN, report_sport, sport_lean
 from newsledger.core.model import Document
 from newsledger.core.stage import run_stages
 from newsledger.corpus.resolve import resolve
@@ -97,7 +101,8 @@ def run() -> tuple[dict[str, float], dict[Span, str], dict[Span, str]]:
     analyses = [run_stages(a, [stage]) for a in before]
     t1 = time.perf_counter()
     sports = {a.doc.id: report_sport(a.text) for a in analyses}
-    res = resolve([(a.doc.id, a.entities) for a in analyses], sports=sports)
+    leans = {a.doc.id: sport_lean(a.text) for a in analyses if sports[a.doc.id] == UNKNOWN}
+    res = resolve([(a.doc.id, a.entities) for a in analyses], sports=sports, leans=leans)
     t2 = time.perf_counter()
     pred: dict[Span, str] = {}
     for a in analyses:

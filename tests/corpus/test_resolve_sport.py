@@ -76,3 +76,20 @@ def test_a_competition_several_sports_name_alike_joins_within_one_sport() -> Non
     assert together(
         resolve(docs, sports=SPORTS), docs, ("a", "Kestrel League"), ("b", "Kestrel League")
     )
+
+
+def test_a_competition_in_a_report_of_no_clear_sport_takes_the_sport_it_leans_to() -> None:
+    # "a World Cup qualifier at home to Ghana" beside a few football words is not rugby's
+    docs = [doc(d, ent("EVENT", "World Cup"), ent("PERSON", "Joe Tarrant")) for d in "bdef"]
+    sports = {"b": "rugby union", "d": "rugby union", "e": "unknown", "f": "unknown"}
+    leans = {"e": "football", "f": "rugby union"}
+    res = resolve(docs, sports=sports, leans=leans)
+    assert together(res, docs, ("b", "World Cup"), ("d", "World Cup"), ("f", "World Cup"))
+    assert not together(res, docs, ("e", "World Cup"), ("b", "World Cup"))
+    # without a lean the one sport that has the competition takes it (the old behaviour)
+    res = resolve(docs, sports=sports)
+    assert together(res, docs, ("e", "World Cup"), ("b", "World Cup"))
+    # a side's name takes no lean: "Wales" of a report of no clear sport is not decided by it
+    sides = [doc(d, ent("ORG", "Wales"), ent("PERSON", "Joe Tarrant")) for d in "bde"]
+    res = resolve(sides, sports=sports, leans=leans)
+    assert together(res, sides, ("e", "Wales"), ("b", "Wales"))

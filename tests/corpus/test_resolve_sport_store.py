@@ -58,3 +58,26 @@ def test_a_stores_reports_keep_their_sport_and_teams_of_two_sports_apart(tmp_pat
         s.conn.commit()
         refresh_store(s)
         assert dict(s.conn.execute("SELECT id, sport FROM documents").fetchall()) == sports
+
+
+def test_a_stores_reports_of_no_clear_sport_lean_their_competitions(tmp_path: Path) -> None:
+    # a football report with few cues (of no clear sport) and two rugby reports
+    cup = "Striker Kofi Annang missed a World Cup qualifying match at home to Ghana in June."
+    rugby = RUGBY + " The World Cup winner said the World Cup in 2027 was his aim."
+    reports = [{"id": "u1", "text": cup}, {"id": "r1", "text": rugby}]
+    reports.append({"id": "r2", "text": rugby.replace("four penalties", "five penalties")})
+    src = tmp_path / "reports.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    db = tmp_path / "s.db"
+    service.ingest([str(src)], db, workers=1)
+    with Store(db) as s:
+        refresh_store(s)
+        sports = dict(s.conn.execute("SELECT id, sport FROM documents").fetchall())
+        cups = dict(
+            s.conn.execute(
+                "SELECT m.doc_id, m.entity_id FROM entity_map m JOIN doc_entities e"
+                " ON e.doc_id = m.doc_id AND e.local_id = m.local_id WHERE e.name = 'World Cup'"
+            ).fetchall()
+        )
+    assert sports["u1"] == "unknown" and sports["r1"] == "rugby union"
+    assert cups["r1"] == cups["r2"] and cups["u1"] != cups["r1"]

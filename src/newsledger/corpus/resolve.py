@@ -148,10 +148,12 @@ def _items(
     docs: Sequence[tuple[str, Sequence[Entity]]],
     table: AliasTable,
     sports: Mapping[str, str] | None = None,
+    leans: Mapping[str, str] | None = None,
 ) -> list[Item]:
     out = []
     for d, (doc_id, ents) in enumerate(docs):
         sport = None if sports is None else sports.get(doc_id)
+        lean = "" if leans is None else leans.get(doc_id, "")
         for e in ents:
             surfaces: Counter[str] = Counter(" ".join(m.text.split()) for m in e.mentions)
             for a in (e.name, *e.aliases):
@@ -185,7 +187,7 @@ def _items(
                     entry,
                     is_acronym(e.name),
                     n,
-                    "" if entry is not None else side_label(e.type, e.name, sport),
+                    "" if entry is not None else side_label(e.type, e.name, sport, lean),
                 )
             )
     return out
@@ -277,14 +279,17 @@ def resolve(
     overrides: Overrides | Sequence[Override] | None = None,
     vote: bool = True,
     sports: Mapping[str, str] | None = None,
+    leans: Mapping[str, str] | None = None,
 ) -> Resolution:
     """Resolve the document-level entities of ``docs`` (``(doc id, entities)`` pairs);
     ``sports`` gives each report's sport (:func:`newsledger.components.mentions.sport.report_sport`;
-    a report it leaves out is a sports report of unknown sport)."""
+    a report it leaves out is a sports report of unknown sport), and ``leans`` the sport
+    a report of unknown sport leans to (:func:`newsledger.components.mentions.sport.sport_lean`),
+    which its competitions ("the World Cup") are taken to be of."""
     table = default_aliases() if aliases is None else aliases
     ovs = overrides if isinstance(overrides, Overrides) else Overrides(tuple(overrides or ()))
     doc_ids = [d for d, _ in docs]
-    items = _items(docs, table, sports)
+    items = _items(docs, table, sports, leans)
     stats: Counter[str] = Counter()
     unmatched: tuple[Override, ...] = ()
     if len(ovs):

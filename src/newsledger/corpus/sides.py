@@ -46,16 +46,21 @@ def _competition(name: str) -> bool:
     return (low[4:] if low.startswith("the ") else low) in _competitions()
 
 
-def side_label(etype: str, name: str, sport: str | None) -> str:
+def side_label(etype: str, name: str, sport: str | None, lean: str = "") -> str:
     """The sport label of a document entity that may be a side in a match: a country's
     or town's name typed ORG (a national team or a club), or a town's one-word name
     typed PERSON in a team sport's report (a tagging slip for the club, "the Leicester
     tight-head"); and of a competition's name several sports use ("Premiership",
     "World Cup": ``shared_competitions`` in ``data/resolve_lexicon.json``).  The label is the report's sport, ``"unknown"`` for a sports report
-    of no clear sport and ``"none"`` outside sport; ``""`` for any other entity."""
+    of no clear sport and ``"none"`` outside sport; ``""`` for any other entity.  A
+    competition in a report of no clear sport takes the sport its cues lean to,
+    ``lean`` (:func:`newsledger.components.mentions.sport.sport_lean`): "a World Cup
+    qualifier at home to Cameroon" beside a few football words is not rugby's."""
     t = tables()
     town = (name in t.places or name in towns()) and name not in t.polities
     if etype != "PERSON" and _competition(name):
+        if sport == UNKNOWN and lean:
+            return lean
         side = True  # "the Premiership" of football is not rugby union's
     elif etype == "ORG":
         side = name in t.countries or town

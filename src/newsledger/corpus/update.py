@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from newsledger.components.mentions.sport import report_sport, rules_stamp
+from newsledger.components.mentions.sport import UNKNOWN, report_sport, rules_stamp, sport_lean
 from newsledger.core.model import Entity, Mention
 from newsledger.core.record import Record, apply_resolution, record_entities
 from newsledger.corpus.tables import refresh_tables
@@ -22,12 +22,17 @@ def _resolve(
     aliases_file: Path | None = None,
     overrides: Sequence[tuple[str, str, str | None]] = (),
     sports: Mapping[str, str] | None = None,
+    leans: Mapping[str, str] | None = None,
 ) -> tuple[dict[tuple[str, str], str], dict[str, Entity]]:
     from newsledger.corpus import resolve
 
     table = resolve.load_aliases(aliases_file)
     res = resolve.resolve(
-        docs, aliases=table, overrides=resolve.Overrides.from_rows(overrides), sports=sports
+        docs,
+        aliases=table,
+        overrides=resolve.Overrides.from_rows(overrides),
+        sports=sports,
+        leans=leans,
     )
     return dict(res.mapping), dict(res.entities)
 
@@ -35,8 +40,9 @@ def _resolve(
 def resolve_records(records: Sequence[Record], aliases_file: Path | None = None) -> list[Record]:
     """Resolve entities across ``records`` and return them with global ids."""
     sports = {r["id"]: report_sport(r["text"]) for r in records}
+    leans = {r["id"]: sport_lean(r["text"]) for r in records if sports[r["id"]] == UNKNOWN}
     mapping, globals_ = _resolve(
-        [(r["id"], record_entities(r)) for r in records], aliases_file, sports=sports
+        [(r["id"], record_entities(r)) for r in records], aliases_file, sports=sports, leans=leans
     )
     by_doc: dict[str, dict[str, str]] = {}
     for (d, loc), g in mapping.items():
@@ -49,7 +55,8 @@ def refresh_store(store: Store, aliases_file: Path | None = None) -> int:
     (conflicts, merged events, timeline) up to date; return the number of entities.
 
     Each report's sport (national teams and clubs join only within one sport) is read
-    from its text once and kept in the store, again whenever the sport rules change."""
+    from its text once and kept in the store, again whenever the sport rules change; the
+    reports of no clear sport are read again for the sport their cues lean to."""
     docs: list[tuple[str, list[Entity]]] = []
     published: dict[str, str | None] = {}
     counts: dict[tuple[str, str], int] = {}
@@ -64,7 +71,10 @@ def refresh_store(store: Store, aliases_file: Path | None = None) -> int:
     new = [(doc_id, report_sport(text)) for doc_id, text in todo]
     store.set_doc_sports(new)
     sports.update(new)
-    mapping, globals_ = _resolve(docs, aliases_file, store.overrides(), sports)
+    # the few reports of no clear sport are read again for the sport their cues lean to
+    unclear = [d for d, s in sports.items() if s == UNKNOWN]
+    leans = {d: sport_lean(text) for d, text in store.doc_texts(unclear)}
+    mapping, globals_ = _resolve(docs, aliases_file, store.overrides(), sports, leans)
     mentions: Counter[str] = Counter()
     doc_sets: dict[str, set[str]] = {}
     for (d, loc), g in mapping.items():

@@ -307,6 +307,15 @@ class Store(SearchMixin, DossierMixin, CorpusTablesMixin, TimelineMixin, WebRead
                 known[doc_id] = sport
         return known, todo
 
+    def doc_texts(self, ids: Sequence[str]) -> Iterator[tuple[str, str]]:
+        """``(id, text)`` of the stored documents among ``ids``."""
+        for k in range(0, len(ids), 500):
+            chunk = list(ids[k : k + 500])
+            marks = ",".join("?" * len(chunk))
+            yield from self.conn.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
+            )
+
     def set_doc_sports(self, sports: Iterable[tuple[str, str]]) -> None:
         """Store ``(document id, sport)`` pairs (``""``: no sports report)."""
         self._writable("store the reports' sports")

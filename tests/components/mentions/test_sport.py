@@ -3,7 +3,13 @@ countries (fictional reports)."""
 
 from __future__ import annotations
 
-from newsledger.components.mentions.sport import NONE, UNKNOWN, report_sport, rules_stamp
+from newsledger.components.mentions.sport import (
+    NONE,
+    UNKNOWN,
+    report_sport,
+    rules_stamp,
+    sport_lean,
+)
 from tests.components.mentions.test_mentions import entities
 from tests.components.mentions.test_teams import types
 
@@ -129,3 +135,52 @@ def test_a_countrys_possessive_after_a_place_word_is_still_its_side() -> None:
     text += " Wales face a tour to Wales's old rivals."
     ents = entities(text, ("Wales", "GPE"))
     assert {e.type for e in ents if e.name == "Wales"} == {"ORG"}
+
+
+def test_a_country_after_the_article_is_a_side_after_a_sides_word() -> None:
+    # "against the United States": the word before the article names the side
+    text = RUGBY + " Rennie won his first cap against the United States last June."
+    ents = entities(text, ("United States", "GPE"))
+    assert types(ents, "United States") == {"ORG"}
+    # "a trip to the Netherlands" stays a place beside the side "against the Netherlands"
+    both = RUGBY + " After a trip to the Netherlands, he started against the Netherlands."
+    ents = entities(both, ("Netherlands", "GPE"))
+    assert sorted((e.type, len(e.mentions)) for e in ents if e.name == "Netherlands") == [
+        ("GPE", 1),
+        ("ORG", 1),
+    ]
+
+
+def test_a_countrys_place_mentions_keep_its_side_apart() -> None:
+    # most mentions are the country as a place, one names its side: two entities
+    text = (
+        RUGBY
+        + " The squad trains in Italy, near Rome, and lives in Italy. The Italy coach watched."
+    )
+    ents = entities(text, ("Italy", "GPE"))
+    parts = sorted((e.type, len(e.mentions)) for e in ents if e.name == "Italy")
+    assert parts == [("GPE", 2), ("ORG", 1)]
+    side = next(e for e in ents if e.name == "Italy" and e.type == "ORG")
+    assert text[side.mentions[0].end :].startswith(" coach")
+
+
+def test_a_towns_club_keeps_a_match_in_the_town_apart() -> None:
+    text = (
+        RUGBY + " Penry joined Cardiff last year. Cardiff beat Leinster before the camp in Cardiff."
+    )
+    ents = entities(text, ("Cardiff", "GPE"))
+    parts = sorted((e.type, len(e.mentions)) for e in ents if e.name == "Cardiff")
+    assert parts == [("GPE", 1), ("ORG", 2)]
+    # a side's words or a possessive after it, or a stake before it, keep it the club
+    for tail in ("in Cardiff's 31-17 win", "in Cardiff's pack", "a stake in Cardiff"):
+        own = RUGBY + f" Penry joined Cardiff last year. Cardiff beat Leinster. He wrote {tail}."
+        assert types(entities(own, ("Cardiff", "GPE")), "Cardiff") == {"ORG"}, tail
+    # outside team sports a town is never split
+    assert types(entities(ATHLETICS, ("Newport", "GPE")), "Newport") == {"GPE"}
+
+
+def test_a_report_of_no_clear_sport_leans_to_the_sport_of_most_cues() -> None:
+    assert sport_lean(MIXED) == "rugby union"
+    assert sport_lean(COUNCIL) == ""
+    tie = "The striker and the fly-half met."
+    assert report_sport(tie) in {UNKNOWN, NONE} and sport_lean(tie) == ""

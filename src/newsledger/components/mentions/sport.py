@@ -101,3 +101,13 @@ def report_sport(text: str) -> str:
     if genre or top >= MIN_CUES:
         return UNKNOWN
     return NONE
+
+
+def sport_lean(text: str) -> str:
+    """The sport whose cues weigh most in ``text``, by any margin, or ``""`` on a tie or
+    with no cue: for a report of no clear sport (:data:`UNKNOWN`), the sport a
+    competition several sports name ("the World Cup", "the European Cup") most likely
+    belongs to there.  A side's name needs more (:func:`report_sport`)."""
+    ranked = [*sport_scores(text).most_common(2), ("", 0), ("", 0)]
+    (best, top), (_, second) = ranked[0], ranked[1]
+    return best if top > second else ""

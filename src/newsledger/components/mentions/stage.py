@@ -453,10 +453,15 @@ def group(
         else:  # a country's alias row: its national team in a sports report
             etype = towns.team_of(name, etype, [(sp.start, sp.end) for sp in members])
         # a national team's report may also name the country as a place ("the tour to X")
-        placed = set(towns.place_mentions(name, etype, [(sp.start, sp.end) for sp in members]))
+        # ... and a country's report its side ("the victory over X")
+        at = [(sp.start, sp.end) for sp in members]
+        placed = set(towns.place_mentions(name, etype, at))
+        other = "GPE"
+        if not placed:
+            placed, other = set(towns.side_mentions(name, etype, at)), "ORG"
         parts = [([sp for k, sp in enumerate(members) if k not in placed], etype)]
         if placed:
-            parts.append(([members[k] for k in sorted(placed)], "GPE"))
+            parts.append(([members[k] for k in sorted(placed)], other))
         for part, ptype in parts:
             eid = entity_id(ptype, name)
             n = 1

@@ -28,6 +28,15 @@ the town.  The report the name is in decides instead:
   ORG is the country (GPE): resolution keeps a country typed ORG, its team,
   apart from the country (:func:`newsledger.corpus.resolve.place_or_body`).
 
+A report may use one name both ways, and its mentions are then split by role into two
+document entities: a national team's mentions that name the country as a place ("the
+tour to New Zealand") are the country; a country typed a place by most of its mentions
+keeps those that name its side ("the victory over the United States": a side's word
+before the article, "the Italy coach") apart as the team; in a team sport's report a
+town's club keeps the mentions after "in", "near" ... ("a training camp in Cardiff", not
+"in Cardiff's 31-17 win", not "a stake in Leeds") apart as the town, and a town typed a
+place keeps the mentions that name the club as a side apart as the club.
+
 Only names the gazetteer lists as towns (or populated places of 15,000 people
 or more) are touched: a country, capital or state typed ORG is most often its
 government ("Madrid said"), and a longer name ("Bristol City") already says
@@ -151,6 +160,10 @@ _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
 CIVIC_AFTER = frozenset(
     {"council", "councillor", "councillors", "mayor", "residents", "people", "borough"}
 )
+# "a stake in X", "invest in X": the club as a business, not the town
+STAKE_BEFORE = frozenset(
+    {"stake", "stakes", "shares", "interest", "invest", "invested", "investing", "investment"}
+)
 TRAVEL_PREPS = frozenset({"to", "from"})  # "the trip to X", "back from X": a place unless a result
 # sports played one against one: a town in their reports is a venue or a home, not a club
 INDIVIDUAL_SPORTS = frozenset({"athletics", "tennis", "golf", "boxing", "motor racing"})
@@ -177,6 +190,25 @@ def prev_word(text: str, start: int) -> str:
     """The word before ``start`` (lower case), or ``""``."""
     m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
+
+
+def takes_article(name: str) -> bool:
+    """Is ``name`` a country's name written with "the" ("the UK", "the United States", "the
+    Netherlands"), so that "the" before it is no sign of a modifier ("the England squad")?"""
+    words = name.split()
+    if not words:
+        return False
+    return name.isupper() or name.endswith("s") or words[0] in {"United", "Republic", "Czech"}
+
+
+def prev_word_past_the(text: str, start: int) -> str:
+    """The word before ``start``, past an article ("against the United States": "against")."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    if m is None:
+        return ""
+    if m.group(1).lower() == "the":
+        return prev_word(text, m.start())
+    return m.group(1).lower()
 
 
 def next_word(text: str, end: int) -> str:
@@ -239,12 +271,16 @@ class TownTyper:
     def _side_before(self, start: int) -> bool:
         """Do the words before ``start`` name a side in a match ("against X", "loss to X",
         "held to a draw by X")?"""
-        prev = prev_word(self.text, start)
+        prev = prev_word_past_the(self.text, start)
         if prev in TEAM_BEFORE:
             return True
         m = _PREV_WORD.search(self.text, max(0, start - 30), start)
         if m is None:
             return False
+        if m.group(1).lower() == "the":  # "the loss to the United States"
+            m = _PREV_WORD.search(self.text, max(0, m.start() - 30), m.start())
+            if m is None:
+                return False
         before = prev_word(self.text, m.start())
         return (prev == "to" and before in RESULT_TO) or (prev == "by" and before in RESULT_BY)
 
@@ -273,20 +309,71 @@ class TownTyper:
         those that name the country as a place ("a possible trip to New Zealand with the
         Lions", "the final in Italy") when others name the side ("against New Zealand"):
         the country, apart from its team.  ``[]`` for any other entity."""
-        if etype != "ORG" or len(spans) < 2 or not self.sports or name not in tables().countries:
+        if etype != "ORG" or len(spans) < 2 or not self.sports:
             return []
-        out = [k for k, (s, e) in enumerate(spans) if self._place(s, e)]
+        if self._club_town(name):  # "Cardiff back Rhys Williams" ... "the final in Cardiff"
+            out = [k for k, (s, e) in enumerate(spans) if self._town_place(s, e)]
+        elif name in tables().countries:
+            out = [k for k, (s, e) in enumerate(spans) if self._place(s, e)]
+        else:
+            return []
+        return out if len(out) < len(spans) else []
+
+    def _club_town(self, name: str) -> bool:
+        """Is ``name`` a town's one-word name, which a report of a team sport (or of no
+        clear sport) uses for its club?"""
+        t = tables()
+        town = (name in t.places or name in towns()) and name not in t.polities
+        return town and " " not in name and name not in t.countries and self._club_report()
+
+    def _club_report(self) -> bool:
+        return self.sports and self.sport not in INDIVIDUAL_SPORTS
+
+    def _town_place(self, s: int, e: int) -> bool:
+        """A town's mention after "in", "near", "outside" or "around" ("the friendly in
+        Cardiff"): the town, not its club; but not with a side's words or a possessive after
+        it ("in Liverpool's 3-2 defeat"), nor a stake before it ("invest in Leeds")."""
+        if prev_word(self.text, s) not in SPORTS_PLACE_PREPS:
+            return False
+        if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
+            return False
+        m = _PREV_WORD.search(self.text, max(0, s - 30), s)
+        if m is not None and prev_word(self.text, m.start()) in STAKE_BEFORE:
+            return False
+        return not _POSSESSIVE.match(self.text, e)
+
+    def side_mentions(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> list[int]:
+        """Of a country's mentions typed a place in a sports report, those that name its
+        side in a match ("the victory over South Africa", "the Italy coach") when others
+        name the country ("the tour to South Africa"): the national team, apart from the
+        country.  ``[]`` for any other entity."""
+        if etype not in {"GPE", "LOC"} or len(spans) < 2 or not self.sports:
+            return []
+        if self._club_town(name):  # "knocked out by Newcastle" ... "a hotel in Newcastle"
+            out = [
+                k
+                for k, (s, e) in enumerate(spans)
+                if self._side(s, e) and not self._town_place(s, e)
+            ]
+        elif name in tables().countries:
+            out = [
+                k for k, (s, e) in enumerate(spans) if self._side(s, e) and not self._place(s, e)
+            ]
+        else:
+            return []
         return out if len(out) < len(spans) else []
 
     def _place(self, s: int, e: int) -> bool:
         """The mention ``s:e`` names a place: after "in", "near" ..., or "to" / "from"
         that is no result ("the trip to X", not "lost to X"), and no side's words or
         possessive after it ("to X's 45-6 win", "in X's Six Nations opener")."""
-        prev = prev_word(self.text, s)
         if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
             return False
         if _POSSESSIVE.match(self.text, e):
             return False  # "in England's Six Nations opener", "to Wales' first win": the side's
+        prev = prev_word(self.text, s)
+        if prev == "the" and takes_article(self.text[s:e]):
+            prev = prev_word_past_the(self.text, s)  # "the trip to the United States"
         return prev in SPORTS_PLACE_PREPS or (prev in TRAVEL_PREPS and not self._side_before(s))
 
     def type_of(self, name: str, etype: str, spans: Sequence[tuple[int, int]]) -> str:
