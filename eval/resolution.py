@@ -34,7 +34,9 @@ name opens with an adjective (Christian Aid, "Christian leaders") (res-41 to res
 a rugby report naming a country both as a side ("victory over the United States") and as
 a place ("return to the United States"), beside a trade story; a World Cup qualifier in a
 football report of few cues beside the World Cup of two rugby reports; a town's rugby club
-and a training camp in the town, beside a council story (res-49 to res-55).
+and a training camp in the town, beside a council story (res-49 to res-55); a patriarch
+named in full and by his surname, and "the Venturi family" in another report (res-56 to
+res-58).
 
 Scores are over gold mentions the pipeline found with the exact span:
 pairwise precision/recall/F1 of same-entity mention pairs, B³, and the share

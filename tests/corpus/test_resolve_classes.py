@@ -101,3 +101,19 @@ def test_a_one_word_person_joins_a_gazetteer_place_of_one_report_only() -> None:
     assert together(res, docs, ("a", "Kettering"), ("b", "Kettering"))
     assert res.entities[gid(res, "b", "Kettering", docs)].type == "GPE"
     assert not together(res, docs, ("a", "Varnleague"), ("b", "Varnleague"))
+
+
+def test_a_family_joins_no_person_of_its_surname() -> None:
+    from newsledger.components.mentions.families import family_name
+
+    docs = [
+        doc("a", ent("PERSON", "Carlo Venturi"), ent("GPE", "Biella")),
+        doc("b", ent("PERSON", family_name("Venturi")), ent("GPE", "Biella")),
+        doc("c", ent("PERSON", "Venturi"), ent("GPE", "Biella")),
+        doc("d", ent("PERSON", family_name("Venturi")), ent("GPE", "Biella")),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "Carlo Venturi"), ("c", "Venturi"))  # a bare surname joins
+    assert not together(res, docs, ("a", "Carlo Venturi"), ("b", family_name("Venturi")))
+    # the family of two reports is one
+    assert together(res, docs, ("b", family_name("Venturi")), ("d", family_name("Venturi")))

@@ -65,6 +65,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsledger.components.mentions.demonyms import is_described
+from newsledger.components.mentions.families import is_family
 from newsledger.components.mentions.stage import entity_id, normalize
 from newsledger.components.ner.tables import tables, towns
 from newsledger.core.model import Entity, stable_id
@@ -172,7 +173,8 @@ def _items(
                     break
             if entry is None:
                 tclass = place_or_body(tclass, e.type, e.name)
-            person = person_name(e.name) if e.type == "PERSON" else None
+            family = is_family(e.type, e.name)  # "the Agnelli family" is no one's name
+            person = person_name(e.name) if e.type == "PERSON" and not family else None
             n = sum(surfaces.values()) or 1
             out.append(
                 Item(

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from networkx.utils import UnionFind
 
 from newsledger.components.mentions.demonyms import described_name, describes_person
+from newsledger.components.mentions.families import family_name, is_family_mentions
 from newsledger.components.mentions.fragments import fragment_name, in_compound
 from newsledger.components.mentions.short_forms import group_short_forms
 from newsledger.components.mentions.towns import TownTyper
@@ -446,6 +447,8 @@ def group(
         name = _canonical(members, text, etype)
         if all(sp.described for sp in members):
             name = described_name(name)
+        elif etype == "PERSON" and is_family_mentions(text, [(sp.start, sp.end) for sp in members]):
+            name = family_name(name)  # "the Agnelli family": not the one Agnelli of another report
         elif entry is None:
             etype = towns.type_of(name, etype, [(sp.start, sp.end) for sp in members])
             longer = fragment_name(text, name, etype, [(sp.start, sp.end) for sp in members], taken)
