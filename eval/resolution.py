@@ -36,7 +36,9 @@ a place ("return to the United States"), beside a trade story; a World Cup quali
 football report of few cues beside the World Cup of two rugby reports; a town's rugby club
 and a training camp in the town, beside a council story (res-49 to res-55); a patriarch
 named in full and by his surname, and "the Venturi family" in another report (res-56 to
-res-58).
+res-58); a squad list naming two players of one surname by their initials ("S Vance", "G
+Vance"), each named in full elsewhere, and a lock listed "P Doherty" and called "Doherty"
+in a match report (res-59 to res-61).
 
 Scores are over gold mentions the pipeline found with the exact span:
 pairwise precision/recall/F1 of same-entity mention pairs, B³, and the share

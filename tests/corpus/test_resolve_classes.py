@@ -117,3 +117,19 @@ def test_a_family_joins_no_person_of_its_surname() -> None:
     assert not together(res, docs, ("a", "Carlo Venturi"), ("b", family_name("Venturi")))
     # the family of two reports is one
     assert together(res, docs, ("b", family_name("Venturi")), ("d", family_name("Venturi")))
+
+
+def test_a_bare_surname_joins_the_one_initialled_player_of_its_surname() -> None:
+    # "R Corrigan" of one team sheet and "Corrigan" of another, with a shared name, are one;
+    # a bare "Easterby" where the sheets name "S Easterby" and "G Easterby" joins neither
+    club = ent("ORG", "Wexham RFC")
+    docs = [
+        doc("a", ent("PERSON", "R Corrigan"), ent("PERSON", "S Easterby"), club),
+        doc("b", ent("PERSON", "Corrigan"), ent("PERSON", "Easterby"), club),
+        doc("c", ent("PERSON", "G Easterby"), club),
+    ]
+    res = resolve(docs)
+    assert together(res, docs, ("a", "R Corrigan"), ("b", "Corrigan"))
+    assert not together(res, docs, ("b", "Easterby"), ("a", "S Easterby"))
+    assert not together(res, docs, ("b", "Easterby"), ("c", "G Easterby"))
+    assert not together(res, docs, ("a", "S Easterby"), ("c", "G Easterby"))

@@ -6,7 +6,9 @@ What shares no strong key joins here, each only when one candidate fits:
   full whose surname it is, with shared context (:func:`_dominant` picks among several);
 * a one-word name typed a person that no person bears joins the place or body of that
   name (in a team sport's report, the side of that sport), a tagging error;
-* bare names of no known person join each other on shared context;
+* bare names of no known person join each other on shared context ("R Corrigan" of a team
+  sheet and "Corrigan", unless the surname comes with two initials: "S Easterby", "G
+  Easterby");
 * an acronym joins the one long form that lists it or whose initials spell it.
 """
 
@@ -106,10 +108,17 @@ def weak_joins(
                 ):
                     stats["joined_weak"] += 1
                     continue
-                unplaced.setdefault(items[b].key, []).append(b)
+                unplaced.setdefault(sn or items[b].key, []).append(b)
     for group in unplaced.values():
+        # "R Corrigan" of a team sheet and "Corrigan" of another are one, unless the
+        # surname comes with two initials ("S Easterby", "G Easterby"): then the bare
+        # surname may be either
+        lone = len({_initial(items[b]) for b in group} - {""}) <= 1
         for k, b in enumerate(group):
             for c in group[max(0, k - WINDOW) : k]:
+                ib, ic = _initial(items[b]), _initial(items[c])
+                if ib != ic and not (lone and "" in (ib, ic)):
+                    continue
                 stats["pairs_bare_bare"] += 1
                 if ctx.shared(b, c) >= 1 and cl.join(b, c):
                     stats["joined_weak"] += 1

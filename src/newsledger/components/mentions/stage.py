@@ -36,6 +36,7 @@ from networkx.utils import UnionFind
 from newsledger.components.mentions.demonyms import described_name, describes_person
 from newsledger.components.mentions.families import family_name, is_family_mentions
 from newsledger.components.mentions.fragments import fragment_name, in_compound
+from newsledger.components.mentions.initials import with_initial
 from newsledger.components.mentions.short_forms import group_short_forms
 from newsledger.components.mentions.towns import TownTyper
 from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, Token, stable_id
@@ -131,6 +132,8 @@ def _initial_spans(text: str, ents: Sequence[NamedSpan]) -> list[_Span]:
         s, e = clean_span(text, ent.start, ent.end, ent.label)
         if in_compound(text, s, e):
             continue  # "Pole vault": a common noun, no name
+        if ent.label == "PERSON":
+            s = with_initial(text, s, e)  # "S Easterby" of a team sheet, not "Easterby"
         if e > s and any(ch.isalpha() for ch in text[s:e]):
             out.append(_Span(s, e, ent.label))
     # a span inside a longer one ("Christian" NORP inside "Christian Aid") is part of it
