@@ -6,6 +6,7 @@ from __future__ import annotations
 from newsledger.components.mentions.sport import (
     NONE,
     UNKNOWN,
+    is_sports_report,
     report_sport,
     rules_stamp,
     sport_lean,
@@ -184,3 +185,17 @@ def test_a_report_of_no_clear_sport_leans_to_the_sport_of_most_cues() -> None:
     assert sport_lean(COUNCIL) == ""
     tie = "The striker and the fly-half met."
     assert report_sport(tie) in {UNKNOWN, NONE} and sport_lean(tie) == ""
+
+
+def test_a_report_whose_words_clearly_name_one_sport_is_a_sports_report() -> None:
+    # no match-report vocabulary, but four cues of football alone
+    text = (
+        "Wigan fans were angry on Monday. The FA Cup exit, after the Carling Cup and UEFA "
+        "Cup exits, ended a grim soccer season for Wigan, whose owner blamed the players."
+    )
+    assert not is_sports_report(text) and report_sport(text) == "football"
+    assert types(entities(text, ("Wigan", "GPE")), "Wigan") == {"ORG"}
+    # a report of no clear sport stays outside: its towns are towns
+    vague = "Wigan fans were angry on Monday after the FA Cup exit, the council said."
+    assert report_sport(vague) != "football"
+    assert types(entities(vague, ("Wigan", "GPE")), "Wigan") == {"GPE"}

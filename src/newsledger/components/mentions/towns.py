@@ -7,7 +7,8 @@ the town.  The report the name is in decides instead:
 
 * in a sports report (a sport's headline slug, or five distinct words of
   match reports, two of them seldom used outside sport: ``sports_words`` and
-  ``sports_strong_words`` in ``data/resolve_lexicon.json``) of a team sport
+  ``sports_strong_words`` in ``data/resolve_lexicon.json``; or a report whose words
+  clearly name one sport, "the FA Cup exit ... a grim soccer season") of a team sport
   or of no clear sport (:mod:`newsledger.components.mentions.sport`), a town's
   one-word name is its club (ORG) unless most of its mentions follow a place
   preposition ("the stadium in Middlesbrough", "won at Wigan"); in a report of
@@ -49,7 +50,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsledger.components.mentions.sport import TEAM_SPORTS, is_sports_report, report_sport
+from newsledger.components.mentions.sport import (
+    NONE,
+    TEAM_SPORTS,
+    UNKNOWN,
+    is_sports_report,
+    report_sport,
+)
 from newsledger.components.ner.tables import tables, towns
 
 TOWN_TYPES = frozenset({"GPE", "LOC", "ORG"})
@@ -229,7 +236,11 @@ class TownTyper:
     @property
     def sports(self) -> bool:
         if self._sports is None:
-            self._sports = is_sports_report(self.text)
+            # a report whose words clearly name one sport is a sports report too
+            self._sports = is_sports_report(self.text) or report_sport(self.text) not in {
+                NONE,
+                UNKNOWN,
+            }
         return self._sports
 
     @property
