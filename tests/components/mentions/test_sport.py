@@ -199,3 +199,10 @@ def test_a_report_whose_words_clearly_name_one_sport_is_a_sports_report() -> Non
     vague = "Wigan fans were angry on Monday after the FA Cup exit, the council said."
     assert report_sport(vague) != "football"
     assert types(entities(vague, ("Wigan", "GPE")), "Wigan") == {"GPE"}
+
+
+def test_a_town_before_its_clubs_is_the_town() -> None:
+    text = FOOTBALL + " The derby between the Selby clubs is on Sunday."
+    assert types(entities(text, ("Selby", "GPE")), "Selby") == {"GPE"}
+    one = FOOTBALL + " The derby with Selby is on Sunday."
+    assert types(entities(one, ("Selby", "GPE")), "Selby") == {"ORG"}

@@ -171,6 +171,8 @@ CIVIC_AFTER = frozenset(
 STAKE_BEFORE = frozenset(
     {"stake", "stakes", "shares", "interest", "invest", "invested", "investing", "investment"}
 )
+# "the Glasgow clubs", "both Manchester sides": the town whose clubs they are
+CLUBS_AFTER = frozenset({"clubs", "teams", "sides"})
 TRAVEL_PREPS = frozenset({"to", "from"})  # "the trip to X", "back from X": a place unless a result
 # sports played one against one: a town in their reports is a venue or a home, not a club
 INDIVIDUAL_SPORTS = frozenset({"athletics", "tennis", "golf", "boxing", "motor racing"})
@@ -401,8 +403,10 @@ class TownTyper:
             return etype
         place = t.places.get(name, "GPE")
         if self.sports and " " not in name and self.sport not in INDIVIDUAL_SPORTS:
-            if self._placed(starts, SPORTS_PLACE_PREPS):
-                return etype if etype != "ORG" else place
+            if self._placed(starts, SPORTS_PLACE_PREPS) or all(
+                next_word(self.text, e) in CLUBS_AFTER for _, e in spans
+            ):
+                return etype if etype != "ORG" else place  # "the Glasgow clubs": the city's
             return "ORG"
         if etype == "ORG" and (
             self._placed(starts, PLACE_PREPS)
