@@ -127,3 +127,16 @@ def test_a_day_typed_a_body_and_a_generic_house_join_nothing_on_their_names() ->
     res = resolve(docs)
     assert not together(res, docs, ("a", "Sunday"), ("b", "Sunday"))
     assert not together(res, docs, ("c", "House"), ("d", "House"))
+
+
+def test_the_church_of_two_unrelated_reports_is_no_one_body() -> None:
+    # "covered up by the Church" of a novel's review and "against the Church" of another
+    # novel's: every faith and every story has a Church
+    docs = [
+        doc("a", ent("ORG", "Church"), ent("PERSON", "Tom Wright")),
+        doc("b", ent("ORG", "Church"), ent("PERSON", "Lyra Belacqua")),
+        doc("c", ent("ORG", "Church"), ent("PERSON", "Tom Wright")),
+    ]
+    res = resolve(docs)
+    assert not together(res, docs, ("a", "Church"), ("b", "Church"))
+    assert together(res, docs, ("a", "Church"), ("c", "Church"))

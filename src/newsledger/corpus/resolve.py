@@ -15,7 +15,7 @@ How entities are joined, strongest evidence first:
    such sides join only sides of the same sport, the sport each report's words
    name (:mod:`newsledger.corpus.sides`: Scotland's football and rugby teams are
    two, Newport's rugby club is not the Newport of a council story); a generic
-   body's name ("Supreme Court", "Court of Appeal", "Treasury": institution
+   body's name ("Supreme Court", "Court of Appeal", "Treasury", "the Church": institution
    words alone) only when the two reports share a co-occurring name; a day or
    month typed a body or place ("Sunday" ORG) never;
 3. the same entity in the alias data (IS / ISIS / Daesh);
