@@ -89,7 +89,11 @@ def test_a_competition_in_a_report_of_no_clear_sport_takes_the_sport_it_leans_to
     # without a lean the one sport that has the competition takes it (the old behaviour)
     res = resolve(docs, sports=sports)
     assert together(res, docs, ("e", "World Cup"), ("b", "World Cup"))
-    # a side's name takes no lean: "Wales" of a report of no clear sport is not decided by it
-    sides = [doc(d, ent("ORG", "Wales"), ent("PERSON", "Joe Tarrant")) for d in "bde"]
+    # a side takes its report's lean to a team sport ("the former Scotland international" of
+    # a football report is not the rugby side); a lean to athletics or tennis decides nothing
+    sides = [doc(d, ent("ORG", "Wales"), ent("PERSON", "Joe Tarrant")) for d in "bdef"]
     res = resolve(sides, sports=sports, leans=leans)
-    assert together(res, sides, ("e", "Wales"), ("b", "Wales"))
+    assert not together(res, sides, ("e", "Wales"), ("b", "Wales"))
+    assert together(res, sides, ("f", "Wales"), ("b", "Wales"), ("d", "Wales"))
+    res = resolve(sides, sports=sports, leans={"e": "tennis", "f": "athletics"})
+    assert together(res, sides, ("e", "Wales"), ("f", "Wales"), ("b", "Wales"))

@@ -55,7 +55,9 @@ def side_label(etype: str, name: str, sport: str | None, lean: str = "") -> str:
     of no clear sport and ``"none"`` outside sport; ``""`` for any other entity.  A
     competition in a report of no clear sport takes the sport its cues lean to,
     ``lean`` (:func:`newsledger.components.mentions.sport.sport_lean`): "a World Cup
-    qualifier at home to Cameroon" beside a few football words is not rugby's."""
+    qualifier at home to Cameroon" beside a few football words is not rugby's; so does a
+    side when that sport is a team sport ("the former Scotland international" of a
+    report leaning to football is not the rugby side)."""
     t = tables()
     town = (name in t.places or name in towns()) and name not in t.polities
     if etype != "PERSON" and _competition(name):
@@ -69,6 +71,8 @@ def side_label(etype: str, name: str, sport: str | None, lean: str = "") -> str:
         side = side and name in towns() and name not in t.countries
     if not side:
         return ""
+    if sport == UNKNOWN and lean in TEAM_SPORTS:
+        return lean  # a side of a report of no clear sport whose words lean to a team sport
     return UNKNOWN if sport is None else (sport or "none")
 
 

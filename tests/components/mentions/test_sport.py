@@ -206,3 +206,18 @@ def test_a_town_before_its_clubs_is_the_town() -> None:
     assert types(entities(text, ("Selby", "GPE")), "Selby") == {"GPE"}
     one = FOOTBALL + " The derby with Selby is on Sunday."
     assert types(entities(one, ("Selby", "GPE")), "Selby") == {"ORG"}
+
+
+def test_a_match_word_makes_a_side_in_a_report_of_no_clear_sport() -> None:
+    # few sports words, leaning to rugby: only a match's own words make a side
+    text = (
+        "Fly-half Tom Reyes won his first cap in the victory over South Africa last year. "
+        "The Selby prop Ed Kalman joins him, the club said on Monday."
+    )
+    assert not is_sports_report(text) and report_sport(text) == UNKNOWN
+    ents = entities(text, ("South Africa", "GPE"), ("Selby", "GPE"))
+    assert types(ents, "South Africa") == {"ORG"} and types(ents, "Selby") == {"ORG"}
+    # the same names without a match's words stay places
+    plain = text.replace("victory over", "tour of").replace("Selby prop", "Selby-born prop")
+    ents = entities(plain, ("South Africa", "GPE"), ("Selby", "GPE"))
+    assert types(ents, "South Africa") == {"GPE"} and types(ents, "Selby") == {"GPE"}

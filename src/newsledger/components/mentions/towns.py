@@ -29,6 +29,12 @@ the town.  The report the name is in decides instead:
   ORG is the country (GPE): resolution keeps a country typed ORG, its team,
   apart from the country (:func:`newsledger.corpus.resolve.place_or_body`).
 
+In a report of no clear sport whose few sports words lean to a team sport
+(:func:`newsledger.components.mentions.sport.sport_lean`), a country's or a town's
+name is a side only by a match's own words: a player's position or cap after it
+("Newcastle prop Ed Kalman", "the former Scotland international") or a result before
+it ("his debut in the victory over South Africa").
+
 A report may use one name both ways, and its mentions are then split by role into two
 document entities: a national team's mentions that name the country as a place ("the
 tour to New Zealand") are the country; a country typed a place by most of its mentions
@@ -56,6 +62,7 @@ from newsledger.components.mentions.sport import (
     UNKNOWN,
     is_sports_report,
     report_sport,
+    sport_lean,
 )
 from newsledger.components.ner.tables import tables, towns
 
@@ -167,6 +174,34 @@ _PREV_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
 CIVIC_AFTER = frozenset(
     {"council", "councillor", "councillors", "mayor", "residents", "people", "borough"}
 )
+# a player's position or cap after a side's name: a match's own words ("Newcastle prop")
+PLAYER_AFTER = frozenset(
+    {
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "winger",
+        "prop",
+        "lock",
+        "flanker",
+        "fly-half",
+        "scrum-half",
+        "hooker",
+        "full-back",
+        "international",
+        "internationals",
+        "cap",
+        "caps",
+        "debut",
+    }
+)
+# a result before a side's name: "the victory over X", "a defeat to X"
+RESULT_BEFORE = frozenset(
+    (a, b)
+    for a in ("victory", "victories", "win", "wins", "defeat", "defeats", "loss", "losses")
+    for b in ("over", "against", "to", "by")
+)
 # "a stake in X", "invest in X": the club as a business, not the town
 STAKE_BEFORE = frozenset(
     {"stake", "stakes", "shares", "interest", "invest", "invested", "investing", "investment"}
@@ -234,6 +269,7 @@ class TownTyper:
         self._sports: bool | None = None
         self._sport: str | None = None
         self._international: bool | None = None
+        self._team_lean: bool | None = None
 
     @property
     def sports(self) -> bool:
@@ -268,6 +304,30 @@ class TownTyper:
         if next_word(self.text, e) in TEAM_AFTER or _SCORE_AFTER.match(self.text, e):
             return True
         return self._side_before(s) and not _OF_PERSON.match(self.text, e)
+
+    @property
+    def team_lean(self) -> bool:
+        """A report of no clear sport (not a sports report by its vocabulary) whose sports
+        words lean to a team sport: a name there is a side only by a match's own words."""
+        if self._team_lean is None:
+            self._team_lean = (
+                not self.sports
+                and report_sport(self.text) == UNKNOWN
+                and sport_lean(self.text) in TEAM_SPORTS
+            )
+        return self._team_lean
+
+    def _match_side(self, s: int, e: int) -> bool:
+        """Words that name a side only in a match: a player's position or cap after it
+        ("Newcastle prop", "Ireland international"), a score, or a result before it ("the
+        victory over X", "the defeat to X")."""
+        if next_word(self.text, e) in PLAYER_AFTER or _SCORE_AFTER.match(self.text, e):
+            return True
+        m = _PREV_WORD.search(self.text, max(0, s - 30), s)
+        if m is None:
+            return False
+        two = (prev_word(self.text, m.start()), m.group(1).lower())
+        return two in RESULT_BEFORE
 
     def _unplaced_side(self, s: int, e: int) -> bool:
         """A mention of a country in a team sport's report that is neither a place ("in
@@ -304,6 +364,8 @@ class TownTyper:
         if etype not in TOWN_TYPES or not spans or name not in tables().countries:
             return etype
         if not self.sports:
+            if self.team_lean and all(self._match_side(s, e) for s, e in spans):
+                return "ORG"  # "his debut in the victory over South Africa", few sports words
             return "GPE" if etype == "ORG" else etype
         starts = [s for s, _ in spans]
         sides = sum(self._side(s, e) for s, e in spans)
@@ -408,6 +470,8 @@ class TownTyper:
             ):
                 return etype if etype != "ORG" else place  # "the Glasgow clubs": the city's
             return "ORG"
+        if self.team_lean and " " not in name and all(self._match_side(s, e) for s, e in spans):
+            return "ORG"  # "brought in Newcastle prop Ed Kalman", few sports words
         if etype == "ORG" and (
             self._placed(starts, PLACE_PREPS)
             or all(next_word(self.text, e) in CIVIC_AFTER for _, e in spans)
