@@ -97,3 +97,15 @@ def test_a_competition_in_a_report_of_no_clear_sport_takes_the_sport_it_leans_to
     assert together(res, sides, ("f", "Wales"), ("b", "Wales"), ("d", "Wales"))
     res = resolve(sides, sports=sports, leans={"e": "tennis", "f": "athletics"})
     assert together(res, sides, ("e", "Wales"), ("f", "Wales"), ("b", "Wales"))
+
+
+def test_a_compass_point_in_a_team_sports_report_is_a_side_not_the_region() -> None:
+    # "The South will be led by George Gregan" is no region of house prices
+    docs = [
+        doc("b", ent("LOC", "South"), ent("PERSON", "George Gregan")),
+        doc("x", ent("LOC", "South"), ent("GPE", "Midlands")),
+        doc("y", ent("LOC", "South"), ent("GPE", "Midlands")),
+    ]
+    res = resolve(docs, sports={"b": "rugby union", "x": "", "y": ""})
+    assert not together(res, docs, ("b", "South"), ("x", "South"))
+    assert together(res, docs, ("x", "South"), ("y", "South"))

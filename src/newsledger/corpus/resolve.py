@@ -81,7 +81,7 @@ from newsledger.corpus.keys import (
     type_class,
 )
 from newsledger.corpus.overrides import Override, Overrides, RefIndex, RefItem, build_constraints
-from newsledger.corpus.sides import side_label
+from newsledger.corpus.sides import is_compass, side_label
 from newsledger.corpus.vote import vote_types
 
 __all__ = [
@@ -176,6 +176,9 @@ def _items(
             family = is_family(e.type, e.name)  # "the Agnelli family" is no one's name
             person = person_name(e.name) if e.type == "PERSON" and not family else None
             n = sum(surfaces.values()) or 1
+            side = "" if entry is not None else side_label(e.type, e.name, sport, lean)
+            if side and is_compass(e.name):
+                tclass = "ORG"  # "The South" of a rugby report is a side, not the region
             out.append(
                 Item(
                     d,
@@ -189,7 +192,7 @@ def _items(
                     entry,
                     is_acronym(e.name),
                     n,
-                    "" if entry is not None else side_label(e.type, e.name, sport, lean),
+                    side,
                 )
             )
     return out

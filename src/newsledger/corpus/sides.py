@@ -21,6 +21,9 @@ from newsledger.components.mentions.sport import TEAM_SPORTS, UNKNOWN
 from newsledger.components.ner.tables import tables, towns
 from newsledger.core.lexicon import read_json
 
+# a region named by a compass point: in a team sport's report most often a regional side
+COMPASS = frozenset({"north", "south", "east", "west"})
+
 
 class Side(Protocol):
     """What :func:`side_sports` reads of a resolution item."""
@@ -46,11 +49,17 @@ def _competition(name: str) -> bool:
     return (low[4:] if low.startswith("the ") else low) in _competitions()
 
 
+def is_compass(name: str) -> bool:
+    """Is ``name`` a compass point ("South", "the North")?"""
+    return name.casefold().removeprefix("the ") in COMPASS
+
+
 def side_label(etype: str, name: str, sport: str | None, lean: str = "") -> str:
     """The sport label of a document entity that may be a side in a match: a country's
     or town's name typed ORG (a national team or a club), or a town's one-word name
     typed PERSON in a team sport's report (a tagging slip for the club, "the Leicester
-    tight-head"); and of a competition's name several sports use ("Premiership",
+    tight-head"), or a compass point in a team sport's report ("The South will be led by
+    George Gregan"); and of a competition's name several sports use ("Premiership",
     "World Cup": ``shared_competitions`` in ``data/resolve_lexicon.json``).  The label is the report's sport, ``"unknown"`` for a sports report
     of no clear sport and ``"none"`` outside sport; ``""`` for any other entity.  A
     competition in a report of no clear sport takes the sport its cues lean to,
@@ -66,6 +75,9 @@ def side_label(etype: str, name: str, sport: str | None, lean: str = "") -> str:
         side = True  # "the Premiership" of football is not rugby union's
     elif etype == "ORG":
         side = name in t.countries or town
+    elif is_compass(name):
+        # "The South will be led by George Gregan": a regional side in a team sport's report
+        side = etype != "PERSON" and sport in TEAM_SPORTS
     else:  # a one-word "person" of a town's name in a team sport's report
         side = etype == "PERSON" and " " not in name and sport in TEAM_SPORTS and town
         side = side and name in towns() and name not in t.countries
