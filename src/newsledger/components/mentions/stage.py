@@ -29,15 +29,15 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from networkx.utils import UnionFind
 
+from newsledger.components.mentions.acronyms import acronym_definitions
 from newsledger.components.mentions.demonyms import described_name, describes_person
 from newsledger.components.mentions.families import family_name, is_family_mentions
-from newsledger.components.mentions.fragments import fragment_name, in_compound
-from newsledger.components.mentions.initials import with_initial
+from newsledger.components.mentions.fragments import fragment_name
 from newsledger.components.mentions.short_forms import group_short_forms
+from newsledger.components.mentions.spans import Span, initial_spans, overlaps
 from newsledger.components.mentions.towns import TownTyper
 from newsledger.core.model import Analysis, Entity, Mention, NamedSpan, Token, stable_id
 from newsledger.core.stage import Stage
@@ -46,23 +46,15 @@ from newsledger.corpus.keys import (
     NAME_TYPES,
     TYPE_PRIORITY,
     PersonName,
-    acronym_matches,
-    content_tokens,
-    fold,
     is_acronym,
-    lexicon,
     name_key,
     person_compatible,
     person_name,
     surname_match,
-    title_prefix,
 )
 
 __all__ = ["NAME_TYPES", "STAGE", "entity_id", "group", "make_stage", "normalize"]
 
-# Labels whose long form may define an acronym that does not spell its words
-# (translated names: "National Resistance Front (FNR)").
-_LENIENT_ACRONYM_LABELS = frozenset({"ORG", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 # Labels a bare surname may carry when spaCy mislabels it ("Massoud" as GPE).
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
 
@@ -82,183 +74,11 @@ def entity_id(etype: str, canonical: str) -> str:
     return stable_id(etype, normalize(canonical))
 
 
-@dataclass(slots=True)
-class _Span:
-    start: int
-    end: int
-    label: str
-    linked: bool = False  # a bare surname tied to one full name
-    described: bool = False  # a demonym standing for one person ("the Brazilian")
-
-
-# ----------------------------------------------------------------- spans
-
-_LEAD = frozenset(" \t\r\n\"'“”‘’«»([{-–—*•")
-_TRAIL = frozenset(" \t\r\n\"'“”‘’«»)]},;:!?-–—*•")
-_WS_TOKEN = re.compile(r"\S+")
-
-
-def clean_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
-    """Offsets of the name inside an entity span: no quotes, "the", "'s", trailing
-    "(ACR" fragment, or leading titles for people."""
-    while s < e and text[s] in _LEAD:
-        s += 1
-    while e > s and text[e - 1] in _TRAIL:
-        e -= 1
-    k = text.find("(", s, e)
-    if k > s and text.find(")", k, e) < 0:
-        e = k
-        while e > s and text[e - 1].isspace():
-            e -= 1
-    if e - s > 4 and text[s : s + 4].lower() == "the ":
-        s += 4
-    if e - s > 2 and text[e - 2 : e] in ("'s", "’s"):
-        e -= 2
-    if e > s and text[e - 1] == "." and not is_acronym(text[s:e]):
-        e -= 1
-    if label == "PERSON" and e > s:
-        toks = [(s + m.start(), s + m.end()) for m in _WS_TOKEN.finditer(text, s, e)]
-        cut = title_prefix([text[a:b] for a, b in toks])
-        if cut:
-            s = toks[cut][0]
-    return s, e
-
-
-def _initial_spans(text: str, ents: Sequence[NamedSpan]) -> list[_Span]:
-    out: list[_Span] = []
-    for ent in ents:
-        if ent.label not in NAME_TYPES:
-            continue
-        s, e = clean_span(text, ent.start, ent.end, ent.label)
-        if in_compound(text, s, e):
-            continue  # "Pole vault": a common noun, no name
-        if ent.label == "PERSON":
-            s = with_initial(text, s, e)  # "S Easterby" of a team sheet, not "Easterby"
-        if e > s and any(ch.isalpha() for ch in text[s:e]):
-            out.append(_Span(s, e, ent.label))
-    # a span inside a longer one ("Christian" NORP inside "Christian Aid") is part of it
-    out.sort(key=lambda sp: (sp.start, -sp.end))
-    kept: list[_Span] = []
-    reach = -1  # the furthest end of the spans kept so far (each starts at or before sp)
-    for sp in out:
-        inside = sp.end <= reach and (sp.start, sp.end) != (kept[-1].start, kept[-1].end)
-        if not inside:
-            kept.append(sp)
-            reach = max(reach, sp.end)
-    kept.sort(key=lambda sp: (sp.start, sp.end))
-    return _rejoin(text, kept)
-
-
-def _rejoin(text: str, spans: list[_Span]) -> list[_Span]:
-    """Two adjacent spans that spell a name the text names whole elsewhere ("Christian"
-    NORP + "Aid" PERSON, where "Christian Aid" is a span too) are that name."""
-    whole = {text[sp.start : sp.end]: sp.label for sp in spans if " " in text[sp.start : sp.end]}
-    if not whole:
-        return spans
-    out: list[_Span] = []
-    for sp in spans:
-        prev = out[-1] if out else None
-        if prev is not None and sp.start == prev.end + 1 and text[prev.end] == " ":
-            label = whole.get(text[prev.start : sp.end])
-            if label is not None:
-                out[-1] = _Span(prev.start, sp.end, label)
-                continue
-        out.append(sp)
-    return out
-
-
-# -------------------------------------------------------------- acronyms
-
-_ACR = r"\(\s*([A-Z][A-Za-z0-9&./\-]{0,11}?)\s*\)"
-_ACR_AFTER = re.compile(r"[ \t]*" + _ACR)
-_EXTENSION = re.compile(r"((?:[ \t]+[\w'’\-]+){1,5}?)[ \t]*" + _ACR)
-
-
-def _alias_consistent(acr: AliasEntry | None, long_form: str, table: AliasTable) -> bool:
-    if acr is None:
-        return False
-    long_entry = table.lookup(long_form)
-    if long_entry is not None:
-        return long_entry.key == acr.key
-    want = set(content_tokens(long_form))
-    return any(set(content_tokens(s)) == want for s in table.surfaces(acr.key) if not is_acronym(s))
-
-
-def _extension_ok(words: str) -> bool:
-    connectors = lexicon().long_form_connectors
-    return all(w[:1].isupper() or fold(w) in connectors for w in words.split())
-
-
-def _acronyms(
-    text: str, spans: list[_Span], table: AliasTable
-) -> tuple[list[_Span], list[tuple[int, int]]]:
-    """Find "Long Form (ACR)" definitions; return spans with the acronyms added and
-    (long form index, acronym index) pairs."""
-    found: list[tuple[_Span, int, int]] = []  # long span, acronym start, acronym end
-    dropped: set[int] = set()
-    for i, sp in enumerate(spans):
-        if i in dropped:
-            continue
-        m = _ACR_AFTER.match(text, sp.end)
-        extended = False
-        if m is None:
-            m = _EXTENSION.match(text, sp.end)
-            if m is None or not _extension_ok(m.group(1)):
-                continue
-            extended = True
-        acr = m.group(m.lastindex or 1)
-        if not is_acronym(acr):
-            continue
-        long_end = m.end(1) if extended else sp.end
-        long_form = text[sp.start : long_end]
-        acr_entry = table.lookup(acr)
-        ok = acronym_matches(acr, long_form) or _alias_consistent(acr_entry, long_form, table)
-        if not ok and not extended:
-            ok = (
-                sp.label in _LENIENT_ACRONYM_LABELS
-                and len(content_tokens(long_form)) >= 2
-                and not long_form.isupper()  # "NEW YORK (AP)" is a dateline
-            )
-        if not ok:
-            continue
-        if extended:
-            for j in range(i + 1, len(spans)):
-                if spans[j].start >= long_end:
-                    break
-                dropped.add(j)
-            sp.end = long_end
-            if acr_entry is not None:
-                sp.label = acr_entry.type
-        found.append((sp, m.start(m.lastindex or 1), m.end(m.lastindex or 1)))
-    kept = [sp for j, sp in enumerate(spans) if j not in dropped]
-    at = {(sp.start, sp.end): sp for sp in kept}
-    starts = [sp.start for sp in kept]
-    for long_sp, a, b in found:
-        if (a, b) not in at and not _overlaps(kept, starts, a, b):
-            new = _Span(a, b, long_sp.label)
-            k = bisect.bisect_left(starts, a)
-            kept.insert(k, new)
-            starts.insert(k, a)
-            at[(a, b)] = new
-    index = {id(sp): k for k, sp in enumerate(kept)}
-    defs = [
-        (index[id(long_sp)], index[id(at[(a, b)])])
-        for long_sp, a, b in found
-        if id(long_sp) in index and (a, b) in at
-    ]
-    return kept, defs
-
-
-def _overlaps(spans: Sequence[_Span], starts: Sequence[int], a: int, b: int) -> bool:
-    k = bisect.bisect_left(starts, b)
-    return k > 0 and spans[k - 1].end > a
-
-
 # --------------------------------------------------------------- grouping
 
 
 def _group_persons(
-    text: str, spans: list[_Span], links: list[AliasEntry | None], uf: UnionFind
+    text: str, spans: list[Span], links: list[AliasEntry | None], uf: UnionFind
 ) -> None:
     full = []
     for i, sp in enumerate(spans):
@@ -308,7 +128,7 @@ def _group_persons(
         sp.linked = True
 
 
-def _group_exact(text: str, spans: list[_Span], uf: UnionFind) -> None:
+def _group_exact(text: str, spans: list[Span], uf: UnionFind) -> None:
     first: dict[str, int] = {}
     for i, sp in enumerate(spans):
         if sp.linked:
@@ -331,7 +151,7 @@ def _caps_line(text: str, pos: int, cache: dict[int, bool]) -> bool:
 
 def _scan(
     text: str,
-    spans: list[_Span],
+    spans: list[Span],
     links: list[AliasEntry | None],
     defs: list[tuple[int, int]],
     uf: UnionFind,
@@ -365,9 +185,9 @@ def _scan(
     ordered = sorted(spans, key=lambda sp: sp.start)
     caps: dict[int, bool] = {}
     for a, b, root in hits:
-        if _overlaps(ordered, starts, a, b) or _caps_line(text, a, caps):
+        if overlaps(ordered, starts, a, b) or _caps_line(text, a, caps):
             continue
-        new = _Span(a, b, spans[root].label)
+        new = Span(a, b, spans[root].label)
         k = bisect.bisect_left(starts, a)
         ordered.insert(k, new)
         starts.insert(k, a)
@@ -376,7 +196,7 @@ def _scan(
         uf.union(len(spans) - 1, root)
 
 
-def _entity_type(group: list[_Span], text: str, entry: AliasEntry | None) -> str:
+def _entity_type(group: list[Span], text: str, entry: AliasEntry | None) -> str:
     if entry is not None:
         return entry.type
     votes: dict[str, float] = {}
@@ -392,7 +212,7 @@ def _entity_type(group: list[_Span], text: str, entry: AliasEntry | None) -> str
     return max(votes, key=lambda t: (votes[t], -rank.get(t, len(rank))))
 
 
-def _canonical(group: list[_Span], text: str, etype: str) -> str:
+def _canonical(group: list[Span], text: str, etype: str) -> str:
     counts = Counter(" ".join(text[sp.start : sp.end].split()) for sp in group)
     first: dict[str, int] = {}
     for sp in sorted(group, key=lambda x: x.start):
@@ -414,7 +234,7 @@ def group(
     """Group the named spans ``ents`` of ``text`` into mentions and document-level entities
     (``tokens``, the parse, tell a demonym standing for a person from the nationality)."""
     table = default_aliases() if table is None else table
-    spans, defs = _acronyms(text, _initial_spans(text, ents), table)
+    spans, defs = acronym_definitions(text, initial_spans(text, ents), table)
     # token starts for the demonym lookup, built only when a nationality span needs them
     starts = [t.start for t in tokens] if any(sp.label == "NORP" for sp in spans) else []
     for sp in spans:
