@@ -35,8 +35,11 @@ def test_a_country_in_another_report_stays_the_country() -> None:
 def test_a_country_as_a_place_or_a_nationality_in_a_sports_report_stays_the_country() -> None:
     placed = MATCH.replace("friendly with Russia", "friendly in Russia")
     assert types(entities(placed, ("Russia", "GPE")), "Russia") == {"GPE"}
-    nation = MATCH.replace("friendly with Russia", "friendly with Russia's Igor Belov")
-    assert types(entities(nation, ("Russia", "GPE")), "Russia") == {"GPE"}
+    tennis = (
+        "Top seed Marek Vanta beat Russia's Igor Belov 6-3 6-4 in the second round of the "
+        "tournament, serving 14 aces; the tiebreak, the rally and the baseline game decided it."
+    )
+    assert types(entities(tennis, ("Russia", "GPE")), "Russia") == {"GPE"}  # his nation
 
 
 def test_next_word_passes_a_possessive() -> None:
@@ -50,3 +53,45 @@ def test_a_result_against_a_country_names_its_team() -> None:
     assert types(entities(lost, ("Russia", "GPE")), "Russia") == {"ORG"}
     moved = MATCH.replace("friendly with Russia", "friendly, a month after a move to Russia")
     assert types(entities(moved, ("Russia", "GPE")), "Russia") == {"GPE"}
+
+
+CLUB = (
+    "Everton manager Tom Reade must decide whether to cash in on the Norway midfield man "
+    "before the window shuts. The striker scored twice, the defender was booked and the "
+    "goalkeeper saved a penalty before half-time. Reade praised the fans."
+)
+
+
+def test_a_country_before_a_match_word_names_its_team() -> None:
+    # "the Norway midfield man", "missed the Norway match": the side, in a club's report too
+    assert types(entities(CLUB, ("Norway", "GPE")), "Norway") == {"ORG"}
+    missed = CLUB.replace(
+        "cash in on the Norway midfield man", "sell the winger who missed the Norway match"
+    )
+    assert types(entities(missed, ("Norway", "GPE")), "Norway") == {"ORG"}
+    moved = CLUB.replace(
+        "cash in on the Norway midfield man", "sell the winger to a club in Norway"
+    )
+    assert types(entities(moved, ("Norway", "GPE")), "Norway") == {"GPE"}
+
+
+def test_a_place_preposition_before_a_sides_possessive_names_the_side() -> None:
+    # "named in Norway's squad" is the side's squad, not the country
+    squad = CLUB.replace(
+        "cash in on the Norway midfield man", "let the winger named in Norway's squad go"
+    )
+    assert types(entities(squad, ("Norway", "GPE")), "Norway") == {"ORG"}
+
+
+RUGBY = (
+    "Wales coach Ian Brice named his side to face Italy on Saturday. The prop destroyed "
+    "Samoa's Tavita Leota in the scrum last autumn, and the flanker, the hooker and the "
+    "fly-half all kept their places for the try-line work at the line-out."
+)
+
+
+def test_a_countrys_player_in_a_team_sports_match_report_names_its_side() -> None:
+    ents = entities(RUGBY, ("Wales", "GPE"), ("Italy", "GPE"), ("Samoa", "GPE"))
+    assert types(ents, "Samoa") == {"ORG"}  # "Samoa's Tavita Leota in the scrum": the side's
+    toured = RUGBY.replace("destroyed Samoa's Tavita Leota in the scrum", "toured in Samoa")
+    assert types(entities(toured, ("Wales", "GPE"), ("Samoa", "GPE")), "Samoa") == {"GPE"}

@@ -158,6 +158,16 @@ TEAM_AFTER = frozenset(
         "full-back",
         "back-row",
         "loose-forward",
+        "midfield",
+        "game",
+        "games",
+        "match",
+        "matches",
+        "victory",
+        "victories",
+        "defeat",
+        "defeats",
+        "opener",
         "pack",
         "cap",
         "caps",
@@ -330,10 +340,10 @@ class TownTyper:
         return two in RESULT_BEFORE
 
     def _unplaced_side(self, s: int, e: int) -> bool:
-        """A mention of a country in a team sport's report that is neither a place ("in
-        X", "the tour to X", not "lost to X") nor a person's nation ("X's John Smith")."""
+        """A mention of a country in a team sport's report that is no place ("in X", "the
+        tour to X", not "lost to X"); "X's John Smith" there is the side's player."""
         prev = prev_word(self.text, s)
-        if prev in SPORTS_PLACE_PREPS or _OF_PERSON.match(self.text, e):
+        if prev in SPORTS_PLACE_PREPS:
             return False
         return prev not in TRAVEL_PREPS or self._side_before(s)
 
@@ -367,9 +377,10 @@ class TownTyper:
             if self.team_lean and all(self._match_side(s, e) for s, e in spans):
                 return "ORG"  # "his debut in the victory over South Africa", few sports words
             return "GPE" if etype == "ORG" else etype
-        starts = [s for s, _ in spans]
         sides = sum(self._side(s, e) for s, e in spans)
-        if sides and not self._placed(starts, SPORTS_PLACE_PREPS):
+        # "in England's midfield" is the side's: a place preposition before a side's
+        # possessive or word counts for no place
+        if sides and 2 * sum(self._place(s, e) for s, e in spans) < len(spans):
             return "ORG"
         if (
             self.sport in TEAM_SPORTS
