@@ -110,6 +110,16 @@ def test_a_title_before_a_place_name_makes_a_person() -> None:
     assert [e.name for e in entities(text, ("Liverpool", "GPE"))] == ["Lord Liverpool"]
 
 
+def test_a_peer_named_for_a_place_and_tagged_a_person_is_the_peer() -> None:
+    # spaCy tags "Liverpool" of "Lord Liverpool" a person: the peer, not the city
+    text = "The last prime minister so young was Lord Liverpool, in 1812."
+    ents = entities(text, ("Liverpool", "PERSON"))
+    assert [(e.type, e.name) for e in ents] == [("PERSON", "Lord Liverpool")]
+    # other titles stay trimmed: "Mr Howard" is Howard, whatever towns bear the name
+    text = "In the Commons, Mr Howard said the bill was flawed."
+    assert [e.name for e in entities(text, ("Howard", "PERSON"))] == ["Howard"]
+
+
 def test_a_capital_that_opens_a_sentence_or_a_title_is_no_longer_name() -> None:
     text = "Yesterday Madrid said no. Talks in Madrid resumed."
     assert [e.name for e in entities(text, ("Madrid", "GPE"))] == ["Madrid"]

@@ -29,6 +29,8 @@ _RIGHT = re.compile(r" ([A-Z][A-Za-z&]*)(?![\w&-]|['’](?!s\b))")
 _HYPHEN_LEFT = re.compile(r"(?<![\w'’.&-])([A-Z][A-Za-z]*)-$")
 # initials that end a club's name ("Cardiff AAC", "Trafford AC", "Bath RFC"): part of it
 CLUB_INITIALS = frozenset({"AC", "AAC", "FC", "AFC", "RFC", "RUFC", "CC", "HC", "RLFC"})
+# a peer's title: "Lord Liverpool" is a person, not the city (nor another "Liverpool")
+PEERAGE = frozenset({"Lord", "Lady", "Baron", "Baroness", "Earl", "Countess", "Duke", "Duchess"})
 _SENTENCE_START = frozenset(".!?:;\"“‘'(\n")
 
 
@@ -92,7 +94,9 @@ def fragment_name(
     spans: Sequence[tuple[int, int]],
 ) -> str | None:
     """The longer name every mention of the one-word ``name`` belongs to, or ``None``."""
-    if etype not in FRAGMENT_TYPES or " " in name or not mentions:
+    if " " in name or not mentions:
+        return None
+    if etype not in FRAGMENT_TYPES and not (etype == "PERSON" and _place_name(name)):
         return None
     joined = {
         m.group(1) if (m := _HYPHEN_LEFT.search(text, max(0, s - 25), s)) else None
@@ -101,11 +105,23 @@ def fragment_name(
     if len(joined) == 1 and (w := joined.pop()) is not None and _own_name(w):
         return f"{w}-{name}"
     lefts = [_left(text, s, spans) for s, _ in mentions]
+    if etype == "PERSON":  # "Lord [Liverpool]", not "Mr [Howard]"
+        lefts = [x if x and x[0] in PEERAGE else None for x in lefts]
     words = {x[0] if x else None for x in lefts}
     # a capital that opens a sentence says nothing unless another mention has it mid-sentence
     if len(words) == 1 and (w := words.pop()) is not None and any(x and x[1] for x in lefts):
         return f"{w} {name}"
+    if etype == "PERSON":
+        return None  # "[Sydney] Olympic champion" would make a person of surname "Olympic"
     rights = {_right(text, e, spans) for _, e in mentions}
     if len(rights) == 1 and (w := rights.pop()) is not None:
         return f"{name} {w}"
     return None
+
+
+def _place_name(name: str) -> bool:
+    """Is ``name`` a place's name in the gazetteer?  A one-word "person" of that name after
+    a peer's title is the peer ("Lord [Liverpool]"), not the place."""
+    from newsledger.components.ner.tables import towns
+
+    return name in tables().places or name in towns()
