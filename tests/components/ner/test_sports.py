@@ -112,3 +112,40 @@ def test_a_short_line_of_substitutes_names_players() -> None:
     assert labels_of(a, "Kellin") == ["PERSON"]
     assert "PERSON" in labels_of(a, "Lehmark")
     assert labels_of(a, "Ostrel") == []  # a short line with another label is no line-up
+
+
+def test_team_sheets_inside_a_line_of_prose_name_players() -> None:
+    # no match words: the labelled list of replacements tells a team sheet; the lists
+    # start after a full stop inside one line of prose
+    text = (
+        "Friday's game at Brennock got the go-ahead after an early inspection. "
+        "Brennock: Vallow; Tarrant, Osgood, Pellow, Drane; Marsk, Hollin. "
+        "Replacements: Corvan, Ashby, Treller, Quarrie.\n"
+    )
+    spans = [("Tarrant", "GPE"), ("Ashby", "GPE"), ("Treller", "ORG")]
+    a = make(text, spans)
+    assert labels_of(a, "Tarrant") == ["PERSON"]
+    assert labels_of(a, "Ashby") == ["PERSON"]
+    assert labels_of(a, "Treller") == ["PERSON"]
+    assert labels_of(a, "Brennock") == []  # the label names the side, not a player
+
+
+def test_replacements_from_pairs_name_players() -> None:
+    text = (
+        "The hooker and the flanker start in the league match against the champions .\n"
+        "Replacements (from): Buckmore/Cottrell, Varrin, Kade.\n"
+    )
+    a = make(text, [("Buckmore", "ORG"), ("Varrin", "GPE")])
+    assert labels_of(a, "Buckmore") == ["PERSON"]
+    assert labels_of(a, "Varrin") == ["PERSON"]
+
+
+def test_a_short_results_line_of_initials_and_clubs_names_athletes() -> None:
+    text = (
+        "The squad for the indoor championships was named after the trials , where the "
+        "sprinters won their heats and the relay team took gold .\n"
+        "K Varden (Harlow AC), A Tessop (Marlow Harriers), B Quell (Dunmore AC).\n"
+    )
+    a = make(text, [("Tessop", "ORG"), ("B Quell", "GPE")])
+    assert labels_of(a, "Tessop") == ["PERSON"]
+    assert labels_of(a, "B Quell") == ["PERSON"]

@@ -227,7 +227,13 @@ def clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     return keep + typed
 
 
-LINEUP_LABEL = re.compile(r"^[A-Z][A-Za-z ]{0,30}:\s*")  # "Replacements: ", "Scorers: "
+LINEUP_LABEL = re.compile(
+    r"^[A-Z][A-Za-z ]{0,30}(?: \([a-z]+\))?:\s*"
+)  # "Replacements: ", "Subs (from): "
+# a labelled list that starts inside a line of prose, after a full stop ("... inspection.
+# Leeds: Balshaw; Rees, ... Popham. Replacements: Kalman, ..."): a new list
+INLINE_LABEL = re.compile(r"(?<=[.] )[A-Z][A-Za-z ]{0,30}(?: \([a-z]+\))?:\s*")
+INITIAL_ITEM = re.compile(r"^[A-Z]\.? [A-Z][\w'’-]+$")  # "A Scott": an initial and a surname
 LINEUP_ITEM = re.compile(
     r"^(?:[A-Z]\.? )?[A-Z][\w'’-]*(?: (?:de |van |der |du )?[A-Z][\w'’-]*){0,2}"
     r"(?: \(capt\))?$"
@@ -246,19 +252,20 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     Stephenson; ...") or labelled as the substitutes ("Subs not used: Peel, Wilson") names people: its names
     typed otherwise become people (countries and the clubs in brackets excepted), and so
     do their other mentions in the report; its untagged names are added."""
-    if not is_sports(d):
-        return spans
+    segments = [seg for ln in range(len(d.line_starts)) for seg in _segments(d, ln)]
+    if not is_sporty(d) and not any(s[0].lower().startswith(BENCH_LABELS) for s in segments):
+        return spans  # a report with no match words but its replacements listed is sport too
     out = list(spans)
     players: set[str] = set()
-    for ln in range(len(d.line_starts)):
-        line = d.line_text(ln)
-        body = LINEUP_LABEL.sub("", line, count=1)
-        offset = d.line_starts[ln] + len(line) - len(body)
+    for label, body, offset in segments:
         items = _lineup_items(body, offset)
-        bench = line[: len(line) - len(body)].lower().startswith(BENCH_LABELS)
-        if len(items) < (MIN_BENCH_ITEMS if bench else MIN_LINEUP_ITEMS):
-            continue
+        bench = label.lower().startswith(BENCH_LABELS)
         good = [(s, e) for s, e in items if LINEUP_ITEM.match(d.text[s:e])]
+        initials = len(good) == len(items) and all(
+            INITIAL_ITEM.match(d.text[s:e]) for s, e in items
+        )  # "D Greaves (Newham AC), A Scott (Harrow AC)": a results list however short
+        if len(items) < (MIN_BENCH_ITEMS if bench or initials else MIN_LINEUP_ITEMS):
+            continue
         if len(good) * 5 < len(items) * 4:
             continue
         for s, e in good:
@@ -284,13 +291,29 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     ]
 
 
+def _segments(d: Doc, ln: int) -> list[tuple[str, str, int]]:
+    """The lists of line ``ln``: (label, body, offset of the body), the line itself unless
+    lists labelled after a full stop start inside it."""
+    line, start = d.line_text(ln), d.line_starts[ln]
+    cuts = list(INLINE_LABEL.finditer(line))
+    first = LINEUP_LABEL.match(line)
+    out: list[tuple[str, str, int]] = []
+    head_end = cuts[0].start() if cuts else len(line)
+    lead = first.end() if first is not None and first.end() <= head_end else 0
+    out.append((line[:lead], line[lead:head_end].rstrip(), start + lead))
+    for k, m in enumerate(cuts):
+        end = cuts[k + 1].start() if k + 1 < len(cuts) else len(line)
+        out.append((m.group(), line[m.end() : end].rstrip(), start + m.end()))
+    return out
+
+
 def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
     """Character ranges of the items of a list line, brackets blanked out."""
     blank = BRACKETS.sub(lambda m: " " * len(m.group()), body.replace("(capt)", "      "))
     items: list[tuple[int, int]] = []
     start = 0
     for k, ch in enumerate(blank + ","):
-        if ch in ",;" or (ch == "." and k == len(blank) - 1):
+        if ch in ",;/" or (ch == "." and k == len(blank) - 1):
             piece = blank[start:k]
             lead = len(piece) - len(piece.lstrip())
             text = piece.strip()
