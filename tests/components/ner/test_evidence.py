@@ -404,3 +404,12 @@ def test_an_apposition_ending_in_a_company_noun_makes_a_firm() -> None:
     assert labels_of(a, "Dravo Mac") == ["ORG", "ORG"]
     b = make("Ivo Harl , the firm 's founder , said so .", [("Ivo Harl", "PERSON")])
     assert labels_of(b, "Ivo Harl") == ["PERSON"]
+
+
+def test_a_capitalised_state_in_a_title_is_no_place_cue() -> None:
+    # "Secretary of State X": the office's word, not "the state of X"
+    text = "Echoing the new Secretary of State Dorra Kelvane, the minister spoke."
+    a = make(text, [("Dorra Kelvane", "PERSON")])
+    assert labels_of(a, "Dorra Kelvane") == ["PERSON"]
+    b = make("They fled to the state of Varnia last year.", [("Varnia", "PERSON")])
+    assert labels_of(b, "Varnia") == ["GPE"]

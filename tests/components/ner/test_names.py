@@ -274,3 +274,9 @@ def test_untagged_surname_becomes_a_mention_of_the_person() -> None:
 def test_an_untagged_given_name_run_with_a_company_head_is_a_firm() -> None:
     a = make("A survey by Harris Interactive and Kell Bros found it .")
     assert labels_of(a, "Harris Interactive") == ["ORG"]
+
+
+def test_surname_of_a_full_name_taken_for_a_product_is_the_person() -> None:
+    text = 'Manager Garrick Vessler rejected the offer. "It is not enough," said Vessler.'
+    a = make(text, [("Garrick Vessler", "ORG"), ("Vessler", "PRODUCT")])  # the title types it
+    assert labels_of(a, "Vessler") == ["PERSON"]

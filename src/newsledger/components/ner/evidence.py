@@ -103,7 +103,9 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["PERSON"] += 1
     if lp == "for" and prev2 in c.seat_holder:
         votes["GPE"] += 2  # "MP for X": a constituency
-    if lp in c.place_before or (lp == "of" and prev2.lower() in c.place_before):
+    if (lp in c.place_before and prev.islower()) or (
+        lp == "of" and prev2.lower() in c.place_before and prev2.islower()
+    ):  # "the town of X" (not "Secretary of State X": a capitalised noun is a title's)
         votes["GPE"] += 2
     if nxt.lower() in c.place_after:
         votes["GPE"] += 2 if prev.lower() in c.compass else 1

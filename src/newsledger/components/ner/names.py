@@ -300,7 +300,7 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if s.src != "gaz"
         and d.text[s.start : s.end] in surnames
         and (
-            s.label == "ORG"
+            s.label in {"ORG", "PRODUCT"}
             or (
                 s.label in {"GPE", "LOC"}
                 and cue_votes(d, t, s)["PERSON"] > cue_votes(d, t, s)["GPE"]
