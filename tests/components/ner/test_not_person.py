@@ -118,3 +118,17 @@ def test_a_town_typed_as_a_group_is_the_town_not_a_firm() -> None:
     # "the Dartford disaster": a town's name standing for an event, not a firm (bodies.py)
     a = make("Fans recalled the 1989 Dartford disaster.", [("Dartford", "NORP")])
     assert labels_of(a, "Dartford") == ["GPE"]
+
+
+def test_a_name_ending_in_a_country_after_no_given_name_is_a_firm() -> None:
+    text = "Kessnet Austria is now considering new projects , said the head of Kessnet Austria ."
+    a = make(text, [("Kessnet Austria", "PERSON"), ("Kessnet Austria", "PERSON")])
+    assert labels_of(a, "Kessnet Austria") == ["ORG", "ORG"]
+    b = make("Michael Jordan scored again , and Jordan smiled .", [("Michael Jordan", "PERSON")])
+    assert labels_of(b, "Michael Jordan") == ["PERSON"]
+
+
+def test_a_name_before_a_newspaper_after_the_is_no_person() -> None:
+    text = "He was quoted in the Warbler newspaper saying he would stay ."
+    a = make(text, [("Warbler", "PERSON")])
+    assert labels_of(a, "Warbler") == ["ORG"]

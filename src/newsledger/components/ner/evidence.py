@@ -56,6 +56,7 @@ from newsledger.components.ner.bodies import (
 from newsledger.components.ner.not_person import (
     MEMBERS_OF,
     coordinated,
+    country_named,
     employer_at,
     lives_in,
     plural_group,
@@ -136,7 +137,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     if nxt == "," and nxt2 == "which" and txt not in t.places and txt not in towns():
         votes["ORG"] += 1  # "Novartis, which ...": no person (nor here a town)
     if nxt.lower() in c.org_after_lower:
-        votes["ORG"] += 1
+        # "the X newspaper" taken for a person: "the" before a person's name is rare
+        votes["ORG"] += 2 if lp == "the" and nxt.islower() and s.label == "PERSON" else 1
     if (
         nxt in {"have", "are", "were"}
         and " " not in txt
@@ -183,6 +185,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and nxt in ENDS
     ):
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and country_named(t, txt):
+        votes["ORG"] += 2  # "Telekom Austria": a firm named for its country
     if s.label == "PERSON" and plural_group(d, ts, te, txt, t.given):
         votes["ORG"] += 2  # "the Lib Dems say": a party, band or firm
     # (a full name typed PERSON after "against" is the player's)

@@ -10,6 +10,8 @@ Read by :mod:`newsledger.components.ner.evidence` with its other cues:
 * an employer after a job title ("an analyst at X", "vice president of search
   properties at X"; never a sports role: "the striker scored at Wembley" is a venue);
 * a name joined by "and" to a name typed an organisation ("Maserati and Ferrari");
+* a name ending in a country's name after a word that is no given name ("Telekom
+  Austria"): a firm or body named for its country;
 * a plural after "the" that acts or ends a clause ("The Lib Dems say", "the Tories,"):
   a party, band or firm, never one person ("the Williams sisters" is left alone); unlike
   the span rule of :mod:`newsledger.components.ner.names` (lower-case "the" only) it
@@ -74,6 +76,9 @@ FROM_WHOM = frozenset(
         "student",
         "native",
     ]
+)
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 )
 PEOPLE_OF = frozenset({"people", "residents", "voters", "patients", "families"})
 SENTENCE_STOPS = frozenset({".", ";", ":", '"', "said", "says"})
@@ -172,4 +177,20 @@ def stray_group(t: Tables, txt: str) -> bool:
         and txt not in t.countries
         and txt not in towns()
         and not txt.endswith(GROUP_ENDINGS)
+    )
+
+
+def country_named(t: Tables, txt: str) -> bool:
+    """Does a name taken for a person end in a country's name after a word that is no given
+    name ("Telekom Austria", "Banca Italia"): a firm or body named for its country, never a
+    person ("Michael Jordan" starts with a given name; "South Africa" is the country)?"""
+    words = txt.split()
+    return (
+        len(words) >= 2
+        and words[-1] in t.countries
+        and words[0] not in t.given
+        and words[0].lower() not in t.titles
+        and txt not in t.places
+        and txt not in t.polities
+        and not any(w in t.demonyms or w.lower() in COMPASS for w in words[:-1])
     )
