@@ -132,3 +132,12 @@ def test_a_name_before_a_newspaper_after_the_is_no_person() -> None:
     text = "He was quoted in the Warbler newspaper saying he would stay ."
     a = make(text, [("Warbler", "PERSON")])
     assert labels_of(a, "Warbler") == ["ORG"]
+
+
+def test_a_given_name_and_surname_saying_it_stay_a_person() -> None:
+    # "X said it": a firm, unless X is a given name and a surname
+    text = "On Monday David Vesk said it was not possible to overstate the issue ."
+    a = make(text, [("David Vesk", "PERSON")])
+    assert labels_of(a, "David Vesk") == ["PERSON"]
+    b = make("Varnok said it was not possible to overstate the issue .", [("Varnok", "PERSON")])
+    assert labels_of(b, "Varnok") == ["ORG"]

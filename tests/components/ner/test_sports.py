@@ -149,3 +149,26 @@ def test_a_short_results_line_of_initials_and_clubs_names_athletes() -> None:
     a = make(text, [("Tessop", "ORG"), ("B Quell", "GPE")])
     assert labels_of(a, "Tessop") == ["PERSON"]
     assert labels_of(a, "B Quell") == ["PERSON"]
+
+
+def test_a_players_full_name_before_a_score_after_a_demonym_stays_a_person() -> None:
+    text = (
+        "TENNIS - VANCE REACHES LAST EIGHT .\n"
+        "Vance reached the last eight of the tournament , beating Italian Tomas Verrel "
+        "6-1 6-3 in the second round of the match .\n"
+        "Dunmore 2 Kelso 1\n"
+    )
+    spans = [("Vance", "PERSON"), ("Italian", "NORP"), ("Tomas Verrel", "PERSON")]
+    a = make(text, spans)
+    assert labels_of(a, "Tomas Verrel") == ["PERSON"]
+    assert labels_of(a, "Italian") == ["NORP"]
+
+
+def test_a_capitals_name_among_players_is_a_player() -> None:
+    text = (
+        "The league match ended in a draw after a late try and a penalty .\n"
+        "Walder; May, Tait, Marrow, Stephenson; Wilkin, Grindal; Isaac, Kingston, Ward.\n"
+    )
+    spans = [("Walder", "PERSON"), ("Tait", "PERSON"), ("Marrow", "PERSON"), ("Kingston", "GPE")]
+    a = make(text, spans)
+    assert labels_of(a, "Kingston") == ["PERSON"]

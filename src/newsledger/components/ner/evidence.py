@@ -63,7 +63,7 @@ from newsledger.components.ner.not_person import (
     said_it,
     stray_group,
 )
-from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like
 from newsledger.components.ner.sports import is_sports, is_sporty, side_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
@@ -96,8 +96,9 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and not (is_sports(d) and (txt in towns() or t.places.get(txt) == "GPE"))
     ):  # not "the band X, who", nor a town's club in a sports report: they are "who" too
         votes["PERSON"] += 2
-    if said_it(d, te):
+    if said_it(d, te) and not (s.label == "PERSON" and person_like(t, txt.split())):
         votes["ORG"] += 2  # "X said it would ...": a firm or body, never "he" or "she"
+        # (not "Ann Vane said it was not possible": a given name and a surname)
     elif nxt.lower() in c.person_after:
         votes["PERSON"] += 1  # "X said": people mostly, companies too
     if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and d.word(te + 2) == ",":

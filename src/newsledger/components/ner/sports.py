@@ -183,6 +183,14 @@ def results_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             start, end = d.toks[words[rs][0]].start, d.toks[words[re_ - 1][1] - 1].end
             if any(s.start < end < s.end for s in spans):
                 continue  # a name going on with the number ("Euro 96")
+            if any(
+                s.label == "PERSON"
+                and start < s.start
+                and s.end <= end
+                and " " in d.text[s.start : s.end]
+                for s in spans
+            ):
+                continue  # "beating Italian Ann Vane 6-1 6-3": a player's full name after a word
             current = next((s.label for s in spans if s.start == start and s.end == end), None)
             after = d.text[end : end + 20].lstrip()
             label = team_label(t, d.text[start:end], after, prev, current)
@@ -268,11 +276,17 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         if len(good) * 5 < len(items) * 4:
             continue
+        placed = sum(
+            any(sp.label in NOT_PLAYER and s <= sp.start and sp.end <= e for sp in out)
+            for s, e in good
+        )
         for s, e in good:
             name = d.text[s:e].removesuffix(" (capt)")
             e = s + len(name)
-            if name in t.countries or name in t.polities or name.lower() in vocabulary()[2]:
+            if name in t.countries or name.lower() in vocabulary()[2]:
                 continue
+            if name in t.polities and placed * 2 >= len(good):
+                continue  # a list of towns; among players "Hamilton" is a player too
             players.add(name)
             hit = [k for k, sp in enumerate(out) if sp.start < e and s < sp.end]
             if not hit:
