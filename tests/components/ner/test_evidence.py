@@ -413,3 +413,12 @@ def test_a_capitalised_state_in_a_title_is_no_place_cue() -> None:
     assert labels_of(a, "Dorra Kelvane") == ["PERSON"]
     b = make("They fled to the state of Varnia last year.", [("Varnia", "PERSON")])
     assert labels_of(b, "Varnia") == ["GPE"]
+
+
+def test_a_name_after_said_after_a_quotation_is_the_speaker() -> None:
+    text = '"We want to have fun with it," said Pellizar. "This is no job," he added.'
+    a = make(text, [("Pellizar", "ORG")])
+    assert labels_of(a, "Pellizar") == ["PERSON"]
+    # an acronym there is a body's
+    b = make('"We will appeal," said VRNK. The ruling stands.', [("VRNK", "ORG")])
+    assert labels_of(b, "VRNK") == ["ORG"]

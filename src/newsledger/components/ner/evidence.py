@@ -6,6 +6,7 @@ small town a person.  This module reads the cues the whole article gives for
 every name and makes its mentions agree:
 
 * *person*: a title or honorific just before ("Mr X", "striker X", "analyst X Y"), "X, who",
+  '"...," said X.' (a speaker named after a quotation; not an acronym),
   "X, 34," (an age); "X said" counts once however often it recurs (firms say things
   too), and a name whose form rules a person out ("S&P", "Universal Music": a head word
   of :file:`ner_keywords.tsv`) never becomes one;
@@ -73,6 +74,8 @@ PLACE = frozenset({"GPE", "LOC"})
 INITIALS_FIRM = re.compile(r"[A-Z]{1,4}&[A-Z]{1,4}$")  # "S&P", "AT&T", "M&S"
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENDS = frozenset({",", ".", ";", ")", ""})  # what may follow a name in apposition
+QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "explained", "insisted"})
+QUOTE_CLOSE = frozenset({'"', "”", "'", "’"})
 SIDE_FROM = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # what a tagger calls a club
 
 
@@ -101,6 +104,14 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         # (not "Ann Vane said it was not possible": a given name and a surname)
     elif nxt.lower() in c.person_after:
         votes["PERSON"] += 1  # "X said": people mostly, companies too
+    if (
+        lp in QUOTE_VERBS
+        and prev2 in QUOTE_CLOSE
+        and nxt in {".", ","}
+        and not txt.isupper()
+        and s.label != "PERSON"
+    ):
+        votes["PERSON"] += 2  # '"...," said X.': a speaker named after a quotation, no body
     if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and d.word(te + 2) == ",":
         votes["PERSON"] += 1
     if lp == "for" and prev2 in c.seat_holder:
