@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from newsledger.components.ner.evidence import member_cue, verdict
+from newsledger.components.ner.context_cues import member_cue
+from newsledger.components.ner.evidence import verdict
 from newsledger.components.ner.rules import Doc
 from newsledger.components.ner.tables import tables
 from newsledger.core.model import Annotated

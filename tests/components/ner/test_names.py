@@ -280,3 +280,16 @@ def test_surname_of_a_full_name_taken_for_a_product_is_the_person() -> None:
     text = 'Manager Garrick Vessler rejected the offer. "It is not enough," said Vessler.'
     a = make(text, [("Garrick Vessler", "ORG"), ("Vessler", "PRODUCT")])  # the title types it
     assert labels_of(a, "Vessler") == ["PERSON"]
+
+
+def test_the_plural_of_a_surname_given_in_full_is_the_family() -> None:
+    text = "Mike and Bob Vantry won again . Later the Vantrys broke serve to lead 5-3 ."
+    a = make(text, [("Bob Vantry", "PERSON"), ("Vantrys", "NORP")])
+    assert labels_of(a, "Vantrys") == ["PERSON"]
+    # in a report about music the same form is a band
+    gig = (
+        "Jess Kellow sang at the gig . Why were the Kellows not there ? The band's album "
+        "and their songs sold well ."
+    )
+    b = make(gig, [("Jess Kellow", "PERSON"), ("Kellows", "ORG")])
+    assert labels_of(b, "Kellows") == ["ORG"]

@@ -310,6 +310,17 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         for s in spans
     ]  # "MaliVai Washington ... Washington found the net": not a club; "Neil Jordan ...
     # Jordan said": not the country
+    from newsledger.components.ner.bands import music_report  # bands reads this module
+
+    spans = [
+        Span(s.start, s.end, "PERSON", "rule")
+        if s.src != "gaz"
+        and s.label != "PERSON"
+        and family(d, s, surnames)
+        and (s.label != "ORG" or not music_report(d))  # "Joss Stone ... the Stones": a band
+        else s
+        for s in spans
+    ]  # "Mike and Bob Bryan ... the Bryans": the family or the brothers, people
     known = person_words(d, t, spans)
     if not known:
         return spans
@@ -331,6 +342,19 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         out.append(Span(tok.start, tok.end, "PERSON", "rule"))
     return out
+
+
+def family(d: Doc, s: Span, surnames: set[str]) -> bool:
+    """Is ``s`` "the <Surname>s" of a surname the article gives in a full name?"""
+    txt = d.text[s.start : s.end]
+    ts = d.tok_range(s.start, s.end)[0]
+    return (
+        txt.endswith("s")
+        and " " not in txt
+        and txt[:-1] in surnames
+        and ts > 0
+        and d.toks[ts - 1].text.lower() == "the"
+    )
 
 
 def teams(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
