@@ -172,3 +172,26 @@ def test_a_capitals_name_among_players_is_a_player() -> None:
     spans = [("Walder", "PERSON"), ("Tait", "PERSON"), ("Marrow", "PERSON"), ("Kingston", "GPE")]
     a = make(text, spans)
     assert labels_of(a, "Kingston") == ["PERSON"]
+
+
+def test_a_name_in_brackets_after_a_player_is_the_club() -> None:
+    text = (
+        "The squad for the league match was named after the try-scoring win .\n"
+        "Nils Varo (Brennock), D Pell (Tarrow Sharks); Kade (Ostrel), Lenn (Varnbury).\n"
+        '"But Mike (Hollin) asked me to stay," the flanker said of the coach .\n'
+    )
+    spans = [
+        ("Nils Varo", "PERSON"),
+        ("Brennock", "PERSON"),
+        ("D Pell", "PERSON"),
+        ("Tarrow Sharks", "PERSON"),
+        ("Kade", "PERSON"),
+        ("Ostrel", "PERSON"),
+        ("Mike", "PERSON"),
+        ("Hollin", "PERSON"),
+    ]
+    a = make(text, spans)
+    assert labels_of(a, "Brennock") == ["ORG"]
+    assert labels_of(a, "Tarrow Sharks") == ["ORG"]
+    assert labels_of(a, "Ostrel") == ["ORG"]
+    assert labels_of(a, "Hollin") == ["PERSON"]  # the coach's surname, not a club

@@ -297,12 +297,45 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                     out[k] = Span(sp.start, sp.end, "PERSON", "rule")
     # the player's name elsewhere in the report ("Clichy, Lauren, Senderos." under the
     # line-up) is the player too
-    return [
+    out = [
         Span(sp.start, sp.end, "PERSON", "rule")
         if sp.label in NOT_PLAYER and sp.src != "gaz" and d.text[sp.start : sp.end] in players
         else sp
         for sp in out
     ]
+    return bracketed_clubs(d, t, out)
+
+
+LIST_GAPS = frozenset({", ", "; "})
+
+
+def bracketed_clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """In a sports report, a name alone in brackets right after a player's full name
+    ("Nicolas Vane (Perpignan)", "D Peel (Llanelli)") is the player's club, not a person; a
+    bracket that holds a minute ("Tonge (Quinn 97)"), a person's name or one starting with
+    a given name (a role: "Ann Vane (Monica)") is left alone."""
+    ends = {  # a player named in full ("D Peel", not "Mike (Ruddock)"), or a list item
+        sp.end  # ("Giggs (Man Utd), Savage (Blackburn), ...")
+        for sp in spans
+        if sp.label == "PERSON"
+        and (" " in d.text[sp.start : sp.end] or d.text[sp.start - 2 : sp.start] in LIST_GAPS)
+    }
+    out: list[Span] = []
+    for sp in spans:
+        if (
+            sp.label == "PERSON"
+            and sp.src != "gaz"
+            and d.text[sp.start - 1 : sp.start] == "("
+            and d.text[sp.end : sp.end + 1] == ")"
+            and d.text[: sp.start - 1].rstrip() != d.text[: sp.start - 1]
+            and len(d.text[: sp.start - 1].rstrip()) in ends
+            and not person_like(t, d.text[sp.start : sp.end].split())
+            and d.text[sp.start : sp.end].split()[0] not in t.given  # "Ann Vane (Monica)"
+            and d.text[sp.end + 1 : sp.end + 2] in {",", ";", ".", "\n", ""}
+        ):
+            sp = Span(sp.start, sp.end, "ORG", "rule")
+        out.append(sp)
+    return out
 
 
 def _segments(d: Doc, ln: int) -> list[tuple[str, str, int]]:
