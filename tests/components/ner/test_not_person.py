@@ -141,3 +141,11 @@ def test_a_given_name_and_surname_saying_it_stay_a_person() -> None:
     assert labels_of(a, "David Vesk") == ["PERSON"]
     b = make("Varnok said it was not possible to overstate the issue .", [("Varnok", "PERSON")])
     assert labels_of(b, "Varnok") == ["ORG"]
+
+
+def test_a_town_and_a_compass_word_is_a_seat_not_a_person() -> None:
+    text = "On Tuesday he will visit Leeds North West , where the MP won ."
+    a = make(text, [("Leeds North West", "PERSON")])
+    assert labels_of(a, "Leeds North West") == ["GPE"]
+    b = make("The rapper Ellis West sang .", [("Ellis West", "PERSON")])
+    assert labels_of(b, "Ellis West") == ["PERSON"]

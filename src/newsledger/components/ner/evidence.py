@@ -69,6 +69,7 @@ from newsledger.components.ner.not_person import (
     lives_in,
     plural_group,
     said_it,
+    seat_named,
     stray_group,
 )
 from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like
@@ -204,6 +205,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and nxt in ENDS
     ):
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and seat_named(t, txt):
+        votes["GPE"] += 2  # "Leeds North West": a constituency, no person
     if s.label == "PERSON" and country_named(t, txt):
         votes["ORG"] += 2  # "Telekom Austria": a firm named for its country
     if s.label == "PERSON" and plural_group(d, ts, te, txt, t.given):

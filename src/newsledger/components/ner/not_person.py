@@ -11,7 +11,8 @@ Read by :mod:`newsledger.components.ner.evidence` with its other cues:
   properties at X"; never a sports role: "the striker scored at Wembley" is a venue);
 * a name joined by "and" to a name typed an organisation ("Maserati and Ferrari");
 * a name ending in a country's name after a word that is no given name ("Telekom
-  Austria"): a firm or body named for its country;
+  Austria"): a firm or body named for its country; a gazetteer place and compass words
+  ("Leeds North West"): a constituency or district;
 * a plural after "the" that acts or ends a clause ("The Lib Dems say", "the Tories,"):
   a party, band or firm, never one person ("the Williams sisters" is left alone); unlike
   the span rule of :mod:`newsledger.components.ner.names` (lower-case "the" only) it
@@ -193,4 +194,20 @@ def country_named(t: Tables, txt: str) -> bool:
         and txt not in t.places
         and txt not in t.polities
         and not any(w in t.demonyms or w.lower() in COMPASS for w in words[:-1])
+    )
+
+
+SEAT_ENDS = frozenset({"North", "South", "East", "West", "Central"})
+
+
+def seat_named(t: Tables, txt: str) -> bool:
+    """Is a name taken for a person a town and a compass word ("Leeds North West",
+    "Leicester South", "Cardiff Central"): a constituency or district, a place?"""
+    words = txt.split()
+    return (
+        len(words) >= 2
+        and words[-1] in SEAT_ENDS
+        and all(w in SEAT_ENDS for w in words[1:])
+        and t.places.get(words[0]) is not None  # a gazetteer place ("Kanye" is a town too)
+        and words[0] not in t.given
     )
