@@ -149,3 +149,13 @@ def test_a_town_and_a_compass_word_is_a_seat_not_a_person() -> None:
     assert labels_of(a, "Leeds North West") == ["GPE"]
     b = make("The rapper Ellis West sang .", [("Ellis West", "PERSON")])
     assert labels_of(b, "Ellis West") == ["PERSON"]
+
+
+def test_the_body_a_spokesman_speaks_for_is_no_person() -> None:
+    text = "Ann Vane , a spokesman for Kestrail , said the plan stands . Kestrail will wait ."
+    a = make(text, [("Ann Vane", "PERSON"), ("Kestrail", "PERSON"), ("Kestrail", "PERSON")])
+    assert labels_of(a, "Kestrail") == ["ORG", "ORG"]
+    b = make("No one at Varnok was available .", [("Varnok", "PERSON")])
+    assert labels_of(b, "Varnok") == ["ORG"]
+    c = make("A spokesman for Michael Tarrow said no .", [("Michael Tarrow", "PERSON")])
+    assert labels_of(c, "Michael Tarrow") == ["PERSON"]

@@ -70,6 +70,7 @@ from newsledger.components.ner.not_person import (
     plural_group,
     said_it,
     seat_named,
+    speaks_for,
     stray_group,
 )
 from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like
@@ -205,6 +206,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and nxt in ENDS
     ):
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and speaks_for(d, t, ts, txt):
+        votes["ORG"] += 2  # "a spokesman for X", "no one at X": a body
     if s.label == "PERSON" and seat_named(t, txt):
         votes["GPE"] += 2  # "Leeds North West": a constituency, no person
     if s.label == "PERSON" and country_named(t, txt):

@@ -9,6 +9,8 @@ Read by :mod:`newsledger.components.ner.evidence` with its other cues:
   people are "he" or "she";
 * an employer after a job title ("an analyst at X", "vice president of search
   properties at X"; never a sports role: "the striker scored at Wembley" is a venue);
+* the body someone speaks or works for ("a spokesman for X", "working for X", "no one at
+  X"), unless a given name opens the name;
 * a name joined by "and" to a name typed an organisation ("Maserati and Ferrari");
 * a name ending in a country's name after a word that is no given name ("Telekom
   Austria"): a firm or body named for its country; a gazetteer place and compass words
@@ -211,3 +213,17 @@ def seat_named(t: Tables, txt: str) -> bool:
         and t.places.get(words[0]) is not None  # a gazetteer place ("Kanye" is a town too)
         and words[0] not in t.given
     )
+
+
+# a body's voice or staff before "for X" / "at X" ("a spokesman for X", "working for X",
+# "no one at X"): X is the body, not a person (a named person takes a title or a given name)
+SPOKEN_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "working"})
+
+
+def speaks_for(d: Doc, t: Tables, ts: int, txt: str) -> bool:
+    """Is the name at token ``ts`` the body someone speaks or works for ("a spokesman for
+    X", "working for X", "no one at X"), and no given name opens it?"""
+    prev, prev2 = d.word(ts - 1), d.word(ts - 2).lower()
+    return (
+        (prev == "for" and prev2 in SPOKEN_FOR) or (prev == "at" and prev2 == "one")
+    ) and txt.split()[0] not in t.given
