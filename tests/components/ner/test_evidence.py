@@ -423,3 +423,11 @@ def test_a_name_after_said_after_a_quotation_is_the_speaker() -> None:
     # an acronym there is a body's
     b = make('"We will appeal," said VRNK. The ruling stands.', [("VRNK", "ORG")])
     assert labels_of(b, "VRNK") == ["ORG"]
+
+
+def test_a_name_whose_brands_are_listed_is_a_firm() -> None:
+    text = "Brellcorp , whose brands include Penvale and Rosedown , rejected the bid ."
+    a = make(text, [("Brellcorp", "PERSON")])
+    assert labels_of(a, "Brellcorp") == ["ORG"]
+    b = make("Tarrow , whose debut album sold well , sang .", [("Tarrow", "ORG")])
+    assert labels_of(b, "Tarrow") == ["PERSON"]

@@ -83,6 +83,7 @@ PLACE = frozenset({"GPE", "LOC"})
 INITIALS_FIRM = re.compile(r"[A-Z]{1,4}&[A-Z]{1,4}$")  # "S&P", "AT&T", "M&S"
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENDS = frozenset({",", ".", ";", ")", ""})  # what may follow a name in apposition
+FIRM_HOLDINGS = frozenset({"brands", "shares", "shareholders", "subsidiaries", "products"})
 QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "explained", "insisted"})
 QUOTE_CLOSE = frozenset({'"', "”", "'", "’"})
 SIDE_FROM = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # what a tagger calls a club
@@ -101,7 +102,10 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         return votes  # headlines and tables carry no sentence context
     if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
         votes["PERSON"] += 2
-    if (
+    firm_whose = nxt == "," and nxt2 == "whose" and d.word(te + 2).lower() in FIRM_HOLDINGS
+    if firm_whose:
+        votes["ORG"] += 2  # "X, whose brands include ...": a firm's brands, not a person's
+    elif (
         nxt == ","
         and nxt2 in {"who", "whose"}
         and not (lp in c.org_before and prev.islower())
