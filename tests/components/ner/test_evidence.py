@@ -431,3 +431,11 @@ def test_a_name_whose_brands_are_listed_is_a_firm() -> None:
     assert labels_of(a, "Brellcorp") == ["ORG"]
     b = make("Tarrow , whose debut album sold well , sang .", [("Tarrow", "ORG")])
     assert labels_of(b, "Tarrow") == ["PERSON"]
+
+
+def test_a_given_name_taken_for_a_people_after_a_role_runs_on_to_the_surname() -> None:
+    text = "He grew up with guitarist Sergo Pellizar and bassist Ann Vane ."
+    a = make(text, [("Sergo", "NORP"), ("Ann Vane", "PERSON")])
+    assert labels_of(a, "Sergo Pellizar") == ["PERSON"]
+    b = make("Shares in Euronel fell .", [("Euronel", "NORP")])
+    assert labels_of(b, "Euronel") == ["ORG"]

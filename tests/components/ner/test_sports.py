@@ -195,3 +195,13 @@ def test_a_name_in_brackets_after_a_player_is_the_club() -> None:
     assert labels_of(a, "Tarrow Sharks") == ["ORG"]
     assert labels_of(a, "Ostrel") == ["ORG"]
     assert labels_of(a, "Hollin") == ["PERSON"]  # the coach's surname, not a club
+
+
+def test_a_player_after_a_nationality_before_a_score_is_a_person() -> None:
+    text = (
+        "TENNIS - VANCE WINS .\n"
+        "Earlier , Vance defeated American Jan-Tomas Verrel 6-3 7-6 in the first round .\n"
+    )
+    a = make(text, [("Vance", "PERSON"), ("American", "NORP")])
+    assert labels_of(a, "Jan-Tomas Verrel") == ["PERSON"]
+    assert labels_of(a, "American") == ["NORP"]

@@ -73,7 +73,7 @@ from newsledger.components.ner.not_person import (
     speaks_for,
     stray_group,
 )
-from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like
+from newsledger.components.ner.rules import Doc, Span, is_name_word, opens_sentence, person_like
 from newsledger.components.ner.sports import is_sports, is_sporty, side_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
@@ -308,10 +308,14 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if d.word(d.tok_range(s.start, s.end)[0] - 1)[:1].isupper()
     }
     out: list[Span] = []
+    starts = {s.start for s in spans}
     for s in spans:
         key = d.text[s.start : s.end]
         if s.label == "NORP" and s.src != "gaz" and stray_group(t, key):
-            s = Span(s.start, s.end, "ORG", "rule")  # "Euronext" NORP: no people's name
+            end = given_before_surname(d, t, s, starts)
+            # "guitarist Sergio Pizzorno" with "Sergio" alone NORP: a given name, the person
+            # runs on; else "Euronext" NORP: no people's name
+            s = Span(s.start, end, "PERSON", "rule") if end else Span(s.start, s.end, "ORG", "rule")
         s = town_norp(d, t, s) or s  # "the Hillsborough disaster": the town, not its people
         if s.src == "gaz" or s.label not in VOTING:
             out.append(s)
@@ -325,6 +329,30 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             label = s.label
         out.append(s if label == s.label else Span(s.start, s.end, label, "rule"))
     return out
+
+
+def given_before_surname(d: Doc, t: Tables, s: Span, starts: set[int]) -> int:
+    """The end of the untagged capitalised word right after ``s`` when a person's role
+    comes before ``s`` (a given name taken for a people, then the surname: "guitarist
+    Sergio Pizzorno"), or 0."""
+    ts, te = d.tok_range(s.start, s.end)
+    if te >= len(d.toks) or ts == 0:
+        return 0
+    role = d.toks[ts - 1].text.lower().rsplit("/", 1)[-1]
+    c = cues()
+    if role not in t.titles and role not in c.person_before and role not in c.member_role:
+        return 0
+    nxt = d.toks[te]
+    return (
+        nxt.end
+        if nxt.start == s.end + 1
+        and d.text[s.end] == " "
+        and nxt.pos == "PROPN"
+        and is_name_word(nxt.text)
+        and nxt.start not in starts
+        and not d.caps_at(nxt.start)
+        else 0
+    )
 
 
 def firm_name(t: Tables, txt: str) -> bool:

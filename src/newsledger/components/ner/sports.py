@@ -191,6 +191,12 @@ def results_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 for s in spans
             ):
                 continue  # "beating Italian Ann Vane 6-1 6-3": a player's full name after a word
+            first = words[rs][2]
+            if first in t.nationalities and 3 <= re_ - rs <= 4:
+                # "defeated American Jan-Michael Vane 6-3": a player after his nationality
+                new.append(Span(start, d.toks[words[rs][1] - 1].end, "NORP", "rule"))
+                new.append(Span(d.toks[words[rs + 1][0]].start, end, "PERSON", "rule"))
+                continue
             current = next((s.label for s in spans if s.start == start and s.end == end), None)
             after = d.text[end : end + 20].lstrip()
             label = team_label(t, d.text[start:end], after, prev, current)
