@@ -439,3 +439,19 @@ def test_a_given_name_taken_for_a_people_after_a_role_runs_on_to_the_surname() -
     assert labels_of(a, "Sergo Pellizar") == ["PERSON"]
     b = make("Shares in Euronel fell .", [("Euronel", "NORP")])
     assert labels_of(b, "Euronel") == ["ORG"]
+
+
+def test_a_one_word_name_with_a_plural_verb_in_a_sports_report_is_a_club() -> None:
+    text = (
+        "The striker scored twice in the league match . They go through to the last 32 if "
+        "Varnbury fail to beat Ostrel in the final group match ."
+    )
+    a = make(text, [("Varnbury", "PERSON"), ("Ostrel", "ORG")])
+    a = replace(a, tokens=tuple(replace(x, tag="VBP") if x.text == "fail" else x for x in a.tokens))
+    assert labels_of(a, "Varnbury") == ["ORG"]
+    b = make(
+        "Mr Tarrow and the striker scored . If Mr Vane fail to agree , he goes .",
+        [("Vane", "PERSON")],
+    )
+    b = replace(b, tokens=tuple(replace(x, tag="VBP") if x.text == "fail" else x for x in b.tokens))
+    assert labels_of(b, "Vane") == ["PERSON"]

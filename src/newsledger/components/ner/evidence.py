@@ -73,7 +73,14 @@ from newsledger.components.ner.not_person import (
     speaks_for,
     stray_group,
 )
-from newsledger.components.ner.rules import Doc, Span, is_name_word, opens_sentence, person_like
+from newsledger.components.ner.rules import (
+    HONORIFICS,
+    Doc,
+    Span,
+    is_name_word,
+    opens_sentence,
+    person_like,
+)
 from newsledger.components.ner.sports import is_sports, is_sporty, side_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
@@ -171,6 +178,17 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and prev not in {"and", ",", "&", "or"}
     ):
         votes["ORG"] += 2  # "Gloucester have been caught": a club or firm takes a plural verb
+    elif (
+        s.label == "PERSON"
+        and " " not in txt
+        and not txt.endswith("s")
+        and te < len(d.toks)
+        and d.toks[te].tag == "VBP"
+        and prev not in {"and", ",", "&", "or"}
+        and prev.rstrip(".") not in HONORIFICS
+        and is_sporty(d)
+    ):
+        votes["ORG"] += 2  # "... if Basle fail to beat Feyenoord": a club in a sports report
     if lp in c.work_before and prev.islower():
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
     if nxt == "," and nxt2 in c.work_credit:
