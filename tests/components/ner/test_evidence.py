@@ -455,3 +455,9 @@ def test_a_one_word_name_with_a_plural_verb_in_a_sports_report_is_a_club() -> No
     )
     b = replace(b, tokens=tuple(replace(x, tag="VBP") if x.text == "fail" else x for x in b.tokens))
     assert labels_of(b, "Vane") == ["PERSON"]
+
+
+def test_a_name_after_a_plural_calling_is_a_person() -> None:
+    text = "The jury includes actresses Kessa Vellan and Helena Tarrow ."
+    a = make(text, [("Kessa Vellan", "ORG"), ("Helena Tarrow", "PERSON")])
+    assert labels_of(a, "Kessa Vellan") == ["PERSON"]

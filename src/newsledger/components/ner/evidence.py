@@ -5,7 +5,8 @@ same company a person in one sentence and an organisation in the next, and a
 small town a person.  This module reads the cues the whole article gives for
 every name and makes its mentions agree:
 
-* *person*: a title or honorific just before ("Mr X", "striker X", "analyst X Y"), "X, who",
+* *person*: a title or honorific just before ("Mr X", "striker X", "analyst X Y"), a
+  plural calling ("actresses X and Y"), "X, who",
   '"...," said X.' (a speaker named after a quotation; not an acronym),
   "X, 34," (an age); "X said" counts once however often it recurs (firms say things
   too), and a name whose form rules a person out ("S&P", "Universal Music": a head word
@@ -91,6 +92,11 @@ INITIALS_FIRM = re.compile(r"[A-Z]{1,4}&[A-Z]{1,4}$")  # "S&P", "AT&T", "M&S"
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENDS = frozenset({",", ".", ";", ")", ""})  # what may follow a name in apposition
 FIRM_HOLDINGS = frozenset({"brands", "shares", "shareholders", "subsidiaries", "products"})
+# plural callings before a list of people's names (not "stars": also a verb)
+PEOPLE_PLURALS = frozenset(
+    {"actors", "actresses", "singers", "musicians", "rappers", "comedians", "presenters"}
+    | {"novelists", "authors", "painters", "composers", "footballers", "athletes"}
+)
 QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "explained", "insisted"})
 QUOTE_CLOSE = frozenset({'"', "”", "'", "’"})
 SIDE_FROM = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # what a tagger calls a club
@@ -109,6 +115,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         return votes  # headlines and tables carry no sentence context
     if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
         votes["PERSON"] += 2
+    elif prev in PEOPLE_PLURALS and s.label != "NORP":
+        votes["PERSON"] += 2  # "including actresses X and Y", "backing singers X and Y"
     firm_whose = nxt == "," and nxt2 == "whose" and d.word(te + 2).lower() in FIRM_HOLDINGS
     if firm_whose:
         votes["ORG"] += 2  # "X, whose brands include ...": a firm's brands, not a person's
