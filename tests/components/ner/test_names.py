@@ -293,3 +293,9 @@ def test_the_plural_of_a_surname_given_in_full_is_the_family() -> None:
     )
     b = make(gig, [("Jess Kellow", "PERSON"), ("Kellows", "ORG")])
     assert labels_of(b, "Kellows") == ["ORG"]
+
+
+def test_a_given_name_a_particle_and_a_surname_are_a_person() -> None:
+    text = "The trio were called up after Pieter de Vellan , Ludo Varn and Ann Tarrow left ."
+    a = make(text, [("Pieter de Vellan", "ORG"), ("Ann Tarrow", "PERSON")])
+    assert labels_of(a, "Pieter de Vellan") == ["PERSON"]

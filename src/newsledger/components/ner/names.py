@@ -416,7 +416,8 @@ CONJUNCTIONS = frozenset({" and ", ", ", ", and ", " or "})
 def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """ "Finlay Calder" typed ORG or "Condoleezza Rice" GPE: a two- or three-word name whose
     last word the article gives a person elsewhere ("Mr Calder", or "Calder" tagged a
-    person) is that person."""
+    person), or a given name, a particle and a surname ("Pieter de Villiers"), is that
+    person."""
     after_title = {
         d.toks[i + 1].text
         for i in range(len(d.toks) - 1)
@@ -442,6 +443,9 @@ def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 words[-1] in after_title
                 or words[-1].lower() in alone
                 or " ".join(words[1:]).lower() in alone  # "Arjan de Zeeuw" and "De Zeeuw"
+                or (  # "Pieter de Villiers": a given name, a particle, a surname
+                    len(words) == 3 and words[0] in t.given and words[1] in PARTICLES
+                )
             )
         ):
             s = Span(s.start, s.end, "PERSON", "rule")
