@@ -461,3 +461,9 @@ def test_a_name_after_a_plural_calling_is_a_person() -> None:
     text = "The jury includes actresses Kessa Vellan and Helena Tarrow ."
     a = make(text, [("Kessa Vellan", "ORG"), ("Helena Tarrow", "PERSON")])
     assert labels_of(a, "Kessa Vellan") == ["PERSON"]
+
+
+def test_a_name_with_its_own_official_website_is_a_body() -> None:
+    text = "He has an affection for Varnbury , \" Rowell told Varnbury 's official website ."
+    a = make(text, [("Varnbury", "PERSON"), ("Varnbury", "PERSON")])
+    assert labels_of(a, "Varnbury") == ["ORG", "ORG"]

@@ -22,7 +22,8 @@ every name and makes its mentions agree:
 * *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
   a member's role and that member after ("Blur guitarist X", "the X midfielder"),
-  a legal suffix after ("X Inc"), "shares of X" / "X shares" / "X' shares", weakly
+  a legal suffix after ("X Inc"), "shares of X" / "X shares" / "X' shares", "X's official
+  website" (a name taken for a person), "the X newspaper" (likewise), weakly
   "X, which" (a name not of a place), an apposition that ends in a company noun ("X, the
   world's biggest spirits company,") or starts after one ("Spain's biggest bank, X,"),
   "X said it" (people are "he" or "she"), an employer after a job title ("an analyst at
@@ -97,6 +98,7 @@ PEOPLE_PLURALS = frozenset(
     {"actors", "actresses", "singers", "musicians", "rappers", "comedians", "presenters"}
     | {"novelists", "authors", "painters", "composers", "footballers", "athletes"}
 )
+OWN_ADJECTIVES = frozenset({"official", "main", "corporate", "parent", "former"})
 QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "explained", "insisted"})
 QUOTE_CLOSE = frozenset({'"', "”", "'", "’"})
 SIDE_FROM = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # what a tagger calls a club
@@ -174,6 +176,13 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2
     if nxt in c.org_after or (nxt in POSSESSIVE and nxt2.lower() in c.org_after_lower):
         votes["ORG"] += 2  # "X Inc", "X's chairman", "Novartis' shares"
+    elif (
+        s.label == "PERSON"
+        and nxt in POSSESSIVE
+        and nxt2 in OWN_ADJECTIVES
+        and d.word(te + 2).lower() in c.org_after_lower
+    ):
+        votes["ORG"] += 2  # "X's official website": a body's own site, no person's
     if nxt == "," and nxt2 == "which" and txt not in t.places and txt not in towns():
         votes["ORG"] += 1  # "Novartis, which ...": no person (nor here a town)
     if nxt.lower() in c.org_after_lower:
