@@ -467,3 +467,11 @@ def test_a_name_with_its_own_official_website_is_a_body() -> None:
     text = "He has an affection for Varnbury , \" Rowell told Varnbury 's official website ."
     a = make(text, [("Varnbury", "PERSON"), ("Varnbury", "PERSON")])
     assert labels_of(a, "Varnbury") == ["ORG", "ORG"]
+
+
+def test_a_name_after_star_or_rapper_is_a_person() -> None:
+    text = "Late R&B star Vellia's record company lost . Vellia had finished a video ."
+    a = make(text, [("Vellia", "ORG"), ("Vellia", "GPE")])
+    assert labels_of(a, "Vellia") == ["PERSON", "PERSON"]
+    b = make("Ministers want to stop rapper Kezzo performing .", [("Kezzo", "ORG")])
+    assert labels_of(b, "Kezzo") == ["PERSON"]
