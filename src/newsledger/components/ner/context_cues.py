@@ -5,12 +5,15 @@
   series, ...", "X, the world's biggest spirits company, ...");
 * "X star Y" outside sports reports (the star of a film or show);
 * a member's role and that member after the name ("Blur guitarist Ian Vane", "the
-  Varnok midfielder"): a band, club or firm.
+  Varnok midfielder"): a band, club or firm;
+* the word lists of the person and firm cues read around a name (plural callings,
+  a body's own things, speech verbs after a quotation), and a given name taken for a
+  people after a person's role whose surname follows ("guitarist Sergio Pizzorno").
 """
 
 from __future__ import annotations
 
-from newsledger.components.ner.rules import Doc
+from newsledger.components.ner.rules import Doc, Span, is_name_word
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
 
@@ -83,3 +86,38 @@ def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
     # a town's name before a role is its club only in a sports report ("Middlesbrough
     # defender X"; elsewhere "Hollywood actor X")
     return (txt not in t.places and txt not in towns()) or is_sports(d)
+
+
+FIRM_HOLDINGS = frozenset({"brands", "shares", "shareholders", "subsidiaries", "products"})
+# plural callings before a list of people's names (not "stars": also a verb)
+PEOPLE_PLURALS = frozenset(
+    {"actors", "actresses", "singers", "musicians", "rappers", "comedians", "presenters"}
+    | {"novelists", "authors", "painters", "composers", "footballers", "athletes"}
+)
+OWN_ADJECTIVES = frozenset({"official", "main", "corporate", "parent", "former"})
+QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "explained", "insisted"})
+QUOTE_CLOSE = frozenset({'"', "”", "'", "’"})
+
+
+def given_before_surname(d: Doc, t: Tables, s: Span, starts: set[int]) -> int:
+    """The end of the untagged capitalised word right after ``s`` when a person's role
+    comes before ``s`` (a given name taken for a people, then the surname: "guitarist
+    Sergio Pizzorno"), or 0."""
+    ts, te = d.tok_range(s.start, s.end)
+    if te >= len(d.toks) or ts == 0:
+        return 0
+    role = d.toks[ts - 1].text.lower().rsplit("/", 1)[-1]
+    c = cues()
+    if role not in t.titles and role not in c.person_before and role not in c.member_role:
+        return 0
+    nxt = d.toks[te]
+    return (
+        nxt.end
+        if nxt.start == s.end + 1
+        and d.text[s.end] == " "
+        and nxt.pos == "PROPN"
+        and is_name_word(nxt.text)
+        and nxt.start not in starts
+        and not d.caps_at(nxt.start)
+        else 0
+    )

@@ -57,8 +57,14 @@ from newsledger.components.ner.bodies import (
     town_norp,
 )
 from newsledger.components.ner.context_cues import (
+    FIRM_HOLDINGS,
     ORG_GAP,
+    OWN_ADJECTIVES,
+    PEOPLE_PLURALS,
+    QUOTE_CLOSE,
+    QUOTE_VERBS,
     bracketed,
+    given_before_surname,
     member_cue,
     star_title,
     work_apposition,
@@ -79,7 +85,6 @@ from newsledger.components.ner.rules import (
     HONORIFICS,
     Doc,
     Span,
-    is_name_word,
     opens_sentence,
     person_like,
 )
@@ -92,15 +97,6 @@ PLACE = frozenset({"GPE", "LOC"})
 INITIALS_FIRM = re.compile(r"[A-Z]{1,4}&[A-Z]{1,4}$")  # "S&P", "AT&T", "M&S"
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ENDS = frozenset({",", ".", ";", ")", ""})  # what may follow a name in apposition
-FIRM_HOLDINGS = frozenset({"brands", "shares", "shareholders", "subsidiaries", "products"})
-# plural callings before a list of people's names (not "stars": also a verb)
-PEOPLE_PLURALS = frozenset(
-    {"actors", "actresses", "singers", "musicians", "rappers", "comedians", "presenters"}
-    | {"novelists", "authors", "painters", "composers", "footballers", "athletes"}
-)
-OWN_ADJECTIVES = frozenset({"official", "main", "corporate", "parent", "former"})
-QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "explained", "insisted"})
-QUOTE_CLOSE = frozenset({'"', "”", "'", "’"})
 SIDE_FROM = frozenset({"PERSON", "GPE", "LOC", "FAC"})  # what a tagger calls a club
 
 
@@ -364,30 +360,6 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             label = s.label
         out.append(s if label == s.label else Span(s.start, s.end, label, "rule"))
     return out
-
-
-def given_before_surname(d: Doc, t: Tables, s: Span, starts: set[int]) -> int:
-    """The end of the untagged capitalised word right after ``s`` when a person's role
-    comes before ``s`` (a given name taken for a people, then the surname: "guitarist
-    Sergio Pizzorno"), or 0."""
-    ts, te = d.tok_range(s.start, s.end)
-    if te >= len(d.toks) or ts == 0:
-        return 0
-    role = d.toks[ts - 1].text.lower().rsplit("/", 1)[-1]
-    c = cues()
-    if role not in t.titles and role not in c.person_before and role not in c.member_role:
-        return 0
-    nxt = d.toks[te]
-    return (
-        nxt.end
-        if nxt.start == s.end + 1
-        and d.text[s.end] == " "
-        and nxt.pos == "PROPN"
-        and is_name_word(nxt.text)
-        and nxt.start not in starts
-        and not d.caps_at(nxt.start)
-        else 0
-    )
 
 
 def firm_name(t: Tables, txt: str) -> bool:
