@@ -312,11 +312,15 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     # Jordan said": not the country
     from newsledger.components.ner.bands import music_report  # bands reads this module
 
+    longer = {  # "the Milwaukee Brewers": the plural ends a team's longer name
+        d.text[s.start : s.end].split()[-1] for s in spans if " " in d.text[s.start : s.end]
+    }
     spans = [
         Span(s.start, s.end, "PERSON", "rule")
         if s.src != "gaz"
         and s.label != "PERSON"
         and family(d, s, surnames)
+        and d.text[s.start : s.end] not in longer
         and (s.label != "ORG" or not music_report(d))  # "Joss Stone ... the Stones": a band
         else s
         for s in spans

@@ -225,5 +225,6 @@ def speaks_for(d: Doc, t: Tables, ts: int, txt: str) -> bool:
     X", "working for X", "no one at X"), and no given name opens it?"""
     prev, prev2 = d.word(ts - 1), d.word(ts - 2).lower()
     return (
-        (prev == "for" and prev2 in SPOKEN_FOR) or (prev == "at" and prev2 == "one")
-    ) and txt.split()[0] not in t.given
+        (prev == "for" and prev2 in SPOKEN_FOR)
+        or (prev == "at" and prev2 == "one" and t.places.get(txt) is None)
+    ) and txt.split()[0] not in t.given  # "no one at Falkirk was hurt": the town

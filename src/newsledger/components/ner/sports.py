@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from newsledger.components.ner.rules import Doc, Span, is_dateline, person_like
-from newsledger.components.ner.tables import Tables, rows
+from newsledger.components.ner.tables import Tables, cues, rows
 
 MIN_SPORTS_WORDS = 4
 SPORTS_WORD_SHARE = 0.01
@@ -286,6 +286,8 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             any(sp.label in NOT_PLAYER and s <= sp.start and sp.end <= e for sp in out)
             for s, e in good
         )
+        if not bench and sum(_tabled(d, t, out, s, e) for s, e in good) * 2 > len(good):
+            continue  # "Venues: Leeds, Twickenham, ...": mostly places or clubs, a table
         for s, e in good:
             name = d.text[s:e].removesuffix(" (capt)")
             e = s + len(name)
@@ -327,6 +329,7 @@ def bracketed_clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         and (" " in d.text[sp.start : sp.end] or d.text[sp.start - 2 : sp.start] in LIST_GAPS)
     }
     out: list[Span] = []
+    roles = cues().member_role | cues().person_before
     for sp in spans:
         if (
             sp.label == "PERSON"
@@ -339,9 +342,26 @@ def bracketed_clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             and d.text[sp.start : sp.end].split()[0] not in t.given  # "Ann Vane (Monica)"
             and d.text[sp.end + 1 : sp.end + 2] in {",", ";", ".", "\n", ""}
         ):
+            word = d.text[sp.start : sp.end]
+            if word.lower() in roles:
+                continue  # "D Pell (Hooker)": the player's position, no name
+            if word in t.countries or word in t.polities:
+                continue  # "Nils Varo (Italy)": the country he plays for, left to the places
             sp = Span(sp.start, sp.end, "ORG", "rule")
         out.append(sp)
     return out
+
+
+def _tabled(d: Doc, t: Tables, spans: list[Span], s: int, e: int) -> bool:
+    """Is the list item ``s``..``e`` a known place (a gazetteer place or a polity) or a
+    name of two or more words typed a body or a place ("Varnbury Town"): an item of a table
+    of venues or clubs, no player?"""
+    name = d.text[s:e]
+    if t.places.get(name) is not None or name in t.polities:
+        return True
+    return " " in name and any(
+        sp.label in NOT_PLAYER and sp.start == s and sp.end == e for sp in spans
+    )
 
 
 def _segments(d: Doc, ln: int) -> list[tuple[str, str, int]]:
