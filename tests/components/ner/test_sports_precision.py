@@ -83,3 +83,14 @@ def test_a_country_with_a_plural_verb_in_a_sports_report_is_no_club() -> None:
     a = replace(a, tokens=tuple(replace(x, tag="VBP") if x.text == "fail" else x for x in a.tokens))
     assert "ORG" not in labels_of(a, "Italy")
     assert "PERSON" not in labels_of(a, "Italy")
+
+
+def test_a_club_after_a_nationality_before_a_score_is_no_player() -> None:
+    text = (
+        "FOOTBALL - VANCE SCORES .\n"
+        "Vance scored as they beat Scottish Ostrel Rovers 3-1 , and then Dutch Brakova "
+        "Rotterdam 2-0 in the league .\n"
+    )
+    a = make(text, [("Vance", "PERSON")])
+    assert "PERSON" not in labels_of(a, "Ostrel Rovers")
+    assert "PERSON" not in labels_of(a, "Brakova Rotterdam")

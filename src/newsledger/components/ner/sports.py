@@ -192,7 +192,14 @@ def results_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             ):
                 continue  # "beating Italian Ann Vane 6-1 6-3": a player's full name after a word
             first = words[rs][2]
-            if first in t.nationalities and 3 <= re_ - rs <= 4:
+            last = words[re_ - 1][2]
+            if (
+                first in t.nationalities
+                and 3 <= re_ - rs <= 4
+                and t.keywords.get(last) not in {"ORG", "FAC"}  # "Scottish Ostrel City 3-1"
+                and t.places.get(last) is None  # "Dutch Brakova Rotterdam 2-0": a club
+                and last not in t.polities
+            ):
                 # "defeated American Jan-Michael Vane 6-3": a player after his nationality
                 new.append(Span(start, d.toks[words[rs][1] - 1].end, "NORP", "rule"))
                 new.append(Span(d.toks[words[rs + 1][0]].start, end, "PERSON", "rule"))
