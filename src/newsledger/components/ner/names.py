@@ -28,6 +28,7 @@ Every rule reads the article alone; the tables are those of
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from newsledger.components.ner.evidence import cue_votes
 from newsledger.components.ner.rules import (
@@ -39,7 +40,7 @@ from newsledger.components.ner.rules import (
     opens_sentence,
 )
 from newsledger.components.ner.sports import is_sports
-from newsledger.components.ner.tables import Tables, cues
+from newsledger.components.ner.tables import Tables, cues, rows
 
 SPLITTABLE = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MAX_RUN = 4  # words of a name found by its given name
@@ -450,11 +451,46 @@ def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 or (  # "Pieter de Villiers": a given name, a particle, a surname
                     len(words) == 3 and words[0] in t.given and words[1] in PARTICLES
                 )
+                or (weak_given_name(d, s, words) and person_evidence(d, t, s, spans))
             )
         ):
             s = Span(s.start, s.end, "PERSON", "rule")
         out.append(s)
     return out
+
+
+@cache
+def weak_given() -> frozenset[str]:
+    """Given names of ``data/ner_given_names_moby.tsv`` (Moby Word II): British and other
+    names the census table lacks, many of them words or places too, so weak evidence."""
+    return frozenset(r["name"] for r in rows("ner_given_names_moby.tsv"))
+
+
+def weak_given_name(d: Doc, s: Span, words: list[str]) -> bool:
+    """Is the two-word name ``s`` a weak given name and a surname ("Graeme Souness" typed
+    ORG, "Ewan McGregor")?  Not a plural ("Gunner Boys"), nor after "the" (a body's name)."""
+    ts = d.tok_range(s.start, s.end)[0]
+    return (
+        len(words) == 2
+        and words[0] in weak_given()
+        and not words[1].endswith("s")
+        and not words[1].isupper()
+        and d.word(ts - 1).lower() != "the"
+    )
+
+
+def person_evidence(d: Doc, t: Tables, s: Span, spans: list[Span]) -> bool:
+    """Does the article back ``s`` as a person: a person's cue around it, or a person's name
+    joined to it by "and" or a comma ("Hugh Vane and Ewan Tarrow")?"""
+    if cue_votes(d, t, s)["PERSON"] > 0:
+        return True
+    for o in spans:
+        if o.label != "PERSON" or o is s:
+            continue
+        gap = d.text[o.end : s.start] if o.end <= s.start else d.text[s.end : o.start]
+        if gap in CONJUNCTIONS and " " in d.text[o.start : o.end]:
+            return True
+    return False
 
 
 def conjoined_places(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
