@@ -475,3 +475,13 @@ def test_a_name_after_star_or_rapper_is_a_person() -> None:
     assert labels_of(a, "Vellia") == ["PERSON", "PERSON"]
     b = make("Ministers want to stop rapper Kezzo performing .", [("Kezzo", "ORG")])
     assert labels_of(b, "Kezzo") == ["PERSON"]
+
+
+def test_a_name_before_its_former_pupils_is_a_school() -> None:
+    text = "Tom Varrow , a former Kestley pupil , said the fees were fair ."
+    a = make(text, [("Tom Varrow", "PERSON"), ("Kestley", "PERSON")])
+    assert labels_of(a, "Kestley") == ["ORG"]
+    # a coach the report names in full: his pupil, the person
+    coach = "Nick Kestley coached her . Anna Varrow , a former Kestley pupil , won ."
+    b = make(coach, [("Nick Kestley", "PERSON"), ("Anna Varrow", "PERSON"), ("Kestley", "PERSON")])
+    assert labels_of(b, "Kestley") == ["PERSON"]

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
-from newsledger.components.ner.rules import Doc, Span, is_name_word
+import re
+
+from newsledger.components.ner.rules import HONORIFICS, Doc, Span, is_name_word
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
 
@@ -121,3 +123,33 @@ def given_before_surname(d: Doc, t: Tables, s: Span, starts: set[int]) -> int:
         and not d.caps_at(nxt.start)
         else 0
     )
+
+
+# a school's or college's old pupils after its name ("a former Vane pupil", "two Vane
+# students"): the name is the school, no person
+SCHOOL_MEMBERS = frozenset(
+    {
+        "pupil",
+        "pupils",
+        "schoolboy",
+        "schoolboys",
+        "schoolgirl",
+        "schoolgirls",
+        "alumnus",
+        "alumni",
+        "graduate",
+        "graduates",
+        "student",
+        "students",
+    }
+)
+SCHOOL_DETERMINERS = frozenset({"a", "an", "the", "former", "ex", "two", "three", "many", "other"})
+
+
+def named_in_full(d: Doc, t: Tables, txt: str) -> bool:
+    """Does the article give ``txt`` as a person's surname, after a given name or an
+    honorific ("Nick Vane ... a former Vane pupil": the coach's pupil)?"""
+    for m in re.finditer(r"([A-Z][a-z]+\.?) " + re.escape(txt) + r"\b", d.text):
+        if m.group(1) in t.given or m.group(1).rstrip(".") in HONORIFICS:
+            return True
+    return False

@@ -63,9 +63,12 @@ from newsledger.components.ner.context_cues import (
     PEOPLE_PLURALS,
     QUOTE_CLOSE,
     QUOTE_VERBS,
+    SCHOOL_DETERMINERS,
+    SCHOOL_MEMBERS,
     bracketed,
     given_before_surname,
     member_cue,
+    named_in_full,
     star_title,
     work_apposition,
 )
@@ -179,6 +182,14 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and d.word(te + 2).lower() in c.org_after_lower
     ):
         votes["ORG"] += 2  # "X's official website": a body's own site, no person's
+    if (
+        s.label == "PERSON"
+        and nxt in SCHOOL_MEMBERS
+        and prev.lower() in SCHOOL_DETERMINERS
+        and " " not in txt
+        and not named_in_full(d, t, txt)  # "Nick Vane ... a former Vane pupil": the coach's
+    ):
+        votes["ORG"] += 2  # "a former Eton pupil": the school, no person
     if nxt == "," and nxt2 == "which" and txt not in t.places and txt not in towns():
         votes["ORG"] += 1  # "Novartis, which ...": no person (nor here a town)
     if nxt.lower() in c.org_after_lower:
