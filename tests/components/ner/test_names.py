@@ -299,18 +299,3 @@ def test_a_given_name_a_particle_and_a_surname_are_a_person() -> None:
     text = "The trio were called up after Pieter de Vellan , Ludo Varn and Ann Tarrow left ."
     a = make(text, [("Pieter de Vellan", "ORG"), ("Ann Tarrow", "PERSON")])
     assert labels_of(a, "Pieter de Vellan") == ["PERSON"]
-
-
-def test_a_weak_given_name_and_a_surname_joined_to_a_person_are_a_person() -> None:
-    # "Ewan" is a weak given name (Moby Word II, not the census table)
-    text = "The favourites are Hugh Varrow and Ewan Tellick , the bookmakers said ."
-    a = make(text, [("Hugh Varrow", "PERSON"), ("Ewan Tellick", "ORG")])
-    assert labels_of(a, "Ewan Tellick") == ["PERSON"]
-    # with no cue and no person beside it the name keeps its type ("Ewan Tellick" a firm)
-    b = make("Shares in Ewan Tellick rose on Monday .", [("Ewan Tellick", "ORG")])
-    assert labels_of(b, "Ewan Tellick") == ["ORG"]
-    # nor is a plural or a name after "the" a person
-    c = make(
-        "Hugh Varrow and the Ewan Boys played .", [("Hugh Varrow", "PERSON"), ("Ewan Boys", "ORG")]
-    )
-    assert labels_of(c, "Ewan Boys") == ["ORG"]
