@@ -159,3 +159,24 @@ def test_the_body_a_spokesman_speaks_for_is_no_person() -> None:
     assert labels_of(b, "Varnok") == ["ORG"]
     c = make("A spokesman for Michael Tarrow said no .", [("Michael Tarrow", "PERSON")])
     assert labels_of(c, "Michael Tarrow") == ["PERSON"]
+
+
+def test_a_name_a_country_owns_with_no_person_cue_is_its_firm() -> None:
+    text = "The deal was signed on Monday . Later Brazil 's Varnobras could join the deal ."
+    a = make(text, [("Brazil", "GPE"), ("Varnobras", "PERSON")])
+    assert labels_of(a, "Varnobras") == ["ORG"]
+    # a given name opens it: a person
+    b = make("Britain 's Kelly Varn won .", [("Britain", "GPE"), ("Kelly Varn", "PERSON")])
+    assert labels_of(b, "Kelly Varn") == ["PERSON"]
+    # the report gives the surname after a given name: the person
+    text = "Roberto Tarrow spoke on Monday . Brazil 's Tarrow said the deal stands ."
+    c = make(text, [("Roberto Tarrow", "PERSON"), ("Brazil", "GPE"), ("Tarrow", "PERSON")])
+    assert labels_of(c, "Tarrow") == ["PERSON"]
+    # in a sports report a country's name owns its players
+    sport = "The striker scored twice in the league match . Brazil 's Varnobras scored ."
+    e = make(sport, [("Brazil", "GPE"), ("Varnobras", "PERSON")])
+    assert labels_of(e, "Varnobras") == ["PERSON"]
+    # the end of a longer name elsewhere ("Aung San Suu Kyi"): a person
+    text = "Marta Ven Sola Kyn spoke . Later Burma 's Sola Kyn said no ."
+    f = make(text, [("Burma", "GPE"), ("Sola Kyn", "PERSON")])
+    assert labels_of(f, "Sola Kyn") == ["PERSON"]

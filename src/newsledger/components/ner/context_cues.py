@@ -14,10 +14,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsledger.components.ner.rules import HONORIFICS, Doc, Span, is_name_word
 from newsledger.components.ner.sports import is_sports
-from newsledger.components.ner.tables import Tables, cues, towns
+from newsledger.components.ner.tables import Tables, cues, rows, towns
 
 BRACKETED_WORDS = 3  # "(BBC One)", "(Channel 4)", "(ITV)"
 
@@ -153,3 +154,10 @@ def named_in_full(d: Doc, t: Tables, txt: str) -> bool:
         if m.group(1) in t.given or m.group(1).rstrip(".") in HONORIFICS:
             return True
     return False
+
+
+@cache
+def weak_given() -> frozenset[str]:
+    """Given names of ``data/ner_given_names_moby.tsv`` (Moby Word II): British and other
+    names the census table lacks, many of them words or places too, so weak evidence."""
+    return frozenset(r["name"] for r in rows("ner_given_names_moby.tsv"))

@@ -76,6 +76,7 @@ from newsledger.components.ner.not_person import (
     MEMBERS_OF,
     coordinated,
     country_named,
+    country_owned,
     employer_at,
     lives_in,
     plural_group,
@@ -252,6 +253,8 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and nxt in ENDS
     ):
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and country_owned(d, t, ts, txt):
+        votes["ORG"] += 2  # "Brazil's Petrobras": a country's firm, no person named
     if s.label == "PERSON" and speaks_for(d, t, ts, txt):
         votes["ORG"] += 2  # "a spokesman for X", "no one at X": a body
     if s.label == "PERSON" and seat_named(t, txt):

@@ -6,12 +6,11 @@ Vane and Ewan Tarrow")."""
 
 from __future__ import annotations
 
-from functools import cache
-
+from newsledger.components.ner.context_cues import weak_given
 from newsledger.components.ner.evidence import cue_votes
 from newsledger.components.ner.names import CONJUNCTIONS
 from newsledger.components.ner.rules import HONORIFICS, PARTICLES, Doc, Span, is_name_word
-from newsledger.components.ner.tables import Tables, rows
+from newsledger.components.ner.tables import Tables
 
 NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
 
@@ -55,13 +54,6 @@ def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             s = Span(s.start, s.end, "PERSON", "rule")
         out.append(s)
     return out
-
-
-@cache
-def weak_given() -> frozenset[str]:
-    """Given names of ``data/ner_given_names_moby.tsv`` (Moby Word II): British and other
-    names the census table lacks, many of them words or places too, so weak evidence."""
-    return frozenset(r["name"] for r in rows("ner_given_names_moby.tsv"))
 
 
 def weak_given_name(d: Doc, s: Span, words: list[str]) -> bool:

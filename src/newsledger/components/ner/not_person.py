@@ -28,10 +28,13 @@ has no demonym's ending ("Euronext", "Coldplay"; not "Conservative", "Latin",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.context_cues import named_in_full, weak_given
+from newsledger.components.ner.rules import HONORIFICS, Doc, Span, opens_sentence
+from newsledger.components.ner.sports import is_sporty
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # company nouns that also head a list of people ("in the England team, X, ..."): no apposition
@@ -228,3 +231,36 @@ def speaks_for(d: Doc, t: Tables, ts: int, txt: str) -> bool:
         (prev == "for" and prev2 in SPOKEN_FOR)
         or (prev == "at" and prev2 == "one" and t.places.get(txt) is None)
     ) and txt.split()[0] not in t.given  # "no one at Falkirk was hurt": the town
+
+
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def country_owned(d: Doc, t: Tables, ts: int, txt: str) -> bool:
+    """Is the name at token ``ts``, taken for a person, owned by a country ("Brazil's X",
+    "Italy's X Y") with nothing that makes it a person: no given name opens it (nor a
+    weak one), the article never gives its last word after a given name or an honorific
+    ("Roger X"), and the report is no sports report ("Switzerland's X" is a player)?  Then
+    it is the country's firm or body ("Brazil's Petrobras")."""
+    words = txt.split()
+    return (
+        d.word(ts - 1) in POSSESSIVES
+        and d.word(ts - 2) in t.countries
+        and words[0] not in t.given
+        and words[0] not in weak_given()
+        and words[0].rstrip(".") not in HONORIFICS
+        and len(words[0]) > 2  # no initial
+        and not named_in_full(d, t, words[-1])
+        and not longer_name(d, txt)
+        and not is_sporty(d)
+    )
+
+
+OPENERS = frozenset({"The", "A", "An", "But", "And", "In", "On", "At", "For", "With", "By"})
+
+
+def longer_name(d: Doc, txt: str) -> bool:
+    """Does ``txt`` end a longer capitalised name elsewhere in the article ("Aung San Suu
+    Kyi" beside "Burma's Suu Kyi"): the end of a person's full name?"""
+    pattern = r"([A-Z][\w-]*) " + re.escape(txt) + r"\b"
+    return any(m.group(1) not in OPENERS for m in re.finditer(pattern, d.text))
