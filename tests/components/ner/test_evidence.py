@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from newsledger.components.ner.evidence import member_cue, verdict
+from newsledger.components.ner.context_cues import member_cue
+from newsledger.components.ner.evidence import verdict
 from newsledger.components.ner.rules import Doc
 from newsledger.components.ner.tables import tables
 from newsledger.core.model import Annotated
@@ -404,3 +405,83 @@ def test_an_apposition_ending_in_a_company_noun_makes_a_firm() -> None:
     assert labels_of(a, "Dravo Mac") == ["ORG", "ORG"]
     b = make("Ivo Harl , the firm 's founder , said so .", [("Ivo Harl", "PERSON")])
     assert labels_of(b, "Ivo Harl") == ["PERSON"]
+
+
+def test_a_capitalised_state_in_a_title_is_no_place_cue() -> None:
+    # "Secretary of State X": the office's word, not "the state of X"
+    text = "Echoing the new Secretary of State Dorra Kelvane, the minister spoke."
+    a = make(text, [("Dorra Kelvane", "PERSON")])
+    assert labels_of(a, "Dorra Kelvane") == ["PERSON"]
+    b = make("They fled to the state of Varnia last year.", [("Varnia", "PERSON")])
+    assert labels_of(b, "Varnia") == ["GPE"]
+
+
+def test_a_name_after_said_after_a_quotation_is_the_speaker() -> None:
+    text = '"We want to have fun with it," said Pellizar. "This is no job," he added.'
+    a = make(text, [("Pellizar", "ORG")])
+    assert labels_of(a, "Pellizar") == ["PERSON"]
+    # an acronym there is a body's
+    b = make('"We will appeal," said VRNK. The ruling stands.', [("VRNK", "ORG")])
+    assert labels_of(b, "VRNK") == ["ORG"]
+
+
+def test_a_name_whose_brands_are_listed_is_a_firm() -> None:
+    text = "Brellcorp , whose brands include Penvale and Rosedown , rejected the bid ."
+    a = make(text, [("Brellcorp", "PERSON")])
+    assert labels_of(a, "Brellcorp") == ["ORG"]
+    b = make("Tarrow , whose debut album sold well , sang .", [("Tarrow", "ORG")])
+    assert labels_of(b, "Tarrow") == ["PERSON"]
+
+
+def test_a_given_name_taken_for_a_people_after_a_role_runs_on_to_the_surname() -> None:
+    text = "He grew up with guitarist Sergo Pellizar and bassist Ann Vane ."
+    a = make(text, [("Sergo", "NORP"), ("Ann Vane", "PERSON")])
+    assert labels_of(a, "Sergo Pellizar") == ["PERSON"]
+    b = make("Shares in Euronel fell .", [("Euronel", "NORP")])
+    assert labels_of(b, "Euronel") == ["ORG"]
+
+
+def test_a_one_word_name_with_a_plural_verb_in_a_sports_report_is_a_club() -> None:
+    text = (
+        "The striker scored twice in the league match . They go through to the last 32 if "
+        "Varnbury fail to beat Ostrel in the final group match ."
+    )
+    a = make(text, [("Varnbury", "PERSON"), ("Ostrel", "ORG")])
+    a = replace(a, tokens=tuple(replace(x, tag="VBP") if x.text == "fail" else x for x in a.tokens))
+    assert labels_of(a, "Varnbury") == ["ORG"]
+    b = make(
+        "Mr Tarrow and the striker scored . If Mr Vane fail to agree , he goes .",
+        [("Vane", "PERSON")],
+    )
+    b = replace(b, tokens=tuple(replace(x, tag="VBP") if x.text == "fail" else x for x in b.tokens))
+    assert labels_of(b, "Vane") == ["PERSON"]
+
+
+def test_a_name_after_a_plural_calling_is_a_person() -> None:
+    text = "The jury includes actresses Kessa Vellan and Helena Tarrow ."
+    a = make(text, [("Kessa Vellan", "ORG"), ("Helena Tarrow", "PERSON")])
+    assert labels_of(a, "Kessa Vellan") == ["PERSON"]
+
+
+def test_a_name_with_its_own_official_website_is_a_body() -> None:
+    text = "He has an affection for Varnbury , \" Rowell told Varnbury 's official website ."
+    a = make(text, [("Varnbury", "PERSON"), ("Varnbury", "PERSON")])
+    assert labels_of(a, "Varnbury") == ["ORG", "ORG"]
+
+
+def test_a_name_after_star_or_rapper_is_a_person() -> None:
+    text = "Late R&B star Vellia's record company lost . Vellia had finished a video ."
+    a = make(text, [("Vellia", "ORG"), ("Vellia", "GPE")])
+    assert labels_of(a, "Vellia") == ["PERSON", "PERSON"]
+    b = make("Ministers want to stop rapper Kezzo performing .", [("Kezzo", "ORG")])
+    assert labels_of(b, "Kezzo") == ["PERSON"]
+
+
+def test_a_name_before_its_former_pupils_is_a_school() -> None:
+    text = "Tom Varrow , a former Kestley pupil , said the fees were fair ."
+    a = make(text, [("Tom Varrow", "PERSON"), ("Kestley", "PERSON")])
+    assert labels_of(a, "Kestley") == ["ORG"]
+    # a coach the report names in full: his pupil, the person
+    coach = "Nick Kestley coached her . Anna Varrow , a former Kestley pupil , won ."
+    b = make(coach, [("Nick Kestley", "PERSON"), ("Anna Varrow", "PERSON"), ("Kestley", "PERSON")])
+    assert labels_of(b, "Kestley") == ["PERSON"]

@@ -274,3 +274,28 @@ def test_untagged_surname_becomes_a_mention_of_the_person() -> None:
 def test_an_untagged_given_name_run_with_a_company_head_is_a_firm() -> None:
     a = make("A survey by Harris Interactive and Kell Bros found it .")
     assert labels_of(a, "Harris Interactive") == ["ORG"]
+
+
+def test_surname_of_a_full_name_taken_for_a_product_is_the_person() -> None:
+    text = 'Manager Garrick Vessler rejected the offer. "It is not enough," said Vessler.'
+    a = make(text, [("Garrick Vessler", "ORG"), ("Vessler", "PRODUCT")])  # the title types it
+    assert labels_of(a, "Vessler") == ["PERSON"]
+
+
+def test_the_plural_of_a_surname_given_in_full_is_the_family() -> None:
+    text = "Mike and Bob Vantry won again . Later the Vantrys broke serve to lead 5-3 ."
+    a = make(text, [("Bob Vantry", "PERSON"), ("Vantrys", "NORP")])
+    assert labels_of(a, "Vantrys") == ["PERSON"]
+    # in a report about music the same form is a band
+    gig = (
+        "Jess Kellow sang at the gig . Why were the Kellows not there ? The band's album "
+        "and their songs sold well ."
+    )
+    b = make(gig, [("Jess Kellow", "PERSON"), ("Kellows", "ORG")])
+    assert labels_of(b, "Kellows") == ["ORG"]
+
+
+def test_a_given_name_a_particle_and_a_surname_are_a_person() -> None:
+    text = "The trio were called up after Pieter de Vellan , Ludo Varn and Ann Tarrow left ."
+    a = make(text, [("Pieter de Vellan", "ORG"), ("Ann Tarrow", "PERSON")])
+    assert labels_of(a, "Pieter de Vellan") == ["PERSON"]

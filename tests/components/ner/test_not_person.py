@@ -118,3 +118,65 @@ def test_a_town_typed_as_a_group_is_the_town_not_a_firm() -> None:
     # "the Dartford disaster": a town's name standing for an event, not a firm (bodies.py)
     a = make("Fans recalled the 1989 Dartford disaster.", [("Dartford", "NORP")])
     assert labels_of(a, "Dartford") == ["GPE"]
+
+
+def test_a_name_ending_in_a_country_after_no_given_name_is_a_firm() -> None:
+    text = "Kessnet Austria is now considering new projects , said the head of Kessnet Austria ."
+    a = make(text, [("Kessnet Austria", "PERSON"), ("Kessnet Austria", "PERSON")])
+    assert labels_of(a, "Kessnet Austria") == ["ORG", "ORG"]
+    b = make("Michael Jordan scored again , and Jordan smiled .", [("Michael Jordan", "PERSON")])
+    assert labels_of(b, "Michael Jordan") == ["PERSON"]
+
+
+def test_a_name_before_a_newspaper_after_the_is_no_person() -> None:
+    text = "He was quoted in the Warbler newspaper saying he would stay ."
+    a = make(text, [("Warbler", "PERSON")])
+    assert labels_of(a, "Warbler") == ["ORG"]
+
+
+def test_a_given_name_and_surname_saying_it_stay_a_person() -> None:
+    # "X said it": a firm, unless X is a given name and a surname
+    text = "On Monday David Vesk said it was not possible to overstate the issue ."
+    a = make(text, [("David Vesk", "PERSON")])
+    assert labels_of(a, "David Vesk") == ["PERSON"]
+    b = make("Varnok said it was not possible to overstate the issue .", [("Varnok", "PERSON")])
+    assert labels_of(b, "Varnok") == ["ORG"]
+
+
+def test_a_town_and_a_compass_word_is_a_seat_not_a_person() -> None:
+    text = "On Tuesday he will visit Leeds North West , where the MP won ."
+    a = make(text, [("Leeds North West", "PERSON")])
+    assert labels_of(a, "Leeds North West") == ["GPE"]
+    b = make("The rapper Ellis West sang .", [("Ellis West", "PERSON")])
+    assert labels_of(b, "Ellis West") == ["PERSON"]
+
+
+def test_the_body_a_spokesman_speaks_for_is_no_person() -> None:
+    text = "Ann Vane , a spokesman for Kestrail , said the plan stands . Kestrail will wait ."
+    a = make(text, [("Ann Vane", "PERSON"), ("Kestrail", "PERSON"), ("Kestrail", "PERSON")])
+    assert labels_of(a, "Kestrail") == ["ORG", "ORG"]
+    b = make("No one at Varnok was available .", [("Varnok", "PERSON")])
+    assert labels_of(b, "Varnok") == ["ORG"]
+    c = make("A spokesman for Michael Tarrow said no .", [("Michael Tarrow", "PERSON")])
+    assert labels_of(c, "Michael Tarrow") == ["PERSON"]
+
+
+def test_a_name_a_country_owns_with_no_person_cue_is_its_firm() -> None:
+    text = "The deal was signed on Monday . Later Brazil 's Varnobras could join the deal ."
+    a = make(text, [("Brazil", "GPE"), ("Varnobras", "PERSON")])
+    assert labels_of(a, "Varnobras") == ["ORG"]
+    # a given name opens it: a person
+    b = make("Britain 's Kelly Varn won .", [("Britain", "GPE"), ("Kelly Varn", "PERSON")])
+    assert labels_of(b, "Kelly Varn") == ["PERSON"]
+    # the report gives the surname after a given name: the person
+    text = "Roberto Tarrow spoke on Monday . Brazil 's Tarrow said the deal stands ."
+    c = make(text, [("Roberto Tarrow", "PERSON"), ("Brazil", "GPE"), ("Tarrow", "PERSON")])
+    assert labels_of(c, "Tarrow") == ["PERSON"]
+    # in a sports report a country's name owns its players
+    sport = "The striker scored twice in the league match . Brazil 's Varnobras scored ."
+    e = make(sport, [("Brazil", "GPE"), ("Varnobras", "PERSON")])
+    assert labels_of(e, "Varnobras") == ["PERSON"]
+    # the end of a longer name elsewhere ("Aung San Suu Kyi"): a person
+    text = "Marta Ven Sola Kyn spoke . Later Burma 's Sola Kyn said no ."
+    f = make(text, [("Burma", "GPE"), ("Sola Kyn", "PERSON")])
+    assert labels_of(f, "Sola Kyn") == ["PERSON"]

@@ -169,3 +169,11 @@ def test_a_title_after_its_kind_stays_a_title() -> None:
     the = next(x.i for x in a.tokens if x.text == "The")  # the parser broke the sentence there
     a = replace(a, tokens=tuple(replace(x, sent=1) if x.i >= the else x for x in a.tokens))
     assert labels_of(a, "The Quills") == ["WORK_OF_ART"]
+
+
+def test_a_speech_verb_put_first_is_cut_from_the_name() -> None:
+    text = "The boost came late . Said Varnia coach Ilse Drummond : it helps ."
+    a = make(text, [("Said Varnia", "PERSON")], pos={"Said": "VERB"})
+    a = resplit(a)
+    assert labels_of(a, "Said Varnia") == []
+    assert labels_of(a, "Varnia") != []

@@ -112,3 +112,96 @@ def test_a_short_line_of_substitutes_names_players() -> None:
     assert labels_of(a, "Kellin") == ["PERSON"]
     assert "PERSON" in labels_of(a, "Lehmark")
     assert labels_of(a, "Ostrel") == []  # a short line with another label is no line-up
+
+
+def test_team_sheets_inside_a_line_of_prose_name_players() -> None:
+    # no match words: the labelled list of replacements tells a team sheet; the lists
+    # start after a full stop inside one line of prose
+    text = (
+        "Friday's game at Brennock got the go-ahead after an early inspection. "
+        "Brennock: Vallow; Tarrant, Osgood, Pellow, Drane; Marsk, Hollin. "
+        "Replacements: Corvan, Ashby, Treller, Quarrie.\n"
+    )
+    spans = [("Tarrant", "GPE"), ("Ashby", "GPE"), ("Treller", "ORG")]
+    a = make(text, spans)
+    assert labels_of(a, "Tarrant") == ["PERSON"]
+    assert labels_of(a, "Ashby") == ["PERSON"]
+    assert labels_of(a, "Treller") == ["PERSON"]
+    assert labels_of(a, "Brennock") == []  # the label names the side, not a player
+
+
+def test_replacements_from_pairs_name_players() -> None:
+    text = (
+        "The hooker and the flanker start in the league match against the champions .\n"
+        "Replacements (from): Buckmore/Cottrell, Varrin, Kade.\n"
+    )
+    a = make(text, [("Buckmore", "ORG"), ("Varrin", "GPE")])
+    assert labels_of(a, "Buckmore") == ["PERSON"]
+    assert labels_of(a, "Varrin") == ["PERSON"]
+
+
+def test_a_short_results_line_of_initials_and_clubs_names_athletes() -> None:
+    text = (
+        "The squad for the indoor championships was named after the trials , where the "
+        "sprinters won their heats and the relay team took gold .\n"
+        "K Varden (Harlow AC), A Tessop (Marlow Harriers), B Quell (Dunmore AC).\n"
+    )
+    a = make(text, [("Tessop", "ORG"), ("B Quell", "GPE")])
+    assert labels_of(a, "Tessop") == ["PERSON"]
+    assert labels_of(a, "B Quell") == ["PERSON"]
+
+
+def test_a_players_full_name_before_a_score_after_a_demonym_stays_a_person() -> None:
+    text = (
+        "TENNIS - VANCE REACHES LAST EIGHT .\n"
+        "Vance reached the last eight of the tournament , beating Italian Tomas Verrel "
+        "6-1 6-3 in the second round of the match .\n"
+        "Dunmore 2 Kelso 1\n"
+    )
+    spans = [("Vance", "PERSON"), ("Italian", "NORP"), ("Tomas Verrel", "PERSON")]
+    a = make(text, spans)
+    assert labels_of(a, "Tomas Verrel") == ["PERSON"]
+    assert labels_of(a, "Italian") == ["NORP"]
+
+
+def test_a_capitals_name_among_players_is_a_player() -> None:
+    text = (
+        "The league match ended in a draw after a late try and a penalty .\n"
+        "Walder; May, Tait, Marrow, Stephenson; Wilkin, Grindal; Isaac, Kingston, Ward.\n"
+    )
+    spans = [("Walder", "PERSON"), ("Tait", "PERSON"), ("Marrow", "PERSON"), ("Kingston", "GPE")]
+    a = make(text, spans)
+    assert labels_of(a, "Kingston") == ["PERSON"]
+
+
+def test_a_name_in_brackets_after_a_player_is_the_club() -> None:
+    text = (
+        "The squad for the league match was named after the try-scoring win .\n"
+        "Nils Varo (Brennock), D Pell (Tarrow Sharks); Kade (Ostrel), Lenn (Varnbury).\n"
+        '"But Mike (Hollin) asked me to stay," the flanker said of the coach .\n'
+    )
+    spans = [
+        ("Nils Varo", "PERSON"),
+        ("Brennock", "PERSON"),
+        ("D Pell", "PERSON"),
+        ("Tarrow Sharks", "PERSON"),
+        ("Kade", "PERSON"),
+        ("Ostrel", "PERSON"),
+        ("Mike", "PERSON"),
+        ("Hollin", "PERSON"),
+    ]
+    a = make(text, spans)
+    assert labels_of(a, "Brennock") == ["ORG"]
+    assert labels_of(a, "Tarrow Sharks") == ["ORG"]
+    assert labels_of(a, "Ostrel") == ["ORG"]
+    assert labels_of(a, "Hollin") == ["PERSON"]  # the coach's surname, not a club
+
+
+def test_a_player_after_a_nationality_before_a_score_is_a_person() -> None:
+    text = (
+        "TENNIS - VANCE WINS .\n"
+        "Earlier , Vance defeated American Jan-Tomas Verrel 6-3 7-6 in the first round .\n"
+    )
+    a = make(text, [("Vance", "PERSON"), ("American", "NORP")])
+    assert labels_of(a, "Jan-Tomas Verrel") == ["PERSON"]
+    assert labels_of(a, "American") == ["NORP"]

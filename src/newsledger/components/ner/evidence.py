@@ -5,7 +5,9 @@ same company a person in one sentence and an organisation in the next, and a
 small town a person.  This module reads the cues the whole article gives for
 every name and makes its mentions agree:
 
-* *person*: a title or honorific just before ("Mr X", "striker X", "analyst X Y"), "X, who",
+* *person*: a title or honorific just before ("Mr X", "striker X", "analyst X Y"), a
+  plural calling ("actresses X and Y"), "X, who",
+  '"...," said X.' (a speaker named after a quotation; not an acronym),
   "X, 34," (an age); "X said" counts once however often it recurs (firms say things
   too), and a name whose form rules a person out ("S&P", "Universal Music": a head word
   of :file:`ner_keywords.tsv`) never becomes one;
@@ -20,7 +22,8 @@ every name and makes its mentions agree:
 * *product*: "the arthritis drug X", "X coupes", "X stout";
 * *organisation*: a company or body noun before ("oil firm X", "club X"),
   a member's role and that member after ("Blur guitarist X", "the X midfielder"),
-  a legal suffix after ("X Inc"), "shares of X" / "X shares" / "X' shares", weakly
+  a legal suffix after ("X Inc"), "shares of X" / "X shares" / "X' shares", "X's official
+  website" (a name taken for a person), "the X newspaper" (likewise), weakly
   "X, which" (a name not of a place), an apposition that ends in a company noun ("X, the
   world's biggest spirits company,") or starts after one ("Spain's biggest bank, X,"),
   "X said it" (people are "he" or "she"), an employer after a job title ("an analyst at
@@ -53,16 +56,42 @@ from newsledger.components.ner.bodies import (
     job_person,
     town_norp,
 )
+from newsledger.components.ner.context_cues import (
+    FIRM_HOLDINGS,
+    ORG_GAP,
+    OWN_ADJECTIVES,
+    PEOPLE_PLURALS,
+    QUOTE_CLOSE,
+    QUOTE_VERBS,
+    SCHOOL_DETERMINERS,
+    SCHOOL_MEMBERS,
+    bracketed,
+    given_before_surname,
+    member_cue,
+    named_in_full,
+    star_title,
+    work_apposition,
+)
 from newsledger.components.ner.not_person import (
     MEMBERS_OF,
     coordinated,
+    country_named,
+    country_owned,
     employer_at,
     lives_in,
     plural_group,
     said_it,
+    seat_named,
+    speaks_for,
     stray_group,
 )
-from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.rules import (
+    HONORIFICS,
+    Doc,
+    Span,
+    opens_sentence,
+    person_like,
+)
 from newsledger.components.ner.sports import is_sports, is_sporty, side_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
@@ -88,22 +117,38 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         return votes  # headlines and tables carry no sentence context
     if (lp in t.titles and prev[:1].isupper()) or lp in c.person_before:
         votes["PERSON"] += 2
-    if (
+    elif prev in PEOPLE_PLURALS and s.label != "NORP":
+        votes["PERSON"] += 2  # "including actresses X and Y", "backing singers X and Y"
+    firm_whose = nxt == "," and nxt2 == "whose" and d.word(te + 2).lower() in FIRM_HOLDINGS
+    if firm_whose:
+        votes["ORG"] += 2  # "X, whose brands include ...": a firm's brands, not a person's
+    elif (
         nxt == ","
         and nxt2 in {"who", "whose"}
         and not (lp in c.org_before and prev.islower())
         and not (is_sports(d) and (txt in towns() or t.places.get(txt) == "GPE"))
     ):  # not "the band X, who", nor a town's club in a sports report: they are "who" too
         votes["PERSON"] += 2
-    if said_it(d, te):
+    if said_it(d, te) and not (s.label == "PERSON" and person_like(t, txt.split())):
         votes["ORG"] += 2  # "X said it would ...": a firm or body, never "he" or "she"
+        # (not "Ann Vane said it was not possible": a given name and a surname)
     elif nxt.lower() in c.person_after:
         votes["PERSON"] += 1  # "X said": people mostly, companies too
+    if (
+        lp in QUOTE_VERBS
+        and prev2 in QUOTE_CLOSE
+        and nxt in {".", ","}
+        and not txt.isupper()
+        and s.label != "PERSON"
+    ):
+        votes["PERSON"] += 2  # '"...," said X.': a speaker named after a quotation, no body
     if nxt == "," and nxt2.isdigit() and 15 <= int(nxt2) <= 99 and d.word(te + 2) == ",":
         votes["PERSON"] += 1
     if lp == "for" and prev2 in c.seat_holder:
         votes["GPE"] += 2  # "MP for X": a constituency
-    if lp in c.place_before or (lp == "of" and prev2.lower() in c.place_before):
+    if (lp in c.place_before and prev.islower()) or (
+        lp == "of" and prev2.lower() in c.place_before and prev2.islower()
+    ):  # "the town of X" (not "Secretary of State X": a capitalised noun is a title's)
         votes["GPE"] += 2
     if nxt.lower() in c.place_after:
         votes["GPE"] += 2 if prev.lower() in c.compass else 1
@@ -131,10 +176,26 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         votes["ORG"] += 2
     if nxt in c.org_after or (nxt in POSSESSIVE and nxt2.lower() in c.org_after_lower):
         votes["ORG"] += 2  # "X Inc", "X's chairman", "Novartis' shares"
+    elif (
+        s.label == "PERSON"
+        and nxt in POSSESSIVE
+        and nxt2 in OWN_ADJECTIVES
+        and d.word(te + 2).lower() in c.org_after_lower
+    ):
+        votes["ORG"] += 2  # "X's official website": a body's own site, no person's
+    if (
+        s.label == "PERSON"
+        and nxt in SCHOOL_MEMBERS
+        and prev.lower() in SCHOOL_DETERMINERS
+        and " " not in txt
+        and not named_in_full(d, t, txt)  # "Nick Vane ... a former Vane pupil": the coach's
+    ):
+        votes["ORG"] += 2  # "a former Eton pupil": the school, no person
     if nxt == "," and nxt2 == "which" and txt not in t.places and txt not in towns():
         votes["ORG"] += 1  # "Novartis, which ...": no person (nor here a town)
     if nxt.lower() in c.org_after_lower:
-        votes["ORG"] += 1
+        # "the X newspaper" taken for a person: "the" before a person's name is rare
+        votes["ORG"] += 2 if lp == "the" and nxt.islower() and s.label == "PERSON" else 1
     if (
         nxt in {"have", "are", "were"}
         and " " not in txt
@@ -142,6 +203,17 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and prev not in {"and", ",", "&", "or"}
     ):
         votes["ORG"] += 2  # "Gloucester have been caught": a club or firm takes a plural verb
+    elif (
+        s.label == "PERSON"
+        and " " not in txt
+        and not txt.endswith("s")
+        and te < len(d.toks)
+        and d.toks[te].tag == "VBP"
+        and prev not in {"and", ",", "&", "or"}
+        and prev.rstrip(".") not in HONORIFICS
+        and is_sporty(d)
+    ):
+        votes["ORG"] += 2  # "... if Basle fail to beat Feyenoord": a club in a sports report
     if lp in c.work_before and prev.islower():
         votes["WORK_OF_ART"] += 2  # "the film X", "hit single X"
     if nxt == "," and nxt2 in c.work_credit:
@@ -181,6 +253,14 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
         and nxt in ENDS
     ):
         votes["ORG"] += 2  # "Spain's biggest bank, X, ...": a firm in apposition
+    if s.label == "PERSON" and country_owned(d, t, ts, txt):
+        votes["ORG"] += 2  # "Brazil's Petrobras": a country's firm, no person named
+    if s.label == "PERSON" and speaks_for(d, t, ts, txt):
+        votes["ORG"] += 2  # "a spokesman for X", "no one at X": a body
+    if s.label == "PERSON" and seat_named(t, txt):
+        votes["GPE"] += 2  # "Leeds North West": a constituency, no person
+    if s.label == "PERSON" and country_named(t, txt):
+        votes["ORG"] += 2  # "Telekom Austria": a firm named for its country
     if s.label == "PERSON" and plural_group(d, ts, te, txt, t.given):
         votes["ORG"] += 2  # "the Lib Dems say": a party, band or firm
     # (a full name typed PERSON after "against" is the player's)
@@ -222,77 +302,6 @@ def cue_votes(d: Doc, t: Tables, s: Span) -> Counter[str]:
     if member_cue(d, t, ts, te, txt):
         votes["ORG"] += 2  # "Blur guitarist X", "the only X player": a band, club or firm
     return votes
-
-
-BRACKETED_WORDS = 3  # "(BBC One)", "(Channel 4)", "(ITV)"
-
-
-def bracketed(d: Doc, i: int) -> str:
-    """The text between the bracket before token ``i`` and its closing bracket ("": none
-    within a few words)."""
-    for k in range(i, min(i + BRACKETED_WORDS, len(d.toks))):
-        if d.toks[k].text == ")":
-            return d.text[d.toks[i].start : d.toks[k - 1].end] if k > i else ""
-    return ""
-
-
-MEMBER_DETERMINERS = frozenset({"the", "a", "an", "only", "former", "ex-", "every", "another"})
-APPOSITION_ENDS = frozenset({",", ".", ";", "(", "which", "that", "about", "starring", "by", "-"})
-APPOSITION_GAP = 4  # words between "the" and the kind of work ("the school-based drama serial")
-
-
-ORG_GAP = 6  # "the country's other largest mortgage firm"
-
-
-def work_apposition(
-    d: Doc, i: int, kinds: frozenset[str] | None = None, gap: int = APPOSITION_GAP
-) -> bool:
-    """Does an apposition opening at token ``i`` call the name a work ("X, the hit BBC
-    comedy series, ...")?  The kind of work must end the phrase: "X, the film director" is
-    a person.  With ``kinds`` (the company nouns of ``org_before``), a firm or body
-    ("X, the world's biggest spirits company, ...")."""
-    if d.word(i).lower() not in {"the", "a", "an"}:
-        return False
-    work = cues().work_before if kinds is None else kinds
-    for k in range(i + 1, i + 2 + gap):
-        w = d.word(k)
-        if w.lower() in work and w.islower() and d.word(k + 1) in APPOSITION_ENDS:
-            return True
-        if not w or w in APPOSITION_ENDS:
-            return False
-    return False
-
-
-def star_title(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
-    """Is "X star Y" (or "the X star") the star of a film or show?  Not in sports reports
-    ("Chelsea star X"), nor a place ("Hollywood star") or a person ("Tom Vane star")."""
-    if not (d.word(te + 1)[:1].isupper() or d.word(ts - 1).lower() in MEMBER_DETERMINERS):
-        return False
-    return (
-        txt not in t.places
-        and txt not in t.polities
-        and txt not in towns()
-        and txt.split()[0] not in t.given
-        and not is_sports(d)
-    )
-
-
-def member_cue(d: Doc, t: Tables, ts: int, te: int, txt: str) -> bool:
-    """Is the name followed by a member's role and that member ("Blur guitarist Ian Vane",
-    "Leeds Tykes flanker X", "the Varnok midfielder")?  Then it names a band, club or firm.
-    Countries and people's names ("Tony Hart aide") are left out, and towns outside sports
-    reports ("Hollywood actor")."""
-    role = d.word(te)
-    if role not in cues().member_role:
-        return False
-    after, before = d.word(te + 1), d.word(ts - 1)
-    if not (after[:1].isupper() or before.lower() in MEMBER_DETERMINERS):
-        return False
-    if txt in t.polities or txt.split()[0] in t.given:
-        return False
-    # a town's name before a role is its club only in a sports report ("Middlesbrough
-    # defender X"; elsewhere "Hollywood actor X")
-    return (txt not in t.places and txt not in towns()) or is_sports(d)
 
 
 def org_heads(d: Doc, t: Tables, spans: list[Span]) -> set[str]:
@@ -344,10 +353,14 @@ def harmonise(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if d.word(d.tok_range(s.start, s.end)[0] - 1)[:1].isupper()
     }
     out: list[Span] = []
+    starts = {s.start for s in spans}
     for s in spans:
         key = d.text[s.start : s.end]
         if s.label == "NORP" and s.src != "gaz" and stray_group(t, key):
-            s = Span(s.start, s.end, "ORG", "rule")  # "Euronext" NORP: no people's name
+            end = given_before_surname(d, t, s, starts)
+            # "guitarist Sergio Pizzorno" with "Sergio" alone NORP: a given name, the person
+            # runs on; else "Euronext" NORP: no people's name
+            s = Span(s.start, end, "PERSON", "rule") if end else Span(s.start, s.end, "ORG", "rule")
         s = town_norp(d, t, s) or s  # "the Hillsborough disaster": the town, not its people
         if s.src == "gaz" or s.label not in VOTING:
             out.append(s)

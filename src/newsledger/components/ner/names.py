@@ -31,7 +31,6 @@ from collections import Counter
 
 from newsledger.components.ner.evidence import cue_votes
 from newsledger.components.ner.rules import (
-    HONORIFICS,
     PARTICLES,
     Doc,
     Span,
@@ -300,7 +299,7 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if s.src != "gaz"
         and d.text[s.start : s.end] in surnames
         and (
-            s.label == "ORG"
+            s.label in {"ORG", "PRODUCT"}
             or (
                 s.label in {"GPE", "LOC"}
                 and cue_votes(d, t, s)["PERSON"] > cue_votes(d, t, s)["GPE"]
@@ -310,6 +309,21 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         for s in spans
     ]  # "MaliVai Washington ... Washington found the net": not a club; "Neil Jordan ...
     # Jordan said": not the country
+    from newsledger.components.ner.bands import music_report  # bands reads this module
+
+    longer = {  # "the Milwaukee Brewers": the plural ends a team's longer name
+        d.text[s.start : s.end].split()[-1] for s in spans if " " in d.text[s.start : s.end]
+    }
+    spans = [
+        Span(s.start, s.end, "PERSON", "rule")
+        if s.src != "gaz"
+        and s.label != "PERSON"
+        and family(d, s, surnames)
+        and d.text[s.start : s.end] not in longer
+        and (s.label != "ORG" or not music_report(d))  # "Joss Stone ... the Stones": a band
+        else s
+        for s in spans
+    ]  # "Mike and Bob Bryan ... the Bryans": the family or the brothers, people
     known = person_words(d, t, spans)
     if not known:
         return spans
@@ -331,6 +345,19 @@ def lone_surnames(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         out.append(Span(tok.start, tok.end, "PERSON", "rule"))
     return out
+
+
+def family(d: Doc, s: Span, surnames: set[str]) -> bool:
+    """Is ``s`` "the <Surname>s" of a surname the article gives in a full name?"""
+    txt = d.text[s.start : s.end]
+    ts = d.tok_range(s.start, s.end)[0]
+    return (
+        txt.endswith("s")
+        and " " not in txt
+        and txt[:-1] in surnames
+        and ts > 0
+        and d.toks[ts - 1].text.lower() == "the"
+    )
 
 
 def teams(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
@@ -385,44 +412,7 @@ def plural_after_the(d: Doc, t: Tables, start: int, end: int) -> bool:
     return ts > 0 and d.toks[ts - 1].text == "the"
 
 
-NOT_PEOPLE = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
 CONJUNCTIONS = frozenset({" and ", ", ", ", and ", " or "})
-
-
-def full_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
-    """ "Finlay Calder" typed ORG or "Condoleezza Rice" GPE: a two- or three-word name whose
-    last word the article gives a person elsewhere ("Mr Calder", or "Calder" tagged a
-    person) is that person."""
-    after_title = {
-        d.toks[i + 1].text
-        for i in range(len(d.toks) - 1)
-        if d.toks[i].text.rstrip(".") in HONORIFICS
-    }
-    alone = {d.text[s.start : s.end].lower() for s in spans if s.label == "PERSON"}
-    out: list[Span] = []
-    for s in spans:
-        words = d.text[s.start : s.end].split()
-        if (
-            s.src != "gaz"
-            and s.label in NOT_PEOPLE
-            and 2 <= len(words) <= 3
-            and is_name_word(words[0])
-            and is_name_word(words[-1])
-            and all(is_name_word(w) or w.lower() in PARTICLES for w in words[1:-1])
-            and not d.caps_at(s.start)
-            and d.text[s.start : s.end] not in t.places
-            and words[0] not in t.demonyms
-            and t.keywords.get(words[-1]) is None
-            and words[-1] not in t.places
-            and (
-                words[-1] in after_title
-                or words[-1].lower() in alone
-                or " ".join(words[1:]).lower() in alone  # "Arjan de Zeeuw" and "De Zeeuw"
-            )
-        ):
-            s = Span(s.start, s.end, "PERSON", "rule")
-        out.append(s)
-    return out
 
 
 def conjoined_places(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:

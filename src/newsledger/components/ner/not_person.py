@@ -9,7 +9,12 @@ Read by :mod:`newsledger.components.ner.evidence` with its other cues:
   people are "he" or "she";
 * an employer after a job title ("an analyst at X", "vice president of search
   properties at X"; never a sports role: "the striker scored at Wembley" is a venue);
+* the body someone speaks or works for ("a spokesman for X", "working for X", "no one at
+  X"), unless a given name opens the name;
 * a name joined by "and" to a name typed an organisation ("Maserati and Ferrari");
+* a name ending in a country's name after a word that is no given name ("Telekom
+  Austria"): a firm or body named for its country; a gazetteer place and compass words
+  ("Leeds North West"): a constituency or district;
 * a plural after "the" that acts or ends a clause ("The Lib Dems say", "the Tories,"):
   a party, band or firm, never one person ("the Williams sisters" is left alone); unlike
   the span rule of :mod:`newsledger.components.ner.names` (lower-case "the" only) it
@@ -23,10 +28,13 @@ has no demonym's ending ("Euronext", "Coldplay"; not "Conservative", "Latin",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from newsledger.components.ner.rules import Doc, Span, opens_sentence
+from newsledger.components.ner.context_cues import named_in_full, weak_given
+from newsledger.components.ner.rules import HONORIFICS, Doc, Span, opens_sentence
+from newsledger.components.ner.sports import is_sporty
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # company nouns that also head a list of people ("in the England team, X, ..."): no apposition
@@ -74,6 +82,9 @@ FROM_WHOM = frozenset(
         "student",
         "native",
     ]
+)
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 )
 PEOPLE_OF = frozenset({"people", "residents", "voters", "patients", "families"})
 SENTENCE_STOPS = frozenset({".", ";", ":", '"', "said", "says"})
@@ -173,3 +184,83 @@ def stray_group(t: Tables, txt: str) -> bool:
         and txt not in towns()
         and not txt.endswith(GROUP_ENDINGS)
     )
+
+
+def country_named(t: Tables, txt: str) -> bool:
+    """Does a name taken for a person end in a country's name after a word that is no given
+    name ("Telekom Austria", "Banca Italia"): a firm or body named for its country, never a
+    person ("Michael Jordan" starts with a given name; "South Africa" is the country)?"""
+    words = txt.split()
+    return (
+        len(words) >= 2
+        and words[-1] in t.countries
+        and words[0] not in t.given
+        and words[0].lower() not in t.titles
+        and txt not in t.places
+        and txt not in t.polities
+        and not any(w in t.demonyms or w.lower() in COMPASS for w in words[:-1])
+    )
+
+
+SEAT_ENDS = frozenset({"North", "South", "East", "West", "Central"})
+
+
+def seat_named(t: Tables, txt: str) -> bool:
+    """Is a name taken for a person a town and a compass word ("Leeds North West",
+    "Leicester South", "Cardiff Central"): a constituency or district, a place?"""
+    words = txt.split()
+    return (
+        len(words) >= 2
+        and words[-1] in SEAT_ENDS
+        and all(w in SEAT_ENDS for w in words[1:])
+        and t.places.get(words[0]) is not None  # a gazetteer place ("Kanye" is a town too)
+        and words[0] not in t.given
+    )
+
+
+# a body's voice or staff before "for X" / "at X" ("a spokesman for X", "working for X",
+# "no one at X"): X is the body, not a person (a named person takes a title or a given name)
+SPOKEN_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "working"})
+
+
+def speaks_for(d: Doc, t: Tables, ts: int, txt: str) -> bool:
+    """Is the name at token ``ts`` the body someone speaks or works for ("a spokesman for
+    X", "working for X", "no one at X"), and no given name opens it?"""
+    prev, prev2 = d.word(ts - 1), d.word(ts - 2).lower()
+    return (
+        (prev == "for" and prev2 in SPOKEN_FOR)
+        or (prev == "at" and prev2 == "one" and t.places.get(txt) is None)
+    ) and txt.split()[0] not in t.given  # "no one at Falkirk was hurt": the town
+
+
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def country_owned(d: Doc, t: Tables, ts: int, txt: str) -> bool:
+    """Is the name at token ``ts``, taken for a person, owned by a country ("Brazil's X",
+    "Italy's X Y") with nothing that makes it a person: no given name opens it (nor a
+    weak one), the article never gives its last word after a given name or an honorific
+    ("Roger X"), and the report is no sports report ("Switzerland's X" is a player)?  Then
+    it is the country's firm or body ("Brazil's Petrobras")."""
+    words = txt.split()
+    return (
+        d.word(ts - 1) in POSSESSIVES
+        and d.word(ts - 2) in t.countries
+        and words[0] not in t.given
+        and words[0] not in weak_given()
+        and words[0].rstrip(".") not in HONORIFICS
+        and len(words[0]) > 2  # no initial
+        and not named_in_full(d, t, words[-1])
+        and not longer_name(d, txt)
+        and not is_sporty(d)
+    )
+
+
+OPENERS = frozenset({"The", "A", "An", "But", "And", "In", "On", "At", "For", "With", "By"})
+
+
+def longer_name(d: Doc, txt: str) -> bool:
+    """Does ``txt`` end a longer capitalised name elsewhere in the article ("Aung San Suu
+    Kyi" beside "Burma's Suu Kyi"): the end of a person's full name?"""
+    pattern = r"([A-Z][\w-]*) " + re.escape(txt) + r"\b"
+    return any(m.group(1) not in OPENERS for m in re.finditer(pattern, d.text))

@@ -13,7 +13,7 @@ evidence that a name follows:
   Vane"): a one-word lead the parser did not read as a proper noun, before "Mr", "Mrs",
   "Dr" and the like, whatever type spaCy gave the span; the lead word is dropped;
 * a word capitalised only for *opening the sentence*: an adverb ("Nevertheless Franz
-  Vane were ..."), or an adjective before a name the article also gives alone
+  Vane were ..."), a speech verb put first ("Said Wales coach X:"), or an adjective before a name the article also gives alone
   ("Legitimate Bollywood film distributors" and "Bollywood").
 
 CoNLL-2003 keeps "<Nationality> <Name>" as two spans too (MISC then PER), as this does.
@@ -25,6 +25,7 @@ from newsledger.components.ner.rules import HONORIFICS, Doc, Span, opens_sentenc
 from newsledger.components.ner.tables import Tables
 
 NAME_POS = frozenset({"PROPN"})
+SPEECH_OPENERS = frozenset({"Said", "Says", "Added", "Adds"})
 RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -74,6 +75,8 @@ def opener(d: Doc, s: Span, texts: set[str]) -> bool:
         return False
     if tok.pos == "ADV" and tok.tag.startswith("RB"):
         return True
+    if tok.text in SPEECH_OPENERS and tok.pos in {"VERB", "AUX"}:
+        return True  # "Said Wales coach Ann Vane:": the speech verb put first, no name
     rest = d.text[d.toks[ts + 1].start : d.toks[te - 1].end]
     return tok.pos == "ADJ" and tok.tag == "JJ" and s.label != "PERSON" and rest in texts
 

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from newsledger.components.ner.rules import Doc, Span, is_dateline, person_like
-from newsledger.components.ner.tables import Tables, rows
+from newsledger.components.ner.tables import Tables, cues, rows
 
 MIN_SPORTS_WORDS = 4
 SPORTS_WORD_SHARE = 0.01
@@ -183,6 +183,27 @@ def results_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             start, end = d.toks[words[rs][0]].start, d.toks[words[re_ - 1][1] - 1].end
             if any(s.start < end < s.end for s in spans):
                 continue  # a name going on with the number ("Euro 96")
+            if any(
+                s.label == "PERSON"
+                and start < s.start
+                and s.end <= end
+                and " " in d.text[s.start : s.end]
+                for s in spans
+            ):
+                continue  # "beating Italian Ann Vane 6-1 6-3": a player's full name after a word
+            first = words[rs][2]
+            last = words[re_ - 1][2]
+            if (
+                first in t.nationalities
+                and 3 <= re_ - rs <= 4
+                and t.keywords.get(last) not in {"ORG", "FAC"}  # "Scottish Ostrel City 3-1"
+                and t.places.get(last) is None  # "Dutch Brakova Rotterdam 2-0": a club
+                and last not in t.polities
+            ):
+                # "defeated American Jan-Michael Vane 6-3": a player after his nationality
+                new.append(Span(start, d.toks[words[rs][1] - 1].end, "NORP", "rule"))
+                new.append(Span(d.toks[words[rs + 1][0]].start, end, "PERSON", "rule"))
+                continue
             current = next((s.label for s in spans if s.start == start and s.end == end), None)
             after = d.text[end : end + 20].lstrip()
             label = team_label(t, d.text[start:end], after, prev, current)
@@ -227,7 +248,13 @@ def clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     return keep + typed
 
 
-LINEUP_LABEL = re.compile(r"^[A-Z][A-Za-z ]{0,30}:\s*")  # "Replacements: ", "Scorers: "
+LINEUP_LABEL = re.compile(
+    r"^[A-Z][A-Za-z ]{0,30}(?: \([a-z]+\))?:\s*"
+)  # "Replacements: ", "Subs (from): "
+# a labelled list that starts inside a line of prose, after a full stop ("... inspection.
+# Leeds: Balshaw; Rees, ... Popham. Replacements: Kalman, ..."): a new list
+INLINE_LABEL = re.compile(r"(?<=[.] )[A-Z][A-Za-z ]{0,30}(?: \([a-z]+\))?:\s*")
+INITIAL_ITEM = re.compile(r"^[A-Z]\.? [A-Z][\w'’-]+$")  # "A Scott": an initial and a surname
 LINEUP_ITEM = re.compile(
     r"^(?:[A-Z]\.? )?[A-Z][\w'’-]*(?: (?:de |van |der |du )?[A-Z][\w'’-]*){0,2}"
     r"(?: \(capt\))?$"
@@ -246,26 +273,35 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     Stephenson; ...") or labelled as the substitutes ("Subs not used: Peel, Wilson") names people: its names
     typed otherwise become people (countries and the clubs in brackets excepted), and so
     do their other mentions in the report; its untagged names are added."""
-    if not is_sports(d):
-        return spans
+    segments = [seg for ln in range(len(d.line_starts)) for seg in _segments(d, ln)]
+    if not is_sporty(d) and not any(s[0].lower().startswith(BENCH_LABELS) for s in segments):
+        return spans  # a report with no match words but its replacements listed is sport too
     out = list(spans)
     players: set[str] = set()
-    for ln in range(len(d.line_starts)):
-        line = d.line_text(ln)
-        body = LINEUP_LABEL.sub("", line, count=1)
-        offset = d.line_starts[ln] + len(line) - len(body)
+    for label, body, offset in segments:
         items = _lineup_items(body, offset)
-        bench = line[: len(line) - len(body)].lower().startswith(BENCH_LABELS)
-        if len(items) < (MIN_BENCH_ITEMS if bench else MIN_LINEUP_ITEMS):
-            continue
+        bench = label.lower().startswith(BENCH_LABELS)
         good = [(s, e) for s, e in items if LINEUP_ITEM.match(d.text[s:e])]
+        initials = len(good) == len(items) and all(
+            INITIAL_ITEM.match(d.text[s:e]) for s, e in items
+        )  # "D Greaves (Newham AC), A Scott (Harrow AC)": a results list however short
+        if len(items) < (MIN_BENCH_ITEMS if bench or initials else MIN_LINEUP_ITEMS):
+            continue
         if len(good) * 5 < len(items) * 4:
             continue
+        placed = sum(
+            any(sp.label in NOT_PLAYER and s <= sp.start and sp.end <= e for sp in out)
+            for s, e in good
+        )
+        if not bench and sum(_tabled(d, t, out, s, e) for s, e in good) * 2 > len(good):
+            continue  # "Venues: Leeds, Twickenham, ...": mostly places or clubs, a table
         for s, e in good:
             name = d.text[s:e].removesuffix(" (capt)")
             e = s + len(name)
-            if name in t.countries or name in t.polities or name.lower() in vocabulary()[2]:
+            if name in t.countries or name.lower() in vocabulary()[2]:
                 continue
+            if name in t.polities and placed * 2 >= len(good):
+                continue  # a list of towns; among players "Hamilton" is a player too
             players.add(name)
             hit = [k for k, sp in enumerate(out) if sp.start < e and s < sp.end]
             if not hit:
@@ -276,12 +312,79 @@ def lineup_lines(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                     out[k] = Span(sp.start, sp.end, "PERSON", "rule")
     # the player's name elsewhere in the report ("Clichy, Lauren, Senderos." under the
     # line-up) is the player too
-    return [
+    out = [
         Span(sp.start, sp.end, "PERSON", "rule")
         if sp.label in NOT_PLAYER and sp.src != "gaz" and d.text[sp.start : sp.end] in players
         else sp
         for sp in out
     ]
+    return bracketed_clubs(d, t, out)
+
+
+LIST_GAPS = frozenset({", ", "; "})
+
+
+def bracketed_clubs(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """In a sports report, a name alone in brackets right after a player's full name
+    ("Nicolas Vane (Perpignan)", "D Peel (Llanelli)") is the player's club, not a person; a
+    bracket that holds a minute ("Tonge (Quinn 97)"), a person's name or one starting with
+    a given name (a role: "Ann Vane (Monica)") is left alone."""
+    ends = {  # a player named in full ("D Peel", not "Mike (Ruddock)"), or a list item
+        sp.end  # ("Giggs (Man Utd), Savage (Blackburn), ...")
+        for sp in spans
+        if sp.label == "PERSON"
+        and (" " in d.text[sp.start : sp.end] or d.text[sp.start - 2 : sp.start] in LIST_GAPS)
+    }
+    out: list[Span] = []
+    roles = cues().member_role | cues().person_before
+    for sp in spans:
+        if (
+            sp.label == "PERSON"
+            and sp.src != "gaz"
+            and d.text[sp.start - 1 : sp.start] == "("
+            and d.text[sp.end : sp.end + 1] == ")"
+            and d.text[: sp.start - 1].rstrip() != d.text[: sp.start - 1]
+            and len(d.text[: sp.start - 1].rstrip()) in ends
+            and not person_like(t, d.text[sp.start : sp.end].split())
+            and d.text[sp.start : sp.end].split()[0] not in t.given  # "Ann Vane (Monica)"
+            and d.text[sp.end + 1 : sp.end + 2] in {",", ";", ".", "\n", ""}
+        ):
+            word = d.text[sp.start : sp.end]
+            if word.lower() in roles:
+                continue  # "D Pell (Hooker)": the player's position, no name
+            if word in t.countries or word in t.polities:
+                continue  # "Nils Varo (Italy)": the country he plays for, left to the places
+            sp = Span(sp.start, sp.end, "ORG", "rule")
+        out.append(sp)
+    return out
+
+
+def _tabled(d: Doc, t: Tables, spans: list[Span], s: int, e: int) -> bool:
+    """Is the list item ``s``..``e`` a known place (a gazetteer place or a polity) or a
+    name of two or more words typed a body or a place ("Varnbury Town"): an item of a table
+    of venues or clubs, no player?"""
+    name = d.text[s:e]
+    if t.places.get(name) is not None or name in t.polities:
+        return True
+    return " " in name and any(
+        sp.label in NOT_PLAYER and sp.start == s and sp.end == e for sp in spans
+    )
+
+
+def _segments(d: Doc, ln: int) -> list[tuple[str, str, int]]:
+    """The lists of line ``ln``: (label, body, offset of the body), the line itself unless
+    lists labelled after a full stop start inside it."""
+    line, start = d.line_text(ln), d.line_starts[ln]
+    cuts = list(INLINE_LABEL.finditer(line))
+    first = LINEUP_LABEL.match(line)
+    out: list[tuple[str, str, int]] = []
+    head_end = cuts[0].start() if cuts else len(line)
+    lead = first.end() if first is not None and first.end() <= head_end else 0
+    out.append((line[:lead], line[lead:head_end].rstrip(), start + lead))
+    for k, m in enumerate(cuts):
+        end = cuts[k + 1].start() if k + 1 < len(cuts) else len(line)
+        out.append((m.group(), line[m.end() : end].rstrip(), start + m.end()))
+    return out
 
 
 def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
@@ -290,7 +393,7 @@ def _lineup_items(body: str, offset: int) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     start = 0
     for k, ch in enumerate(blank + ","):
-        if ch in ",;" or (ch == "." and k == len(blank) - 1):
+        if ch in ",;/" or (ch == "." and k == len(blank) - 1):
             piece = blank[start:k]
             lead = len(piece) - len(piece.lstrip())
             text = piece.strip()

@@ -70,13 +70,13 @@ from newsledger.components.ner.appositions import described_names
 from newsledger.components.ner.bands import bands
 from newsledger.components.ner.bodies import sports_bodies
 from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names
+from newsledger.components.ner.full_names import full_names
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
 from newsledger.components.ner.lists import list_people
 from newsledger.components.ner.names import (
     conjoined_places,
     covered,
-    full_names,
     given_runs,
     lineups,
     lone_surnames,

@@ -157,6 +157,7 @@ COLUMNS: dict[str, tuple[Col | str, ...]] = {
     ),
     "ner_place_stop.tsv": (Col("name", required=True), _SOURCE),
     "ner_given_names.tsv": (Col("name", required=True), _SOURCE),
+    "ner_given_names_moby.tsv": (Col("name", required=True), _SOURCE),
     "ner_leading_stop.tsv": (Col("word", required=True), _SOURCE),
     "ner_not_person.tsv": (Col("name", required=True), Col("label", choices=_LABELS), _SOURCE),
     "ner_keywords.tsv": (
