@@ -103,7 +103,9 @@ from newsledger.components.ner.rules import (
 )
 from newsledger.components.ner.sports import clubs, is_sporty, lineup_lines, sport_names
 from newsledger.components.ner.tables import Tables, cues, tables, towns
+from newsledger.components.ner.technical import technical
 from newsledger.components.ner.title_cues import title_cues
+from newsledger.components.ner.title_mentions import title_mentions
 from newsledger.components.ner.titles import titled_lists
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
@@ -147,6 +149,7 @@ def fix(a: Annotated) -> Annotated:
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
+    spans = technical(d, t, title_mentions(d, t, spans))  # "Halo 2"; "DDoS attacks", "Casio QV-10"
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     spans = sports_bodies(d, spans, is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
