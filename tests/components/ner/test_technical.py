@@ -41,6 +41,8 @@ def test_a_name_ending_in_a_model_code_is_a_product() -> None:
     text = "The striker scored in the match and the league leaders won . Varnik QV-10 ."
     b = make(text, [("Varnik QV-10", "ORG")])
     assert labels_of(b, "Varnik QV-10") == ["ORG"]  # a sports report: a table's row
+    c = make("Varnik Systems Inc Q2 loss widens .", [("Varnik Systems Inc Q2", "ORG")])
+    assert labels_of(c, "Varnik Systems Inc Q2") == ["ORG"]  # a quarter, a firm
 
 
 def test_a_name_with_a_slashed_code_is_a_product_and_so_is_the_name_alone() -> None:

@@ -16,7 +16,8 @@ code as the maker, an event or a place.  The report's own words tell them apart:
   director"), and stay;
 * *model codes*: a name of two words or more whose last word is a model's code (capitals
   then digits: "QV-10", "A300s", "X5") is a product, outside sports reports ("Zone B12"
-  in a table);
+  in a table); a quarter or half year ("Q2", "H1") is no code, and a name with a company's
+  suffix ("Vane Systems Inc Q2") stays a body;
 * *slashed codes*: a name written with a slash and a code of one or two capitals or
   digits ("Blue Gene/L"), outside sports reports ("Sale/ENG" is a club and a country),
   is a product, and so are the article's mentions of the name alone ("the final Blue
@@ -30,7 +31,7 @@ from collections import Counter
 
 from newsledger.components.ner.rules import Doc, Span
 from newsledger.components.ner.sports import is_sports
-from newsledger.components.ner.tables import Tables
+from newsledger.components.ner.tables import Tables, cues
 
 INITIALS = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}$")
 TECH_NOUNS = frozenset(
@@ -40,6 +41,7 @@ TECH_NOUNS = frozenset(
 )  # "DDoS attacks", "RFID tags": a kind of thing before them
 DROPPED = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,3}-?\d{1,4}[a-z]?s?)$")  # "QV-10", "A300s", "X5"
+PERIOD_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+)$")  # "Q2": a quarter, no model
 SLASH_CODE = re.compile(r"^[A-Z0-9]{1,2}$")  # "Blue Gene/L"
 MIN_MENTIONS = 2  # a firm's initials may be written once before a noun ("based on IBM technology")
 PRODUCT_FROM = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
@@ -110,6 +112,8 @@ def model_codes(d: Doc, spans: list[Span]) -> list[Span]:
             and s.src != "gaz"
             and len(words) >= 2
             and MODEL_CODE.match(words[-1])
+            and not PERIOD_CODE.match(words[-1])
+            and not any(w in cues().org_after for w in words)
             and not d.caps_at(s.start)
             and not is_sports(d)
         ):
