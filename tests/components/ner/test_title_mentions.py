@@ -60,3 +60,10 @@ def test_a_place_the_gazetteer_knows_keeps_its_other_mentions() -> None:
     text = "The hit film Leeds opened . Fans in Leeds cheered ."
     a = make(text, [("Leeds", "GPE"), ("Leeds", "GPE")])
     assert labels_of(a, "Leeds") == ["WORK_OF_ART", "GPE"]
+
+
+def test_a_title_opening_with_the_is_the_title_without_it() -> None:
+    text = "The hits including Marsh Day and The Quiet Vane sold . One surprise was Quiet Vane ."
+    a = make(text, [("Marsh Day", "ORG"), ("Quiet Vane", "ORG"), ("Quiet Vane", "ORG")])
+    assert labels_of(a, "The Quiet Vane") == ["WORK_OF_ART"]
+    assert labels_of(a, "Quiet Vane") == ["WORK_OF_ART"]

@@ -156,3 +156,30 @@ def test_a_hit_after_its_kind_introduces_a_title_but_the_verb_does_not() -> None
     assert labels_of(a, "Lanterns") == ["WORK_OF_ART"]
     b = make("The storm hit Varnia Bay .", [("Varnia Bay", "GPE")], pos={"hit": "VERB"})
     assert labels_of(b, "Varnia Bay") in (["GPE"], ["LOC"])  # a place, not a title
+
+
+def test_titles_listed_after_such_as_or_like_are_titles() -> None:
+    text = "Arcade classics such as Star Vane , Moss-Man and Grey Kong are gone ."
+    a = make(text, [("Star Vane", "ORG"), ("Moss-Man", "ORG"), ("Grey Kong", "GPE")])
+    assert labels_of(a, "Star Vane") == ["WORK_OF_ART"]
+    assert labels_of(a, "Moss-Man") == ["WORK_OF_ART"]
+    assert labels_of(a, "Grey Kong") == ["WORK_OF_ART"]
+    b = make("They go for films like Tessaly , Harbour Day , and more .", [("Tessaly", "GPE")])
+    assert labels_of(b, "Tessaly") == ["WORK_OF_ART"]
+    assert labels_of(b, "Harbour Day") == ["WORK_OF_ART"]
+
+
+def test_shows_is_a_kind_of_work_only_as_a_noun() -> None:
+    a = make(
+        "Viewers love TV shows such as Star Vane Galactica .", [("Star Vane Galactica", "LOC")]
+    )
+    assert labels_of(a, "Star Vane Galactica") == ["WORK_OF_ART"]
+    text = "The poll shows Tessaly Vane ahead ."
+    b = make(text, [("Tessaly Vane", "PERSON")], pos={"shows": "VERB"})
+    assert labels_of(b, "Tessaly Vane") == ["PERSON"]
+
+
+def test_a_channel_in_a_list_of_shows_is_no_title() -> None:
+    text = "He was loved in shows such as Vane TV's gameshow Brush Up ."
+    a = make(text, [("Vane TV", "ORG")])
+    assert labels_of(a, "Vane TV") == ["ORG"]

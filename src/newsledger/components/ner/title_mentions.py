@@ -17,7 +17,7 @@ evidence:
 * the mentions of a title found so (or by a cue of :mod:`~newsledger.components.ner.titles`
   or :mod:`~newsledger.components.ner.title_cues`), and the stem of a numbered title,
   are that title wherever the article names them alone as a person, body, place or law:
-  "Halo" where "Halo 2" is a game.  Places the gazetteer knows and names that are a given
+  "Halo" where "Halo 2" is a game, "Grudge" where "The Grudge" is a film.  Places the gazetteer knows and names that are a given
   name of a person mentioned in full ("Vane" of "Erin Vane") are left alone, and so is a
   mention followed by a word for a family ("the Vanes family": the people).
 """
@@ -113,6 +113,7 @@ def title_mentions(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Apply the rules of this module (see its docstring)."""
     spans, stems = sequels(d, star_of(d, t, spans))
     names = {d.text[s.start : s.end] for s in spans if s.label == "WORK_OF_ART" and s.src == "rule"}
+    names |= {n.removeprefix("The ") for n in names if n.startswith("The ") and " " in n}
     names = (names | stems) - t.polities - t.demonyms - t.countries - given_names(d, spans)
     names = {n for n in names if n not in t.places and n not in towns()}
     if not names:

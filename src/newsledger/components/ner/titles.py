@@ -28,6 +28,7 @@ MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
 NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the song is called X"
 DOCUMENTS = frozenset({"note", "report", "study", "paper", "book", "poem", "play"})  # "called X"
 HIT = frozenset({"hit"})  # a kind of work only as a noun after its kind: not in ner_cues.tsv
+SHOWS = frozenset({"shows"})  # a kind of work only as a noun ("the survey shows X": a verb)
 JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
 
 
@@ -141,6 +142,8 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
         return False
     if tok.text in HIT:  # "critical hit X", "TV cult hit X"; never the verb ("storm hit X")
         return tok.pos == "NOUN" and k > 0 and d.toks[k - 1].pos in {"ADJ", "NOUN", "PROPN"}
+    if tok.text in SHOWS:
+        return tok.pos == "NOUN"  # "ITV1 shows X and Y", "TV shows such as X"
     if tok.pos == "NOUN":
         return True
     return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
@@ -189,12 +192,24 @@ def acceptable(d: Doc, t: Tables, ts: int, te: int, dated: set[int]) -> bool:
     return not (txt in t.demonyms or txt in t.places or txt in t.polities)
 
 
-INTRODUCERS = (("including",), (",", "including"))  # "films such as X": evidence.py
+INTRODUCERS = (
+    ("including",),
+    (",", "including"),
+    ("such", "as"),
+    (",", "such", "as"),
+    ("like",),
+    (",", "like"),
+)  # "12 UK hit singles, including X", "arcade classics such as X, Y and Z"
+
+
+def run_text(d: Doc, ts: int, te: int) -> str:
+    return d.text[d.toks[ts].start : d.toks[te - 1].end]
 
 
 def introducer(d: Doc, k: int) -> int:
-    """The length of "including" or ", including" right after the plural noun at token ``k``
-    ("12 UK hit singles, including Hot in Herre, Dilemma and ..."; 0: none)."""
+    """The length of "including", "such as" or "like" (after a comma or not) right after the
+    plural noun at token ``k`` ("12 UK hit singles, including Hot in Herre, Dilemma and
+    ..."; 0: none)."""
     for words in sorted(INTRODUCERS, key=len, reverse=True):
         if tuple(x.text for x in d.toks[k + 1 : k + 1 + len(words)]) == words:
             return len(words)
@@ -203,7 +218,7 @@ def introducer(d: Doc, k: int) -> int:
 
 def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Titles after a kind of work become WORK_OF_ART spans (see the module's docstring)."""
-    work = cues().work_before | HIT
+    work = cues().work_before | HIT | SHOWS
     new: list[Span] = []
     dated = dated_tokens(d, spans)
     for k, tok in enumerate(d.toks[:-1]):
@@ -217,12 +232,17 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         if d.caps_at(tok.start) or title_case_line(d, tok.start):
             continue
-        runs = title_runs(d, t, k + introducer(d, k) if plural else k, plural, dated)
+        intro = introducer(d, k) if plural else 0
+        runs = title_runs(d, t, k + intro, plural, dated)
         if not runs or runs_on_people(d, t, spans, runs, channel):
             continue
         for ts, te in runs:
+            if intro and d.word(k + intro) != "including" and d.word(ts) == "The" and te > ts + 1:
+                ts += 1  # "hits such as The Grudge": the name after its article, as spaCy tags it
             if channel and presenter(d, t, spans, ts, te):
                 continue  # "the BBC's Ann Vane, ...": a presenter, not a programme
+            if d.word(te) in {"'s", "’s"} or run_text(d, ts, te) in cues().broadcaster:
+                continue  # "shows such as Channel 4's X": the channel, which owns the title
             if acceptable(d, t, ts, te, dated):
                 new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
     if not new:
