@@ -162,3 +162,20 @@ def test_an_award_before_a_nomination_is_no_person() -> None:
     assert labels_of(a, "Bafta") == ["WORK_OF_ART"]
     b = make("Many Vane voters stayed home .", [("Vane", "PERSON")])
     assert labels_of(b, "Vane") == ["PERSON"]
+
+
+def test_a_members_post_nominal_or_a_school_subject_is_no_name() -> None:
+    text = "Finance spokesman Tom Vane MSP , said MPs and a PE teacher with GCSEs agreed ."
+    a = make(
+        text,
+        [
+            ("Tom Vane", "PERSON"),
+            ("MSP", "ORG"),
+            ("MPs", "PERSON"),
+            ("PE", "ORG"),
+            ("GCSEs", "ORG"),
+        ],
+    )
+    assert labels_of(a, "Tom Vane") == ["PERSON"]
+    for word in ("MSP", "MPs", "PE", "GCSEs"):
+        assert labels_of(a, word) == []
