@@ -51,3 +51,10 @@ def test_a_name_with_a_slashed_code_is_a_product_and_so_is_the_name_alone() -> N
     assert labels_of(a, "Grey Ridge/L") == ["PRODUCT"]
     assert labels_of(a, "Grey Ridge") == ["PRODUCT"]
     assert labels_of(a, "L") == []
+
+
+def test_the_initials_of_an_expanded_technology_are_no_name_anywhere() -> None:
+    text = "Firms back Quick Line Data ( QLD ) schemes . Currently QLD is slow ."
+    a = make(text, [("Quick Line Data", "ORG"), ("QLD", "ORG"), ("QLD", "ORG")])
+    assert labels_of(a, "Quick Line Data") == []
+    assert labels_of(a, "QLD") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.components.ner.test_nerfix import ents, labels_of, make
 
 
@@ -177,6 +179,13 @@ def test_shows_is_a_kind_of_work_only_as_a_noun() -> None:
     text = "The poll shows Tessaly Vane ahead ."
     b = make(text, [("Tessaly Vane", "PERSON")], pos={"shows": "VERB"})
     assert labels_of(b, "Tessaly Vane") == ["PERSON"]
+    text = "It beat ITV shows Doc Vane and Life Ends . But Doc Vane won ."
+    c = make(text, [("ITV", "ORG"), ("Doc Vane and Life Ends", "PERSON"), ("Doc Vane", "PERSON")])
+    c = replace(
+        c, tokens=tuple(replace(x, pos="VERB") if x.text == "shows" else x for x in c.tokens)
+    )
+    assert labels_of(c, "Doc Vane") == ["WORK_OF_ART", "WORK_OF_ART"]
+    assert labels_of(c, "Life Ends") == ["WORK_OF_ART"]
 
 
 def test_a_channel_in_a_list_of_shows_is_no_title() -> None:

@@ -38,6 +38,8 @@ TECH_NOUNS = frozenset(
     {"attack", "attacks", "chip", "chips", "tag", "tags", "technology", "technologies"}
     | {"system", "systems", "standard", "standards", "protocol", "protocols", "signal"}
     | {"signals", "format", "formats", "broadband", "connection", "connections", "software"}
+    | {"scheme", "schemes", "solutions", "panel", "panels", "screen", "screens", "displays"}
+    | {"TVs", "messages", "messaging", "licences"}
 )  # "DDoS attacks", "RFID tags": a kind of thing before them
 DROPPED = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,3}-?\d{1,4}[a-z]?s?)$")  # "QV-10", "A300s", "X5"

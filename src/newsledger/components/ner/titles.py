@@ -142,8 +142,8 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
         return False
     if tok.text in HIT:  # "critical hit X", "TV cult hit X"; never the verb ("storm hit X")
         return tok.pos == "NOUN" and k > 0 and d.toks[k - 1].pos in {"ADJ", "NOUN", "PROPN"}
-    if tok.text in SHOWS:
-        return tok.pos == "NOUN"  # "ITV1 shows X and Y", "TV shows such as X"
+    if tok.text in SHOWS:  # "TV shows such as X"; "ITV1 shows X and Y" whatever its tag
+        return tok.pos == "NOUN" or (k > 0 and d.toks[k - 1].text in cues().broadcaster)
     if tok.pos == "NOUN":
         return True
     return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
