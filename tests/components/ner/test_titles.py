@@ -192,3 +192,9 @@ def test_a_channel_in_a_list_of_shows_is_no_title() -> None:
     text = "He was loved in shows such as Vane TV's gameshow Brush Up ."
     a = make(text, [("Vane TV", "ORG")])
     assert labels_of(a, "Vane TV") == ["ORG"]
+
+
+def test_a_kind_of_work_after_its_year_introduces_a_title() -> None:
+    text = "He rose to fame with the 1996 single Return of the Vane ."
+    a = make(text, [("Vane", "PERSON")], pos={"single": "ADJ", "1996": "NUM"})
+    assert labels_of(a, "Return of the Vane") == ["WORK_OF_ART"]

@@ -140,6 +140,8 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
     tok = d.toks[k]
     if tok.text not in work:
         return False
+    if dated_kind(d, k):
+        return True  # "the 1996 single X", "his 2002 hit X": a noun whatever its tag
     if tok.text in HIT:  # "critical hit X", "TV cult hit X"; never the verb ("storm hit X")
         return tok.pos == "NOUN" and k > 0 and d.toks[k - 1].pos in {"ADJ", "NOUN", "PROPN"}
     if tok.text in SHOWS:  # "TV shows such as X"; "ITV1 shows X and Y" whatever its tag
@@ -147,6 +149,17 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
     if tok.pos == "NOUN":
         return True
     return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
+
+
+YEAR_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "'s", "’s"})
+
+
+def dated_kind(d: Doc, k: int) -> bool:
+    """Is the word at token ``k`` after a year that a determiner opens ("the 1996 single",
+    "his 2002 hit"): a noun with its year, not a verb or "a single ..."?"""
+    year = d.word(k - 1)
+    dated = len(year) == 4 and year.isdigit() and year[:2] in {"19", "20"}
+    return k >= 2 and dated and d.word(k - 2) in YEAR_DETERMINERS
 
 
 def named_work(d: Doc, k: int, work: frozenset[str]) -> str | None:
