@@ -198,3 +198,21 @@ def test_a_kind_of_work_after_its_year_introduces_a_title() -> None:
     text = "He rose to fame with the 1996 single Return of the Vane ."
     a = make(text, [("Vane", "PERSON")], pos={"single": "ADJ", "1996": "NUM"})
     assert labels_of(a, "Return of the Vane") == ["WORK_OF_ART"]
+
+
+def test_show_after_a_singular_noun_is_a_noun_whatever_its_tag() -> None:
+    text = "TV talent show The Vane Factor returns . Working on the Vane Factor was fun ."
+    a = make(text, [("Vane Factor", "PERSON"), ("Vane Factor", "PERSON")])
+    a = replace(
+        a,
+        tokens=tuple(
+            replace(x, pos="VERB", tag="VBP")
+            if x.text == "show"
+            else replace(x, tag="NN")
+            if x.text == "talent"
+            else x
+            for x in a.tokens
+        ),
+    )
+    assert labels_of(a, "The Vane Factor") == ["WORK_OF_ART"]
+    assert labels_of(a, "Vane Factor") == ["WORK_OF_ART"]

@@ -29,6 +29,7 @@ NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the 
 DOCUMENTS = frozenset({"note", "report", "study", "paper", "book", "poem", "play"})  # "called X"
 HIT = frozenset({"hit"})  # a kind of work only as a noun after its kind: not in ner_cues.tsv
 SHOWS = frozenset({"shows"})  # a kind of work only as a noun ("the survey shows X": a verb)
+SINGULAR = frozenset({"NN"})  # a common noun in the singular ("talent show", "chat show")
 JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
 
 
@@ -146,6 +147,8 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
         return tok.pos == "NOUN" and k > 0 and d.toks[k - 1].pos in {"ADJ", "NOUN", "PROPN"}
     if tok.text in SHOWS:  # "TV shows such as X"; "ITV1 shows X and Y" whatever its tag
         return tok.pos == "NOUN" or (k > 0 and d.toks[k - 1].text in cues().broadcaster)
+    if tok.text == "show" and tok.pos == "VERB" and k > 0 and d.toks[k - 1].tag in SINGULAR:
+        return True  # "TV talent show The X": a singular noun takes no plural verb "show"
     if tok.pos == "NOUN":
         return True
     return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
