@@ -104,3 +104,21 @@ def test_an_untagged_maker_before_its_model_makes_one_product() -> None:
     a = make("The recall covers the GMC Savorra as well .", [("Savorra", "GPE")])
     assert labels_of(a, "GMC Savorra") == ["PRODUCT"]
     assert labels_of(a, "Savorra") == []
+
+
+def test_names_listed_after_a_plural_product_noun_are_products() -> None:
+    text = "The owner of brands such as Vane Milk , Dr Roe and Tessel grew ."
+    a = make(text, [("Vane Milk", "PERSON"), ("Tessel", "GPE")])
+    assert labels_of(a, "Vane Milk") == ["PRODUCT"]
+    assert labels_of(a, "Dr Roe") == ["PRODUCT"]
+    assert labels_of(a, "Tessel") == ["PRODUCT"]
+
+
+def test_a_makers_possessive_in_a_list_of_products_stays_the_maker() -> None:
+    text = "New consoles such as Vanex's Playbox and Roeco's Game Cube sold ."
+    a = make(text, [("Vanex", "ORG"), ("Playbox", "ORG"), ("Roeco", "ORG"), ("Game Cube", "FAC")])
+    assert labels_of(a, "Vanex") == ["ORG"]
+    assert labels_of(a, "Playbox") == ["PRODUCT"]
+    assert labels_of(a, "Game Cube") == ["PRODUCT"]
+    b = make("Its brands including Vane soap sold .", [("Vane", "PERSON")])
+    assert labels_of(b, "Vane") == ["PRODUCT"]
