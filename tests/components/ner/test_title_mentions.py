@@ -67,3 +67,17 @@ def test_a_title_opening_with_the_is_the_title_without_it() -> None:
     a = make(text, [("Marsh Day", "ORG"), ("Quiet Vane", "ORG"), ("Quiet Vane", "ORG")])
     assert labels_of(a, "The Quiet Vane") == ["WORK_OF_ART"]
     assert labels_of(a, "Quiet Vane") == ["WORK_OF_ART"]
+
+
+def test_a_found_title_or_product_is_that_wherever_it_is_written_in_full() -> None:
+    text = "Its brands such as Vane Milk and Dr Roe grew . Sales were led by Dr Roe and tea ."
+    a = make(text, [("Vane Milk", "ORG"), ("Roe", "PERSON")])
+    assert labels_of(a, "Dr Roe") == ["PRODUCT", "PRODUCT"]
+    assert labels_of(a, "Roe") == []
+
+
+def test_a_found_title_inside_a_longer_name_is_left() -> None:
+    text = "Its brands such as Vane Milk and Dr Roe grew . Ann Dr Roe Hale spoke ."
+    a = make(text, [("Vane Milk", "ORG"), ("Ann Dr Roe Hale", "PERSON")])
+    assert labels_of(a, "Dr Roe") == ["PRODUCT"]
+    assert labels_of(a, "Ann Dr Roe Hale") == ["PERSON"]

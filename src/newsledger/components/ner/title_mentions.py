@@ -19,7 +19,10 @@ evidence:
   are that title wherever the article names them alone as a person, body, place or law:
   "Halo" where "Halo 2" is a game, "Grudge" where "The Grudge" is a film.  Places the gazetteer knows and names that are a given
   name of a person mentioned in full ("Vane" of "Erin Vane") are left alone, and so is a
-  mention followed by a word for a family ("the Vanes family": the people).
+  mention followed by a word for a family ("the Vanes family": the people);
+* a title or product of two words or more found by a cue is that wherever the article
+  writes it in full ("led by Dr Roe", where "brands such as Dr Roe" names the drink and
+  spaCy tagged "Roe" a person).
 """
 
 from __future__ import annotations
@@ -116,6 +119,7 @@ def title_mentions(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     names |= {n.removeprefix("The ") for n in names if n.startswith("The ") and " " in n}
     names = (names | stems) - t.polities - t.demonyms - t.countries - given_names(d, spans)
     names = {n for n in names if n not in t.places and n not in towns()}
+    spans = spelled_out(d, spans)
     if not names:
         return spans
     return [
@@ -134,3 +138,54 @@ def kin(d: Doc, s: Span) -> bool:
     life"): the people a title is named after, not the title?"""
     te = d.tok_range(s.start, s.end)[1]
     return bool({d.word(te), d.word(te + 1)} & KIN)
+
+
+SPELLED = frozenset({"WORK_OF_ART", "PRODUCT"})
+
+
+def spelled_out(d: Doc, spans: list[Span]) -> list[Span]:
+    """A title or product of two words or more that a cue found ("brands such as Dr Roe")
+    is that title or product wherever the article writes it in full, in place of the
+    spans inside it ("led by Dr Roe": "Roe" a person) or where no span was; an
+    occurrence inside a longer capitalised run, in a headline or across another span's
+    edge is left alone."""
+    found: dict[str, str] = {}
+    for s in spans:
+        txt = d.text[s.start : s.end]
+        if s.label in SPELLED and s.src == "rule" and " " in txt:
+            found.setdefault(txt, s.label)
+    if not found:
+        return spans
+    new: list[Span] = []
+    for txt, label in sorted(found.items()):
+        at = d.text.find(txt)
+        while at >= 0:
+            end = at + len(txt)
+            if free(d, spans, at, end):
+                new.append(Span(at, end, label, "rule"))
+            at = d.text.find(txt, end)
+    if not new:
+        return spans
+    keep = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in new)]
+    return keep + new
+
+
+def free(d: Doc, spans: list[Span], start: int, end: int) -> bool:
+    """May characters ``start:end`` become a span of their own: whole tokens, no capitalised
+    word right before or after them, no headline, and no span crossing their edges or
+    already holding exactly them?"""
+    if start not in d.by_start or end not in d.by_end or d.caps_at(start):
+        return False
+    ts, te = d.by_start[start], d.by_end[end] + 1
+    before = d.word(ts - 1)
+    if before[:1].isupper() and not (ts > 0 and d.toks[ts - 1].sent != d.toks[ts].sent):
+        return False  # "Vane Dr Roe": part of a longer name
+    if d.word(te)[:1].isupper():
+        return False
+    for s in spans:
+        if (s.start, s.end) == (start, end) and s.label in SPELLED:
+            return False  # already the title
+        inside = start <= s.start and s.end <= end
+        if s.start < end and start < s.end and (not inside or s.src == "gaz"):
+            return False
+    return True
