@@ -6,11 +6,17 @@ person) or not at all.  After a lower-case noun for a kind of work (``work_befor
 ``data/ner_cues.tsv``: "film", "singles", "sitcom") each title is read as the run of
 capitalised words that follows (small words such as "of" and "the" inside it:
 "Return of the Mack"); a plural noun introduces a list of them, separated by commas and
-"and", also after "including".  A channel's possessive introduces a programme in the same way ("BBC One's
-Breakfast with Frost").  Each title becomes one WORK_OF_ART span in place of what spaCy found there.  Left
-alone: headlines, people's names followed by more of the sentence ("the films Ann Vane
-and Ivo Harl made"), nationalities ("a single European currency"), places, and names found by the
-gazetteers.
+"and", also after "including", "such as" or "like" ("arcade classics such as X, Y and Z";
+after these two a title's leading "The" is left out, as spaCy tags it).  A channel's
+possessive introduces a programme in the same way ("BBC One's Breakfast with Frost").
+The noun is read as one whatever its tag after a year a determiner opens ("the 1996
+single X"), "shows" after a channel ("ITV1 shows X and Y") and "show" after a singular
+noun ("TV talent show The X Factor"); "shows" elsewhere only when tagged a noun ("the
+poll shows X ahead" is a verb).  Each title becomes one WORK_OF_ART span in place of what
+spaCy found there.  Left alone: headlines, people's names followed by more of the
+sentence ("the films Ann Vane and Ivo Harl made"), nationalities ("a single European
+currency"), places, channels and names before a possessive in a list ("shows such as
+Channel 4's gameshow X"), and names found by the gazetteers.
 """
 
 from __future__ import annotations
