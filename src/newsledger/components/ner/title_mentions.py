@@ -17,9 +17,10 @@ evidence:
 * the mentions of a title found so (or by a cue of :mod:`~newsledger.components.ner.titles`
   or :mod:`~newsledger.components.ner.title_cues`), and the stem of a numbered title,
   are that title wherever the article names them alone as a person, body, place or law:
-  "Halo" where "Halo 2" is a game, "Grudge" where "The Grudge" is a film.  Places the gazetteer knows and names that are a given
-  name of a person mentioned in full ("Vane" of "Erin Vane") are left alone, and so is a
-  mention followed by a word for a family ("the Vanes family": the people);
+  "Halo" where "Halo 2" is a game, "Grudge" where "The Grudge" is a film.  Places the
+  gazetteer knows and names that are a word of a person's name given in full ("Vane" of
+  "Erin Vane") are left alone, and so is a mention followed by a word for a family ("the
+  Vanes family": the people);
 * a title or product of two words or more found by a cue is that wherever the article
   writes it in full ("led by Dr Roe", where "brands such as Dr Roe" names the drink and
   spaCy tagged "Roe" a person).
