@@ -122,3 +122,10 @@ def test_a_makers_possessive_in_a_list_of_products_stays_the_maker() -> None:
     assert labels_of(a, "Game Cube") == ["PRODUCT"]
     b = make("Its brands including Vane soap sold .", [("Vane", "PERSON")])
     assert labels_of(b, "Vane") == ["PRODUCT"]
+
+
+def test_a_computer_makers_model_is_a_product_and_its_units_stay_the_maker() -> None:
+    text = "He wrote games on the Atari Vanlynx . Atari International filed for bankruptcy ."
+    a = make(text, [("Atari Vanlynx", "ORG"), ("Atari International", "ORG")])
+    assert labels_of(a, "Atari Vanlynx") == ["PRODUCT"]
+    assert labels_of(a, "Atari International") == ["ORG"]
