@@ -129,3 +129,13 @@ def test_a_computer_makers_model_is_a_product_and_its_units_stay_the_maker() -> 
     a = make(text, [("Atari Vanlynx", "ORG"), ("Atari International", "ORG")])
     assert labels_of(a, "Atari Vanlynx") == ["PRODUCT"]
     assert labels_of(a, "Atari International") == ["ORG"]
+
+
+def test_a_models_name_after_its_makers_possessive_is_a_product() -> None:
+    text = "Star of the show will be Sony's Vanbot Robot , a dancing machine ."
+    a = make(text, [("Sony", "ORG"), ("Vanbot Robot", "PERSON")])
+    assert labels_of(a, "Vanbot Robot") == ["PRODUCT"]
+    text = "Ann Roe spoke . Sony's Roe said so , and Sony's Vanlink music store opened ."
+    b = make(text, [("Ann Roe", "PERSON"), ("Sony", "ORG"), ("Roe", "PERSON"), ("Vanlink", "ORG")])
+    assert labels_of(b, "Roe") == ["PERSON"]  # a surname of a person named in full
+    assert labels_of(b, "Vanlink") == ["ORG"]  # a part of the company

@@ -20,6 +20,12 @@ lower-case word ("brands such as Vane Milk, Dr Roe and Tessel", "brands includin
 soap"); a maker's possessive inside one is the maker's, and the product follows it
 ("products such as Vane's Playbox").  Places, peoples and names the gazetteers found keep
 their type.
+
+A name right after a maker's possessive ("Vanex's Qrio Robot", "Vanex's Newton") is the
+maker's product when it could be a model's name (:func:`model_word`), is no word of a
+person's name given in full in the article ("Vanex's Jobs" where "Steve Jobs" is named),
+and no lower-case word for a part of a company follows it ("Vanex's Connect music
+store").
 """
 
 from __future__ import annotations
@@ -117,7 +123,7 @@ def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             out.append(Span(s.start, s.end, "PRODUCT", "rule"))
         else:
             out.append(s)
-    return product_lists(d, t, model_lists(d, t, out))
+    return possessed_models(d, t, product_lists(d, t, model_lists(d, t, out)))
 
 
 LIST_GAPS = ((",",), ("and",), (",", "and"))  # between the models of a list
@@ -235,3 +241,38 @@ def product_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
     keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
     return keep + new
+
+
+COMPANY_PARTS = frozenset(
+    {"store", "stores", "unit", "division", "subsidiary", "arm", "plant", "factory", "studio"}
+    | {"studios", "team", "shop", "shops", "site", "website", "office", "offices", "lab"}
+)  # "Vanex's Connect music store": a part of the company, no model
+POSSESSED_FROM = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def possessed_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "Vanex's Newton": a model's name after its maker's possessive is a product."""
+    makers = cues().maker
+    people: dict[str, set[str]] = {}  # a surname -> the full names it ends
+    for p in spans:
+        words = d.text[p.start : p.end].split()
+        if p.label == "PERSON" and len(words) >= 2:
+            people.setdefault(words[-1], set()).add(" ".join(words))
+    out: list[Span] = []
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        txt = d.text[s.start : s.end]
+        if (
+            s.label in POSSESSED_FROM
+            and s.src != "gaz"
+            and ts >= 2
+            and d.word(ts - 1) in POSSESSIVE
+            and d.word(ts - 2) in makers
+            and model_end(d, t, ts) == te
+            and not people.get(txt.split()[-1], set()) - {txt}
+            and not {d.word(te), d.word(te + 1)} & COMPANY_PARTS
+            and not d.caps_at(s.start)
+        ):
+            s = Span(s.start, s.end, "PRODUCT", "rule")
+        out.append(s)
+    return out
