@@ -14,8 +14,9 @@ evidence:
 * after ", star of" (or ", the star of"), in a report that is not about sport ("the star
   of Ireland's win"), the titles that follow, listed with commas and "and" (two names
   joined by "and" alone are one title: "Pride and Prejudice");
-* the mentions of a title found so (or by a cue of :mod:`~newsledger.components.ner.titles`
-  or :mod:`~newsledger.components.ner.title_cues`), and the stem of a numbered title,
+* the mentions of a title found so (or by a cue of :mod:`~newsledger.components.ner.titles`,
+  :mod:`~newsledger.components.ner.title_cues` or
+  :mod:`~newsledger.components.ner.screen_roles`, applied first here), and the stem of a numbered title,
   are that title wherever the article names them alone as a person, body, place or law:
   "Halo" where "Halo 2" is a game, "Grudge" where "The Grudge" is a film.  Places the
   gazetteer knows and names that are a word of a person's name given in full ("Vane" of
@@ -29,6 +30,7 @@ evidence:
 from __future__ import annotations
 
 from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.screen_roles import screen_roles
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
 from newsledger.components.ner.titles import dated_tokens, title_runs
@@ -115,7 +117,7 @@ def given_names(d: Doc, spans: list[Span]) -> set[str]:
 
 def title_mentions(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Apply the rules of this module (see its docstring)."""
-    spans, stems = sequels(d, star_of(d, t, spans))
+    spans, stems = sequels(d, star_of(d, t, screen_roles(d, t, spans)))
     names = {d.text[s.start : s.end] for s in spans if s.label == "WORK_OF_ART" and s.src == "rule"}
     names |= {n.removeprefix("The ") for n in names if n.startswith("The ") and " " in n}
     names = (names | stems) - t.polities - t.demonyms - t.countries - given_names(d, spans)
