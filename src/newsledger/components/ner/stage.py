@@ -72,6 +72,7 @@ from newsledger.components.ner.bodies import sports_bodies
 from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
+from newsledger.components.ner.laws import bills
 from newsledger.components.ner.lists import list_people
 from newsledger.components.ner.names import (
     conjoined_places,
@@ -150,6 +151,7 @@ def fix(a: Annotated) -> Annotated:
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
     spans = technical(d, t, title_mentions(d, t, spans))  # "Halo 2"; "DDoS attacks", "Casio QV-10"
+    spans = bills(d, spans)  # "the Finance Bill": a law, not a man
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     spans = sports_bodies(d, spans, is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
