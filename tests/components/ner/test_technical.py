@@ -58,3 +58,18 @@ def test_the_initials_of_an_expanded_technology_are_no_name_anywhere() -> None:
     a = make(text, [("Quick Line Data", "ORG"), ("QLD", "ORG"), ("QLD", "ORG")])
     assert labels_of(a, "Quick Line Data") == []
     assert labels_of(a, "QLD") == []
+
+
+def test_a_word_of_capitals_typed_a_person_is_a_body_or_a_place() -> None:
+    text = "The union said so . A TSWU official spoke , and the UK agreed ."
+    a = make(text, [("TSWU", "PERSON"), ("UK", "PERSON")])
+    assert labels_of(a, "TSWU") == ["ORG"]
+    assert labels_of(a, "UK") == ["GPE"]
+
+
+def test_a_word_of_capitals_in_a_dateline_or_a_headline_stays() -> None:
+    text = "Harbour quiet after the storm .\nVANBURY , Tessel 1996-08-30\nThe town was quiet ."
+    a = make(text, [("VANBURY", "PERSON"), ("Tessel", "GPE")])
+    assert labels_of(a, "VANBURY") == ["PERSON"]
+    b = make("TESSEL - VANE WINS AGAIN AT HOME\nVane won .", [("VANE", "PERSON")])
+    assert labels_of(b, "VANE") == ["PERSON"]

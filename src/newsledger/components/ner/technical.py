@@ -21,7 +21,12 @@ code as the maker, an event or a place.  The report's own words tell them apart:
 * *slashed codes*: a name written with a slash and a code of one or two capitals or
   digits ("Blue Gene/L"), outside sports reports ("Sale/ENG" is a club and a country),
   is a product, and so are the article's mentions of the name alone ("the final Blue
-  Gene").
+  Gene");
+* *capitals*: a word of capitals alone (two letters or more, a plural "s" allowed:
+  "PCSU", "GPRS") typed a person is no person's name: a body's or a place's initials, or a
+  thing's.  It is a place where the place tables know it, a body otherwise; lines written
+  all in capitals (headlines, where a surname is written so) and datelines ("VANBURY ,
+  Tessel 1996-08-30": a town) are left alone.
 """
 
 from __future__ import annotations
@@ -29,10 +34,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, is_dateline
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 
+CAPITALS = re.compile(r"^[A-Z]{2,}s?$")
 INITIALS = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}$")
 TECH_NOUNS = frozenset(
     {"attack", "attacks", "chip", "chips", "tag", "tags", "technology", "technologies"}
@@ -155,6 +161,20 @@ def slash_codes(d: Doc, spans: list[Span]) -> list[Span]:
     return keep + new
 
 
+def capitals(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """A word of capitals typed a person becomes a place or a body (see *capitals* in the
+    module's docstring)."""
+    out: list[Span] = []
+    for s in spans:
+        txt = d.text[s.start : s.end]
+        if s.label == "PERSON" and CAPITALS.match(txt) and not d.caps(d.line(s.start)):
+            ts, te = d.tok_range(s.start, s.end)
+            if not is_dateline(d, ts, te - 1):
+                s = Span(s.start, s.end, t.places.get(txt, "ORG"), "rule")
+        out.append(s)
+    return out
+
+
 def technical(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Apply the rules of this module (see its docstring)."""
-    return slash_codes(d, model_codes(d, tech_kinds(d, t, spans)))
+    return slash_codes(d, model_codes(d, tech_kinds(d, t, capitals(d, t, spans))))
