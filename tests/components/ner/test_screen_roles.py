@@ -60,3 +60,21 @@ def test_a_nationality_or_a_band_before_star_stays() -> None:
     music = f"{SCREEN} The band's album and single topped the chart . Vanes star Ivo Harl sang ."
     b = make(music, [("Vanes", "ORG"), ("Ivo Harl", "PERSON")])
     assert "WORK_OF_ART" not in labels_of(b, "Vanes")
+
+
+def test_the_run_after_a_remake_of_or_the_sequel_to_is_a_title() -> None:
+    text = (
+        f"{SCREEN} He plans a remake of Fernbobs . The sequel to Grey Harbour opens ."
+        " Who would star in a remake of The Oak Tops ?"
+    )
+    ents = [("Fernbobs", "PERSON"), ("Grey Harbour", "GPE"), ("Oak Tops", "ORG")]
+    a = make(text, ents, pos={"opens": "VERB"})
+    assert labels_of(a, "Fernbobs") == ["WORK_OF_ART"]
+    assert labels_of(a, "Grey Harbour") == ["WORK_OF_ART"]
+    assert labels_of(a, "The Oak Tops") == ["WORK_OF_ART"]
+
+
+def test_a_name_after_the_after_version_of_stays() -> None:
+    text = f"{SCREEN} The show is the art-house version of the Oscars ."
+    a = make(text, [("Oscars", "ORG")])
+    assert labels_of(a, "Oscars") == ["ORG"]

@@ -13,6 +13,9 @@ evidence:
   possessive ("a big part in Labour's campaign": a director's possessive before the title
   is left out, "in Ann Vane's Lantern") or before a lower-case noun it qualifies
   ("appeared in Hollywood movies"), a person's full name, and names a gazetteer found;
+* likewise the capitalised run right after "a remake of", "the film version of", "an
+  adaptation of" or "the sequel to" ("a remake of Lantern"; not after a lower-case "the":
+  "the art-house version of the Oscars");
 * a name right before a lower-case "star" and a person's full name is the title that
   person is a star of ("Lantern star Ivo Harl"), outside reports on music (where it is a
   band: "former Vanes star Ivo Harl") and unless it is a place, a nationality or a body's
@@ -43,7 +46,14 @@ BREAKS = frozenset({".", ";", ":", "and", "but", "while", "who", "which", "when"
 REACH = 8  # words between the acting word and "in"
 RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "MONEY", "EVENT", "PRODUCT"})
 STAR = frozenset({"star", "stars"})
+REMADE = {"version": "of", "versions": "of", "remake": "of", "remakes": "of"} | {
+    "adaptation": "of",
+    "adaptations": "of",
+    "sequel": "to",
+    "prequel": "to",
+}  # "a remake of X", "the sequel to X": the word after them, then the title
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+ENDS = frozenset({"?", "!"})  # a title's last mark before the next sentence
 
 
 def screen_report(d: Doc) -> bool:
@@ -51,9 +61,18 @@ def screen_report(d: Doc) -> bool:
     return len({x.text for x in d.toks if x.text in SCREEN}) >= 2 and not is_sports(d)
 
 
+def remade(d: Doc, k: int) -> bool:
+    """Is token ``k`` the "of" of "a remake of", "the film version of" or the "to" of "the
+    sequel to"?"""
+    want = REMADE.get(d.word(k - 1)) if k > 0 else None
+    return want is not None and d.word(k) == want and not d.caps_at(d.toks[k - 1].start)
+
+
 def acted_in(d: Doc, k: int) -> bool:
     """Is the "in" at token ``k`` the one of a part acted ("starred in", "playing a boxer
     in")?  The acting word stands up to ``REACH`` words before it in the same clause."""
+    if d.word(k) != "in":
+        return False
     for j in range(k - 1, max(-1, k - 1 - REACH), -1):
         tok = d.toks[j]
         if tok.sent != d.toks[k].sent:
@@ -78,15 +97,18 @@ def after_owner(d: Doc, t: Tables, people: set[tuple[int, int]], ts: int, te: in
 
 
 def part_titles(d: Doc, t: Tables, spans: list[Span]) -> list[tuple[int, int]]:
-    """The token ranges of the titles after "in" that an acting word introduces."""
+    """The token ranges of the titles after "in" that an acting word introduces, or after
+    "remake of" and its kin."""
     out: list[tuple[int, int]] = []
     dated = dated_tokens(d, spans)
     people = {(s.start, s.end) for s in spans if s.label == "PERSON"}
-    for k, tok in enumerate(d.toks[:-1]):
-        if tok.text != "in" or not d.toks[k + 1].text[:1].isupper() or not acted_in(d, k):
+    for k in range(len(d.toks) - 1):
+        if not d.toks[k + 1].text[:1].isupper() or not (acted_in(d, k) or remade(d, k)):
             continue
         ts = k + 1
         te = title_end(d, t, ts, dated, joined=True)
+        while te > ts + 1 and (d.toks[te - 1].sent != d.toks[ts].sent or d.word(te - 1) in ENDS):
+            te -= 1  # "a remake of The Wooden Tops? Or ...": the next sentence is no title
         if te <= ts or d.word(te) in POSSESSIVE or d.toks[te - 1].text in POSSESSIVE:
             continue
         ts = after_owner(d, t, people, ts, te)
