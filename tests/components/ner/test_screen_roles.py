@@ -78,3 +78,24 @@ def test_a_name_after_the_after_version_of_stays() -> None:
     text = f"{SCREEN} The show is the art-house version of the Oscars ."
     a = make(text, [("Oscars", "ORG")])
     assert labels_of(a, "Oscars") == ["ORG"]
+
+
+def test_the_run_after_an_awards_category_is_a_title_unless_a_person() -> None:
+    text = (
+        f"{SCREEN} Ann Vane won the award for best first feature for Grey Harbour ."
+        " Ivo Harl was best actor for Lantern at the Vane Theatre . It won best comedy and"
+        " best TV actor for Harl ."
+    )
+    ents = [
+        ("Ann Vane", "PERSON"),
+        ("Grey Harbour", "GPE"),
+        ("Ivo Harl", "PERSON"),
+        ("Lantern", "EVENT"),
+        ("Vane Theatre", "FAC"),
+        ("Harl", "PERSON"),
+    ]
+    a = make(text, ents, pos={"at": "ADP"})
+    assert labels_of(a, "Grey Harbour") == ["WORK_OF_ART"]
+    assert labels_of(a, "Lantern") == ["WORK_OF_ART"]
+    assert labels_of(a, "Vane Theatre") == ["FAC"]
+    assert labels_of(a, "Harl") == ["PERSON"]

@@ -12,8 +12,13 @@ evidence:
   Million Dollar Baby", "appeared in Robocop".  Left alone: places, dates, a run before a
   possessive ("a big part in Labour's campaign": a director's possessive before the title
   is left out, "in Ann Vane's Lantern") or before a lower-case noun it qualifies
-  ("appeared in Hollywood movies"), a person's full name, and names a gazetteer found;
-* likewise the capitalised run right after "a remake of", "the film version of", "an
+  ("appeared in Hollywood movies"), a person's full name, after an award's
+  category the words of a person's full name named in the article ("best actor for Vane"
+  where "Ivo Vane" is named), and names a
+  gazetteer found; a venue after the title is left out ("at the National Theatre");
+* likewise the capitalised run right after the "for" of an award's category ("best
+  actress for Grey Harbour", "Best First Feature for Lantern"; a person's full name there
+  is the winner, no title), and after "a remake of", "the film version of", "an
   adaptation of" or "the sequel to" ("a remake of Lantern"; not after a lower-case "the":
   "the art-house version of the Oscars");
 * a name right before a lower-case "star" and a person's full name is the title that
@@ -43,9 +48,11 @@ SCREEN = frozenset(
     | {"Oscars", "sitcom", "episode", "episodes", "DVD", "premiere", "director"}
 )  # a report on films or television
 BREAKS = frozenset({".", ";", ":", "and", "but", "while", "who", "which", "when", "after", "in"})
+CATEGORY = 4  # words of an award's category after "best" ("best supporting actor")
 REACH = 8  # words between the acting word and "in"
 RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "MONEY", "EVENT", "PRODUCT"})
 STAR = frozenset({"star", "stars"})
+VENUES = frozenset({"FAC", "GPE", "LOC", "ORG"})  # "X at the National Theatre"
 REMADE = {"version": "of", "versions": "of", "remake": "of", "remakes": "of"} | {
     "adaptation": "of",
     "adaptations": "of",
@@ -66,6 +73,20 @@ def remade(d: Doc, k: int) -> bool:
     sequel to"?"""
     want = REMADE.get(d.word(k - 1)) if k > 0 else None
     return want is not None and d.word(k) == want and not d.caps_at(d.toks[k - 1].start)
+
+
+def awarded(d: Doc, k: int) -> bool:
+    """Is token ``k`` the "for" after a category of an award ("best actress for", "Best
+    Supporting Actor for")?  Up to ``CATEGORY`` words stand between "best" and it."""
+    if d.word(k) != "for":
+        return False
+    for j in range(k - 1, max(-1, k - 2 - CATEGORY), -1):
+        w = d.word(j)
+        if w in {"best", "Best"}:
+            return j < k - 1
+        if not w.isalpha() or w in {"for", "the", "award", "awards", "prize", "and"}:
+            return False
+    return False
 
 
 def acted_in(d: Doc, k: int) -> bool:
@@ -96,14 +117,30 @@ def after_owner(d: Doc, t: Tables, people: set[tuple[int, int]], ts: int, te: in
     return ts
 
 
+def before_venue(d: Doc, spans: list[Span], ts: int, te: int) -> int:
+    """Where the title in tokens ``ts:te`` ends before a venue or a place ("Measure for
+    Measure at the National Theatre": the theatre is where it played)."""
+    starts = {s.start for s in spans if s.label in VENUES}
+    for p in range(ts + 1, te - 1):
+        if d.word(p) in {"at", "in", "on", "from"} and any(
+            d.toks[q].start in starts for q in (p + 1, p + 2) if q < te
+        ):
+            return p
+    return te
+
+
 def part_titles(d: Doc, t: Tables, spans: list[Span]) -> list[tuple[int, int]]:
     """The token ranges of the titles after "in" that an acting word introduces, or after
     "remake of" and its kin."""
     out: list[tuple[int, int]] = []
     dated = dated_tokens(d, spans)
     people = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    named = {w for a, b in people for w in d.text[a:b].split() if " " in d.text[a:b]}
     for k in range(len(d.toks) - 1):
-        if not d.toks[k + 1].text[:1].isupper() or not (acted_in(d, k) or remade(d, k)):
+        if not d.toks[k + 1].text[:1].isupper():
+            continue
+        award = awarded(d, k)
+        if not (award or acted_in(d, k) or remade(d, k)):
             continue
         ts = k + 1
         te = title_end(d, t, ts, dated, joined=True)
@@ -112,13 +149,14 @@ def part_titles(d: Doc, t: Tables, spans: list[Span]) -> list[tuple[int, int]]:
         if te <= ts or d.word(te) in POSSESSIVE or d.toks[te - 1].text in POSSESSIVE:
             continue
         ts = after_owner(d, t, people, ts, te)
+        te = before_venue(d, spans, ts, te)
         nxt = d.toks[te] if te < len(d.toks) else None
         if nxt is not None and nxt.pos == "NOUN" and nxt.text[:1].islower():
             continue  # "appeared in Hollywood movies": the name qualifies a noun
         words = d.text[d.toks[ts].start : d.toks[te - 1].end].split()
         if (d.toks[ts].start, d.toks[te - 1].end) in people and len(words) >= 2:
             continue
-        if person_like(t, words) or " ".join(words) in towns():
+        if person_like(t, words) or " ".join(words) in towns() or (award and set(words) <= named):
             continue
         if acceptable(d, t, ts, te, dated):
             out.append((ts, te))
