@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsledger.components.ner.called import called
 from newsledger.components.ner.rules import Doc, Span, is_dateline
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
@@ -177,4 +178,5 @@ def capitals(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 
 def technical(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Apply the rules of this module (see its docstring)."""
-    return slash_codes(d, model_codes(d, tech_kinds(d, t, capitals(d, t, spans))))
+    spans = called(d, capitals(d, t, spans))  # "software known as X", "a technology called X"
+    return slash_codes(d, model_codes(d, tech_kinds(d, t, spans)))
