@@ -99,3 +99,11 @@ def test_the_run_after_an_awards_category_is_a_title_unless_a_person() -> None:
     assert labels_of(a, "Lantern") == ["WORK_OF_ART"]
     assert labels_of(a, "Vane Theatre") == ["FAC"]
     assert labels_of(a, "Harl") == ["PERSON"]
+
+
+def test_two_names_joined_by_and_stay_in_the_clause_of_the_part() -> None:
+    text = f"{SCREEN} He appeared opposite Ann Vane and Ivo Harl in Lantern ."
+    a = make(text, [("Ann Vane", "PERSON"), ("Ivo Harl", "PERSON"), ("Lantern", "ORG")])
+    assert labels_of(a, "Lantern") == ["WORK_OF_ART"]
+    b = make(f"{SCREEN} He starred and she lived in Tessel .", [("Tessel", "GPE")])
+    assert labels_of(b, "Tessel") == ["GPE"]

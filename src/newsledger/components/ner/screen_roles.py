@@ -8,7 +8,8 @@ evidence:
 
 * a word for acting a part ("starred", "appeared", "role", "playing", "portrayal",
   "performance", "opposite") up to ``REACH`` words before "in", with no clause break
-  between, makes the capitalised run right after "in" a title: "playing a prize-fighter in
+  between ("and" between two names is none: "opposite Ann Vane and Ivo Harl in X"),
+  makes the capitalised run right after "in" a title: "playing a prize-fighter in
   Million Dollar Baby", "appeared in Robocop".  Left alone: places, dates, a run before a
   possessive ("a big part in Labour's campaign": a director's possessive before the title
   is left out, "in Ann Vane's Lantern") or before a lower-case noun it qualifies
@@ -64,8 +65,10 @@ ENDS = frozenset({"?", "!"})  # a title's last mark before the next sentence
 
 
 def screen_report(d: Doc) -> bool:
-    """Is this a report on films or television (two different screen words), not on sport?"""
-    return len({x.text for x in d.toks if x.text in SCREEN}) >= 2 and not is_sports(d)
+    """Is this a report on films or television (two different screen words), not on sport
+    (unless three screen words other than "director", a sport's post too, say so)?"""
+    words = {x.text for x in d.toks if x.text in SCREEN}
+    return len(words) >= 2 and (len(words - {"director"}) >= 3 or not is_sports(d))
 
 
 def remade(d: Doc, k: int) -> bool:
@@ -100,6 +103,8 @@ def acted_in(d: Doc, k: int) -> bool:
             return False
         if tok.text in ACTING:
             return not d.caps_at(tok.start)
+        if tok.text == "and" and d.word(j - 1)[:1].isupper() and d.word(j + 1)[:1].isupper():
+            continue  # "opposite Ann Vane and Ivo Harl in X": two names, one clause
         if tok.text in BREAKS or tok.text == ",":
             return False
     return False
