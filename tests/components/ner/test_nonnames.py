@@ -179,3 +179,11 @@ def test_a_members_post_nominal_or_a_school_subject_is_no_name() -> None:
     assert labels_of(a, "Tom Vane") == ["PERSON"]
     for word in ("MSP", "MPs", "PE", "GCSEs"):
         assert labels_of(a, word) == []
+
+
+def test_an_award_before_its_presenters_or_winner_is_no_person() -> None:
+    text = "The film was sent to Vanny presenters . Vanny winner Ann Vane came ."
+    a = make(text, [("Vanny", "PERSON"), ("Vanny", "PERSON"), ("Ann Vane", "PERSON")])
+    assert labels_of(a, "Vanny") == ["WORK_OF_ART", "WORK_OF_ART"]
+    b = make("Ivo Roe spoke . Roe winners cheered .", [("Ivo Roe", "PERSON"), ("Roe", "PERSON")])
+    assert labels_of(b, "Roe") == ["PERSON"]

@@ -36,7 +36,10 @@ evidence of the word's own use, never a list of names:
 
 :func:`awards` types awards as WORK_OF_ART (the sample's rule: an award is no person):
 a one-word "person" written "X-winning", "X-nominated", "an X" with no noun after it
-("won an Oscar in 1973") or before a nomination ("Oscar nominee", "X hopefuls"), and every lone mention of that word in the article; a name that
+("won an Oscar in 1973") or before a nomination or its people ("Oscar nominee", "X
+hopefuls", "Oscar presenters", "Oscar winner Ann Vane"), and every lone mention of that word in
+the article, unless a person named in full there owns the word ("Kerry voters" beside
+"John Kerry"); a name that
 opens with "Best" and an award category ("Best First Feature", "Best Actor").  A fair
 named "<topic> Show" is an EVENT ("Consumer Electronics Show"; not "The Fast Show"), and
 so are its initials in the article ("CES"); a law's head word alone is a LAW ("a hybrid
@@ -62,6 +65,10 @@ AWARD_AFTER = frozenset({"winning", "nominated", "winner", "winners"})  # "Oscar
 AWARD_NOUNS = frozenset(
     {"nominee", "nominees", "nomination", "nominations", "hopefuls", "statuette", "statuettes"}
 )  # after an award's name; not "winner" nor "voters" ("Kerry voters")
+AWARD_PEOPLE = frozenset(
+    {"presenters", "winners", "winner", "contenders", "contender", "favourite"}
+)  # "Oscar winner X": an award unless a person named in full owns the word ("Vane
+# voters" may be a candidate's)
 INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
 FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
@@ -273,8 +280,8 @@ def award_cue(d: Doc, ts: int, te: int) -> bool:
     n = len(d.toks)
     if te + 1 < n and d.toks[te].text == "-" and d.toks[te + 1].text in AWARD_AFTER:
         return True
-    if te < n and d.toks[te].text in AWARD_NOUNS:
-        return True  # "Oscar nominee", "Bafta hopefuls"
+    if te < n and d.toks[te].text in AWARD_NOUNS | AWARD_PEOPLE:
+        return True  # "Oscar nominee", "Bafta hopefuls", "Oscar winners"
     if ts == 0 or d.toks[ts - 1].text not in INDEFINITE:
         return False
     return te >= n or (d.toks[te].pos not in {"NOUN", "PROPN"} and d.toks[te].text != "of")
