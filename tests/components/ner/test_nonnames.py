@@ -187,3 +187,11 @@ def test_an_award_before_its_presenters_or_winner_is_no_person() -> None:
     assert labels_of(a, "Vanny") == ["WORK_OF_ART", "WORK_OF_ART"]
     b = make("Ivo Roe spoke . Roe winners cheered .", [("Ivo Roe", "PERSON"), ("Roe", "PERSON")])
     assert labels_of(b, "Roe") == ["PERSON"]
+
+
+def test_an_award_typed_a_place_is_no_place_unless_the_tables_know_it() -> None:
+    text = "She starred in the Vanny - winning drama Lantern ."
+    a = make(text, [("Vanny", "GPE"), ("Lantern", "WORK_OF_ART")])
+    assert labels_of(a, "Vanny") == ["WORK_OF_ART"]
+    b = make("He won a London - nominated prize .", [("London", "GPE")])
+    assert labels_of(b, "London") == ["GPE"]

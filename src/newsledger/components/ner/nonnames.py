@@ -53,7 +53,7 @@ import re
 from collections import Counter
 
 from newsledger.components.ner.rules import OPENING_MARKS, Doc, Span, opens_sentence
-from newsledger.components.ner.tables import Tables, cues
+from newsledger.components.ner.tables import Tables, cues, towns
 
 DROPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 RATE_UNIT = re.compile(r"^[kKMGTP]?(?:bps|Bps|b/s|Hz)$")  # "Mbps", "kbps", "GHz": always units
@@ -69,6 +69,8 @@ AWARD_PEOPLE = frozenset(
     {"presenters", "winners", "winner", "contenders", "contender", "favourite"}
 )  # "Oscar winner X": an award unless a person named in full owns the word ("Vane
 # voters" may be a candidate's)
+AWARD_FROM = frozenset({"PERSON", "GPE", "FAC"})  # "Bafta-winning" typed a place (no
+# known place, and only before "-winning" or a nomination: "a Libran" is no award)
 INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
 FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
@@ -324,8 +326,11 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     named: set[str] = set()
     for s in spans:
         ts, te = d.tok_range(s.start, s.end)
-        if s.src != "gaz" and s.label == "PERSON" and award_cue(d, ts, te):
-            named.add(d.text[s.start : s.end])
+        txt = d.text[s.start : s.end]
+        known = txt in t.places or txt in t.polities or txt in towns()
+        if s.src != "gaz" and s.label in AWARD_FROM and award_cue(d, ts, te):
+            strong = d.word(te) == "-" or d.word(te) in AWARD_NOUNS  # not "a Libran"
+            named |= {txt} if s.label == "PERSON" or (strong and not known) else set()
     full = {w for s in spans if s.label == "PERSON" for w in d.text[s.start : s.end].split()[1:]}
     full |= {
         d.text[s.start : s.end].split()[0]
@@ -341,7 +346,7 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if (
             s.src != "gaz"
             and s.label in DROPPABLE
-            and ((txt in named and s.label == "PERSON") or best_category(d, ts, te))
+            and ((txt in named and s.label in AWARD_FROM) or best_category(d, ts, te))
         ):
             s = Span(s.start, s.end, "WORK_OF_ART", "rule")
         elif s.src != "gaz" and s.label == "PERSON" and lone_law(d, t, ts, te, full):
