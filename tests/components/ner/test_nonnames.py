@@ -195,3 +195,12 @@ def test_an_award_typed_a_place_is_no_place_unless_the_tables_know_it() -> None:
     assert labels_of(a, "Vanny") == ["WORK_OF_ART"]
     b = make("He won a London - nominated prize .", [("London", "GPE")])
     assert labels_of(b, "London") == ["GPE"]
+
+
+def test_a_name_of_two_words_before_award_or_ceremony_is_an_award() -> None:
+    text = "She won a Silver Heron award in 1999 . The Silver Herons ceremony was long ."
+    a = make(text, [("Silver Heron", "FAC"), ("Silver Herons", "PERSON")])
+    assert labels_of(a, "Silver Heron") == ["WORK_OF_ART"]
+    assert labels_of(a, "Silver Herons") == ["WORK_OF_ART"]
+    b = make("The Tessel Society award went to Ann Vane .", [("Tessel Society", "ORG")])
+    assert labels_of(b, "Tessel Society") == ["ORG"]

@@ -71,6 +71,7 @@ AWARD_PEOPLE = frozenset(
 # voters" may be a candidate's)
 AWARD_FROM = frozenset({"PERSON", "GPE", "FAC"})  # "Bafta-winning" typed a place (no
 # known place, and only before "-winning" or a nomination: "a Libran" is no award)
+AWARD_HEADS = frozenset({"award", "awards", "ceremony"})  # after a name of 2-3 words
 INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
 FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
@@ -276,7 +277,11 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 
 
 def award_cue(d: Doc, ts: int, te: int) -> bool:
-    """Is the one-token span at ``ts`` used as an award ("Oscar-winning", "won an Oscar in")?"""
+    """Is the one-token span at ``ts`` used as an award ("Oscar-winning", "won an Oscar in")?
+    A span of two or three words is one before "award", "ceremony" or a nomination ("a
+    Golden Globe award", "the Golden Globes ceremony")."""
+    if te - ts in (2, 3):
+        return te < len(d.toks) and d.toks[te].text in AWARD_NOUNS | AWARD_HEADS
     if te - ts != 1:
         return False
     n = len(d.toks)
@@ -329,7 +334,9 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         txt = d.text[s.start : s.end]
         known = txt in t.places or txt in t.polities or txt in towns()
         if s.src != "gaz" and s.label in AWARD_FROM and award_cue(d, ts, te):
-            strong = d.word(te) == "-" or d.word(te) in AWARD_NOUNS  # not "a Libran"
+            strong = (
+                d.word(te) == "-" or d.word(te) in AWARD_NOUNS | AWARD_HEADS
+            )  # "a Libran": none
             named |= {txt} if s.label == "PERSON" or (strong and not known) else set()
     full = {w for s in spans if s.label == "PERSON" for w in d.text[s.start : s.end].split()[1:]}
     full |= {
