@@ -162,3 +162,45 @@ def test_an_award_before_a_nomination_is_no_person() -> None:
     assert labels_of(a, "Bafta") == ["WORK_OF_ART"]
     b = make("Many Vane voters stayed home .", [("Vane", "PERSON")])
     assert labels_of(b, "Vane") == ["PERSON"]
+
+
+def test_a_members_post_nominal_or_a_school_subject_is_no_name() -> None:
+    text = "Finance spokesman Tom Vane MSP , said MPs and a PE teacher with GCSEs agreed ."
+    a = make(
+        text,
+        [
+            ("Tom Vane", "PERSON"),
+            ("MSP", "ORG"),
+            ("MPs", "PERSON"),
+            ("PE", "ORG"),
+            ("GCSEs", "ORG"),
+        ],
+    )
+    assert labels_of(a, "Tom Vane") == ["PERSON"]
+    for word in ("MSP", "MPs", "PE", "GCSEs"):
+        assert labels_of(a, word) == []
+
+
+def test_an_award_before_its_presenters_or_winner_is_no_person() -> None:
+    text = "The film was sent to Vanny presenters . Vanny winner Ann Vane came ."
+    a = make(text, [("Vanny", "PERSON"), ("Vanny", "PERSON"), ("Ann Vane", "PERSON")])
+    assert labels_of(a, "Vanny") == ["WORK_OF_ART", "WORK_OF_ART"]
+    b = make("Ivo Roe spoke . Roe winners cheered .", [("Ivo Roe", "PERSON"), ("Roe", "PERSON")])
+    assert labels_of(b, "Roe") == ["PERSON"]
+
+
+def test_an_award_typed_a_place_is_no_place_unless_the_tables_know_it() -> None:
+    text = "She starred in the Vanny - winning drama Lantern ."
+    a = make(text, [("Vanny", "GPE"), ("Lantern", "WORK_OF_ART")])
+    assert labels_of(a, "Vanny") == ["WORK_OF_ART"]
+    b = make("He won a London - nominated prize .", [("London", "GPE")])
+    assert labels_of(b, "London") == ["GPE"]
+
+
+def test_a_name_of_two_words_before_award_or_ceremony_is_an_award() -> None:
+    text = "She won a Silver Heron award in 1999 . The Silver Herons ceremony was long ."
+    a = make(text, [("Silver Heron", "FAC"), ("Silver Herons", "PERSON")])
+    assert labels_of(a, "Silver Heron") == ["WORK_OF_ART"]
+    assert labels_of(a, "Silver Herons") == ["WORK_OF_ART"]
+    b = make("The Tessel Society award went to Ann Vane .", [("Tessel Society", "ORG")])
+    assert labels_of(b, "Tessel Society") == ["ORG"]

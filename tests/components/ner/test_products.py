@@ -104,3 +104,38 @@ def test_an_untagged_maker_before_its_model_makes_one_product() -> None:
     a = make("The recall covers the GMC Savorra as well .", [("Savorra", "GPE")])
     assert labels_of(a, "GMC Savorra") == ["PRODUCT"]
     assert labels_of(a, "Savorra") == []
+
+
+def test_names_listed_after_a_plural_product_noun_are_products() -> None:
+    text = "The owner of brands such as Vane Milk , Dr Roe and Tessel grew ."
+    a = make(text, [("Vane Milk", "PERSON"), ("Tessel", "GPE")])
+    assert labels_of(a, "Vane Milk") == ["PRODUCT"]
+    assert labels_of(a, "Dr Roe") == ["PRODUCT"]
+    assert labels_of(a, "Tessel") == ["PRODUCT"]
+
+
+def test_a_makers_possessive_in_a_list_of_products_stays_the_maker() -> None:
+    text = "New consoles such as Vanex's Playbox and Roeco's Game Cube sold ."
+    a = make(text, [("Vanex", "ORG"), ("Playbox", "ORG"), ("Roeco", "ORG"), ("Game Cube", "FAC")])
+    assert labels_of(a, "Vanex") == ["ORG"]
+    assert labels_of(a, "Playbox") == ["PRODUCT"]
+    assert labels_of(a, "Game Cube") == ["PRODUCT"]
+    b = make("Its brands including Vane soap sold .", [("Vane", "PERSON")])
+    assert labels_of(b, "Vane") == ["PRODUCT"]
+
+
+def test_a_computer_makers_model_is_a_product_and_its_units_stay_the_maker() -> None:
+    text = "He wrote games on the Atari Vanlynx . Atari International filed for bankruptcy ."
+    a = make(text, [("Atari Vanlynx", "ORG"), ("Atari International", "ORG")])
+    assert labels_of(a, "Atari Vanlynx") == ["PRODUCT"]
+    assert labels_of(a, "Atari International") == ["ORG"]
+
+
+def test_a_models_name_after_its_makers_possessive_is_a_product() -> None:
+    text = "Star of the show will be Sony's Vanbot Robot , a dancing machine ."
+    a = make(text, [("Sony", "ORG"), ("Vanbot Robot", "PERSON")])
+    assert labels_of(a, "Vanbot Robot") == ["PRODUCT"]
+    text = "Ann Roe spoke . Sony's Roe said so , and Sony's Vanlink music store opened ."
+    b = make(text, [("Ann Roe", "PERSON"), ("Sony", "ORG"), ("Roe", "PERSON"), ("Vanlink", "ORG")])
+    assert labels_of(b, "Roe") == ["PERSON"]  # a surname of a person named in full
+    assert labels_of(b, "Vanlink") == ["ORG"]  # a part of the company

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.components.ner.test_nerfix import ents, labels_of, make
 
 
@@ -156,3 +158,61 @@ def test_a_hit_after_its_kind_introduces_a_title_but_the_verb_does_not() -> None
     assert labels_of(a, "Lanterns") == ["WORK_OF_ART"]
     b = make("The storm hit Varnia Bay .", [("Varnia Bay", "GPE")], pos={"hit": "VERB"})
     assert labels_of(b, "Varnia Bay") in (["GPE"], ["LOC"])  # a place, not a title
+
+
+def test_titles_listed_after_such_as_or_like_are_titles() -> None:
+    text = "Arcade classics such as Star Vane , Moss-Man and Grey Kong are gone ."
+    a = make(text, [("Star Vane", "ORG"), ("Moss-Man", "ORG"), ("Grey Kong", "GPE")])
+    assert labels_of(a, "Star Vane") == ["WORK_OF_ART"]
+    assert labels_of(a, "Moss-Man") == ["WORK_OF_ART"]
+    assert labels_of(a, "Grey Kong") == ["WORK_OF_ART"]
+    b = make("They go for films like Tessaly , Harbour Day , and more .", [("Tessaly", "GPE")])
+    assert labels_of(b, "Tessaly") == ["WORK_OF_ART"]
+    assert labels_of(b, "Harbour Day") == ["WORK_OF_ART"]
+
+
+def test_shows_is_a_kind_of_work_only_as_a_noun() -> None:
+    a = make(
+        "Viewers love TV shows such as Star Vane Galactica .", [("Star Vane Galactica", "LOC")]
+    )
+    assert labels_of(a, "Star Vane Galactica") == ["WORK_OF_ART"]
+    text = "The poll shows Tessaly Vane ahead ."
+    b = make(text, [("Tessaly Vane", "PERSON")], pos={"shows": "VERB"})
+    assert labels_of(b, "Tessaly Vane") == ["PERSON"]
+    text = "It beat ITV shows Doc Vane and Life Ends . But Doc Vane won ."
+    c = make(text, [("ITV", "ORG"), ("Doc Vane and Life Ends", "PERSON"), ("Doc Vane", "PERSON")])
+    c = replace(
+        c, tokens=tuple(replace(x, pos="VERB") if x.text == "shows" else x for x in c.tokens)
+    )
+    assert labels_of(c, "Doc Vane") == ["WORK_OF_ART", "WORK_OF_ART"]
+    assert labels_of(c, "Life Ends") == ["WORK_OF_ART"]
+
+
+def test_a_channel_in_a_list_of_shows_is_no_title() -> None:
+    text = "He was loved in shows such as Vane TV's gameshow Brush Up ."
+    a = make(text, [("Vane TV", "ORG")])
+    assert labels_of(a, "Vane TV") == ["ORG"]
+
+
+def test_a_kind_of_work_after_its_year_introduces_a_title() -> None:
+    text = "He rose to fame with the 1996 single Return of the Vane ."
+    a = make(text, [("Vane", "PERSON")], pos={"single": "ADJ", "1996": "NUM"})
+    assert labels_of(a, "Return of the Vane") == ["WORK_OF_ART"]
+
+
+def test_show_after_a_singular_noun_is_a_noun_whatever_its_tag() -> None:
+    text = "TV talent show The Vane Factor returns . Working on the Vane Factor was fun ."
+    a = make(text, [("Vane Factor", "PERSON"), ("Vane Factor", "PERSON")])
+    a = replace(
+        a,
+        tokens=tuple(
+            replace(x, pos="VERB", tag="VBP")
+            if x.text == "show"
+            else replace(x, tag="NN")
+            if x.text == "talent"
+            else x
+            for x in a.tokens
+        ),
+    )
+    assert labels_of(a, "The Vane Factor") == ["WORK_OF_ART"]
+    assert labels_of(a, "Vane Factor") == ["WORK_OF_ART"]

@@ -36,7 +36,10 @@ evidence of the word's own use, never a list of names:
 
 :func:`awards` types awards as WORK_OF_ART (the sample's rule: an award is no person):
 a one-word "person" written "X-winning", "X-nominated", "an X" with no noun after it
-("won an Oscar in 1973") or before a nomination ("Oscar nominee", "X hopefuls"), and every lone mention of that word in the article; a name that
+("won an Oscar in 1973") or before a nomination or its people ("Oscar nominee", "X
+hopefuls", "Oscar presenters", "Oscar winner Ann Vane"), and every lone mention of that word in
+the article, unless a person named in full there owns the word ("Kerry voters" beside
+"John Kerry"); a name that
 opens with "Best" and an award category ("Best First Feature", "Best Actor").  A fair
 named "<topic> Show" is an EVENT ("Consumer Electronics Show"; not "The Fast Show"), and
 so are its initials in the article ("CES"); a law's head word alone is a LAW ("a hybrid
@@ -50,7 +53,7 @@ import re
 from collections import Counter
 
 from newsledger.components.ner.rules import OPENING_MARKS, Doc, Span, opens_sentence
-from newsledger.components.ner.tables import Tables, cues
+from newsledger.components.ner.tables import Tables, cues, towns
 
 DROPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 RATE_UNIT = re.compile(r"^[kKMGTP]?(?:bps|Bps|b/s|Hz)$")  # "Mbps", "kbps", "GHz": always units
@@ -62,6 +65,13 @@ AWARD_AFTER = frozenset({"winning", "nominated", "winner", "winners"})  # "Oscar
 AWARD_NOUNS = frozenset(
     {"nominee", "nominees", "nomination", "nominations", "hopefuls", "statuette", "statuettes"}
 )  # after an award's name; not "winner" nor "voters" ("Kerry voters")
+AWARD_PEOPLE = frozenset(
+    {"presenters", "winners", "winner", "contenders", "contender", "favourite"}
+)  # "Oscar winner X": an award unless a person named in full owns the word ("Vane
+# voters" may be a candidate's)
+AWARD_FROM = frozenset({"PERSON", "GPE", "FAC"})  # "Bafta-winning" typed a place (no
+# known place, and only before "-winning" or a nomination: "a Libran" is no award)
+AWARD_HEADS = frozenset({"award", "awards", "ceremony"})  # after a name of 2-3 words
 INDEFINITE = frozenset({"a", "an"})
 DESCRIBING = frozenset({"the", "a", "an", "who", "whose", "which", "its", "his", "her"})
 FOLLOWERS = re.compile(r"^[A-Z][a-z]+ites$")  # "Thatcherites", "Blairites": a group of people
@@ -267,14 +277,18 @@ def not_names(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
 
 
 def award_cue(d: Doc, ts: int, te: int) -> bool:
-    """Is the one-token span at ``ts`` used as an award ("Oscar-winning", "won an Oscar in")?"""
+    """Is the one-token span at ``ts`` used as an award ("Oscar-winning", "won an Oscar in")?
+    A span of two or three words is one before "award", "ceremony" or a nomination ("a
+    Golden Globe award", "the Golden Globes ceremony")."""
+    if te - ts in (2, 3):
+        return te < len(d.toks) and d.toks[te].text in AWARD_NOUNS | AWARD_HEADS
     if te - ts != 1:
         return False
     n = len(d.toks)
     if te + 1 < n and d.toks[te].text == "-" and d.toks[te + 1].text in AWARD_AFTER:
         return True
-    if te < n and d.toks[te].text in AWARD_NOUNS:
-        return True  # "Oscar nominee", "Bafta hopefuls"
+    if te < n and d.toks[te].text in AWARD_NOUNS | AWARD_PEOPLE:
+        return True  # "Oscar nominee", "Bafta hopefuls", "Oscar winners"
     if ts == 0 or d.toks[ts - 1].text not in INDEFINITE:
         return False
     return te >= n or (d.toks[te].pos not in {"NOUN", "PROPN"} and d.toks[te].text != "of")
@@ -317,8 +331,13 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     named: set[str] = set()
     for s in spans:
         ts, te = d.tok_range(s.start, s.end)
-        if s.src != "gaz" and s.label == "PERSON" and award_cue(d, ts, te):
-            named.add(d.text[s.start : s.end])
+        txt = d.text[s.start : s.end]
+        known = txt in t.places or txt in t.polities or txt in towns()
+        if s.src != "gaz" and s.label in AWARD_FROM and award_cue(d, ts, te):
+            strong = (
+                d.word(te) == "-" or d.word(te) in AWARD_NOUNS | AWARD_HEADS
+            )  # "a Libran": none
+            named |= {txt} if s.label == "PERSON" or (strong and not known) else set()
     full = {w for s in spans if s.label == "PERSON" for w in d.text[s.start : s.end].split()[1:]}
     full |= {
         d.text[s.start : s.end].split()[0]
@@ -334,7 +353,7 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         if (
             s.src != "gaz"
             and s.label in DROPPABLE
-            and ((txt in named and s.label == "PERSON") or best_category(d, ts, te))
+            and ((txt in named and s.label in AWARD_FROM) or best_category(d, ts, te))
         ):
             s = Span(s.start, s.end, "WORK_OF_ART", "rule")
         elif s.src != "gaz" and s.label == "PERSON" and lone_law(d, t, ts, te, full):

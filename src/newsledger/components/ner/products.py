@@ -12,12 +12,27 @@ untagged before a model it tagged on its own ("the GMC Savana") makes one produc
 it, and a model's code of capitals and digits ("BMW X5") is a model's word whatever its
 part of speech.  The models listed
 after a maker's model are products too ("the Chevrolet Avalanche, Express and Kodiak").
+
+The names listed after a plural noun for products ("brands", "drugs", "consoles",
+"products": ``product_before`` of ``data/ner_cues.tsv``) and "including", "include", "such
+as" or "like" are products, each the run of capitalised words up to a comma, "and" or a
+lower-case word ("brands such as Vane Milk, Dr Roe and Tessel", "brands including Vane
+soap"); a maker's possessive inside one is the maker's, and the product follows it
+("products such as Vane's Playbox").  Places, peoples and names the gazetteers found keep
+their type.
+
+A name right after a maker's possessive ("Vanex's Qrio Robot", "Vanex's Newton") is the
+maker's product when it could be a model's name (:func:`model_word`), is no word of a
+person's name given in full in the article ("Vanex's Jobs" where "Steve Jobs" is named),
+and no lower-case word for a part of a company follows it ("Vanex's Connect music
+store").
 """
 
 from __future__ import annotations
 
 from newsledger.components.ner.rules import Doc, Span
 from newsledger.components.ner.tables import Tables, cues
+from newsledger.components.ner.titles import dated_tokens, title_runs
 
 RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"})
 MAX_MODEL_WORDS = 3  # "Microsoft Windows XP", "Pontiac Grand Prix"
@@ -108,7 +123,7 @@ def maker_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             out.append(Span(s.start, s.end, "PRODUCT", "rule"))
         else:
             out.append(s)
-    return model_lists(d, t, out)
+    return possessed_models(d, t, product_lists(d, t, model_lists(d, t, out)))
 
 
 LIST_GAPS = ((",",), ("and",), (",", "and"))  # between the models of a list
@@ -182,3 +197,82 @@ def maker_length(d: Doc, ts: int, te: int, makers: frozenset[str]) -> int:
 
 def first_words(d: Doc, ts: int, k: int) -> str:
     return d.text[d.toks[ts].start : d.toks[ts + k - 1].end]
+
+
+PRODUCT_NOUNS = frozenset({"products", "gadgets"})  # with the plurals of ``product_before``
+LIST_INTRODUCERS = (("such", "as"), ("including",), ("include",), ("includes",), ("like",))
+POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def list_start(d: Doc, k: int) -> int:
+    """The token before the first name of a list of products introduced at token ``k`` (a
+    plural product noun), or -1."""
+    w = d.toks[k].text
+    if not (w in PRODUCT_NOUNS or (w in cues().product_before and w.endswith("s"))):
+        return -1
+    j = k + 1 if d.word(k + 1) == "," else k
+    for words in LIST_INTRODUCERS:
+        if tuple(d.word(j + 1 + n) for n in range(len(words))) == words:
+            return j + len(words)
+    return -1
+
+
+def product_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """Names listed after a plural product noun and an introducer are products."""
+    new: list[Span] = []
+    dated: set[int] | None = None
+    for k in range(len(d.toks) - 2):
+        at = list_start(d, k)
+        if at < 0 or d.caps_at(d.toks[k].start):
+            continue
+        dated = dated_tokens(d, spans) if dated is None else dated
+        for ts, te in title_runs(d, t, at, True, dated):
+            owner = [i for i in range(ts, te) if d.toks[i].text in POSSESSIVE]
+            a = owner[-1] + 1 if owner else ts  # "Vane's Playbox": the product after the maker
+            if a >= te:
+                continue
+            txt = d.text[d.toks[a].start : d.toks[te - 1].end]
+            if txt in t.places or txt in t.polities or txt in t.demonyms or txt in t.countries:
+                continue
+            new.append(Span(d.toks[a].start, d.toks[te - 1].end, "PRODUCT", "rule"))
+    if not new:
+        return spans
+    gaz = [s for s in spans if s.src == "gaz"]
+    new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
+    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    return keep + new
+
+
+COMPANY_PARTS = frozenset(
+    {"store", "stores", "unit", "division", "subsidiary", "arm", "plant", "factory", "studio"}
+    | {"studios", "team", "shop", "shops", "site", "website", "office", "offices", "lab"}
+)  # "Vanex's Connect music store": a part of the company, no model
+POSSESSED_FROM = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def possessed_models(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
+    """ "Vanex's Newton": a model's name after its maker's possessive is a product."""
+    makers = cues().maker
+    people: dict[str, set[str]] = {}  # a surname -> the full names it ends
+    for p in spans:
+        words = d.text[p.start : p.end].split()
+        if p.label == "PERSON" and len(words) >= 2:
+            people.setdefault(words[-1], set()).add(" ".join(words))
+    out: list[Span] = []
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        txt = d.text[s.start : s.end]
+        if (
+            s.label in POSSESSED_FROM
+            and s.src != "gaz"
+            and ts >= 2
+            and d.word(ts - 1) in POSSESSIVE
+            and d.word(ts - 2) in makers
+            and model_end(d, t, ts) == te
+            and not people.get(txt.split()[-1], set()) - {txt}
+            and not {d.word(te), d.word(te + 1)} & COMPANY_PARTS
+            and not d.caps_at(s.start)
+        ):
+            s = Span(s.start, s.end, "PRODUCT", "rule")
+        out.append(s)
+    return out

@@ -73,6 +73,7 @@ from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_na
 from newsledger.components.ner.full_names import full_names
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
+from newsledger.components.ner.laws import bills
 from newsledger.components.ner.lists import list_people
 from newsledger.components.ner.names import (
     conjoined_places,
@@ -103,7 +104,9 @@ from newsledger.components.ner.rules import (
 )
 from newsledger.components.ner.sports import clubs, is_sporty, lineup_lines, sport_names
 from newsledger.components.ner.tables import Tables, cues, tables, towns
+from newsledger.components.ner.technical import technical
 from newsledger.components.ner.title_cues import title_cues
+from newsledger.components.ner.title_mentions import title_mentions
 from newsledger.components.ner.titles import titled_lists
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
@@ -147,6 +150,8 @@ def fix(a: Annotated) -> Annotated:
     spans = works(d, t, list_people(d, t, teams(d, t, full_names(d, t, spans))))
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
+    spans = technical(d, t, title_mentions(d, t, spans))  # "Halo 2"; "DDoS attacks", "Casio QV-10"
+    spans = bills(d, spans)  # "the Finance Bill": a law, not a man
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     spans = sports_bodies(d, spans, is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))

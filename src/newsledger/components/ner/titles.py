@@ -6,11 +6,17 @@ person) or not at all.  After a lower-case noun for a kind of work (``work_befor
 ``data/ner_cues.tsv``: "film", "singles", "sitcom") each title is read as the run of
 capitalised words that follows (small words such as "of" and "the" inside it:
 "Return of the Mack"); a plural noun introduces a list of them, separated by commas and
-"and", also after "including".  A channel's possessive introduces a programme in the same way ("BBC One's
-Breakfast with Frost").  Each title becomes one WORK_OF_ART span in place of what spaCy found there.  Left
-alone: headlines, people's names followed by more of the sentence ("the films Ann Vane
-and Ivo Harl made"), nationalities ("a single European currency"), places, and names found by the
-gazetteers.
+"and", also after "including", "such as" or "like" ("arcade classics such as X, Y and Z";
+after these two a title's leading "The" is left out, as spaCy tags it).  A channel's
+possessive introduces a programme in the same way ("BBC One's Breakfast with Frost").
+The noun is read as one whatever its tag after a year a determiner opens ("the 1996
+single X"), "shows" after a channel ("ITV1 shows X and Y") and "show" after a singular
+noun ("TV talent show The X Factor"); "shows" elsewhere only when tagged a noun ("the
+poll shows X ahead" is a verb).  Each title becomes one WORK_OF_ART span in place of what
+spaCy found there.  Left alone: headlines, people's names followed by more of the
+sentence ("the films Ann Vane and Ivo Harl made"), nationalities ("a single European
+currency"), places, channels and names before a possessive in a list ("shows such as
+Channel 4's gameshow X"), and names found by the gazetteers.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ MAX_WORDS = 12  # a longer run is a sentence in capitals, not a title
 NAMING = frozenset({"called", "entitled", "titled"})  # "a film called X", "the song is called X"
 DOCUMENTS = frozenset({"note", "report", "study", "paper", "book", "poem", "play"})  # "called X"
 HIT = frozenset({"hit"})  # a kind of work only as a noun after its kind: not in ner_cues.tsv
+SHOWS = frozenset({"shows"})  # a kind of work only as a noun ("the survey shows X": a verb)
+SINGULAR = frozenset({"NN"})  # a common noun in the singular ("talent show", "chat show")
 JOINING = frozenset({"and", "&"})  # inside one title after a singular noun: "Black and White Town"
 
 
@@ -139,11 +147,28 @@ def work_noun(d: Doc, k: int, work: frozenset[str]) -> bool:
     tok = d.toks[k]
     if tok.text not in work:
         return False
+    if dated_kind(d, k):
+        return True  # "the 1996 single X", "his 2002 hit X": a noun whatever its tag
     if tok.text in HIT:  # "critical hit X", "TV cult hit X"; never the verb ("storm hit X")
         return tok.pos == "NOUN" and k > 0 and d.toks[k - 1].pos in {"ADJ", "NOUN", "PROPN"}
+    if tok.text in SHOWS:  # "TV shows such as X"; "ITV1 shows X and Y" whatever its tag
+        return tok.pos == "NOUN" or (k > 0 and d.toks[k - 1].text in cues().broadcaster)
+    if tok.text == "show" and tok.pos == "VERB" and k > 0 and d.toks[k - 1].tag in SINGULAR:
+        return True  # "TV talent show The X": a singular noun takes no plural verb "show"
     if tok.pos == "NOUN":
         return True
     return tok.pos == "ADJ" and k > 0 and d.toks[k - 1].pos not in {"DET", "NUM", "PRON"}
+
+
+YEAR_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "'s", "’s"})
+
+
+def dated_kind(d: Doc, k: int) -> bool:
+    """Is the word at token ``k`` after a year that a determiner opens ("the 1996 single",
+    "his 2002 hit"): a noun with its year, not a verb or "a single ..."?"""
+    year = d.word(k - 1)
+    dated = len(year) == 4 and year.isdigit() and year[:2] in {"19", "20"}
+    return k >= 2 and dated and d.word(k - 2) in YEAR_DETERMINERS
 
 
 def named_work(d: Doc, k: int, work: frozenset[str]) -> str | None:
@@ -189,12 +214,24 @@ def acceptable(d: Doc, t: Tables, ts: int, te: int, dated: set[int]) -> bool:
     return not (txt in t.demonyms or txt in t.places or txt in t.polities)
 
 
-INTRODUCERS = (("including",), (",", "including"))  # "films such as X": evidence.py
+INTRODUCERS = (
+    ("including",),
+    (",", "including"),
+    ("such", "as"),
+    (",", "such", "as"),
+    ("like",),
+    (",", "like"),
+)  # "12 UK hit singles, including X", "arcade classics such as X, Y and Z"
+
+
+def run_text(d: Doc, ts: int, te: int) -> str:
+    return d.text[d.toks[ts].start : d.toks[te - 1].end]
 
 
 def introducer(d: Doc, k: int) -> int:
-    """The length of "including" or ", including" right after the plural noun at token ``k``
-    ("12 UK hit singles, including Hot in Herre, Dilemma and ..."; 0: none)."""
+    """The length of "including", "such as" or "like" (after a comma or not) right after the
+    plural noun at token ``k`` ("12 UK hit singles, including Hot in Herre, Dilemma and
+    ..."; 0: none)."""
     for words in sorted(INTRODUCERS, key=len, reverse=True):
         if tuple(x.text for x in d.toks[k + 1 : k + 1 + len(words)]) == words:
             return len(words)
@@ -203,7 +240,7 @@ def introducer(d: Doc, k: int) -> int:
 
 def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     """Titles after a kind of work become WORK_OF_ART spans (see the module's docstring)."""
-    work = cues().work_before | HIT
+    work = cues().work_before | HIT | SHOWS
     new: list[Span] = []
     dated = dated_tokens(d, spans)
     for k, tok in enumerate(d.toks[:-1]):
@@ -217,12 +254,17 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         if d.caps_at(tok.start) or title_case_line(d, tok.start):
             continue
-        runs = title_runs(d, t, k + introducer(d, k) if plural else k, plural, dated)
+        intro = introducer(d, k) if plural else 0
+        runs = title_runs(d, t, k + intro, plural, dated)
         if not runs or runs_on_people(d, t, spans, runs, channel):
             continue
         for ts, te in runs:
+            if intro and d.word(k + intro) != "including" and d.word(ts) == "The" and te > ts + 1:
+                ts += 1  # "hits such as The Grudge": the name after its article, as spaCy tags it
             if channel and presenter(d, t, spans, ts, te):
                 continue  # "the BBC's Ann Vane, ...": a presenter, not a programme
+            if d.word(te) in {"'s", "’s"} or run_text(d, ts, te) in cues().broadcaster:
+                continue  # "shows such as Channel 4's X": the channel, which owns the title
             if acceptable(d, t, ts, te, dated):
                 new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
     if not new:
