@@ -148,7 +148,7 @@ def fix(a: Annotated) -> Annotated:
     spans = titled_lists(d, t, maker_models(d, t, introduced_lists(d, t, spans)))
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
-    spans = sports_bodies(d, spans, is_sporty(d))
+    spans = sports_bodies(d, t, spans, is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
