@@ -69,6 +69,7 @@ from dataclasses import replace
 from newsledger.components.ner.appositions import described_names
 from newsledger.components.ner.bands import bands
 from newsledger.components.ner.bodies import sports_bodies
+from newsledger.components.ner.club_names import club_names
 from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names
 from newsledger.components.ner.firms import firm_places
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
@@ -150,7 +151,7 @@ def fix(a: Annotated) -> Annotated:
     spans = title_cues(d, t, bands(d, t, awards(d, t, not_names(d, t, spans))))
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     spans = sports_bodies(d, t, spans, is_sporty(d))
-    spans = firm_places(d, t, spans, is_sporty(d))
+    spans = firm_places(d, t, club_names(d, t, spans, is_sporty(d)), is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 

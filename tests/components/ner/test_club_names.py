@@ -1,0 +1,47 @@
+"""Clubs told by their names' form and by their members (components/ner/club_names.py)."""
+
+from __future__ import annotations
+
+from tests.components.ner.test_bodies import MATCH
+from tests.components.ner.test_nerfix import labels_of, make
+
+
+def test_a_clubs_prefix_or_word_makes_a_club_in_a_report_about_sport() -> None:
+    text = MATCH + "He moved from Real Tarnby to Varlow City and then to Tarnby Sharks ."
+    a = make(text, [("Real Tarnby", "GPE"), ("Varlow City", "GPE"), ("Tarnby Sharks", "PERSON")])
+    assert labels_of(a, "Real Tarnby") == ["ORG"]
+    assert labels_of(a, "Varlow City") == ["ORG"]
+    assert labels_of(a, "Tarnby Sharks") == ["ORG"]
+
+
+def test_a_listed_place_or_a_persons_name_keeps_its_type() -> None:
+    text = MATCH + "They flew to Mexico City , where Ricardo Villa scored ."
+    a = make(text, [("Mexico City", "GPE"), ("Ricardo Villa", "PERSON")])
+    assert labels_of(a, "Mexico City") == ["GPE"]
+    assert labels_of(a, "Ricardo Villa") == ["PERSON"]
+    # outside sport the form says nothing
+    plain = "The council of Varlow City met ."
+    assert labels_of(make(plain, [("Varlow City", "GPE")]), "Varlow City") == ["GPE"]
+
+
+def test_a_name_before_a_member_or_after_a_determiner_is_the_club() -> None:
+    text = MATCH + "Tarnby boss Al Roe praised the Varlow side , but Wales coach Ian Vane did not ."
+    a = make(
+        text,
+        [
+            ("Tarnby", "PERSON"),
+            ("Al Roe", "PERSON"),
+            ("Varlow", "GPE"),
+            ("Wales", "GPE"),
+            ("Ian Vane", "PERSON"),
+        ],
+    )
+    assert labels_of(a, "Tarnby") == ["ORG"]
+    assert labels_of(a, "Varlow") == ["ORG"]
+    assert labels_of(a, "Wales") == ["GPE"]  # a country: the national-team rules decide
+
+
+def test_a_persons_surname_before_side_is_left_alone() -> None:
+    text = MATCH + "Coach Ian Roe saw the Roe side win ."
+    a = make(text, [("Ian Roe", "PERSON"), ("Roe", "PERSON")])
+    assert labels_of(a, "Roe") == ["PERSON"]
