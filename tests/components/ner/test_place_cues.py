@@ -1,0 +1,51 @@
+"""Places the tagger took for bodies or people (components/ner/place_cues.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.components.ner.test_bodies import MATCH
+from tests.components.ner.test_nerfix import labels_of, make
+
+
+def test_a_listed_town_fused_to_based_is_the_place() -> None:
+    text = "The Newport-based athlete won ; Linux-based tools sold ."
+    # tokens as spaCy splits them ("Newport", "based"; the hyphen is no name's)
+    a = make(text.replace("-", " "), [("Newport", "ORG"), ("Linux", "PRODUCT")])
+    a = replace(a, doc=replace(a.doc, text=text))
+    assert labels_of(a, "Newport") == ["GPE"]
+    assert labels_of(a, "Linux") == ["PRODUCT"]  # no place the tables know
+
+
+def test_a_compass_word_before_a_listed_place_is_a_region() -> None:
+    text = "Sales grew in Sub-Saharan Africa and in North Devon , said South Wales Police ."
+    a = make(
+        text,
+        [("Sub-Saharan Africa", "ORG"), ("North Devon", "PERSON"), ("South Wales Police", "ORG")],
+    )
+    assert labels_of(a, "Sub-Saharan Africa") == ["LOC"]
+    assert labels_of(a, "North Devon") == ["GPE"]
+    assert labels_of(a, "South Wales Police") == ["ORG"]
+
+
+def test_lakes_mountains_and_oil_fields_are_places() -> None:
+    text = "A concert on the banks of Loch Tarrow ; oil from the Varl and Ostmere fields rose ."
+    a = make(text, [("Loch Tarrow", "ORG"), ("Varl", "PERSON"), ("Ostmere", "ORG")])
+    assert labels_of(a, "Loch Tarrow") == ["LOC"]
+    assert labels_of(a, "Varl") == ["LOC"]
+    assert labels_of(a, "Ostmere") == ["LOC"]
+    # without oil or gas in the report a "field" says nothing
+    farm = "They played in the Ostmere fields ."
+    assert labels_of(make(farm, [("Ostmere", "ORG")]), "Ostmere") == ["ORG"]
+
+
+def test_a_name_before_its_county_is_a_town() -> None:
+    text = "Ann Vane , 34 , from Tarrowby , Gloucestershire , said she would appeal ."
+    a = make(text, [("Ann Vane", "PERSON"), ("Tarrowby", "ORG"), ("Gloucestershire", "GPE")])
+    assert labels_of(a, "Tarrowby") == ["GPE"]
+
+
+def test_a_regions_club_in_a_report_about_sport_stays_a_club() -> None:
+    text = MATCH + "East Devon beat Tarrowby in the cup ."
+    a = make(text, [("East Devon", "ORG")])
+    assert labels_of(a, "East Devon") == ["ORG"]
