@@ -89,6 +89,7 @@ from newsledger.components.ner.names import (
     works,
 )
 from newsledger.components.ner.nonnames import awards, not_names
+from newsledger.components.ner.openers import openers
 from newsledger.components.ner.person_spans import hyphen_names, lead_words
 from newsledger.components.ner.place_cues import place_cues
 from newsledger.components.ner.products import maker_models
@@ -153,7 +154,7 @@ def fix(a: Annotated) -> Annotated:
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     spans = sports_bodies(d, t, spans, is_sporty(d))
     spans = firm_places(d, t, club_names(d, t, spans, is_sporty(d)), is_sporty(d))
-    spans = place_cues(d, t, spans, is_sporty(d))
+    spans = place_cues(d, t, openers(d, t, spans), is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
