@@ -43,6 +43,9 @@ def test_a_sponsor_cut_from_its_event_takes_the_rest_of_the_name() -> None:
     # a country before "Open" in a tennis report is the tournament
     tennis = ATHLETICS + "The Ruritania Open champion lost ."
     assert ("Ruritania Open", "EVENT") in ents(make(tennis, [("Ruritania", "GPE")]))
+    # ... and so is a people's adjective before it
+    people = ATHLETICS + "She reached the Ruritanian Open semi-finals ."
+    assert ("Ruritanian Open", "EVENT") in ents(make(people, [("Ruritanian", "NORP")]))
 
 
 def test_nations_takes_its_number_and_a_country_run_into_it_is_split() -> None:

@@ -157,7 +157,7 @@ def competitions(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             continue
         if s.label != "EVENT" and not headed(words):
             tail = _tail(d, s, taken - set(range(ts, te)))
-            if tail is not None and s.label in {"ORG", "GPE", "PRODUCT"}:
+            if tail is not None and s.label in {"ORG", "GPE", "PRODUCT", "NORP"}:
                 out.append(tail)
                 skip_to = tail.end
                 continue

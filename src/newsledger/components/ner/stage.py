@@ -71,6 +71,7 @@ from newsledger.components.ner.bands import bands
 from newsledger.components.ner.bodies import sports_bodies
 from newsledger.components.ner.club_names import club_names
 from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names
+from newsledger.components.ner.extents import extents
 from newsledger.components.ner.firms import firm_places
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
@@ -154,7 +155,7 @@ def fix(a: Annotated) -> Annotated:
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
     spans = sports_bodies(d, t, spans, is_sporty(d))
     spans = firm_places(d, t, club_names(d, t, spans, is_sporty(d)), is_sporty(d))
-    spans = place_cues(d, t, openers(d, t, spans), is_sporty(d))
+    spans = place_cues(d, t, openers(d, t, extents(d, spans)), is_sporty(d))
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
