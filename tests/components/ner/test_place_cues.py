@@ -49,3 +49,20 @@ def test_a_regions_club_in_a_report_about_sport_stays_a_club() -> None:
     text = MATCH + "East Devon beat Tarrowby in the cup ."
     a = make(text, [("East Devon", "ORG")])
     assert labels_of(a, "East Devon") == ["ORG"]
+
+
+def test_a_compass_word_before_a_town_of_a_common_word_is_no_region() -> None:
+    # "Alliance" is a town of the gazetteer, "Northern Alliance" a body
+    text = "Forces of the Northern Alliance took the city ."
+    a = make(text, [("Northern Alliance", "ORG")])
+    assert labels_of(a, "Northern Alliance") == ["ORG"]
+
+
+def test_a_town_describing_a_person_is_the_town() -> None:
+    text = "The Edinburgh MSP spoke . To Ann , of Swindon : no . Research from Halifax , a lender ."
+    a = make(
+        text, [("Edinburgh", "ORG"), ("Ann", "PERSON"), ("Swindon", "ORG"), ("Halifax", "ORG")]
+    )
+    assert labels_of(a, "Edinburgh") == ["GPE"]
+    assert labels_of(a, "Swindon") == ["GPE"]
+    assert labels_of(a, "Halifax") == ["ORG"]  # "from" after no person's name: a firm's research

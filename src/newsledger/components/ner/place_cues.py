@@ -10,7 +10,11 @@
 * *field*: "the Tarnby and Varl fields" in a report about oil or gas: oil fields (not
   "an Indian oilfield": a people's adjective stays);
 * *county*: "from Tarnby, Varlowshire,": a name between "from"/"in"/"near" and a county
-  or state the tables list is a town.
+  or state the tables list is a town;
+* *townsman*: a town the tables list, typed ORG, before a word for a person ("the
+  Tarnby man", "the Tarnby MSP", "a Tarnby farmer") or after a person's "from"/", of"
+  ("Emma from Tarnby", "Ann, of Tarnby") is the town (firms take no such words; not in a
+  report about sport, where "the Tarnby man" may be a club's).
 
 Each rule changes only the mention it reads; names found by the gazetteers stay.
 """
@@ -31,6 +35,11 @@ FEATURE_FIRST = frozenset({"Lake", "Loch", "Lough", "Mount", "Mt", "River"})
 FIELD_AFTER = frozenset({"field", "fields", "oilfield", "oilfields", "gasfield", "gasfields"})
 FUEL = frozenset({"oil", "gas", "crude", "barrels", "petroleum"})
 PLACE_PREP = frozenset({"from", "in", "near", "outside"})
+# a person described by the town they come from or stand for ("the Tarnby man")
+TOWNSPEOPLE = frozenset(
+    {"man", "woman", "men", "women", "boy", "girl", "farmer", "native", "resident"}
+    | {"residents", "MP", "MSP", "MEP", "AM", "teenager", "pensioner", "mother", "father"}
+)
 
 
 def _known(t: Tables, txt: str) -> bool:
@@ -46,9 +55,9 @@ def _compass(t: Tables, txt: str) -> str | None:
     if len(words) < 2 or words[0] not in COMPASS or _known(t, txt) or txt in t.polities:
         return None
     rest = " ".join(words[1:])
-    if rest in t.countries or rest in t.places:
-        return t.places.get(rest, "GPE")
-    return "GPE" if rest in towns() else None
+    if rest in t.countries or rest in t.places:  # not a town of the gazetteer alone:
+        return t.places.get(rest, "GPE")  # "Northern Alliance" (Alliance, Ohio)
+    return None
 
 
 def _feature(txt: str) -> bool:
@@ -80,6 +89,17 @@ def _county(d: Doc, t: Tables, s: Span) -> bool:
     )
 
 
+def _townsman(d: Doc, t: Tables, s: Span, txt: str) -> bool:
+    """ "the Tarnby man", "Emma from Tarnby", "Ann, of Tarnby": a listed town, no firm."""
+    if " " in txt or (txt not in towns() and t.places.get(txt) != "GPE"):
+        return False
+    ts, te = d.tok_range(s.start, s.end)
+    prev, prev2 = d.word(ts - 1), d.word(ts - 2)
+    if d.word(te) in TOWNSPEOPLE and prev.lower() in {"the", "a", "an"}:
+        return True
+    return (prev == "from" and prev2 in t.given) or (prev == "of" and prev2 == ",")
+
+
 def place_cues(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]:
     """Mentions typed a body or a person that their own words make a place (in a report
     about sport a region's name typed ORG is its club's: "East Fife")."""
@@ -97,7 +117,9 @@ def place_cues(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
             label = region
         elif _feature(txt):
             label = "LOC"
-        elif s.label in {"ORG", "PERSON"} and _county(d, t, s):
+        elif (s.label in {"ORG", "PERSON"} and _county(d, t, s)) or (
+            s.label == "ORG" and not sporty and _townsman(d, t, s, txt)
+        ):
             label = "GPE"
         else:
             if fuel is None:
