@@ -66,3 +66,10 @@ def test_a_town_describing_a_person_is_the_town() -> None:
     assert labels_of(a, "Edinburgh") == ["GPE"]
     assert labels_of(a, "Swindon") == ["GPE"]
     assert labels_of(a, "Halifax") == ["ORG"]  # "from" after no person's name: a firm's research
+
+
+def test_a_venue_typed_as_an_event_is_the_venue() -> None:
+    text = "The crowd at the Tarvel Stadium roared ; the 11 September Ostmere Centre attack ."
+    a = make(text, [("Tarvel Stadium", "EVENT"), ("11 September Ostmere Centre", "EVENT")])
+    assert labels_of(a, "Tarvel Stadium") == ["FAC"]
+    assert labels_of(a, "11 September Ostmere Centre") == ["EVENT"]

@@ -16,6 +16,9 @@
   ("Emma from Tarnby", "Ann, of Tarnby") is the town (firms take no such words; not in a
   report about sport, where "the Tarnby man" may be a club's).
 
+* *venue*: "the Millennium Stadium" typed EVENT (the tagger reads the match into it): a
+  name headed by a venue's word is the venue (FAC).
+
 Each rule changes only the mention it reads; names found by the gazetteers stay.
 """
 
@@ -35,6 +38,9 @@ FEATURE_FIRST = frozenset({"Lake", "Loch", "Lough", "Mount", "Mt", "River"})
 FIELD_AFTER = frozenset({"field", "fields", "oilfield", "oilfields", "gasfield", "gasfields"})
 FUEL = frozenset({"oil", "gas", "crude", "barrels", "petroleum"})
 PLACE_PREP = frozenset({"from", "in", "near", "outside"})
+VENUE_HEADS = frozenset(
+    {"Stadium", "Arena", "Centre", "Center", "Hall", "Theatre", "Dome", "Velodrome", "Oval"}
+)
 # a person described by the town they come from or stand for ("the Tarnby man")
 TOWNSPEOPLE = frozenset(
     {"man", "woman", "men", "women", "boy", "girl", "farmer", "native", "resident"}
@@ -89,6 +95,13 @@ def _county(d: Doc, t: Tables, s: Span) -> bool:
     )
 
 
+def _venue(txt: str) -> bool:
+    """ "Millennium Stadium", "Varlow Exhibition Centre": a venue's name (not "11
+    September World Trade Centre", an event named by its date)."""
+    words = txt.split()
+    return len(words) >= 2 and words[-1] in VENUE_HEADS and not txt[:1].isdigit()
+
+
 def _townsman(d: Doc, t: Tables, s: Span, txt: str) -> bool:
     """ "the Tarnby man", "Emma from Tarnby", "Ann, of Tarnby": a listed town, no firm."""
     if " " in txt or (txt not in towns() and t.places.get(txt) != "GPE"):
@@ -106,10 +119,13 @@ def place_cues(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
     fuel: bool | None = None
     out: list[Span] = []
     for s in spans:
+        txt = d.text[s.start : s.end]
+        if s.label == "EVENT" and s.src != "gaz" and _venue(txt):
+            out.append(Span(s.start, s.end, "FAC", "rule"))
+            continue
         if s.src == "gaz" or s.label not in FROM:
             out.append(s)
             continue
-        txt = d.text[s.start : s.end]
         label: str | None = None
         if _based(d, t, s, txt):
             label = place_label(d, t, txt, s.start) or "GPE"
