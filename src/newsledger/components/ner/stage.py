@@ -54,7 +54,12 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish"), and in a report about sport a "... League"
    played in is a competition and "the starting XV" no name
-   (:mod:`newsledger.components.ner.bodies`).
+   (:mod:`newsledger.components.ner.bodies`, :mod:`~newsledger.components.ner.competitions`);
+   clubs told by their form or members (:mod:`~newsledger.components.ner.club_names`),
+   unplaced names with a firm's cue (:mod:`~newsledger.components.ner.firms`), head words
+   left outside a name (:mod:`~newsledger.components.ner.extents`), spans glued to a
+   sentence-opening word (:mod:`~newsledger.components.ner.openers`) and places typed as
+   bodies (:mod:`~newsledger.components.ner.place_cues`).
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
 millisecond for a typical article once the tables are loaded (about 0.4 s,
