@@ -45,3 +45,14 @@ def test_a_persons_surname_before_side_is_left_alone() -> None:
     text = MATCH + "Coach Ian Roe saw the Roe side win ."
     a = make(text, [("Ian Roe", "PERSON"), ("Roe", "PERSON")])
     assert labels_of(a, "Roe") == ["PERSON"]
+
+
+def test_a_clubs_last_word_alone_is_the_club_but_not_a_listed_place() -> None:
+    text = MATCH + "He left Tarnby Sharks ; Sharks won , and he was in Milan with AC Milan ."
+    a = make(
+        text,
+        [("Tarnby Sharks", "PERSON"), ("Sharks", "PERSON"), ("Milan", "GPE"), ("AC Milan", "GPE")],
+    )
+    assert labels_of(a, "Sharks") == ["ORG"]
+    assert labels_of(a, "Milan") == ["GPE"]
+    assert labels_of(a, "AC Milan") == ["ORG"]

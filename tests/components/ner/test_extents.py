@@ -17,3 +17,10 @@ def test_a_given_name_after_the_head_is_no_head() -> None:
     text = "The Tarvel Bill Vane said no ."
     a = make(text, [("Tarvel", "ORG")])
     assert ("Tarvel", "ORG") in ents(a)
+
+
+def test_the_cut_name_alone_elsewhere_takes_the_joined_type() -> None:
+    text = "The books are held in the Tarvel Library . Few left the Tarvel ."
+    a = make(text, [("Tarvel", "NORP"), ("Tarvel", "NORP")])
+    found = ents(a)
+    assert ("Tarvel Library", "FAC") in found and ("Tarvel", "FAC") in found

@@ -15,7 +15,9 @@ In a report about sport (``is_sporty``):
   country), and a one-word name that is the surname of a person in the report is left
   alone ("the Vane side" may be his).
 
-Only the mention with the cue changes (a report may name the town and its club).
+Only the mention with the cue changes (a report may name the town and its club), and the
+last word of a club's name alone ("Sharks" after "Tarnby Sharks"; not a listed place:
+"AC Varlow" ... "in Varlow").
 """
 
 from __future__ import annotations
@@ -89,11 +91,26 @@ def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
         for s in spans
         if s.label == "PERSON" and " " in d.text[s.start : s.end]
     }
+    # the club word alone ("Rangers" after "Glasgow Rangers") is the club too
+    words = {
+        d.text[s.start : s.end].split()[-1]
+        for s in spans
+        if s.label in FROM | {"ORG"} and club_form(t, d.text[s.start : s.end])
+    }
     out: list[Span] = []
     for s in spans:
         if s.src != "gaz" and s.label in FROM:
             txt = d.text[s.start : s.end]
-            if club_form(t, txt) or club_member(d, t, s, surnames):
+            if (
+                club_form(t, txt)
+                or club_member(d, t, s, surnames)
+                or (
+                    txt in words
+                    and not _national(t, txt)
+                    and txt not in t.places
+                    and txt not in towns()  # "AC Milan" ... "in Milan": the city
+                )
+            ):
                 s = Span(s.start, s.end, "ORG", "rule")
         out.append(s)
     return out

@@ -3,7 +3,8 @@
 "the Bodleian Library", "the Mental Capacity Bill" tagged "Bodleian" (NORP) and "Mental
 Capacity" (ORG): a capitalised head word of a building, an institution or a bill just
 after the span, in its sentence and in no other span, joins it and types it (a building
-FAC, an institution ORG, a bill or act LAW).
+FAC, an institution ORG, a bill or act LAW); the same words alone elsewhere in the
+report ("held in the Bodleian") take that type.
 """
 
 from __future__ import annotations
@@ -47,4 +48,11 @@ def extents(d: Doc, spans: list[Span]) -> list[Span]:
             ):
                 end, label = head.end, HEADS[head.text]
         out.append(s if end == s.end else Span(s.start, end, label, "rule"))
-    return out
+    # the name cut short elsewhere in the report is the same thing ("the Bodleian")
+    short = {d.text[s.start : s.end]: o.label for s, o in zip(spans, out, strict=True) if s != o}
+    return [
+        Span(o.start, o.end, short[d.text[o.start : o.end]], "rule")
+        if o.src != "gaz" and o.label in FROM and d.text[o.start : o.end] in short
+        else o
+        for o in out
+    ]
