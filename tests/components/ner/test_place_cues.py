@@ -73,3 +73,9 @@ def test_a_venue_typed_as_an_event_is_the_venue() -> None:
     a = make(text, [("Tarvel Stadium", "EVENT"), ("11 September Ostmere Centre", "EVENT")])
     assert labels_of(a, "Tarvel Stadium") == ["FAC"]
     assert labels_of(a, "11 September Ostmere Centre") == ["EVENT"]
+
+
+def test_a_name_whose_residents_are_told_is_a_town_in_all_its_mentions() -> None:
+    text = "The 8,000 residents of Ostwald run a TV station . The Ostwald scheme grew ."
+    a = make(text, [("Ostwald", "ORG"), ("Ostwald", "ORG")])
+    assert labels_of(a, "Ostwald") == ["GPE", "GPE"]

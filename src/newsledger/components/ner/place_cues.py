@@ -16,6 +16,8 @@
   ("Emma from Tarnby", "Ann, of Tarnby") is the town (firms take no such words; not in a
   report about sport, where "the Tarnby man" may be a club's).
 
+* *dwellers*: "the 8,000 residents of Tarnby", "the mayor of Tarnby": a town, in all
+  the report's mentions of the name typed a body or a person ("the Tarnby scheme");
 * *venue*: "the Millennium Stadium" typed EVENT (the tagger reads the match into it): a
   name headed by a venue's word is the venue (FAC).
 
@@ -38,6 +40,8 @@ FEATURE_FIRST = frozenset({"Lake", "Loch", "Lough", "Mount", "Mt", "River"})
 FIELD_AFTER = frozenset({"field", "fields", "oilfield", "oilfields", "gasfield", "gasfields"})
 FUEL = frozenset({"oil", "gas", "crude", "barrels", "petroleum"})
 PLACE_PREP = frozenset({"from", "in", "near", "outside"})
+# "the residents of X": only a place has these (not "people of": "people of Asian origin")
+DWELLERS = frozenset({"residents", "inhabitants", "villagers", "townspeople", "mayor", "outskirts"})
 VENUE_HEADS = frozenset(
     {"Stadium", "Arena", "Centre", "Center", "Hall", "Theatre", "Dome", "Velodrome", "Oval"}
 )
@@ -143,4 +147,22 @@ def place_cues(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
             if s.label != "NORP" and " " not in txt and _field(d, s, fuel):
                 label = "LOC"
         out.append(s if label is None else Span(s.start, s.end, label, "rule"))
-    return out
+    towns_named = {
+        d.text[s.start : s.end]
+        for s in out
+        if s.src != "gaz" and s.label in {"ORG", "PERSON"} and _dwellers(d, s)
+    }
+    return [
+        Span(s.start, s.end, "GPE", "rule")
+        if s.src != "gaz"
+        and s.label in {"ORG", "PERSON"}
+        and d.text[s.start : s.end] in towns_named
+        else s
+        for s in out
+    ]
+
+
+def _dwellers(d: Doc, s: Span) -> bool:
+    """ "the residents of Tarnby", "the mayor of Tarnby"."""
+    ts = d.tok_range(s.start, s.end)[0]
+    return d.word(ts - 1) == "of" and d.word(ts - 2) in DWELLERS
