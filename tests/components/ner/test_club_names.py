@@ -56,3 +56,17 @@ def test_a_clubs_last_word_alone_is_the_club_but_not_a_listed_place() -> None:
     assert labels_of(a, "Sharks") == ["ORG"]
     assert labels_of(a, "Milan") == ["GPE"]
     assert labels_of(a, "AC Milan") == ["ORG"]
+
+
+def test_a_result_at_a_town_is_against_its_club_but_a_ground_stays() -> None:
+    text = MATCH + "He was hurt in the defeat at Tarnby and in the 1-0 win at Varlow Park ."
+    a = make(text, [("Tarnby", "GPE"), ("Varlow Park", "FAC")])
+    assert labels_of(a, "Tarnby") == ["ORG"]
+    assert labels_of(a, "Varlow Park") == ["FAC"]
+
+
+def test_a_playing_position_and_its_player_make_a_club_in_any_report() -> None:
+    # a transfer note with no other sports words
+    text = "The Tykes have brought in Tarnby prop Ed Vane on loan ; he lives in Tarnby ."
+    a = make(text, [("Tarnby", "GPE"), ("Ed Vane", "PERSON"), ("Tarnby", "GPE")])
+    assert labels_of(a, "Tarnby") == ["ORG", "GPE"]

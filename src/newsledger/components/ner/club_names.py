@@ -10,7 +10,10 @@ In a report about sport (``is_sporty``):
   ("Mexico City", "Cape Town") or it opens with a given name ("Ricardo Villa");
 * *member*: a name just before a player's or official's role and that member ("Varlow
   prop Ian Vane", "Tarnby boss Al Roe") or after a determiner ("the Tarnby side", "the
-  former Tarnby manager") is the club.  Countries, nations and their people are left to
+  former Tarnby manager") is the club; a playing position and its player ("Varlow prop
+  Ian Vane") tell it in any report (a report about a transfer may have few sports words);
+* *ground*: a result at a town ("a 2-0 victory at Varlow", "the defeat at Varlow") is
+  against its club.  Countries, nations and their people are left to
   the national-team rules ("England coach X" is the country's side, typed as the
   country), and a one-word name that is the surname of a person in the report is left
   alone ("the Vane side" may be his).
@@ -45,6 +48,17 @@ ROLES = frozenset(
     | {"player", "players", "side", "team", "squad", "fans", "supporters", "number"}
     | {"back-rower", "utility", "stand-off", "half-back", "back-row", "lock-forward"}
 )
+# positions only a player holds: "Varlow prop Ian Vane" is a club's player in any report
+PLAYING_ROLES = frozenset(
+    {"striker", "midfielder", "defender", "goalkeeper", "winger", "fullback", "full-back"}
+    | {"prop", "hooker", "flanker", "fly-half", "scrum-half", "back-rower", "stand-off"}
+    | {"half-back"}
+)
+# results at a town's ground ("a 2-0 victory at Varlow")
+RESULTS = frozenset(
+    {"defeat", "defeats", "win", "wins", "victory", "victories", "draw", "draws", "loss"}
+    | {"game", "match", "fixture", "clash"}
+)
 # words before a club's name with a role after it ("the Varlow side", "former Varlow boss")
 DETERMINERS = frozenset(
     {"the", "The", "a", "an", "former", "Former", "ex", "his", "their", "new", "fellow"}
@@ -67,7 +81,7 @@ def club_form(t: Tables, txt: str) -> bool:
     return words[-1] in CLUB_SUFFIX and words[0] not in t.given
 
 
-def club_member(d: Doc, t: Tables, s: Span, surnames: set[str]) -> bool:
+def club_member(d: Doc, t: Tables, s: Span, surnames: set[str], sporty: bool = True) -> bool:
     """Is the name followed by a member's role and that member, or by a role after a
     determiner ("Varlow prop Ian Vane", "the Varlow side")?"""
     txt = d.text[s.start : s.end]
@@ -77,15 +91,28 @@ def club_member(d: Doc, t: Tables, s: Span, surnames: set[str]) -> bool:
     if s.label == "PERSON" and len(words) > 1:
         return False
     ts, te = d.tok_range(s.start, s.end)
-    if d.word(te) not in ROLES:
+    role = d.word(te)
+    if role not in ROLES or (not sporty and role not in PLAYING_ROLES):
         return False
+    if not sporty:
+        return d.word(te + 1)[:1].isupper()
     return d.word(te + 1)[:1].isupper() or d.word(ts - 1) in DETERMINERS
 
 
+def club_ground(d: Doc, t: Tables, s: Span) -> bool:
+    """ "a 2-0 victory at Varlow", "the defeat at Varlow": a result at a town's ground is
+    against its club."""
+    txt = d.text[s.start : s.end]
+    if _national(t, txt) or txt.split()[0] in t.given or s.label not in {"GPE", "LOC"}:
+        return False  # a ground typed FAC stays ("the defeat at Varlow Park")
+    ts = d.tok_range(s.start, s.end)[0]
+    return d.word(ts - 1) == "at" and d.word(ts - 2) in RESULTS
+
+
 def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]:
-    """In a report about sport, clubs told by their form or members become ORG."""
-    if not sporty:
-        return spans
+    """Clubs told by their form or members become ORG: in a report about sport, or
+    anywhere before a playing position and its player ("Varlow prop Ian Vane": the
+    report is about sport whatever its other words)."""
     surnames = {
         d.text[s.start : s.end].split()[-1]
         for s in spans
@@ -101,9 +128,13 @@ def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
     for s in spans:
         if s.src != "gaz" and s.label in FROM:
             txt = d.text[s.start : s.end]
-            if (
+            if not sporty:
+                if club_member(d, t, s, surnames, sporty=False):
+                    s = Span(s.start, s.end, "ORG", "rule")
+            elif (
                 club_form(t, txt)
                 or club_member(d, t, s, surnames)
+                or club_ground(d, t, s)
                 or (
                     txt in words
                     and not _national(t, txt)
