@@ -67,6 +67,6 @@ def test_a_result_at_a_town_is_against_its_club_but_a_ground_stays() -> None:
 
 def test_a_playing_position_and_its_player_make_a_club_in_any_report() -> None:
     # a transfer note with no other sports words
-    text = "The Tykes have brought in Tarnby prop Ed Vane on loan ; he lives in Tarnby ."
-    a = make(text, [("Tarnby", "GPE"), ("Ed Vane", "PERSON"), ("Tarnby", "GPE")])
-    assert labels_of(a, "Tarnby") == ["ORG", "GPE"]
+    text = "The Tykes have brought in Dundee prop Ed Vane on loan ; he lives in Dundee ."
+    a = make(text, [("Dundee", "GPE"), ("Ed Vane", "PERSON"), ("Dundee", "GPE")])
+    assert labels_of(a, "Dundee") == ["ORG", "GPE"]
