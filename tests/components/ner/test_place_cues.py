@@ -79,3 +79,9 @@ def test_a_name_whose_residents_are_told_is_a_town_in_all_its_mentions() -> None
     text = "The 8,000 residents of Ostwald run a TV station . The Ostwald scheme grew ."
     a = make(text, [("Ostwald", "ORG"), ("Ostwald", "ORG")])
     assert labels_of(a, "Ostwald") == ["GPE", "GPE"]
+
+
+def test_a_county_typed_as_a_person_before_man_is_the_county() -> None:
+    text = "It emerged a Devon man had been told he could keep his dogs ."
+    a = make(text, [("Devon", "PERSON")])
+    assert labels_of(a, "Devon") == ["GPE"]

@@ -11,8 +11,8 @@
   "an Indian oilfield": a people's adjective stays);
 * *county*: "from Tarnby, Varlowshire,": a name between "from"/"in"/"near" and a county
   or state the tables list is a town;
-* *townsman*: a town the tables list, typed ORG, before a word for a person ("the
-  Tarnby man", "the Tarnby MSP", "a Tarnby farmer") or after a person's "from"/", of"
+* *townsman*: a town the tables list, typed ORG or PERSON, before a word for a person
+  ("the Tarnby man", "a Devon man", "the Tarnby MSP", "a Tarnby farmer") or after a person's "from"/", of"
   ("Emma from Tarnby", "Ann, of Tarnby") is the town (firms take no such words; not in a
   report about sport, where "the Tarnby man" may be a club's).
 
@@ -138,7 +138,7 @@ def place_cues(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
         elif _feature(txt):
             label = "LOC"
         elif (s.label in {"ORG", "PERSON"} and _county(d, t, s)) or (
-            s.label == "ORG" and not sporty and _townsman(d, t, s, txt)
+            s.label in {"ORG", "PERSON"} and not sporty and _townsman(d, t, s, txt)
         ):
             label = "GPE"
         else:
