@@ -70,3 +70,30 @@ def test_a_playing_position_and_its_player_make_a_club_in_any_report() -> None:
     text = "The Tykes have brought in Dundee prop Ed Vane on loan ; he lives in Dundee ."
     a = make(text, [("Dundee", "GPE"), ("Ed Vane", "PERSON"), ("Dundee", "GPE")])
     assert labels_of(a, "Dundee") == ["ORG", "GPE"]
+
+
+def test_the_bracket_after_each_player_of_a_list_is_his_club() -> None:
+    text = (
+        MATCH
+        + "Squad : Ed Vane ( Dundee ) , Al Roe ( Tarnby Rovers ) , Ian Kell ( Wales ) ."
+        + " Referee : A Wiley ( Varlowshire ) . Cast : Ann Lee ( Monica ) ."
+    )
+    a = make(
+        text,
+        [
+            ("Ed Vane", "PERSON"),
+            ("Dundee", "GPE"),
+            ("Al Roe", "PERSON"),
+            ("Tarnby Rovers", "ORG"),
+            ("Ian Kell", "PERSON"),
+            ("Wales", "GPE"),
+            ("A Wiley", "PERSON"),
+            ("Varlowshire", "GPE"),
+            ("Ann Lee", "PERSON"),
+            ("Monica", "PERSON"),
+        ],
+    )
+    assert labels_of(a, "Dundee") == ["ORG"]
+    assert labels_of(a, "Wales") == ["GPE"]  # a national side: the country
+    assert labels_of(a, "Varlowshire") == ["GPE"]  # a referee's county
+    assert labels_of(a, "Monica") == ["PERSON"]  # a part in a cast list

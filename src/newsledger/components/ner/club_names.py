@@ -12,6 +12,10 @@ In a report about sport (``is_sporty``):
   prop Ian Vane", "Tarnby boss Al Roe") or after a determiner ("the Tarnby side", "the
   former Tarnby manager") is the club; a playing position and its player ("Varlow prop
   Ian Vane") tell it in any report (a report about a transfer may have few sports words);
+* *squad*: in a list of players each followed by a bracket ("Ann Vane (Tarnby), Ed Roe
+  (Varlow)", two such brackets at least), the name in the bracket is the player's club,
+  unless it is a country (a national side's list is the country's), a county (a
+  referee's: "A Wiley (Varlowshire)") or a given name (a cast list: "Ann Vane (Monica)");
 * *ground*: a result at a town ("a 2-0 victory at Varlow", "the defeat at Varlow") is
   against its club.  Countries, nations and their people are left to
   the national-team rules ("England coach X" is the country's side, typed as the
@@ -109,6 +113,23 @@ def club_ground(d: Doc, t: Tables, s: Span) -> bool:
     return d.word(ts - 1) == "at" and d.word(ts - 2) in RESULTS
 
 
+def _bracketed(d: Doc, spans: list[Span]) -> set[int]:
+    """Starts of spans in a bracket just after a person's name ("Ann Vane (Tarnby),")."""
+    person_ends = {d.tok_range(s.start, s.end)[1] - 1 for s in spans if s.label == "PERSON"}
+    out: set[int] = set()
+    for s in spans:
+        ts, te = d.tok_range(s.start, s.end)
+        if d.word(ts - 1) == "(" and ts - 2 in person_ends and d.word(te) in {")", ","}:
+            out.add(s.start)
+    return out
+
+
+def squad_club(t: Tables, txt: str) -> bool:
+    """Can a bracketed name in a list of players be the player's club?"""
+    first = txt.split()[0]
+    return not (_national(t, txt) or first in t.given or txt.endswith("shire"))
+
+
 def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]:
     """Clubs told by their form or members become ORG: in a report about sport, or
     anywhere before a playing position and its player ("Varlow prop Ian Vane": the
@@ -124,11 +145,16 @@ def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
         for s in spans
         if s.label in FROM | {"ORG"} and club_form(t, d.text[s.start : s.end])
     }
+    squad = _bracketed(d, spans) if sporty else set()
+    if len(squad) < 2:
+        squad = set()
     out: list[Span] = []
     for s in spans:
         if s.src != "gaz" and s.label in FROM:
             txt = d.text[s.start : s.end]
-            if not sporty:
+            if s.start in squad and s.label != "NORP" and squad_club(t, txt):
+                s = Span(s.start, s.end, "ORG", "rule")
+            elif not sporty:
                 if club_member(d, t, s, surnames, sporty=False):
                     s = Span(s.start, s.end, "ORG", "rule")
             elif (
