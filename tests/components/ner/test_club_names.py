@@ -97,3 +97,30 @@ def test_the_bracket_after_each_player_of_a_list_is_his_club() -> None:
     assert labels_of(a, "Wales") == ["GPE"]  # a national side: the country
     assert labels_of(a, "Varlowshire") == ["GPE"]  # a referee's county
     assert labels_of(a, "Monica") == ["PERSON"]  # a part in a cast list
+
+
+def test_a_grounds_name_is_no_club_by_its_form() -> None:
+    text = MATCH + "They play at Athletic Park , then at Tarnby City Ground ."
+    a = make(text, [("Athletic Park", "FAC"), ("Tarnby City Ground", "FAC")])
+    assert labels_of(a, "Athletic Park") == ["FAC"]
+    assert labels_of(a, "Tarnby City Ground") == ["FAC"]
+
+
+def test_one_players_or_a_national_sides_result_at_a_town_is_at_the_venue() -> None:
+    text = (
+        MATCH + "It was his first win at Augusta . Ann Vane's victory at Tarnby came later , "
+        "and England's win at Varlow was their best ."
+    )
+    a = make(
+        text,
+        [
+            ("Augusta", "GPE"),
+            ("Ann Vane", "PERSON"),
+            ("Tarnby", "GPE"),
+            ("England", "GPE"),
+            ("Varlow", "GPE"),
+        ],
+    )
+    assert labels_of(a, "Augusta") == ["GPE"]
+    assert labels_of(a, "Tarnby") == ["GPE"]
+    assert labels_of(a, "Varlow") == ["GPE"]

@@ -66,3 +66,12 @@ def test_a_league_played_in_is_the_competition_and_its_other_mentions_follow() -
     )
     b = make(body, [("Varlow League", "ORG")] * 3)
     assert labels_of(b, "Varlow League") == ["EVENT", "ORG", "ORG"]
+
+
+def test_a_firm_named_like_a_competition_stays_a_firm() -> None:
+    text = (
+        ATHLETICS + "Title sponsor Varlow International paid for it , and Varlow International "
+        "will stay . Varlow International , the drinks company that backs the event , agreed ."
+    )
+    a = make(text, [("Varlow International", "ORG")] * 3)
+    assert labels_of(a, "Varlow International") == ["ORG", "ORG", "ORG"]

@@ -39,3 +39,16 @@ def test_a_known_place_or_a_town_stock_exchange_stays_a_place() -> None:
 def test_a_report_about_sport_is_left_alone() -> None:
     text = MATCH + "The club bought Velmora shares to build a ground in Velmora ."
     assert labels_of(make(text, [("Velmora", "GPE")] * 2), "Velmora") == ["GPE", "GPE"]
+
+
+def test_a_verb_or_a_place_apposition_is_no_firms_cue() -> None:
+    verb = "Velmora shares a border with Tarvel and trade rose ."
+    assert labels_of(make(verb, [("Velmora", "GPE")]), "Velmora") == ["GPE"]
+    appo = "He grew up in Velmora , a town whose biggest employer is a steel company , and left ."
+    assert labels_of(make(appo, [("Velmora", "GPE")]), "Velmora") == ["GPE"]
+
+
+def test_a_name_a_mention_places_stays_a_place_in_all_its_mentions() -> None:
+    text = "The steel maker Velmora hired staff in the town of Velmora last year ."
+    a = make(text, [("Velmora", "GPE")] * 2)
+    assert labels_of(a, "Velmora") == ["GPE", "GPE"]

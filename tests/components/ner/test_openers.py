@@ -34,3 +34,14 @@ def test_a_span_over_a_sentence_end_is_cut_in_two() -> None:
     a = make(text, [("Ann X. Besides Vane", "PERSON")], pos={"Besides": "IN"})
     found = ents(a)
     assert ("Ann X", "PERSON") in found and ("Vane", "PERSON") in found
+
+
+def test_a_word_that_opens_listed_places_stays_with_the_name() -> None:
+    # "New" opens listed places ("New York"): "New Cardiff" is a town the tables miss
+    text = "New Cardiff voted on Monday , and new rules came ."
+    a = make(text, [("New Cardiff", "GPE")], pos={"New": "JJ"})
+    assert labels_of(a, "New Cardiff") == ["GPE"]
+    # a word that opens no listed place is cut as before
+    weary = "Weary Cardiff voted on Monday , and weary rules came ."
+    b = make(weary, [("Weary Cardiff", "ORG")], pos={"Weary": "JJ"})
+    assert labels_of(b, "Cardiff") == ["GPE"]

@@ -87,6 +87,9 @@ FIRM_AFTER = frozenset(
     {"subsidiary", "subsidiaries", "affiliate", "affiliates", "shareholders", "shares"}
 )
 CALLED = frozenset({"called", "named"})
+SHARES_VERB_NEXT = frozenset(
+    {"a", "an", "the", "its", "his", "her", "their", "with", "this", "that", "some", "many"}
+)
 
 
 def firm_noun_cue(d: Doc, t: Tables, ts: int, te: int, sports: bool) -> bool:
@@ -94,8 +97,8 @@ def firm_noun_cue(d: Doc, t: Tables, ts: int, te: int, sports: bool) -> bool:
     sport, where "X shares" and "a side called X" mean other things)."""
     if sports:
         return False
-    if d.word(te) in FIRM_AFTER:
-        return True
+    if d.word(te) in FIRM_AFTER:  # not the verb: "X shares a border with"
+        return not (d.word(te) == "shares" and d.word(te + 1) in SHARES_VERB_NEXT)
     kind = d.word(ts - 2).lower()
     return d.word(ts - 1) in CALLED and kind in {"firm", "company", "group", "bank"}
 

@@ -68,6 +68,16 @@ DETERMINERS = frozenset(
     {"the", "The", "a", "an", "former", "Former", "ex", "his", "their", "new", "fellow"}
 )
 FROM = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+# last words of a ground's name ("Athletic Park", "Varlow City Ground"): never a club
+VENUE_WORDS = frozenset(
+    {"Park", "Stadium", "Ground", "Arena", "Road", "Lane", "Bridge", "Field", "Fields"}
+    | {"Stand", "Centre", "Center", "Hall", "Dome", "Oval", "Bowl", "Velodrome", "Course"}
+    | {"Racecourse", "Circuit", "Street", "Meadow", "Meadows", "Green", "Common"}
+)
+OWNERS = frozenset({"his", "her", "His", "Her"})  # "his victory at Augusta": one player's
+POSSESSIVE = frozenset({"'s", "’s"})
+OWNER_GAP = 4  # words between a result and its owner ("Ann Vane's 2-0 win at")
+OWNER_STOPS = frozenset({"the", "a", "an", ",", "in", "during", "after", "before", "and"})
 
 
 def _national(t: Tables, txt: str) -> bool:
@@ -80,6 +90,8 @@ def club_form(t: Tables, txt: str) -> bool:
     words = txt.split()
     if len(words) < 2 or txt in t.places or txt in towns() or _national(t, txt):
         return False
+    if words[-1] in VENUE_WORDS:
+        return False  # a ground: "Athletic Park", "Varlow City Ground"
     if words[0] in CLUB_PREFIX:
         return True
     return words[-1] in CLUB_SUFFIX and words[0] not in t.given
@@ -103,14 +115,24 @@ def club_member(d: Doc, t: Tables, s: Span, surnames: set[str], sporty: bool = T
     return d.word(te + 1)[:1].isupper() or d.word(ts - 1) in DETERMINERS
 
 
-def club_ground(d: Doc, t: Tables, s: Span) -> bool:
+def club_ground(d: Doc, t: Tables, s: Span, person_ends: set[int]) -> bool:
     """ "a 2-0 victory at Varlow", "the defeat at Varlow": a result at a town's ground is
-    against its club."""
+    against its club; not one player's ("his win at Augusta", "Ann Vane's victory at
+    Varlow": the town is where he played) nor a national side's ("Wales' win at Varlow"
+    is at the venue)."""
     txt = d.text[s.start : s.end]
     if _national(t, txt) or txt.split()[0] in t.given or s.label not in {"GPE", "LOC"}:
         return False  # a ground typed FAC stays ("the defeat at Varlow Park")
     ts = d.tok_range(s.start, s.end)[0]
-    return d.word(ts - 1) == "at" and d.word(ts - 2) in RESULTS
+    if d.word(ts - 1) != "at" or d.word(ts - 2) not in RESULTS:
+        return False
+    for k in range(ts - 3, max(ts - 3 - OWNER_GAP, -1), -1):  # the result's owner
+        w = d.word(k)
+        if w in OWNER_STOPS or d.toks[k].sent != d.toks[ts].sent:
+            break
+        if w in OWNERS or (w in POSSESSIVE and k - 1 in person_ends) or w in t.countries:
+            return False  # "his win at", "Ann Vane's victory at", "England's win at"
+    return True
 
 
 def _bracketed(d: Doc, spans: list[Span]) -> set[int]:
@@ -145,6 +167,7 @@ def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
         for s in spans
         if s.label in FROM | {"ORG"} and club_form(t, d.text[s.start : s.end])
     }
+    person_ends = {d.tok_range(s.start, s.end)[1] - 1 for s in spans if s.label == "PERSON"}
     squad = _bracketed(d, spans) if sporty else set()
     if len(squad) < 2:
         squad = set()
@@ -160,7 +183,7 @@ def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
             elif (
                 club_form(t, txt)
                 or club_member(d, t, s, surnames)
-                or club_ground(d, t, s)
+                or club_ground(d, t, s, person_ends)
                 or (
                     txt in words
                     and not _national(t, txt)

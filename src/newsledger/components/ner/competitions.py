@@ -7,7 +7,9 @@ whose head word is a competition's ("... Open", "... Marathon", "... Grand Prix"
 "... Games", "Six Nations") is the competition (EVENT), and so is "the Games" or
 "Olympics" alone.  The body that runs a competition stays an organisation where the
 words around it say so: "a London Marathon spokesman", "chairman of the London
-Marathon", "the Premier League said".
+Marathon", "the Premier League said"; so does a firm named like a competition where one of its
+mentions has a firm's cue ("sponsor Varlow International", "Varlow International, the
+drinks company that ...").
 
 Two span mends come with it:
 
@@ -24,6 +26,7 @@ report follow when none of them is the body ("the Varlow League said").
 
 from __future__ import annotations
 
+from newsledger.components.ner.firms import firm_cue
 from newsledger.components.ner.rules import Doc, Span
 from newsledger.components.ner.tables import Tables
 
@@ -65,6 +68,8 @@ LEAGUE_BEFORE = frozenset(
     | {"qualifying", "lift", "lifted", "retain", "retained", "during"}
 )
 NAMED = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "PRODUCT"})
+# words before a name that make it a firm in a report about sport ("sponsor X Open")
+SPONSOR = frozenset({"sponsor", "sponsors", "backer", "backers", "partner", "partners"})
 MAX_TAIL = 4  # capitalised words a sponsor's name may be cut from its event by
 
 
@@ -84,6 +89,18 @@ def body_cue(d: Doc, s: Span) -> bool:
     if nxt in BODY_AFTER:
         return True
     return d.word(ts - 1) == "the" and d.word(ts - 2) == "of" and d.word(ts - 3) in OFFICE_OF
+
+
+def firms_of(d: Doc, spans: list[Span]) -> set[str]:
+    """Names one mention of which is a firm's ("sponsor Varlow International", "Varlow
+    International, the drinks company that ...", "Varlow International shares"): the
+    firm is no competition in any of its mentions."""
+    out: set[str] = set()
+    for s in spans:
+        ts = d.tok_range(s.start, s.end)[0]
+        if s.label in NAMED and (d.word(ts - 1) in SPONSOR or firm_cue(d, s)):
+            out.add(d.text[s.start : s.end])
+    return out
 
 
 def league_played(d: Doc, s: Span) -> bool:
@@ -139,6 +156,7 @@ def competitions(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     leagues: dict[str, list[int]] = {}  # a "... League" name -> its mentions in ``out``
     body: set[str] = set()  # names with a mention that is the body
     played: set[str] = set()
+    firms = firms_of(d, spans)
     skip_to = -1
     for s in spans:
         if s.start < skip_to:
@@ -168,7 +186,7 @@ def competitions(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             split = _split_country(d, t, s) if headed(words[1:]) else None
             if split is not None:
                 out.extend(split)
-            elif body_cue(d, s):
+            elif body_cue(d, s) or txt in firms:
                 out.append(s)
             else:
                 out.append(Span(s.start, s.end, "EVENT", "rule"))

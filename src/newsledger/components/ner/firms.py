@@ -15,7 +15,9 @@ people) is a firm in all its mentions when one of them has a firm's cue:
 * a word only a firm takes after it ("X shares", "X's chief executive") or a legal
   suffix ("X Inc").
 
-Names the gazetteers place are never changed, so a town with a firm's cue ("the
+A cue is not read in a verb ("X shares a border with") or in an apposition headed by a place noun ("X, a town whose biggest employer is a
+steel company"), and a name that any mention places ("the town of X", "X province",
+"X, a village") stays a place.  Names the gazetteers place are never changed, so a town with a firm's cue ("the
 Toyota plant") stays a place; sports reports are left out (clubs are named after towns
 and bought and sold).
 """
@@ -47,6 +49,16 @@ APPOSITION_OPEN = frozenset({"the", "a", "an", "one", "its"})
 STOPS = frozenset({",", ".", ";", ":", "(", ")", "!", "?", '"', "“", "”"})
 FROM = frozenset({"GPE", "LOC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# "X shares a border with": the verb, not a firm's stock
+VERB_NEXT = frozenset(
+    {"a", "an", "the", "its", "his", "her", "their", "with", "this", "that", "some", "many"}
+)
+# nouns for a place: "the town of X", "X, a village where the steel company ..."
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "region", "province", "port", "district", "capital"}
+    | {"island", "islands", "country", "county", "suburb", "enclave"}
+    | {"municipality", "settlement", "valley", "oblast", "prefecture", "republic"}
+)
 
 
 def unknown_place(t: Tables, txt: str) -> bool:
@@ -68,8 +80,8 @@ def _apposition_after(d: Doc, te: int) -> bool:
         return False
     for k in range(te + 1, te + 2 + APPOSITION_GAP):
         w = d.word(k)
-        if w in STOPS or not w:
-            return False
+        if w in STOPS or not w or w in PLACE_NOUNS:
+            return False  # "X, a town whose biggest employer is a steel company"
         if w in FIRM_NOUNS:
             return d.word(k + 1) in STOPS or d.word(k + 1) in {"that", "which", "with", "in"}
     return False
@@ -86,12 +98,25 @@ def firm_cue(d: Doc, s: Span) -> bool:
     if d.caps_at(s.start) or d.table(d.line(s.start)):
         return False
     prev, nxt = d.word(ts - 1), d.word(te)
+    if nxt == "shares" and d.word(te + 1) in VERB_NEXT:
+        return False  # "X shares a border with"
     if prev in FIRM_NOUNS or nxt in cues().org_after:
         return True
     k = te + 1 if nxt in POSSESSIVE else te
     if d.word(k) in FIRM_AFTER or (d.word(k) == "chief" and d.word(k + 1) == "executive"):
         return True
     return _apposition_after(d, te) or _apposition_before(d, ts)
+
+
+def place_cue(d: Doc, s: Span) -> bool:
+    """Do the mention's own words make it a place ("the town of X", "X province", "X, a
+    village")?"""
+    ts, te = d.tok_range(s.start, s.end)
+    if d.word(ts - 1) == "of" and d.word(ts - 2) in PLACE_NOUNS:
+        return True
+    if d.word(te) in PLACE_NOUNS:
+        return True
+    return d.word(te) == "," and d.word(te + 1) in {"a", "the"} and d.word(te + 2) in PLACE_NOUNS
 
 
 def firm_places(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]:
@@ -107,6 +132,7 @@ def firm_places(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span
         and unknown_place(t, d.text[s.start : s.end])
         and firm_cue(d, s)
     }
+    firms -= {d.text[s.start : s.end] for s in spans if place_cue(d, s)}
     if not firms:
         return spans
     return [

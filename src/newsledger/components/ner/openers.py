@@ -9,8 +9,9 @@ goes when
   adjective or adverb; never "-s" verb forms, which the parser gives clubs such as
   "Leeds Tykes"), or the report writes it lower-case elsewhere;
 * the report never writes it capitalised inside a sentence (then it is a name's word),
-  it is no given name ("Will Smith") and the whole span is no place or people the
-  tables list ("New York", "South African");
+  it is no given name ("Will Smith"), the whole span is no place or people the
+  tables list ("New York", "South African") and the word opens none of them ("New",
+  "Great", "Upper": "New Tarnby" is a town the tables miss, not "new" + "Tarnby");
 * what is left is a name the report or the tables know: a place, country, people or
   nationality, or (not for a person's name: "Rhian Vane") a name the report tags alone
   elsewhere ("Tarnby").
@@ -51,6 +52,8 @@ def _opener(d: Doc, t: Tables, s: Span, alone: set[str]) -> Span | None:
         return None  # "Will Smith": a given name opens a person's name
     if whole in t.places or whole in t.demonyms or whole in t.countries:
         return None  # "New York", "South African": the whole is the name
+    if first.text in t.place_starts:
+        return None  # "New Tarnby", "Great Varlow": a word that opens listed places
     rest_start = d.toks[ts + 1].start
     rest = d.text[rest_start : s.end]
     label = place_label(d, t, rest, rest_start)
