@@ -52,3 +52,19 @@ def test_a_name_a_mention_places_stays_a_place_in_all_its_mentions() -> None:
     text = "The steel maker Velmora hired staff in the town of Velmora last year ."
     a = make(text, [("Velmora", "GPE")] * 2)
     assert labels_of(a, "Velmora") == ["GPE", "GPE"]
+
+
+def test_the_first_example_of_a_company_noun_is_a_firm() -> None:
+    like = "PC makers like Velmora cut prices ; Velmora will also sell phones ."
+    assert labels_of(make(like, [("Velmora", "GPE")] * 2), "Velmora") == ["ORG", "ORG"]
+    such = "Lenders such as Ostravo lost money ."
+    assert labels_of(make(such, [("Ostravo", "GPE")]), "Ostravo") == ["ORG"]
+    listed = "PC makers like Tarvel Group in Spain and Velmora in Chile gained ."
+    a = make(
+        listed, [("Tarvel Group", "ORG"), ("Spain", "GPE"), ("Velmora", "GPE"), ("Chile", "GPE")]
+    )
+    assert labels_of(a, "Velmora") == ["ORG"]
+    assert labels_of(a, "Chile") == ["GPE"]  # a listed country stays
+    # towns like X are towns
+    towns = "Towns like Ostravo lost money ."
+    assert labels_of(make(towns, [("Ostravo", "GPE")]), "Ostravo") == ["GPE"]

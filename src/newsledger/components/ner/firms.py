@@ -8,7 +8,8 @@ place table knows (no country, polity, place of the gazetteers nor town of 15,00
 people) is a firm in all its mentions when one of them has a firm's cue:
 
 * a lower-case company noun just before it ("gas monopoly X", "PC maker X",
-  "games publisher X");
+  "games publisher X") or before the examples it opens ("PC makers like X", "firms
+  such as X", "lenders including X");
 * an apposition after it that names a company ("X, the state-owned gas company that",
   "X, one of Europe's biggest video game publishers,") or before it ("the Russian gas
   giant, X,");
@@ -45,6 +46,8 @@ FIRM_AFTER = frozenset(
     | {"revenue", "revenues", "ceo", "brand", "insiders"}
 )
 APPOSITION_GAP = 8  # words an apposition may run before its company noun
+EXAMPLES_GAP = 8  # words back from a later example to "like" ("like W in Spain and X")
+EXAMPLE_JOINS = frozenset({"in", "and", "or", ",", "of", "'s", "’s"})
 APPOSITION_OPEN = frozenset({"the", "a", "an", "one", "its"})
 STOPS = frozenset({",", ".", ";", ":", "(", ")", "!", "?", '"', "“", "”"})
 FROM = frozenset({"GPE", "LOC"})
@@ -87,6 +90,21 @@ def _apposition_after(d: Doc, te: int) -> bool:
     return False
 
 
+def _examples(d: Doc, ts: int) -> bool:
+    """ "PC makers like X", "firms such as X", "lenders including W in Spain and X in
+    Chile": one of the examples of a company noun (the words between them names, "in",
+    "and", "or" and commas)."""
+    for k in range(ts - 1, max(ts - 1 - EXAMPLES_GAP, 0), -1):
+        w = d.word(k)
+        if w in {"like", "including"}:
+            return d.word(k - 1).lower() in FIRM_NOUNS
+        if w == "as" and d.word(k - 1) == "such":
+            return d.word(k - 2).lower() in FIRM_NOUNS
+        if not (w[:1].isupper() or w in EXAMPLE_JOINS):
+            return False
+    return False
+
+
 def _apposition_before(d: Doc, ts: int) -> bool:
     """ "the Russian gas giant, X,": a company noun, a comma, then the name."""
     return d.word(ts - 1) == "," and d.word(ts - 2) in FIRM_NOUNS
@@ -101,6 +119,8 @@ def firm_cue(d: Doc, s: Span) -> bool:
     if nxt == "shares" and d.word(te + 1) in VERB_NEXT:
         return False  # "X shares a border with"
     if prev in FIRM_NOUNS or nxt in cues().org_after:
+        return True
+    if _examples(d, ts):
         return True
     k = te + 1 if nxt in POSSESSIVE else te
     if d.word(k) in FIRM_AFTER or (d.word(k) == "chief" and d.word(k + 1) == "executive"):
