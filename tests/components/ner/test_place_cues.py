@@ -85,3 +85,13 @@ def test_a_county_typed_as_a_person_before_man_is_the_county() -> None:
     text = "It emerged a Devon man had been told he could keep his dogs ."
     a = make(text, [("Devon", "PERSON")])
     assert labels_of(a, "Devon") == ["GPE"]
+
+
+def test_a_listed_place_and_a_compass_word_after_it_is_a_constituency() -> None:
+    text = "He will visit Leicester South , and he once stood in Leeds North East ."
+    a = make(text, [("Leicester South", "PERSON"), ("Leeds North East", "ORG")])
+    assert labels_of(a, "Leicester South") == ["GPE"]
+    assert labels_of(a, "Leeds North East") == ["GPE"]
+    # a town of the population list alone is no constituency: a singer's name
+    b = make("Songs by Kanye West topped the chart .", [("Kanye West", "PERSON")])
+    assert labels_of(b, "Kanye West") == ["PERSON"]

@@ -44,3 +44,9 @@ def test_a_body_named_for_its_place_keeps_the_place() -> None:
     text = "The Council for Trade and Safety in Europe met on Monday ."
     a = make(text, [("Council for Trade and Safety in Europe", "ORG")])
     assert labels_of(a, "Council for Trade and Safety in Europe") == ["ORG"]
+
+
+def test_a_saints_bare_apostrophe_joins_its_venue() -> None:
+    text = "He could return to St Ann ' Park next season ."
+    a = make(text, [("St Ann", "PERSON")])
+    assert labels_of(a, "St Ann ' Park") == ["FAC"]

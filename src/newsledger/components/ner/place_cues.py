@@ -6,6 +6,8 @@
   tables know is a region of it (unless the whole name is itself a listed place or
   country, which other rules typed on purpose: "South Africa" the side; nor a club of a
   report about sport: "East Varlow 2 Tarnby 0");
+* *town compass*: "Leeds South", "Leeds North East": a place the place table lists
+  and a compass word after it is a constituency or district (not a club in sport);
 * *feature*: "Loch Tarn", "Mount Varl", "River Tarn": a lake, mountain or river;
 * *field*: "the Tarnby and Varl fields" in a report about oil or gas: oil fields (not
   "an Indian oilfield": a people's adjective stays);
@@ -36,6 +38,7 @@ COMPASS = frozenset(
     | {"Central", "Sub-Saharan", "Upper", "Lower", "Mid", "North-East", "North-West"}
     | {"South-East", "South-West", "Greater"}
 )
+COMPASS_AFTER = frozenset({"North", "South", "East", "West", "Central"})
 FEATURE_FIRST = frozenset({"Lake", "Loch", "Lough", "Mount", "Mt", "River"})
 FIELD_AFTER = frozenset({"field", "fields", "oilfield", "oilfields", "gasfield", "gasfields"})
 FUEL = frozenset({"oil", "gas", "crude", "barrels", "petroleum"})
@@ -68,6 +71,19 @@ def _compass(t: Tables, txt: str) -> str | None:
     if rest in t.countries or rest in t.places:  # not a town of the gazetteer alone:
         return t.places.get(rest, "GPE")  # "Northern Alliance" (Alliance, Ohio)
     return None
+
+
+def _town_compass(t: Tables, txt: str) -> bool:
+    """ "Leeds South", "Leeds North East": a place the place table lists (not a town of
+    the population list alone: "Kanye West" the singer) and a compass word after it (a
+    constituency or a district)."""
+    words = txt.split()
+    for n in (1, 2):
+        tail = words[-n:]
+        compass = len(words) > n and all(w in COMPASS_AFTER for w in tail)
+        if compass and " ".join(words[:-n]) in t.places:
+            return True
+    return False
 
 
 def _feature(txt: str) -> bool:
@@ -137,8 +153,10 @@ def place_cues(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
             label = region
         elif _feature(txt):
             label = "LOC"
-        elif (s.label in {"ORG", "PERSON"} and _county(d, t, s)) or (
-            s.label in {"ORG", "PERSON"} and not sporty and _townsman(d, t, s, txt)
+        elif (
+            (not (sporty and s.label == "ORG") and _town_compass(t, txt))
+            or (s.label in {"ORG", "PERSON"} and _county(d, t, s))
+            or (s.label in {"ORG", "PERSON"} and not sporty and _townsman(d, t, s, txt))
         ):
             label = "GPE"
         else:

@@ -27,6 +27,7 @@ VENUE_HEADS = frozenset(
 )
 SAINTS = frozenset({"St", "St.", "Saint"})
 POSSESSIVE = frozenset({"'s", "’s"})
+SAINTS_POSSESSIVE = POSSESSIVE | {"'", "’"}  # "St James' Park"
 FROM = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 MAX_TAIL = 5  # capitalised words after a saint's "'s" up to the venue's head
 
@@ -82,7 +83,7 @@ def _run_on(d: Doc, t: Tables, s: Span) -> list[Span] | None:
 def _saints_venue(d: Doc, s: Span) -> Span | None:
     """ "St Ann" + "'s Green Shopping Centre" -> one venue (FAC), or ``None``."""
     ts, te = d.tok_range(s.start, s.end)
-    if d.toks[ts].text not in SAINTS or te - ts < 2 or d.word(te) not in POSSESSIVE:
+    if d.toks[ts].text not in SAINTS or te - ts < 2 or d.word(te) not in SAINTS_POSSESSIVE:
         return None
     k = te + 1
     while k < len(d.toks) and k - te <= MAX_TAIL and d.toks[k].text[:1].isupper():
