@@ -45,3 +45,9 @@ def test_a_word_that_opens_listed_places_stays_with_the_name() -> None:
     weary = "Weary Cardiff voted on Monday , and weary rules came ."
     b = make(weary, [("Weary Cardiff", "ORG")], pos={"Weary": "JJ"})
     assert labels_of(b, "Cardiff") == ["GPE"]
+
+
+def test_a_compass_word_opening_a_sentence_is_still_cut_before_a_country() -> None:
+    text = "Northern Iraq has been calm , and northern towns too ."
+    a = make(text, [("Northern Iraq", "LOC")], pos={"Northern": "JJ"})
+    assert labels_of(a, "Iraq") == ["GPE"]

@@ -11,7 +11,8 @@ goes when
 * the report never writes it capitalised inside a sentence (then it is a name's word),
   it is no given name ("Will Smith"), the whole span is no place or people the
   tables list ("New York", "South African") and the word opens none of them ("New",
-  "Great", "Upper": "New Tarnby" is a town the tables miss, not "new" + "Tarnby");
+  "Great", "Upper": "New Tarnby" is a town the tables miss, not "new" + "Tarnby"; a
+  compass word is still cut: "Northern Iraq");
 * what is left is a name the report or the tables know: a place, country, people or
   nationality, or (not for a person's name: "Rhian Vane") a name the report tags alone
   elsewhere ("Tarnby").
@@ -32,6 +33,11 @@ COMMON_TAGS = frozenset(
 )
 FUNCTION_TAGS = frozenset({"IN", "RB", "DT", "PRP", "CC", "WRB", "WDT", "WP"})
 FROM = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+# compass words open listed places too, but before a place they only say which part of
+# it ("Northern Iraq": the region of the country, cut as before)
+COMPASS = frozenset(
+    {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"} | {"Central"}
+)
 
 
 def _name_word(d: Doc, word: str) -> bool:
@@ -52,7 +58,7 @@ def _opener(d: Doc, t: Tables, s: Span, alone: set[str]) -> Span | None:
         return None  # "Will Smith": a given name opens a person's name
     if whole in t.places or whole in t.demonyms or whole in t.countries:
         return None  # "New York", "South African": the whole is the name
-    if first.text in t.place_starts:
+    if first.text in t.place_starts and first.text not in COMPASS:
         return None  # "New Tarnby", "Great Varlow": a word that opens listed places
     rest_start = d.toks[ts + 1].start
     rest = d.text[rest_start : s.end]
