@@ -13,9 +13,8 @@ Read by :mod:`newsledger.components.ner.evidence` (cues of one mention) and
   Roe", "economist Ann Vane"), never one whose head word names a body;
 * *place*: a town the gazetteer lists typed NORP (no people's name: "the Hillsborough
   disaster") is the town, or the facility a noun after it names ("Broadmoor hospital");
-* *competition*: in a sports report, a "... League" typed ORG that a match word follows
-  or that is played in ("Wednesday's Champions League clash", "in the Champions
-  League") is the competition (EVENT), not the body that runs it;
+* *competition*: in a report about sport, tournaments, races and a "... League" played
+  in are EVENTs (:mod:`newsledger.components.ner.competitions`);
 * *no name*: "the starting XV" and "the autumn Tests" are a team sheet and matches, in
   any report (one about sport may have few match words): a lone Roman numeral or
   "Test(s)" after a lower-case word or "Lions" is dropped.
@@ -25,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from newsledger.components.ner.competitions import competitions
 from newsledger.components.ner.rules import Doc, Span
 from newsledger.components.ner.tables import Tables, towns
 
@@ -60,12 +60,6 @@ MATCH_NOUNS = frozenset(
 FACILITY_NOUNS = frozenset(
     {"hospital", "stadium", "prison", "airport", "station", "racecourse", "arena", "jail"}
 )
-# after a competition's name: the match or its stage ("Champions League clash")
-COMPETITION_AFTER = frozenset(
-    MATCH_NOUNS
-    | {"football", "trophy", "trophies", "title", "campaign", "place", "spot", "qualifier"}
-    | {"semi-final", "quarter-final", "group", "games", "matches", "action", "winners"}
-)
 ROMAN = re.compile(r"^(?:XV|XIII|XI)$")  # rugby union, league and football sides
 SHEET_BEFORE = frozenset({"Lions", "Test"})  # "the Lions Test XV"
 TEST_WORDS = frozenset({"Test", "Tests"})
@@ -93,6 +87,9 @@ FIRM_AFTER = frozenset(
     {"subsidiary", "subsidiaries", "affiliate", "affiliates", "shareholders", "shares"}
 )
 CALLED = frozenset({"called", "named"})
+SHARES_VERB_NEXT = frozenset(
+    {"a", "an", "the", "its", "his", "her", "their", "with", "this", "that", "some", "many"}
+)
 
 
 def firm_noun_cue(d: Doc, t: Tables, ts: int, te: int, sports: bool) -> bool:
@@ -100,8 +97,8 @@ def firm_noun_cue(d: Doc, t: Tables, ts: int, te: int, sports: bool) -> bool:
     sport, where "X shares" and "a side called X" mean other things)."""
     if sports:
         return False
-    if d.word(te) in FIRM_AFTER:
-        return True
+    if d.word(te) in FIRM_AFTER:  # not the verb: "X shares a border with"
+        return not (d.word(te) == "shares" and d.word(te + 1) in SHARES_VERB_NEXT)
     kind = d.word(ts - 2).lower()
     return d.word(ts - 1) in CALLED and kind in {"firm", "company", "group", "bank"}
 
@@ -171,20 +168,6 @@ def town_norp(d: Doc, t: Tables, s: Span) -> Span | None:
     return Span(s.start, s.end, label, "rule")
 
 
-def competition(d: Doc, s: Span) -> bool:
-    """Is a "... League" typed ORG in a sports report the competition ("Wednesday's
-    Champions League clash", "in the Champions League")?"""
-    words = d.text[s.start : s.end].split()
-    if s.label != "ORG" or s.src == "gaz" or len(words) < 2 or words[-1] != "League":
-        return False
-    ts, te = d.tok_range(s.start, s.end)
-    nxt = d.word(te)
-    if nxt in {"'s", "’s"}:
-        nxt = d.word(te + 1)
-    prev, prev2 = d.word(ts - 1), d.word(ts - 2)
-    return nxt in COMPETITION_AFTER or (prev == "the" and prev2 in {"in", "into", "from"})
-
-
 def sheet_word(d: Doc, s: Span) -> bool:
     """Is the span a team sheet or matches, no name ("the starting XV", "the autumn
     Tests", "the Lions Test XV")?"""
@@ -195,14 +178,9 @@ def sheet_word(d: Doc, s: Span) -> bool:
     return (prev.isalpha() and prev.islower()) or prev in SHEET_BEFORE
 
 
-def sports_bodies(d: Doc, spans: list[Span], sports: bool) -> list[Span]:
+def sports_bodies(d: Doc, t: Tables, spans: list[Span], sports: bool) -> list[Span]:
     """Team-sheet words go (in any report: "the starting XV" is no name anywhere); in a
-    report about sport, competitions typed ORG become EVENT."""
-    out: list[Span] = []
-    for s in spans:
-        if s.src != "gaz" and sheet_word(d, s):
-            continue
-        if sports and competition(d, s):
-            s = Span(s.start, s.end, "EVENT", "rule")
-        out.append(s)
-    return out
+    report about sport, competitions become EVENT
+    (:func:`newsledger.components.ner.competitions.competitions`)."""
+    out = [s for s in spans if s.src == "gaz" or not sheet_word(d, s)]
+    return competitions(d, t, out) if sports else out

@@ -54,7 +54,13 @@ general rules and the gazetteers of :mod:`newsledger.components.ner.tables`
    finally spans are made disjoint and
    adjacent demonyms joined ("Iraqi Kurdish"), and in a report about sport a "... League"
    played in is a competition and "the starting XV" no name
-   (:mod:`newsledger.components.ner.bodies`).
+   (:mod:`newsledger.components.ner.bodies`, :mod:`~newsledger.components.ner.competitions`);
+   clubs told by their form or members (:mod:`~newsledger.components.ner.club_names`),
+   unplaced names with a firm's cue (:mod:`~newsledger.components.ner.firms`), head words
+   left outside a name (:mod:`~newsledger.components.ner.extents`), spans glued to a
+   sentence-opening word (:mod:`~newsledger.components.ner.openers`), places typed as
+   bodies (:mod:`~newsledger.components.ner.place_cues`) and venues split from a town
+   or a firm or joined across a saint's "'s" (:mod:`~newsledger.components.ner.venues`).
 
 Tokens are left as they are; only ``ents`` change.  A call costs well under a
 millisecond for a typical article once the tables are loaded (about 0.4 s,
@@ -69,7 +75,10 @@ from dataclasses import replace
 from newsledger.components.ner.appositions import described_names
 from newsledger.components.ner.bands import bands
 from newsledger.components.ner.bodies import sports_bodies
+from newsledger.components.ner.club_names import club_names
 from newsledger.components.ner.evidence import INITIALS_FIRM, harmonise, join_names
+from newsledger.components.ner.extents import extents
+from newsledger.components.ner.firms import firm_places
 from newsledger.components.ner.full_names import full_names
 from newsledger.components.ner.gazetteer import CALENDAR, NAME_LABELS, apply_gazetteer
 from newsledger.components.ner.introduced import introduced_lists
@@ -88,7 +97,9 @@ from newsledger.components.ner.names import (
     works,
 )
 from newsledger.components.ner.nonnames import awards, not_names
+from newsledger.components.ner.openers import openers
 from newsledger.components.ner.person_spans import hyphen_names, lead_words
+from newsledger.components.ner.place_cues import place_cues
 from newsledger.components.ner.products import maker_models
 from newsledger.components.ner.propagate import propagate
 from newsledger.components.ner.rules import (
@@ -108,6 +119,7 @@ from newsledger.components.ner.technical import technical
 from newsledger.components.ner.title_cues import title_cues
 from newsledger.components.ner.title_mentions import title_mentions
 from newsledger.components.ner.titles import titled_lists
+from newsledger.components.ner.venues import venues
 from newsledger.core.model import Analysis, Annotated, NamedSpan, Token
 from newsledger.core.stage import Stage
 
@@ -153,7 +165,10 @@ def fix(a: Annotated) -> Annotated:
     spans = technical(d, t, title_mentions(d, t, spans))  # "Halo 2"; "DDoS attacks", "Casio QV-10"
     spans = bills(d, spans)  # "the Finance Bill": a law, not a man
     spans = finish(d, hyphen_names(d, t, conjoined_places(d, t, spans)))
-    spans = sports_bodies(d, spans, is_sporty(d))
+    spans = sports_bodies(d, t, spans, is_sporty(d))
+    spans = firm_places(d, t, club_names(d, t, spans, is_sporty(d)), is_sporty(d))
+    spans = place_cues(d, t, openers(d, t, extents(d, spans)), is_sporty(d))
+    spans = venues(d, t, spans)
     return replace(a, ents=tuple(to_named(d, s) for s in spans))
 
 
