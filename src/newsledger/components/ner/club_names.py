@@ -29,6 +29,8 @@ last word of a club's name alone ("Sharks" after "Tarnby Sharks"; not a listed p
 
 from __future__ import annotations
 
+import re
+
 from newsledger.components.ner.rules import Doc, Span
 from newsledger.components.ner.tables import Tables, towns
 
@@ -135,9 +137,21 @@ def club_ground(d: Doc, t: Tables, s: Span, person_ends: set[int]) -> bool:
     return True
 
 
-def _bracketed(d: Doc, spans: list[Span]) -> set[int]:
-    """Starts of spans in a bracket just after a person's name ("Ann Vane (Tarnby),")."""
-    person_ends = {d.tok_range(s.start, s.end)[1] - 1 for s in spans if s.label == "PERSON"}
+def _bracketed(d: Doc, t: Tables, spans: list[Span]) -> set[int]:
+    """Starts of spans in a bracket just after a person's name ("Ann Vane (Tarnby),",
+    "R Roe (Varlow)"); not after a given name alone ("Mike (Hollin)" in a quotation: the
+    coach's surname)."""
+    person_ends = {
+        d.tok_range(s.start, s.end)[1] - 1
+        for s in spans
+        if s.label == "PERSON"
+        and (
+            " " in d.text[s.start : s.end]
+            or d.text[s.start : s.end] not in t.given
+            or d.text[s.start - 2 : s.start] in {", ", "; "}  # a list item: "Roe (Varlow)"
+            or re.fullmatch(r"[A-Z]\.? ", d.text[s.start - 3 : s.start].lstrip()) is not None
+        )  # "R Roe (Varlow)", the initial outside the span
+    }
     out: set[int] = set()
     for s in spans:
         ts, te = d.tok_range(s.start, s.end)
@@ -168,7 +182,7 @@ def club_names(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
         if s.label in FROM | {"ORG"} and club_form(t, d.text[s.start : s.end])
     }
     person_ends = {d.tok_range(s.start, s.end)[1] - 1 for s in spans if s.label == "PERSON"}
-    squad = _bracketed(d, spans) if sporty else set()
+    squad = _bracketed(d, t, spans) if sporty else set()
     if len(squad) < 2:
         squad = set()
     out: list[Span] = []

@@ -30,7 +30,7 @@ store").
 
 from __future__ import annotations
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, overlay
 from newsledger.components.ner.tables import Tables, cues
 from newsledger.components.ner.titles import dated_tokens, title_runs
 
@@ -237,9 +237,7 @@ def product_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             new.append(Span(d.toks[a].start, d.toks[te - 1].end, "PRODUCT", "rule"))
     if not new:
         return spans
-    gaz = [s for s in spans if s.src == "gaz"]
-    new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
-    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    keep, new = overlay(spans, new)
     return keep + new
 
 

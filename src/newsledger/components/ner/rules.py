@@ -90,6 +90,15 @@ class Doc:
         return ts, te + 1
 
 
+def overlay(spans: list[Span], new: list[Span]) -> tuple[list[Span], list[Span]]:
+    """``new`` laid over ``spans``: the new spans a gazetteer span does not overlap, and
+    the old spans none of those overlaps (the rule-found spans replace what they cover)."""
+    gaz = [s for s in spans if s.src == "gaz"]
+    new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
+    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    return keep, new
+
+
 def is_name_word(w: str) -> bool:
     return w[:1].isupper() and not w.isupper() and any(ch.islower() for ch in w)
 

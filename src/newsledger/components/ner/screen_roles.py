@@ -34,7 +34,7 @@ other mentions of it follow through :mod:`~newsledger.components.ner.title_menti
 from __future__ import annotations
 
 from newsledger.components.ner.bands import music_report
-from newsledger.components.ner.rules import Doc, Span, person_like
+from newsledger.components.ner.rules import Doc, Span, overlay, person_like
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, towns
 from newsledger.components.ner.titles import acceptable, dated_tokens, title_end
@@ -203,7 +203,5 @@ def screen_roles(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
     if not runs:
         return spans
     new = [Span(d.toks[a].start, d.toks[b - 1].end, "WORK_OF_ART", "rule") for a, b in runs]
-    gaz = [s for s in spans if s.src == "gaz"]
-    new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
-    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    keep, new = overlay(spans, new)
     return keep + new

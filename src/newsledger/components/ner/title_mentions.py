@@ -29,7 +29,7 @@ evidence:
 
 from __future__ import annotations
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, overlay
 from newsledger.components.ner.screen_roles import screen_roles
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues, towns
@@ -99,9 +99,7 @@ def star_of(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
             new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
     if not new:
         return spans
-    gaz = [s for s in spans if s.src == "gaz"]
-    new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
-    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    keep, new = overlay(spans, new)
     return keep + new
 
 

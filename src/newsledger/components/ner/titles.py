@@ -22,7 +22,7 @@ Channel 4's gameshow X"), and names found by the gazetteers.
 from __future__ import annotations
 
 from newsledger.components.ner.names import title_case_line
-from newsledger.components.ner.rules import Doc, Span, person_like
+from newsledger.components.ner.rules import Doc, Span, overlay, person_like
 from newsledger.components.ner.tables import Tables, cues
 
 SMALL = frozenset({"of", "the", "a", "an", "in", "on", "to", "for", "with", "at", "from", "by"})
@@ -269,9 +269,7 @@ def titled_lists(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
                 new.append(Span(d.toks[ts].start, d.toks[te - 1].end, "WORK_OF_ART", "rule"))
     if not new:
         return spans
-    gaz = [s for s in spans if s.src == "gaz"]
-    new = [n for n in new if not any(g.start < n.end and n.start < g.end for g in gaz)]
-    keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
+    keep, new = overlay(spans, new)
     return same_titles(d, t, keep, new) + new
 
 
