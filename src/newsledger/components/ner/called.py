@@ -32,6 +32,7 @@ TECH_KINDS = frozenset(
 )  # "a technology called X": a generic term
 RETYPED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 NAMING = (("called",), ("dubbed",), ("known", "as"))
+FIRST_WORDS = frozenset(words[0] for words in NAMING)
 
 
 def kind_before(d: Doc, k: int) -> str | None:
@@ -50,6 +51,8 @@ def named_after(d: Doc) -> dict[int, str]:
     """Character offsets where a name follows naming words, with the kind word before."""
     out: dict[int, str] = {}
     for k in range(len(d.toks) - 1):
+        if d.toks[k].text not in FIRST_WORDS:
+            continue  # most tokens: no naming word starts here
         for words in NAMING:
             got = tuple(x.text for x in d.toks[k : k + len(words)])
             if got != words:
