@@ -23,7 +23,7 @@ The other mentions of a band found in the article take its type.
 
 from __future__ import annotations
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, retype_named
 from newsledger.components.ner.tables import Tables
 from newsledger.components.ner.titles import SMALL, TITLE_MARKS, dated_tokens
 
@@ -136,13 +136,7 @@ def _place(d: Doc, spans: list[Span], new: list[Span]) -> list[Span]:
         return spans
     names = {d.text[n.start : n.end] for n in new}
     keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
-    out = [
-        Span(s.start, s.end, "ORG", "rule")
-        if s.src != "gaz" and s.label in RETYPED and d.text[s.start : s.end] in names
-        else s
-        for s in keep
-    ]
-    return out + new
+    return retype_named(d, keep, names, RETYPED, "ORG") + new
 
 
 def bands(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:

@@ -25,7 +25,7 @@ and bought and sold).
 
 from __future__ import annotations
 
-from newsledger.components.ner.rules import Doc, Span
+from newsledger.components.ner.rules import Doc, Span, retype_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
 # lower-case nouns for a company ("gas monopoly X", "one of the biggest publishers")
@@ -155,9 +155,4 @@ def firm_places(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span
     firms -= {d.text[s.start : s.end] for s in spans if place_cue(d, s)}
     if not firms:
         return spans
-    return [
-        Span(s.start, s.end, "ORG", "rule")
-        if s.label in FROM and s.src != "gaz" and d.text[s.start : s.end] in firms
-        else s
-        for s in spans
-    ]
+    return retype_named(d, spans, firms, FROM, "ORG")

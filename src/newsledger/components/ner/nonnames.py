@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsledger.components.ner.rules import OPENING_MARKS, Doc, Span, opens_sentence
+from newsledger.components.ner.rules import OPENING_MARKS, Doc, Span, opens_sentence, retype_named
 from newsledger.components.ner.tables import Tables, cues, towns
 
 DROPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
@@ -367,9 +367,5 @@ def awards(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:
         out.append(s)
     if not fairs:
         return out
-    return [  # "CES" of a "Consumer Electronics Show" in the article: the fair too
-        Span(s.start, s.end, "EVENT", "rule")
-        if s.label == "ORG" and s.src != "gaz" and d.text[s.start : s.end] in fairs
-        else s
-        for s in out
-    ]
+    # "CES" of a "Consumer Electronics Show" in the article: the fair too
+    return retype_named(d, out, fairs, frozenset({"ORG"}), "EVENT")

@@ -28,7 +28,7 @@ Each rule changes only the mention it reads; names found by the gazetteers stay.
 
 from __future__ import annotations
 
-from newsledger.components.ner.rules import Doc, Span, place_label
+from newsledger.components.ner.rules import Doc, Span, place_label, retype_named
 from newsledger.components.ner.tables import Tables, towns
 
 FROM = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "NORP", "WORK_OF_ART"})
@@ -170,14 +170,7 @@ def place_cues(d: Doc, t: Tables, spans: list[Span], sporty: bool) -> list[Span]
         for s in out
         if s.src != "gaz" and s.label in {"ORG", "PERSON"} and _dwellers(d, s)
     }
-    return [
-        Span(s.start, s.end, "GPE", "rule")
-        if s.src != "gaz"
-        and s.label in {"ORG", "PERSON"}
-        and d.text[s.start : s.end] in towns_named
-        else s
-        for s in out
-    ]
+    return retype_named(d, out, towns_named, {"ORG", "PERSON"}, "GPE")
 
 
 def _dwellers(d: Doc, s: Span) -> bool:

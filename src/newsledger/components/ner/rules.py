@@ -99,6 +99,23 @@ def overlay(spans: list[Span], new: list[Span]) -> tuple[list[Span], list[Span]]
     return keep, new
 
 
+def retype_named(
+    d: Doc,
+    spans: list[Span],
+    names: set[str] | frozenset[str],
+    frm: frozenset[str] | set[str],
+    label: str,
+) -> list[Span]:
+    """The mentions of ``names`` (as written) typed one of ``frm``, not by a gazetteer,
+    become ``label``: a name's other mentions follow what one of them was found to be."""
+    return [
+        Span(s.start, s.end, label, "rule")
+        if s.label in frm and s.src != "gaz" and d.text[s.start : s.end] in names
+        else s
+        for s in spans
+    ]
+
+
 def is_name_word(w: str) -> bool:
     return w[:1].isupper() and not w.isupper() and any(ch.islower() for ch in w)
 

@@ -35,7 +35,7 @@ import re
 from collections import Counter
 
 from newsledger.components.ner.called import called
-from newsledger.components.ner.rules import Doc, Span, is_dateline
+from newsledger.components.ner.rules import Doc, Span, is_dateline, retype_named
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 
@@ -153,13 +153,7 @@ def slash_codes(d: Doc, spans: list[Span]) -> list[Span]:
     if not new:
         return spans
     keep = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in new)]
-    keep = [
-        Span(s.start, s.end, "PRODUCT", "rule")
-        if s.label in PRODUCT_FROM and s.src != "gaz" and d.text[s.start : s.end] in stems
-        else s
-        for s in keep
-    ]
-    return keep + new
+    return retype_named(d, keep, stems, PRODUCT_FROM, "PRODUCT") + new
 
 
 def capitals(d: Doc, t: Tables, spans: list[Span]) -> list[Span]:

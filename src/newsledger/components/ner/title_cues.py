@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from newsledger.components.ner.bands import music_report
 from newsledger.components.ner.names import title_case_line
-from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like
+from newsledger.components.ner.rules import Doc, Span, opens_sentence, person_like, retype_named
 from newsledger.components.ner.sports import is_sports
 from newsledger.components.ner.tables import Tables, cues
 from newsledger.components.ner.titles import SMALL, dated_tokens, title_end
@@ -164,12 +164,7 @@ def same_name(d: Doc, spans: list[Span], names: set[str]) -> list[Span]:
     """The mentions of ``names`` in the article (as written) become WORK_OF_ART."""
     if not names:
         return spans
-    return [
-        Span(s.start, s.end, "WORK_OF_ART", "rule")
-        if s.label in RETYPED and s.src != "gaz" and d.text[s.start : s.end] in names
-        else s
-        for s in spans
-    ]
+    return retype_named(d, spans, names, RETYPED, "WORK_OF_ART")
 
 
 def stems(d: Doc, spans: list[Span], found: list[Span]) -> list[Span]:

@@ -22,7 +22,7 @@ Channel 4's gameshow X"), and names found by the gazetteers.
 from __future__ import annotations
 
 from newsledger.components.ner.names import title_case_line
-from newsledger.components.ner.rules import Doc, Span, overlay, person_like
+from newsledger.components.ner.rules import Doc, Span, overlay, person_like, retype_named
 from newsledger.components.ner.tables import Tables, cues
 
 SMALL = frozenset({"of", "the", "a", "an", "in", "on", "to", "for", "with", "at", "from", "by"})
@@ -279,9 +279,4 @@ def same_titles(d: Doc, t: Tables, spans: list[Span], titles: list[Span]) -> lis
     title reads like a person's name ("Erin Vane")."""
     texts = {d.text[n.start : n.end] for n in titles}
     texts = {x for x in texts if " " in x and not person_like(t, x.split())}
-    return [
-        Span(s.start, s.end, "WORK_OF_ART", "rule")
-        if s.src != "gaz" and s.label in SAME_TITLE and d.text[s.start : s.end] in texts
-        else s
-        for s in spans
-    ]
+    return retype_named(d, spans, texts, SAME_TITLE, "WORK_OF_ART")
